@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { describeProblem, InputError } from '../core/errors.ts';
+import { registerStart } from './start.ts';
+
+/**
+ * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
+ * services as the HTTP API. Errors meant for the user are printed without a stack trace, exit code 1.
+ */
+const program = new Command('samordna')
+  .description('Samordna – verksamhetssystem för samordningsförbund')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerStart(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) process.exit(e.exitCode);
+  if (e instanceof InputError) {
+    console.error('Fel i indata – ingenting har ändrats:');
+    for (const p of e.problems) console.error(`  ${describeProblem(p)}`);
+    process.exit(1);
+  }
+  console.error(`Fel: ${(e as Error).message}`);
+  if (process.env.SAMORDNA_DEBUG) console.error((e as Error).stack);
+  process.exit(1);
+}

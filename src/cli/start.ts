@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { openDatabase } from '../db/open.ts';
+import { startServer } from '../http/server.ts';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('Startar webbservern (inbyggd databas i ./data om inte DATABASE_URL är satt)')
+    .option('-p, --port <port>', 'port', process.env.PORT ?? '3000')
+    .option('--host <host>', 'adress att lyssna på', process.env.HOST ?? '127.0.0.1')
+    .action(async (opts: { port: string; host: string }) => {
+      const db = await openDatabase();
+      const server = await startServer({ db }, { port: Number(opts.port), hostname: opts.host });
+      console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
+      const stop = async () => {
+        await server.close().catch(() => {});
+        await db.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,50 @@
+/** Where in the input a problem is: file, line (1-based) and field, as far as known. */
+export interface InputLocation {
+  readonly file?: string;
+  readonly line?: number;
+  readonly field?: string;
+}
+
+export interface InputProblem extends InputLocation {
+  /** Swedish, for the user: what is wrong and, where it helps, what is expected. */
+  readonly message: string;
+}
+
+export function describeProblem(p: InputProblem): string {
+  const where = [
+    p.file ? p.file : null,
+    p.line != null ? `rad ${p.line}` : null,
+    p.field ? `fält "${p.field}"` : null,
+  ].filter(Boolean);
+  return where.length ? `${where.join(', ')}: ${p.message}` : p.message;
+}
+
+/**
+ * Bad input from a user or a file. Thrown by validators and importers before anything is written (or inside
+ * the transaction, which then rolls back). HTTP answers 400 with the problems, the CLI prints them and exits 1.
+ */
+export class InputError extends Error {
+  readonly problems: readonly InputProblem[];
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    const list = Array.isArray(problems) ? (problems as readonly InputProblem[]) : [problems as InputProblem];
+    super(list.map(describeProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = list;
+  }
+}
+
+/** A thing that was asked for does not exist (or is not visible to the actor). HTTP 404. */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The actor may not do this. HTTP 403. */
+export class ForbiddenError extends Error {
+  constructor(message = 'Du har inte behörighet till detta.') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { readFileSync } from 'node:fs';
+import type { Database } from '../db/database.ts';
+import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
+import { contextMiddleware, type AppEnv } from './context.ts';
+import { Layout } from './views/layout.tsx';
+import { homeRoutes } from './routes/home.tsx';
+
+export interface AppDeps {
+  readonly db: Database;
+}
+
+/** A route module: registers its pages and API endpoints on the app. */
+export type RouteModule = (app: Hono<AppEnv>, deps: AppDeps) => void;
+
+/** Every area of the system, in one list. */
+const routeModules: RouteModule[] = [homeRoutes];
+
+const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+    }),
+  );
+  app.get('/static/app.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('*', contextMiddleware(deps.db));
+  for (const register of routeModules) register(app, deps);
+
+  app.notFound((c) => respondError(c, 404, 'Sidan finns inte.'));
+  app.onError((err, c) => {
+    if (err instanceof InputError) return respondError(c, 400, err.message, err.problems);
+    if (err instanceof NotFoundError) return respondError(c, 404, err.message);
+    if (err instanceof ForbiddenError) return respondError(c, 403, err.message);
+    const status = (err as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return respondError(c, status, err.message);
+    // Never a stack trace to the client; the log gets it, without request bodies.
+    console.error(JSON.stringify({ level: 'error', msg: err.message, path: c.req.path, stack: err.stack }));
+    return respondError(c, 500, 'Ett oväntat fel inträffade. Försök igen eller kontakta förvaltningen.');
+  });
+  return app;
+}
+
+function wantsJson(c: { req: { path: string; header(n: string): string | undefined } }): boolean {
+  return c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').includes('application/json');
+}
+
+function respondError(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], status: 400 | 403 | 404 | 500 | number, message: string, problems?: unknown) {
+  if (wantsJson(c)) return c.json({ error: message, ...(problems ? { problems } : {}) }, status as 400);
+  const federation = (() => {
+    try {
+      return c.get('ctx')?.federation ?? null;
+    } catch {
+      return null;
+    }
+  })();
+  return c.html(
+    <Layout title="Fel" federation={federation}>
+      <h1>{status === 404 ? 'Hittades inte' : status === 403 ? 'Ingen behörighet' : status === 400 ? 'Felaktiga uppgifter' : 'Fel'}</h1>
+      <p class="error" role="alert" style="white-space: pre-line">
+        {message}
+      </p>
+    </Layout>,
+    status as 400,
+  );
+}
