@@ -1,0 +1,104 @@
+import { BarChart } from '../views/barChart.tsx';
+import { CardGrid, FigureCard, WarningList } from '../views/cards.tsx';
+import { formatPercent, formatTkr, tkrText } from '../views/present.ts';
+import { YearSelector } from '../views/yearSelector.tsx';
+
+/** What the dashboard shows; built by the route from the economy services, all money in öre. */
+export interface DashboardModel {
+  readonly federationId: number;
+  readonly year: number;
+  readonly years: readonly number[];
+  readonly allocationOre: number | null;
+  /** Costs per cost section (positive öre): budget (latest revision), outcome so far, forecast for the year. */
+  readonly sections: readonly { readonly label: string; readonly budgetOre: number; readonly outcomeOre: number; readonly forecastOre: number | null; readonly overBudget: boolean }[];
+  /** Months with outcome so far (0 = none, 12 = the whole year). */
+  readonly monthsWithOutcome: number;
+  readonly budgetResultOre: number;
+  /** Result for the year (operating + financial): actual when the year is complete, else forecast. */
+  readonly resultOre: number | null;
+  readonly equity: {
+    readonly closingOre: number | null;
+    readonly shareOfAllocation: number | null;
+    readonly capShare: number;
+    readonly capOre: number | null;
+    readonly floorOre: number | null;
+    readonly aboveCap: boolean;
+    readonly belowFloor: boolean;
+  };
+  readonly warnings: readonly string[];
+}
+
+export function DashboardPage(props: { model: DashboardModel }) {
+  const m = props.model;
+  const base = `/f/${m.federationId}`;
+  const complete = m.monthsWithOutcome >= 12;
+  const period = m.monthsWithOutcome === 0 ? 'inget utfall ännu' : complete ? 'helår' : `januari–${monthName(m.monthsWithOutcome)}`;
+  return (
+    <>
+      <h1>Översikt {m.year}</h1>
+      <YearSelector action={base} years={m.years} selected={m.year} />
+      <p class="muted">
+        Utfall: {period}. {complete ? '' : 'Prognosen för helåret räknar varje budgetpost vidare i samma takt som hittills i år.'}
+      </p>
+      <CardGrid label="Nyckeltal">
+        <FigureCard label="Medelstilldelning" figure={m.allocationOre == null ? 'Saknas' : formatTkr(m.allocationOre)} unit={m.allocationOre == null ? undefined : 'tkr'} />
+        <FigureCard
+          label={complete ? 'Årets resultat' : 'Prognos årets resultat'}
+          figure={m.resultOre == null ? 'Saknas' : formatTkr(m.resultOre)}
+          unit={m.resultOre == null ? undefined : 'tkr'}
+          note={`Budgeterat resultat: ${tkrText(m.budgetResultOre)}`}
+        />
+        <FigureCard
+          label={complete ? 'Eget kapital vid årets slut' : 'Förväntat eget kapital vid årets slut'}
+          figure={m.equity.closingOre == null ? 'Saknas' : formatTkr(m.equity.closingOre)}
+          unit={m.equity.closingOre == null ? undefined : 'tkr'}
+          tone={m.equity.aboveCap || m.equity.belowFloor ? 'warning' : m.equity.closingOre == null ? 'neutral' : 'ok'}
+          note={equityNote(m)}
+        />
+      </CardGrid>
+      <WarningList warnings={m.warnings} />
+      <h2>Utfall mot budget per avsnitt</h2>
+      <BarChart
+        id="chart-sections"
+        title={`Kostnader per avsnitt ${m.year}: budget, utfall${complete ? '' : ' hittills och prognos'}`}
+        description={complete ? 'Kostnader för helåret.' : `Utfall ${period}; prognos för helåret.`}
+        series={[
+          { label: 'Budget', tone: 'chart-c' },
+          { label: complete ? 'Utfall' : 'Utfall hittills', tone: 'chart-a' },
+          ...(complete ? [] : [{ label: 'Prognos helår', tone: 'chart-b' as const }]),
+        ]}
+        categories={m.sections.map((s) => ({
+          label: s.label,
+          values: complete ? [s.budgetOre, s.outcomeOre] : [s.budgetOre, s.outcomeOre, s.forecastOre],
+          flagged: s.overBudget ? 'över budget' : undefined,
+        }))}
+      />
+      <h2>Mer</h2>
+      <ul>
+        <li>
+          <a href={`${base}/ar/${m.year}/driftredovisning`}>Driftredovisning {m.year}</a>
+        </li>
+        <li>
+          <a href={`${base}/ar/${m.year}/nyckeltal`}>Nyckeltal och femårsöversikt {m.year}</a>
+        </li>
+        <li>
+          <a href={`${base}/ar/${m.year}/budget`}>Budget {m.year}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function equityNote(m: DashboardModel): string {
+  const e = m.equity;
+  const parts: string[] = [];
+  if (e.shareOfAllocation != null) parts.push(`${formatPercent(e.shareOfAllocation)} av medelstilldelningen`);
+  parts.push(`tak ${formatPercent(e.capShare)}${e.capOre == null ? '' : ` (${tkrText(e.capOre)})`}`);
+  if (e.floorOre != null) parts.push(`golv ${tkrText(e.floorOre)}`);
+  return parts.join('; ') + '.';
+}
+
+const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+export function monthName(month: number): string {
+  return months[month - 1] ?? String(month);
+}

@@ -1,0 +1,169 @@
+import type { Child } from 'hono/jsx';
+
+/**
+ * Forms for every page: a label on every input, hints and errors tied to the input with aria-describedby,
+ * an error summary that links to the fields. All Swedish. Forms post to page routes and work without JavaScript.
+ */
+
+/** Field errors by field name, in Swedish. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+/** The id an input gets for a field name; error summaries link to it. */
+export function fieldId(name: string): string {
+  return `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export function Form(props: { action: string; method?: 'post' | 'get'; class?: string; label?: string; children?: Child }) {
+  const method = props.method ?? 'post';
+  return (
+    <form method={method} action={props.action} class={props.class} aria-label={props.label}>
+      {method === 'post' ? <FormSecurityFields /> : null}
+      {props.children}
+    </form>
+  );
+}
+
+/**
+ * CSRF: the one place where every POST form gets its hidden token input. Nothing yet; when the auth helper's
+ * middleware and `csrfField` helper exist, render its hidden input here (e.g. `return csrfField()`).
+ */
+export function FormSecurityFields() {
+  return null;
+}
+
+interface FieldProps {
+  readonly name: string;
+  readonly label: string;
+  readonly value?: string | number | null;
+  readonly error?: string | undefined;
+  readonly hint?: string;
+  readonly required?: boolean;
+  /** Distinguishes repeated fields of the same name (one per table row). */
+  readonly idSuffix?: string;
+}
+
+function describedBy(id: string, props: FieldProps): string | undefined {
+  const ids = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function HintAndError(props: { id: string; hint?: string; error?: string | undefined }) {
+  return (
+    <>
+      {props.hint ? (
+        <span class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.error ? (
+        <span class="field-error" id={`${props.id}-error`}>
+          <span class="visually-hidden">Fel: </span>
+          {props.error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField(
+  props: FieldProps & { type?: 'text' | 'date' | 'number'; inputmode?: 'numeric' | 'decimal' | 'text'; autocomplete?: string; size?: number },
+) {
+  const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        inputmode={props.inputmode}
+        value={props.value == null ? '' : String(props.value)}
+        required={props.required}
+        size={props.size}
+        autocomplete={props.autocomplete ?? 'off'}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props)}
+      />
+    </div>
+  );
+}
+
+/** An amount in kronor, entered the Swedish way ("1 250 000" or "1250000,50"). */
+export function AmountField(props: FieldProps) {
+  return <TextField {...props} inputmode="decimal" hint={props.hint ?? 'Kronor, t.ex. 1 250 000'} size={14} />;
+}
+
+export function SelectField(props: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
+  const selected = props.value == null ? '' : String(props.value);
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props)}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { rows?: number }) {
+  const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <textarea id={id} name={props.name} rows={props.rows ?? 3} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props)}>
+        {props.value == null ? '' : String(props.value)}
+      </textarea>
+    </div>
+  );
+}
+
+/** Lists every error at the top of the form with a link to its field; announced when the page loads. */
+export function ErrorSummary(props: { errors: FieldErrors | undefined; general?: readonly string[] }) {
+  const entries = Object.entries(props.errors ?? {});
+  const general = props.general ?? [];
+  if (!entries.length && !general.length) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">Det finns fel i formuläret</h2>
+      <ul>
+        {general.map((m) => (
+          <li>{m}</li>
+        ))}
+        {entries.map(([name, message]) => (
+          <li>
+            <a href={`#${fieldId(name)}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A confirmation after a successful post-redirect-get ("Sparat."), announced politely. */
+export function Notice(props: { message: string | null | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p class="notice" role="status">
+      {props.message}
+    </p>
+  );
+}
+
+export function SubmitButton(props: { label: string; name?: string; value?: string }) {
+  return (
+    <button type="submit" name={props.name} value={props.value}>
+      {props.label}
+    </button>
+  );
+}
