@@ -54,5 +54,10 @@ export function federationNav(federationId: number): NavItem[] {
   const base = `/f/${federationId}`;
   return [
     { href: `${base}`, label: 'Översikt' },
+    { href: `${base}/driftredovisning`, label: 'Driftredovisning' },
+    { href: `${base}/nyckeltal`, label: 'Nyckeltal' },
+    { href: `${base}/budget`, label: 'Budget' },
+    { href: `${base}/utfall`, label: 'Utfall' },
+    { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
   ];
 }

@@ -1,0 +1,46 @@
+/**
+ * Amounts typed into a form, the Swedish way: "1 250 000", "1250000", "1 250,50", "−5 000", "12 500 kr".
+ * Parsed exactly (no floating point) to integer öre. Digit groups may be separated by spaces (also no-break
+ * and thin spaces); the decimal separator is a comma (a dot is accepted too) with at most two decimals.
+ */
+
+export type AmountInputResult = { readonly ok: true; readonly ore: number | null } | { readonly ok: false; readonly message: string };
+
+const pattern = /^([+\-\u2212]?)\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.](\d{1,2}))?(?:\s*kr)?$/i;
+
+export const amountInputHint = 'Ange ett belopp i kronor, t.ex. 1 250 000 eller 1 250,50.';
+
+/** Empty input gives ore: null (the caller decides whether the field is required). */
+export function parseAmountInput(text: string, opts: { allowNegative?: boolean } = {}): AmountInputResult {
+  const t = text.trim();
+  if (t === '') return { ok: true, ore: null };
+  const m = pattern.exec(t);
+  if (!m) return { ok: false, message: amountInputHint };
+  const negative = m[1] === '-' || m[1] === '\u2212';
+  const kronor = BigInt(m[2]!.replace(/[ \u00a0\u202f]/g, ''));
+  const decimals = m[3] ? BigInt(m[3].padEnd(2, '0')) : 0n;
+  const ore = (kronor * 100n + decimals) * (negative ? -1n : 1n);
+  if (ore > BigInt(Number.MAX_SAFE_INTEGER) || ore < -BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: 'Beloppet är för stort.' };
+  const value = Number(ore);
+  if (value < 0 && !opts.allowNegative) return { ok: false, message: 'Beloppet får inte vara negativt.' };
+  return { ok: true, ore: value === 0 ? 0 : value };
+}
+
+/** A whole number typed into a form (population, sort order): "12 345" → 12345; empty → null. */
+export function parseIntegerInput(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: null };
+  if (!/^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)$/.test(t)) return { ok: false, message: 'Ange ett heltal, t.ex. 12 345.' };
+  const v = Number(t.replace(/[ \u00a0\u202f]/g, ''));
+  return Number.isSafeInteger(v) ? { ok: true, value: v } : { ok: false, message: 'Talet är för stort.' };
+}
+
+/** A percentage typed into a form, "31,25" or "31.25" (with or without " %"), to hundredths of a per cent. */
+export function parsePercentInput(text: string): { ok: true; basisPoints: number | null } | { ok: false; message: string } {
+  const t = text.trim().replace(/\s*%$/, '');
+  if (t === '') return { ok: true, basisPoints: null };
+  const m = /^(\d{1,3})(?:[,.](\d{1,2}))?$/.exec(t);
+  if (!m) return { ok: false, message: 'Ange en andel i procent, t.ex. 31,25.' };
+  const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bp > 10000 ? { ok: false, message: 'Andelen får vara högst 100 %.' } : { ok: true, basisPoints: bp };
+}

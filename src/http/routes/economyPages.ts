@@ -1,0 +1,9 @@
+import type { RouteModule } from '../app.tsx';
+import { economyDashboardRoutes } from './economyDashboard.tsx';
+import { economyReportRoutes } from './economyReports.tsx';
+
+/** Every economy page (the JSON API is economyApi.ts). One entry in app.tsx's routeModules. */
+export const economyPageRoutes: RouteModule = (app, deps) => {
+  economyDashboardRoutes(app, deps);
+  economyReportRoutes(app, deps);
+};

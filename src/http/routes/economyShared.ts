@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import { NotFoundError } from '../../core/errors.ts';
+import type { AppEnv } from '../context.ts';
+import type { FieldErrors } from '../views/form.tsx';
+import type { InputProblem } from '../../core/errors.ts';
+
+/** Helpers shared by the economy pages: the year in the path or query, form fields, messages after a save. */
+
+export type EconomyContext = Context<AppEnv>;
+
+/** The :year path parameter as a year; anything else is a page that does not exist. */
+export function yearParam(c: EconomyContext): number {
+  const raw = c.req.param('year') ?? '';
+  const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(year)) throw new NotFoundError('Året finns inte.');
+  return year;
+}
+
+/** The year chosen with ?ar=…, else the latest of the förbund's years; null when it has none. */
+export function chosenYear(c: EconomyContext, years: readonly number[]): number | null {
+  const raw = c.req.query('ar');
+  if (raw !== undefined && raw !== '') {
+    const y = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+    if (!years.includes(y)) throw new NotFoundError(`Året ${raw} finns inte för förbundet.`);
+    return y;
+  }
+  return years.length ? Math.max(...years) : null;
+}
+
+/** A posted form as text fields (files are not text fields). */
+export async function formFields(c: EconomyContext): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Field errors from an InputError's problems, mapping the service's field names to the form's. */
+export function problemsToFieldErrors(problems: readonly InputProblem[], fieldMap: Readonly<Record<string, string>> = {}): { fields: Record<string, string>; general: string[] } {
+  const fields: Record<string, string> = {};
+  const general: string[] = [];
+  for (const p of problems) {
+    const name = p.field ? (fieldMap[p.field] ?? p.field) : undefined;
+    if (name && !(name in fields)) fields[name] = p.message;
+    else general.push(p.message);
+  }
+  return { fields, general };
+}
+
+/** Messages shown after a post-redirect-get (?klart=…). */
+const notices: Record<string, string> = {
+  budget: 'Budgetposten är sparad.',
+  revision: 'Tilläggsbudgeten är sparad.',
+  line: 'Budgetposten är tillagd.',
+  member: 'Medlemmen är sparad.',
+  'member-removed': 'Medlemmen är borttagen.',
+  allocation: 'Medelstilldelningen är sparad.',
+  key: 'Fördelningsnyckeln är sparad.',
+  contributions: 'Bidragen är beräknade och sparade.',
+  outcome: 'Utfallet är sparat.',
+  import: 'Filen är inläst.',
+};
+
+export function noticeOf(c: EconomyContext): string | null {
+  const k = c.req.query('klart');
+  return k ? (notices[k] ?? null) : null;
+}
+
+export type { FieldErrors };
