@@ -15,7 +15,7 @@ export function divideRounded(num: number, den: number): number {
   const n = BigInt(Math.abs(num));
   const d = BigInt(den);
   const q = Number((2n * n + d) / (2n * d));
-  return num < 0 ? -q : q;
+  return num < 0 && q !== 0 ? -q : q;
 }
 
 /** öre → tkr (thousands of kronor), half away from zero: 257 850 200 öre → 2 579. */
@@ -54,7 +54,7 @@ export function ratio(num: number, den: number, decimals: number): number {
   const n = BigInt(Math.abs(num)) * scale;
   const d = BigInt(Math.abs(den));
   const q = (2n * n + d) / (2n * d);
-  return (sign * Number(q)) / Number(scale);
+  return q === 0n ? 0 : (sign * Number(q)) / Number(scale);
 }
 
 /**
