@@ -8,6 +8,10 @@ import { formatPercent, formatTkr, tkrText } from '../views/present.ts';
 import { statementTable } from '../../core/economy/statementTable.ts';
 import { costDistributionTable, fiveYearTable } from '../../core/economy/keyFigureTables.ts';
 import type { Table } from '../../core/table.ts';
+import { tableToCsv } from '../../exports/csv.ts';
+import { tablesToXlsx } from '../../exports/xlsx.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
 import { getEconomyOverview, getFederation, getOperatingStatement, listFiscalYears } from '../../services/economy/index.ts';
 import { chosenYear, yearParam } from './economyShared.ts';
 
@@ -69,6 +73,46 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
     );
   });
 
+  // Downloads: the same tables as the pages, through the exports (CSV for Swedish Excel, XLSX with number formats).
+  const download = (c: Context<AppEnv>, body: string | Buffer, filename: string, type: string) =>
+    c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      'content-type': type,
+      'content-disposition': `attachment; filename="${filename}"`,
+    });
+  const csvType = 'text/csv; charset=utf-8';
+  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const statementFor = async (c: Context<AppEnv>) => {
+    requirePermission(c, 'economy:read');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    const statement = await getOperatingStatement(db, federation.id, year);
+    return { year, table: withoutEmptyPrevious(statementTable(statement, federation.name), statement.result.previousOutcome !== null) };
+  };
+  app.get('/f/:federationId/ar/:year/driftredovisning.csv', async (c) => {
+    const { year, table } = await statementFor(c);
+    return download(c, tableToCsv(table), `driftredovisning-${year}.csv`, csvType);
+  });
+  app.get('/f/:federationId/ar/:year/driftredovisning.xlsx', async (c) => {
+    const { year, table } = await statementFor(c);
+    return download(c, await tablesToXlsx([table]), `driftredovisning-${year}.xlsx`, xlsxType);
+  });
+  app.get('/f/:federationId/ar/:year/nyckeltal.xlsx', async (c) => {
+    requirePermission(c, 'economy:read');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    const overview = await getEconomyOverview(db, federation.id, year);
+    return download(c, await tablesToXlsx([costDistributionTable(year, overview.costDistribution), fiveYearTable(overview.fiveYear)]), `nyckeltal-${year}.xlsx`, xlsxType);
+  });
+  app.get('/f/:federationId/ar/:year/:table{kostnadsfordelning|femarsoversikt}.csv', async (c) => {
+    requirePermission(c, 'economy:read');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    const overview = await getEconomyOverview(db, federation.id, year);
+    const which = c.req.param('table');
+    const table = which === 'kostnadsfordelning' ? costDistributionTable(year, overview.costDistribution) : fiveYearTable(overview.fiveYear);
+    return download(c, tableToCsv(table), `${which}-${year}.csv`, csvType);
+  });
+
   app.get('/f/:federationId/ar/:year/nyckeltal', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
@@ -123,6 +167,24 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
           </p>
         ) : null}
         <p class="muted">Tak och golv för eget kapital är inställningar för {info.name}.</p>
+        <h2>Ladda ned</h2>
+        <ul class="downloads">
+          <li>
+            <a href={`/f/${federation.id}/ar/${year}/nyckeltal.xlsx`} download>
+              Kostnadsfördelning och femårsöversikt {year} som Excel (XLSX)
+            </a>
+          </li>
+          <li>
+            <a href={`/f/${federation.id}/ar/${year}/kostnadsfordelning.csv`} download>
+              Kostnadsfördelning {year} som CSV
+            </a>
+          </li>
+          <li>
+            <a href={`/f/${federation.id}/ar/${year}/femarsoversikt.csv`} download>
+              Femårsöversikt {year} som CSV
+            </a>
+          </li>
+        </ul>
       </Layout>,
     );
   });

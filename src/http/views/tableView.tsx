@@ -1,5 +1,5 @@
 import type { Cell, Table, TableColumn } from '../../core/table.ts';
-import { formatNumber, formatPercent } from './present.ts';
+import { formatCell } from '../../exports/textTable.ts';
 
 /**
  * A core `Table` (src/core/table.ts — the same table the CSV and XLSX exports write) as an accessible HTML
@@ -18,24 +18,9 @@ export interface ColumnGroup {
   readonly subHeaders: readonly string[];
 }
 
-export function formatCell(column: TableColumn, value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  switch (column.kind) {
-    case 'integer':
-      return formatNumber(value);
-    case 'decimal':
-      return formatNumber(value, column.decimals ?? 1);
-    case 'percent':
-      return formatPercent(value, column.decimals ?? 0);
-    default:
-      return String(value);
-  }
-}
-
 function cellClass(column: TableColumn, value: Cell): string | undefined {
   if (column.kind === 'text') return undefined;
-  const negative = typeof value === 'number' && formatCell(column, value).startsWith('\u2212');
+  const negative = typeof value === 'number' && formatCell(value, column).startsWith('\u2212');
   return negative ? 'num negative' : 'num';
 }
 
@@ -116,10 +101,10 @@ export function TableView(props: { table: Table; groups?: readonly ColumnGroup[]
         <tbody>
           {table.rows.map((row, i) => (
             <tr class={[row.emphasis, props.rowClass?.(i)].filter(Boolean).join(' ') || undefined}>
-              <th scope="row">{formatCell(first, row.cells[first.key] ?? null)}</th>
+              <th scope="row">{formatCell(row.cells[first.key] ?? null, first)}</th>
               {rest.map((c) => {
                 const v = row.cells[c.key] ?? null;
-                return <td class={cellClass(c, v)}>{formatCell(c, v)}</td>;
+                return <td class={cellClass(c, v)}>{formatCell(v, c)}</td>;
               })}
             </tr>
           ))}
