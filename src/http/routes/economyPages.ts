@@ -2,10 +2,12 @@ import type { RouteModule } from '../app.tsx';
 import { economyDashboardRoutes } from './economyDashboard.tsx';
 import { economyReportRoutes } from './economyReports.tsx';
 import { economyBudgetRoutes } from './economyBudget.tsx';
+import { economyMemberRoutes } from './economyMembers.tsx';
 
 /** Every economy page (the JSON API is economyApi.ts). One entry in app.tsx's routeModules. */
 export const economyPageRoutes: RouteModule = (app, deps) => {
   economyDashboardRoutes(app, deps);
   economyReportRoutes(app, deps);
   economyBudgetRoutes(app, deps);
+  economyMemberRoutes(app, deps);
 };
