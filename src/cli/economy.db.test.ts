@@ -14,7 +14,7 @@ const fixture = join(root, 'test/fixtures/vastmanland.import.json');
 const NAME = 'Samordningsförbundet Västmanland';
 
 function run(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string; raw: Buffer }> {
-  const env = { ...process.env, SAMORDNA_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, SAMORDNA_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
     execFile('node', ['bin/samordna.js', ...args], { cwd: root, env, encoding: 'buffer', maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
