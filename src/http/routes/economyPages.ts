@@ -3,6 +3,7 @@ import { economyDashboardRoutes } from './economyDashboard.tsx';
 import { economyReportRoutes } from './economyReports.tsx';
 import { economyBudgetRoutes } from './economyBudget.tsx';
 import { economyMemberRoutes } from './economyMembers.tsx';
+import { economyOutcomeRoutes } from './economyOutcome.tsx';
 
 /** Every economy page (the JSON API is economyApi.ts). One entry in app.tsx's routeModules. */
 export const economyPageRoutes: RouteModule = (app, deps) => {
@@ -10,4 +11,5 @@ export const economyPageRoutes: RouteModule = (app, deps) => {
   economyReportRoutes(app, deps);
   economyBudgetRoutes(app, deps);
   economyMemberRoutes(app, deps);
+  economyOutcomeRoutes(app, deps);
 };

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/support/db.ts';
+import { seedSmallFederation } from '../../../test/support/economy.ts';
+import { createApp } from '../app.tsx';
+import { loadYearOutcome } from '../../services/economy/index.ts';
+
+describe('outcome page (HTTP)', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let app: ReturnType<typeof createApp>;
+  let seed: Awaited<ReturnType<typeof seedSmallFederation>>;
+  beforeAll(async () => {
+    db = await createTestDb();
+    seed = await seedSmallFederation(db);
+    app = createApp({ db });
+  });
+  afterAll(() => db.drop());
+
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  const post = (path: string, fields: Record<string, string>) =>
+    app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const base = () => `/f/${seed.federationId}/ar/2026/utfall`;
+
+  it('shows the outcome per line and month, net in kronor', async () => {
+    const t = text(await (await app.request(base())).text());
+    expect(t).toContain('Utfallet kommer från: inmatat.');
+    // Team: 70 000 kr a month for three months.
+    expect(t).toContain('Samordningsteam Testby −70 000 −70 000 −70 000 −210 000');
+  });
+
+  it('records a month for a line and the dashboard follows (forecast from four months)', async () => {
+    const res = await post(base(), { lineId: String(seed.lines.team), month: '4', income: '', cost: '70 000' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${base()}?klart=outcome`);
+    const t = text(await (await app.request(`${base()}?klart=outcome`)).text());
+    expect(t).toContain('Utfallet är sparat.');
+    expect(t).toContain('Samordningsteam Testby −70 000 −70 000 −70 000 −70 000 −280 000');
+    expect(text(await (await app.request(`/f/${seed.federationId}`)).text())).toContain('Utfall: januari–april');
+  });
+
+  it('refuses a missing month or a bad amount and changes nothing', async () => {
+    const before = await loadYearOutcome(db, seed.federationId, 2026);
+    const res = await post(base(), { lineId: String(seed.lines.team), month: '', cost: 'sjuttio' });
+    expect(res.status).toBe(400);
+    const t = text(await res.text());
+    expect(t).toContain('Välj månad.');
+    expect(t).toContain('Kostnad: Ange ett belopp i kronor');
+    const res2 = await post(base(), { lineId: '999999', month: '5', cost: '1' });
+    expect(res2.status).toBe(400);
+    expect(text(await res2.text())).toContain('Budgetposten finns inte.');
+    expect(await loadYearOutcome(db, seed.federationId, 2026)).toEqual(before);
+  });
+});

@@ -1,0 +1,120 @@
+import type { RouteModule } from '../app.tsx';
+import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
+import { Layout } from '../views/layout.tsx';
+import { DataTable } from '../views/dataTable.tsx';
+import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, type FieldErrors } from '../views/form.tsx';
+import { YearSelector } from '../views/yearSelector.tsx';
+import { formatKronor } from '../views/present.ts';
+import { InputError } from '../../core/errors.ts';
+import { parseAmountInput } from '../../core/amountInput.ts';
+import { sectionLabels } from '../../core/economy/types.ts';
+import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry, type OutcomeSource } from '../../services/economy/index.ts';
+import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
+import { monthName } from './economyDashboardView.tsx';
+
+const monthShort = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const sourceLabels: Record<OutcomeSource, string> = { manual: 'inmatat', file: 'inläst fil', reference: 'referensfil', ledger: 'bokföringen (SIE)' };
+
+/** Outcome (utfall) of a year: what is recorded per line and month, and entry of one line's month. */
+export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
+  const page = async (federation: FederationRef, year: number, opts: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string> } = {}) => {
+    await getFiscalYear(db, federation.id, year);
+    const lines = await listBudgetLines(db, federation.id);
+    const outcome = await loadYearOutcome(db, federation.id, year);
+    const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
+    const net = new Map<string, number>();
+    for (const m of outcome.monthly) net.set(`${m.lineId}:${m.month}`, m.incomeOre - m.costOre);
+    const lineTotal = new Map(outcome.byLine.map((l) => [l.lineId, l.incomeOre - l.costOre]));
+    const v = opts.values ?? {};
+    const e = opts.errors ?? {};
+    const cell = (ore: number | undefined) => (ore === undefined ? '' : formatKronor(ore));
+    const neg = (ore: number | undefined) => (ore !== undefined && ore < 0 ? 'negative' : undefined);
+    return (
+      <Layout title={`Utfall ${year}`} federation={federation}>
+        <h1>Utfall {year}</h1>
+        <YearSelector action={`/f/${federation.id}/utfall`} years={years} selected={year} />
+        <Notice message={opts.notice} />
+        <p>
+          {outcome.sources.length
+            ? `Utfallet kommer från: ${outcome.sources.map((s) => sourceLabels[s]).join(', ')}.`
+            : 'Inget utfall är registrerat för året.'}{' '}
+          När bokföringen (SIE) är inläst för ett år räknas bara den.
+        </p>
+        <section aria-labelledby="entry-title">
+          <h2 id="entry-title">Registrera utfall</h2>
+          <ErrorSummary errors={opts.errors} />
+          <Form action={`/f/${federation.id}/ar/${year}/utfall`} label="Registrera utfall">
+            <div class="form-row">
+              <SelectField
+                name="lineId"
+                label="Budgetpost"
+                value={v.lineId ?? ''}
+                error={e.lineId}
+                options={[{ value: '', label: 'Välj budgetpost' }, ...lines.map((l) => ({ value: String(l.id), label: `${l.label} (${sectionLabels[l.section]})` }))]}
+              />
+              <SelectField
+                name="month"
+                label="Månad"
+                value={v.month ?? ''}
+                error={e.month}
+                options={[{ value: '', label: 'Välj månad' }, ...monthShort.map((_, i) => ({ value: String(i + 1), label: monthName(i + 1) }))]}
+              />
+              <AmountField name="income" label="Intäkt" value={v.income ?? ''} error={e.income} />
+              <AmountField name="cost" label="Kostnad" value={v.cost ?? ''} error={e.cost} hint="Kronor; en återbetalning anges med minustecken" />
+            </div>
+            <p class="hint">Ersätter det som tidigare matats in för budgetposten och månaden.</p>
+            <SubmitButton label="Spara utfall" />
+          </Form>
+        </section>
+        <h2>Utfall per månad</h2>
+        <DataTable
+          id="outcome-months"
+          caption={`Utfall ${year} per budgetpost och månad (netto, kronor; kostnader med minustecken)`}
+          columns={[{ heading: 'Budgetpost' }, ...monthShort.map((m) => ({ heading: m, numeric: true })), { heading: 'Summa', numeric: true }]}
+          rows={lines
+            .filter((l) => lineTotal.has(l.id))
+            .map((l) => {
+              const months = monthShort.map((_, i) => net.get(`${l.id}:${i + 1}`));
+              return {
+                cells: [l.label, ...months.map(cell), cell(lineTotal.get(l.id))],
+                cellClasses: [undefined, ...months.map(neg), neg(lineTotal.get(l.id))],
+              };
+            })}
+          empty="Inget utfall ännu."
+        />
+      </Layout>
+    );
+  };
+
+  app.get('/f/:federationId/ar/:year/utfall', async (c) => {
+    requirePermission(c, 'economy:read');
+    return c.html(await page(requireFederation(c), yearParam(c), { notice: noticeOf(c) }));
+  });
+
+  app.post('/f/:federationId/ar/:year/utfall', async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    const form = await formFields(c);
+    const errors: Record<string, string> = {};
+    const lineId = /^\d+$/.test(form.lineId ?? '') ? Number(form.lineId) : NaN;
+    const month = /^\d{1,2}$/.test(form.month ?? '') ? Number(form.month) : NaN;
+    if (!Number.isSafeInteger(lineId)) errors.lineId = 'Välj budgetpost.';
+    if (!(month >= 1 && month <= 12)) errors.month = 'Välj månad.';
+    const income = parseAmountInput(form.income ?? '', { allowNegative: true });
+    const cost = parseAmountInput(form.cost ?? '', { allowNegative: true });
+    if (!income.ok) errors.income = `Intäkt: ${income.message}`;
+    if (!cost.ok) errors.cost = `Kostnad: ${cost.message}`;
+    if (income.ok && cost.ok && income.ore === null && cost.ore === null) errors.cost = 'Ange intäkt eller kostnad.';
+    if (!Object.keys(errors).length) {
+      try {
+        await saveOutcomeEntry(db, federation.id, year, { lineId, month, incomeOre: (income.ok && income.ore) || 0, costOre: (cost.ok && cost.ore) || 0 }, ctx.actor);
+        return c.redirect(`/f/${federation.id}/ar/${year}/utfall?klart=outcome`, 303);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        Object.assign(errors, problemsToFieldErrors(e.problems).fields);
+      }
+    }
+    return c.html(await page(federation, year, { errors, values: form }), 400);
+  });
+};
