@@ -102,4 +102,33 @@ describe.skipIf(!browserAvailable)('economy pages in Chromium', () => {
     expect(await page.getByLabel('Kostnad').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(page);
   });
+
+  it('members, allocation and outcome pages pass axe; outcome is entered with the keyboard', async () => {
+    await page.goto(`${server.url}/f/${fid}/medlemmar`);
+    expect(await page.getByRole('table', { name: /Medlemmar i/ }).getByRole('row', { name: /Västerås Stad/ }).textContent()).toContain('Kommun');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: /Medelstilldelning 2025/ }).click();
+    await page.waitForURL(`**/f/${fid}/ar/2025/medelstilldelning`);
+    expect(await page.getByRole('table', { name: /Andelar per huvudman 2025/ }).textContent()).toContain('31,25\u00a0%');
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${server.url}/f/${fid}/ar/2025/utfall`);
+    await expectNoAxeViolations(page);
+    // Keyboard: choose line and month in the selects, type the cost, Enter.
+    await page.getByLabel('Budgetpost').focus();
+    await page.getByLabel('Budgetpost').selectOption({ label: 'Utvecklingsdagar samordningsteam (Strukturpåverkande insatser)' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe('f-month');
+    await page.getByLabel('Månad').selectOption({ label: 'juni' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe('f-cost');
+    await page.keyboard.type('10 000');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/utfall\?klart=outcome/);
+    expect(await page.getByRole('status').textContent()).toBe('Utfallet är sparat.');
+    const row = page.getByRole('table', { name: /Utfall 2025 per budgetpost/ }).getByRole('row', { name: /^Utvecklingsdagar/ });
+    expect((await row.locator('td').nth(5).textContent())?.replace(/\u00a0/g, ' ')).toBe('−10 000');
+    await expectNoAxeViolations(page);
+  });
 });
