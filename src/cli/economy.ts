@@ -7,6 +7,9 @@ import { toKeyFiguresJson } from '../core/economy/keyFigures.ts';
 import { statementJson, statementTable } from '../core/economy/statementTable.ts';
 import { getFederationByName, getKeyFigures, getOperatingStatement } from '../services/economy/index.ts';
 import { importReferenceFile } from '../importers/reference/importReference.ts';
+import { importOutcomeFile } from '../importers/outcome/importOutcome.ts';
+import { outcomeTemplateTable } from '../importers/outcome/outcomeTemplate.ts';
+import { listBudgetLines } from '../services/economy/index.ts';
 import { tableToCsv } from '../exports/csv.ts';
 import { tableToXlsx } from '../exports/xlsx.ts';
 import { tableToText } from '../exports/textTable.ts';
@@ -50,6 +53,36 @@ export function registerEconomy(program: Command): void {
         const r = await importReferenceFile(db, file, cliActor);
         console.error(`Inläst: ${r.federationName}, år ${r.years.join(', ')}.`);
       });
+    });
+
+  imp
+    .command('outcome')
+    .description('Läser in utfall per budgetpost och månad från en XLSX- eller CSV-fil enligt mallen (ersätter förra filinläsningen för samma år)')
+    .argument('<file>', '.xlsx eller .csv')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .action(async (file: string, opts: { federation: string }) => {
+      await withDb(async (db) => {
+        const f = await getFederationByName(db, opts.federation);
+        const r = await importOutcomeFile(db, f.id, file, cliActor);
+        console.error(`Inläst: ${r.rows} utfallsrader för ${r.years.join(', ')}.`);
+      });
+    });
+
+  commandGroup(program, 'template', 'Mallar för filinläsning')
+    .command('outcome')
+    .description('Skriver mallen för utfallsfiler (med förbundets budgetposter om --federation och --year anges)')
+    .option('--format <format>', 'xlsx | csv', 'xlsx')
+    .option('--federation <name>', 'förbundets namn')
+    .option('--year <year>', 'år', String(new Date().getFullYear()))
+    .option('--output <file>', 'skriv till fil i stället för standard ut')
+    .action(async (opts: { format: string; federation?: string; year: string; output?: string }) => {
+      if (!['xlsx', 'csv'].includes(opts.format)) throw new InputError({ field: '--format', message: 'Ange xlsx eller csv.' });
+      const year = parseYear(opts.year);
+      const lines = opts.federation
+        ? await withDb(async (db) => listBudgetLines(db, (await getFederationByName(db, opts.federation!)).id))
+        : [{ section: 'administration' as const, label: 'Styrelse' }, { section: 'individual' as const, label: 'Samordningsteam' }];
+      const table = outcomeTemplateTable(year, lines);
+      await output(opts.format === 'csv' ? tableToCsv(table) : await tableToXlsx(table), opts.output);
     });
 
   const report = commandGroup(program, 'report', 'Rapporter');

@@ -1,17 +1,22 @@
 /**
  * Outcome (utfall) per budget line and month. loadYearOutcome is the ONE read path: every report, key figure
  * and forecast reads outcome through it. Sources: 'manual' (entered), 'file' (XLSX/CSV import), 'reference'
- * (reference JSON), 'ledger' (SIE bookkeeping). Rule against double counting: when a year has any 'ledger'
- * rows, only the ledger counts for that year; otherwise all other sources add up (each line, month and source
- * holds one row, and an import replaces its own source's rows).
+ * (reference JSON: one entry per line in month 12), 'ledger' (SIE bookkeeping, a later area).
+ *
+ * Rule against double counting, per year:
+ *   1. When the year has any 'ledger' rows, only the ledger counts.
+ *   2. Otherwise ONE bulk source counts: 'file' if the year has file rows, else 'reference'; and a 'manual'
+ *      entry replaces the bulk source's amount for the same line and month (entries for other months add).
+ * Each import replaces its own source's rows for the years it holds, so a re-import never adds.
  */
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { LineAmounts, MonthlyOutcome } from '../../core/economy/types.ts';
+import { selectCountedRows, type OutcomeSource } from '../../core/economy/outcomeSources.ts';
 import { lineMap } from './lines.ts';
 import { getFiscalYear } from './years.ts';
 
-export type OutcomeSource = 'manual' | 'file' | 'reference' | 'ledger';
+export type { OutcomeSource } from '../../core/economy/outcomeSources.ts';
 
 export interface YearOutcome {
   readonly year: number;
@@ -29,8 +34,7 @@ export async function loadYearOutcome(q: Queryable, federationId: number, year: 
      from outcome_entry where federation_id = $1 and year = $2 order by budget_line_id, month`,
     [federationId, year],
   );
-  const hasLedger = rows.some((r) => r.source === 'ledger');
-  const counted = rows.filter((r) => (hasLedger ? r.source === 'ledger' : r.source !== 'ledger'));
+  const counted = selectCountedRows(rows);
   const monthly = new Map<string, { lineId: number; month: number; incomeOre: number; costOre: number }>();
   const byLine = new Map<number, { lineId: number; incomeOre: number; costOre: number }>();
   for (const r of counted) {
