@@ -6,7 +6,7 @@ import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, Tex
 import { YearSelector } from '../views/yearSelector.tsx';
 import { formatKronor, formatNumber, formatWholePercent } from '../views/present.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { parseAmountInput } from '../../core/amountInput.ts';
+import { parseAmountInput } from '../formInput.ts';
 import { sections, sectionLabels, isSection, type BudgetLine, type LineAmounts, type Section } from '../../core/economy/types.ts';
 import type { BudgetSummary } from '../../core/economy/budget.ts';
 import { addBudgetRevision, createBudgetLine, getBudget, listFiscalYears, saveBudgetAmount, type YearBudget } from '../../services/economy/index.ts';

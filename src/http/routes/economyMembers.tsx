@@ -6,7 +6,7 @@ import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, Tex
 import { YearSelector } from '../views/yearSelector.tsx';
 import { formatKronor, formatNumber, formatPercent } from '../views/present.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../../core/amountInput.ts';
+import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
 import { memberKindLabels, memberKinds, isMemberKind, type Member, type MemberKind } from '../../core/economy/types.ts';
 import type { AllocationKey, PayerGroup } from '../../core/economy/allocation.ts';
 import {

@@ -15,7 +15,7 @@ describe('outcome page (HTTP)', () => {
   });
   afterAll(() => db.drop());
 
-  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
   const post = (path: string, fields: Record<string, string>) =>
     app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   const base = () => `/f/${seed.federationId}/ar/2026/utfall`;
@@ -48,5 +48,38 @@ describe('outcome page (HTTP)', () => {
     expect(res2.status).toBe(400);
     expect(text(await res2.text())).toContain('Budgetposten finns inte.');
     expect(await loadYearOutcome(db, seed.federationId, 2026)).toEqual(before);
+  });
+
+  const upload = (name: string, content: string | Uint8Array) => {
+    const form = new FormData();
+    form.append('file', new File([content], name));
+    return app.request(`${base()}/fil`, { method: 'POST', body: form });
+  };
+
+  it('reads an outcome file (CSV) all or nothing, naming file, line and field on error', async () => {
+    const before = await loadYearOutcome(db, seed.federationId, 2026);
+    const bad = await upload('utfall.csv', 'år;avsnitt;budgetpost;månad;intäkt;kostnad\r\n2026;Administration;Kansli;5;;15 000\r\n2026;Administration;Kansli;6;;tio\r\n');
+    expect(bad.status).toBe(400);
+    const t = text(await bad.text());
+    expect(t).toContain('Ingenting har lästs in.');
+    expect(t).toMatch(/utfall\.csv, rad 3, fält "kostnad"/);
+    expect(await loadYearOutcome(db, seed.federationId, 2026)).toEqual(before);
+    const empty = await upload('', '');
+    expect(empty.status).toBe(400);
+
+    const ok = await upload('utfall.csv', 'år;avsnitt;budgetpost;månad;intäkt;kostnad\r\n2026;Administration;Kansli;5;;15 000\r\n2026;Administration;Kansli;6;;16 000\r\n');
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`${base()}?klart=import`);
+    const after = text(await (await app.request(`${base()}?klart=import`)).text());
+    expect(after).toContain('Filen är inläst.');
+  });
+
+  it('offers the template with the year’s budget lines', async () => {
+    const csv = await app.request(`/f/${seed.federationId}/ar/2026/utfallsmall.csv`);
+    expect(csv.status).toBe(200);
+    const body = await csv.text();
+    expect(body).toContain('år;avsnitt;budgetpost;månad;intäkt;kostnad');
+    expect(body).toContain('2026;Individinsatser;Samordningsteam Testby;1;;');
+    expect((await app.request(`/f/${seed.federationId}/ar/2026/utfallsmall.xlsx`)).headers.get('content-type')).toContain('spreadsheetml');
   });
 });

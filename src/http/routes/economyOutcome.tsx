@@ -2,11 +2,15 @@ import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable } from '../views/dataTable.tsx';
-import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, type FieldErrors } from '../views/form.tsx';
+import { AmountField, ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { formatKronor } from '../views/present.ts';
-import { InputError } from '../../core/errors.ts';
-import { parseAmountInput } from '../../core/amountInput.ts';
+import { describeProblem, InputError } from '../../core/errors.ts';
+import { importOutcomeData } from '../../importers/outcome/importOutcome.ts';
+import { outcomeTemplateTable } from '../../importers/outcome/outcomeTemplate.ts';
+import { tableToCsv } from '../../exports/csv.ts';
+import { tablesToXlsx } from '../../exports/xlsx.ts';
+import { parseAmountInput } from '../formInput.ts';
 import { sectionLabels } from '../../core/economy/types.ts';
 import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry, type OutcomeSource } from '../../services/economy/index.ts';
 import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
@@ -17,7 +21,11 @@ const sourceLabels: Record<OutcomeSource, string> = { manual: 'inmatat', file: '
 
 /** Outcome (utfall) of a year: what is recorded per line and month, and entry of one line's month. */
 export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
-  const page = async (federation: FederationRef, year: number, opts: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string> } = {}) => {
+  const page = async (
+    federation: FederationRef,
+    year: number,
+    opts: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; fileErrors?: FieldErrors; fileProblems?: string[] } = {},
+  ) => {
     await getFiscalYear(db, federation.id, year);
     const lines = await listBudgetLines(db, federation.id);
     const outcome = await loadYearOutcome(db, federation.id, year);
@@ -64,6 +72,26 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
             </div>
             <p class="hint">Ersätter det som tidigare matats in för budgetposten och månaden.</p>
             <SubmitButton label="Spara utfall" />
+          </Form>
+        </section>
+        <section aria-labelledby="file-title">
+          <h2 id="file-title">Läs in utfall från fil</h2>
+          <p>
+            En XLSX- eller CSV-fil enligt mallen med kolumnerna år, avsnitt, budgetpost, månad, intäkt och kostnad. Allt eller inget: finns ett fel
+            i filen läses ingenting in. En ny fil ersätter den förra filinläsningen för samma år. Mall med årets budgetposter:{' '}
+            <a href={`/f/${federation.id}/ar/${year}/utfallsmall.xlsx`} download>
+              XLSX
+            </a>
+            ,{' '}
+            <a href={`/f/${federation.id}/ar/${year}/utfallsmall.csv`} download>
+              CSV
+            </a>
+            .
+          </p>
+          <ErrorSummary errors={opts.fileErrors} general={opts.fileProblems} />
+          <Form action={`/f/${federation.id}/ar/${year}/utfall/fil`} enctype="multipart/form-data" label="Läs in utfall från fil">
+            <FileField name="file" label="Utfallsfil (XLSX eller CSV)" accept=".xlsx,.csv" error={opts.fileErrors?.file} />
+            <SubmitButton label="Läs in filen" />
           </Form>
         </section>
         <h2>Utfall per månad</h2>
@@ -116,5 +144,49 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
       }
     }
     return c.html(await page(federation, year, { errors, values: form }), 400);
+  });
+
+  app.post('/f/:federationId/ar/:year/utfall/fil', async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    await getFiscalYear(db, federation.id, year);
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0 || !file.name) {
+      return c.html(await page(federation, year, { fileErrors: { file: 'Välj en fil att läsa in.' } }), 400);
+    }
+    if (file.size > 10 * 1024 * 1024) return c.html(await page(federation, year, { fileErrors: { file: 'Filen är större än 10 MB.' } }), 400);
+    try {
+      await importOutcomeData(db, federation.id, new Uint8Array(await file.arrayBuffer()), file.name, ctx.actor);
+      return c.redirect(`/f/${federation.id}/ar/${year}/utfall?klart=import`, 303);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const problems = e.problems.map(describeProblem);
+      const shown = problems.length > 50 ? [...problems.slice(0, 50), `… och ${problems.length - 50} fel till.`] : problems;
+      return c.html(await page(federation, year, { fileProblems: ['Ingenting har lästs in.', ...shown] }), 400);
+    }
+  });
+
+  const template = async (federationId: number, year: number) => {
+    await getFiscalYear(db, federationId, year);
+    return outcomeTemplateTable(year, await listBudgetLines(db, federationId));
+  };
+  app.get('/f/:federationId/ar/:year/utfallsmall.xlsx', async (c) => {
+    requirePermission(c, 'economy:read');
+    const year = yearParam(c);
+    const body = await tablesToXlsx([await template(requireFederation(c).id, year)]);
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="utfallsmall-${year}.xlsx"`,
+    });
+  });
+  app.get('/f/:federationId/ar/:year/utfallsmall.csv', async (c) => {
+    requirePermission(c, 'economy:read');
+    const year = yearParam(c);
+    return c.body(tableToCsv(await template(requireFederation(c).id, year)), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="utfallsmall-${year}.csv"`,
+    });
   });
 };

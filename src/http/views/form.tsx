@@ -13,10 +13,10 @@ export function fieldId(name: string): string {
   return `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-export function Form(props: { action: string; method?: 'post' | 'get'; class?: string; label?: string; children?: Child }) {
+export function Form(props: { action: string; method?: 'post' | 'get'; class?: string; label?: string; enctype?: 'multipart/form-data'; children?: Child }) {
   const method = props.method ?? 'post';
   return (
-    <form method={method} action={props.action} class={props.class} aria-label={props.label}>
+    <form method={method} action={props.action} class={props.class} aria-label={props.label} enctype={props.enctype}>
       {method === 'post' ? <FormSecurityFields /> : null}
       {props.children}
     </form>
@@ -88,6 +88,18 @@ export function TextField(
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props)}
       />
+    </div>
+  );
+}
+
+/** A file to upload (the form needs enctype="multipart/form-data"). */
+export function FileField(props: FieldProps & { accept?: string }) {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <input id={id} name={props.name} type="file" accept={props.accept} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props)} />
     </div>
   );
 }

@@ -1,29 +1,22 @@
 /**
- * Amounts typed into a form, the Swedish way: "1 250 000", "1250000", "1 250,50", "−5 000", "12 500 kr".
- * Parsed exactly (no floating point) to integer öre. Digit groups may be separated by spaces (also no-break
- * and thin spaces); the decimal separator is a comma (a dot is accepted too) with at most two decimals.
+ * What people type into the economy forms, read the Swedish way. Amounts go through the outcome importer's
+ * kronor parser (src/importers/outcome/parseOutcome.ts: "1 250 000", "1 250,50", "−5 000", "12 500 kr") so a
+ * form and a file accept the same amounts; this adds what a form needs: an empty field is "not given" (null),
+ * and negative amounts only where they make sense.
  */
+import { parseKronor } from '../importers/outcome/parseOutcome.ts';
 
 export type AmountInputResult = { readonly ok: true; readonly ore: number | null } | { readonly ok: false; readonly message: string };
-
-const pattern = /^([+\-\u2212]?)\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.](\d{1,2}))?(?:\s*kr)?$/i;
 
 export const amountInputHint = 'Ange ett belopp i kronor, t.ex. 1 250 000 eller 1 250,50.';
 
 /** Empty input gives ore: null (the caller decides whether the field is required). */
 export function parseAmountInput(text: string, opts: { allowNegative?: boolean } = {}): AmountInputResult {
-  const t = text.trim();
-  if (t === '') return { ok: true, ore: null };
-  const m = pattern.exec(t);
-  if (!m) return { ok: false, message: amountInputHint };
-  const negative = m[1] === '-' || m[1] === '\u2212';
-  const kronor = BigInt(m[2]!.replace(/[ \u00a0\u202f]/g, ''));
-  const decimals = m[3] ? BigInt(m[3].padEnd(2, '0')) : 0n;
-  const ore = (kronor * 100n + decimals) * (negative ? -1n : 1n);
-  if (ore > BigInt(Number.MAX_SAFE_INTEGER) || ore < -BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: 'Beloppet är för stort.' };
-  const value = Number(ore);
-  if (value < 0 && !opts.allowNegative) return { ok: false, message: 'Beloppet får inte vara negativt.' };
-  return { ok: true, ore: value === 0 ? 0 : value };
+  if (text.trim() === '') return { ok: true, ore: null };
+  const r = parseKronor(text);
+  if ('error' in r) return { ok: false, message: r.error === 'Beloppet är för stort.' ? r.error : amountInputHint };
+  if (r.ore < 0 && !opts.allowNegative) return { ok: false, message: 'Beloppet får inte vara negativt.' };
+  return { ok: true, ore: r.ore };
 }
 
 /** A whole number typed into a form (population, sort order): "12 345" → 12345; empty → null. */
