@@ -105,5 +105,13 @@ describe('members and allocation pages (HTTP)', () => {
     expect(await (await app.request(`/f/${small.federationId}/ar/2027/medelstilldelning`)).text()).toContain('value="1 300 000"');
     const dup = await post(`/f/${small.federationId}/ar`, { year: '2027', allocation: '1' });
     expect(text(await dup.text())).toContain('Året 2027 finns redan.');
+    // A year with an allocation only: every page renders (no budget, no outcome yet).
+    for (const path of ['?ar=2027', '/ar/2027/driftredovisning', '/ar/2027/nyckeltal', '/ar/2027/budget', '/ar/2027/utfall', '/ar/2027/driftredovisning.xlsx']) {
+      const res = await app.request(`/f/${small.federationId}${path}`);
+      expect(res.status, path).toBe(200);
+    }
+    const dashboard = text(await (await app.request(`/f/${small.federationId}?ar=2027`)).text());
+    expect(dashboard).toContain('Utfall: inget utfall ännu.');
+    expect(dashboard).toContain('Medelstilldelning 1 300 tkr');
   });
 });

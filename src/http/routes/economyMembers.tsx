@@ -327,6 +327,9 @@ function AllocationPage(props: { federationId: number; overview: AllocationOverv
   const weightOf = (id: number) => key?.weights.find((w) => w.memberId === id)?.weight;
   const basis = v.basis ?? key?.municipalBasis ?? 'population';
   const kindOf = new Map(o.members.map((m) => [m.id, memberKindLabels[m.kind]]));
+  // State first, then region(s), then municipalities, in the members' order.
+  const memberOrder = new Map(o.members.map((m, i) => [m.id, i]));
+  const contributions = [...o.contributions].sort((a, b) => (a.memberId === null ? -1 : (memberOrder.get(a.memberId) ?? 1e9)) - (b.memberId === null ? -1 : (memberOrder.get(b.memberId) ?? 1e9)));
   return (
     <>
       <h1>Medelstilldelning {o.year}</h1>
@@ -345,7 +348,7 @@ function AllocationPage(props: { federationId: number; overview: AllocationOverv
         caption={`Bidrag ${o.year}`}
         columns={[{ heading: 'Betalare' }, { heading: 'Typ' }, { heading: 'Bidrag', numeric: true }, ...(o.fromKey ? [{ heading: 'Enligt nyckeln', numeric: true }] : [])]}
         rows={[
-          ...o.contributions.map((c) => ({
+          ...contributions.map((c) => ({
             cells: [
               c.payerName,
               c.memberId === null ? 'Staten' : (kindOf.get(c.memberId) ?? ''),
@@ -404,7 +407,7 @@ function AllocationPage(props: { federationId: number; overview: AllocationOverv
           ]}
         />
         <fieldset>
-          <legend>{basis === 'fixed' ? 'Fast belopp per kommun (kronor)' : 'Befolkning per kommun'}</legend>
+          <legend>{basis === 'fixed' ? 'Fast belopp per kommun (kronor)' : 'Befolkning per kommun (eller fast belopp i kronor, om det väljs ovan)'}</legend>
           {municipalities.length ? (
             municipalities.map((m) => {
               const w = weightOf(m.id);

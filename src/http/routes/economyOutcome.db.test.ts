@@ -50,7 +50,7 @@ describe('outcome page (HTTP)', () => {
     expect(await loadYearOutcome(db, seed.federationId, 2026)).toEqual(before);
   });
 
-  const upload = (name: string, content: string | Uint8Array) => {
+  const upload = (name: string, content: string) => {
     const form = new FormData();
     form.append('file', new File([content], name));
     return app.request(`${base()}/fil`, { method: 'POST', body: form });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { seedSmallFederation } from '../../../test/support/economy.ts';
 import { createApp } from '../app.tsx';
+import { createFederation } from '../../services/economy/index.ts';
 
 /** Page routes over a small förbund; every expected figure is worked out by hand in the comments. */
 describe('economy pages (HTTP)', () => {
@@ -78,6 +79,14 @@ describe('economy pages (HTTP)', () => {
     // Soliditet 50 000 / 400 000 = 12,5 %.
     expect(t).toContain('Soliditet 12,5 %');
     expect(t).toContain('2025 1 000 −1 050 −50 12,5 %');
+  });
+
+  it('a förbund without years gets a start page that says what to do', async () => {
+    const other = await createFederation(db, { name: 'Samordningsförbundet Nytt' }, { id: 'test' });
+    const { status, html } = await get(`/f/${other.id}`);
+    expect(status).toBe(200);
+    expect(text(html)).toContain('Förbundet har inga räkenskapsår ännu.');
+    expect((await get(`/f/${other.id}/budget`)).location).toBe(`/f/${other.id}/medlemmar`);
   });
 
   it('year selectors redirect to the chosen year, and unknown years are 404', async () => {

@@ -21,13 +21,13 @@ export interface BarCategory {
   readonly flagged?: string;
 }
 
-const LABEL_WIDTH = 230;
+const LABEL_WIDTH = 280;
 const VALUE_WIDTH = 70;
 const BAR_HEIGHT = 16;
 const BAR_GAP = 3;
 const GROUP_GAP = 14;
 const LEGEND_HEIGHT = 28;
-const WIDTH = 720;
+const WIDTH = 760;
 
 export function BarChart(props: { id: string; title: string; description?: string; series: readonly BarSeries[]; categories: readonly BarCategory[]; unit?: string }) {
   const unit = props.unit ?? 'tkr';
