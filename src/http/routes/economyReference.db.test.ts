@@ -103,4 +103,16 @@ describe('economy pages over the reference (Västmanland 2024–2025)', () => {
     // Hallstahammar: outcome 1 321 against budget 1 250 tkr.
     expect(t).toContain('Samordningsteam Hallstahammar: kostnaden är över budget med 71 tkr.');
   });
+
+  it('budget 2024 page reproduces the operational plan: costs 20 983 tkr, 1 945 tkr of equity, shares 14/86 and 77/23', async () => {
+    const plan = JSON.parse(readFileSync(new URL('../../../test/fixtures/verksamhetsplan-2024.source.json', import.meta.url), 'utf8'));
+    const t = text(await (await app.request(`/f/${fid}/ar/2024/budget`)).text());
+    const kr = (tkr: number) => `${printed(tkr)} 000 kr`;
+    expect(t).toContain(`Kostnader ${kr(plan.budget_summary.total_costs_tkr)}`);
+    expect(t).toContain(`Planerad användning av eget kapital ${kr(plan.budget_summary.use_of_equity_tkr)}`);
+    expect(t).toContain('Administration, andel av kostnaderna 14 %');
+    expect(t).toContain('Direkta insatskostnader, andel av kostnaderna 86 %');
+    expect(t).toContain('Individinsatser, andel av direkta kostnader 77 %');
+    expect(t).toContain('Strukturella insatser och processtöd, andel av direkta kostnader 23 %');
+  });
 });
