@@ -30,7 +30,7 @@ function lineIdParam(raw: string | undefined): number {
 
 /** Budget of a year: lines per section (original and revised), the plan's figures, revisions, editing. */
 export const economyBudgetRoutes: RouteModule = (app, { db }) => {
-  const page = async (federation: FederationRef, year: number, opts: { notice?: string | null; revisionErrors?: FieldErrors; revisionGeneral?: string[]; revisionValues?: Record<string, string>; lineErrors?: FieldErrors; lineValues?: Record<string, string> } = {}) => {
+  const page = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; notice?: string | null; revisionErrors?: FieldErrors; revisionGeneral?: string[]; revisionValues?: Record<string, string>; lineErrors?: FieldErrors; lineValues?: Record<string, string> } = {}) => {
     const budget = await getBudget(db, federation.id, year);
     const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
     return (
@@ -43,7 +43,7 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/ar/:year/budget', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    return c.html(await page(federation, yearParam(c), { notice: noticeOf(c) }));
+    return c.html(await page(federation, yearParam(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.get('/f/:federationId/ar/:year/budget/post/:lineId', async (c) => {
@@ -120,7 +120,7 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
         }
       }
     }
-    return c.html(await page(federation, year, { lineErrors: errors, lineValues: form }), 400);
+    return c.html(await page(federation, year, { canWrite: true, lineErrors: errors, lineValues: form }), 400);
   });
 
   app.post('/f/:federationId/ar/:year/budget/tillaggsbudget', async (c) => {
@@ -156,7 +156,7 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
         general.push(...mapped.general);
       }
     }
-    return c.html(await page(federation, year, { revisionErrors: errors, revisionGeneral: general, revisionValues: form }), 400);
+    return c.html(await page(federation, year, { canWrite: true, revisionErrors: errors, revisionGeneral: general, revisionValues: form }), 400);
   });
 };
 
@@ -182,6 +182,8 @@ function summaryRows(o: BudgetSummary, r: BudgetSummary): DataRow[] {
 
 function BudgetPage(props: {
   federationId: number;
+  /** Editing links and forms only for those who may change the budget. */
+  canWrite?: boolean;
   budget: YearBudget;
   years: readonly number[];
   notice?: string | null;
@@ -214,7 +216,10 @@ function BudgetPage(props: {
         rows={summaryRows(budget.originalSummary, budget.revisedSummary)}
       />
       <h2>Budgetposter</h2>
-      <p>Kostnader visas med minustecken. Välj Ändra för att ändra en post i den ursprungliga budgeten; ändringar under året görs som tilläggsbudget.</p>
+      <p>
+        Kostnader visas med minustecken.
+        {props.canWrite ? ' Välj Ändra för att ändra en post i den ursprungliga budgeten; ändringar under året görs som tilläggsbudget.' : ''}
+      </p>
       {sections.map((section) => {
         const lines = shown.filter((l) => l.section === section);
         if (!lines.length) return null;
@@ -228,7 +233,7 @@ function BudgetPage(props: {
               { heading: 'Ursprunglig kostnad', numeric: true },
               { heading: 'Reviderad intäkt', numeric: true },
               { heading: 'Reviderad kostnad', numeric: true },
-              { heading: 'Åtgärd' },
+              ...(props.canWrite ? [{ heading: 'Åtgärd' }] : []),
             ]}
             rows={lines.map((l) => ({
               cells: [
@@ -237,16 +242,20 @@ function BudgetPage(props: {
                 cell(original.get(l.id), 'costOre'),
                 cell(revised.get(l.id), 'incomeOre'),
                 cell(revised.get(l.id), 'costOre'),
-                <a href={`${base}/post/${l.id}`} aria-label={`Ändra ${l.label}`}>
-                  Ändra
-                </a>,
+                ...(props.canWrite
+                  ? [
+                      <a href={`${base}/post/${l.id}`} aria-label={`Ändra ${l.label}`}>
+                        Ändra
+                      </a>,
+                    ]
+                  : []),
               ],
               cellClasses: [undefined, neg(original.get(l.id), 'incomeOre'), neg(original.get(l.id), 'costOre'), neg(revised.get(l.id), 'incomeOre'), neg(revised.get(l.id), 'costOre')],
             }))}
           />
         );
       })}
-      <NewLineForm action={`${base}/poster`} errors={props.lineErrors} values={props.lineValues} other={other} />
+      {props.canWrite ? <NewLineForm action={`${base}/poster`} errors={props.lineErrors} values={props.lineValues} other={other} /> : null}
       <h2 id="tillaggsbudgetar">Tilläggsbudgetar</h2>
       {hasRevisions ? (
         <DataTable
@@ -265,7 +274,9 @@ function BudgetPage(props: {
       ) : (
         <p>Ingen tilläggsbudget är beslutad för {year}.</p>
       )}
-      <RevisionForm action={`${base}/tillaggsbudget`} lines={shown} revised={revised} errors={props.revisionErrors} general={props.revisionGeneral} values={props.revisionValues} />
+      {props.canWrite ? (
+        <RevisionForm action={`${base}/tillaggsbudget`} lines={shown} revised={revised} errors={props.revisionErrors} general={props.revisionGeneral} values={props.revisionValues} />
+      ) : null}
     </>
   );
 }

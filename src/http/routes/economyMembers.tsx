@@ -50,7 +50,7 @@ function readMember(form: Record<string, string>): { input: { name: string; kind
 
 /** Members of the förbund, its years, and each year's allocation with the key and the contributions. */
 export const economyMemberRoutes: RouteModule = (app, { db }) => {
-  const membersPage = async (federation: FederationRef, opts: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; yearErrors?: FieldErrors; yearValues?: Record<string, string> } = {}) => {
+  const membersPage = async (federation: FederationRef, opts: { canWrite?: boolean; notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; yearErrors?: FieldErrors; yearValues?: Record<string, string> } = {}) => {
     const members = await listMembers(db, federation.id);
     const years = await listFiscalYears(db, federation.id);
     return (
@@ -59,18 +59,23 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
         <Notice message={opts.notice} />
         <DataTable
           caption={`Medlemmar i ${federation.name}`}
-          columns={[{ heading: 'Medlem' }, { heading: 'Typ' }, { heading: 'Åtgärd' }]}
+          columns={[{ heading: 'Medlem' }, { heading: 'Typ' }, ...(opts.canWrite ? [{ heading: 'Åtgärd' }] : [])]}
           rows={members.map((m) => ({
             cells: [
               m.name,
               memberKindLabels[m.kind],
-              <a href={`/f/${federation.id}/medlemmar/${m.id}`} aria-label={`Ändra ${m.name}`}>
-                Ändra
-              </a>,
+              ...(opts.canWrite
+                ? [
+                    <a href={`/f/${federation.id}/medlemmar/${m.id}`} aria-label={`Ändra ${m.name}`}>
+                      Ändra
+                    </a>,
+                  ]
+                : []),
             ],
           }))}
           empty="Inga medlemmar ännu."
         />
+        {opts.canWrite ? (
         <section aria-labelledby="new-member-title">
           <h2 id="new-member-title">Lägg till medlem</h2>
           <ErrorSummary errors={opts.errors} />
@@ -79,6 +84,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
             <SubmitButton label="Lägg till" />
           </Form>
         </section>
+        ) : null}
         <h2>Medelstilldelning per år</h2>
         {years.length ? (
           <ul>
@@ -94,6 +100,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
         ) : (
           <p>Inga räkenskapsår ännu.</p>
         )}
+        {opts.canWrite ? (
         <section aria-labelledby="new-year-title">
           <h3 id="new-year-title">Nytt år</h3>
           <ErrorSummary errors={opts.yearErrors} />
@@ -105,13 +112,14 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
             <SubmitButton label="Lägg till år" />
           </Form>
         </section>
+        ) : null}
       </Layout>
     );
   };
 
   app.get('/f/:federationId/medlemmar', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await membersPage(requireFederation(c), { notice: noticeOf(c) }));
+    return c.html(await membersPage(requireFederation(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.post('/f/:federationId/medlemmar', async (c) => {
@@ -128,7 +136,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
         Object.assign(errors, problemsToFieldErrors(e.problems).fields);
       }
     }
-    return c.html(await membersPage(federation, { errors, values: form }), 400);
+    return c.html(await membersPage(federation, { canWrite: true, errors, values: form }), 400);
   });
 
   const editPage = (federation: FederationRef, member: Member, values: Record<string, string>, errors: FieldErrors = {}, general: string[] = []) => (
@@ -209,12 +217,12 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
       await saveAllocation(db, federation.id, year, allocation.ore, ctx.actor);
       return c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=allocation`, 303);
     }
-    return c.html(await membersPage(federation, { yearErrors: errors, yearValues: form }), 400);
+    return c.html(await membersPage(federation, { canWrite: true, yearErrors: errors, yearValues: form }), 400);
   });
 
   // ---- The year's allocation, key and contributions ----
 
-  const allocationPage = async (federation: FederationRef, year: number, opts: { notice?: string | null; errors?: FieldErrors; general?: string[]; values?: Record<string, string> } = {}) => {
+  const allocationPage = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; notice?: string | null; errors?: FieldErrors; general?: string[]; values?: Record<string, string> } = {}) => {
     const overview = await getAllocationOverview(db, federation.id, year);
     const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
     return (
@@ -227,7 +235,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/ar/:year/medelstilldelning', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    return c.html(await allocationPage(federation, yearParam(c), { notice: noticeOf(c) }));
+    return c.html(await allocationPage(federation, yearParam(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.post('/f/:federationId/ar/:year/medelstilldelning', async (c) => {
@@ -244,7 +252,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
       await saveAllocation(db, federation.id, year, allocation.ore, ctx.actor);
       return c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=allocation`, 303);
     }
-    return c.html(await allocationPage(federation, year, { errors, values: form }), 400);
+    return c.html(await allocationPage(federation, year, { canWrite: true, errors, values: form }), 400);
   });
 
   app.post('/f/:federationId/ar/:year/fordelningsnyckel', async (c) => {
@@ -289,7 +297,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
         general.push(...mapped.general);
       }
     }
-    return c.html(await allocationPage(federation, year, { errors, general, values: form }), 400);
+    return c.html(await allocationPage(federation, year, { canWrite: true, errors, general, values: form }), 400);
   });
 
   app.post('/f/:federationId/ar/:year/bidrag', async (c) => {
@@ -301,7 +309,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
       return c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=contributions#bidrag`, 303);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      return c.html(await allocationPage(federation, year, { general: e.problems.map((p) => p.message) }), 400);
+      return c.html(await allocationPage(federation, year, { canWrite: true, general: e.problems.map((p) => p.message) }), 400);
     }
   });
 };
@@ -316,7 +324,7 @@ function MemberFields(props: { values: Record<string, string>; errors: FieldErro
   );
 }
 
-function AllocationPage(props: { federationId: number; overview: AllocationOverview; years: readonly number[]; notice?: string | null; errors?: FieldErrors; general?: string[]; values?: Record<string, string> }) {
+function AllocationPage(props: { canWrite?: boolean; federationId: number; overview: AllocationOverview; years: readonly number[]; notice?: string | null; errors?: FieldErrors; general?: string[]; values?: Record<string, string> }) {
   const o = props.overview;
   const base = `/f/${props.federationId}/ar/${o.year}`;
   const v = props.values ?? {};
@@ -336,12 +344,16 @@ function AllocationPage(props: { federationId: number; overview: AllocationOverv
       <YearSelector action={`/f/${props.federationId}/medelstilldelning`} years={props.years} selected={o.year} />
       <Notice message={props.notice} />
       <ErrorSummary errors={props.errors} general={props.general} />
-      <Form action={`${base}/medelstilldelning`} label="Medelstilldelning">
-        <div class="form-row">
-          <AmountField name="allocation" label={`Medelstilldelning ${o.year}`} value={v.allocation ?? (o.allocationOre === null ? '' : plain(formatKronor(o.allocationOre)))} error={e.allocation} />
-          <SubmitButton label="Spara medelstilldelning" />
-        </div>
-      </Form>
+      {props.canWrite ? (
+        <Form action={`${base}/medelstilldelning`} label="Medelstilldelning">
+          <div class="form-row">
+            <AmountField name="allocation" label={`Medelstilldelning ${o.year}`} value={v.allocation ?? (o.allocationOre === null ? '' : plain(formatKronor(o.allocationOre)))} error={e.allocation} />
+            <SubmitButton label="Spara medelstilldelning" />
+          </div>
+        </Form>
+      ) : (
+        <p>Medelstilldelning {o.year}: {o.allocationOre === null ? 'inte angiven' : kr(o.allocationOre)}.</p>
+      )}
 
       <h2 id="bidrag">Bidrag per medlem</h2>
       <DataTable
@@ -379,7 +391,7 @@ function AllocationPage(props: { federationId: number; overview: AllocationOverv
           />
         </>
       ) : null}
-      {o.fromKey ? (
+      {o.fromKey && props.canWrite ? (
         <Form action={`${base}/bidrag`} label="Beräkna bidrag från nyckeln">
           <p>Beräkna bidragen från fördelningsnyckeln och spara dem (ersätter bidragen ovan). Delarna summerar exakt till medelstilldelningen.</p>
           <SubmitButton label="Beräkna och spara bidrag" />
@@ -388,6 +400,15 @@ function AllocationPage(props: { federationId: number; overview: AllocationOverv
 
       <h2 id="nyckel">Fördelningsnyckel</h2>
       <p>Staten betalar hälften enligt lag; regionen och kommunerna delar resten enligt överenskommelse. Kommunerna delar sin del efter befolkning eller fasta belopp.</p>
+      {key ? (
+        <p>
+          Nyckel {o.year}: staten {bpText(key.stateShareBp)} %, region {bpText(key.regionShareBp)} %, kommunerna {bpText(key.municipalitiesShareBp)} %,
+          kommunerna sinsemellan {key.municipalBasis === 'fixed' ? 'efter fasta belopp' : 'efter befolkning'}.
+        </p>
+      ) : (
+        <p>Ingen fördelningsnyckel är sparad för {o.year}.</p>
+      )}
+      {props.canWrite ? (
       <Form action={`${base}/fordelningsnyckel`} label="Fördelningsnyckel">
         <fieldset>
           <legend>Andelar i procent</legend>
@@ -420,6 +441,7 @@ function AllocationPage(props: { federationId: number; overview: AllocationOverv
         </fieldset>
         <SubmitButton label="Spara fördelningsnyckel" />
       </Form>
+      ) : null}
       <p>
         <a href={`/f/${props.federationId}/medlemmar`}>Medlemmar</a>
       </p>

@@ -24,7 +24,7 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
   const page = async (
     federation: FederationRef,
     year: number,
-    opts: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; fileErrors?: FieldErrors; fileProblems?: string[] } = {},
+    opts: { canWrite?: boolean; notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; fileErrors?: FieldErrors; fileProblems?: string[] } = {},
   ) => {
     await getFiscalYear(db, federation.id, year);
     const lines = await listBudgetLines(db, federation.id);
@@ -48,6 +48,8 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
             : 'Inget utfall är registrerat för året.'}{' '}
           När bokföringen (SIE) är inläst för ett år räknas bara den.
         </p>
+        {opts.canWrite ? (
+        <>
         <section aria-labelledby="entry-title">
           <h2 id="entry-title">Registrera utfall</h2>
           <ErrorSummary errors={opts.errors} />
@@ -94,6 +96,8 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
             <SubmitButton label="Läs in filen" />
           </Form>
         </section>
+        </>
+        ) : null}
         <h2>Utfall per månad</h2>
         <DataTable
           id="outcome-months"
@@ -116,7 +120,7 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
 
   app.get('/f/:federationId/ar/:year/utfall', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await page(requireFederation(c), yearParam(c), { notice: noticeOf(c) }));
+    return c.html(await page(requireFederation(c), yearParam(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.post('/f/:federationId/ar/:year/utfall', async (c) => {
@@ -143,7 +147,7 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
         Object.assign(errors, problemsToFieldErrors(e.problems).fields);
       }
     }
-    return c.html(await page(federation, year, { errors, values: form }), 400);
+    return c.html(await page(federation, year, { canWrite: true, errors, values: form }), 400);
   });
 
   app.post('/f/:federationId/ar/:year/utfall/fil', async (c) => {
@@ -154,9 +158,9 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File) || file.size === 0 || !file.name) {
-      return c.html(await page(federation, year, { fileErrors: { file: 'Välj en fil att läsa in.' } }), 400);
+      return c.html(await page(federation, year, { canWrite: true, fileErrors: { file: 'Välj en fil att läsa in.' } }), 400);
     }
-    if (file.size > 10 * 1024 * 1024) return c.html(await page(federation, year, { fileErrors: { file: 'Filen är större än 10 MB.' } }), 400);
+    if (file.size > 10 * 1024 * 1024) return c.html(await page(federation, year, { canWrite: true, fileErrors: { file: 'Filen är större än 10 MB.' } }), 400);
     try {
       await importOutcomeData(db, federation.id, new Uint8Array(await file.arrayBuffer()), file.name, ctx.actor);
       return c.redirect(`/f/${federation.id}/ar/${year}/utfall?klart=import`, 303);
@@ -164,7 +168,7 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
       if (!(e instanceof InputError)) throw e;
       const problems = e.problems.map(describeProblem);
       const shown = problems.length > 50 ? [...problems.slice(0, 50), `… och ${problems.length - 50} fel till.`] : problems;
-      return c.html(await page(federation, year, { fileProblems: ['Ingenting har lästs in.', ...shown] }), 400);
+      return c.html(await page(federation, year, { canWrite: true, fileProblems: ['Ingenting har lästs in.', ...shown] }), 400);
     }
   });
 
