@@ -82,6 +82,16 @@ describe('economy JSON API', () => {
     expect(a.check).toMatchObject({ difference: 0, shares: { state: 0.5, region: 0.25, municipalities: 0.25 } });
   });
 
+  it('changes the equity cap and floor; the assessment follows', async () => {
+    expect((await (await send('GET', '/settings')).json()).equityCapShare).toBe(0.2);
+    const r = await send('PUT', '/settings', { equityCapShare: 0.25, equityFloor: 500_000 });
+    expect(await r.json()).toEqual({ equityCapShare: 0.25, equityFloor: 500_000, minCellSize: 5 });
+    const o = await (await send('GET', '/years/2025/overview')).json();
+    expect(o.equity).toMatchObject({ capShare: 0.25, capOre: 473_950_000, floorOre: 50_000_000, status: 'within' });
+    expect((await send('PUT', '/settings', { equityCapShare: 2 })).status).toBe(400);
+    await send('PUT', '/settings', { equityCapShare: 0.2, equityFloor: null });
+  });
+
   it('refuses bad input with 400 and field names, changing nothing', async () => {
     const before = await economySnapshot(db);
     const r1 = await send('PUT', '/years/2025/contributions', { contributions: [{ payer: 'state', amount: 100 }] });

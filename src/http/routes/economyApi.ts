@@ -63,6 +63,31 @@ const kr = (ore: number | null) => (ore === null ? null : oreAsKronor(ore));
 export const economyApiRoutes: RouteModule = (app, { db }) => {
   const base = '/api/federations/:federationId';
 
+  // The förbund's limits (equity cap and floor, minimum cell size)
+  app.get(`${base}/settings`, async (c) => {
+    requirePermission(c, 'economy:read');
+    const s = (await economy.getFederation(db, requireFederation(c).id)).settings;
+    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+  });
+  app.put(`${base}/settings`, async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const b = await jsonBody(c);
+    const problems: InputProblem[] = [];
+    const floor = optionalOre(b, 'equityFloor', 'equityFloorOre', problems, 0);
+    throwIf(problems);
+    const s = await economy.saveFederationSettings(
+      db,
+      requireFederation(c).id,
+      {
+        ...(b.equityCapShare !== undefined ? { equityCapShare: b.equityCapShare as number } : {}),
+        ...(b.minCellSize !== undefined ? { minCellSize: b.minCellSize as number } : {}),
+        ...floor,
+      },
+      ctx.actor,
+    );
+    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+  });
+
   // Members
   app.get(`${base}/members`, async (c) => {
     requirePermission(c, 'economy:read');
