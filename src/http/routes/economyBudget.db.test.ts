@@ -23,7 +23,11 @@ describe('budget page (HTTP)', () => {
   it('shows original and revised totals, planned result, use of equity and the plan shares', async () => {
     const res = await app.request(base());
     expect(res.status).toBe(200);
-    const t = text(await res.text());
+    const html = await res.text();
+    const t = text(html);
+    const href = `/api/federations/${seed.federationId}/years/2026/export/budget.xlsx`;
+    expect(html).toContain(`href="${href}"`);
+    expect((await app.request(href)).status).toBe(200);
     // 2026: income 1 200 000, costs 200 000 + 800 000 + 150 000 + 150 000 = 1 300 000 → result −100 000,
     // use of equity 100 000, expected closing equity 150 000 − 100 000 = 50 000.
     expect(t).toContain('Kostnader 1 300 000 kr 1 300 000 kr');

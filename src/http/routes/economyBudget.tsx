@@ -4,6 +4,7 @@ import { Layout } from '../views/layout.tsx';
 import { DataTable, type DataRow } from '../views/dataTable.tsx';
 import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
+import { Downloads } from '../views/downloads.tsx';
 import { formatKronor, formatNumber, formatWholePercent } from '../views/present.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { parseAmountInput } from '../formInput.ts';
@@ -256,6 +257,7 @@ function BudgetPage(props: {
         );
       })}
       {props.canWrite ? <NewLineForm action={`${base}/poster`} errors={props.lineErrors} values={props.lineValues} other={other} /> : null}
+      <Downloads federationId={props.federationId} year={year} files={[['budget', `Budget ${year}`]]} />
       <h2 id="tillaggsbudgetar">Tilläggsbudgetar</h2>
       {hasRevisions ? (
         <DataTable

@@ -4,6 +4,7 @@ import { Layout } from '../views/layout.tsx';
 import { DataTable } from '../views/dataTable.tsx';
 import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextField, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
+import { Downloads } from '../views/downloads.tsx';
 import { formatKronor, formatNumber, formatPercent } from '../views/present.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
@@ -398,6 +399,7 @@ function AllocationPage(props: { canWrite?: boolean; federationId: number; overv
         </Form>
       ) : null}
 
+      <Downloads federationId={props.federationId} year={o.year} files={[['bidrag', `Bidrag ${o.year}`]]} />
       <h2 id="nyckel">Fördelningsnyckel</h2>
       <p>Staten betalar hälften enligt lag; regionen och kommunerna delar resten enligt överenskommelse. Kommunerna delar sin del efter befolkning eller fasta belopp.</p>
       {key ? (

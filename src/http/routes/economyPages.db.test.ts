@@ -64,8 +64,8 @@ describe('economy pages (HTTP)', () => {
     // Team: outcome −210, budget −800, deviation −210 − (−800) = 590, last year −650.
     expect(t).toContain('Samordningsteam Testby 0 −210 −210 0 −800 −800 590 0 −650 −650');
     expect(html).toContain('class="num negative">−210</td>');
-    expect(html).toContain(`href="/f/${fid}/ar/2026/driftredovisning.xlsx"`);
-    expect(html).toContain(`href="/f/${fid}/ar/2026/driftredovisning.csv"`);
+    expect(html).toContain(`href="/api/federations/${fid}/years/2026/export/driftredovisning.xlsx"`);
+    expect(html).toContain(`href="/api/federations/${fid}/years/2026/export/driftredovisning.csv"`);
     // 2025 has no previous year: no columns for it.
     expect(text((await get(`/f/${fid}/ar/2025/driftredovisning`)).html)).not.toContain('Utfall 2024');
   });
@@ -75,7 +75,7 @@ describe('economy pages (HTTP)', () => {
     // Costs 2025: kansli 150, team 650, training 100, process 150 of 1 050 tkr → 61,9 / 9,5 / 14,3 / 14,3 %
     // → largest remainder 62 / 10 / 14 / 14 (sum 100).
     expect(t).toContain('Individinsatser 60 % 62 %');
-    expect(t).toContain('Strukturella insatser 10 % 10 %');
+    expect(t).toContain('Strukturpåverkande insatser 10 % 10 %');
     // Soliditet 50 000 / 400 000 = 12,5 %.
     expect(t).toContain('Soliditet 12,5 %');
     expect(t).toContain('2025 1 000 −1 050 −50 12,5 %');

@@ -59,12 +59,15 @@ describe('economy pages over the reference (Västmanland 2024–2025)', () => {
   });
 
   it('downloads the driftredovisning as CSV and XLSX with the same figures', async () => {
-    const csv = await app.request(`/f/${fid}/ar/2025/driftredovisning.csv`);
+    const page = await (await app.request(`/f/${fid}/ar/2025/driftredovisning`)).text();
+    const link = (format: string) => new RegExp(`href="([^"]+/driftredovisning\\.${format})"`).exec(page)?.[1];
+    expect(link('csv')).toBe(`/api/federations/${fid}/years/2025/export/driftredovisning.csv`);
+    const csv = await app.request(link('csv')!);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('driftredovisning-2025.csv');
     const body = await csv.text();
     expect(body).toContain('Summa administrativa kostnader;5;-2579;-2574;0;-2653;-2653;79;5;-2436;-2431');
-    const xlsx = await app.request(`/f/${fid}/ar/2025/driftredovisning.xlsx`);
+    const xlsx = await app.request(link('xlsx')!);
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
@@ -87,8 +90,15 @@ describe('economy pages over the reference (Västmanland 2024–2025)', () => {
     expect(t).toContain('23 % av medelstilldelningen; rekommenderat tak 20 % – över taket.');
     expect(t).toContain('Soliditet 46,3 %');
     expect(t).toContain('Direkta insatskostnader 86 %');
+    // The table names the rows by the driftredovisning's sections (the report's own labels in the comments).
+    const ourLabel: Record<string, string> = {
+      Individinsatser: 'Individinsatser',
+      'Strukturella insatser': 'Strukturpåverkande insatser',
+      'Processtöd samverkansinsatser': 'Processtöd samverkansinsatser',
+      'Administration (styrelse & kansli)': 'Administration (styrelse och kansli)',
+    };
     for (const r of source.cost_distribution.rows) {
-      expect(t).toContain(`${r.label} ${r.budget_2025} % ${r.outcome_2025} % ${r.outcome_2024} %`);
+      expect(t).toContain(`${ourLabel[r.label]} ${r.budget_2025} % ${r.outcome_2025} % ${r.outcome_2024} %`);
     }
     const y2025 = source.five_year_overview.rows.find((r: { year: number }) => r.year === 2025);
     expect(t).toContain(`2025 ${printed(y2025.income_tkr)} ${printed(y2025.costs_tkr)} ${printed(y2025.result_tkr)} 46,3 %`);

@@ -3,15 +3,12 @@ import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { TableView, type ColumnGroup } from '../views/tableView.tsx';
 import { CardGrid, FigureCard } from '../views/cards.tsx';
+import { Downloads } from '../views/downloads.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { formatPercent, formatTkr, tkrText } from '../views/present.ts';
 import { statementTable } from '../../core/economy/statementTable.ts';
-import { costDistributionTable, fiveYearTable } from '../../core/economy/keyFigureTables.ts';
+import { costDistributionTable, fiveYearTable } from '../../core/economy/tables.ts';
 import type { Table } from '../../core/table.ts';
-import { tableToCsv } from '../../exports/csv.ts';
-import { tablesToXlsx } from '../../exports/xlsx.ts';
-import type { Context } from 'hono';
-import type { AppEnv } from '../context.ts';
 import { getEconomyOverview, getFederation, getOperatingStatement, listFiscalYears } from '../../services/economy/index.ts';
 import { chosenYear, yearParam } from './economyShared.ts';
 
@@ -53,64 +50,12 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
           Varje rad och varje delsumma är avrundad till tkr för sig från exakta belopp, som i årsredovisningen. En delsumma kan därför skilja sig
           någon tkr från summan av de avrundade raderna.
         </p>
-        <h2>Ladda ned</h2>
-        <ul class="downloads">
-          <li>
-            <a href={`${base}/driftredovisning.xlsx`} download>
-              Driftredovisning {year} som Excel (XLSX)
-            </a>
-          </li>
-          <li>
-            <a href={`${base}/driftredovisning.csv`} download>
-              Driftredovisning {year} som CSV
-            </a>
-          </li>
-        </ul>
+        <Downloads federationId={federation.id} year={year} files={[['driftredovisning', `Driftredovisning ${year}`]]} />
         <p>
           <a href={`${base}/nyckeltal`}>Nyckeltal, kostnadsfördelning och femårsöversikt {year}</a>
         </p>
       </Layout>,
     );
-  });
-
-  // Downloads: the same tables as the pages, through the exports (CSV for Swedish Excel, XLSX with number formats).
-  const download = (c: Context<AppEnv>, body: string | Buffer, filename: string, type: string) =>
-    c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
-      'content-type': type,
-      'content-disposition': `attachment; filename="${filename}"`,
-    });
-  const csvType = 'text/csv; charset=utf-8';
-  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const statementFor = async (c: Context<AppEnv>) => {
-    requirePermission(c, 'economy:read');
-    const federation = requireFederation(c);
-    const year = yearParam(c);
-    const statement = await getOperatingStatement(db, federation.id, year);
-    return { year, table: withoutEmptyPrevious(statementTable(statement, federation.name), statement.result.previousOutcome !== null) };
-  };
-  app.get('/f/:federationId/ar/:year/driftredovisning.csv', async (c) => {
-    const { year, table } = await statementFor(c);
-    return download(c, tableToCsv(table), `driftredovisning-${year}.csv`, csvType);
-  });
-  app.get('/f/:federationId/ar/:year/driftredovisning.xlsx', async (c) => {
-    const { year, table } = await statementFor(c);
-    return download(c, await tablesToXlsx([table]), `driftredovisning-${year}.xlsx`, xlsxType);
-  });
-  app.get('/f/:federationId/ar/:year/nyckeltal.xlsx', async (c) => {
-    requirePermission(c, 'economy:read');
-    const federation = requireFederation(c);
-    const year = yearParam(c);
-    const overview = await getEconomyOverview(db, federation.id, year);
-    return download(c, await tablesToXlsx([costDistributionTable(year, overview.costDistribution), fiveYearTable(overview.fiveYear)]), `nyckeltal-${year}.xlsx`, xlsxType);
-  });
-  app.get('/f/:federationId/ar/:year/:table{kostnadsfordelning|femarsoversikt}.csv', async (c) => {
-    requirePermission(c, 'economy:read');
-    const federation = requireFederation(c);
-    const year = yearParam(c);
-    const overview = await getEconomyOverview(db, federation.id, year);
-    const which = c.req.param('table');
-    const table = which === 'kostnadsfordelning' ? costDistributionTable(year, overview.costDistribution) : fiveYearTable(overview.fiveYear);
-    return download(c, tableToCsv(table), `${which}-${year}.csv`, csvType);
   });
 
   app.get('/f/:federationId/ar/:year/nyckeltal', async (c) => {
@@ -167,24 +112,15 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
           </p>
         ) : null}
         <p class="muted">Tak och golv för eget kapital är inställningar för {info.name}.</p>
-        <h2>Ladda ned</h2>
-        <ul class="downloads">
-          <li>
-            <a href={`/f/${federation.id}/ar/${year}/nyckeltal.xlsx`} download>
-              Kostnadsfördelning och femårsöversikt {year} som Excel (XLSX)
-            </a>
-          </li>
-          <li>
-            <a href={`/f/${federation.id}/ar/${year}/kostnadsfordelning.csv`} download>
-              Kostnadsfördelning {year} som CSV
-            </a>
-          </li>
-          <li>
-            <a href={`/f/${federation.id}/ar/${year}/femarsoversikt.csv`} download>
-              Femårsöversikt {year} som CSV
-            </a>
-          </li>
-        </ul>
+        <Downloads
+          federationId={federation.id}
+          year={year}
+          files={[
+            ['nyckeltal', `Nyckeltal ${year}`],
+            ['kostnadsfordelning', `Kostnadsfördelning ${year}`],
+            ['femarsoversikt', `Femårsöversikt ${year}`],
+          ]}
+        />
       </Layout>,
     );
   });
