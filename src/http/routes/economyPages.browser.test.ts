@@ -130,5 +130,7 @@ describe.skipIf(!browserAvailable)('economy pages in Chromium', () => {
     const row = page.getByRole('table', { name: /Utfall 2025 per budgetpost/ }).getByRole('row', { name: /^Utvecklingsdagar/ });
     expect((await row.locator('td').nth(5).textContent())?.replace(/\u00a0/g, ' ')).toBe('−10 000');
     await expectNoAxeViolations(page);
+    await page.goto(`${server.url}/f/${fid}/installningar`);
+    await expectNoAxeViolations(page);
   });
 });

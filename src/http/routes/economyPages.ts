@@ -4,6 +4,7 @@ import { economyReportRoutes } from './economyReports.tsx';
 import { economyBudgetRoutes } from './economyBudget.tsx';
 import { economyMemberRoutes } from './economyMembers.tsx';
 import { economyOutcomeRoutes } from './economyOutcome.tsx';
+import { economySettingsRoutes } from './economySettings.tsx';
 
 /** Every economy page (the JSON API is economyApi.ts). One entry in app.tsx's routeModules. */
 export const economyPageRoutes: RouteModule = (app, deps) => {
@@ -12,4 +13,5 @@ export const economyPageRoutes: RouteModule = (app, deps) => {
   economyBudgetRoutes(app, deps);
   economyMemberRoutes(app, deps);
   economyOutcomeRoutes(app, deps);
+  economySettingsRoutes(app, deps);
 };

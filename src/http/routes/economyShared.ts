@@ -59,6 +59,7 @@ const notices: Record<string, string> = {
   contributions: 'Bidragen är beräknade och sparade.',
   outcome: 'Utfallet är sparat.',
   import: 'Filen är inläst.',
+  settings: 'Inställningarna är sparade.',
 };
 
 export function noticeOf(c: EconomyContext): string | null {

@@ -59,5 +59,6 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/budget`, label: 'Budget' },
     { href: `${base}/utfall`, label: 'Utfall' },
     { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
+    { href: `${base}/installningar`, label: 'Inställningar' },
   ];
 }

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/support/db.ts';
+import { seedSmallFederation } from '../../../test/support/economy.ts';
+import { createApp } from '../app.tsx';
+import { getFederation } from '../../services/economy/index.ts';
+
+describe('settings page (HTTP): equity cap and floor drive the warnings', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let app: ReturnType<typeof createApp>;
+  let fid: number;
+  beforeAll(async () => {
+    db = await createTestDb();
+    fid = (await seedSmallFederation(db)).federationId;
+    app = createApp({ db });
+  });
+  afterAll(() => db.drop());
+
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  const post = (fields: Record<string, string>) =>
+    app.request(`/f/${fid}/installningar`, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+  it('shows the defaults: cap 20 %, no floor, 5', async () => {
+    const t = text(await (await app.request(`/f/${fid}/installningar`)).text());
+    expect(t).toContain('Tak för eget kapital 20 % av medelstilldelningen');
+    expect(t).toContain('Golv för eget kapital Inget');
+  });
+
+  it('a cap of 30 % and a floor of 400 000 kr change the dashboard warnings', async () => {
+    const res = await post({ equityCap: '30', equityFloor: '400 000', minCellSize: '5' });
+    expect(res.status).toBe(303);
+    expect((await getFederation(db, fid)).settings).toEqual({ equityCapShare: 0.3, equityFloorOre: 400_000_00, minCellSize: 5 });
+    // 2026 forecast: equity 330 000 kr, cap 30 % of 1 200 000 = 360 000 kr → not above; floor 400 000 → below.
+    const t2026 = text(await (await app.request(`/f/${fid}`)).text());
+    expect(t2026).not.toContain('över det rekommenderade taket');
+    expect(t2026).toContain('Det egna kapitalet (330 tkr) är under den lägsta nivån (400 tkr).');
+    // 2025: 50 000 kr, below the floor too.
+    expect(text(await (await app.request(`/f/${fid}?ar=2025`)).text())).toContain('Det egna kapitalet (50 tkr) är under den lägsta nivån (400 tkr).');
+  });
+
+  it('refuses bad values and changes nothing', async () => {
+    const before = (await getFederation(db, fid)).settings;
+    const res = await post({ equityCap: 'tjugo', equityFloor: '-5', minCellSize: '0' });
+    expect(res.status).toBe(400);
+    const t = text(await res.text());
+    expect(t).toContain('Tak: Ange en andel i procent');
+    expect(t).toContain('Golv: Beloppet får inte vara negativt.');
+    expect(t).toContain('Ange minsta antal, 1 eller större.');
+    expect((await getFederation(db, fid)).settings).toEqual(before);
+  });
+});
