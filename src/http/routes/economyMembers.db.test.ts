@@ -106,8 +106,9 @@ describe('members and allocation pages (HTTP)', () => {
     const dup = await post(`/f/${small.federationId}/ar`, { year: '2027', allocation: '1' });
     expect(text(await dup.text())).toContain('Året 2027 finns redan.');
     // A year with an allocation only: every page renders (no budget, no outcome yet).
-    for (const path of ['?ar=2027', '/ar/2027/driftredovisning', '/ar/2027/nyckeltal', '/ar/2027/budget', '/ar/2027/utfall', '/ar/2027/driftredovisning.xlsx']) {
-      const res = await app.request(`/f/${small.federationId}${path}`);
+    const f = small.federationId;
+    for (const path of [`/f/${f}?ar=2027`, `/f/${f}/ar/2027/driftredovisning`, `/f/${f}/ar/2027/nyckeltal`, `/f/${f}/ar/2027/budget`, `/f/${f}/ar/2027/utfall`, `/api/federations/${f}/years/2027/export/driftredovisning.xlsx`]) {
+      const res = await app.request(path);
       expect(res.status, path).toBe(200);
     }
     const dashboard = text(await (await app.request(`/f/${small.federationId}?ar=2027`)).text());
