@@ -7,7 +7,7 @@ import { yearOutlook } from '../../core/economy/yearOutlook.ts';
 import { economyWarnings, type EconomyWarning } from '../../core/economy/warnings.ts';
 import { formatKronor } from '../../core/format.ts';
 import { oreToTkr } from '../../core/rounding.ts';
-import { getEconomyOverview, getFederation, getFiscalYear, listFiscalYears } from '../../services/economy/index.ts';
+import { getAllocationOverview, getEconomyOverview, getFederation, getFiscalYear, listFiscalYears } from '../../services/economy/index.ts';
 import { lineMap } from '../../services/economy/lines.ts';
 import { loadYearOutcome } from '../../services/economy/outcome.ts';
 import { tkrText } from '../views/present.ts';
@@ -49,6 +49,7 @@ async function dashboardModel(db: Parameters<RouteModule>[1]['db'], federationId
   const facts = await getFiscalYear(db, federationId, year);
   const lines = await lineMap(db, federationId);
   const outcome = await loadYearOutcome(db, federationId, year);
+  const allocation = await getAllocationOverview(db, federationId, year);
   const outlook = yearOutlook({ federation: info.name, facts, lines, settings: info.settings, outcome: outcome.byLine, forecast: overview.forecast });
   const outcomeSoFar = sumBySection(outcome.byLine, lines).cost;
   const budgetBySection = Object.fromEntries(overview.statement.sections.map((s) => [s.section, s.subtotal.budget.costOre])) as Record<Section, number>;
@@ -59,6 +60,7 @@ async function dashboardModel(db: Parameters<RouteModule>[1]['db'], federationId
     year,
     years,
     allocationOre: facts.allocationOre,
+    payerShares: allocation.check && allocation.check.totalOre > 0 ? allocation.check.shares : null,
     sections: costSections.map((s) => ({
       label: sectionLabels[s],
       budgetOre: budgetBySection[s] ?? 0,

@@ -1,6 +1,6 @@
 import { BarChart } from '../views/barChart.tsx';
 import { CardGrid, FigureCard, WarningList } from '../views/cards.tsx';
-import { formatPercent, formatTkr, tkrText } from '../views/present.ts';
+import { formatPercent, formatShare, formatTkr, tkrText } from '../views/present.ts';
 import { YearSelector } from '../views/yearSelector.tsx';
 
 /** What the dashboard shows; built by the route from the economy services, all money in öre. */
@@ -9,6 +9,8 @@ export interface DashboardModel {
   readonly year: number;
   readonly years: readonly number[];
   readonly allocationOre: number | null;
+  /** Each payer group's share of the contributions (state, region, municipalities); null without contributions. */
+  readonly payerShares: { readonly state: number; readonly region: number; readonly municipalities: number } | null;
   /** Costs per cost section (positive öre): budget (latest revision), outcome so far, forecast for the year. */
   readonly sections: readonly { readonly label: string; readonly budgetOre: number; readonly outcomeOre: number; readonly forecastOre: number | null; readonly overBudget: boolean }[];
   /** Months with outcome so far (0 = none, 12 = the whole year). */
@@ -41,7 +43,16 @@ export function DashboardPage(props: { model: DashboardModel }) {
         Utfall: {period}. {complete ? '' : 'Prognosen för helåret räknar varje budgetpost vidare i samma takt som hittills i år.'}
       </p>
       <CardGrid label="Nyckeltal">
-        <FigureCard label="Medelstilldelning" figure={m.allocationOre == null ? 'Saknas' : formatTkr(m.allocationOre)} unit={m.allocationOre == null ? undefined : 'tkr'} />
+        <FigureCard
+          label="Medelstilldelning"
+          figure={m.allocationOre == null ? 'Saknas' : formatTkr(m.allocationOre)}
+          unit={m.allocationOre == null ? undefined : 'tkr'}
+          note={
+            m.payerShares
+              ? `Staten ${formatShare(m.payerShares.state)}, region ${formatShare(m.payerShares.region)}, kommunerna ${formatShare(m.payerShares.municipalities)}.`
+              : undefined
+          }
+        />
         <FigureCard
           label={complete ? 'Årets resultat' : 'Prognos årets resultat'}
           figure={m.resultOre == null ? 'Saknas' : formatTkr(m.resultOre)}
@@ -93,7 +104,7 @@ function equityNote(m: DashboardModel): string {
   const e = m.equity;
   const parts: string[] = [];
   if (e.shareOfAllocation != null) parts.push(`${formatPercent(e.shareOfAllocation)} av medelstilldelningen`);
-  parts.push(`tak ${formatPercent(e.capShare)}${e.capOre == null ? '' : ` (${tkrText(e.capOre)})`}`);
+  parts.push(`tak ${formatShare(e.capShare)}${e.capOre == null ? '' : ` (${tkrText(e.capOre)})`}`);
   if (e.floorOre != null) parts.push(`golv ${tkrText(e.floorOre)}`);
   return parts.join('; ') + '.';
 }

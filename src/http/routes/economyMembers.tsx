@@ -5,7 +5,7 @@ import { DataTable } from '../views/dataTable.tsx';
 import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextField, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { Downloads } from '../views/downloads.tsx';
-import { formatKronor, formatNumber, formatPercent } from '../views/present.ts';
+import { formatKronor, formatNumber, formatShare } from '../views/present.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
 import { memberKindLabels, memberKinds, isMemberKind, type Member, type MemberKind } from '../../core/economy/types.ts';
@@ -27,8 +27,6 @@ import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './econom
 
 const kr = (ore: number) => `${formatKronor(ore)}\u00a0kr`;
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace('\u2212', '-');
-/** A share as per cent, with decimals only where it has them: 0.5 → "50 %", 0.3125 → "31,25 %". */
-const share = (s: number) => formatPercent(s, Number.isInteger(Math.round(s * 1e6) / 1e4) ? 0 : 2);
 const groupLabels: Record<PayerGroup, string> = { state: 'Staten (FK och AF)', region: 'Region', municipalities: 'Kommunerna' };
 const kindOptions = memberKinds.map((k) => ({ value: k, label: memberKindLabels[k] }));
 
@@ -388,7 +386,7 @@ function AllocationPage(props: { canWrite?: boolean; federationId: number; overv
           <DataTable
             caption={`Andelar per huvudman ${o.year}`}
             columns={[{ heading: 'Huvudman' }, { heading: 'Bidrag', numeric: true }, { heading: 'Andel', numeric: true }]}
-            rows={(['state', 'region', 'municipalities'] as const).map((g) => ({ cells: [groupLabels[g], kr(o.check!.byGroup[g]), share(o.check!.shares[g])] }))}
+            rows={(['state', 'region', 'municipalities'] as const).map((g) => ({ cells: [groupLabels[g], kr(o.check!.byGroup[g]), formatShare(o.check!.shares[g])] }))}
           />
         </>
       ) : null}

@@ -102,7 +102,7 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
         <DataTable
           id="outcome-months"
           caption={`Utfall ${year} per budgetpost och månad (netto, kronor; kostnader med minustecken)`}
-          columns={[{ heading: 'Budgetpost' }, ...monthShort.map((m) => ({ heading: m, numeric: true })), { heading: 'Summa', numeric: true }]}
+          columns={[{ heading: 'Budgetpost' }, ...monthShort.map((m, i) => ({ heading: <abbr title={monthName(i + 1)}>{m}</abbr>, numeric: true })), { heading: 'Summa', numeric: true }]}
           rows={lines
             .filter((l) => lineTotal.has(l.id))
             .map((l) => {

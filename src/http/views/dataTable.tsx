@@ -5,7 +5,7 @@ import type { Child } from 'hono/jsx';
  * Columns marked numeric are right-aligned with tabular figures; cells are already formatted (sv-SE).
  */
 export interface DataColumn {
-  readonly heading: string;
+  readonly heading: Child;
   readonly numeric?: boolean;
 }
 
