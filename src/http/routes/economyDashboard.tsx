@@ -80,7 +80,15 @@ async function dashboardModel(db: Parameters<RouteModule>[1]['db'], federationId
       aboveCap: outlook.equity.status === 'above_cap',
       belowFloor: outlook.equity.status === 'below_floor',
     },
-    warnings: warnings.map(warningText),
+    warnings: [
+      // During the year: sections whose forecast for the whole year is over budget.
+      ...(outlook.isForecast
+        ? costSections
+            .filter((s) => outlook.costBySection[s] > (budgetBySection[s] ?? 0))
+            .map((s) => `${sectionLabels[s]}: prognosen för helåret är ${tkrText(outlook.costBySection[s] - (budgetBySection[s] ?? 0))} över budget.`)
+        : []),
+      ...warnings.map(warningText),
+    ],
   };
 }
 

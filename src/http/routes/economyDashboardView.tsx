@@ -81,7 +81,7 @@ export function DashboardPage(props: { model: DashboardModel }) {
         categories={m.sections.map((s) => ({
           label: s.label,
           values: complete ? [s.budgetOre, s.outcomeOre] : [s.budgetOre, s.outcomeOre, s.forecastOre],
-          flagged: s.overBudget ? 'över budget' : undefined,
+          flagged: s.overBudget ? (complete ? 'över budget' : 'prognos över budget') : undefined,
         }))}
       />
       <h2>Mer</h2>

@@ -39,7 +39,9 @@ describe('economy pages (HTTP)', () => {
     // The chart: an image with a title and a description naming the figures, and the same data as a table.
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="chart-sections-title chart-sections-desc"/);
     // Individinsatser: budget 800, so far 210, forecast 840 (over budget).
-    expect(t).toContain('Individinsatser: budget 800 tkr, utfall hittills 210 tkr, prognos helår 840 tkr (över budget).');
+    expect(t).toContain('Individinsatser: budget 800 tkr, utfall hittills 210 tkr, prognos helår 840 tkr (prognos över budget).');
+    // 840 − 800 = 40 tkr.
+    expect(t).toContain('Individinsatser: prognosen för helåret är 40 tkr över budget.');
     expect(html).toContain('<caption>Tabell: Kostnader per avsnitt 2026');
   });
 
