@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { describeProblem, InputError } from '../core/errors.ts';
 import { registerStart } from './start.ts';
+import { registerUsers } from './users.ts';
+import { registerBackup } from './backup.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -12,6 +14,8 @@ const program = new Command('samordna')
   .exitOverride();
 
 registerStart(program);
+registerUsers(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);

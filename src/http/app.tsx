@@ -6,6 +6,10 @@ import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
 import { contextMiddleware, type AppEnv } from './context.ts';
 import { Layout } from './views/layout.tsx';
 import { homeRoutes } from './routes/home.tsx';
+import { authRoutes } from './routes/auth.tsx';
+import { authUserRoutes } from './routes/authUsers.tsx';
+import { auditRoutes } from './routes/audit.tsx';
+import { requestSizeLimit } from './security/bodyLimit.ts';
 
 export interface AppDeps {
   readonly db: Database;
@@ -15,7 +19,7 @@ export interface AppDeps {
 export type RouteModule = (app: Hono<AppEnv>, deps: AppDeps) => void;
 
 /** Every area of the system, in one list. */
-const routeModules: RouteModule[] = [homeRoutes];
+const routeModules: RouteModule[] = [homeRoutes, authRoutes, authUserRoutes, auditRoutes];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 
@@ -38,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.get('/static/app.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('*', requestSizeLimit());
   app.use('*', contextMiddleware(deps.db));
   for (const register of routeModules) register(app, deps);
 

@@ -54,5 +54,8 @@ export function federationNav(federationId: number): NavItem[] {
   const base = `/f/${federationId}`;
   return [
     { href: `${base}`, label: 'Översikt' },
+    { href: `${base}/users`, label: 'Användare' },
+    { href: `${base}/audit`, label: 'Granskningslogg' },
+    { href: '/account', label: 'Mitt konto' },
   ];
 }
