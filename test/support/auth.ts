@@ -54,7 +54,7 @@ export async function loginAs(app: Hono<any>, email: string, password = testPass
       headers.set('cookie', cookie);
       const method = (init.method ?? 'GET').toUpperCase();
       if (method !== 'GET' && method !== 'HEAD' && init.csrf !== false) headers.set('x-csrf-token', csrf);
-      return app.request(path, { ...init, headers });
+      return Promise.resolve(app.request(path, { ...init, headers }));
     },
   };
 }

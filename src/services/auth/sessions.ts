@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.ts';
 import type { Principal } from '../../core/access/permissions.ts';
-import { loadPrincipal, type UserRow } from './users.ts';
+import { grantsJsonSql, principalOf, type GrantRow, type UserRow } from './users.ts';
 
 /** A session lasts at most this long, and ends earlier after this much inactivity. */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
@@ -46,9 +46,10 @@ export interface ActiveSession {
 /** The live session of a cookie token, or null (unknown, expired, idle too long, or the user is disabled). */
 export async function findSession(db: Database, token: string): Promise<ActiveSession | null> {
   const hash = tokenHash(token);
-  const [row] = await db.query<UserRow & { csrfToken: string; stale: boolean }>(
+  // One query per request: the session, its user and the user's grants.
+  const [row] = await db.query<UserRow & { csrfToken: string; stale: boolean; grants: GrantRow[] }>(
     `select u.id, u.email, u.display_name as "displayName", u.is_admin as "isAdmin", u.is_national as "isNational", u.disabled,
-            s.csrf_token as "csrfToken", s.last_seen_at < now() - interval '1 minute' as stale
+            s.csrf_token as "csrfToken", s.last_seen_at < now() - interval '1 minute' as stale, ${grantsJsonSql('u.id')} as grants
      from auth_session s join app_user u on u.id = s.user_id
      where s.token_hash = $1 and s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => $2) and not u.disabled`,
     [hash, sessionIdleSeconds],
@@ -58,8 +59,8 @@ export async function findSession(db: Database, token: string): Promise<ActiveSe
   if (row.stale) {
     await db.transaction((tx) => tx.query('update auth_session set last_seen_at = now() where token_hash = $1', [hash]), { id: row.email });
   }
-  const { csrfToken, stale: _stale, ...user } = row;
-  return { tokenHash: hash, csrfToken, user, principal: await loadPrincipal(db, user) };
+  const { csrfToken, stale: _stale, grants, ...user } = row;
+  return { tokenHash: hash, csrfToken, user, principal: principalOf(user, grants) };
 }
 
 export async function endSession(db: Database, hash: string, actorId: string): Promise<void> {

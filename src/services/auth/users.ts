@@ -143,18 +143,33 @@ export async function listFederationUsers(db: Queryable, federationId: number): 
   );
 }
 
+/**
+ * SQL for a user's grants per förbund as a JSON array [{federationId, role, interventionIds}], given the
+ * user id expression `userIdSql` (e.g. "u.id" inside a larger query, or "$1").
+ */
+export function grantsJsonSql(userIdSql: string): string {
+  return `(select coalesce(json_agg(json_build_object(
+            'federationId', r.federation_id, 'role', r.role,
+            'interventionIds', (select coalesce(json_agg(a.intervention_id), '[]'::json) from intervention_assignment a
+                                where a.federation_id = r.federation_id and a.user_id = r.user_id))), '[]'::json)
+           from federation_role r where r.user_id = ${userIdSql})`;
+}
+
+export interface GrantRow {
+  readonly federationId: number;
+  readonly role: FederationRole;
+  readonly interventionIds: readonly number[];
+}
+
+export function principalOf(user: { isAdmin: boolean; isNational: boolean }, grants: readonly GrantRow[]): Principal {
+  const federations = new Map<number, FederationGrant>(grants.map((g) => [Number(g.federationId), { role: g.role, interventionIds: g.interventionIds.map(Number) }]));
+  return { local: false, admin: user.isAdmin, national: user.isNational, federations };
+}
+
 /** What the user may do: their account flags and their grants per förbund. */
 export async function loadPrincipal(db: Queryable, user: { id: number; isAdmin: boolean; isNational: boolean }): Promise<Principal> {
-  const rows = await db.query<{ federationId: number; role: FederationRole; interventionIds: number[] }>(
-    `select r.federation_id as "federationId", r.role,
-            coalesce(array_agg(a.intervention_id) filter (where a.intervention_id is not null), '{}') as "interventionIds"
-     from federation_role r
-     left join intervention_assignment a on a.federation_id = r.federation_id and a.user_id = r.user_id
-     where r.user_id = $1 group by r.federation_id, r.role`,
-    [user.id],
-  );
-  const federations = new Map<number, FederationGrant>(rows.map((r) => [r.federationId, { role: r.role, interventionIds: r.interventionIds.map(Number) }]));
-  return { local: false, admin: user.isAdmin, national: user.isNational, federations };
+  const [row] = await db.query<{ grants: GrantRow[] }>(`select ${grantsJsonSql('$1')} as grants`, [user.id]);
+  return principalOf(user, row?.grants ?? []);
 }
 
 /** Changes the password after checking the current one; ends every other session of the user. */
