@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth.tsx';
 import { authUserRoutes } from './routes/authUsers.tsx';
 import { auditRoutes } from './routes/audit.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
+import { requestLog } from './security/log.ts';
 
 export interface AppDeps {
   readonly db: Database;
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.get('/static/app.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('*', requestLog());
   app.use('*', requestSizeLimit());
   app.use('*', contextMiddleware(deps.db));
   for (const register of routeModules) register(app, deps);
