@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { tablesInDependencyOrder } from '../src/services/backup/backup.ts';
-import type { Database } from '../src/db/database.ts';
+import { snapshot } from './support/snapshot.ts';
 
 /**
  * The embedded database is never corrupted by a crash: a separate process imports many rows in one
@@ -23,14 +22,6 @@ function runToEnd(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, DATABASE_URL: '', SAMORDNA_LOG: 'off', ...env }, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return r.stdout;
-}
-
-async function snapshot(db: Database): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const t of await tablesInDependencyOrder(db)) {
-    out[t] = (await db.query<{ j: string }>(`select to_jsonb(t)::text as j from "${t}" t`)).map((r) => r.j).sort();
-  }
-  return out;
 }
 
 describe.skipIf(!!process.env.DATABASE_URL)('crash safety of the embedded database', () => {

@@ -31,16 +31,20 @@ export interface TestSession {
   request(path: string, init?: RequestInit & { csrf?: boolean }): Promise<Response>;
 }
 
-/** Logs in through the real login form (CSRF cookie and field included) and returns the session. */
-export async function loginAs(app: Hono<any>, email: string, password = testPassword): Promise<TestSession> {
+/** Posts the login form as a fresh visitor (with the visitor's CSRF cookie and field) and returns the answer. */
+export async function postLogin(app: Hono<any>, email: string, password: string, next = '/'): Promise<Response> {
   const page = await app.request('/login');
   const anon = setCookies(page).samordna_csrf!;
-  const form = new URLSearchParams({ email, password, _csrf: csrfFrom(await page.text()), next: '/' });
-  const res = await app.request('/login', {
+  return app.request('/login', {
     method: 'POST',
-    body: form,
+    body: new URLSearchParams({ email, password, _csrf: csrfFrom(await page.text()), next }),
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samordna_csrf=${anon}` },
   });
+}
+
+/** Logs in through the real login form (CSRF cookie and field included) and returns the session. */
+export async function loginAs(app: Hono<any>, email: string, password = testPassword): Promise<TestSession> {
+  const res = await postLogin(app, email, password);
   if (res.status !== 303) throw new Error(`Login as ${email} failed: ${res.status}`);
   const token = setCookies(res).samordna_session!;
   const cookie = `samordna_session=${token}`;

@@ -57,18 +57,8 @@ export interface AccessScope {
 
 /** What each role may do in its förbund, without regard to intervention scope. */
 const rolePermissions: Record<FederationRole, readonly Permission[]> = {
-  kansli: [
-    'federation:read',
-    'economy:read',
-    'economy:write',
-    'ledger:write',
-    'interventions:read',
-    'interventions:write',
-    'participants:write',
-    'statistics:read',
-    'audit:read',
-    'users:manage',
-  ],
+  // Everything in its förbund; only the installation-wide administration is not the förbund's.
+  kansli: permissions.filter((p) => p !== 'admin'),
   styrelse: ['federation:read', 'economy:read', 'statistics:read'],
   revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'audit:read'],
   // Only inside an assigned intervention (see can()).

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createTestDb } from '../../../test/support/db.ts';
-import { addTestUser, csrfFrom, loginAs, setCookies, testPassword } from '../../../test/support/auth.ts';
+import { addTestUser, csrfFrom, loginAs, postLogin, setCookies, testPassword } from '../../../test/support/auth.ts';
 import { createApp } from '../app.tsx';
 import { safeNext } from './auth.tsx';
 
@@ -83,13 +83,7 @@ describe('login, sessions and CSRF', () => {
   });
 
   it('logs in with a HttpOnly SameSite=Lax cookie whose token is stored only as a hash', async () => {
-    const page = await app.request('/login');
-    const anon = setCookies(page).samordna_csrf!;
-    const res = await app.request('/login', {
-      method: 'POST',
-      body: new URLSearchParams({ email: ' Kansli@A.se ', password: testPassword, _csrf: csrfFrom(await page.text()), next: '/f/1' }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samordna_csrf=${anon}` },
-    });
+    const res = await postLogin(app, ' Kansli@A.se ', testPassword, '/f/1');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/f/1');
     const raw = res.headers.getSetCookie().find((c) => c.startsWith('samordna_session='))!;
@@ -109,12 +103,7 @@ describe('login, sessions and CSRF', () => {
 
   it('answers a wrong password and an unknown address alike, and never redirects off-site', async () => {
     for (const email of ['kansli@a.se', 'nobody@a.se']) {
-      const page = await app.request('/login');
-      const res = await app.request('/login', {
-        method: 'POST',
-        body: new URLSearchParams({ email, password: 'wrong-password-123', _csrf: csrfFrom(await page.text()) }),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samordna_csrf=${setCookies(page).samordna_csrf}` },
-      });
+      const res = await postLogin(app, email, 'wrong-password-123');
       expect(res.status).toBe(401);
       expect(await res.text()).toContain('Fel e-postadress eller lösenord.');
     }
@@ -125,14 +114,7 @@ describe('login, sessions and CSRF', () => {
   });
 
   it('locks an address temporarily after five failed logins, even for the right password', async () => {
-    const attempt = async (password: string) => {
-      const page = await app.request('/login');
-      return app.request('/login', {
-        method: 'POST',
-        body: new URLSearchParams({ email: 'locked@a.se', password, _csrf: csrfFrom(await page.text()) }),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samordna_csrf=${setCookies(page).samordna_csrf}` },
-      });
-    };
+    const attempt = (password: string) => postLogin(app, 'locked@a.se', password);
     for (let i = 0; i < 5; i++) expect((await attempt('fel-lösenord-' + i)).status).toBe(401);
     const locked = await attempt(testPassword);
     expect(locked.status).toBe(429);
@@ -146,15 +128,7 @@ describe('login, sessions and CSRF', () => {
     const limited = createApp({ db });
     process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '1000';
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const page = await limited.request('/login');
-      const res = await limited.request('/login', {
-        method: 'POST',
-        body: new URLSearchParams({ email: `x${i}@a.se`, password: 'x', _csrf: csrfFrom(await page.text()) }),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samordna_csrf=${setCookies(page).samordna_csrf}` },
-      });
-      statuses.push(res.status);
-    }
+    for (let i = 0; i < 4; i++) statuses.push((await postLogin(limited, `x${i}@a.se`, 'x')).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 

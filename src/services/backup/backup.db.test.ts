@@ -6,17 +6,8 @@ import { join } from 'node:path';
 import { createTestDb } from '../../../test/support/db.ts';
 import { addTestUser } from '../../../test/support/auth.ts';
 import { listMigrations, migrate, type Migration } from '../../db/migrate.ts';
-import type { Queryable } from '../../db/database.ts';
-import { backupToFile, restoreFromFile, tablesInDependencyOrder } from './backup.ts';
-
-/** Every table's rows, each as PostgreSQL's own JSON text, sorted: two databases hold the same data iff equal. */
-async function snapshot(db: Queryable): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const t of await tablesInDependencyOrder(db)) {
-    out[t] = (await db.query<{ j: string }>(`select to_jsonb(t)::text as j from "${t}" t`)).map((r) => r.j).sort();
-  }
-  return out;
-}
+import { backupToFile, restoreFromFile } from './backup.ts';
+import { snapshot } from '../../../test/support/snapshot.ts';
 
 // A table with the awkward types, added by a test migration (so the backup's schema includes it).
 const typesMigration: Migration = {
