@@ -5,6 +5,7 @@
  * throughput as a ratio to a trivial endpoint (/healthz) measured on the same server in the same run.
  */
 import autocannon from 'autocannon';
+import { cpus, loadavg } from 'node:os';
 import { openEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { startServer } from '../src/http/server.ts';
@@ -72,7 +73,8 @@ async function measure(url: string, path: string, cookies: readonly string[]): P
     url: url + path,
     connections,
     duration,
-    timeout: 10,
+    // A request slower than this counts as an error.
+    timeout: 30,
     setupClient: (client) => client.setHeaders({ cookie: cookies[next++ % cookies.length]! }),
   });
   return {
@@ -112,6 +114,9 @@ export async function run() {
       trivial: base,
       endpoints: results,
       node: process.version,
+      cpus: cpus().length,
+      // The machine's load when the run ended (1, 5, 15 min): other work on the machine slows every figure.
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
       at: new Date().toISOString(),
     };
   } finally {
@@ -128,6 +133,7 @@ export function toMarkdown(r: Awaited<ReturnType<typeof run>>): string {
     '# HTTP-belastning',
     '',
     `${r.connections} samtidiga inloggade klienter, ${r.durationSeconds} s per adress, ${r.database}, Node ${r.node}, ${r.at}.`,
+    `Maskinen: ${r.cpus} kärnor, belastning ${r.loadAverage.join(' / ')} (1/5/15 min) när körningen slutade.`,
     `Resultat: ${r.ok ? 'inga fel' : 'FEL – se tabellen'}.`,
     '',
     '| adress | förfrågningar/s | p50 ms | p99 ms | kvot mot /healthz | fel | ej 2xx |',

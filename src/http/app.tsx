@@ -8,6 +8,7 @@ import { Layout } from './views/layout.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { authUserRoutes } from './routes/authUsers.tsx';
+import { authAdminRoutes } from './routes/authAdmin.tsx';
 import { auditRoutes } from './routes/audit.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
 import { requestLog } from './security/log.ts';
@@ -20,7 +21,7 @@ export interface AppDeps {
 export type RouteModule = (app: Hono<AppEnv>, deps: AppDeps) => void;
 
 /** Every area of the system, in one list. */
-const routeModules: RouteModule[] = [homeRoutes, authRoutes, authUserRoutes, auditRoutes];
+const routeModules: RouteModule[] = [homeRoutes, authRoutes, authUserRoutes, authAdminRoutes, auditRoutes];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 

@@ -51,6 +51,7 @@ describe('login, sessions and CSRF', () => {
     await addTestUser(db, { email: 'revisor@a.se', federationId: fa, role: 'revisor' });
     await addTestUser(db, { email: 'locked@a.se', federationId: fa, role: 'kansli' });
     await addTestUser(db, { email: 'pw@a.se', federationId: fa, role: 'kansli' });
+    await addTestUser(db, { email: 'admin@x.se', admin: true });
     app = createApp({ db });
   });
   afterAll(() => db.drop());
@@ -212,6 +213,28 @@ describe('login, sessions and CSRF', () => {
     });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Rollen insats behöver minst en insats');
+  });
+
+  it("lets the system administrator add förbund and manage users, but not read a förbund's data", async () => {
+    const admin = await loginAs(app, 'admin@x.se');
+    const add = (name: string, organisationNumber = '') =>
+      admin.request('/admin/federations', {
+        method: 'POST',
+        body: new URLSearchParams({ name, organisationNumber }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    expect((await add('Förbund C', '222000-1234')).status).toBe(303);
+    const dup = await add('Förbund C');
+    expect(dup.status).toBe(400);
+    expect(await dup.text()).toContain('Det finns redan ett förbund som heter Förbund C');
+    expect((await add('Förbund D', '12345')).status).toBe(400);
+    const [c] = await db.query<{ id: number }>("select id from federation where name = 'Förbund C'");
+    expect(await (await admin.request('/admin/federations')).text()).toContain('Förbund C');
+    expect((await admin.request(`/f/${c!.id}/users`)).status).toBe(200);
+    expect((await admin.request(`/f/${fa}/audit`)).status).toBe(403);
+    const kansli = await loginAs(app, 'kansli@a.se');
+    expect((await kansli.request('/admin/federations')).status).toBe(403);
+    expect((await kansli.request('/admin/federations', { method: 'POST', body: new URLSearchParams({ name: 'X' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(403);
   });
 
   it('refuses too large requests with a clear Swedish message', async () => {

@@ -11,7 +11,7 @@ export function AccountNotice(props: { ctx: RequestContext }) {
       <p class="warning">
         Samordna körs som lokal administratör utan inloggning, eftersom det inte finns några användarkonton. Skapa den första
         administratören med <code>npx samordna user add --admin --email …</code>; därefter krävs inloggning.{' '}
-        <a href="/account">Om inloggning</a>
+        <a href="/admin/federations">Förbund</a>
       </p>
     );
   }
@@ -21,6 +21,8 @@ export function AccountNotice(props: { ctx: RequestContext }) {
         Inloggad som {ctx.user.displayName}. <a href="/account">Mitt konto och utloggning</a>
         {ctx.can('admin') ? (
           <>
+            {' · '}
+            <a href="/admin/federations">Förbund</a>
             {' · '}
             <a href="/admin/users">Alla användare</a>
           </>
