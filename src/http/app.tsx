@@ -37,6 +37,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         imgSrc: ["'self'", 'data:'],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
       },
       xFrameOptions: 'DENY',
       xContentTypeOptions: 'nosniff',

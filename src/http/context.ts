@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Actor, Database } from '../db/database.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
-import { can as canDo, localPrincipal, type Permission, type Principal } from '../core/access/permissions.ts';
+import { can as canDo, interventionsAllowed, localPrincipal, type Permission, type Principal } from '../core/access/permissions.ts';
 import { findSession } from '../services/auth/sessions.ts';
 import { countUsers } from '../services/auth/users.ts';
 import { newToken } from '../services/auth/sessions.ts';
@@ -48,6 +48,11 @@ export interface RequestContext {
   /** Hash of the session token (to end this session); null without a session. */
   readonly sessionHash: string | null;
   can(permission: Permission, scope?: { federationId?: number; interventionId?: number }): boolean;
+  /**
+   * For lists of interventions (and their participants, activities, statistics) in this förbund: 'all', or
+   * the ids of the interventions the user may see with this permission (the insats role). Filter rows by it.
+   */
+  interventions(permission: Permission): 'all' | readonly number[];
 }
 
 export interface AppEnv {
@@ -132,8 +137,11 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
       sessionHash: r.sessionHash,
       actor: { id: r.user.id, federationId: federation?.id ?? null },
       can: (p, scope) => can(p, { federationId: federation?.id, ...scope }),
+      interventions: (p) => (federation ? interventionsAllowed(r.principal, p, federation.id) : []),
     });
     await next();
+    // Pages and data behind a login are not kept by browsers or proxies.
+    if (r.mode === 'session' && !c.res.headers.has('cache-control')) c.header('cache-control', 'private, no-store');
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { can, localPrincipal, permissions, type FederationRole, type Permission, type Principal } from './permissions.ts';
+import { can, interventionsAllowed, localPrincipal, permissions, type FederationRole, type Permission, type Principal } from './permissions.ts';
 
 const A = 1;
 const B = 2;
@@ -82,6 +82,14 @@ describe('role → permission rules', () => {
     const { p } = principalFor('national');
     expect(can(p, 'statistics:read', { federationId: 999 })).toBe(true);
     expect(can(p, 'statistics:read', { federationId: 999, interventionId: 1 })).toBe(false);
+  });
+
+  it('tells list pages which interventions a user may see', () => {
+    expect(interventionsAllowed(member('kansli'), 'interventions:read', A)).toBe('all');
+    expect(interventionsAllowed(member('revisor'), 'interventions:read', A)).toBe('all');
+    expect(interventionsAllowed(member('insats', [OWN_INTERVENTION, 12]), 'participants:write', A)).toEqual([OWN_INTERVENTION, 12]);
+    expect(interventionsAllowed(member('insats', [OWN_INTERVENTION]), 'participants:write', B)).toEqual([]);
+    expect(interventionsAllowed(member('styrelse'), 'interventions:read', A)).toEqual([]);
   });
 
   it('the local single user (no accounts yet) and the CLI may do everything', () => {

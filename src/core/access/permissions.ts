@@ -92,6 +92,16 @@ export function can(p: Principal, permission: Permission, scope: AccessScope = {
   return true;
 }
 
+/**
+ * For list pages and statistics over interventions: 'all' when the permission holds for the förbund as a
+ * whole, else the assigned interventions it holds for (the insats role). Routes filter their rows by this.
+ */
+export function interventionsAllowed(p: Principal, permission: Permission, federationId: number): 'all' | number[] {
+  if (can(p, permission, { federationId })) return 'all';
+  const grant = p.federations.get(federationId);
+  return (grant?.interventionIds ?? []).filter((interventionId) => can(p, permission, { federationId, interventionId }));
+}
+
 /** The förbund a principal may open at all. */
 export function visibleFederation(p: Principal, federationId: number): boolean {
   return can(p, 'federation:read', { federationId });

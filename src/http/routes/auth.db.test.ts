@@ -137,8 +137,9 @@ describe('login, sessions and CSRF', () => {
     const s = await loginAs(app, 'kansli@a.se');
     expect((await s.request('/logout', { method: 'POST', csrf: false })).status).toBe(403);
     expect((await s.request('/logout', { method: 'POST', headers: { 'x-csrf-token': 'x'.repeat(43) }, csrf: false })).status).toBe(403);
-    // The anonymous CSRF cookie's token is not the session's.
-    expect((await s.request('/account')).status).toBe(200);
+    const account = await s.request('/account');
+    expect(account.status).toBe(200);
+    expect(account.headers.get('cache-control')).toBe('private, no-store');
     const out = await s.request('/logout', { method: 'POST' });
     expect(out.status).toBe(303);
     expect((await s.request('/account')).status).toBe(303);
