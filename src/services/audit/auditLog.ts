@@ -35,7 +35,8 @@ export function parseAuditFilter(q: Record<string, string | undefined>): AuditFi
   for (const k of ['from', 'to'] as const) {
     const v = q[k]?.trim();
     if (!v) continue;
-    if (!isoDate.test(v) || Number.isNaN(Date.parse(v))) throw new InputError({ field: k, message: 'Ange datum som ÅÅÅÅ-MM-DD.' });
+    // Round trip through Date: '2025-02-30' parses (as 2 March) but is no date.
+    if (!isoDate.test(v) || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) throw new InputError({ field: k, message: 'Ange datum som ÅÅÅÅ-MM-DD.' });
     f[k] = v;
   }
   return f;

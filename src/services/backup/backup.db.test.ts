@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { InputError } from '../../core/errors.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -106,6 +108,36 @@ describe('backup and restore', () => {
       await target.query("insert into federation (name) values ('Redan här')");
       await expect(restoreFromFile(target, file, migrations)).rejects.toThrow(/inte tom/);
       expect((await target.query('select name from federation'))).toEqual([{ name: 'Redan här' }]);
+    } finally {
+      await target.drop();
+    }
+  });
+
+  it('refuses randomly damaged backups with an InputError and leaves the database empty', async () => {
+    const file = join(dir, 'full.samordna.gz');
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const target = await createTestDb();
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat({ max: lines.length - 1 }),
+          fc.constantFrom('drop', 'replace', 'truncate'),
+          fc.string({ maxLength: 20 }),
+          async (at, how, junk) => {
+            const damaged = lines.slice();
+            if (how === 'drop') damaged.splice(Math.max(1, at), 1);
+            else if (how === 'replace') damaged[Math.max(1, at)] = junk.trim() || '1';
+            else damaged.length = Math.max(1, at);
+            const broken = join(dir, 'damaged.gz');
+            writeFileSync(broken, gzipSync(damaged.join('\n') + '\n'));
+            await expect(restoreFromFile(target, broken, migrations)).rejects.toBeInstanceOf(InputError);
+          },
+        ),
+        { numRuns: 15 },
+      );
+      for (const t of ['federation', 'member', 'app_user', 'audit_log', 'backup_types']) {
+        expect(await target.query(`select * from ${t}`), t).toEqual([]);
+      }
     } finally {
       await target.drop();
     }

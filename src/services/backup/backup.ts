@@ -174,10 +174,19 @@ export async function restoreFromFile(db: Database, file: string, migrations: re
     }
     const flush = async (table: string, batch: string[]) => {
       if (!batch.length) return;
-      await tx.query(
-        `insert into ${quoteIdent(table)} overriding system value select * from jsonb_populate_recordset(null::${quoteIdent(table)}, $1::jsonb)`,
-        ['[' + batch.join(',') + ']'],
-      );
+      try {
+        await tx.query(
+          `insert into ${quoteIdent(table)} overriding system value select * from jsonb_populate_recordset(null::${quoteIdent(table)}, $1::jsonb)`,
+          ['[' + batch.join(',') + ']'],
+        );
+      } catch (e) {
+        throw new InputError({
+          file,
+          line: lineNo - batch.length + 1,
+          field: table,
+          message: `Raderna ${lineNo - batch.length + 1}–${lineNo} kunde inte läsas in i tabellen ${table}: ${(e as Error).message}`,
+        });
+      }
     };
     let table: string | null = null;
     let remaining = 0;
@@ -185,7 +194,12 @@ export async function restoreFromFile(db: Database, file: string, migrations: re
     for await (const line of lines) {
       lineNo += 1;
       if (remaining === 0) {
-        const h = JSON.parse(line) as { table?: string; rows?: number };
+        let h: { table?: string; rows?: number } = {};
+        try {
+          h = JSON.parse(line) as typeof h;
+        } catch {
+          // reported below as an unknown table
+        }
         if (typeof h.table !== 'string' || !existing.includes(h.table) || !Number.isSafeInteger(h.rows)) {
           throw new InputError({ file, line: lineNo, field: 'table', message: `Okänd tabell i säkerhetskopian: ${String(h.table)}.` });
         }
