@@ -247,5 +247,13 @@ describe('login, sessions and CSRF', () => {
     });
     expect(big.status).toBe(413);
     expect(await big.json()).toEqual({ error: 'Begäran är för stor: högst 1 MB tillåts.' });
+    process.env.SAMORDNA_MAX_UPLOAD_MB = '1';
+    const small = createApp({ db });
+    delete process.env.SAMORDNA_MAX_UPLOAD_MB;
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(1024 * 1024 + 1)]), 'huvudbok.se');
+    const upload = await small.request(`/f/${fa}/users`, { method: 'POST', body: form, headers: { cookie: kansli.cookie, 'x-csrf-token': kansli.csrf } });
+    expect(upload.status).toBe(413);
+    expect(await upload.text()).toContain('Filen är för stor: högst 1 MB tillåts.');
   });
 });
