@@ -3,7 +3,7 @@ import { openDatabase } from '../db/open.ts';
 import type { Actor, Database } from '../db/database.ts';
 import { InputError } from '../core/errors.ts';
 import { isFederationRole, federationRoles } from '../core/access/permissions.ts';
-import { createUser, listUsers, resetPassword, setFederationRole } from '../services/auth/users.ts';
+import { createUser, listUsers, resetPassword, setFederationRole, setUserDisabled } from '../services/auth/users.ts';
 
 /** The CLI acts as a local system actor: whoever can run it on the server already holds the database. */
 const cliActor: Actor = { id: 'cli' };
@@ -132,6 +132,16 @@ export function registerUsers(program: Command): void {
       const password = await readPassword(!!opts.passwordStdin);
       await withDb((db) => resetPassword(db, opts.email, password, cliActor));
       console.log(`Lösenordet för ${opts.email} är bytt.`);
+    });
+
+  user
+    .command('disable')
+    .description('Stänger av ett konto (t.ex. när någon slutar) och avslutar dess inloggningar; --enable slår på det igen')
+    .requiredOption('--email <email>', 'e-postadress')
+    .option('--enable', 'slå på kontot igen')
+    .action(async (opts: { email: string; enable?: boolean }) => {
+      await withDb((db) => setUserDisabled(db, opts.email, !opts.enable, cliActor));
+      console.log(`Kontot ${opts.email} är ${opts.enable ? 'påslaget' : 'avstängt'}.`);
     });
 
   user

@@ -4,6 +4,7 @@ import { addTestUser, testPassword } from '../../../test/support/auth.ts';
 import { can } from '../../core/access/permissions.ts';
 import { login } from './login.ts';
 import { findSession } from './sessions.ts';
+import { setUserDisabled } from './users.ts';
 
 describe('sessions', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -41,8 +42,11 @@ describe('sessions', () => {
     const live = await open();
     expect(await findSession(db, live)).not.toBeNull();
     expect(await findSession(db, live + 'x')).toBeNull();
-    await db.query("update app_user set disabled = true where email = 'team@a.se'");
+    await setUserDisabled(db, 'Team@a.se', true, { id: 'cli' });
     expect(await findSession(db, live)).toBeNull();
+    expect(await db.query("select 1 from auth_session s join app_user u on u.id = s.user_id where u.email = 'team@a.se'")).toEqual([]);
     expect((await login(db, 'team@a.se', testPassword)).ok).toBe(false);
+    await setUserDisabled(db, 'team@a.se', false, { id: 'cli' });
+    expect((await login(db, 'team@a.se', testPassword)).ok).toBe(true);
   });
 });

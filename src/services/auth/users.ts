@@ -208,3 +208,12 @@ export async function resetPassword(db: Database, email: string, password: strin
     await tx.query('delete from auth_session where user_id = $1', [rows[0].id]);
   }, actor);
 }
+
+/** Turns an account off (or on again); turning it off ends all its sessions. The account and its history stay. */
+export async function setUserDisabled(db: Database, email: string, disabled: boolean, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: number }>('update app_user set disabled = $2 where email = $1 returning id', [normaliseEmail(email), disabled]);
+    if (!rows[0]) throw new NotFoundError(`Ingen användare med e-postadressen ${email}.`);
+    if (disabled) await tx.query('delete from auth_session where user_id = $1', [rows[0].id]);
+  }, actor);
+}
