@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
 import { createApp } from '../src/http/app.tsx';
+import { federationRowIds, fillRoute, hasOtherIdParam, registeredRoutes } from './support/routes.ts';
 
 /**
  * Every form that posts must carry the CSRF field, or it fails for logged-in users. Renders every GET page
@@ -27,27 +28,18 @@ describe('CSRF field in every posting form', () => {
     await addTestUser(db, { email: 'admin@a.se', admin: true, federationId: fid, role: 'kansli' });
     app = createApp({ db });
     session = await loginAs(app, 'admin@a.se');
-    const tables = await db.query<{ table_name: string }>(
-      `select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'federation_id'
-         and table_name in (select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'id')
-         and table_name <> 'audit_log'`,
-    );
-    const found = new Set<number>();
-    for (const { table_name } of tables) {
-      for (const r of await db.query<{ id: number }>(`select min(id)::int as id from "${table_name}" where federation_id = $1`, [fid])) if (r.id) found.add(r.id);
-    }
-    ids = [...found];
+    ids = await federationRowIds(db, fid, true);
   });
   afterAll(() => db.drop());
 
   it('holds for every page', async () => {
-    const pages = app.routes.filter((r) => r.method === 'GET' && !r.path.includes('*') && !r.path.startsWith('/api/'));
+    const pages = registeredRoutes(app).filter((r) => r.method === 'GET' && !r.path.startsWith('/api/'));
     const missing: string[] = [];
     let checkedForms = 0;
     for (const r of pages) {
-      const candidates = /:(?!federationId)\w*id\b/i.test(r.path) ? ids : [fid];
+      const candidates = hasOtherIdParam(r.path) ? ids : [fid];
       for (const id of candidates) {
-        const url = r.path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, (_m, name: string) => String(name === 'federationId' ? fid : /id$/i.test(name) ? id : 2025));
+        const url = fillRoute(r.path, fid, id);
         const res = await session.request(url);
         if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('text/html')) continue;
         const html = await res.text();

@@ -3,6 +3,7 @@ import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
 import { createApp } from '../src/http/app.tsx';
 import type { Database } from '../src/db/database.ts';
+import { federationRowIds, fillRoute, hasOtherIdParam, registeredRoutes } from './support/routes.ts';
 
 /**
  * Many förbund in one deployment, with no way across. Walks EVERY route the app registers (so routes other
@@ -32,37 +33,10 @@ async function seedFederation(db: Database, name: string): Promise<number> {
   }, { id: 'test' });
 }
 
-/** Every id that belongs to förbund B: the `id` of each row in every table with a federation_id, and B's users. */
-async function idsOf(db: Database, federationId: number): Promise<number[]> {
-  const tables = await db.query<{ table_name: string }>(
-    `select c.table_name from information_schema.columns c
-     where c.table_schema = current_schema() and c.column_name = 'federation_id' and c.table_name <> 'audit_log'
-       and exists (select 1 from information_schema.columns i where i.table_schema = c.table_schema and i.table_name = c.table_name
-                   and i.column_name = 'id' and i.data_type in ('integer', 'bigint', 'smallint'))`,
-  );
-  const ids = new Set<number>([federationId]);
-  for (const { table_name } of tables) {
-    for (const r of await db.query<{ id: number }>(`select id from "${table_name}" where federation_id = $1`, [federationId])) ids.add(Number(r.id));
-  }
-  for (const r of await db.query<{ id: number }>('select user_id as id from federation_role where federation_id = $1', [federationId])) ids.add(r.id);
-  return [...ids].sort((a, b) => a - b);
-}
-
 interface RouteCase {
   readonly method: string;
   readonly pattern: string;
   readonly url: string;
-}
-
-/** Fills a route pattern: federationId, other *id / *Id params with the given id, anything else with a year. */
-function fill(pattern: string, federationId: number, otherId: number): string {
-  return pattern.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, (_m, name: string) =>
-    String(name === 'federationId' ? federationId : /id$/i.test(name) ? otherId : 2025),
-  );
-}
-
-function paramNames(pattern: string): string[] {
-  return [...pattern.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
 }
 
 describe('tenancy: a user of förbund A reaches nothing of förbund B through any route', () => {
@@ -81,31 +55,21 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
     await addTestUser(db, { email: 'kansli@b.se', federationId: b, role: 'kansli' });
     app = createApp({ db });
     session = await loginAs(app, 'kansli@a.se');
-    bIds = await idsOf(db, b);
+    bIds = [b, ...(await federationRowIds(db, b))];
   });
   afterAll(() => db.drop());
 
-  function routes() {
-    const seen = new Set<string>();
-    return app.routes.filter((r) => {
-      if (r.method === 'ALL' || r.path.includes('*')) return false; // middleware
-      const key = `${r.method} ${r.path}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }
+  const routes = () => registeredRoutes(app);
 
   function cases(): RouteCase[] {
     const out: RouteCase[] = [];
     for (const r of routes()) {
-      const params = paramNames(r.path);
-      const idParams = params.filter((p) => p !== 'federationId' && /id$/i.test(p));
-      if (params.includes('federationId')) {
-        for (const id of idParams.length ? bIds : [b]) out.push({ method: r.method, pattern: r.path, url: fill(r.path, b, id) });
-        if (idParams.length) for (const id of bIds) out.push({ method: r.method, pattern: r.path, url: fill(r.path, a, id) });
-      } else if (idParams.length) {
-        for (const id of bIds) out.push({ method: r.method, pattern: r.path, url: fill(r.path, a, id) });
+      const ids = hasOtherIdParam(r.path);
+      if (r.path.includes(':federationId')) {
+        for (const id of ids ? bIds : [b]) out.push({ method: r.method, pattern: r.path, url: fillRoute(r.path, b, id) });
+        if (ids) for (const id of bIds) out.push({ method: r.method, pattern: r.path, url: fillRoute(r.path, a, id) });
+      } else if (ids) {
+        for (const id of bIds) out.push({ method: r.method, pattern: r.path, url: fillRoute(r.path, a, id) });
       }
     }
     return out;
