@@ -9,6 +9,7 @@ import { homeRoutes } from './routes/home.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { authUserRoutes } from './routes/authUsers.tsx';
 import { authAdminRoutes } from './routes/authAdmin.tsx';
+import { authOidcRoutes } from './routes/authOidc.tsx';
 import { auditRoutes } from './routes/audit.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
 import { requestLog } from './security/log.ts';
@@ -21,7 +22,7 @@ export interface AppDeps {
 export type RouteModule = (app: Hono<AppEnv>, deps: AppDeps) => void;
 
 /** Every area of the system, in one list. */
-const routeModules: RouteModule[] = [homeRoutes, authRoutes, authUserRoutes, authAdminRoutes, auditRoutes];
+const routeModules: RouteModule[] = [homeRoutes, authRoutes, authOidcRoutes, authUserRoutes, authAdminRoutes, auditRoutes];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 

@@ -12,15 +12,17 @@ import { changePassword } from '../../services/auth/users.ts';
 import { minPasswordLength } from '../../services/auth/passwords.ts';
 import { InputError } from '../../core/errors.ts';
 import { logEvent } from '../security/log.ts';
+import { oidcConfigFromEnv } from '../../services/auth/oidc.ts';
 
 /** Only a path on this site: "/f/1", never "//evil.example" or "https://…". */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
-function LoginPage(props: { c: Context<AppEnv>; next: string; email?: string; error?: string }) {
+export function LoginPage(props: { c: Context<AppEnv>; next: string; email?: string; error?: string }) {
   const { c } = props;
   const local = c.get('ctx').mode === 'local';
+  const oidc = oidcConfigFromEnv();
   return (
     <Layout title="Logga in">
       <h1>Logga in</h1>
@@ -46,6 +48,13 @@ function LoginPage(props: { c: Context<AppEnv>; next: string; email?: string; er
           <button type="submit">Logga in</button>
         </p>
       </form>
+      {oidc ? (
+        <p>
+          <a class="button" href="/login/oidc">
+            {oidc.label}
+          </a>
+        </p>
+      ) : null}
     </Layout>
   );
 }

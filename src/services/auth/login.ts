@@ -45,3 +45,18 @@ export async function login(db: Database, rawEmail: string, password: string): P
   const { passwordHash: _h, ...user } = row;
   return { ok: true, user, session: await createSession(db, user) };
 }
+
+/**
+ * Opens a session for an address that an external identity provider (OpenID Connect) has verified. The
+ * account must exist and be enabled; it is never created here.
+ */
+export async function loginVerifiedEmail(db: Database, email: string): Promise<LoginResult> {
+  const [row] = await db.query<UserRow>(
+    `select id, email, display_name as "displayName", is_admin as "isAdmin", is_national as "isNational", disabled
+     from app_user where email = $1 and not disabled`,
+    [email],
+  );
+  await db.transaction((tx) => tx.query('insert into auth_login_attempt (email, succeeded) values ($1, $2)', [email, !!row]), { id: email });
+  if (!row) return { ok: false, reason: 'invalid' };
+  return { ok: true, user: row, session: await createSession(db, row) };
+}
