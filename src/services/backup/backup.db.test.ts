@@ -17,7 +17,8 @@ const typesMigration: Migration = {
   sql: `create table backup_types (
     id bigint generated always as identity primary key,
     federation_id integer not null references federation (id),
-    at timestamptz, day date, amount_ore bigint, ratio numeric(12, 6), raw bytea, tags text[], doc jsonb, note text
+    at timestamptz, day date, amount_ore bigint, ratio numeric(12, 6), raw bytea, tags text[], doc jsonb, note text,
+    amount_kr bigint generated always as (amount_ore / 100) stored
   );`,
 };
 const migrations = [...listMigrations(), typesMigration];

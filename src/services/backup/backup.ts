@@ -172,11 +172,21 @@ export async function restoreFromFile(db: Database, file: string, migrations: re
       const [r] = await tx.query<{ any: boolean }>(`select exists (select 1 from ${quoteIdent(t)}) as any`);
       if (r?.any) throw new InputError({ file, message: `Databasen är inte tom (tabellen ${t} har rader). Återställ till en tom databas.` });
     }
+    // Generated columns are computed again, not copied.
+    const columns = new Map<string, string>();
+    for (const r of await tx.query<{ t: string; c: string }>(
+      `select table_name as t, string_agg(quote_ident(column_name), ', ' order by ordinal_position) as c
+       from information_schema.columns where table_schema = current_schema() and is_generated = 'NEVER' group by table_name`,
+    )) {
+      columns.set(r.t, r.c);
+    }
     const flush = async (table: string, batch: string[]) => {
       if (!batch.length) return;
+      const cols = columns.get(table)!;
       try {
         await tx.query(
-          `insert into ${quoteIdent(table)} overriding system value select * from jsonb_populate_recordset(null::${quoteIdent(table)}, $1::jsonb)`,
+          `insert into ${quoteIdent(table)} (${cols}) overriding system value
+           select ${cols} from jsonb_populate_recordset(null::${quoteIdent(table)}, $1::jsonb)`,
           ['[' + batch.join(',') + ']'],
         );
       } catch (e) {
