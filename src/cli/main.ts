@@ -3,6 +3,8 @@ import { describeProblem, InputError } from '../core/errors.ts';
 import { registerStart } from './start.ts';
 import { registerEconomy } from './economy.ts';
 import { registerDemo } from './demo.ts';
+import { registerUsers } from './users.ts';
+import { registerBackup } from './backup.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -16,6 +18,8 @@ const program = new Command('samordna')
 registerStart(program);
 registerEconomy(program);
 registerDemo(program);
+registerUsers(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -33,5 +33,11 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
     }, { id: 'migration' });
     applied.push(m.name);
   }
+  // The audit trail (0070_audit.sql) attaches its trigger to every table that lacks it, including tables
+  // that later migrations of other areas add.
+  await db.transaction(async (tx) => {
+    const [fn] = await tx.query<{ ok: boolean }>("select to_regproc('ensure_audit_triggers') is not null as ok");
+    if (fn?.ok) await tx.query('select ensure_audit_triggers()');
+  }, { id: 'migration' });
   return applied;
 }

@@ -7,6 +7,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => v);
 
 export async function openServer(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection closed by the server (restart, database dropped) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (err) => console.error(JSON.stringify({ level: 'warn', msg: `PostgreSQL: ${err.message}` })));
   // Fail early with a clear message if the server cannot be reached.
   const probe = await pool.connect();
   probe.release();

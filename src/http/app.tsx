@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { contextStorage } from 'hono/context-storage';
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/database.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
@@ -8,6 +9,13 @@ import { Layout } from './views/layout.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { economyApiRoutes } from './routes/economyApi.ts';
 import { economyPageRoutes } from './routes/economyPages.ts';
+import { authRoutes } from './routes/auth.tsx';
+import { authUserRoutes } from './routes/authUsers.tsx';
+import { authAdminRoutes } from './routes/authAdmin.tsx';
+import { authOidcRoutes } from './routes/authOidc.tsx';
+import { auditRoutes } from './routes/audit.tsx';
+import { requestSizeLimit } from './security/bodyLimit.ts';
+import { requestLog } from './security/log.ts';
 
 export interface AppDeps {
   readonly db: Database;
@@ -17,12 +25,23 @@ export interface AppDeps {
 export type RouteModule = (app: Hono<AppEnv>, deps: AppDeps) => void;
 
 /** Every area of the system, in one list. */
-const routeModules: RouteModule[] = [homeRoutes, economyApiRoutes, economyPageRoutes];
+const routeModules: RouteModule[] = [
+  homeRoutes,
+  economyApiRoutes,
+  economyPageRoutes,
+  authRoutes,
+  authOidcRoutes,
+  authUserRoutes,
+  authAdminRoutes,
+  auditRoutes,
+];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Lets page components (e.g. the CSRF field in <Form>) reach the current request without passing it down.
+  app.use('*', contextStorage());
   app.use(
     '*',
     secureHeaders({
@@ -33,6 +52,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         imgSrc: ["'self'", 'data:'],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
       },
       xFrameOptions: 'DENY',
       xContentTypeOptions: 'nosniff',
@@ -40,6 +61,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.get('/static/app.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('*', requestLog());
+  app.use('*', requestSizeLimit());
   app.use('*', contextMiddleware(deps.db));
   for (const register of routeModules) register(app, deps);
 

@@ -1,26 +1,32 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Actor, Database } from '../db/database.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
+import { can as canDo, interventionsAllowed, localPrincipal, type Permission, type Principal } from '../core/access/permissions.ts';
+import { findSession } from '../services/auth/sessions.ts';
+import { countUsers } from '../services/auth/users.ts';
+import { newToken } from '../services/auth/sessions.ts';
+import { anonCsrfCookie, readCookie, sessionCookie, setHttpOnlyCookie, clearCookie } from './security/cookies.ts';
+import { checkCsrf } from './security/csrf.ts';
 
 /**
- * The one place where every request learns who acts and in which förbund. Access rules live here (and in
- * the permission check routes call through `ctx.can` / `requirePermission`), never in the UI.
+ * The one place where every request learns who acts and in which förbund. Access rules live in
+ * src/core/access (pure) and are applied here and through `ctx.can` / `requirePermission`, never in the UI.
+ *
+ * Three ways to be here:
+ * - `session`: a logged-in user (cookie), with the roles the database gives them;
+ * - `local`: the installation has no user accounts at all (the laptop and the demo): the request acts as
+ *   the local administrator with every permission. As soon as one account exists, login is required;
+ * - `anonymous`: accounts exist but no session: only the public paths (login page, styles, health check)
+ *   are reachable; pages redirect to the login page, the API answers 401.
  */
-export type Permission =
-  | 'federation:read'
-  | 'economy:read'
-  | 'economy:write'
-  | 'ledger:write'
-  | 'interventions:read'
-  | 'interventions:write'
-  | 'participants:write'
-  | 'statistics:read'
-  | 'audit:read'
-  | 'admin';
+export type { Permission } from '../core/access/permissions.ts';
 
 export interface ActingUser {
+  /** What the audit trail records: the user's e-mail, or "local" for the local single user. */
   readonly id: string;
   readonly displayName: string;
+  /** The account's id (null for the local single user and anonymous visitors). */
+  readonly userId: number | null;
 }
 
 export interface FederationRef {
@@ -28,24 +34,71 @@ export interface FederationRef {
   readonly name: string;
 }
 
+export type AccessMode = 'session' | 'local' | 'anonymous';
+
 export interface RequestContext {
   readonly user: ActingUser;
   /** Set on routes under a förbund (/f/:federationId/… and /api/federations/:federationId/…). */
   readonly federation: FederationRef | null;
   readonly actor: Actor;
+  readonly mode: AccessMode;
+  readonly principal: Principal;
+  /** The CSRF token every form of this response must post back (see csrfField in security/csrfField.tsx). */
+  readonly csrfToken: string;
+  /** Hash of the session token (to end this session); null without a session. */
+  readonly sessionHash: string | null;
   can(permission: Permission, scope?: { federationId?: number; interventionId?: number }): boolean;
+  /**
+   * For lists of interventions (and their participants, activities, statistics) in this förbund: 'all', or
+   * the ids of the interventions the user may see with this permission (the insats role). Filter rows by it.
+   */
+  interventions(permission: Permission): 'all' | readonly number[];
 }
 
 export interface AppEnv {
   Variables: { ctx: RequestContext; db: Database };
 }
 
-/**
- * Who the user is. Until logins exist every request acts as the local single user of an embedded
- * installation, with every permission; authentication replaces this function and nothing else.
- */
-async function resolveUser(_c: Context<AppEnv>): Promise<{ user: ActingUser; can: RequestContext['can'] }> {
-  return { user: { id: 'local', displayName: 'Lokal användare' }, can: () => true };
+/** Paths anyone may reach without logging in. */
+export function isPublicPath(path: string): boolean {
+  return path === '/login' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/healthz' || path.startsWith('/static/');
+}
+
+const nobody: Principal = { local: false, admin: false, national: false, federations: new Map() };
+
+interface Resolved {
+  user: ActingUser;
+  principal: Principal;
+  mode: AccessMode;
+  csrfToken: string;
+  sessionHash: string | null;
+}
+
+/** Who the user is: the session cookie's user, the local single user, or nobody. */
+async function resolveUser(c: Context<AppEnv>, db: Database): Promise<Resolved> {
+  const token = readCookie(c, sessionCookie);
+  if (token) {
+    const s = await findSession(db, token);
+    if (s) {
+      return {
+        user: { id: s.user.email, displayName: s.user.displayName, userId: s.user.id },
+        principal: s.principal,
+        mode: 'session',
+        csrfToken: s.csrfToken,
+        sessionHash: s.tokenHash,
+      };
+    }
+    clearCookie(c, sessionCookie);
+  }
+  let anonToken = readCookie(c, anonCsrfCookie);
+  if (!anonToken) {
+    anonToken = newToken();
+    setHttpOnlyCookie(c, anonCsrfCookie, anonToken);
+  }
+  if ((await countUsers(db)) === 0) {
+    return { user: { id: 'local', displayName: 'Lokal administratör', userId: null }, principal: localPrincipal, mode: 'local', csrfToken: anonToken, sessionHash: null };
+  }
+  return { user: { id: 'anonymous', displayName: 'Ej inloggad', userId: null }, principal: nobody, mode: 'anonymous', csrfToken: anonToken, sessionHash: null };
 }
 
 /** Routes under a förbund: /f/:federationId/… (pages) and /api/federations/:federationId/… (API). */
@@ -57,25 +110,38 @@ export function federationIdInPath(path: string): string | null {
 export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('db', db);
-    const { user, can } = await resolveUser(c);
+    const r = await resolveUser(c, db);
+    if (r.mode === 'anonymous' && !isPublicPath(c.req.path)) {
+      if (c.req.path.startsWith('/api/')) return c.json({ error: 'Du behöver logga in.' }, 401);
+      const wanted = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
+      return c.redirect(`/login?next=${encodeURIComponent(wanted)}`, 303);
+    }
+    await checkCsrf(c, r.csrfToken, r.mode);
+    const can = (p: Permission, scope?: { federationId?: number; interventionId?: number }) => canDo(r.principal, p, scope);
     const raw = federationIdInPath(c.req.path);
     let federation: FederationRef | null = null;
     if (raw !== null) {
       const id = Number(raw);
-      const rows = Number.isSafeInteger(id)
-        ? await db.query<FederationRef>('select id, name from federation where id = $1', [id])
-        : [];
       // An unknown förbund and one the user may not see look the same: 404.
-      if (!rows[0] || !can('federation:read', { federationId: id })) throw new NotFoundError('Förbundet finns inte.');
+      if (!Number.isSafeInteger(id) || !can('federation:read', { federationId: id })) throw new NotFoundError('Förbundet finns inte.');
+      const rows = await db.query<FederationRef>('select id, name from federation where id = $1', [id]);
+      if (!rows[0]) throw new NotFoundError('Förbundet finns inte.');
       federation = rows[0];
     }
     c.set('ctx', {
-      user,
+      user: r.user,
       federation,
-      actor: { id: user.id, federationId: federation?.id ?? null },
+      mode: r.mode,
+      principal: r.principal,
+      csrfToken: r.csrfToken,
+      sessionHash: r.sessionHash,
+      actor: { id: r.user.id, federationId: federation?.id ?? null },
       can: (p, scope) => can(p, { federationId: federation?.id, ...scope }),
+      interventions: (p) => (federation ? interventionsAllowed(r.principal, p, federation.id) : []),
     });
     await next();
+    // Pages and data behind a login are not kept by browsers or proxies.
+    if (r.mode === 'session' && !c.res.headers.has('cache-control')) c.header('cache-control', 'private, no-store');
   };
 }
 

@@ -28,6 +28,13 @@ export async function createTestDb(): Promise<Database & { drop(): Promise<void>
         await db.close();
         const a = new pg.Client({ connectionString: url });
         await a.connect();
+        // pool.end() resolves before its clients' connections have closed; forcing the drop while one is
+        // still closing makes that client throw an unhandled error. Wait for them to go first.
+        for (let i = 0; i < 50; i++) {
+          const [r] = (await a.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows;
+          if (!r.n) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await a.query(`drop database if exists ${name} with (force)`);
         await a.end();
       },

@@ -1,5 +1,6 @@
 import type { RouteModule } from '../app.tsx';
 import { Layout } from '../views/layout.tsx';
+import { AccountNotice } from '../views/accountNotice.tsx';
 
 /** The start page: the förbund this installation holds. */
 export const homeRoutes: RouteModule = (app, { db }) => {
@@ -10,6 +11,7 @@ export const homeRoutes: RouteModule = (app, { db }) => {
     return c.html(
       <Layout title="Start">
         <h1>Samordna</h1>
+        <AccountNotice ctx={c.get('ctx')} />
         {federations.length ? (
           <>
             <h2>Förbund</h2>

@@ -1,4 +1,7 @@
 import type { Child } from 'hono/jsx';
+import { getContext } from 'hono/context-storage';
+import type { AppEnv } from '../context.ts';
+import { csrfField } from '../security/csrfField.tsx';
 
 /**
  * Forms for every page: a label on every input, hints and errors tied to the input with aria-describedby,
@@ -24,11 +27,11 @@ export function Form(props: { action: string; method?: 'post' | 'get'; class?: s
 }
 
 /**
- * CSRF: the one place where every POST form gets its hidden token input. Nothing yet; when the auth helper's
- * middleware and `csrfField` helper exist, render its hidden input here (e.g. `return csrfField()`).
+ * CSRF: the one place where every POST form built with <Form> gets its hidden token input. The request comes
+ * from hono's context storage (set up in app.tsx), so page components need not pass it down.
  */
 export function FormSecurityFields() {
-  return null;
+  return csrfField(getContext<AppEnv>());
 }
 
 interface FieldProps {

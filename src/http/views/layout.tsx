@@ -60,5 +60,8 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/utfall`, label: 'Utfall' },
     { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
     { href: `${base}/installningar`, label: 'Inställningar' },
+    { href: `${base}/users`, label: 'Användare' },
+    { href: `${base}/audit`, label: 'Granskningslogg' },
+    { href: '/account', label: 'Mitt konto' },
   ];
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEmbedded } from '../db/embedded.ts';
+import { verifyPassword } from '../services/auth/passwords.ts';
+
+const root = join(import.meta.dirname, '../..');
+const cli = join(root, 'bin/samordna.js');
+
+describe.skipIf(!!process.env.DATABASE_URL)('npx samordna user …', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samordna-users-'));
+  const run = (args: string[], input?: string) =>
+    spawnSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', SAMORDNA_DATA_DIR: dataDir } });
+
+  it('creates the first administrator from a password on standard input, then users with roles, and lists them', async () => {
+    const empty = run(['user', 'list']);
+    expect(empty.stdout).toContain('Inga användarkonton');
+
+    const weak = run(['user', 'add', '--admin', '--email', 'admin@forbund.se', '--password-stdin'], 'kort\n');
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain('minst 12 tecken');
+
+    const admin = run(['user', 'add', '--admin', '--email', 'Admin@Forbund.se', '--name', 'Ada Admin', '--password-stdin'], 'ett-riktigt-långt-lösenord\n');
+    expect(admin.stderr).toBe('');
+    expect(admin.stdout).toContain('admin@forbund.se är skapad (administratör)');
+
+    const noFed = run(['user', 'add', '--email', 'k@forbund.se', '--federation', 'Okänt', '--role', 'kansli', '--password-stdin'], 'ett-riktigt-långt-lösenord\n');
+    expect(noFed.status).toBe(1);
+    expect(noFed.stderr).toContain('Det finns inget förbund som heter "Okänt"');
+
+    {
+      const db = await openEmbedded({ dataDir });
+      await db.query("insert into federation (name) values ('Samordningsförbundet Test')");
+      await db.close();
+    }
+    const badRole = run(['user', 'add', '--email', 'k@forbund.se', '--federation', 'Samordningsförbundet Test', '--role', 'chef', '--password-stdin'], 'x\n');
+    expect(badRole.stderr).toContain('Okänd roll "chef"');
+    const insats = run(
+      ['user', 'add', '--email', 'team@forbund.se', '--federation', 'Samordningsförbundet Test', '--role', 'insats', '--intervention', '3', '--intervention', '5', '--password-stdin'],
+      'ett-riktigt-långt-lösenord\n',
+    );
+    expect(insats.status).toBe(0);
+
+    const list = run(['user', 'list']);
+    expect(list.stdout.trim().split('\n')).toEqual([
+      'admin@forbund.se\tAda Admin\tadministratör\t',
+      'team@forbund.se\tteam@forbund.se\t\tSamordningsförbundet Test: insats',
+    ]);
+
+    const db = await openEmbedded({ dataDir });
+    try {
+      const [u] = await db.query<{ password_hash: string }>("select password_hash from app_user where email = 'admin@forbund.se'");
+      expect(u!.password_hash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(u!.password_hash, 'ett-riktigt-långt-lösenord')).toBe(true);
+      expect(await db.query('select intervention_id from intervention_assignment order by 1')).toEqual([{ intervention_id: 3 }, { intervention_id: 5 }]);
+      expect((await db.query<{ actor: string }>("select distinct actor from audit_log where table_name = 'app_user'")).map((r) => r.actor)).toEqual(['cli']);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,160 @@
+import type { Command } from 'commander';
+import { openDatabase } from '../db/open.ts';
+import type { Actor, Database } from '../db/database.ts';
+import { InputError } from '../core/errors.ts';
+import { isFederationRole, federationRoles } from '../core/access/permissions.ts';
+import { createUser, listUsers, resetPassword, setFederationRole, setUserDisabled } from '../services/auth/users.ts';
+
+/** The CLI acts as a local system actor: whoever can run it on the server already holds the database. */
+const cliActor: Actor = { id: 'cli' };
+
+/** Reads a password: the first line of standard input (--password-stdin), or a hidden prompt on a terminal. */
+export async function readPassword(fromStdin: boolean, prompt = 'Lösenord: '): Promise<string> {
+  if (fromStdin || !process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const ask = (text: string) =>
+    new Promise<string>((resolve, reject) => {
+      process.stdout.write(text);
+      const stdin = process.stdin;
+      stdin.setRawMode(true);
+      stdin.resume();
+      let value = '';
+      const onData = (buf: Buffer) => {
+        for (const ch of buf.toString('utf8')) {
+          if (ch === '\r' || ch === '\n') {
+            stdin.setRawMode(false);
+            stdin.pause();
+            stdin.off('data', onData);
+            process.stdout.write('\n');
+            return resolve(value);
+          }
+          if (ch === '\u0003') {
+            stdin.setRawMode(false);
+            return reject(new Error('Avbrutet.'));
+          }
+          if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+          else value += ch;
+        }
+      };
+      stdin.on('data', onData);
+    });
+  const first = await ask(prompt);
+  const again = await ask('Upprepa lösenordet: ');
+  if (first !== again) throw new InputError({ field: 'password', message: 'Lösenorden är inte lika.' });
+  return first;
+}
+
+/** A förbund by its name or id. */
+export async function findFederationId(db: Database, nameOrId: string): Promise<number> {
+  const rows = await db.query<{ id: number }>('select id from federation where name = $1 or id::text = $1 order by (name = $1) desc limit 1', [nameOrId]);
+  if (!rows[0]) throw new InputError({ field: 'federation', message: `Det finns inget förbund som heter "${nameOrId}".` });
+  return rows[0].id;
+}
+
+async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase();
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function parseRole(role: string | undefined) {
+  if (role === undefined) return undefined;
+  if (!isFederationRole(role)) throw new InputError({ field: 'role', message: `Okänd roll "${role}". Välj bland: ${federationRoles.join(', ')}.` });
+  return role;
+}
+
+function parseInterventions(values: string[] | undefined): number[] {
+  return (values ?? []).map((v) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new InputError({ field: 'intervention', message: `"${v}" är inte ett insats-id.` });
+    return n;
+  });
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+export function registerUsers(program: Command): void {
+  const user = program.command('user').description('Användarkonton och roller');
+
+  user
+    .command('add')
+    .description('Skapar ett konto. Den första administratören: user add --admin --email …')
+    .requiredOption('--email <email>', 'e-postadress (inloggningsnamn)')
+    .option('--name <name>', 'namn som visas')
+    .option('--admin', 'systemadministratör: hanterar förbund och användare')
+    .option('--national', 'nationell läsare: bara sammanställd statistik över förbund')
+    .option('--federation <name>', 'förbundet rollen gäller (namn eller id)')
+    .option('--role <role>', `roll i förbundet: ${federationRoles.join(' | ')}`)
+    .option('--intervention <id>', 'insats för rollen insats (kan upprepas)', collect)
+    .option('--password-stdin', 'läs lösenordet från standard in i stället för att fråga')
+    .action(async (opts: { email: string; name?: string; admin?: boolean; national?: boolean; federation?: string; role?: string; intervention?: string[]; passwordStdin?: boolean }) => {
+      const role = parseRole(opts.role);
+      const interventionIds = parseInterventions(opts.intervention);
+      const password = await readPassword(!!opts.passwordStdin);
+      await withDb(async (db) => {
+        const federationId = opts.federation ? await findFederationId(db, opts.federation) : undefined;
+        const u = await createUser(
+          db,
+          { email: opts.email, displayName: opts.name, password, admin: opts.admin, national: opts.national, federationId, role, interventionIds },
+          cliActor,
+        );
+        console.log(`Användaren ${u.email} är skapad${u.isAdmin ? ' (administratör)' : ''}. Inloggning krävs nu i webbgränssnittet.`);
+      });
+    });
+
+  user
+    .command('role')
+    .description('Ger ett befintligt konto en roll i ett förbund (ersätter en tidigare roll där)')
+    .requiredOption('--email <email>', 'e-postadress')
+    .requiredOption('--federation <name>', 'förbund (namn eller id)')
+    .requiredOption('--role <role>', `roll: ${federationRoles.join(' | ')}`)
+    .option('--intervention <id>', 'insats för rollen insats (kan upprepas)', collect)
+    .action(async (opts: { email: string; federation: string; role: string; intervention?: string[] }) => {
+      const role = parseRole(opts.role)!;
+      await withDb(async (db) => {
+        await setFederationRole(db, { email: opts.email, federationId: await findFederationId(db, opts.federation), role, interventionIds: parseInterventions(opts.intervention) }, cliActor);
+        console.log(`${opts.email} har nu rollen ${role} i ${opts.federation}.`);
+      });
+    });
+
+  user
+    .command('password')
+    .description('Sätter ett nytt lösenord för ett konto och avslutar dess inloggningar')
+    .requiredOption('--email <email>', 'e-postadress')
+    .option('--password-stdin', 'läs lösenordet från standard in')
+    .action(async (opts: { email: string; passwordStdin?: boolean }) => {
+      const password = await readPassword(!!opts.passwordStdin);
+      await withDb((db) => resetPassword(db, opts.email, password, cliActor));
+      console.log(`Lösenordet för ${opts.email} är bytt.`);
+    });
+
+  user
+    .command('disable')
+    .description('Stänger av ett konto (t.ex. när någon slutar) och avslutar dess inloggningar; --enable slår på det igen')
+    .requiredOption('--email <email>', 'e-postadress')
+    .option('--enable', 'slå på kontot igen')
+    .action(async (opts: { email: string; enable?: boolean }) => {
+      await withDb((db) => setUserDisabled(db, opts.email, !opts.enable, cliActor));
+      console.log(`Kontot ${opts.email} är ${opts.enable ? 'påslaget' : 'avstängt'}.`);
+    });
+
+  user
+    .command('list')
+    .description('Listar kontona och deras roller')
+    .action(async () => {
+      await withDb(async (db) => {
+        const users = await listUsers(db);
+        if (!users.length) console.log('Inga användarkonton: webbgränssnittet körs som lokal administratör utan inloggning.');
+        for (const u of users) {
+          const flags = [u.isAdmin ? 'administratör' : '', u.isNational ? 'nationell' : '', u.disabled ? 'avstängd' : ''].filter(Boolean).join(', ');
+          console.log(`${u.email}\t${u.displayName}\t${flags}\t${u.roles}`);
+        }
+      });
+    });
+}

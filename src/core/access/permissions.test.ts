@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { can, interventionsAllowed, localPrincipal, permissions, type FederationRole, type Permission, type Principal } from './permissions.ts';
+
+const A = 1;
+const B = 2;
+const OWN_INTERVENTION = 10;
+const OTHER_INTERVENTION = 11;
+
+function member(role: FederationRole, interventionIds: number[] = []): Principal {
+  return { local: false, admin: false, national: false, federations: new Map([[A, { role, interventionIds }]]) };
+}
+
+// The expected answer, written out by hand from the role descriptions in the issue, for the user's own
+// förbund A with no intervention scope (N = no, Y = yes). Column order = `permissions`.
+//                     fed:r econ:r econ:w ledg:w int:r int:w part:w stat:r audit users admin
+const table: Record<string, string> = {
+  kansli:            ' Y     Y      Y      Y      Y     Y     Y      Y      Y     Y     N',
+  styrelse:          ' Y     Y      N      N      N     N     N      Y      N     N     N',
+  revisor:           ' Y     Y      N      N      Y     N     N      Y      Y     N     N',
+  insats:            ' Y     N      N      N      N     N     N      N      N     N     N',
+  'insats@own':      ' Y     N      N      N      Y     Y     Y      Y      N     N     N',
+  'insats@other':    ' Y     N      N      N      N     N     N      N      N     N     N',
+  admin:             ' Y     N      N      N      N     N     N      N      N     Y     Y',
+  national:          ' Y     N      N      N      N     N     N      Y      N     N     N',
+  nobody:            ' N     N      N      N      N     N     N      N      N     N     N',
+};
+
+function principalFor(name: string): { p: Principal; interventionId?: number } {
+  switch (name) {
+    case 'insats@own':
+      return { p: member('insats', [OWN_INTERVENTION]), interventionId: OWN_INTERVENTION };
+    case 'insats@other':
+      return { p: member('insats', [OWN_INTERVENTION]), interventionId: OTHER_INTERVENTION };
+    case 'insats':
+      return { p: member('insats', [OWN_INTERVENTION]) };
+    case 'admin':
+      return { p: { local: false, admin: true, national: false, federations: new Map() } };
+    case 'national':
+      return { p: { local: false, admin: false, national: true, federations: new Map() } };
+    case 'nobody':
+      return { p: { local: false, admin: false, national: false, federations: new Map() } };
+    default:
+      return { p: member(name as FederationRole) };
+  }
+}
+
+describe('role → permission rules', () => {
+  for (const [name, row] of Object.entries(table)) {
+    const expected = row.trim().split(/\s+/).map((x) => x === 'Y');
+    it(`${name} in its own förbund`, () => {
+      expect(expected).toHaveLength(permissions.length);
+      const { p, interventionId } = principalFor(name);
+      const got = permissions.map((perm) => can(p, perm, { federationId: A, ...(interventionId ? { interventionId } : {}) }));
+      expect(Object.fromEntries(permissions.map((perm, i) => [perm, got[i]]))).toEqual(
+        Object.fromEntries(permissions.map((perm, i) => [perm, expected[i]])),
+      );
+    });
+  }
+
+  it('a role in förbund A grants nothing in förbund B, whatever the scope', () => {
+    for (const role of ['kansli', 'styrelse', 'revisor', 'insats'] as const) {
+      const p = member(role, [OWN_INTERVENTION]);
+      for (const perm of permissions) {
+        for (const interventionId of [undefined, OWN_INTERVENTION]) {
+          expect(can(p, perm, { federationId: B, interventionId }), `${role} ${perm}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('without a förbund in scope only the installation-wide admin permission can be granted', () => {
+    for (const name of Object.keys(table)) {
+      const { p } = principalFor(name);
+      for (const perm of permissions) {
+        expect(can(p, perm), `${name} ${perm}`).toBe(perm === 'admin' && name === 'admin');
+      }
+    }
+  });
+
+  it('the national reader sees statistics of every förbund but never one intervention', () => {
+    const { p } = principalFor('national');
+    expect(can(p, 'statistics:read', { federationId: 999 })).toBe(true);
+    expect(can(p, 'statistics:read', { federationId: 999, interventionId: 1 })).toBe(false);
+  });
+
+  it('tells list pages which interventions a user may see', () => {
+    expect(interventionsAllowed(member('kansli'), 'interventions:read', A)).toBe('all');
+    expect(interventionsAllowed(member('revisor'), 'interventions:read', A)).toBe('all');
+    expect(interventionsAllowed(member('insats', [OWN_INTERVENTION, 12]), 'participants:write', A)).toEqual([OWN_INTERVENTION, 12]);
+    expect(interventionsAllowed(member('insats', [OWN_INTERVENTION]), 'participants:write', B)).toEqual([]);
+    expect(interventionsAllowed(member('styrelse'), 'interventions:read', A)).toEqual([]);
+  });
+
+  it('the local single user (no accounts yet) and the CLI may do everything', () => {
+    for (const perm of permissions) expect(can(localPrincipal, perm, { federationId: B })).toBe(true);
+  });
+
+  it('holds for random principals: a permission in a förbund needs a grant there, admin or national', () => {
+    const roleArb = fc.constantFrom<FederationRole>('kansli', 'styrelse', 'revisor', 'insats');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), roleArb, fc.array(fc.integer({ min: 1, max: 5 }))), { maxLength: 4 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom<Permission>(...permissions),
+        fc.integer({ min: 1, max: 6 }),
+        fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+        (grants, admin, national, perm, federationId, interventionId) => {
+          const p: Principal = {
+            local: false,
+            admin,
+            national,
+            federations: new Map(grants.map(([f, role, ids]) => [f, { role, interventionIds: ids }])),
+          };
+          const allowed = can(p, perm, { federationId, interventionId });
+          const grant = p.federations.get(federationId);
+          if (allowed && !grant) {
+            // Only the installation-wide roles reach a förbund without a grant, and only for what they cover.
+            expect(
+              perm === 'admin' ? admin : (admin && ['federation:read', 'users:manage'].includes(perm)) ||
+                (national && ['federation:read', 'statistics:read'].includes(perm) && interventionId === undefined),
+            ).toBe(true);
+          }
+          if (allowed && grant?.role === 'insats' && ['interventions:write', 'participants:write'].includes(perm)) {
+            expect(interventionId !== undefined && grant.interventionIds.includes(interventionId)).toBe(true);
+          }
+          if (perm.endsWith(':write') && allowed && !admin) expect(grant?.role === 'kansli' || grant?.role === 'insats').toBe(true);
+        },
+      ),
+    );
+  });
+});

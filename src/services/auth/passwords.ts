@@ -1,0 +1,37 @@
+import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { InputError } from '../../core/errors.ts';
+
+/** argon2id with the OWASP-recommended minimum (19 MiB, 2 iterations, 1 lane). */
+const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export const minPasswordLength = 12;
+const maxPasswordLength = 256;
+
+/** The password rules, in Swedish; throws InputError with field "password". */
+export function checkPasswordPolicy(password: string, field = 'password'): void {
+  if (password.length < minPasswordLength) {
+    throw new InputError({ field, message: `Lösenordet måste ha minst ${minPasswordLength} tecken.` });
+  }
+  if (password.length > maxPasswordLength) {
+    throw new InputError({ field, message: `Lösenordet får ha högst ${maxPasswordLength} tecken.` });
+  }
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, options);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Verifying against this when the e-mail is unknown makes a wrong address take as long as a wrong password. */
+let dummyHash: Promise<string> | null = null;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('samordna-dummy-password-never-valid');
+  return dummyHash;
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from './support/db.ts';
+import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
+import { createApp } from '../src/http/app.tsx';
+import type { Database } from '../src/db/database.ts';
+import { federationRowIds, fillRoute, hasOtherIdParam, registeredRoutes } from './support/routes.ts';
+
+/**
+ * Many förbund in one deployment, with no way across. Walks EVERY route the app registers (so routes other
+ * areas add are covered without touching this file) as the kansli of förbund A — the widest role — against
+ * förbund B's ids, and expects 403/404:
+ *   1. the route under B's förbund id (and B's ids for every other id parameter);
+ *   2. the route under A's own förbund id with B's ids in the other id parameters (object ids of B
+ *      smuggled into A's URL);
+ *   3. routes outside any förbund with B's ids, and GET routes without parameters must not show B's name.
+ * Writes that a route refuses as 400 before it looks the id up are tolerated only if nothing of B changed
+ * (B's audit trail stays the same length) and nothing of B is shown.
+ */
+
+process.env.SAMORDNA_LOG = 'off';
+process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
+
+const B_NAME = 'Hemliga förbundet B';
+
+/** Data in a förbund, so that its ids exist. Areas that add tables can seed them here too. */
+async function seedFederation(db: Database, name: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [f] = await tx.query<{ id: number }>('insert into federation (name) values ($1) returning id', [name]);
+    const id = f!.id;
+    await tx.query("insert into member (federation_id, name, kind) values ($1, 'Försäkringskassan', 'state_fk'), ($1, 'Region', 'region')", [id]);
+    await tx.query("insert into budget_line (federation_id, section, label) values ($1, 'administration', 'Kansli'), ($1, 'individual', 'Samordningsteam')", [id]);
+    return id;
+  }, { id: 'test' });
+}
+
+interface RouteCase {
+  readonly method: string;
+  readonly pattern: string;
+  readonly url: string;
+}
+
+describe('tenancy: a user of förbund A reaches nothing of förbund B through any route', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let app: ReturnType<typeof createApp>;
+  let session: TestSession;
+  let a: number;
+  let b: number;
+  let bIds: number[];
+  let bRowIds: number[];
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    a = await seedFederation(db, 'Förbund A');
+    await addTestUser(db, { email: 'kansli@a.se', federationId: a, role: 'kansli' });
+    // Every id of B above every id of A, whatever the table: an id of B put where another table's id is
+    // expected must never name a row of A (which A may legitimately change).
+    for (const { name } of await db.query<{ name: string }>(
+      "select quote_ident(schemaname) || '.' || quote_ident(sequencename) as name from pg_sequences where schemaname = current_schema()",
+    )) {
+      await db.query('select setval($1::regclass, 100000)', [name]);
+    }
+    b = await seedFederation(db, B_NAME);
+    await addTestUser(db, { email: 'kansli@b.se', federationId: b, role: 'kansli' });
+    app = createApp({ db });
+    session = await loginAs(app, 'kansli@a.se');
+    bRowIds = await federationRowIds(db, b);
+    bIds = [b, ...bRowIds];
+  });
+  afterAll(() => db.drop());
+
+  const routes = () => registeredRoutes(app);
+
+  function cases(): RouteCase[] {
+    const out: RouteCase[] = [];
+    for (const r of routes()) {
+      const ids = hasOtherIdParam(r.path);
+      if (r.path.includes(':federationId')) {
+        for (const id of ids ? bIds : [b]) out.push({ method: r.method, pattern: r.path, url: fillRoute(r.path, b, id) });
+        // Under A's own förbund only B's row ids: B's förbund id could equal one of A's own row ids.
+        if (ids) for (const id of bRowIds) out.push({ method: r.method, pattern: r.path, url: fillRoute(r.path, a, id) });
+      } else if (ids) {
+        for (const id of bIds) out.push({ method: r.method, pattern: r.path, url: fillRoute(r.path, a, id) });
+      }
+    }
+    return out;
+  }
+
+  const auditCountOfB = async () => (await db.query<{ n: number }>('select count(*)::int as n from audit_log where federation_id = $1', [b]))[0]!.n;
+
+  it('finds the routes to walk (the walk is not empty)', () => {
+    const paths = routes().map((r) => r.path);
+    expect(paths).toContain('/api/federations/:federationId/audit');
+    expect(paths).toContain('/f/:federationId/users/:userId/remove');
+    expect(cases().length).toBeGreaterThan(10);
+  });
+
+  it('answers 403/404 for every route and every id of förbund B, and changes nothing of B', async () => {
+    const before = await auditCountOfB();
+    const leaks: string[] = [];
+    for (const c of cases()) {
+      const res = await session.request(c.url, {
+        method: c.method,
+        ...(c.method === 'GET' ? {} : { body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      });
+      const body = await res.text();
+      const ok = res.status === 403 || res.status === 404 || (c.method !== 'GET' && res.status === 400);
+      if (!ok || body.includes(B_NAME)) leaks.push(`${c.method} ${c.url} (${c.pattern}) → ${res.status}`);
+    }
+    expect(leaks).toEqual([]);
+    expect(await auditCountOfB()).toBe(before);
+  });
+
+  it('shows nothing of förbund B on any GET route without parameters', async () => {
+    const leaks: string[] = [];
+    for (const r of routes().filter((r) => r.method === 'GET' && !r.path.includes(':'))) {
+      const res = await session.request(r.path);
+      if ((await res.text()).includes(B_NAME)) leaks.push(`${r.path} → ${res.status}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('is a real test: the same walk as kansli of B reaches B', async () => {
+    const bSession = await loginAs(app, 'kansli@b.se');
+    expect((await bSession.request(`/api/federations/${b}/audit`)).status).toBe(200);
+    expect((await bSession.request(`/f/${b}/users`)).status).toBe(200);
+    expect(await (await bSession.request('/api/federations')).text()).toContain(B_NAME);
+  });
+});
