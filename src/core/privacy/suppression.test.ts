@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { crossLayout, feasibleRanges, publishCrossTable, suppress, type LinearTable } from './suppression.ts';
+import { prepareLp } from './linearProgram.ts';
+
+/**
+ * Independent of the linear programme: enumerates every non-negative integer completion of the hidden cells
+ * that agrees with the published cells and every relation, and returns each hidden cell's smallest and
+ * largest value (capped at `cap`, which is above every true value).
+ */
+function bruteForceRanges(table: LinearTable, hidden: readonly boolean[], cap: number): Map<number, { min: number; max: number }> {
+  const unknown = table.values.map((_, i) => i).filter((i) => hidden[i]);
+  const value: (number | null)[] = table.values.map((v, i) => (hidden[i] ? null : v));
+  const ranges = new Map(unknown.map((c) => [c, { min: Infinity, max: -Infinity }]));
+  let nodes = 0;
+  const consistent = (): boolean => {
+    for (const rel of table.relations) {
+      const t = value[rel.total];
+      let sum = 0;
+      let open = false;
+      for (const p of rel.parts) {
+        const v = value[p];
+        if (v === null) open = true;
+        else sum += v!;
+      }
+      if (t !== null && (open ? sum > t! : sum !== t)) return false;
+      if (t === null && !open && sum > cap) return false;
+    }
+    return true;
+  };
+  const dfs = (k: number): void => {
+    if (++nodes > 2_000_000) throw new Error('brute force too large');
+    if (!consistent()) return;
+    if (k === unknown.length) {
+      for (const c of unknown) {
+        const r = ranges.get(c)!;
+        r.min = Math.min(r.min, value[c]!);
+        r.max = Math.max(r.max, value[c]!);
+      }
+      return;
+    }
+    const cell = unknown[k]!;
+    for (let v = 0; v <= cap; v++) {
+      value[cell] = v;
+      dfs(k + 1);
+    }
+    value[cell] = null;
+  };
+  dfs(0);
+  return ranges;
+}
+
+const smallTable = fc
+  .record({ rows: fc.integer({ min: 1, max: 3 }), cols: fc.integer({ min: 2, max: 3 }) })
+  .chain(({ rows, cols }) =>
+    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 9 })), { minLength: cols, maxLength: cols }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+  );
+
+describe('linear programme', () => {
+  it('finds the range of x in x + y = 10, x + z = 4 (x, y, z ≥ 0): 0..4', () => {
+    const solve = prepareLp([[1, 1, 0], [1, 0, 1]], [10, 4], 3);
+    expect(solve([1, 0, 0])).toEqual({ status: 'optimal', value: 0 });
+    expect(solve([-1, 0, 0])).toEqual({ status: 'optimal', value: -4 });
+    expect(solve([0, -1, 0])).toEqual({ status: 'optimal', value: -10 });
+  });
+  it('says unbounded and infeasible', () => {
+    expect(prepareLp([[1, -1]], [0], 2)([-1, 0]).status).toBe('unbounded');
+    expect(prepareLp([[1, 1]], [-3], 2)([1, 0]).status).toBe('infeasible');
+  });
+});
+
+describe('suppression', () => {
+  it('shows a table without small counts unchanged', () => {
+    const t = publishCrossTable([[5, 12], [7, 0]], 5);
+    expect(t).toEqual({ cells: [[5, 12], [7, 0]], rowTotals: [17, 7], colTotals: [12, 12], total: 24, hiddenCount: 0 });
+  });
+
+  it('hides a small count and enough around it (worked example)', () => {
+    // 2 is primary. Row 0 and column 0 then need a second hidden cell each; 8 (row) and 6 (column) are the
+    // smallest non-zero choices, and cell (1,1)=9 closes the cycle so none of the four can be worked out.
+    const t = publishCrossTable([[2, 8], [6, 9]], 5);
+    expect(t.cells).toEqual([[null, null], [null, null]]);
+    expect(t.rowTotals).toEqual([10, 15]);
+    expect(t.colTotals).toEqual([8, 17]);
+    expect(t.total).toBe(25);
+  });
+
+  it('treats zeros as safe and does not use a zero as the only complement', () => {
+    // Row [3, 0] with total 3: the 3 cannot be hidden by hiding the 0, so the row total goes too.
+    const t = publishCrossTable([[3, 0], [10, 12]], 5);
+    expect(t.cells[0]![0]).toBeNull();
+    const ranges = feasibleRanges(crossLayout([[3, 0], [10, 12]]), [true, false, false, false, true, false, true, false, true]);
+    expect(ranges.get(0)!.max).toBeGreaterThan(ranges.get(0)!.min);
+  });
+
+  it('uses the configured minimum cell size', () => {
+    expect(publishCrossTable([[7, 20, 30]], 10, false).cells[0]![0]).toBeNull();
+    expect(publishCrossTable([[7, 20, 30]], 5, false).cells[0]).toEqual([7, 20, 30]);
+  });
+
+  it('property: no hidden cell can be recovered from the published cells and totals (brute force over every completion)', () => {
+    fc.assert(
+      fc.property(smallTable, fc.constantFrom(3, 5), (cells, minCellSize) => {
+        const layout = crossLayout(cells);
+        const { hidden } = suppress(layout, minCellSize);
+        const cap = layout.values[layout.values.length - 1]! + minCellSize + 1;
+        // every primary candidate is hidden
+        layout.values.forEach((v, i) => {
+          if (v >= 1 && v < minCellSize) expect(hidden[i]).toBeTruthy();
+        });
+        const ranges = bruteForceRanges(layout, hidden.map(Boolean), cap);
+        for (const [cell, r] of ranges) {
+          const v = layout.values[cell]!;
+          expect(r.min).toBeLessThanOrEqual(v);
+          expect(r.max).toBeGreaterThanOrEqual(v);
+          // not determined …
+          expect(r.max).toBeGreaterThan(r.min);
+          // … and a small count is not pinned to "between 1 and minCellSize − 1"
+          if (hidden[cell] === 'primary') expect(r.min === 0 || r.max >= minCellSize).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: one-way tables with a total (active by gender) are protected too', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 2, maxLength: 5 }), (row) => {
+        const layout = crossLayout([row], false);
+        const { hidden } = suppress(layout, 5);
+        const ranges = bruteForceRanges(layout, hidden.map(Boolean), row.reduce((a, b) => a + b, 0) + 6);
+        for (const [cell, r] of ranges) {
+          expect(r.max).toBeGreaterThan(r.min);
+          if (hidden[cell] === 'primary') expect(r.min === 0 || r.max >= 5).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
