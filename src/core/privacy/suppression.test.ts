@@ -13,40 +13,62 @@ function bruteForceRanges(table: LinearTable, hidden: readonly boolean[], cap: n
   const value: (number | null)[] = table.values.map((v, i) => (hidden[i] ? null : v));
   const ranges = new Map(unknown.map((c) => [c, { min: Infinity, max: -Infinity }]));
   let nodes = 0;
-  const consistent = (): boolean => {
-    for (const rel of table.relations) {
-      const t = value[rel.total];
-      let sum = 0;
-      let open = false;
-      for (const p of rel.parts) {
-        const v = value[p];
-        if (v === null) open = true;
-        else sum += v!;
+  /** Fills in every cell forced by a relation with one open member; false on a contradiction. */
+  const propagate = (trail: number[]): boolean => {
+    for (let again = true; again; ) {
+      again = false;
+      for (const rel of table.relations) {
+        const members = [...rel.parts, rel.total];
+        const open = members.filter((c) => value[c] === null);
+        const partsSum = rel.parts.reduce((s, p) => s + (value[p] ?? 0), 0);
+        const t = value[rel.total];
+        if (open.length === 0 && partsSum !== t) return false;
+        if (t !== null && partsSum > t!) return false;
+        if (open.length === 1) {
+          const c = open[0]!;
+          const v = c === rel.total ? partsSum : t! - partsSum;
+          if (v < 0 || v > cap) return false;
+          value[c] = v;
+          trail.push(c);
+          again = true;
+        }
       }
-      if (t !== null && (open ? sum > t! : sum !== t)) return false;
-      if (t === null && !open && sum > cap) return false;
     }
     return true;
   };
-  const dfs = (k: number): void => {
-    if (++nodes > 2_000_000) throw new Error('brute force too large');
-    if (!consistent()) return;
-    if (k === unknown.length) {
-      for (const c of unknown) {
-        const r = ranges.get(c)!;
-        r.min = Math.min(r.min, value[c]!);
-        r.max = Math.max(r.max, value[c]!);
-      }
-      return;
+  /** Largest value a cell can take given the known totals of the relations it is a part of. */
+  const upperBound = (cell: number): number => {
+    let ub = cap;
+    for (const rel of table.relations) {
+      const t = value[rel.total];
+      if (t === null || !rel.parts.includes(cell)) continue;
+      ub = Math.min(ub, t! - rel.parts.reduce((s, p) => s + (value[p] ?? 0), 0));
     }
-    const cell = unknown[k]!;
-    for (let v = 0; v <= cap; v++) {
-      value[cell] = v;
-      dfs(k + 1);
-    }
-    value[cell] = null;
+    return ub;
   };
-  dfs(0);
+  const dfs = (): void => {
+    if (++nodes > 2_000_000) throw new Error('brute force too large');
+    const trail: number[] = [];
+    if (propagate(trail)) {
+      const cell = unknown.find((c) => value[c] === null);
+      if (cell === undefined) {
+        for (const c of unknown) {
+          const r = ranges.get(c)!;
+          r.min = Math.min(r.min, value[c]!);
+          r.max = Math.max(r.max, value[c]!);
+        }
+      } else {
+        const ub = upperBound(cell);
+        for (let v = 0; v <= ub; v++) {
+          value[cell] = v;
+          dfs();
+        }
+        value[cell] = null;
+      }
+    }
+    for (const c of trail) value[c] = null;
+  };
+  dfs();
   return ranges;
 }
 
