@@ -54,5 +54,7 @@ export function federationNav(federationId: number): NavItem[] {
   const base = `/f/${federationId}`;
   return [
     { href: `${base}`, label: 'Översikt' },
+    { href: `${base}/insatser`, label: 'Insatser' },
+    { href: `${base}/statistik`, label: 'Deltagarstatistik' },
   ];
 }
