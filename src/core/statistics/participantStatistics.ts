@@ -4,7 +4,7 @@ import {
   startedInYear,
   type ParticipationFacts,
 } from '../interventions/participation.ts';
-import { monthsBetween } from '../interventions/dates.ts';
+import { daysBetween, daysPerMonth } from '../interventions/dates.ts';
 import {
   AgeBand,
   closerToWorkOutcomes,
@@ -106,20 +106,6 @@ export interface ParticipantStatistics {
 
 const genderLabels = Gender.codes.map(Gender.label);
 
-function countBy<T, K extends string>(items: readonly T[], key: (t: T) => K, codes: readonly K[]): number[] {
-  const idx = new Map(codes.map((c, i) => [c, i]));
-  const out = new Array<number>(codes.length).fill(0);
-  for (const t of items) {
-    const i = idx.get(key(t));
-    if (i !== undefined) out[i]!++;
-  }
-  return out;
-}
-
-function crossCount<T, R extends string, C extends string>(items: readonly T[], row: (t: T) => R, rows: readonly R[], col: (t: T) => C, cols: readonly C[]): number[][] {
-  return rows.map((r) => countBy(items.filter((t) => row(t) === r), col, cols));
-}
-
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -129,53 +115,151 @@ export function median(values: readonly number[]): number | null {
 
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * The raw counts behind every statistic of a year (before suppression). Counted either here from
+ * participations (countParticipations) or by the database with GROUP BY (the service, for speed) —
+ * a test proves both give the same.
+ */
+export interface RawCounts {
+  /** interventionId → [active, new, ended] */
+  readonly byIntervention: ReadonlyMap<number, readonly [number, number, number]>;
+  /** [active, new, ended], each by Gender.codes */
+  readonly flow: readonly [readonly number[], readonly number[], readonly number[]];
+  /** AgeBand.codes × Gender.codes, active */
+  readonly ageByGender: readonly (readonly number[])[];
+  /** by SupportSource.codes, SupportDuration.codes, Education.codes; active */
+  readonly supportBefore: readonly number[];
+  readonly supportDuration: readonly number[];
+  readonly education: readonly number[];
+  /** referring member id (null = not given) → active */
+  readonly referring: ReadonlyMap<number | null, number>;
+  /** ExitOutcome.codes × Gender.codes, ended in the year */
+  readonly outcomeByGender: readonly (readonly number[])[];
+  /** SupportSource.codes (before) × SupportSource.codes (after; none given = unknown), ended in the year */
+  readonly transition: readonly (readonly number[])[];
+  /** Days in the intervention (start and end day included) of those who ended in the year. */
+  readonly endedDays: { readonly n: number; readonly mean: number | null; readonly median: number | null };
+}
+
+const indexOf = <K extends string>(codes: readonly K[]) => new Map<string, number>(codes.map((c, i) => [c, i]));
+const zeros = (n: number) => new Array<number>(n).fill(0);
+const grid = (r: number, c: number) => Array.from({ length: r }, () => zeros(c));
+
+export function countParticipations(items: readonly ParticipationFacts[], year: number): RawCounts {
+  const g = indexOf(Gender.codes);
+  const age = indexOf(AgeBand.codes);
+  const src = indexOf(SupportSource.codes);
+  const dur = indexOf(SupportDuration.codes);
+  const edu = indexOf(Education.codes);
+  const out = indexOf(ExitOutcome.codes);
+  const byIntervention = new Map<number, [number, number, number]>();
+  const flow: [number[], number[], number[]] = [zeros(Gender.codes.length), zeros(Gender.codes.length), zeros(Gender.codes.length)];
+  const ageByGender = grid(AgeBand.codes.length, Gender.codes.length);
+  const supportBefore = zeros(SupportSource.codes.length);
+  const supportDuration = zeros(SupportDuration.codes.length);
+  const education = zeros(Education.codes.length);
+  const referring = new Map<number | null, number>();
+  const outcomeByGender = grid(ExitOutcome.codes.length, Gender.codes.length);
+  const transition = grid(SupportSource.codes.length, SupportSource.codes.length);
+  const days: number[] = [];
+  for (const p of items) {
+    if (!activeInYear(p, year)) continue;
+    const isNew = startedInYear(p, year);
+    const isEnded = endedInYear(p, year);
+    const gi = g.get(p.gender)!;
+    const iv = byIntervention.get(p.interventionId) ?? [0, 0, 0];
+    iv[0]++;
+    flow[0][gi]!++;
+    if (isNew) {
+      iv[1]++;
+      flow[1][gi]!++;
+    }
+    if (isEnded) {
+      iv[2]++;
+      flow[2][gi]!++;
+      outcomeByGender[out.get(p.exitOutcome ?? 'other')!]![gi]!++;
+      transition[src.get(p.supportBefore)!]![src.get(p.supportAfter ?? 'unknown')!]!++;
+      days.push(daysBetween(p.startDate, p.endDate!) + 1);
+    }
+    byIntervention.set(p.interventionId, iv);
+    ageByGender[age.get(p.ageBand)!]![gi]!++;
+    supportBefore[src.get(p.supportBefore)!]!++;
+    supportDuration[dur.get(p.supportDuration)!]!++;
+    education[edu.get(p.education)!]!++;
+    referring.set(p.referringMemberId, (referring.get(p.referringMemberId) ?? 0) + 1);
+  }
+  return {
+    byIntervention,
+    flow,
+    ageByGender,
+    supportBefore,
+    supportDuration,
+    education,
+    referring,
+    outcomeByGender,
+    transition,
+    endedDays: { n: days.length, mean: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null, median: median(days) },
+  };
+}
+
 /** Every participant statistic for a year, each table suppressed. Pure: give it the participations in scope. */
 export function computeParticipantStatistics(all: readonly ParticipationFacts[], scope: StatisticsScope): ParticipantStatistics {
-  const { year, minCellSize: min } = scope;
   const inScope = new Set(scope.interventions.map((i) => i.id));
   const items = all.filter((p) => inScope.has(p.interventionId));
-  const active = items.filter((p) => activeInYear(p, year));
-  const started = items.filter((p) => startedInYear(p, year));
-  const ended = items.filter((p) => endedInYear(p, year));
+  const rawSeries =
+    scope.seriesCounts ??
+    (scope.seriesYears ?? [scope.year]).map((y) => ({
+      year: y,
+      active: items.filter((p) => activeInYear(p, y)).length,
+      new: items.filter((p) => startedInYear(p, y)).length,
+      ended: items.filter((p) => endedInYear(p, y)).length,
+    }));
+  return statisticsFromCounts(countParticipations(items, scope.year), { ...scope, seriesCounts: rawSeries });
+}
+
+/** Turns raw counts into the published statistics: every table through suppression, shares from published cells only. */
+export function statisticsFromCounts(raw: RawCounts, scope: StatisticsScope): ParticipantStatistics {
+  const { year, minCellSize: min } = scope;
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
   const byIntervention = buildTransposedTable(
     { key: 'byIntervention', title: `Deltagare per insats ${year}`, rowHeader: 'Insats', rowLabels: scope.interventions.map((i) => i.name), colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
-    scope.interventions.map((i) => [active, started, ended].map((list) => list.filter((p) => p.interventionId === i.id).length)),
+    scope.interventions.map((i) => [...(raw.byIntervention.get(i.id) ?? [0, 0, 0])]),
     min,
   );
   const flowByGender = buildTable(
     { key: 'flowByGender', title: `Deltagare efter kön ${year}`, rowHeader: 'Deltagare', rowLabels: ['Aktiva', 'Nya', 'Avslutade'], colLabels: genderLabels, rowsAddUp: false, withPercentages: true },
-    [active, started, ended].map((list) => countBy(list, (p) => p.gender, Gender.codes)),
+    raw.flow,
     min,
   );
   const activeByAgeAndGender = buildTable(
     { key: 'activeByAgeAndGender', title: `Aktiva deltagare efter ålder och kön ${year}`, rowHeader: 'Åldersgrupp', rowLabels: AgeBand.codes.map(AgeBand.label), colLabels: genderLabels, rowsAddUp: true },
-    crossCount(active, (p) => p.ageBand, AgeBand.codes, (p) => p.gender, Gender.codes),
+    raw.ageByGender,
     min,
   );
-  const distribution = <K extends string>(key: string, title: string, codes: readonly K[], label: (k: K) => string, list: readonly ParticipationFacts[], of: (p: ParticipationFacts) => K) =>
-    buildTable({ key, title, rowHeader: 'Deltagare', rowLabels: [title], colLabels: codes.map(label), rowsAddUp: false, withPercentages: true }, [countBy(list, of, codes)], min);
+  const distribution = <K extends string>(key: string, title: string, codes: readonly K[], label: (k: K) => string, counts: readonly number[]) =>
+    buildTable({ key, title, rowHeader: 'Deltagare', rowLabels: [title], colLabels: codes.map(label), rowsAddUp: false, withPercentages: true }, [counts], min);
 
-  const supportBefore = distribution('supportBefore', 'Försörjning före insatsen', SupportSource.codes, SupportSource.label, active, (p) => p.supportBefore);
-  const supportDuration = distribution('supportDuration', 'Tid med offentlig försörjning före insatsen', SupportDuration.codes, SupportDuration.label, active, (p) => p.supportDuration);
-  const education = distribution('education', 'Högsta slutförda utbildning', Education.codes, Education.label, active, (p) => p.education);
+  const supportBefore = distribution('supportBefore', 'Försörjning före insatsen', SupportSource.codes, SupportSource.label, raw.supportBefore);
+  const supportDuration = distribution('supportDuration', 'Tid med offentlig försörjning före insatsen', SupportDuration.codes, SupportDuration.label, raw.supportDuration);
+  const education = distribution('education', 'Högsta slutförda utbildning', Education.codes, Education.label, raw.education);
   const members = scope.members ?? [];
+  const known = new Set(members.map((m) => m.id));
   const referringMember = members.length
-    ? buildTable(
-        { key: 'referringMember', title: 'Remitterande medlem', rowHeader: 'Deltagare', rowLabels: ['Remitterande medlem'], colLabels: [...members.map((m) => m.name), 'Uppgift saknas'], rowsAddUp: false, withPercentages: true },
-        [[...members.map((m) => active.filter((p) => p.referringMemberId === m.id).length), active.filter((p) => !members.some((m) => m.id === p.referringMemberId)).length]],
-        min,
-      )
+    ? distribution('referringMember', 'Remitterande medlem', [...members.map((m) => String(m.id)), 'none'], (k) => members.find((m) => String(m.id) === k)?.name ?? 'Uppgift saknas', [
+        ...members.map((m) => raw.referring.get(m.id) ?? 0),
+        sum([...raw.referring].filter(([id]) => id === null || !known.has(id)).map(([, n]) => n)),
+      ])
     : null;
-  const exitOutcomes = distribution('exitOutcomes', `Avslutsorsak ${year}`, ExitOutcome.codes, ExitOutcome.label, ended, (p) => p.exitOutcome ?? 'other');
+  const exitOutcomes = distribution('exitOutcomes', `Avslutsorsak ${year}`, ExitOutcome.codes, ExitOutcome.label, raw.outcomeByGender.map(sum));
   const outcomeByGender = buildTable(
     { key: 'outcomeByGender', title: `Avslutsorsak efter kön ${year}`, rowHeader: 'Avslutsorsak', rowLabels: ExitOutcome.codes.map(ExitOutcome.label), colLabels: genderLabels, rowsAddUp: true },
-    crossCount(ended, (p) => p.exitOutcome ?? 'other', ExitOutcome.codes, (p) => p.gender, Gender.codes),
+    raw.outcomeByGender,
     min,
   );
   const transition = buildTable(
     { key: 'transition', title: `Försörjning före och efter, avslutade ${year}`, rowHeader: 'Före \\ efter', rowLabels: SupportSource.codes.map(SupportSource.label), colLabels: SupportSource.codes.map(SupportSource.label), rowsAddUp: true },
-    crossCount(ended, (p) => p.supportBefore, SupportSource.codes, (p) => p.supportAfter ?? 'unknown', SupportSource.codes),
+    raw.transition,
     min,
   );
 
@@ -189,23 +273,14 @@ export function computeParticipantStatistics(all: readonly ParticipationFacts[],
     sick: group(exitOutcomes, ['sick'], ExitOutcome.codes),
   };
 
-  const months = ended.map((p) => monthsBetween(p.startDate, p.endDate!));
-  const enough = months.length >= min;
+  const { n, mean, median: med } = raw.endedDays;
+  const enough = n >= min;
   const duration: DurationSummary = {
-    n: publishCount(months.length, min),
-    averageMonths: enough ? oneDecimal(months.reduce((s, m) => s + m, 0) / months.length) : null,
-    medianMonths: enough ? oneDecimal(median(months)!) : null,
+    n: publishCount(n, min),
+    averageMonths: enough && mean !== null ? oneDecimal(mean / daysPerMonth) : null,
+    medianMonths: enough && med !== null ? oneDecimal(med / daysPerMonth) : null,
   };
-
-  const rawSeries =
-    scope.seriesCounts ??
-    (scope.seriesYears ?? [year]).map((y) => ({
-      year: y,
-      active: items.filter((p) => activeInYear(p, y)).length,
-      new: items.filter((p) => startedInYear(p, y)).length,
-      ended: items.filter((p) => endedInYear(p, y)).length,
-    }));
-  const series = rawSeries.map((r) => ({ year: r.year, active: publishCount(r.active, min), new: publishCount(r.new, min), ended: publishCount(r.ended, min) }));
+  const series = (scope.seriesCounts ?? []).map((r) => ({ year: r.year, active: publishCount(r.active, min), new: publishCount(r.new, min), ended: publishCount(r.ended, min) }));
 
   return { year, minCellSize: min, byIntervention, flowByGender, activeByAgeAndGender, supportBefore, supportDuration, education, referringMember, exitOutcomes, outcomeByGender, transition, shares, duration, series };
 }
