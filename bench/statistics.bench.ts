@@ -103,7 +103,13 @@ export async function run(): Promise<object> {
       results.push(await measure('PostgreSQL server', server));
     } finally {
       await server.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // The pool's connections may still be closing: wait for them, so dropping does not kill a live one.
+      for (let i = 0; i < 50; i++) {
+        const [{ n }] = (await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows as [{ n: number }];
+        if (n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await admin.query(`drop database if exists ${name}`);
       await admin.end();
     }
   }
