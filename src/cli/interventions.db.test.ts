@@ -34,7 +34,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('samordna insatser (CLI)', () => {
     expect(readFileSync(out, 'utf8')).toContain('Aktiva;');
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Kön;Åldersgrupp;Försörjning före;Tid med offentlig försörjning;Utbildning;Startdatum\nKvinna;30-39;Försörjningsstöd;Mer än 4 år;Grundskola;2025-13-01\n');
-    const err = await cli('insatser', 'importera-deltagare', bad, ...f, '-i', 'Samordningsteam Sala').catch((e) => e as { code: number; stderr: string });
+    const err = (await cli('insatser', 'importera-deltagare', bad, ...f, '-i', 'Samordningsteam Sala').catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(err.code).toBe(1);
     expect(err.stderr).toContain('bad.csv, rad 2, fält "Startdatum"');
   }, 120_000);

@@ -15,7 +15,8 @@ import {
   SupportSource,
   workOrStudiesOutcomes,
 } from '../interventions/vocabulary.ts';
-import { buildTable, buildTransposedTable, percentOf, publishCount, publishedGroupCount, type StatTable } from './statTable.ts';
+import { percentOf, publishCount, publishedGroupCount, readTable, type StatTable } from './statTable.ts';
+import { registerCross, TableFamily } from '../privacy/linkedTables.ts';
 
 export interface InterventionRef {
   readonly id: number;
@@ -217,50 +218,75 @@ export function computeParticipantStatistics(all: readonly ParticipationFacts[],
   return statisticsFromCounts(countParticipations(items, scope.year), { ...scope, seriesCounts: rawSeries });
 }
 
-/** Turns raw counts into the published statistics: every table through suppression, shares from published cells only. */
+/**
+ * Turns raw counts into the published statistics. All tables are suppressed together as one family,
+ * because they share cells: the active, new and ended totals, active and ended by gender (the column
+ * totals of the age and outcome tables), ended by outcome (the outcome table's row totals). Shares come
+ * from published cells only.
+ */
 export function statisticsFromCounts(raw: RawCounts, scope: StatisticsScope): ParticipantStatistics {
   const { year, minCellSize: min } = scope;
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
-  const byIntervention = buildTransposedTable(
-    { key: 'byIntervention', title: `Deltagare per insats ${year}`, rowHeader: 'Insats', rowLabels: scope.interventions.map((i) => i.name), colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
-    scope.interventions.map((i) => [...(raw.byIntervention.get(i.id) ?? [0, 0, 0])]),
-    min,
-  );
-  const flowByGender = buildTable(
-    { key: 'flowByGender', title: `Deltagare efter kön ${year}`, rowHeader: 'Deltagare', rowLabels: ['Aktiva', 'Nya', 'Avslutade'], colLabels: genderLabels, rowsAddUp: false, withPercentages: true },
-    raw.flow,
-    min,
-  );
-  const activeByAgeAndGender = buildTable(
-    { key: 'activeByAgeAndGender', title: `Aktiva deltagare efter ålder och kön ${year}`, rowHeader: 'Åldersgrupp', rowLabels: AgeBand.codes.map(AgeBand.label), colLabels: genderLabels, rowsAddUp: true },
-    raw.ageByGender,
-    min,
-  );
-  const distribution = <K extends string>(key: string, title: string, codes: readonly K[], label: (k: K) => string, counts: readonly number[]) =>
-    buildTable({ key, title, rowHeader: 'Deltagare', rowLabels: [title], colLabels: codes.map(label), rowsAddUp: false, withPercentages: true }, [counts], min);
-
-  const supportBefore = distribution('supportBefore', 'Försörjning före insatsen', SupportSource.codes, SupportSource.label, raw.supportBefore);
-  const supportDuration = distribution('supportDuration', 'Tid med offentlig försörjning före insatsen', SupportDuration.codes, SupportDuration.label, raw.supportDuration);
-  const education = distribution('education', 'Högsta slutförda utbildning', Education.codes, Education.label, raw.education);
+  const flowKeys = ['A', 'N', 'E'] as const;
   const members = scope.members ?? [];
   const known = new Set(members.map((m) => m.id));
-  const referringMember = members.length
-    ? distribution('referringMember', 'Remitterande medlem', [...members.map((m) => String(m.id)), 'none'], (k) => members.find((m) => String(m.id) === k)?.name ?? 'Uppgift saknas', [
-        ...members.map((m) => raw.referring.get(m.id) ?? 0),
-        sum([...raw.referring].filter(([id]) => id === null || !known.has(id)).map(([, n]) => n)),
-      ])
-    : null;
-  const exitOutcomes = distribution('exitOutcomes', `Avslutsorsak ${year}`, ExitOutcome.codes, ExitOutcome.label, raw.outcomeByGender.map(sum));
-  const outcomeByGender = buildTable(
-    { key: 'outcomeByGender', title: `Avslutsorsak efter kön ${year}`, rowHeader: 'Avslutsorsak', rowLabels: ExitOutcome.codes.map(ExitOutcome.label), colLabels: genderLabels, rowsAddUp: true },
-    raw.outcomeByGender,
-    min,
+  const referringCounts = members.length
+    ? [...members.map((m) => raw.referring.get(m.id) ?? 0), sum([...raw.referring].filter(([id]) => id === null || !known.has(id)).map(([, n]) => n))]
+    : [];
+  const exitCounts = raw.outcomeByGender.map(sum);
+  const units = scope.interventions.map((i) => [...(raw.byIntervention.get(i.id) ?? [0, 0, 0])]);
+
+  const family = new TableFamily();
+  // flow: rows active/new/ended × gender; row totals A, N, E (rows overlap: no column totals)
+  registerCross(family, raw.flow, { inner: (i, j) => `${flowKeys[i]}:g${j}`, rowTotal: (i) => flowKeys[i]! });
+  registerCross(family, raw.ageByGender, { inner: (i, j) => `age:${i}:${j}`, rowTotal: (i) => `age:r${i}`, colTotal: (j) => `A:g${j}`, grand: 'A' });
+  registerCross(family, [raw.supportBefore], { inner: (_, j) => `sb:${j}`, rowTotal: () => 'A' });
+  registerCross(family, [raw.supportDuration], { inner: (_, j) => `sd:${j}`, rowTotal: () => 'A' });
+  registerCross(family, [raw.education], { inner: (_, j) => `ed:${j}`, rowTotal: () => 'A' });
+  if (members.length) registerCross(family, [referringCounts], { inner: (_, j) => `ref:${j}`, rowTotal: () => 'A' });
+  // per intervention (or förbund): each measure sums over the units to A, N, E
+  if (units.length) registerCross(family, [0, 1, 2].map((m) => units.map((u) => u[m]!)), { inner: (m, i) => `iv:${flowKeys[m]}:${i}`, rowTotal: (m) => flowKeys[m]! });
+  registerCross(family, raw.outcomeByGender, { inner: (i, j) => `og:${i}:${j}`, rowTotal: (i) => `E:o${i}`, colTotal: (j) => `E:g${j}`, grand: 'E' });
+  registerCross(family, [exitCounts], { inner: (_, j) => `E:o${j}`, rowTotal: () => 'E' });
+  registerCross(family, raw.transition, { inner: (i, j) => `tr:${i}:${j}`, rowTotal: (i) => `tr:r${i}`, colTotal: (j) => `tr:c${j}`, grand: 'E' });
+  const published = family.publish(min);
+
+  const byIntervention = readTable(
+    { key: 'byIntervention', title: `Deltagare per insats ${year}`, rowHeader: 'Insats', rowLabels: scope.interventions.map((i) => i.name), colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
+    published,
+    { inner: (i, m) => `iv:${flowKeys[m]}:${i}`, colTotal: (m) => flowKeys[m]! },
   );
-  const transition = buildTable(
-    { key: 'transition', title: `Försörjning före och efter, avslutade ${year}`, rowHeader: 'Före \\ efter', rowLabels: SupportSource.codes.map(SupportSource.label), colLabels: SupportSource.codes.map(SupportSource.label), rowsAddUp: true },
-    raw.transition,
-    min,
+  const flowByGender = readTable(
+    { key: 'flowByGender', title: `Deltagare efter kön ${year}`, rowHeader: 'Deltagare', rowLabels: ['Aktiva', 'Nya', 'Avslutade'], colLabels: genderLabels, withPercentages: true },
+    published,
+    { inner: (i, j) => `${flowKeys[i]}:g${j}`, rowTotal: (i) => flowKeys[i]! },
+  );
+  const activeByAgeAndGender = readTable(
+    { key: 'activeByAgeAndGender', title: `Aktiva deltagare efter ålder och kön ${year}`, rowHeader: 'Åldersgrupp', rowLabels: AgeBand.codes.map(AgeBand.label), colLabels: genderLabels },
+    published,
+    { inner: (i, j) => `age:${i}:${j}`, rowTotal: (i) => `age:r${i}`, colTotal: (j) => `A:g${j}`, grand: 'A' },
+  );
+  const distribution = (key: string, title: string, colLabels: readonly string[], prefix: string, total: string) =>
+    readTable({ key, title, rowHeader: 'Deltagare', rowLabels: [title], colLabels, withPercentages: true }, published, { inner: (_, j) => `${prefix}:${j}`, rowTotal: () => total });
+
+  const supportBefore = distribution('supportBefore', 'Försörjning före insatsen', SupportSource.codes.map(SupportSource.label), 'sb', 'A');
+  const supportDuration = distribution('supportDuration', 'Tid med offentlig försörjning före insatsen', SupportDuration.codes.map(SupportDuration.label), 'sd', 'A');
+  const education = distribution('education', 'Högsta slutförda utbildning', Education.codes.map(Education.label), 'ed', 'A');
+  const referringMember = members.length ? distribution('referringMember', 'Remitterande medlem', [...members.map((m) => m.name), 'Uppgift saknas'], 'ref', 'A') : null;
+  const exitOutcomes = readTable(
+    { key: 'exitOutcomes', title: `Avslutsorsak ${year}`, rowHeader: 'Deltagare', rowLabels: [`Avslutsorsak ${year}`], colLabels: ExitOutcome.codes.map(ExitOutcome.label), withPercentages: true },
+    published,
+    { inner: (_, j) => `E:o${j}`, rowTotal: () => 'E' },
+  );
+  const outcomeByGender = readTable(
+    { key: 'outcomeByGender', title: `Avslutsorsak efter kön ${year}`, rowHeader: 'Avslutsorsak', rowLabels: ExitOutcome.codes.map(ExitOutcome.label), colLabels: genderLabels },
+    published,
+    { inner: (i, j) => `og:${i}:${j}`, rowTotal: (i) => `E:o${i}`, colTotal: (j) => `E:g${j}`, grand: 'E' },
+  );
+  const transition = readTable(
+    { key: 'transition', title: `Försörjning före och efter, avslutade ${year}`, rowHeader: 'Före \\ efter', rowLabels: SupportSource.codes.map(SupportSource.label), colLabels: SupportSource.codes.map(SupportSource.label) },
+    published,
+    { inner: (i, j) => `tr:${i}:${j}`, rowTotal: (i) => `tr:r${i}`, colTotal: (j) => `tr:c${j}`, grand: 'E' },
   );
 
   const group = (t: StatTable, codes: readonly string[], all: readonly string[]) =>

@@ -1,5 +1,3 @@
-import { publishCrossTable } from '../privacy/suppression.ts';
-
 /**
  * A published statistic: counts that went through suppression (null = hidden, shown as "–").
  * Row totals are always there; column totals and the grand total when the rows add up.
@@ -25,8 +23,6 @@ export interface TableDefinition {
   readonly rowHeader: string;
   readonly rowLabels: readonly string[];
   readonly colLabels: readonly string[];
-  /** Do the rows add up (each person in one row)? Then column totals and a grand total are published too. */
-  readonly rowsAddUp: boolean;
   readonly withPercentages?: boolean;
 }
 
@@ -35,43 +31,40 @@ export function percentOf(part: number | null, whole: number | null): number | n
   return Math.round((100 * part) / whole);
 }
 
-export function buildTable(def: TableDefinition, counts: readonly (readonly number[])[], minCellSize: number): StatTable {
-  const p = publishCrossTable(counts, minCellSize, def.rowsAddUp);
-  return {
-    key: def.key,
-    title: def.title,
-    rowHeader: def.rowHeader,
-    rowLabels: def.rowLabels,
-    colLabels: def.colLabels,
-    cells: p.cells,
-    rowTotals: p.rowTotals,
-    colTotals: def.rowsAddUp ? p.colTotals : null,
-    total: p.total,
-    percentages: def.withPercentages ? p.cells.map((row, i) => row.map((c) => percentOf(c, p.rowTotals[i]!))) : null,
-    hiddenCount: p.hiddenCount,
-  };
+/** Where a table's cells live in a suppressed TableFamily (see core/privacy/linkedTables.ts). */
+export interface TableKeys {
+  readonly inner: (i: number, j: number) => string;
+  readonly rowTotal?: (i: number) => string;
+  readonly colTotal?: (j: number) => string;
+  readonly grand?: string;
 }
 
-/**
- * Rows that overlap but columns that add up (e.g. interventions × active/new/ended): suppressed as the
- * transposed table (each measure summed over interventions), then turned back.
- */
-export function buildTransposedTable(def: Omit<TableDefinition, 'rowsAddUp'>, counts: readonly (readonly number[])[], minCellSize: number): StatTable {
+/** Reads a table's published cells (null = hidden) out of a suppressed family. */
+export function readTable(def: TableDefinition, published: (key: string) => number | null, keys: TableKeys): StatTable {
+  let hiddenCount = 0;
+  const get = (key: string) => {
+    const v = published(key);
+    if (v === null) hiddenCount++;
+    return v;
+  };
+  const rows = def.rowLabels.length;
   const cols = def.colLabels.length;
-  const transposed = Array.from({ length: cols }, (_, j) => counts.map((row) => row[j]!));
-  const p = publishCrossTable(transposed, minCellSize, false);
+  const cells = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => get(keys.inner(i, j))));
+  const rowTotals = keys.rowTotal ? Array.from({ length: rows }, (_, i) => get(keys.rowTotal!(i))) : null;
+  const colTotals = keys.colTotal ? Array.from({ length: cols }, (_, j) => get(keys.colTotal!(j))) : null;
+  const total = keys.grand !== undefined ? get(keys.grand) : null;
   return {
     key: def.key,
     title: def.title,
     rowHeader: def.rowHeader,
     rowLabels: def.rowLabels,
     colLabels: def.colLabels,
-    cells: counts.map((_, i) => p.cells.map((col) => col[i]!)),
-    rowTotals: null,
-    colTotals: p.rowTotals,
-    total: null,
-    percentages: null,
-    hiddenCount: p.hiddenCount,
+    cells,
+    rowTotals,
+    colTotals,
+    total,
+    percentages: def.withPercentages && rowTotals ? cells.map((row, i) => row.map((c) => percentOf(c, rowTotals[i]!))) : null,
+    hiddenCount,
   };
 }
 
