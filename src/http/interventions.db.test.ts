@@ -32,9 +32,12 @@ describe('intervention pages and API', () => {
   });
 
   it('creates an intervention and a grant over the API; a requisition makes the consumption rate', async () => {
-    const created = await app.request(`/api/federations/${fid}/interventions`, json({ name: 'Rehabkoordinatorer i samverkan', kind: 'structural', periodStart: '2025-01-01' }));
+    const [{ id: line }] = (await db.query<{ id: number }>("insert into budget_line (federation_id, section, label) values ($1, 'structural', 'Rehabkoordinatorer i Samverkan') returning id", [fid])) as [{ id: number }];
+    const created = await app.request(`/api/federations/${fid}/interventions`, json({ name: 'Rehabkoordinatorer i samverkan', kind: 'structural', periodStart: '2025-01-01', budgetLineId: line }));
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: number };
+    const { id, budgetLineLabel } = (await created.json()) as { id: number; budgetLineLabel: string };
+    expect(budgetLineLabel).toBe('Rehabkoordinatorer i Samverkan');
+    expect(await (await app.request(`/f/${fid}/insatser`)).text()).toContain('<option value="' + line + '">Rehabkoordinatorer i Samverkan</option>');
     await app.request(`/api/federations/${fid}/interventions/${id}/grants`, json({ year: 2025, decided: '929129', decisionDate: '2024-11-20' }));
     const res = await app.request(`/api/federations/${fid}/interventions/${id}/requisitions`, json({ date: '2025-12-15', amount: '929 129' }));
     const body = (await res.json()) as { consumption: { year: number | null; ratePercent: number }[] };

@@ -2,7 +2,7 @@ import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DayLength, GoalAssessment, InterventionKind } from '../../core/interventions/vocabulary.ts';
-import { addGrant, addRequisition, addStaffing, createIntervention, getIntervention, listInterventions, updateIntervention } from '../../services/interventions/interventions.ts';
+import { addGrant, addRequisition, addStaffing, createIntervention, getIntervention, listInterventionBudgetLines, listInterventions, updateIntervention } from '../../services/interventions/interventions.ts';
 import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/interventions/members.ts';
@@ -83,6 +83,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const all = (await listInterventions(db, f.id)).filter((i) => ctx.can('interventions:read', { interventionId: i.id }));
     const details = await Promise.all(all.map((i) => getIntervention(db, f.id, i.id)));
     const members = await listMembers(db, f.id);
+    const budgetLines = await listInterventionBudgetLines(db, f.id);
     const canWrite = ctx.can('interventions:write');
     const federationGoals = ctx.can('federation:read') ? await listGoals(db, f.id, null) : [];
     const base = interventionsBase(f.id);
@@ -162,6 +163,14 @@ export const interventionRoutes: RouteModule = (app, deps) => {
             <Field label="Kommuner som insatsen vänder sig till" name="municipalitiesServed" hint="Skilj med kommatecken." />
             <Field label="Kapacitet (deltagare samtidigt)" name="capacity" type="number" />
             <Field label="Styrgrupp" name="steeringGroup" />
+            <Field label="Budgetpost" name="budgetLineId">
+              <select id="f-budgetLineId" name="budgetLineId">
+                <option value="">– ingen –</option>
+                {budgetLines.map((b) => (
+                  <option value={String(b.id)}>{b.label}</option>
+                ))}
+              </select>
+            </Field>
             <button type="submit">Registrera insats</button>
           </form>
         ) : null}

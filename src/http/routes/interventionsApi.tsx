@@ -5,6 +5,7 @@ import { addGoal, assessGoal, goalInterventionId, listGoals } from '../../servic
 import { closeParticipation, listParticipations, registerParticipation } from '../../services/interventions/participations.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { participantStatistics } from '../../services/interventions/statistics.ts';
+import { addProgressionMeasurement, listProgression } from '../../services/interventions/progression.ts';
 import { idParam, jsonBody, yearParam } from './interventionsCommon.ts';
 
 /** JSON API under /api/federations/:federationId/… — the same services and permission checks as the pages. */
@@ -77,6 +78,22 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
     await closeParticipation(db, ctx.actor, f.id, id, idParam(c, 'pid'), await jsonBody(c));
     return c.json({ ok: true });
+  });
+
+  app.get(`${base}/interventions/:id/participations/:pid/progression`, async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    requirePermission(c, 'participants:write', { interventionId: id });
+    return c.json(await listProgression(db, f.id, id, idParam(c, 'pid')));
+  });
+
+  app.post(`${base}/interventions/:id/participations/:pid/progression`, async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    const pid = idParam(c, 'pid');
+    const ctx = requirePermission(c, 'participants:write', { interventionId: id });
+    await addProgressionMeasurement(db, ctx.actor, f.id, id, pid, await jsonBody(c));
+    return c.json(await listProgression(db, f.id, id, pid), 201);
   });
 
   app.get(`${base}/statistics`, async (c) => {

@@ -9,6 +9,7 @@ import { closeParticipation, listParticipations, registerParticipation } from '.
 import { addActivity, listActivities } from './activities.ts';
 import { participantStatistics } from './statistics.ts';
 import { loadInterventionDemo } from './demo/loadInterventionDemo.ts';
+import { addProgressionMeasurement, listProgression } from './progression.ts';
 
 const reference = JSON.parse(readFileSync(new URL('../../../test/fixtures/vastmanland-2025.source.json', import.meta.url), 'utf8'));
 const actor: Actor = { id: 'test-user' };
@@ -23,7 +24,7 @@ const person = {
 
 /** Every row of every table this area writes, to prove a failed write left nothing behind. */
 async function snapshot(db: Awaited<ReturnType<typeof createTestDb>>) {
-  const tables = ['intervention', 'intervention_member', 'intervention_staffing', 'intervention_grant', 'requisition', 'goal', 'goal_assessment', 'participation', 'activity', 'activity_participants'];
+  const tables = ['intervention', 'intervention_member', 'intervention_staffing', 'intervention_grant', 'requisition', 'goal', 'goal_assessment', 'participation', 'progression_measurement', 'activity', 'activity_participants'];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = await db.query(`select * from ${t} order by 1, 2`);
   return JSON.stringify(out);
@@ -90,6 +91,18 @@ describe('interventions, grants, goals and participations in the database', () =
     const [p] = await listParticipations(db, fid, team);
     expect(p).toMatchObject({ code, gender: 'woman', endDate: '2025-10-31', exitOutcome: 'work', supportAfter: 'salary', referringMemberId: af });
     await expect(closeParticipation(db, actor, fid, team, id, { endDate: '2025-11-30', exitOutcome: 'work' })).rejects.toThrow('redan avslutat');
+  });
+
+  it('keeps progression measurements (BIP indicators) per date, refusing identity numbers', async () => {
+    const { id } = await registerParticipation(db, actor, fid, team, person);
+    await addProgressionMeasurement(db, actor, fid, team, id, { measuredOn: '2025-05-01', indicator: 'Hälsa', score: '4' });
+    await addProgressionMeasurement(db, actor, fid, team, id, { measuredOn: '2025-08-01', indicator: 'Hälsa', score: 6 });
+    expect(await listProgression(db, fid, team, id)).toEqual([
+      { measuredOn: '2025-05-01', indicator: 'Hälsa', score: 4 },
+      { measuredOn: '2025-08-01', indicator: 'Hälsa', score: 6 },
+    ]);
+    await expect(addProgressionMeasurement(db, actor, fid, team, id, { measuredOn: '2025-08-01', indicator: '811228-9874', score: 6 })).rejects.toThrow(InputError);
+    await expect(addProgressionMeasurement(db, actor, fid, team, id, { measuredOn: '2025-08-01', indicator: 'Hälsa', score: 11 })).rejects.toThrow(/mellan 0 och 10/);
   });
 
   it('refuses a personnummer in any text field and leaves the database unchanged', async () => {

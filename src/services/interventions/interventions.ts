@@ -158,3 +158,11 @@ export async function addRequisition(db: Database, actor: Actor, federationId: n
     await tx.query('insert into requisition (federation_id, intervention_id, requisition_date, amount_ore, note) values ($1, $2, $3, $4, $5)', [federationId, interventionId, r.date, r.amountOre, r.note]);
   }, actor);
 }
+
+/** Budget lines an intervention can be linked to (the intervention sections of the budget). */
+export async function listInterventionBudgetLines(db: Queryable, federationId: number): Promise<{ id: number; label: string }[]> {
+  return db.query(
+    `select id, label from budget_line where federation_id = $1 and section in ('individual', 'structural', 'process_support') order by sort_order, label`,
+    [federationId],
+  );
+}
