@@ -82,6 +82,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const year = yearParam(c);
     const all = (await listInterventions(db, f.id)).filter((i) => ctx.can('interventions:read', { interventionId: i.id }));
     const details = await Promise.all(all.map((i) => getIntervention(db, f.id, i.id)));
+    const goalsOf = new Map(await Promise.all(all.map(async (i) => [i.id, await listGoals(db, f.id, i.id)] as const)));
     const members = await listMembers(db, f.id);
     const budgetLines = await listInterventionBudgetLines(db, f.id);
     const canWrite = ctx.can('interventions:write');
@@ -105,6 +106,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 <th scope="col" class="num">Rekvirerat {year}, kr</th>
                 <th scope="col" class="num">Förbrukning {year}</th>
                 <th scope="col" class="num">Förbrukning hela perioden</th>
+                <th scope="col">Måluppfyllelse {year}</th>
               </tr>
             </thead>
             <tbody>
@@ -122,6 +124,13 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                     <td class="num">{y ? fmtKronor(y.usedOre) : '0'}</td>
                     <td class="num">{fmtPercent(y?.ratePercent ?? null)}</td>
                     <td class="num">{fmtPercent(period.ratePercent)}</td>
+                    <td>
+                      {(goalsOf.get(i.id) ?? []).flatMap((g) => g.assessments.filter((a) => a.year === year)).map((a) => (
+                        <>
+                          <AssessmentBadge assessment={a.assessment} />{' '}
+                        </>
+                      ))}
+                    </td>
                   </tr>
                 );
               })}
