@@ -74,4 +74,13 @@ describe.skipIf(!browserAvailable)('a team member records participants in Chromi
     expect(await page.locator('svg[role="img"] title').first().textContent()).toBe('Aktiva deltagare per år');
     await expectNoAxeViolations(page);
   });
+
+  it('the kansli pages (interventions, one intervention with its forms, förbund statistics) pass axe', async () => {
+    const page = await (await browser.newContext()).newPage();
+    for (const path of [`/f/${fid}/insatser`, `/f/${fid}/insatser/${team}`, `/f/${fid}/statistik?ar=2025`, `/f/${fid}/strukturaktiviteter?ar=2025`]) {
+      await page.goto(server.url + path);
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+    }
+  });
 });

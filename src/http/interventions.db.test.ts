@@ -44,6 +44,17 @@ describe('intervention pages and API', () => {
     expect(body.consumption.find((l) => l.year === 2025)!.ratePercent).toBe(100);
   });
 
+  it('changes an intervention through the edit form on its page', async () => {
+    const [{ id }] = (await db.query<{ id: number }>("select id from intervention where federation_id = $1 and name = 'Samordningsteam Sala'", [fid])) as [{ id: number }];
+    const page = await (await app.request(`/f/${fid}/insatser/${id}`)).text();
+    expect(page).toContain('Ändra uppgifter om insatsen');
+    expect(page).toContain('value="Samordningsteam Sala"');
+    const res = await app.request(`/f/${fid}/insatser/${id}/andra`, form({ name: 'Samordningsteam Sala', kind: 'individual', periodStart: '2024-01-01', capacity: '32', municipalitiesServed: 'Sala, Heby' }));
+    expect(res.status).toBe(303);
+    const after = (await (await app.request(`/api/federations/${fid}/interventions/${id}`)).json()) as { capacity: number; municipalitiesServed: string[] };
+    expect(after).toMatchObject({ capacity: 32, municipalitiesServed: ['Sala', 'Heby'] });
+  });
+
   it('answers bad input with 400 and the field, and a personnummer with the reason', async () => {
     const res = await app.request(`/api/federations/${fid}/interventions`, json({ name: 'Team 811228-9874', kind: 'individual', periodStart: '2025-01-01' }));
     expect(res.status).toBe(400);

@@ -2,7 +2,17 @@ import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DayLength, GoalAssessment, InterventionKind } from '../../core/interventions/vocabulary.ts';
-import { addGrant, addRequisition, addStaffing, createIntervention, getIntervention, listInterventionBudgetLines, listInterventions, updateIntervention } from '../../services/interventions/interventions.ts';
+import {
+  addGrant,
+  addRequisition,
+  addStaffing,
+  createIntervention,
+  getIntervention,
+  listInterventionBudgetLines,
+  listInterventions,
+  updateIntervention,
+  type Intervention,
+} from '../../services/interventions/interventions.ts';
 import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/interventions/members.ts';
@@ -68,6 +78,71 @@ function GoalForm(props: { action: string }) {
       <Field label="Målområde" name="area" id="goal-area" />
       <Field label="Mål" name="text" id="goal-text" required />
       <button type="submit">Lägg till mål</button>
+    </form>
+  );
+}
+
+/** Register a new intervention, or change one (prefilled with `value`). */
+function InterventionForm(props: {
+  action: string;
+  heading: string;
+  members: readonly { id: number; name: string }[];
+  budgetLines: readonly { id: number; label: string }[];
+  value?: Intervention;
+}) {
+  const v = props.value;
+  const selected = (on: boolean) => (on ? { selected: true } : {});
+  return (
+    <form method="post" action={props.action}>
+      <h2>{props.heading}</h2>
+      <Field label="Namn" name="name" required value={v?.name} />
+      <Field label="Typ" name="kind" required>
+        <select id="f-kind" name="kind" required>
+          {InterventionKind.codes.map((k) => (
+            <option value={k} {...selected(v?.kind === k)}>
+              {InterventionKind.label(k)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Insatsägare" name="ownerMemberId">
+        <select id="f-ownerMemberId" name="ownerMemberId">
+          <option value="">– ingen –</option>
+          {props.members.map((m) => (
+            <option value={String(m.id)} {...selected(v?.ownerMemberId === m.id)}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset>
+        <legend>Medverkande medlemmar</legend>
+        {props.members.map((m) => (
+          <div>
+            <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} checked={v?.participatingMembers.some((p) => p.id === m.id)} />{' '}
+            <label for={`pm-${m.id}`} class="inline">
+              {m.name}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <Field label="Startdatum" name="periodStart" type="date" required value={v?.periodStart} />
+      <Field label="Slutdatum" name="periodEnd" type="date" value={v?.periodEnd ?? undefined} />
+      <Field label="Målgrupp" name="targetGroup" value={v?.targetGroup} />
+      <Field label="Kommuner som insatsen vänder sig till" name="municipalitiesServed" hint="Skilj med kommatecken." value={v?.municipalitiesServed.join(', ')} />
+      <Field label="Kapacitet (deltagare samtidigt)" name="capacity" type="number" value={v?.capacity === null || v === undefined ? undefined : String(v.capacity)} />
+      <Field label="Styrgrupp" name="steeringGroup" value={v?.steeringGroup} />
+      <Field label="Budgetpost" name="budgetLineId">
+        <select id="f-budgetLineId" name="budgetLineId">
+          <option value="">– ingen –</option>
+          {props.budgetLines.map((b) => (
+            <option value={String(b.id)} {...selected(v?.budgetLineId === b.id)}>
+              {b.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit">{props.heading}</button>
     </form>
   );
 }
@@ -142,47 +217,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
         <h2>Förbundets mål</h2>
         <GoalList goals={federationGoals} year={year} action={canWrite ? (id) => `/f/${f.id}/mal/${id}/bedomning` : undefined} />
         {canWrite ? <GoalForm action={`/f/${f.id}/mal`} /> : null}
-        {canWrite ? (
-          <form method="post" action={base}>
-            <h2>Registrera insats</h2>
-            <Field label="Namn" name="name" required />
-            <SelectField label="Typ" name="kind" vocab={InterventionKind} required />
-            <Field label="Insatsägare" name="ownerMemberId">
-              <select id="f-ownerMemberId" name="ownerMemberId">
-                <option value="">– ingen –</option>
-                {members.map((m) => (
-                  <option value={String(m.id)}>{m.name}</option>
-                ))}
-              </select>
-            </Field>
-            <fieldset>
-              <legend>Medverkande medlemmar</legend>
-              {members.map((m) => (
-                <div>
-                  <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} />{' '}
-                  <label for={`pm-${m.id}`} class="inline">
-                    {m.name}
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-            <Field label="Startdatum" name="periodStart" type="date" required />
-            <Field label="Slutdatum" name="periodEnd" type="date" />
-            <Field label="Målgrupp" name="targetGroup" />
-            <Field label="Kommuner som insatsen vänder sig till" name="municipalitiesServed" hint="Skilj med kommatecken." />
-            <Field label="Kapacitet (deltagare samtidigt)" name="capacity" type="number" />
-            <Field label="Styrgrupp" name="steeringGroup" />
-            <Field label="Budgetpost" name="budgetLineId">
-              <select id="f-budgetLineId" name="budgetLineId">
-                <option value="">– ingen –</option>
-                {budgetLines.map((b) => (
-                  <option value={String(b.id)}>{b.label}</option>
-                ))}
-              </select>
-            </Field>
-            <button type="submit">Registrera insats</button>
-          </form>
-        ) : null}
+        {canWrite ? <InterventionForm action={base} heading="Registrera insats" members={members} budgetLines={budgetLines} /> : null}
       </Layout>,
     );
   });
@@ -341,6 +376,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
         {canWrite ? (
           <section aria-labelledby="edit-heading">
             <h2 id="edit-heading">Registrera</h2>
+            <InterventionForm action={`${base}/andra`} heading="Ändra uppgifter om insatsen" members={members} budgetLines={await listInterventionBudgetLines(db, f.id)} value={i} />
             <GoalForm action={`${base}/mal`} />
             <form method="post" action={`${base}/beslut`}>
               <h3>Beslut om medel</h3>
