@@ -16,13 +16,13 @@ import {
 import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/interventions/members.ts';
-import { formFields, idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
-import { AssessmentBadge, Field, fmtCount, fmtKronor, fmtNumber, fmtPercent, SelectField } from './interventionsViews.tsx';
+import { csrfTokenOf, formFields, idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
+import { AssessmentBadge, CsrfField, Field, fmtCount, fmtKronor, fmtNumber, fmtPercent, SelectField } from './interventionsViews.tsx';
 import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
 import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
 import { interventionApiRoutes } from './interventionsApi.tsx';
 
-function GoalList(props: { goals: readonly Goal[]; action?: (goalId: number) => string; year: number }) {
+function GoalList(props: { goals: readonly Goal[]; action?: (goalId: number) => string; year: number; csrf: string | undefined }) {
   if (!props.goals.length) return <p>Inga mål registrerade.</p>;
   return (
     <table>
@@ -57,6 +57,7 @@ function GoalList(props: { goals: readonly Goal[]; action?: (goalId: number) => 
             {props.action ? (
               <td>
                 <form method="post" action={props.action(g.id)}>
+                  <CsrfField token={props.csrf} />
                   <input type="hidden" name="year" value={String(props.year)} />
                   <SelectField label="Måluppfyllelse" name="assessment" id={`assessment-${g.id}`} vocab={GoalAssessment} required />
                   <Field label="Kommentar" name="comment" id={`comment-${g.id}`} />
@@ -71,9 +72,10 @@ function GoalList(props: { goals: readonly Goal[]; action?: (goalId: number) => 
   );
 }
 
-function GoalForm(props: { action: string }) {
+function GoalForm(props: { action: string; csrf: string | undefined }) {
   return (
     <form method="post" action={props.action}>
+      <CsrfField token={props.csrf} />
       <h3>Nytt mål</h3>
       <Field label="Målområde" name="area" id="goal-area" />
       <Field label="Mål" name="text" id="goal-text" required />
@@ -89,11 +91,13 @@ function InterventionForm(props: {
   members: readonly { id: number; name: string }[];
   budgetLines: readonly { id: number; label: string }[];
   value?: Intervention;
+  csrf: string | undefined;
 }) {
   const v = props.value;
   const selected = (on: boolean) => (on ? { selected: true } : {});
   return (
     <form method="post" action={props.action}>
+      <CsrfField token={props.csrf} />
       <h2>{props.heading}</h2>
       <Field label="Namn" name="name" required value={v?.name} />
       <Field label="Typ" name="kind" required>
@@ -154,6 +158,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
   app.get('/f/:federationId/insatser', async (c) => {
     const f = requireFederation(c);
     const ctx = c.get('ctx');
+    const csrf = csrfTokenOf(c);
     const year = yearParam(c);
     const all = (await listInterventions(db, f.id)).filter((i) => ctx.can('interventions:read', { interventionId: i.id }));
     const details = await Promise.all(all.map((i) => getIntervention(db, f.id, i.id)));
@@ -215,9 +220,9 @@ export const interventionRoutes: RouteModule = (app, deps) => {
           <p>Inga insatser registrerade.</p>
         )}
         <h2>Förbundets mål</h2>
-        <GoalList goals={federationGoals} year={year} action={canWrite ? (id) => `/f/${f.id}/mal/${id}/bedomning` : undefined} />
-        {canWrite ? <GoalForm action={`/f/${f.id}/mal`} /> : null}
-        {canWrite ? <InterventionForm action={base} heading="Registrera insats" members={members} budgetLines={budgetLines} /> : null}
+        <GoalList csrf={csrf} goals={federationGoals} year={year} action={canWrite ? (id) => `/f/${f.id}/mal/${id}/bedomning` : undefined} />
+        {canWrite ? <GoalForm csrf={csrf} action={`/f/${f.id}/mal`} /> : null}
+        {canWrite ? <InterventionForm csrf={csrf} action={base} heading="Registrera insats" members={members} budgetLines={budgetLines} /> : null}
       </Layout>,
     );
   });
@@ -233,6 +238,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'interventions:read', { interventionId: id });
+    const csrf = csrfTokenOf(c);
     const year = yearParam(c);
     const i = await getIntervention(db, f.id, id);
     const goals = await listGoals(db, f.id, id);
@@ -371,14 +377,15 @@ export const interventionRoutes: RouteModule = (app, deps) => {
         </table>
 
         <h2>Mål</h2>
-        <GoalList goals={goals} year={year} action={canWrite ? (gid) => `/f/${f.id}/mal/${gid}/bedomning` : undefined} />
+        <GoalList csrf={csrf} goals={goals} year={year} action={canWrite ? (gid) => `/f/${f.id}/mal/${gid}/bedomning` : undefined} />
 
         {canWrite ? (
           <section aria-labelledby="edit-heading">
             <h2 id="edit-heading">Registrera</h2>
-            <InterventionForm action={`${base}/andra`} heading="Ändra uppgifter om insatsen" members={members} budgetLines={await listInterventionBudgetLines(db, f.id)} value={i} />
-            <GoalForm action={`${base}/mal`} />
+            <InterventionForm csrf={csrf} action={`${base}/andra`} heading="Ändra uppgifter om insatsen" members={members} budgetLines={await listInterventionBudgetLines(db, f.id)} value={i} />
+            <GoalForm csrf={csrf} action={`${base}/mal`} />
             <form method="post" action={`${base}/beslut`}>
+              <CsrfField token={csrf} />
               <h3>Beslut om medel</h3>
               <Field label="År" name="year" id="grant-year" type="number" required value={String(year)} />
               <Field label="Beslutade medel (kr)" name="decided" id="grant-decided" required />
@@ -387,6 +394,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               <button type="submit">Spara beslut</button>
             </form>
             <form method="post" action={`${base}/rekvisitioner`}>
+              <CsrfField token={csrf} />
               <h3>Rekvisition</h3>
               <Field label="Datum" name="date" id="req-date" type="date" required />
               <Field label="Belopp (kr)" name="amount" id="req-amount" required />
@@ -394,6 +402,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               <button type="submit">Spara rekvisition</button>
             </form>
             <form method="post" action={`${base}/bemanning`}>
+              <CsrfField token={csrf} />
               <h3>Bemanning</h3>
               <Field label="Medlem" name="memberId" id="staff-member" required>
                 <select id="staff-member" name="memberId" required>
@@ -445,6 +454,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
   app.get('/f/:federationId/strukturaktiviteter', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:read');
+    const csrf = csrfTokenOf(c);
     const year = yearParam(c);
     const rows = await listActivities(db, f.id, year);
     const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural');
@@ -490,6 +500,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
         <p>Deltagarna i strukturinsatsernas aktiviteter är yrkesverksamma och förtroendevalda, inte insatsdeltagare; antalen visas därför utan maskering.</p>
         {ctx.can('interventions:write') ? (
           <form method="post" action={`/f/${f.id}/strukturaktiviteter`}>
+            <CsrfField token={csrf} />
             <h2>Registrera aktivitet</h2>
             <input type="hidden" name="year" value={String(year)} />
             <Field label="Aktivitet" name="name" id="act-name" required />

@@ -38,3 +38,11 @@ export async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unkno
 }
 
 export const interventionsBase = (federationId: number) => `/f/${federationId}/insatser`;
+
+/**
+ * The CSRF token of this response, when the request context has one (the auth area adds it; every posting
+ * form carries it as the hidden field "_csrf"). Read without depending on that area's types.
+ */
+export function csrfTokenOf(c: Context<AppEnv>): string | undefined {
+  return (c.get('ctx') as { csrfToken?: string }).csrfToken;
+}

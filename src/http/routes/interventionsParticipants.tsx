@@ -9,8 +9,10 @@ import { closeParticipation, listParticipations, registerParticipation } from '.
 import { importParticipations } from '../../importers/participants/importParticipations.ts';
 import { csvLine } from '../../importers/participants/csv.ts';
 import { templateColumns, templateExample } from '../../importers/participants/template.ts';
-import { formFields, idParam, interventionsBase } from './interventionsCommon.ts';
-import { Field, SelectField } from './interventionsViews.tsx';
+import { csrfTokenOf, formFields, idParam, interventionsBase } from './interventionsCommon.ts';
+import { CsrfField, Field, SelectField } from './interventionsViews.tsx';
+
+const maxUploadBytes = 10 * 1024 * 1024;
 
 /** The team's own pages: its participants, register a new one, close one, import the spreadsheet. */
 export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
@@ -108,6 +110,7 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
         </table>
 
         <form method="post" action={base}>
+          <CsrfField token={csrfTokenOf(c)} />
           <h2>Registrera ny deltagare</h2>
           <SelectField label="Kön" name="gender" vocab={Gender} required />
           <SelectField label="Åldersgrupp vid start" name="ageBand" vocab={AgeBand} required />
@@ -128,6 +131,7 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
         </form>
 
         <form method="post" action={`${base}/import`} enctype="multipart/form-data">
+          <CsrfField token={csrfTokenOf(c)} />
           <h2>Läs in från kalkylark</h2>
           <p>
             Excel (.xlsx) eller CSV enligt <a href={`${base}/mall.csv`}>mallen</a>. Allt eller inget: vid fel läses ingenting in och varje fel visas med rad och
@@ -164,6 +168,7 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) throw new InputError({ field: 'file', message: 'Välj en fil att läsa in.' });
+    if (file.size > maxUploadBytes) throw new InputError({ file: file.name, field: 'file', message: 'Filen är större än 10 MB. Dela upp den.' });
     const { imported } = await importParticipations(db, ctx.actor, f.id, id, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
     return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?importerade=${imported}`, 303);
   });
@@ -180,6 +185,7 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
         <h1>Avsluta deltagande {p.code}</h1>
         <p>Startade {p.startDate}.</p>
         <form method="post" action={`${interventionsBase(f.id)}/${id}/deltagare/${pid}/avsluta`}>
+          <CsrfField token={csrfTokenOf(c)} />
           <Field label="Slutdatum" name="endDate" type="date" required />
           <SelectField label="Avslutsorsak" name="exitOutcome" vocab={ExitOutcome} required />
           <SelectField label="Huvudsaklig försörjning efter" name="supportAfter" vocab={SupportSource} />

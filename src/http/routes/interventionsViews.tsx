@@ -162,3 +162,8 @@ export function SelectField<K extends string>(props: { label: string; name: stri
     </Field>
   );
 }
+
+/** The hidden CSRF field every posting form carries (see csrfTokenOf). */
+export function CsrfField(props: { token: string | undefined }) {
+  return props.token ? <input type="hidden" name="_csrf" value={props.token} /> : null;
+}
