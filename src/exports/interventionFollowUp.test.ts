@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { computeParticipantStatistics } from '../core/statistics/participantStatistics.ts';
 import type { ParticipationFacts } from '../core/interventions/participation.ts';
 import { followUpCsv, followUpFileName, followUpXlsx } from './interventionFollowUp.ts';
+import { statTablesCsv } from './statTableExport.ts';
 
 const p = (gender: ParticipationFacts['gender'], startDate: string, endDate: string | null = null): ParticipationFacts => ({
   interventionId: 1, gender, ageBand: '30-39', homeMunicipality: null, referringMemberId: null, supportBefore: 'income_support',
@@ -35,6 +36,12 @@ describe('national follow-up export', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(5).values).toEqual([undefined, 'Aktiva', 12, 7, 0, 0, 19]);
     expect(ws.getRow(7).getCell(3).value).toBe('–');
+  });
+
+  it('defuses text that Excel would run as a formula', () => {
+    const evil = computeParticipantStatistics(list, { year: 2025, minCellSize: 5, interventions: [{ id: 1, name: '=HYPERLINK("http://x")' }] });
+    const csv = statTablesCsv('T', [evil.byIntervention], 5);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")";`);
   });
 
   it('makes a safe file name', () => {

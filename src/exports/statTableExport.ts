@@ -19,8 +19,10 @@ export function tableRows(t: StatTable): string[][] {
   return [header, ...body, ...totals];
 }
 
+/** Quotes where needed; text Excel would take for a formula gets an apostrophe first (CSV injection). */
 function csvCell(c: string): string {
-  return /[";\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
+  const safe = /^[=+\-@\t\r]/.test(c) && !/^-?\d+$/.test(c) ? `'${c}` : c;
+  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** CSV with ";" and a BOM so Excel opens it in Swedish; a title line, the tables, the note. */

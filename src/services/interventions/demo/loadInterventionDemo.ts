@@ -24,7 +24,15 @@ async function memberIds(tx: Queryable, federationId: number): Promise<Map<strin
  * structural activities. Does nothing if the förbund already has interventions. One transaction.
  */
 export async function loadInterventionDemo(db: Database, federationId: number): Promise<void> {
-  await db.transaction(async (tx) => {
+  await db.transaction((tx) => seedInterventionDemo(tx, federationId), demoActor);
+}
+
+/**
+ * The same inside a transaction the caller holds — the shape of a step of the shared demo loader
+ * (`{ name: 'Insatser och deltagare', run: (tx, ctx) => seedInterventionDemo(tx, ctx.federationId!) }`).
+ */
+export async function seedInterventionDemo(tx: Queryable, federationId: number): Promise<void> {
+  {
     const existing = await tx.query('select 1 from intervention where federation_id = $1 limit 1', [federationId]);
     if (existing.length) return;
     const members = await memberIds(tx, federationId);
@@ -73,5 +81,5 @@ export async function loadInterventionDemo(db: Database, federationId: number): 
         [federationId, a.name, a.targetGroup, a.sessions, a.dayLength, a.scopeNote, a.participants, i + 1],
       );
     }
-  }, demoActor);
+  }
 }
