@@ -50,15 +50,29 @@ export const participationFieldLabels: Record<keyof ParticipationInput, string> 
 
 type Raw = Record<string, unknown>;
 
+/** The home municipality is chosen from a closed list (never free text): the förbund's member municipalities and this. */
+export const otherMunicipality = 'Annan kommun';
+
+/** "sala", "Sala" or "Sala kommun" → "Sala kommun" (the member's name); null when not in the list. */
+export function matchMunicipality(input: string, memberMunicipalities: readonly string[]): string | null {
+  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+  const base = (s: string) => norm(s).replace(/\s+(kommun|stad)$/, '').replace(/s$/, '');
+  const choices = [...memberMunicipalities, otherMunicipality];
+  return choices.find((c) => norm(c) === norm(input)) ?? choices.find((c) => base(c) === base(input)) ?? null;
+}
+
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).trim();
 
 /**
  * Validates raw input (a form, a JSON body or a spreadsheet row) into a ParticipationInput, or throws
  * InputError naming every bad field. Every text is checked for identity numbers first.
  */
-export function parseParticipationInput(raw: Raw, where: Omit<InputLocation, 'field'> = {}): ParticipationInput {
+export function parseParticipationInput(raw: Raw, where: Omit<InputLocation, 'field'> = {}, memberMunicipalities: readonly string[] = []): ParticipationInput {
   const problems: InputProblem[] = [...identityProblems(raw, where)];
-  const bad = (field: keyof ParticipationInput, message: string) => problems.push({ ...where, field, message });
+  // One problem per field: an identity number found in a field is the reason given for it.
+  const bad = (field: keyof ParticipationInput, message: string) => {
+    if (!problems.some((p) => p.field === field)) problems.push({ ...where, field, message });
+  };
   const oneOf = <K extends string>(field: keyof ParticipationInput, vocab: { parse(s: string): K | null; labels: Record<K, string> }, required: boolean): K | null => {
     const s = text(raw[field]);
     if (!s) {
@@ -90,8 +104,10 @@ export function parseParticipationInput(raw: Raw, where: Omit<InputLocation, 'fi
   const endDate = date('endDate', false);
   const exitOutcome = oneOf('exitOutcome', ExitOutcome, false);
   const supportAfter = oneOf('supportAfter', SupportSource, false);
-  const municipality = text(raw.homeMunicipality);
-  if (municipality.length > 100) bad('homeMunicipality', 'Hemkommun får vara högst 100 tecken.');
+  const typed = text(raw.homeMunicipality);
+  const municipality = typed ? matchMunicipality(typed, memberMunicipalities) : null;
+  if (typed && !municipality)
+    bad('homeMunicipality', `Hemkommun väljs ur listan: ${[...memberMunicipalities, otherMunicipality].join(', ')}.`);
   let referringMemberId: number | null = null;
   const ref = text(raw.referringMemberId);
   if (ref) {
@@ -106,7 +122,7 @@ export function parseParticipationInput(raw: Raw, where: Omit<InputLocation, 'fi
   return {
     gender: gender!,
     ageBand: ageBand!,
-    homeMunicipality: municipality || null,
+    homeMunicipality: municipality,
     referringMemberId,
     supportBefore: supportBefore!,
     supportDuration: supportDuration!,

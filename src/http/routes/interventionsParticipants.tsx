@@ -3,6 +3,7 @@ import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from '../../core/interventions/vocabulary.ts';
 import { InputError } from '../../core/errors.ts';
+import { otherMunicipality } from '../../core/interventions/participation.ts';
 import { getIntervention } from '../../services/interventions/interventions.ts';
 import { listMembers } from '../../services/interventions/members.ts';
 import { closeParticipation, listParticipations, registerParticipation } from '../../services/interventions/participations.ts';
@@ -114,7 +115,14 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
           <h2>Registrera ny deltagare</h2>
           <SelectField label="Kön" name="gender" vocab={Gender} required />
           <SelectField label="Åldersgrupp vid start" name="ageBand" vocab={AgeBand} required />
-          <Field label="Hemkommun" name="homeMunicipality" />
+          <Field label="Hemkommun" name="homeMunicipality">
+            <select id="f-homeMunicipality" name="homeMunicipality">
+              <option value="">– uppgift saknas –</option>
+              {[...members.filter((m) => m.kind === 'municipality').map((m) => m.name), otherMunicipality].map((name) => (
+                <option value={name}>{name}</option>
+              ))}
+            </select>
+          </Field>
           <Field label="Remitterande medlem" name="referringMemberId">
             <select id="f-referringMemberId" name="referringMemberId">
               <option value="">– uppgift saknas –</option>

@@ -8,6 +8,7 @@ import { decodeText, parseParticipationRows } from './importParticipations.ts';
 import { templateColumns, templateExample } from './template.ts';
 
 const members = new Map([['Sala kommun', 7], ['Arbetsförmedlingen', 8]]);
+const municipalities = ['Sala kommun', 'Västerås Stad'];
 const header = templateColumns.map((c) => c.header);
 const toCsv = (rows: readonly (readonly string[])[]) => rows.map((r) => csvLine(r)).join('\r\n');
 
@@ -63,7 +64,7 @@ describe('CSV reader', () => {
 
 describe('participation rows from the template', () => {
   it('reads the documented example', () => {
-    const inputs = parseParticipationRows(parseCsv(toCsv([header, ...templateExample]), 'mall.csv'), 'mall.csv', members);
+    const inputs = parseParticipationRows(parseCsv(toCsv([header, ...templateExample]), 'mall.csv'), 'mall.csv', members, municipalities);
     expect(inputs).toHaveLength(2);
     expect(inputs[1]).toMatchObject({ gender: 'man', referringMemberId: 8, exitOutcome: 'work', supportAfter: 'salary', endDate: '2025-06-30' });
   });
@@ -72,7 +73,7 @@ describe('participation rows from the template', () => {
     const rows = [header, templateExample[0]!, ['Okänt', ...templateExample[0]!.slice(1)], [...templateExample[1]!.slice(0, 7), '2025-13-01', ...templateExample[1]!.slice(8)]];
     const err = (() => {
       try {
-        parseParticipationRows(parseCsv(toCsv(rows), 'team.csv'), 'team.csv', members);
+        parseParticipationRows(parseCsv(toCsv(rows), 'team.csv'), 'team.csv', members, municipalities);
       } catch (e) {
         return e as InputError;
       }
@@ -89,7 +90,7 @@ describe('participation rows from the template', () => {
     row[2] = 'Sala (19811228-9874)';
     const err = (() => {
       try {
-        parseParticipationRows(parseCsv(toCsv([header, row]), 'team.csv'), 'team.csv', members);
+        parseParticipationRows(parseCsv(toCsv([header, row]), 'team.csv'), 'team.csv', members, municipalities);
       } catch (e) {
         return e as InputError;
       }
@@ -100,14 +101,21 @@ describe('participation rows from the template', () => {
     expect(err.message).not.toContain('9874');
   });
 
+  it('takes the home municipality only from the closed list (no free text), as the member\'s name', () => {
+    const row = [...templateExample[0]!];
+    expect(parseParticipationRows(parseCsv(toCsv([header, row]), 'f.csv'), 'f.csv', members, municipalities)[0]!.homeMunicipality).toBe('Sala kommun');
+    row[2] = 'Anna Andersson';
+    expect(() => parseParticipationRows(parseCsv(toCsv([header, row]), 'f.csv'), 'f.csv', members, municipalities)).toThrow(/Hemkommun.*väljs ur listan/s);
+  });
+
   it('refuses unknown and missing columns', () => {
-    expect(() => parseParticipationRows(parseCsv('Kön;Namn\nKvinna;Anna', 'x.csv'), 'x.csv', members)).toThrow(/Namn.*Okänd kolumn/s);
+    expect(() => parseParticipationRows(parseCsv('Kön;Namn\nKvinna;Anna', 'x.csv'), 'x.csv', members, municipalities)).toThrow(/Namn.*Okänd kolumn/s);
   });
 
   it('property: generated valid rows all come through, in order', () => {
     fc.assert(
       fc.property(fc.array(validRow, { minLength: 1, maxLength: 30 }), (rows) => {
-        const inputs = parseParticipationRows(parseCsv(toCsv([header, ...rows]), 'f.csv'), 'f.csv', members);
+        const inputs = parseParticipationRows(parseCsv(toCsv([header, ...rows]), 'f.csv'), 'f.csv', members, municipalities);
         expect(inputs.map((i) => i.startDate)).toEqual(rows.map((r) => r[7]));
       }),
     );
@@ -129,7 +137,7 @@ describe('participation rows from the template', () => {
         const broken = rows.map((r) => [...r]);
         broken[i]![b.col] = b.value;
         try {
-          parseParticipationRows(parseCsv(toCsv([header, ...broken]), 'f.csv'), 'f.csv', members);
+          parseParticipationRows(parseCsv(toCsv([header, ...broken]), 'f.csv'), 'f.csv', members, municipalities);
           expect.unreachable();
         } catch (e) {
           expect(e).toBeInstanceOf(InputError);
@@ -143,7 +151,7 @@ describe('participation rows from the template', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         try {
-          parseParticipationRows(parseCsv(text, 'f.csv'), 'f.csv', members);
+          parseParticipationRows(parseCsv(text, 'f.csv'), 'f.csv', members, municipalities);
         } catch (e) {
           expect(e).toBeInstanceOf(InputError);
         }

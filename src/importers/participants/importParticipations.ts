@@ -46,7 +46,7 @@ export async function readXlsx(data: Uint8Array, file: string): Promise<CsvRow[]
  * Turns the rows of a template file into validated participations, or throws one InputError listing every
  * problem with file, line and column. Nothing is written here.
  */
-export function parseParticipationRows(rows: readonly CsvRow[], file: string, membersByName: ReadonlyMap<string, number>): ParticipationInput[] {
+export function parseParticipationRows(rows: readonly CsvRow[], file: string, membersByName: ReadonlyMap<string, number>, municipalities: readonly string[] = []): ParticipationInput[] {
   const [header, ...data] = rows;
   if (!header) throw new InputError({ file, message: 'Filen är tom. Första raden ska vara kolumnrubrikerna.' });
   const problems: InputProblem[] = [];
@@ -78,7 +78,7 @@ export function parseParticipationRows(rows: readonly CsvRow[], file: string, me
       } else raw.referringMemberId = id;
     }
     try {
-      out.push(parseParticipationInput(raw, { file, line: row.line }));
+      out.push(parseParticipationInput(raw, { file, line: row.line }, municipalities));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems.map((p) => ({ ...p, field: p.field ? headerFor(p.field) : p.field })));
@@ -102,7 +102,8 @@ export function decodeText(data: Uint8Array): string {
 export async function importParticipations(db: Database, actor: Actor, federationId: number, interventionId: number, file: { name: string; data: Uint8Array }): Promise<{ imported: number }> {
   const isXlsx = /\.xlsx$/i.test(file.name) || (file.data[0] === 0x50 && file.data[1] === 0x4b);
   const rows = isXlsx ? await readXlsx(file.data, file.name) : parseCsv(decodeText(file.data), file.name);
-  const members = new Map((await listMembers(db, federationId)).map((m) => [m.name, m.id]));
-  const inputs = parseParticipationRows(rows, file.name, members);
+  const all = await listMembers(db, federationId);
+  const members = new Map(all.map((m) => [m.name, m.id]));
+  const inputs = parseParticipationRows(rows, file.name, members, all.filter((m) => m.kind === 'municipality').map((m) => m.name));
   return db.transaction(async (tx) => ({ imported: (await insertParticipations(tx, federationId, interventionId, inputs)).length }), actor);
 }

@@ -8,7 +8,7 @@ import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource
 export const templateColumns: readonly { key: keyof ParticipationInput; header: string; required: boolean; allowed: string }[] = [
   { key: 'gender', header: 'Kön', required: true, allowed: Gender.codes.map(Gender.label).join(', ') },
   { key: 'ageBand', header: 'Åldersgrupp', required: true, allowed: AgeBand.codes.join(', ') },
-  { key: 'homeMunicipality', header: 'Hemkommun', required: false, allowed: 'kommunens namn' },
+  { key: 'homeMunicipality', header: 'Hemkommun', required: false, allowed: 'en av förbundets medlemskommuner (t.ex. Sala eller Sala kommun) eller Annan kommun' },
   { key: 'referringMemberId', header: 'Remitterande medlem', required: false, allowed: 'medlemmens namn som i Samordna' },
   { key: 'supportBefore', header: 'Försörjning före', required: true, allowed: SupportSource.codes.map(SupportSource.label).join(', ') },
   { key: 'supportDuration', header: 'Tid med offentlig försörjning', required: true, allowed: SupportDuration.codes.map(SupportDuration.label).join(', ') },

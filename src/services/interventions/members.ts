@@ -12,3 +12,8 @@ export async function assertMembersOf(tx: Queryable, federationId: number, ids: 
 export async function listMembers(db: Queryable, federationId: number): Promise<{ id: number; name: string; kind: string }[]> {
   return db.query('select id, name, kind from member where federation_id = $1 order by sort_order, name', [federationId]);
 }
+
+/** Names of the förbund's member municipalities (the closed list for a participant's home municipality). */
+export async function memberMunicipalities(db: Queryable, federationId: number): Promise<string[]> {
+  return (await db.query<{ name: string }>("select name from member where federation_id = $1 and kind = 'municipality' order by sort_order, name", [federationId])).map((r) => r.name);
+}

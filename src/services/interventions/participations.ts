@@ -3,7 +3,7 @@ import { parseParticipationInput, type ParticipationFacts, type ParticipationInp
 import { Validator } from '../../core/interventions/intervention.ts';
 import { ExitOutcome, SupportSource } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf } from './members.ts';
+import { assertMembersOf, memberMunicipalities } from './members.ts';
 import { newParticipationCode } from './participationCode.ts';
 
 export interface Participation extends ParticipationFacts {
@@ -47,7 +47,7 @@ export async function insertParticipations(tx: Queryable, federationId: number, 
 }
 
 export async function registerParticipation(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<{ id: number; code: string }> {
-  const input = parseParticipationInput(raw);
+  const input = parseParticipationInput(raw, {}, await memberMunicipalities(db, federationId));
   return db.transaction(async (tx) => (await insertParticipations(tx, federationId, interventionId, [input]))[0]!, actor);
 }
 
