@@ -78,6 +78,18 @@ describe('intervention pages and API', () => {
     expect(after.flowByGender.rowTotals[2]).toBe(before.flowByGender.rowTotals[2]! + 1);
   });
 
+  it('shows a refused registration again with the problems, keeping the choices but not the refused text', async () => {
+    const [{ id }] = (await db.query<{ id: number }>("select id from intervention where federation_id = $1 and name = 'Samordningsteam Sala'", [fid])) as [{ id: number }];
+    const res = await app.request(`/f/${fid}/insatser/${id}/deltagare`, form({ gender: 'woman', ageBand: '40-49', homeMunicipality: 'Anna 811228-9874', supportBefore: 'none', supportDuration: 'lt1', education: 'unknown', startDate: '' }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('<a href="#f-homeMunicipality">hemkommun</a>: Texten ser ut att innehålla ett personnummer');
+    expect(html).toContain('<a href="#f-startDate">startdatum</a>');
+    expect(html).toMatch(/<option value="woman" selected[^>]*>/);
+    expect(html).not.toContain('811228');
+  });
+
   it('shows statistics with charts, tables and the suppression note', async () => {
     const html = await (await app.request(`/f/${fid}/statistik?ar=2025`)).text();
     expect(html).toContain('<svg role="img"');

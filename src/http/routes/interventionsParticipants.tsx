@@ -3,7 +3,10 @@ import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from '../../core/interventions/vocabulary.ts';
 import { InputError } from '../../core/errors.ts';
-import { otherMunicipality } from '../../core/interventions/participation.ts';
+import { otherMunicipality, participationFieldLabels } from '../../core/interventions/participation.ts';
+import type { InputProblem } from '../../core/errors.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
 import { getIntervention } from '../../services/interventions/interventions.ts';
 import { listMembers } from '../../services/interventions/members.ts';
 import { closeParticipation, listParticipations, registerParticipation } from '../../services/interventions/participations.ts';
@@ -11,16 +14,18 @@ import { importParticipations } from '../../importers/participants/importPartici
 import { csvLine } from '../../importers/participants/csv.ts';
 import { templateColumns, templateExample } from '../../importers/participants/template.ts';
 import { csrfTokenOf, formFields, idParam, interventionsBase } from './interventionsCommon.ts';
-import { CsrfField, Field, SelectField } from './interventionsViews.tsx';
+import { CsrfField, ErrorSummary, Field, SelectField } from './interventionsViews.tsx';
 
 const maxUploadBytes = 10 * 1024 * 1024;
 
 /** The team's own pages: its participants, register a new one, close one, import the spreadsheet. */
 export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
-  app.get('/f/:federationId/insatser/:id/deltagare', async (c) => {
+  /** The team's page; after a refused registration it shows the problems and keeps what was chosen. */
+  async function participantsPage(c: Context<AppEnv>, refused?: { problems: readonly InputProblem[]; values: Record<string, unknown> }) {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     requirePermission(c, 'participants:write', { interventionId: id });
+    const value = (name: string) => (refused ? String(refused.values[name] ?? '') : undefined);
     const intervention = await getIntervention(db, f.id, id);
     const list = await listParticipations(db, f.id, id);
     const members = await listMembers(db, f.id);
@@ -113,13 +118,16 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
         <form method="post" action={base}>
           <CsrfField token={csrfTokenOf(c)} />
           <h2>Registrera ny deltagare</h2>
-          <SelectField label="Kön" name="gender" vocab={Gender} required />
-          <SelectField label="Åldersgrupp vid start" name="ageBand" vocab={AgeBand} required />
+          {refused ? <ErrorSummary problems={refused.problems} labels={participationFieldLabels} /> : null}
+          <SelectField label="Kön" name="gender" vocab={Gender} required value={value('gender')} />
+          <SelectField label="Åldersgrupp vid start" name="ageBand" vocab={AgeBand} required value={value('ageBand')} />
           <Field label="Hemkommun" name="homeMunicipality">
             <select id="f-homeMunicipality" name="homeMunicipality">
               <option value="">– uppgift saknas –</option>
               {[...members.filter((m) => m.kind === 'municipality').map((m) => m.name), otherMunicipality].map((name) => (
-                <option value={name}>{name}</option>
+                <option value={name} selected={value('homeMunicipality') === name}>
+                  {name}
+                </option>
               ))}
             </select>
           </Field>
@@ -127,14 +135,16 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
             <select id="f-referringMemberId" name="referringMemberId">
               <option value="">– uppgift saknas –</option>
               {members.map((m) => (
-                <option value={String(m.id)}>{m.name}</option>
+                <option value={String(m.id)} selected={value('referringMemberId') === String(m.id)}>
+                  {m.name}
+                </option>
               ))}
             </select>
           </Field>
-          <SelectField label="Huvudsaklig försörjning före start" name="supportBefore" vocab={SupportSource} required />
-          <SelectField label="Tid med offentlig försörjning" name="supportDuration" vocab={SupportDuration} required />
-          <SelectField label="Högsta slutförda utbildning" name="education" vocab={Education} required />
-          <Field label="Startdatum" name="startDate" type="date" required />
+          <SelectField label="Huvudsaklig försörjning före start" name="supportBefore" vocab={SupportSource} required value={value('supportBefore')} />
+          <SelectField label="Tid med offentlig försörjning" name="supportDuration" vocab={SupportDuration} required value={value('supportDuration')} />
+          <SelectField label="Högsta slutförda utbildning" name="education" vocab={Education} required value={value('education')} />
+          <Field label="Startdatum" name="startDate" type="date" required value={value('startDate')} />
           <button type="submit">Registrera deltagare</button>
         </form>
 
@@ -151,15 +161,26 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
           <button type="submit">Läs in</button>
         </form>
       </Layout>,
+      refused ? 400 : 200,
     );
-  });
+  }
+
+  app.get('/f/:federationId/insatser/:id/deltagare', (c) => participantsPage(c));
 
   app.post('/f/:federationId/insatser/:id/deltagare', async (c) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
-    const { code } = await registerParticipation(db, ctx.actor, f.id, id, await formFields(c));
-    return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?ny=${encodeURIComponent(code)}`, 303);
+    const fields = await formFields(c);
+    try {
+      const { code } = await registerParticipation(db, ctx.actor, f.id, id, fields);
+      return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?ny=${encodeURIComponent(code)}`, 303);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      // Nothing the user typed is echoed back where it could hold an identity number.
+      const safe = Object.fromEntries(Object.entries(fields).filter(([k]) => !e.problems.some((p) => p.field === k)));
+      return participantsPage(c, { problems: e.problems, values: safe });
+    }
   });
 
   app.get('/f/:federationId/insatser/:id/deltagare/mall.csv', async (c) => {
