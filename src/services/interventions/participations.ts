@@ -82,16 +82,6 @@ export async function listParticipations(db: Queryable, federationId: number, in
   );
 }
 
-/** Participations active at some time in the year, for the given interventions (all of the förbund when null). */
-export async function participationFactsForYear(db: Queryable, federationId: number | null, year: number, interventionIds: readonly number[] | null): Promise<ParticipationFacts[]> {
-  return db.query<ParticipationFacts>(
-    `select ${factColumns} from participation p
-     where ($1::int is null or p.federation_id = $1) and ($4::int[] is null or p.intervention_id = any($4::int[]))
-       and p.start_date <= $3::date and (p.end_date is null or p.end_date >= $2::date)`,
-    [federationId, `${year}-01-01`, `${year}-12-31`, interventionIds],
-  );
-}
-
 /** Counts per (start year, end year), for the series over time. */
 export async function participationYearPairs(db: Queryable, federationId: number | null, interventionIds: readonly number[] | null): Promise<{ startYear: number; endYear: number | null; n: number }[]> {
   return db.query(
