@@ -26,15 +26,17 @@ function KeyFigures(props: { s: ParticipantStatistics }) {
     ['Månader i insatsen, median (avslutade)', s.duration.medianMonths === null ? '–' : fmtNumber(s.duration.medianMonths)],
   ];
   return (
-    <ul class="cards" aria-label="Nyckeltal">
-      {cards.map(([label, value]) => (
-        <li class="card">
-          <span class="figure">{value}</span>
-          <br />
-          {label}
-        </li>
-      ))}
-    </ul>
+    <section aria-label="Nyckeltal">
+      <div class="cards">
+        {cards.map(([label, value]) => (
+          <div class="card">
+            <span class="figure">{value}</span>
+            <br />
+            {label}
+          </div>
+        ))}
+      </div>
+    </section>
   );
 }
 

@@ -143,6 +143,8 @@ describe('the Västmanland demo', () => {
     const fns = await getIntervention(db, fid, list.find((i) => i.name === 'Samordningsteam FNS')!.id);
     expect(fns.staffing.reduce((s, x) => s + x.fte, 0)).toBeCloseTo(1 + 4 + 0.5 + 0.1 + 0.4);
     expect(fns.capacity).toBe(55);
+    // grant = the 2025 budget of the line, used = its outcome (driftredovisning 2025): 1 614 000 / 1 650 299 = 98 %
+    expect(fns.consumption.find((l) => l.year === 2025)).toEqual({ year: 2025, decidedOre: 165_029_900, usedOre: 161_400_000, ratePercent: 98 });
   });
 
   it('gives the annual report\'s participant figures from the database, suppressed', async () => {

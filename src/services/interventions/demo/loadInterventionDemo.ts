@@ -63,6 +63,16 @@ export async function seedInterventionDemo(tx: Queryable, federationId: number):
       for (const s of team.staffing) {
         await tx.query('insert into intervention_staffing (federation_id, intervention_id, member_id, role, fte) values ($1, $2, $3, $4, $5)', [federationId, row!.id, members.get(s.member), s.role, s.fte]);
       }
+      await tx.query(
+        "insert into intervention_grant (federation_id, intervention_id, year, decided_ore, decision_date, reference) values ($1, $2, 2025, $3, '2024-11-20', 'Verksamhetsplan 2025')",
+        [federationId, row!.id, team.decided2025 * 100],
+      );
+      // Quarterly requisitions adding up exactly to what was used.
+      const quarter = Math.floor((team.used2025 * 100) / 4);
+      for (const [q, date] of ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'].entries()) {
+        const amount = q < 3 ? quarter : team.used2025 * 100 - 3 * quarter;
+        await tx.query("insert into requisition (federation_id, intervention_id, requisition_date, amount_ore, note) values ($1, $2, $3, $4, 'Rekvisition')", [federationId, row!.id, date, amount]);
+      }
       const [goal] = await tx.query<{ id: number }>(
         "insert into goal (federation_id, intervention_id, area, text) values ($1, $2, 'Individ', 'Minst hälften av de avslutade deltagarna har tagit steg närmare arbete eller studier') returning id",
         [federationId, row!.id],

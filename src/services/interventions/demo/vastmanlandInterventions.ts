@@ -12,6 +12,10 @@ export interface DemoTeam {
   readonly capacity: number | null;
   readonly staffing: readonly { member: string; role: string; fte: number }[];
   readonly budgetLine: string;
+  /** 2025 in kronor: the budget line's budgeted cost as the decided grant and its outcome as what was used
+   * (from the annual report 2025's driftredovisning; requisitions are demo quarters of it). */
+  readonly decided2025: number;
+  readonly used2025: number;
 }
 
 export const demoMembers: readonly { name: string; kind: MemberKind }[] = [
@@ -36,6 +40,8 @@ export const demoTeams: readonly DemoTeam[] = [
       { member: 'Arbetsförmedlingen', role: 'Arbetsförmedlare', fte: 0.4 },
     ],
     budgetLine: 'Samordningsteamet FNS',
+    decided2025: 1650299,
+    used2025: 1614000,
   },
   {
     name: 'Samordningsteam Hallstahammar',
@@ -49,6 +55,8 @@ export const demoTeams: readonly DemoTeam[] = [
       { member: 'Arbetsförmedlingen', role: 'Arbetsförmedlare', fte: 0.2 },
     ],
     budgetLine: 'Samordningsteam Hallstahammar',
+    decided2025: 1250000,
+    used2025: 1321000,
   },
   {
     name: 'Samordningsteam Sala',
@@ -62,6 +70,8 @@ export const demoTeams: readonly DemoTeam[] = [
       { member: 'Arbetsförmedlingen', role: 'Arbetsförmedlare', fte: 0.4 },
     ],
     budgetLine: 'Samordningsteam Sala',
+    decided2025: 1719600,
+    used2025: 1671337,
   },
   {
     name: 'Samordningsteam Surahammar',
@@ -74,6 +84,8 @@ export const demoTeams: readonly DemoTeam[] = [
       { member: 'Arbetsförmedlingen', role: 'Arbetsförmedlare', fte: 0.6 },
     ],
     budgetLine: 'Samordningsteam Surahammar',
+    decided2025: 1250000,
+    used2025: 1196000,
   },
   {
     name: 'Samordningsteam Västerås',
@@ -86,6 +98,8 @@ export const demoTeams: readonly DemoTeam[] = [
       { member: 'Arbetsförmedlingen', role: 'Arbetsförmedlare', fte: 0.6 },
     ],
     budgetLine: 'Samordningsteam Västerås',
+    decided2025: 6099600,
+    used2025: 4836600,
   },
   {
     name: 'Teamsamverkan i Västra Mälardalen',
@@ -94,6 +108,8 @@ export const demoTeams: readonly DemoTeam[] = [
     capacity: null,
     staffing: [],
     budgetLine: 'Samordningsteam SVM',
+    decided2025: 1551000,
+    used2025: 1494000,
   },
 ];
 
