@@ -1,32 +1,61 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts (or only those named on the command line), each exporting
- * `async function run(): Promise<object>` and optionally `toMarkdown(result): string`, and writes
- * bench/results/<name>.json and <name>.md.
+ * `npm run bench [name …]`: runs every bench/*.bench.ts (or those whose file name starts with a given name) and
+ * writes each one's results to bench/results/<name>.json and <name>.md, plus bench/results/summary.md.
+ *
+ * A bench module either exports `async function run(): Promise<object>` (optionally with `toMarkdown(result)`, or
+ * a `markdown` string in the result), or default-exports `async () => ({ name, title, markdown, data })`.
+ * A result with `ok: false` (a goal missed where the bench treats it as failure) makes the run exit 1.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { cpus, totalmem, loadavg } from 'node:os';
 
-const dir = fileURLToPath(new URL('.', import.meta.url));
-const only = process.argv.slice(2);
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => !only.length || only.some((o) => f.startsWith(o)))
-  .sort();
-mkdirSync(join(dir, 'results'), { recursive: true });
-let failed = false;
-for (const f of files) {
-  const name = f.replace(/\.bench\.ts$/, '');
-  console.log(`== ${name}`);
-  const mod = (await import(pathToFileURL(join(dir, f)).href)) as {
-    run(): Promise<object>;
-    toMarkdown?(r: object): string;
-  };
-  const result = await mod.run();
-  writeFileSync(join(dir, 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
-  const md = mod.toMarkdown ? mod.toMarkdown(result) : `# ${name}\n\n\`\`\`json\n${JSON.stringify(result, null, 2)}\n\`\`\`\n`;
-  writeFileSync(join(dir, 'results', `${name}.md`), md);
-  console.log(md);
-  if ((result as { ok?: boolean }).ok === false) failed = true;
+interface BenchModule {
+  run?: () => Promise<object>;
+  toMarkdown?: (r: object) => string;
+  default?: () => Promise<{ name: string; title: string; markdown: string; data: unknown }>;
 }
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.startsWith(o))))
+  .sort();
+const resultsDir = join(here, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}`;
+const sections: string[] = [];
+let failed = false;
+
+for (const file of files) {
+  const fileName = file.replace(/\.bench\.ts$/, '');
+  console.log(`== ${fileName}`);
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
+  const started = Date.now();
+  let name = fileName;
+  let title = fileName;
+  let markdown: string;
+  let data: unknown;
+  if (mod.default) {
+    const r = await mod.default();
+    ({ name, title, markdown, data } = r);
+  } else if (mod.run) {
+    const r = await mod.run();
+    data = r;
+    const own = (r as { markdown?: unknown }).markdown;
+    markdown = mod.toMarkdown ? mod.toMarkdown(r) : typeof own === 'string' ? own : '```json\n' + JSON.stringify(r, null, 2) + '\n```\n';
+    if ((r as { ok?: unknown }).ok === false) failed = true;
+  } else {
+    throw new Error(`${file}: exports neither run() nor a default function`);
+  }
+  const at = new Date().toISOString();
+  const record = { name, title, at, machine, loadAverage: loadavg(), totalMs: Date.now() - started, data };
+  writeFileSync(join(resultsDir, `${name}.json`), JSON.stringify(record, null, 2) + '\n');
+  const md = `# ${title}\n\n${at} — ${machine}\n\n${markdown}\n`;
+  writeFileSync(join(resultsDir, `${name}.md`), md);
+  sections.push(`## ${title}\n\n${markdown}\n`);
+  console.log(md);
+}
+writeFileSync(join(resultsDir, 'summary.md'), `# Benchmarks\n\n${new Date().toISOString()} — ${machine}\n\n${sections.join('\n')}`);
 process.exit(failed ? 1 : 0);

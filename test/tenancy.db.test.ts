@@ -4,6 +4,10 @@ import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
 import { createApp } from '../src/http/app.tsx';
 import type { Database } from '../src/db/database.ts';
 import { federationRowIds, fillRoute, hasOtherIdParam, registeredRoutes } from './support/routes.ts';
+import { readFileSync } from 'node:fs';
+import { parseReference } from '../src/importers/reference/parseReference.ts';
+import { writeReference } from '../src/importers/reference/importReference.ts';
+import { seedInterventionDemo } from '../src/services/interventions/demo/loadInterventionDemo.ts';
 
 /**
  * Many förbund in one deployment, with no way across. Walks EVERY route the app registers (so routes other
@@ -59,11 +63,17 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
     )) {
       await db.query('select setval($1::regclass, 100000)', [name]);
     }
-    b = await seedFederation(db, B_NAME);
+    // B holds a whole förbund's data: the reference economy (renamed) and the interventions demo with participants.
+    const reference = parseReference(readFileSync('test/fixtures/vastmanland.import.json', 'utf8'), 'vastmanland.import.json');
+    b = await db.transaction(async (tx) => {
+      const { federationId } = await writeReference(tx, { ...reference, federationName: B_NAME });
+      await seedInterventionDemo(tx, federationId);
+      return federationId;
+    }, { id: 'test' });
     await addTestUser(db, { email: 'kansli@b.se', federationId: b, role: 'kansli' });
     app = createApp({ db });
     session = await loginAs(app, 'kansli@a.se');
-    bRowIds = await federationRowIds(db, b);
+    bRowIds = await federationRowIds(db, b, true); // one id per table keeps the walk to minutes
     bIds = [b, ...bRowIds];
   });
   afterAll(() => db.drop());

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/open.ts';
 import { loadDemo, type DemoStep } from '../services/demo/index.ts';
 import { parseReference } from '../importers/reference/parseReference.ts';
 import { writeReference } from '../importers/reference/importReference.ts';
+import { seedInterventionDemo } from '../services/interventions/demo/loadInterventionDemo.ts';
 
 export const demoFile = new URL('../../demo/vastmanland.json', import.meta.url);
 
@@ -18,7 +19,13 @@ export const economyDemoStep: DemoStep = {
 };
 
 /** The demo loader's steps, in order. Other areas append theirs here. */
-export const demoSteps: DemoStep[] = [economyDemoStep];
+export const demoSteps: DemoStep[] = [
+  economyDemoStep,
+  {
+    name: 'Insatser och deltagare (syntetiska deltagare)',
+    run: (tx, ctx) => seedInterventionDemo(tx, ctx.federationId!),
+  },
+];
 
 export function registerDemo(program: Command): void {
   program

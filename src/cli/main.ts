@@ -5,6 +5,7 @@ import { registerEconomy } from './economy.ts';
 import { registerDemo } from './demo.ts';
 import { registerUsers } from './users.ts';
 import { registerBackup } from './backup.ts';
+import { registerInterventions } from './interventions.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -20,6 +21,7 @@ registerEconomy(program);
 registerDemo(program);
 registerUsers(program);
 registerBackup(program);
+registerInterventions(program);
 
 try {
   await program.parseAsync(process.argv);

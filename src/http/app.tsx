@@ -16,6 +16,7 @@ import { authOidcRoutes } from './routes/authOidc.tsx';
 import { auditRoutes } from './routes/audit.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
 import { requestLog } from './security/log.ts';
+import { interventionRoutes } from './routes/interventions.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -34,6 +35,7 @@ const routeModules: RouteModule[] = [
   authUserRoutes,
   authAdminRoutes,
   auditRoutes,
+  interventionRoutes,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');

@@ -63,5 +63,7 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/users`, label: 'Användare' },
     { href: `${base}/audit`, label: 'Granskningslogg' },
     { href: '/account', label: 'Mitt konto' },
+    { href: `${base}/insatser`, label: 'Insatser' },
+    { href: `${base}/statistik`, label: 'Deltagarstatistik' },
   ];
 }

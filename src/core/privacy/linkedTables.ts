@@ -1,0 +1,71 @@
+import { suppress, type Relation } from './suppression.ts';
+
+/**
+ * Several published tables that share cells — the same total, the same "active women" count in the gender
+ * table and as a column total of the age × gender table — must be suppressed TOGETHER: a cell hidden in
+ * one table but shown in another is not hidden, and a total hidden here but printed there gives the
+ * hidden cells away. A TableFamily names every cell by a key (a shared cell has one key wherever it is
+ * printed), collects the additive relations of all tables, and suppresses them as one system.
+ */
+export class TableFamily {
+  private readonly values: number[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly relations: Relation[] = [];
+  private readonly totals = new Set<number>();
+
+  /** Registers a cell (or returns the one already under that key, which must hold the same count). */
+  cell(key: string, value: number, isTotal = false): number {
+    const existing = this.index.get(key);
+    if (existing !== undefined) {
+      if (this.values[existing] !== value) throw new Error(`Cell ${key} registered with ${this.values[existing]} and ${value}.`);
+      if (isTotal) this.totals.add(existing);
+      return existing;
+    }
+    const i = this.values.push(value) - 1;
+    this.index.set(key, i);
+    if (isTotal) this.totals.add(i);
+    return i;
+  }
+
+  /** parts sum to total */
+  relate(parts: readonly string[], total: string): void {
+    this.relations.push({ parts: parts.map((k) => this.index.get(k)!), total: this.index.get(total)! });
+  }
+
+  /** Suppresses everything registered; returns the published value per key (null = hidden). */
+  publish(minCellSize: number): (key: string) => number | null {
+    const { hidden } = suppress({ values: this.values, relations: this.relations, totals: this.totals }, minCellSize);
+    return (key) => {
+      const i = this.index.get(key);
+      if (i === undefined) throw new Error(`Unknown cell ${key}`);
+      return hidden[i] ? null : this.values[i]!;
+    };
+  }
+}
+
+/** Keys for the cells of one R×C table; give a key function to share rows', columns' or totals' cells. */
+export interface CrossKeys {
+  readonly inner: (i: number, j: number) => string;
+  readonly rowTotal: (i: number) => string;
+  /** Omit when the rows overlap (no column totals). */
+  readonly colTotal?: (j: number) => string;
+  readonly grand?: string;
+}
+
+export function registerCross(family: TableFamily, counts: readonly (readonly number[])[], keys: CrossKeys): void {
+  const cols = counts[0]?.length ?? 0;
+  counts.forEach((row, i) => {
+    row.forEach((v, j) => family.cell(keys.inner(i, j), v));
+    family.cell(keys.rowTotal(i), row.reduce((a, b) => a + b, 0), true);
+    family.relate(row.map((_, j) => keys.inner(i, j)), keys.rowTotal(i));
+  });
+  if (keys.colTotal && keys.grand !== undefined) {
+    for (let j = 0; j < cols; j++) {
+      family.cell(keys.colTotal(j), counts.reduce((s, row) => s + row[j]!, 0), true);
+      family.relate(counts.map((_, i) => keys.inner(i, j)), keys.colTotal(j));
+    }
+    family.cell(keys.grand, counts.flat().reduce((a, b) => a + b, 0), true);
+    family.relate(counts.map((_, i) => keys.rowTotal(i)), keys.grand);
+    family.relate(Array.from({ length: cols }, (_, j) => keys.colTotal!(j)), keys.grand);
+  }
+}

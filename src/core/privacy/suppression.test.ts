@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { crossLayout, feasibleRanges, publishCrossTable, suppress, type LinearTable } from './suppression.ts';
+import { prepareLp } from './linearProgram.ts';
+import { bruteForceRanges } from '../../../test/support/bruteForceRanges.ts';
+
+const smallTable = fc
+  .record({ rows: fc.integer({ min: 1, max: 3 }), cols: fc.integer({ min: 2, max: 3 }) })
+  .chain(({ rows, cols }) =>
+    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 9 })), { minLength: cols, maxLength: cols }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+  );
+
+describe('linear programme', () => {
+  it('finds the range of x in x + y = 10, x + z = 4 (x, y, z ≥ 0): 0..4', () => {
+    const solve = prepareLp([[1, 1, 0], [1, 0, 1]], [10, 4], 3);
+    expect(solve([1, 0, 0])).toEqual({ status: 'optimal', value: 0 });
+    expect(solve([-1, 0, 0])).toEqual({ status: 'optimal', value: -4 });
+    expect(solve([0, -1, 0])).toEqual({ status: 'optimal', value: -10 });
+  });
+  it('says unbounded and infeasible', () => {
+    expect(prepareLp([[1, -1]], [0], 2)([-1, 0]).status).toBe('unbounded');
+    expect(prepareLp([[1, 1]], [-3], 2)([1, 0]).status).toBe('infeasible');
+  });
+});
+
+describe('suppression', () => {
+  it('shows a table without small counts unchanged', () => {
+    const t = publishCrossTable([[5, 12], [7, 0]], 5);
+    expect(t).toEqual({ cells: [[5, 12], [7, 0]], rowTotals: [17, 7], colTotals: [12, 12], total: 24, hiddenCount: 0 });
+  });
+
+  it('hides a small count and enough around it (worked example)', () => {
+    // 2 is primary. Row 0 and column 0 then need a second hidden cell each; 8 (row) and 6 (column) are the
+    // smallest non-zero choices, and cell (1,1)=9 closes the cycle so none of the four can be worked out.
+    const t = publishCrossTable([[2, 8], [6, 9]], 5);
+    expect(t.cells).toEqual([[null, null], [null, null]]);
+    expect(t.rowTotals).toEqual([10, 15]);
+    expect(t.colTotals).toEqual([8, 17]);
+    expect(t.total).toBe(25);
+  });
+
+  it('treats zeros as safe and does not use a zero as the only complement', () => {
+    // Row [3, 0] with total 3: the 3 cannot be hidden by hiding the 0, so the row total goes too.
+    const t = publishCrossTable([[3, 0], [10, 12]], 5);
+    expect(t.cells[0]![0]).toBeNull();
+    const ranges = feasibleRanges(crossLayout([[3, 0], [10, 12]]), [true, false, false, false, true, false, true, false, true]);
+    expect(ranges.get(0)!.max).toBeGreaterThan(ranges.get(0)!.min);
+  });
+
+  it('uses the configured minimum cell size', () => {
+    expect(publishCrossTable([[7, 20, 30]], 10, false).cells[0]![0]).toBeNull();
+    expect(publishCrossTable([[7, 20, 30]], 5, false).cells[0]).toEqual([7, 20, 30]);
+  });
+
+  it('property: no hidden cell can be recovered from the published cells and totals (brute force over every completion)', () => {
+    fc.assert(
+      fc.property(smallTable, fc.constantFrom(3, 5), (cells, minCellSize) => {
+        const layout = crossLayout(cells);
+        const { hidden } = suppress(layout, minCellSize);
+        const cap = layout.values[layout.values.length - 1]! + minCellSize + 1;
+        // every primary candidate is hidden
+        layout.values.forEach((v, i) => {
+          if (v >= 1 && v < minCellSize) expect(hidden[i]).toBeTruthy();
+        });
+        const ranges = bruteForceRanges(layout, hidden.map(Boolean), cap);
+        for (const [cell, r] of ranges) {
+          const v = layout.values[cell]!;
+          expect(r.min).toBeLessThanOrEqual(v);
+          expect(r.max).toBeGreaterThanOrEqual(v);
+          // not determined …
+          expect(r.max).toBeGreaterThan(r.min);
+          // … and a small count is not pinned to "between 1 and minCellSize − 1"
+          if (hidden[cell] === 'primary') expect(r.min === 0 || r.max >= minCellSize).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: one-way tables with a total (active by gender) are protected too', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 2, maxLength: 5 }), (row) => {
+        const layout = crossLayout([row], false);
+        const { hidden } = suppress(layout, 5);
+        const ranges = bruteForceRanges(layout, hidden.map(Boolean), row.reduce((a, b) => a + b, 0) + 6);
+        for (const [cell, r] of ranges) {
+          expect(r.max).toBeGreaterThan(r.min);
+          if (hidden[cell] === 'primary') expect(r.min === 0 || r.max >= 5).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,193 @@
+import { prepareLp } from './linearProgram.ts';
+
+/**
+ * Statistical disclosure control for count tables: nothing Samordna shows or exports may single out a person.
+ *
+ * A table is a list of cells (inner cells and totals alike) and the additive relations between them
+ * ("these parts sum to that total"). The rules:
+ * - Primary suppression: a count from 1 to minCellSize − 1 is hidden. **Zero is shown**: "nobody" discloses
+ *   nothing about an individual, and hiding zeros would force far more secondary suppression.
+ * - Secondary suppression: further cells are hidden until no hidden cell can be worked out from what is
+ *   published. "Worked out" is checked exactly: for each hidden cell the smallest and largest value consistent
+ *   with every published cell, every relation and non-negativity is computed by linear programming.
+ *   A hidden cell is safe when that range is not a single value; a primarily hidden (small) cell must in
+ *   addition not be pinned inside 1..minCellSize − 1: its range must reach 0 or minCellSize.
+ *   (Count tables with sums are network matrices, so the linear bounds equal the integer bounds.)
+ * - Complements are chosen to lose as little as possible: the smallest non-zero inner cell of the same
+ *   relation first, totals only when nothing else helps.
+ */
+export interface Relation {
+  readonly parts: readonly number[];
+  readonly total: number;
+}
+
+export interface LinearTable {
+  /** Every cell's true count (non-negative integers), inner cells and totals. */
+  readonly values: readonly number[];
+  readonly relations: readonly Relation[];
+  /** Cells that are totals (suppressed only as a last resort). */
+  readonly totals: ReadonlySet<number>;
+}
+
+export type HiddenReason = 'primary' | 'secondary';
+
+export interface Suppression {
+  /** Per cell: null when shown, else why it is hidden. */
+  readonly hidden: readonly (HiddenReason | null)[];
+}
+
+export interface CellRange {
+  readonly min: number;
+  readonly max: number; // Infinity when unbounded
+}
+
+/** The range a reader can deduce for cell `cell` from everything published (hidden cells unknown, ≥ 0). */
+export function feasibleRanges(table: LinearTable, hidden: readonly boolean[]): Map<number, CellRange> {
+  const unknown = table.values.map((_, i) => i).filter((i) => hidden[i]);
+  const index = new Map(unknown.map((cell, k) => [cell, k]));
+  const a: number[][] = [];
+  const b: number[] = [];
+  for (const rel of table.relations) {
+    const row = new Array<number>(unknown.length).fill(0);
+    let rhs = 0;
+    let any = false;
+    const add = (cell: number, coef: number) => {
+      const k = index.get(cell);
+      if (k === undefined) rhs -= coef * table.values[cell]!;
+      else {
+        row[k]! += coef;
+        any = true;
+      }
+    };
+    for (const p of rel.parts) add(p, 1);
+    add(rel.total, -1);
+    if (any) {
+      a.push(row);
+      b.push(rhs);
+    }
+  }
+  const solve = prepareLp(a, b, unknown.length);
+  const ranges = new Map<number, CellRange>();
+  unknown.forEach((cell, k) => {
+    const c = new Array<number>(unknown.length).fill(0);
+    c[k] = 1;
+    const lo = solve(c);
+    c[k] = -1;
+    const hi = solve(c);
+    if (lo.status === 'infeasible' || hi.status === 'infeasible') throw new Error('Tabellen är inte additiv.');
+    ranges.set(cell, {
+      min: lo.status === 'optimal' ? Math.round(lo.value) : 0,
+      max: hi.status === 'optimal' ? Math.round(-hi.value) : Infinity,
+    });
+  });
+  return ranges;
+}
+
+export function isProtected(range: CellRange, reason: HiddenReason, minCellSize: number): boolean {
+  if (!(range.max > range.min)) return false;
+  return reason === 'secondary' || range.min === 0 || range.max >= minCellSize;
+}
+
+export function suppress(table: LinearTable, minCellSize: number): Suppression {
+  const { values, relations, totals } = table;
+  const hidden: (HiddenReason | null)[] = values.map((v) => (v >= 1 && v < minCellSize ? 'primary' : null));
+  if (!hidden.some(Boolean)) return { hidden };
+
+  const membersOf = (rel: Relation) => [...rel.parts, rel.total];
+  /** The published cell to hide next among candidates: smallest non-zero inner cell, then totals, then zeros. */
+  const pickComplement = (candidates: readonly number[]): number | null => {
+    const open = candidates.filter((c) => !hidden[c]);
+    const cost = (c: number) => (values[c] === 0 ? 2e12 : 0) + (totals.has(c) ? 1e12 : 0) + values[c]!;
+    open.sort((x, y) => cost(x) - cost(y) || x - y);
+    return open[0] ?? null;
+  };
+
+  for (;;) {
+    // 1. No relation may have exactly one hidden member (it would equal total minus the published parts).
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const rel of relations) {
+        const members = membersOf(rel);
+        if (members.filter((c) => hidden[c]).length === 1) {
+          const c = pickComplement(members);
+          if (c !== null) {
+            hidden[c] = 'secondary';
+            changed = true;
+          }
+        }
+      }
+    }
+    // 2. The exact audit: every hidden cell's deducible range must protect it.
+    const ranges = feasibleRanges(table, hidden.map(Boolean));
+    const exposed = [...ranges].find(([cell, range]) => !isProtected(range, hidden[cell]!, minCellSize));
+    if (!exposed) return { hidden };
+    const cell = exposed[0];
+    const related = relations.filter((r) => membersOf(r).includes(cell)).flatMap(membersOf);
+    const c = pickComplement(related) ?? pickComplement(values.map((_, i) => i));
+    if (c === null) return { hidden }; // everything is hidden: nothing more can be done (and nothing is shown)
+    hidden[c] = 'secondary';
+  }
+}
+
+/** A table of counts with rows, columns, row totals, column totals and a grand total. */
+export interface CrossTable {
+  readonly cells: readonly (readonly number[])[];
+}
+
+export interface PublishedCrossTable {
+  /** null = hidden ("–"). */
+  readonly cells: readonly (readonly (number | null)[])[];
+  readonly rowTotals: readonly (number | null)[];
+  readonly colTotals: readonly (number | null)[];
+  readonly total: number | null;
+  readonly hiddenCount: number;
+}
+
+/**
+ * Lays out an R×C table with margins as a LinearTable: inner cell (i, j) is i*C + j, row totals follow,
+ * then column totals, then the grand total. `withColumnTotals: false` is for rows that overlap (e.g.
+ * "active", "new", "ended" by gender), which have row totals only.
+ */
+export function crossLayout(cells: readonly (readonly number[])[], withColumnTotals = true): LinearTable {
+  const r = cells.length;
+  const c = cells[0]?.length ?? 0;
+  const values: number[] = cells.flat();
+  const rowTotal = (i: number) => r * c + i;
+  const colTotal = (j: number) => r * c + r + j;
+  const grand = r * c + r + c;
+  const relations: Relation[] = [];
+  for (let i = 0; i < r; i++) {
+    values.push(cells[i]!.reduce((s, v) => s + v, 0));
+    relations.push({ parts: cells[i]!.map((_, j) => i * c + j), total: rowTotal(i) });
+  }
+  const totals = new Set<number>(cells.map((_, i) => rowTotal(i)));
+  if (withColumnTotals) {
+    for (let j = 0; j < c; j++) {
+      values.push(cells.reduce((s, row) => s + row[j]!, 0));
+      relations.push({ parts: cells.map((_, i) => i * c + j), total: colTotal(j) });
+      totals.add(colTotal(j));
+    }
+    values.push(values.slice(0, r * c).reduce((s, v) => s + v, 0));
+    relations.push({ parts: cells.map((_, i) => rowTotal(i)), total: grand });
+    relations.push({ parts: Array.from({ length: c }, (_, j) => colTotal(j)), total: grand });
+    totals.add(grand);
+  }
+  return { values, relations, totals };
+}
+
+/** Suppresses an R×C table with its margins and returns what may be published. */
+export function publishCrossTable(cells: readonly (readonly number[])[], minCellSize: number, withColumnTotals = true): PublishedCrossTable {
+  const layout = crossLayout(cells, withColumnTotals);
+  const { hidden } = suppress(layout, minCellSize);
+  const show = (i: number) => (hidden[i] ? null : layout.values[i]!);
+  const r = cells.length;
+  const c = cells[0]?.length ?? 0;
+  return {
+    cells: cells.map((row, i) => row.map((_, j) => show(i * c + j))),
+    rowTotals: cells.map((_, i) => show(r * c + i)),
+    colTotals: withColumnTotals ? Array.from({ length: c }, (_, j) => show(r * c + r + j)) : [],
+    total: withColumnTotals ? show(r * c + r + c) : null,
+    hiddenCount: hidden.filter(Boolean).length,
+  };
+}

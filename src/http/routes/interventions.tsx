@@ -1,0 +1,542 @@
+import type { RouteModule } from '../app.tsx';
+import { requireFederation, requirePermission } from '../context.ts';
+import { Layout } from '../views/layout.tsx';
+import { DayLength, GoalAssessment, InterventionKind } from '../../core/interventions/vocabulary.ts';
+import {
+  addGrant,
+  addRequisition,
+  addStaffing,
+  createIntervention,
+  getIntervention,
+  listInterventionBudgetLines,
+  listInterventions,
+  updateIntervention,
+  type Intervention,
+} from '../../services/interventions/interventions.ts';
+import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '../../services/interventions/goals.ts';
+import { addActivity, listActivities } from '../../services/interventions/activities.ts';
+import { listMembers } from '../../services/interventions/members.ts';
+import { csrfTokenOf, formFields, idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
+import { AssessmentBadge, CsrfField, Field, fmtCount, fmtKronor, fmtNumber, fmtPercent, SelectField } from './interventionsViews.tsx';
+import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
+import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
+import { interventionApiRoutes } from './interventionsApi.tsx';
+
+function GoalList(props: { goals: readonly Goal[]; action?: (goalId: number) => string; year: number; csrf: string | undefined }) {
+  if (!props.goals.length) return <p>Inga mål registrerade.</p>;
+  return (
+    <table>
+      <caption>Mål och måluppfyllelse</caption>
+      <thead>
+        <tr>
+          <th scope="col">Målområde</th>
+          <th scope="col">Mål</th>
+          <th scope="col">Bedömning per år</th>
+          {props.action ? <th scope="col">Bedöm {props.year}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {props.goals.map((g) => (
+          <tr>
+            <td>{g.area}</td>
+            <th scope="row">{g.text}</th>
+            <td>
+              {g.assessments.length ? (
+                <ul class="plain">
+                  {g.assessments.map((a) => (
+                    <li>
+                      {a.year}: <AssessmentBadge assessment={a.assessment} />
+                      {a.comment ? ` – ${a.comment}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                'Ej bedömt'
+              )}
+            </td>
+            {props.action ? (
+              <td>
+                <form method="post" action={props.action(g.id)}>
+                  <CsrfField token={props.csrf} />
+                  <input type="hidden" name="year" value={String(props.year)} />
+                  <SelectField label="Måluppfyllelse" name="assessment" id={`assessment-${g.id}`} vocab={GoalAssessment} required />
+                  <Field label="Kommentar" name="comment" id={`comment-${g.id}`} />
+                  <button type="submit">Spara bedömning</button>
+                </form>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function GoalForm(props: { action: string; csrf: string | undefined }) {
+  return (
+    <form method="post" action={props.action}>
+      <CsrfField token={props.csrf} />
+      <h3>Nytt mål</h3>
+      <Field label="Målområde" name="area" id="goal-area" />
+      <Field label="Mål" name="text" id="goal-text" required />
+      <button type="submit">Lägg till mål</button>
+    </form>
+  );
+}
+
+/** Register a new intervention, or change one (prefilled with `value`). */
+function InterventionForm(props: {
+  action: string;
+  heading: string;
+  members: readonly { id: number; name: string }[];
+  budgetLines: readonly { id: number; label: string }[];
+  value?: Intervention;
+  csrf: string | undefined;
+}) {
+  const v = props.value;
+  const selected = (on: boolean) => (on ? { selected: true } : {});
+  return (
+    <form method="post" action={props.action}>
+      <CsrfField token={props.csrf} />
+      <h2>{props.heading}</h2>
+      <Field label="Namn" name="name" required value={v?.name} />
+      <Field label="Typ" name="kind" required>
+        <select id="f-kind" name="kind" required>
+          {InterventionKind.codes.map((k) => (
+            <option value={k} {...selected(v?.kind === k)}>
+              {InterventionKind.label(k)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Insatsägare" name="ownerMemberId">
+        <select id="f-ownerMemberId" name="ownerMemberId">
+          <option value="">– ingen –</option>
+          {props.members.map((m) => (
+            <option value={String(m.id)} {...selected(v?.ownerMemberId === m.id)}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset>
+        <legend>Medverkande medlemmar</legend>
+        {props.members.map((m) => (
+          <div>
+            <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} checked={v?.participatingMembers.some((p) => p.id === m.id)} />{' '}
+            <label for={`pm-${m.id}`} class="inline">
+              {m.name}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <Field label="Startdatum" name="periodStart" type="date" required value={v?.periodStart} />
+      <Field label="Slutdatum" name="periodEnd" type="date" value={v?.periodEnd ?? undefined} />
+      <Field label="Målgrupp" name="targetGroup" value={v?.targetGroup} />
+      <Field label="Kommuner som insatsen vänder sig till" name="municipalitiesServed" hint="Skilj med kommatecken." value={v?.municipalitiesServed.join(', ')} />
+      <Field label="Kapacitet (deltagare samtidigt)" name="capacity" type="number" value={v?.capacity === null || v === undefined ? undefined : String(v.capacity)} />
+      <Field label="Styrgrupp" name="steeringGroup" value={v?.steeringGroup} />
+      <Field label="Budgetpost" name="budgetLineId">
+        <select id="f-budgetLineId" name="budgetLineId">
+          <option value="">– ingen –</option>
+          {props.budgetLines.map((b) => (
+            <option value={String(b.id)} {...selected(v?.budgetLineId === b.id)}>
+              {b.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit">{props.heading}</button>
+    </form>
+  );
+}
+
+/** Interventions for the kansli and the teams: list, register, details, money, goals, structural activities. */
+export const interventionRoutes: RouteModule = (app, deps) => {
+  const { db } = deps;
+
+  app.get('/f/:federationId/insatser', async (c) => {
+    const f = requireFederation(c);
+    const ctx = c.get('ctx');
+    const csrf = csrfTokenOf(c);
+    const year = yearParam(c);
+    const all = (await listInterventions(db, f.id)).filter((i) => ctx.can('interventions:read', { interventionId: i.id }));
+    const details = await Promise.all(all.map((i) => getIntervention(db, f.id, i.id)));
+    const goalsOf = new Map(await Promise.all(all.map(async (i) => [i.id, await listGoals(db, f.id, i.id)] as const)));
+    const members = await listMembers(db, f.id);
+    const budgetLines = await listInterventionBudgetLines(db, f.id);
+    const canWrite = ctx.can('interventions:write');
+    const federationGoals = ctx.can('federation:read') ? await listGoals(db, f.id, null) : [];
+    const base = interventionsBase(f.id);
+    return c.html(
+      <Layout title="Insatser" federation={f}>
+        <h1>Insatser</h1>
+        <p>
+          <a href={`/f/${f.id}/statistik?ar=${year}`}>Deltagarstatistik {year}</a> · <a href={`/f/${f.id}/strukturaktiviteter?ar=${year}`}>Strukturinsatsernas aktiviteter {year}</a>
+        </p>
+        {details.length ? (
+          <table>
+            <caption>Insatser med beviljade och rekvirerade medel {year}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Insats</th>
+                <th scope="col">Typ</th>
+                <th scope="col">Insatsägare</th>
+                <th scope="col" class="num">Beslutade medel {year}, kr</th>
+                <th scope="col" class="num">Rekvirerat {year}, kr</th>
+                <th scope="col" class="num">Förbrukning {year}</th>
+                <th scope="col" class="num">Förbrukning hela perioden</th>
+                <th scope="col">Måluppfyllelse {year}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {details.map((i) => {
+                const y = i.consumption.find((l) => l.year === year);
+                const period = i.consumption.find((l) => l.year === null)!;
+                return (
+                  <tr>
+                    <th scope="row">
+                      <a href={`${base}/${i.id}`}>{i.name}</a>
+                    </th>
+                    <td>{InterventionKind.label(i.kind)}</td>
+                    <td>{i.ownerName ?? '–'}</td>
+                    <td class="num">{y ? fmtKronor(y.decidedOre) : '0'}</td>
+                    <td class="num">{y ? fmtKronor(y.usedOre) : '0'}</td>
+                    <td class="num">{fmtPercent(y?.ratePercent ?? null)}</td>
+                    <td class="num">{fmtPercent(period.ratePercent)}</td>
+                    <td>
+                      {(goalsOf.get(i.id) ?? []).flatMap((g) => g.assessments.filter((a) => a.year === year)).map((a) => (
+                        <>
+                          <AssessmentBadge assessment={a.assessment} />{' '}
+                        </>
+                      ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) : (
+          <p>Inga insatser registrerade.</p>
+        )}
+        <h2>Förbundets mål</h2>
+        <GoalList csrf={csrf} goals={federationGoals} year={year} action={canWrite ? (id) => `/f/${f.id}/mal/${id}/bedomning` : undefined} />
+        {canWrite ? <GoalForm csrf={csrf} action={`/f/${f.id}/mal`} /> : null}
+        {canWrite ? <InterventionForm csrf={csrf} action={base} heading="Registrera insats" members={members} budgetLines={budgetLines} /> : null}
+      </Layout>,
+    );
+  });
+
+  app.post('/f/:federationId/insatser', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'interventions:write');
+    const id = await createIntervention(db, ctx.actor, f.id, await formFields(c));
+    return c.redirect(`${interventionsBase(f.id)}/${id}`, 303);
+  });
+
+  app.get('/f/:federationId/insatser/:id', async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    const ctx = requirePermission(c, 'interventions:read', { interventionId: id });
+    const csrf = csrfTokenOf(c);
+    const year = yearParam(c);
+    const i = await getIntervention(db, f.id, id);
+    const goals = await listGoals(db, f.id, id);
+    const members = await listMembers(db, f.id);
+    const canWrite = ctx.can('interventions:write', { interventionId: id });
+    const base = `${interventionsBase(f.id)}/${id}`;
+    return c.html(
+      <Layout title={i.name} federation={f}>
+        <h1>{i.name}</h1>
+        <ul>
+          {ctx.can('participants:write', { interventionId: id }) ? (
+            <li>
+              <a href={`${base}/deltagare`}>Deltagare</a>
+            </li>
+          ) : null}
+          <li>
+            <a href={`${base}/statistik?ar=${year}`}>Statistik {year}</a>
+          </li>
+          <li>
+            Uppföljning {year} (deltagare efter kön): <a href={`${base}/uppfoljning-${year}.csv`}>CSV</a>, <a href={`${base}/uppfoljning-${year}.xlsx`}>Excel</a>
+          </li>
+        </ul>
+        <dl class="facts">
+          <dt>Typ</dt>
+          <dd>{InterventionKind.label(i.kind)}</dd>
+          <dt>Insatsägare</dt>
+          <dd>{i.ownerName ?? '–'}</dd>
+          <dt>Medverkande medlemmar</dt>
+          <dd>{i.participatingMembers.map((m) => m.name).join(', ') || '–'}</dd>
+          <dt>Period</dt>
+          <dd>
+            {i.periodStart} – {i.periodEnd ?? 'tills vidare'}
+          </dd>
+          <dt>Målgrupp</dt>
+          <dd>{i.targetGroup || '–'}</dd>
+          <dt>Kommuner</dt>
+          <dd>{i.municipalitiesServed.join(', ') || '–'}</dd>
+          <dt>Kapacitet</dt>
+          <dd>{i.capacity === null ? '–' : `${fmtNumber(i.capacity)} deltagare samtidigt`}</dd>
+          <dt>Styrgrupp</dt>
+          <dd>{i.steeringGroup || '–'}</dd>
+          <dt>Budgetpost</dt>
+          <dd>{i.budgetLineLabel ?? '–'}</dd>
+        </dl>
+
+        <table>
+          <caption>Bemanning per medlem (årsarbetare)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Medlem</th>
+              <th scope="col">Roll</th>
+              <th scope="col" class="num">Tjänstgöringsgrad</th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.staffing.map((s) => (
+              <tr>
+                <td>{s.memberName}</td>
+                <th scope="row">{s.role}</th>
+                <td class="num">{fmtNumber(s.fte)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr class="total">
+              <th scope="row" colspan={2}>
+                Totalt
+              </th>
+              <td class="num">{fmtNumber(i.staffing.reduce((s, x) => s + x.fte, 0))}</td>
+            </tr>
+          </tfoot>
+        </table>
+
+        <table>
+          <caption>Beslutade och rekvirerade medel, förbrukningsgrad</caption>
+          <thead>
+            <tr>
+              <th scope="col">År</th>
+              <th scope="col" class="num">Beslutade medel, kr</th>
+              <th scope="col" class="num">Rekvirerat, kr</th>
+              <th scope="col" class="num">Förbrukning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.consumption.map((l) => (
+              <tr class={l.year === null ? 'total' : undefined}>
+                <th scope="row">{l.year ?? 'Hela perioden'}</th>
+                <td class="num">{fmtKronor(l.decidedOre)}</td>
+                <td class="num">{fmtKronor(l.usedOre)}</td>
+                <td class="num">{fmtPercent(l.ratePercent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <table>
+          <caption>Beslut om medel</caption>
+          <thead>
+            <tr>
+              <th scope="col">År</th>
+              <th scope="col">Beslutsdatum</th>
+              <th scope="col">Referens</th>
+              <th scope="col" class="num">Belopp, kr</th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.grants.map((g) => (
+              <tr>
+                <th scope="row">{g.year}</th>
+                <td>{g.decisionDate}</td>
+                <td>{g.reference}</td>
+                <td class="num">{fmtKronor(g.decidedOre)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <table>
+          <caption>Rekvisitioner</caption>
+          <thead>
+            <tr>
+              <th scope="col">Datum</th>
+              <th scope="col">Anteckning</th>
+              <th scope="col" class="num">Belopp, kr</th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.requisitions.map((r) => (
+              <tr>
+                <th scope="row">{r.date}</th>
+                <td>{r.note}</td>
+                <td class="num">{fmtKronor(r.amountOre)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <h2>Mål</h2>
+        <GoalList csrf={csrf} goals={goals} year={year} action={canWrite ? (gid) => `/f/${f.id}/mal/${gid}/bedomning` : undefined} />
+
+        {canWrite ? (
+          <section aria-labelledby="edit-heading">
+            <h2 id="edit-heading">Registrera</h2>
+            <InterventionForm csrf={csrf} action={`${base}/andra`} heading="Ändra uppgifter om insatsen" members={members} budgetLines={await listInterventionBudgetLines(db, f.id)} value={i} />
+            <GoalForm csrf={csrf} action={`${base}/mal`} />
+            <form method="post" action={`${base}/beslut`}>
+              <CsrfField token={csrf} />
+              <h3>Beslut om medel</h3>
+              <Field label="År" name="year" id="grant-year" type="number" required value={String(year)} />
+              <Field label="Beslutade medel (kr)" name="decided" id="grant-decided" required />
+              <Field label="Beslutsdatum" name="decisionDate" id="grant-date" type="date" required />
+              <Field label="Referens (diarienummer)" name="reference" id="grant-reference" />
+              <button type="submit">Spara beslut</button>
+            </form>
+            <form method="post" action={`${base}/rekvisitioner`}>
+              <CsrfField token={csrf} />
+              <h3>Rekvisition</h3>
+              <Field label="Datum" name="date" id="req-date" type="date" required />
+              <Field label="Belopp (kr)" name="amount" id="req-amount" required />
+              <Field label="Anteckning" name="note" id="req-note" />
+              <button type="submit">Spara rekvisition</button>
+            </form>
+            <form method="post" action={`${base}/bemanning`}>
+              <CsrfField token={csrf} />
+              <h3>Bemanning</h3>
+              <Field label="Medlem" name="memberId" id="staff-member" required>
+                <select id="staff-member" name="memberId" required>
+                  {members.map((m) => (
+                    <option value={String(m.id)}>{m.name}</option>
+                  ))}
+                </select>
+              </Field>
+              <Field label="Roll" name="role" id="staff-role" required />
+              <Field label="Tjänstgöringsgrad (heltid = 1,0)" name="fte" id="staff-fte" required />
+              <button type="submit">Lägg till bemanning</button>
+            </form>
+          </section>
+        ) : null}
+      </Layout>,
+    );
+  });
+
+  const post = (path: string, write: (fid: number, id: number, actor: { id: string }, fields: Record<string, unknown>) => Promise<unknown>) =>
+    app.post(`/f/:federationId/insatser/:id/${path}`, async (c) => {
+      const f = requireFederation(c);
+      const id = idParam(c, 'id');
+      const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
+      await write(f.id, id, ctx.actor, await formFields(c));
+      return c.redirect(`${interventionsBase(f.id)}/${id}`, 303);
+    });
+  post('beslut', (fid, id, actor, fields) => addGrant(db, actor, fid, id, fields));
+  post('rekvisitioner', (fid, id, actor, fields) => addRequisition(db, actor, fid, id, fields));
+  post('bemanning', (fid, id, actor, fields) => addStaffing(db, actor, fid, id, fields));
+  post('mal', (fid, id, actor, fields) => addGoal(db, actor, fid, id, fields));
+  post('andra', (fid, id, actor, fields) => updateIntervention(db, actor, fid, id, fields));
+
+  app.post('/f/:federationId/mal', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'interventions:write');
+    await addGoal(db, ctx.actor, f.id, null, await formFields(c));
+    return c.redirect(interventionsBase(f.id), 303);
+  });
+
+  app.post('/f/:federationId/mal/:goalId/bedomning', async (c) => {
+    const f = requireFederation(c);
+    const goalId = idParam(c, 'goalId');
+    const interventionId = await goalInterventionId(db, f.id, goalId);
+    const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
+    await assessGoal(db, ctx.actor, f.id, goalId, await formFields(c));
+    return c.redirect(interventionId === null ? interventionsBase(f.id) : `${interventionsBase(f.id)}/${interventionId}`, 303);
+  });
+
+  app.get('/f/:federationId/strukturaktiviteter', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'interventions:read');
+    const csrf = csrfTokenOf(c);
+    const year = yearParam(c);
+    const rows = await listActivities(db, f.id, year);
+    const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural');
+    const total = rows.reduce((s, r) => s + r.participants, 0);
+    return c.html(
+      <Layout title={`Strukturinsatsernas aktiviteter ${year}`} federation={f}>
+        <h1>Strukturinsatsernas aktiviteter {year}</h1>
+        <table>
+          <caption>Sammanställning av strukturpåverkande insatser {year}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Aktivitet</th>
+              <th scope="col">Målgrupp</th>
+              <th scope="col">Omfattning</th>
+              <th scope="col" class="num">Antal deltagare</th>
+              <th scope="col" class="num">Utvärdering</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <th scope="row">{r.name}</th>
+                <td>{r.targetGroup}</td>
+                <td>
+                  {r.scopeNote || [r.sessions !== null ? `${r.sessions} tillfällen` : null, r.dayLength ? DayLength.label(r.dayLength).toLowerCase() : null].filter(Boolean).join(', ')}
+                  {r.firstDate ? ` (${r.firstDate}${r.lastDate && r.lastDate !== r.firstDate ? ` – ${r.lastDate}` : ''})` : ''}
+                </td>
+                <td class="num">{fmtCount(r.participants)}</td>
+                <td class="num">{r.evaluationScore === null ? '–' : fmtNumber(r.evaluationScore)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr class="total">
+              <th scope="row" colspan={3}>
+                Totalt
+              </th>
+              <td class="num">{fmtCount(total)}</td>
+              <td></td>
+            </tr>
+          </tfoot>
+        </table>
+        <p>Deltagarna i strukturinsatsernas aktiviteter är yrkesverksamma och förtroendevalda, inte insatsdeltagare; antalen visas därför utan maskering.</p>
+        {ctx.can('interventions:write') ? (
+          <form method="post" action={`/f/${f.id}/strukturaktiviteter`}>
+            <CsrfField token={csrf} />
+            <h2>Registrera aktivitet</h2>
+            <input type="hidden" name="year" value={String(year)} />
+            <Field label="Aktivitet" name="name" id="act-name" required />
+            <Field label="Insats" name="interventionId" id="act-intervention">
+              <select id="act-intervention" name="interventionId">
+                <option value="">– ingen –</option>
+                {structural.map((i) => (
+                  <option value={String(i.id)}>{i.name}</option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Målgrupp" name="targetGroup" id="act-target" />
+            <Field label="Antal tillfällen" name="sessions" id="act-sessions" type="number" />
+            <SelectField label="Längd" name="dayLength" id="act-length" vocab={DayLength} />
+            <Field label="Omfattning (fritext)" name="scopeNote" id="act-scope" />
+            <Field label="Första datum" name="firstDate" id="act-first" type="date" />
+            <Field label="Sista datum" name="lastDate" id="act-last" type="date" />
+            <Field label="Antal deltagare" name="participants" id="act-participants" type="number" required />
+            <Field label="Utvärderingsbetyg (0–10)" name="evaluationScore" id="act-score" />
+            <button type="submit">Registrera aktivitet</button>
+          </form>
+        ) : null}
+      </Layout>,
+    );
+  });
+
+  app.post('/f/:federationId/strukturaktiviteter', async (c) => {
+    const f = requireFederation(c);
+    const fields = await formFields(c);
+    const interventionId = fields.interventionId ? Number(fields.interventionId) : undefined;
+    const ctx = requirePermission(c, 'interventions:write', interventionId ? { interventionId } : undefined);
+    await addActivity(db, ctx.actor, f.id, fields);
+    return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}`, 303);
+  });
+
+  interventionParticipantRoutes(app, deps);
+  interventionStatisticsRoutes(app, deps);
+  interventionApiRoutes(app, deps);
+};

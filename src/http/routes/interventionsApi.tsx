@@ -1,0 +1,128 @@
+import type { RouteModule } from '../app.tsx';
+import { requireFederation, requirePermission } from '../context.ts';
+import { addGrant, addRequisition, addStaffing, createIntervention, getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
+import { addGoal, assessGoal, goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
+import { closeParticipation, listParticipations, registerParticipation } from '../../services/interventions/participations.ts';
+import { addActivity, listActivities } from '../../services/interventions/activities.ts';
+import { participantStatistics } from '../../services/interventions/statistics.ts';
+import { addProgressionMeasurement, listProgression } from '../../services/interventions/progression.ts';
+import { idParam, jsonBody, yearParam } from './interventionsCommon.ts';
+
+/** JSON API under /api/federations/:federationId/… — the same services and permission checks as the pages. */
+export const interventionApiRoutes: RouteModule = (app, { db }) => {
+  const base = '/api/federations/:federationId';
+
+  app.get(`${base}/interventions`, async (c) => {
+    const f = requireFederation(c);
+    const ctx = c.get('ctx');
+    return c.json((await listInterventions(db, f.id)).filter((i) => ctx.can('interventions:read', { interventionId: i.id })));
+  });
+
+  app.post(`${base}/interventions`, async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'interventions:write');
+    const id = await createIntervention(db, ctx.actor, f.id, await jsonBody(c));
+    return c.json(await getIntervention(db, f.id, id), 201);
+  });
+
+  app.get(`${base}/interventions/:id`, async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    requirePermission(c, 'interventions:read', { interventionId: id });
+    return c.json({ ...(await getIntervention(db, f.id, id)), goals: await listGoals(db, f.id, id) });
+  });
+
+  type Write = (d: typeof db, a: { id: string }, fid: number, id: number, body: Record<string, unknown>) => Promise<unknown>;
+  const writes: [string, Write][] = [
+    ['grants', addGrant],
+    ['requisitions', addRequisition],
+    ['staffing', addStaffing],
+    ['goals', addGoal],
+  ];
+  for (const [path, write] of writes) {
+    app.post(`${base}/interventions/:id/${path}`, async (c) => {
+      const f = requireFederation(c);
+      const id = idParam(c, 'id');
+      const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
+      await write(db, ctx.actor, f.id, id, await jsonBody(c));
+      return c.json(await getIntervention(db, f.id, id), 201);
+    });
+  }
+
+  app.post(`${base}/goals/:goalId/assessments`, async (c) => {
+    const f = requireFederation(c);
+    const goalId = idParam(c, 'goalId');
+    const interventionId = await goalInterventionId(db, f.id, goalId);
+    const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
+    await assessGoal(db, ctx.actor, f.id, goalId, await jsonBody(c));
+    return c.json(await listGoals(db, f.id, interventionId), 201);
+  });
+
+  app.get(`${base}/interventions/:id/participations`, async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    requirePermission(c, 'participants:write', { interventionId: id });
+    return c.json(await listParticipations(db, f.id, id));
+  });
+
+  app.post(`${base}/interventions/:id/participations`, async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    const ctx = requirePermission(c, 'participants:write', { interventionId: id });
+    return c.json(await registerParticipation(db, ctx.actor, f.id, id, await jsonBody(c)), 201);
+  });
+
+  app.post(`${base}/interventions/:id/participations/:pid/close`, async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    const ctx = requirePermission(c, 'participants:write', { interventionId: id });
+    await closeParticipation(db, ctx.actor, f.id, id, idParam(c, 'pid'), await jsonBody(c));
+    return c.json({ ok: true });
+  });
+
+  app.get(`${base}/interventions/:id/participations/:pid/progression`, async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    requirePermission(c, 'participants:write', { interventionId: id });
+    return c.json(await listProgression(db, f.id, id, idParam(c, 'pid')));
+  });
+
+  app.post(`${base}/interventions/:id/participations/:pid/progression`, async (c) => {
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    const pid = idParam(c, 'pid');
+    const ctx = requirePermission(c, 'participants:write', { interventionId: id });
+    await addProgressionMeasurement(db, ctx.actor, f.id, id, pid, await jsonBody(c));
+    return c.json(await listProgression(db, f.id, id, pid), 201);
+  });
+
+  app.get(`${base}/statistics`, async (c) => {
+    const f = requireFederation(c);
+    const ctx = c.get('ctx');
+    const year = yearParam(c);
+    const one = c.req.query('interventionId');
+    if (one !== undefined) {
+      const id = Number(one);
+      requirePermission(c, 'statistics:read', { interventionId: id });
+      return c.json(await participantStatistics(db, f.id, year, { interventionIds: [id] }));
+    }
+    requirePermission(c, 'statistics:read');
+    const visible = (await listInterventions(db, f.id)).filter((i) => i.kind === 'individual' && ctx.can('interventions:read', { interventionId: i.id }));
+    return c.json(await participantStatistics(db, f.id, year, { interventionIds: visible.map((i) => i.id) }));
+  });
+
+  app.get(`${base}/activities`, async (c) => {
+    const f = requireFederation(c);
+    requirePermission(c, 'interventions:read');
+    return c.json(await listActivities(db, f.id, yearParam(c)));
+  });
+
+  app.post(`${base}/activities`, async (c) => {
+    const f = requireFederation(c);
+    const body = await jsonBody(c);
+    const interventionId = body.interventionId ? Number(body.interventionId) : undefined;
+    const ctx = requirePermission(c, 'interventions:write', interventionId ? { interventionId } : undefined);
+    const id = await addActivity(db, ctx.actor, f.id, body);
+    return c.json({ id }, 201);
+  });
+};

@@ -1,0 +1,79 @@
+import { InputError } from '../../core/errors.ts';
+
+/**
+ * A small RFC 4180 reader for the teams' spreadsheets saved as CSV: separator ";" (Swedish Excel) or ",",
+ * detected from the header line; quoted fields with "" for a quote; CRLF or LF; a UTF-8 byte-order mark is
+ * dropped. Returns rows of cells with their 1-based line numbers (the line where the row starts).
+ */
+export interface CsvRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+export function detectSeparator(headerLine: string): ';' | ',' {
+  const count = (ch: string) => headerLine.split(ch).length - 1;
+  return count(';') >= count(',') ? ';' : ',';
+}
+
+export function parseCsv(text: string, file: string): CsvRow[] {
+  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const sep = detectSeparator(src.split(/\r?\n/, 1)[0] ?? '');
+  const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let rowLine = 1;
+  let quoted = false;
+  let i = 0;
+  const endRow = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = '';
+  };
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      if (ch === '\n') line++;
+      cell += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && cell === '') {
+      quoted = true;
+      i++;
+    } else if (ch === sep) {
+      cells.push(cell);
+      cell = '';
+      i++;
+    } else if (ch === '\r' && src[i + 1] === '\n') {
+      i++;
+    } else if (ch === '\n') {
+      endRow();
+      line++;
+      rowLine = line;
+      i++;
+    } else {
+      cell += ch;
+      i++;
+    }
+  }
+  if (quoted) throw new InputError({ file, line: rowLine, message: 'Ett citattecken (") stängs aldrig.' });
+  if (cell !== '' || cells.length) endRow();
+  return rows;
+}
+
+/** Writes one CSV line with ";" (what Swedish Excel opens directly), quoting where needed. */
+export function csvLine(cells: readonly string[], sep = ';'): string {
+  return cells.map((c) => (/[";\n\r,]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep);
+}

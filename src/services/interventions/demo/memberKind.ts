@@ -1,0 +1,1 @@
+export type MemberKind = 'state_fk' | 'state_af' | 'region' | 'municipality';
