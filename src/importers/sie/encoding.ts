@@ -55,9 +55,9 @@ export function decodeLine(buf: Buffer, start = 0, end = buf.length): string {
   switch (detectLineEncoding(buf, start, end)) {
     case 'ascii':
     case 'latin1':
-      return buf.latin1Slice(start, end);
+      return buf.toString('latin1', start, end);
     case 'utf8':
-      return buf.utf8Slice(start, end);
+      return buf.toString('utf8', start, end);
     case 'cp437':
       return iconv.decode(buf.subarray(start, end), 'cp437');
   }
