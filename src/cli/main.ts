@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeProblem, InputError } from '../core/errors.ts';
 import { registerStart } from './start.ts';
+import { registerLedger } from './ledger.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -12,6 +13,7 @@ const program = new Command('samordna')
   .exitOverride();
 
 registerStart(program);
+registerLedger(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -57,8 +57,12 @@ export class SieParser {
 
   pushLine(text: string, line: number): SieRecord | null {
     this.lastLine = line;
-    const { label, fields } = tokenizeLine(text);
+    const { label, fields, unterminated } = tokenizeLine(text);
     if (label === '') return null;
+    if (unterminated) {
+      this.problem(line, 'Raden är ofullständig: ett citattecken eller en objektlista avslutas inte.', label);
+      return null;
+    }
     if (this.checksum && label !== '#KSUMMA' && label !== '{' && label !== '}') this.addToChecksum(label, fields);
     if (label === '{') {
       if (this.voucher && !this.voucher.opened) this.voucher.opened = true;

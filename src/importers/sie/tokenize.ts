@@ -9,6 +9,8 @@ export interface SieLine {
   /** "#TRANS", "{", "}" … ; "" for an empty line. */
   readonly label: string;
   readonly fields: readonly SieField[];
+  /** A quoted field ran to the end of the line without its closing quote (a broken or cut-off line). */
+  readonly unterminated?: boolean;
 }
 
 const SPACE = 32;
@@ -28,6 +30,7 @@ export function tokenizeLine(line: string): SieLine {
   const fields: SieField[] = [];
   let list: string[] | null = null;
   let label: string | null = null;
+  let unterminated = false;
   while (i < n) {
     const c = line.charCodeAt(i);
     if (isBlank(c)) {
@@ -58,7 +61,8 @@ export function tokenizeLine(line: string): SieLine {
         else i++;
       }
       token = out + line.slice(from, i);
-      i++; // closing quote (or end of line for an unterminated one)
+      if (i >= n) unterminated = true;
+      i++; // closing quote
     } else {
       const from = i;
       while (i < n) {
@@ -73,6 +77,9 @@ export function tokenizeLine(line: string): SieLine {
     else if (list) list.push(token);
     else fields.push(token);
   }
-  if (list) fields.push(list); // an object list left open at the end of the line
-  return { label: label ?? '', fields };
+  if (list) {
+    fields.push(list); // an object list left open at the end of the line
+    unterminated = true;
+  }
+  return unterminated ? { label: label ?? '', fields, unterminated } : { label: label ?? '', fields };
 }

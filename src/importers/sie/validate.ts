@@ -135,6 +135,30 @@ export class SieValidator {
     if (sum !== 0) this.problem(v.line, `${where} (${v.date}) balanserar inte: summan är ${formatAmountOre(sum)} kr i stället för 0.`, '#VER');
   }
 
+  /**
+   * A complete file's balances add up: the opening balances (#IB) sum to zero, and the closing balances (#UB)
+   * plus the year's result (#RES) sum to zero. A file cut off in the middle of its balance lists fails here.
+   */
+  private checkSums(): void {
+    const sums = new Map<number, { ib: number; ubRes: number; hasIb: boolean; hasUb: boolean; hasRes: boolean }>();
+    for (const [key, a] of this.acc) {
+      const yearIndex = Number(key.slice(0, key.indexOf(':')));
+      const s = sums.get(yearIndex) ?? { ib: 0, ubRes: 0, hasIb: false, hasUb: false, hasRes: false };
+      s.ib += a.ib;
+      s.hasIb ||= a.ib !== 0;
+      s.ubRes += (a.hasUb ? a.ub : 0) + (a.hasRes ? a.res : 0);
+      s.hasUb ||= a.hasUb;
+      s.hasRes ||= a.hasRes;
+      sums.set(yearIndex, s);
+    }
+    for (const [yearIndex, s] of [...sums].sort((x, y) => y[0] - x[0])) {
+      if (s.hasIb && s.ib !== 0) this.problem(undefined, `De ingående balanserna (#IB ${yearIndex}) summerar till ${formatAmountOre(s.ib)} kr i stället för 0.`, '#IB');
+      if (s.hasUb && s.hasRes && s.ubRes !== 0) {
+        this.problem(undefined, `Utgående balanser (#UB ${yearIndex}) och årets resultat (#RES ${yearIndex}) summerar till ${formatAmountOre(s.ubRes)} kr i stället för 0.`, '#UB');
+      }
+    }
+  }
+
   /** Whether an account belongs to the balance sheet: by #KTYP (T, S) when given, else by BAS class 1–2. */
   isBalanceAccount(account: string): boolean {
     const t = this.types.get(account);
@@ -150,6 +174,10 @@ export class SieValidator {
         if (!this.names.has(account)) this.problem(line, `Kontot ${account} används men är inte deklarerat med #KONTO.`, 'konto');
       }
     }
+    if (this.acc.size === 0 && this.vouchers === 0) {
+      this.problem(undefined, 'Filen innehåller varken saldon (#IB, #UB, #RES) eller verifikationer (#VER); filen är tom eller avkortad.');
+    }
+    this.checkSums();
     const totals: AccountTotals[] = [];
     const hasVouchers = this.vouchers > 0;
     for (const [key, a] of this.acc) {

@@ -21,10 +21,14 @@ export interface SieImportResult {
   readonly transactions: number;
   readonly balances: number;
   readonly sha256: string;
+  readonly federationId: number;
+  readonly federationCreated: boolean;
 }
 
 export interface SieImportInput {
-  readonly federationId: number;
+  /** The förbund by id, or by name — created (in the same transaction) when no förbund has that name. */
+  readonly federationId?: number;
+  readonly federationName?: string;
   /** A file path, or a stream with its file name. */
   readonly source: string | Readable;
   readonly fileName?: string;
@@ -58,8 +62,7 @@ function bound(tx: Queryable, federationId: number, yearId: number): Queryable {
  */
 export async function importSieFile(db: Database, input: SieImportInput): Promise<SieImportResult> {
   const fileName = input.fileName ?? (typeof input.source === 'string' ? basename(input.source) : 'SIE-fil');
-  const federation = await db.query<{ id: number }>('select id from federation where id = $1', [input.federationId]);
-  if (!federation[0]) throw new NotFoundError('Förbundet finns inte.');
+  if (input.federationId === undefined && !input.federationName) throw new NotFoundError('Förbundet finns inte.');
   const raw = typeof input.source === 'string' ? createReadStream(input.source, { highWaterMark: 256 * 1024 }) : input.source;
   const hash = createHash('sha256');
   const tap = new Transform({
@@ -77,7 +80,7 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
 
   try {
     return await db.transaction(async (tx) => {
-      const fed = input.federationId;
+      const { id: fed, created } = await resolveFederation(tx, input);
       let year: { id: number; importId: number; start: string; end: string; replaced: number | null } | null = null;
       let yearStart: { start: string; end: string } | null = null;
       let previous: { start: string; end: string } | null = null;
@@ -228,9 +231,24 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
         transactions: transactionCount,
         balances: balanceCount,
         sha256,
+        federationId: fed,
+        federationCreated: created,
       };
     }, input.actor);
   } finally {
     raw.destroy();
   }
+}
+
+async function resolveFederation(tx: Queryable, input: SieImportInput): Promise<{ id: number; created: boolean }> {
+  if (input.federationId !== undefined) {
+    const rows = await tx.query<{ id: number }>('select id from federation where id = $1', [input.federationId]);
+    if (!rows[0]) throw new NotFoundError('Förbundet finns inte.');
+    return { id: rows[0].id, created: false };
+  }
+  const name = input.federationName!;
+  const rows = await tx.query<{ id: number }>('select id from federation where name = $1', [name]);
+  if (rows[0]) return { id: rows[0].id, created: false };
+  const [made] = await tx.query<{ id: number }>('insert into federation (name) values ($1) returning id', [name]);
+  return { id: made!.id, created: true };
 }
