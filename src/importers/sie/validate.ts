@@ -137,7 +137,8 @@ export class SieValidator {
 
   /**
    * A complete file's balances add up: the opening balances (#IB) sum to zero, and the closing balances (#UB)
-   * plus the year's result (#RES) sum to zero. A file cut off in the middle of its balance lists fails here.
+   * plus the year's result (#RES) sum to zero (types 1–4E carry #RES whenever they carry #UB). A file cut off
+   * in the middle of its balance lists fails here.
    */
   private checkSums(): void {
     const sums = new Map<number, { ib: number; ubRes: number; hasIb: boolean; hasUb: boolean; hasRes: boolean }>();
@@ -153,7 +154,7 @@ export class SieValidator {
     }
     for (const [yearIndex, s] of [...sums].sort((x, y) => y[0] - x[0])) {
       if (s.hasIb && s.ib !== 0) this.problem(undefined, `De ingående balanserna (#IB ${yearIndex}) summerar till ${formatAmountOre(s.ib)} kr i stället för 0.`, '#IB');
-      if (s.hasUb && s.hasRes && s.ubRes !== 0) {
+      if (s.hasUb && s.ubRes !== 0) {
         this.problem(undefined, `Utgående balanser (#UB ${yearIndex}) och årets resultat (#RES ${yearIndex}) summerar till ${formatAmountOre(s.ubRes)} kr i stället för 0.`, '#UB');
       }
     }
@@ -179,7 +180,9 @@ export class SieValidator {
     }
     this.checkSums();
     const totals: AccountTotals[] = [];
-    const hasVouchers = this.vouchers > 0;
+    // A type 4 file declares that it holds all the year's vouchers, so its balances must follow from them even
+    // when it has none (a file cut off just before its first #VER).
+    const hasVouchers = this.vouchers > 0 || (this.headers.get('#SIETYP') ?? '').startsWith('4');
     for (const [key, a] of this.acc) {
       const sep = key.indexOf(':');
       const yearIndex = Number(key.slice(0, sep));
