@@ -1,12 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
+import { isAscii } from 'node:buffer';
 import { decodeLine } from './encoding.ts';
 import { SieParser } from './parser.ts';
 import type { SieRecord } from './records.ts';
 
 /** Longest line accepted; a longer one is reported and skipped, so memory stays bounded on any input. */
 export const MAX_LINE_BYTES = 64 * 1024;
+const HIGH = /[\x80-\xff]/;
 
 export type SieSource = string | Readable;
 
@@ -27,6 +29,29 @@ export async function* readLines(source: Readable, onTooLong: (line: number) => 
     const texts: string[] = [];
     const firstLine = lineNo + 1;
     let start = 0;
+    const lastNl = buf.lastIndexOf(10);
+    if (!skipping && lastNl !== -1) {
+      // Fast path: the chunk's whole lines are split at once as Latin-1 text (one byte per character, so
+      // offsets are byte offsets); only lines with bytes ≥ 0x80 are decoded again by their own encoding.
+      const ascii = isAscii(buf.subarray(0, lastNl));
+      const lines = buf.toString('latin1', 0, lastNl).split('\n');
+      let offset = 0;
+      for (let l of lines) {
+        lineNo++;
+        const len = l.length;
+        if (len > MAX_LINE_BYTES) {
+          onTooLong(lineNo);
+          l = '';
+        } else {
+          const end = l.charCodeAt(len - 1) === 13 ? len - 1 : len;
+          if (!ascii && HIGH.test(l)) l = decodeLine(buf, offset, offset + end);
+          else if (end !== len) l = l.slice(0, end);
+        }
+        texts.push(l);
+        offset += len + 1;
+      }
+      start = lastNl + 1;
+    }
     for (;;) {
       const nl = buf.indexOf(10, start);
       if (nl === -1) break;
