@@ -6,6 +6,9 @@ import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
 import { contextMiddleware, type AppEnv } from './context.ts';
 import { Layout } from './views/layout.tsx';
 import { homeRoutes } from './routes/home.tsx';
+import { ledgerRoutes } from './routes/ledger.tsx';
+import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
+import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -15,7 +18,7 @@ export interface AppDeps {
 export type RouteModule = (app: Hono<AppEnv>, deps: AppDeps) => void;
 
 /** Every area of the system, in one list. */
-const routeModules: RouteModule[] = [homeRoutes];
+const routeModules: RouteModule[] = [homeRoutes, ledgerRoutes, ledgerStatementRoutes, ledgerMappingRoutes];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 

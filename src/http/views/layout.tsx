@@ -54,5 +54,8 @@ export function federationNav(federationId: number): NavItem[] {
   const base = `/f/${federationId}`;
   return [
     { href: `${base}`, label: 'Översikt' },
+    { href: `${base}/ledger`, label: 'Huvudbok (SIE)' },
+    { href: `${base}/ledger/statements`, label: 'Räkenskaper' },
+    { href: `${base}/ledger/mapping`, label: 'Kontokoppling' },
   ];
 }
