@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { describeProblem, InputError } from '../core/errors.ts';
 import { registerStart } from './start.ts';
+import { registerEconomy } from './economy.ts';
+import { registerDemo } from './demo.ts';
 import { registerLedger } from './ledger.ts';
 
 /**
@@ -13,6 +15,8 @@ const program = new Command('samordna')
   .exitOverride();
 
 registerStart(program);
+registerEconomy(program);
+registerDemo(program);
 registerLedger(program);
 
 try {

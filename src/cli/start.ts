@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../db/open.ts';
 import { startServer } from '../http/server.ts';
+import { loadDemoIfEmpty } from '../services/demo/index.ts';
+import { demoSteps } from './demo.ts';
 
 export function registerStart(program: Command): void {
   program
@@ -10,6 +12,7 @@ export function registerStart(program: Command): void {
     .option('--host <host>', 'adress att lyssna på', process.env.HOST ?? '127.0.0.1')
     .action(async (opts: { port: string; host: string }) => {
       const db = await openDatabase();
+      if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025).');
       const server = await startServer({ db }, { port: Number(opts.port), hostname: opts.host });
       console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
       const stop = async () => {

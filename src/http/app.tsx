@@ -6,6 +6,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
 import { contextMiddleware, type AppEnv } from './context.ts';
 import { Layout } from './views/layout.tsx';
 import { homeRoutes } from './routes/home.tsx';
+import { economyApiRoutes } from './routes/economyApi.ts';
 import { ledgerRoutes } from './routes/ledger.tsx';
 import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
 import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
@@ -18,7 +19,7 @@ export interface AppDeps {
 export type RouteModule = (app: Hono<AppEnv>, deps: AppDeps) => void;
 
 /** Every area of the system, in one list. */
-const routeModules: RouteModule[] = [homeRoutes, ledgerRoutes, ledgerStatementRoutes, ledgerMappingRoutes];
+const routeModules: RouteModule[] = [homeRoutes, economyApiRoutes, ledgerRoutes, ledgerStatementRoutes, ledgerMappingRoutes];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { openDatabase } from '../db/open.ts';
+import { loadDemo, type DemoStep } from '../services/demo/index.ts';
+import { parseReference } from '../importers/reference/parseReference.ts';
+import { writeReference } from '../importers/reference/importReference.ts';
+
+export const demoFile = new URL('../../demo/vastmanland.json', import.meta.url);
+
+/** Samordningsförbundet Västmanland 2024–2025 (and the predecessor's 2021–2023 totals) from demo/. */
+export const economyDemoStep: DemoStep = {
+  name: 'Ekonomi: Samordningsförbundet Västmanland 2024–2025',
+  async run(tx, ctx) {
+    const data = parseReference(await readFile(demoFile, 'utf8'), 'demo/vastmanland.json');
+    const result = await writeReference(tx, data);
+    ctx.federationId = result.federationId;
+  },
+};
+
+/** The demo loader's steps, in order. Other areas append theirs here. */
+export const demoSteps: DemoStep[] = [economyDemoStep];
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('Läser in demodata (Samordningsförbundet Västmanland 2024–2025)')
+    .action(async () => {
+      const db = await openDatabase();
+      try {
+        const names = await loadDemo(db, demoSteps);
+        for (const n of names) console.log(`Inläst: ${n}`);
+      } finally {
+        await db.close();
+      }
+    });
+}

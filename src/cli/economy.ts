@@ -1,0 +1,125 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { InputError } from '../core/errors.ts';
+import { openDatabase } from '../db/open.ts';
+import type { Actor, Database } from '../db/database.ts';
+import { toKeyFiguresJson } from '../core/economy/keyFigures.ts';
+import { statementJson, statementTable } from '../core/economy/statementTable.ts';
+import { getFederationByName, getKeyFigures, getOperatingStatement } from '../services/economy/index.ts';
+import { importReferenceFile } from '../importers/reference/importReference.ts';
+import { importOutcomeFile } from '../importers/outcome/importOutcome.ts';
+import { outcomeTemplateTable } from '../importers/outcome/outcomeTemplate.ts';
+import { listBudgetLines } from '../services/economy/index.ts';
+import { tableToCsv } from '../exports/csv.ts';
+import { tableToXlsx } from '../exports/xlsx.ts';
+import { tableToText } from '../exports/textTable.ts';
+
+export const cliActor: Actor = { id: 'cli' };
+
+/** The named subcommand group (`import`, `report`, `template`), shared with other areas' commands. */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}
+
+async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase();
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function parseYear(v: string): number {
+  const y = Number(v);
+  if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new InputError({ field: '--year', message: `"${v}" är inte ett år.` });
+  return y;
+}
+
+async function output(data: string | Buffer, file: string | undefined): Promise<void> {
+  if (file) await writeFile(file, data);
+  else if (typeof data === 'string') process.stdout.write(data);
+  else await new Promise<void>((res, rej) => process.stdout.write(data, (e) => (e ? rej(e) : res())));
+}
+
+export function registerEconomy(program: Command): void {
+  const imp = commandGroup(program, 'import', 'Läser in data från fil (allt eller inget)');
+  imp
+    .command('reference')
+    .description('Läser in en fil i referensformatet samordna-reference/1 (förbund, medlemmar, år, bidrag, budget, utfall)')
+    .argument('<file>', 'JSON-fil')
+    .action(async (file: string) => {
+      await withDb(async (db) => {
+        const r = await importReferenceFile(db, file, cliActor);
+        console.error(`Inläst: ${r.federationName}, år ${r.years.join(', ')}.`);
+      });
+    });
+
+  imp
+    .command('outcome')
+    .description('Läser in utfall per budgetpost och månad från en XLSX- eller CSV-fil enligt mallen (ersätter förra filinläsningen för samma år)')
+    .argument('<file>', '.xlsx eller .csv')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .action(async (file: string, opts: { federation: string }) => {
+      await withDb(async (db) => {
+        const f = await getFederationByName(db, opts.federation);
+        const r = await importOutcomeFile(db, f.id, file, cliActor);
+        console.error(`Inläst: ${r.rows} utfallsrader för ${r.years.join(', ')}.`);
+      });
+    });
+
+  commandGroup(program, 'template', 'Mallar för filinläsning')
+    .command('outcome')
+    .description('Skriver mallen för utfallsfiler (med förbundets budgetposter om --federation och --year anges)')
+    .option('--format <format>', 'xlsx | csv', 'xlsx')
+    .option('--federation <name>', 'förbundets namn')
+    .option('--year <year>', 'år', String(new Date().getFullYear()))
+    .option('--output <file>', 'skriv till fil i stället för standard ut')
+    .action(async (opts: { format: string; federation?: string; year: string; output?: string }) => {
+      if (!['xlsx', 'csv'].includes(opts.format)) throw new InputError({ field: '--format', message: 'Ange xlsx eller csv.' });
+      const year = parseYear(opts.year);
+      const lines = opts.federation
+        ? await withDb(async (db) => listBudgetLines(db, (await getFederationByName(db, opts.federation!)).id))
+        : [{ section: 'administration' as const, label: 'Styrelse' }, { section: 'individual' as const, label: 'Samordningsteam' }];
+      const table = outcomeTemplateTable(year, lines);
+      await output(opts.format === 'csv' ? tableToCsv(table) : await tableToXlsx(table), opts.output);
+    });
+
+  const report = commandGroup(program, 'report', 'Rapporter');
+  report
+    .command('key-figures')
+    .description('Nyckeltal för ett år (JSON enligt referensens kontrakt)')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .requiredOption('--year <year>', 'år')
+    .option('--format <format>', 'json', 'json')
+    .action(async (opts: { federation: string; year: string; format: string }) => {
+      if (opts.format !== 'json') throw new InputError({ field: '--format', message: 'Nyckeltal finns som json.' });
+      const year = parseYear(opts.year);
+      await withDb(async (db) => {
+        const f = await getFederationByName(db, opts.federation);
+        const k = await getKeyFigures(db, f.id, year);
+        process.stdout.write(JSON.stringify(toKeyFiguresJson(k), null, 2) + '\n');
+      });
+    });
+
+  report
+    .command('operating-statement')
+    .description('Driftredovisning för ett år: json (kronor) eller csv, xlsx, table (tkr, som i årsredovisningen)')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .requiredOption('--year <year>', 'år')
+    .option('--format <format>', 'json | csv | xlsx | table', 'json')
+    .option('--output <file>', 'skriv till fil i stället för standard ut')
+    .action(async (opts: { federation: string; year: string; format: string; output?: string }) => {
+      if (!['json', 'csv', 'xlsx', 'table'].includes(opts.format)) throw new InputError({ field: '--format', message: 'Ange json, csv, xlsx eller table.' });
+      const year = parseYear(opts.year);
+      await withDb(async (db) => {
+        const f = await getFederationByName(db, opts.federation);
+        const s = await getOperatingStatement(db, f.id, year);
+        if (opts.format === 'json') return output(JSON.stringify(statementJson(s, f.name), null, 2) + '\n', opts.output);
+        const table = statementTable(s, f.name);
+        if (opts.format === 'csv') return output(tableToCsv(table), opts.output);
+        if (opts.format === 'xlsx') return output(await tableToXlsx(table), opts.output);
+        return output(tableToText(table), opts.output);
+      });
+    });
+}

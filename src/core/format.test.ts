@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatKronor, formatNumber, formatPercent, formatTkr, formatWholePercent } from './format.ts';
+
+// Independent expectation: what Intl sv-SE prints (no-break space grouping, U+2212 minus).
+const sv = (n: number, d = 0) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
+
+describe('sv-SE presentation', () => {
+  it('groups thousands and uses a real minus sign', () => {
+    expect(formatNumber(18964)).toBe('18\u00a0964');
+    expect(formatNumber(-2029)).toBe('\u22122\u00a0029');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-0.04, 1)).toBe('0,0');
+    for (const n of [0, 5, -5, 999, 1000, -1000, 18964, -2029, 4373785, 1234567.891]) expect(formatNumber(n, n % 1 ? 2 : 0)).toBe(sv(n, n % 1 ? 2 : 0));
+  });
+  it('prints tkr and kronor from öre', () => {
+    expect(formatTkr(1_896_411_800)).toBe('18\u00a0964');
+    expect(formatTkr(-202_849_900)).toBe('\u22122\u00a0028');
+    expect(formatKronor(437_378_500)).toBe('4\u00a0373\u00a0785');
+  });
+  it('prints percentages "23 %" and "46,3 %"', () => {
+    expect(formatPercent(0.2307)).toBe('23\u00a0%');
+    expect(formatPercent(0.4627, 1)).toBe('46,3\u00a0%');
+    expect(formatWholePercent(86)).toBe('86\u00a0%');
+  });
+});

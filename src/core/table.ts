@@ -1,0 +1,30 @@
+/**
+ * A presentable table: the one shape every exporter (CSV, XLSX) and the plain-text table writer take.
+ * Cells hold what is shown: text, or numbers already rounded the way the report prints them.
+ */
+export type ColumnKind = 'text' | 'integer' | 'decimal' | 'percent';
+
+export interface TableColumn {
+  readonly key: string;
+  /** Swedish heading. */
+  readonly header: string;
+  readonly kind: ColumnKind;
+  /** Decimals for 'decimal' and 'percent' (a percent cell holds a share: 0.463 → "46,3 %"). */
+  readonly decimals?: number;
+}
+
+export type Cell = string | number | null;
+
+export interface TableRow {
+  readonly cells: Readonly<Record<string, Cell>>;
+  /** Subtotals and totals are shown bold. */
+  readonly emphasis?: 'subtotal' | 'total';
+}
+
+export interface Table {
+  readonly title: string;
+  /** E.g. "Belopp i tkr". */
+  readonly note?: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly TableRow[];
+}

@@ -1,0 +1,65 @@
+/**
+ * Any Table → XLSX (exceljs): a title row, an optional note ("Belopp i tkr"), bold Swedish headings, numbers
+ * as numbers with number formats (Excel shows "18 964" with the user's Swedish separators, "23 %"),
+ * subtotal and total rows bold.
+ */
+import ExcelJS from 'exceljs';
+import type { Table, TableColumn } from '../core/table.ts';
+
+export function numberFormat(column: TableColumn): string | undefined {
+  switch (column.kind) {
+    case 'integer':
+      return '#,##0';
+    case 'decimal':
+      return `#,##0.${'0'.repeat(column.decimals ?? 2)}`;
+    case 'percent':
+      return (column.decimals ?? 0) > 0 ? `0.${'0'.repeat(column.decimals!)}%` : '0%';
+    default:
+      return undefined;
+  }
+}
+
+/** Excel's rules for sheet names: ≤ 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(title: string): string {
+  return title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Blad1';
+}
+
+export function addTableSheet(workbook: ExcelJS.Workbook, table: Table, name = sheetName(table.title)): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(name);
+  ws.addRow([table.title]).font = { bold: true, size: 14 };
+  if (table.note) ws.addRow([table.note]).font = { italic: true };
+  const header = ws.addRow(table.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'bottom' };
+  ws.views = [{ state: 'frozen', ySplit: header.number }];
+  for (const row of table.rows) {
+    const r = ws.addRow(table.columns.map((c) => row.cells[c.key] ?? null));
+    if (row.emphasis) r.font = { bold: true };
+  }
+  table.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    const fmt = numberFormat(c);
+    if (fmt) col.numFmt = fmt;
+    const longest = Math.max(c.kind === 'text' ? 10 : 8, ...table.rows.map((r) => String(r.cells[c.key] ?? '').length + 2));
+    col.width = c.kind === 'text' ? Math.min(60, longest) : Math.min(18, Math.max(10, Math.ceil(c.header.length / 2)));
+  });
+  return ws;
+}
+
+/** One or more tables as an XLSX file (one sheet each). */
+export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Samordna';
+  const used = new Set<string>();
+  for (const t of tables) {
+    let name = sheetName(t.title);
+    for (let n = 2; used.has(name); n++) name = `${sheetName(t.title).slice(0, 28)} ${n}`;
+    used.add(name);
+    addTableSheet(wb, t, name);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function tableToXlsx(table: Table): Promise<Buffer> {
+  return tablesToXlsx([table]);
+}

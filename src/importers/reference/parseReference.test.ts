@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../core/errors.ts';
+import { parseReference } from './parseReference.ts';
+
+const text = readFileSync(new URL('../../../test/fixtures/vastmanland.import.json', import.meta.url), 'utf8');
+
+describe('parseReference', () => {
+  it('reads the reference file into öre', () => {
+    const d = parseReference(text, 'x.json');
+    expect(d.federationName).toBe('Samordningsförbundet Västmanland');
+    expect(d.members).toHaveLength(13);
+    const y = d.years.find((x) => x.year === 2025)!;
+    expect(y.allocationOre).toBe(1_895_800_000);
+    expect(y.contributions[0]).toEqual({ payer: null, amountOre: 947_900_000 });
+    expect(y.financial).toEqual({ incomeOre: 18_055_100, costOre: 3_600_000 });
+    expect(y.openingEquityOre).toBe(402_848_600);
+  });
+
+  it('property: any text is either read or refused with InputError naming the file — never a crash', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        try {
+          parseReference(s, 'x.json');
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as InputError).problems[0]!.file).toBe('x.json');
+        }
+      }),
+    );
+  });
+
+  it('property: the valid file with characters cut out or changed is read or refused with a line number', () => {
+    fc.assert(
+      fc.property(fc.nat(text.length - 1), fc.integer({ min: 1, max: 20 }), fc.string({ maxLength: 3 }), (at, len, insert) => {
+        const broken = text.slice(0, at) + insert + text.slice(at + len);
+        try {
+          parseReference(broken, 'x.json');
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          for (const p of (e as InputError).problems) {
+            expect(p.file).toBe('x.json');
+            expect(p.line).toBeGreaterThanOrEqual(1);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
