@@ -9,6 +9,7 @@ import { readSie } from '../../importers/sie/read.ts';
 import type { SieRecord } from '../../importers/sie/records.ts';
 import { SieValidator } from '../../importers/sie/validate.ts';
 import { BulkInserter } from './bulk.ts';
+import { syncLedgerOutcome } from './economy-link.ts';
 
 export interface SieImportResult {
   readonly importId: number;
@@ -213,6 +214,7 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
          select $1, $2, y, a, o, c from unnest($3::int[], $4::text[], $5::bigint[], $6::bigint[]) as u(y, a, o, c)`,
         [summary.totals.map((t) => t.yearIndex), summary.totals.map((t) => t.account), summary.totals.map((t) => t.openingOre), summary.totals.map((t) => t.closingOre)],
       );
+      await syncLedgerOutcome(tx, fed, Number(y.start.slice(0, 4)));
       const sha256 = hash.digest('hex');
       await tx.query(
         `update ledger_import set sha256 = $3, company_name = $4, program = $5, sie_type = $6,

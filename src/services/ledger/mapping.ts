@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { parseInt8 } from '../../db/database.ts';
 import { findLedgerYear, loadAccountBalances, loadClassRanges } from './statements.ts';
+import { syncAllLedgerOutcome } from './economy-link.ts';
 
 export interface MappingRow extends MappingRule {
   readonly budgetLineLabel: string;
@@ -65,6 +66,7 @@ export async function addMapping(db: Database, federationId: number, input: NewM
        values ($1, $2, $3, $4, $5, $6) returning id`,
       [federationId, input.budgetLineId, accounts?.from ?? null, accounts?.to ?? null, object?.dimension ?? null, object?.code ?? null],
     );
+    await syncAllLedgerOutcome(tx, federationId);
     return row!.id;
   }, actor);
 }
@@ -73,6 +75,7 @@ export async function deleteMapping(db: Database, federationId: number, id: numb
   await db.transaction(async (tx) => {
     const rows = await tx.query('delete from ledger_mapping where federation_id = $1 and id = $2 returning id', [federationId, id]);
     if (!rows[0]) throw new NotFoundError('Kopplingen finns inte.');
+    await syncAllLedgerOutcome(tx, federationId);
   }, actor);
 }
 
