@@ -7,7 +7,7 @@ import { statementsCsv } from '../exports/ledger/statements-csv.ts';
 import { federationByName } from '../services/ledger/federation.ts';
 import { listSieImports } from '../services/ledger/history.ts';
 import { importSieFile } from '../services/ledger/import.ts';
-import { addMapping, listMappings, loadLedgerOutcome } from '../services/ledger/mapping.ts';
+import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName } from '../services/ledger/mapping.ts';
 import { ledgerStatements } from '../services/ledger/statements.ts';
 
 const actor = { id: 'cli' };
@@ -117,6 +117,19 @@ export function registerLedger(program: Command): void {
         if (lines.length !== 1) throw new InputError({ field: '--line', message: lines.length ? `Flera budgetposter heter "${opts.line}".` : `Budgetposten "${opts.line}" finns inte.` });
         await addMapping(db, fed.id, { budgetLineId: lines[0]!.id, accounts: opts.accounts ?? null, object: opts.object ?? null }, actor);
         console.log(`Kopplingen sparades (${(await listMappings(db, fed.id)).length} kopplingar).`);
+      });
+    });
+
+  ledger
+    .command('map-by-name')
+    .description('Kopplar varje objekt i en dimension till budgetposten med samma namn')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .option('--dimension <no>', 'dimension (6 = projekt, 1 = kostnadsställe)', '6')
+    .action(async (opts: { federation: string; dimension: string }) => {
+      await withDb(async (db) => {
+        const fed = await federationByName(db, opts.federation);
+        const r = await mapObjectsByName(db, fed.id, opts.dimension, actor);
+        console.log(`${r.mapped} objekt kopplades.${r.skipped.length ? ` Utan budgetpost med samma namn: ${r.skipped.join('; ')}.` : ''}`);
       });
     });
 

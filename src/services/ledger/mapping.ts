@@ -121,3 +121,33 @@ export async function loadLedgerOutcome(db: Queryable, federationId: number, yea
   const { lines, unmapped } = outcomeByBudgetLine(amounts, rules, kindOf);
   return { year, source, lines, unmapped };
 }
+
+/**
+ * Maps every object of a dimension in the förbund's ledger to the budget line with the same name (projects are
+ * usually named after their insats), skipping objects already mapped or without exactly one such line.
+ * Returns the number of mappings made.
+ */
+export async function mapObjectsByName(db: Database, federationId: number, dimension: string, actor: Actor): Promise<{ mapped: number; skipped: string[] }> {
+  return db.transaction(async (tx) => {
+    const objects = await tx.query<{ code: string; name: string }>(
+      'select distinct code, name from ledger_object where federation_id = $1 and dimension = $2 order by code',
+      [federationId, dimension],
+    );
+    const lines = await tx.query<{ id: number; label: string }>('select id, label from budget_line where federation_id = $1', [federationId]);
+    const existing = new Set((await listMappings(tx, federationId)).filter((m) => m.dimension === dimension && m.accountFrom === null).map((m) => m.objectCode));
+    let mapped = 0;
+    const skipped: string[] = [];
+    for (const o of objects) {
+      if (existing.has(o.code)) continue;
+      const matches = lines.filter((l) => l.label.trim().toLocaleLowerCase('sv') === o.name.trim().toLocaleLowerCase('sv'));
+      if (matches.length !== 1) {
+        skipped.push(`${dimension}:${o.code} ${o.name}`);
+        continue;
+      }
+      await tx.query('insert into ledger_mapping (federation_id, budget_line_id, dimension, object_code) values ($1, $2, $3, $4)', [federationId, matches[0]!.id, dimension, o.code]);
+      mapped++;
+    }
+    await syncAllLedgerOutcome(tx, federationId);
+    return { mapped, skipped };
+  }, actor);
+}
