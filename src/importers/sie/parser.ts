@@ -15,6 +15,17 @@ const HEADER_LABELS = new Set([
 const BALANCE_LABELS: Record<string, BalanceKind> = {
   '#IB': 'IB', '#UB': 'UB', '#OIB': 'OIB', '#OUB': 'OUB', '#RES': 'RES', '#PSALDO': 'PSALDO', '#PBUDGET': 'PBUDGET',
 };
+/** A #TRANS row with only account, object list and amount (no quotes or escapes inside the list). */
+const FAST_TRANS = /^[ \t]*#TRANS[ \t]+(\d+)[ \t]+\{((?:[ \t]*(?:"[^"\\]*"|[^\s"{}\\]+))*)[ \t]*\}[ \t]+(-?\d+(?:\.\d{1,2})?)[ \t\r]*$/;
+const NO_FIELDS: readonly SieField[] = [];
+const OBJECT_TOKEN = /"([^"]*)"|([^\s"]+)/g;
+
+function splitObjects(list: string): string[] {
+  const out: string[] = [];
+  for (const m of list.matchAll(OBJECT_TOKEN)) out.push(m[1] ?? m[2]!);
+  return out;
+}
+
 const TRANS_KINDS: Record<string, TransactionKind> = { '#TRANS': 'normal', '#RTRANS': 'added', '#BTRANS': 'removed' };
 
 interface OpenVoucher {
@@ -57,7 +68,19 @@ export class SieParser {
 
   pushLine(text: string, line: number): SieRecord | null {
     this.lastLine = line;
-    const { label, fields, unterminated } = tokenizeLine(text);
+    // Fast path for the bulk of a file: a plain #TRANS row inside an open voucher.
+    if (this.voucher?.opened && !this.checksum) {
+      const m = FAST_TRANS.exec(text);
+      if (m) {
+        const amountOre = parseAmountOre(m[3]!);
+        if (amountOre !== null) {
+          this.pushTransaction('normal', m[1]!, m[2] ? this.objectList(splitObjects(m[2]), line) : null, amountOre, this.voucher.date, null, line);
+          return null;
+        }
+      }
+    }
+    const c0 = text.charCodeAt(0);
+    const { label, fields, unterminated } = (c0 === 123 || c0 === 125) && text.trimEnd().length === 1 ? { label: text[0]!, fields: NO_FIELDS, unterminated: false } : tokenizeLine(text);
     if (label === '') return null;
     if (unterminated) {
       this.problem(line, 'Raden är ofullständig: ett citattecken eller en objektlista avslutas inte.', label);
@@ -214,7 +237,11 @@ export class SieParser {
       else this.problem(line, `Transaktionsdatumet "${dateText}" är inte ett giltigt datum (ÅÅÅÅMMDD).`, 'transdatum');
     }
     if (!account || amountOre === null) return;
-    const text = str(fields[k + 2]) || null;
+    this.pushTransaction(kind, account, objects, amountOre, date, str(fields[k + 2]) || null, line);
+  }
+
+  private pushTransaction(kind: TransactionKind, account: string, objects: ObjectRefs | null, amountOre: number, date: string, text: string | null, line: number): void {
+    const v = this.voucher!;
     const row: SieTransaction = { line, kind, account, objects, amountOre, date, text };
     const pending = this.pendingAdded;
     this.pendingAdded = null;

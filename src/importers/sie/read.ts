@@ -42,11 +42,10 @@ export async function* readLines(source: Readable, onTooLong: (line: number) => 
         if (len > MAX_LINE_BYTES) {
           onTooLong(lineNo);
           l = '';
-        } else {
-          const end = l.charCodeAt(len - 1) === 13 ? len - 1 : len;
-          if (!ascii && HIGH.test(l)) l = decodeLine(buf, offset, offset + end);
-          else if (end !== len) l = l.slice(0, end);
+        } else if (!ascii && HIGH.test(l)) {
+          l = decodeLine(buf, offset, offset + (l.charCodeAt(len - 1) === 13 ? len - 1 : len));
         }
+        // A trailing CR stays: the tokenizer treats it as a blank.
         texts.push(l);
         offset += len + 1;
       }

@@ -2,20 +2,54 @@
  * Field values of SIE files: amounts to integer öre by exact decimal-string parsing (never through floating
  * point), dates YYYYMMDD to ISO dates. Each returns null when the text is not a valid value.
  */
-const AMOUNT = /^(-?)(\d{1,15})(?:[.,](\d{1,2}))?$/;
-
-/** "1234.50" → 123450, "-0.5" → -50, "12" → 1200. At most two decimals, as the specification allows. */
+/** "1234.50" → 123450, "-0.5" → -50, "12" → 1200. At most two decimals (point, or a comma as some programs write). */
 export function parseAmountOre(text: string): number | null {
-  const m = AMOUNT.exec(text);
-  if (!m) return null;
-  const decimals = m[3] ?? '';
-  const ore = Number(m[2]) * 100 + (decimals ? Number(decimals.padEnd(2, '0')) : 0);
-  if (!Number.isSafeInteger(ore)) return null;
-  return m[1] ? (ore === 0 ? 0 : -ore) : ore;
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  if (n > 0 && text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  const intStart = i;
+  let kronor = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    kronor = kronor * 10 + (c - 48);
+    i++;
+  }
+  const intDigits = i - intStart;
+  if (intDigits === 0 || intDigits > 15) return null;
+  let ore = 0;
+  if (i < n) {
+    const sep = text.charCodeAt(i);
+    if (sep !== 46 && sep !== 44) return null;
+    const decimals = n - i - 1;
+    if (decimals < 1 || decimals > 2) return null;
+    const d1 = text.charCodeAt(i + 1) - 48;
+    const d2 = decimals === 2 ? text.charCodeAt(i + 2) - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+    ore = d1 * 10 + d2;
+  }
+  const total = kronor * 100 + ore;
+  if (!Number.isSafeInteger(total)) return null;
+  return negative && total !== 0 ? -total : total;
 }
 
-/** "20250131" → "2025-01-31"; null unless a real calendar date. */
+const dateCache = new Map<string, string | null>();
+
+/** "20250131" → "2025-01-31"; null unless a real calendar date. (Cached: a year has few dates.) */
 export function parseSieDate(text: string): string | null {
+  const hit = dateCache.get(text);
+  if (hit !== undefined) return hit;
+  const result = computeDate(text);
+  if (dateCache.size > 5000) dateCache.clear();
+  dateCache.set(text, result);
+  return result;
+}
+
+function computeDate(text: string): string | null {
   if (text.length !== 8) return null;
   for (let i = 0; i < 8; i++) {
     const c = text.charCodeAt(i);
