@@ -1,32 +1,17 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import type { StatementLayout } from '../core/ledger/layout.ts';
-import { openDatabase } from '../db/open.ts';
-import type { Database } from '../db/database.ts';
 import { statementsCsv } from '../exports/ledger/statements-csv.ts';
-import { federationByName } from '../services/ledger/federation.ts';
+import { getFederationByName as federationByName } from '../services/economy/federations.ts';
+import { cliActor, commandGroup, parseYear, withDb } from './economy.ts';
 import { listSieImports } from '../services/ledger/history.ts';
 import { importSieFile } from '../services/ledger/import.ts';
 import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName } from '../services/ledger/mapping.ts';
 import { ledgerStatements } from '../services/ledger/statements.ts';
 
-const actor = { id: 'cli' };
+const actor = cliActor;
+const yearOption = parseYear;
 const tkr = (ore: number | null) => (ore === null ? '' : new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.round(ore / 100)));
-
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase();
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-function yearOption(text: string): number {
-  const y = Number(text);
-  if (!Number.isInteger(y) || y < 1900 || y > 2999) throw new InputError({ field: '--year', message: `"${text}" är inte ett årtal.` });
-  return y;
-}
 
 function printLayout(layout: readonly StatementLayout[], year: number): void {
   for (const s of layout) {
@@ -41,7 +26,7 @@ function printLayout(layout: readonly StatementLayout[], year: number): void {
 /** `samordna import sie …` and `samordna ledger …`. */
 export function registerLedger(program: Command): void {
   // "import" is shared with other areas (e.g. the reference import): find it or make it.
-  const importCommand = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('Läser in filer');
+  const importCommand = commandGroup(program, 'import', 'Läser in data från fil (allt eller inget)');
   importCommand
     .command('sie <file>')
     .description('Läser in en SIE 4-fil som förbundets huvudbok för filens räkenskapsår (ersätter ett tidigare inläst år)')
