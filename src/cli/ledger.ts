@@ -6,7 +6,9 @@ import { getFederationByName as federationByName } from '../services/economy/fed
 import { cliActor, commandGroup, parseYear, withDb } from './economy.ts';
 import { listSieImports } from '../services/ledger/history.ts';
 import { importSieFile } from '../services/ledger/import.ts';
-import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName } from '../services/ledger/mapping.ts';
+import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName, parseAccountRange } from '../services/ledger/mapping.ts';
+import { setClassRange } from '../services/ledger/classes.ts';
+import { accountClasses } from '../core/ledger/classification.ts';
 import { ledgerStatements } from '../services/ledger/statements.ts';
 
 const actor = cliActor;
@@ -102,6 +104,21 @@ export function registerLedger(program: Command): void {
         if (lines.length !== 1) throw new InputError({ field: '--line', message: lines.length ? `Flera budgetposter heter "${opts.line}".` : `Budgetposten "${opts.line}" finns inte.` });
         await addMapping(db, fed.id, { budgetLineId: lines[0]!.id, accounts: opts.accounts ?? null, object: opts.object ?? null }, actor);
         console.log(`Kopplingen sparades (${(await listMappings(db, fed.id)).length} kopplingar).`);
+      });
+    });
+
+  ledger
+    .command('class')
+    .description('Sätter kontoklass för ett kontointervall (utöver BAS/Kommun-BAS-standarden), t.ex. 8400-8499 financial_income')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .requiredOption('--accounts <range>', 'kontointervall, t.ex. 8400-8499')
+    .requiredOption('--class <class>', accountClasses.join(' | '))
+    .action(async (opts: { federation: string; accounts: string; class: string }) => {
+      await withDb(async (db) => {
+        const fed = await federationByName(db, opts.federation);
+        const { from, to } = parseAccountRange(opts.accounts);
+        await setClassRange(db, fed.id, { from, to, class: opts.class }, actor);
+        console.log(`Konton ${from}–${to} klassas nu som ${opts.class}.`);
       });
     });
 

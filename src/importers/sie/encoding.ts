@@ -9,6 +9,10 @@ import iconv from 'iconv-lite';
  *   - any byte 0x80–0x9F (PC-8's å ä ö Å Ä Ö é ü …; control characters in Latin-1): PC-8;
  *   - otherwise Latin-1 (å ä ö are 0xE5 0xE4 0xF6 there; in PC-8 those bytes are Greek letters and ÷).
  */
+/** Code page 437's characters for bytes 0x80–0xFF (from iconv-lite's table, built once). */
+const CP437_HIGH: readonly string[] = Array.from(iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, i) => 128 + i)), 'cp437'));
+const HIGH_BYTES = /[\x80-\xff]/g;
+
 export type LineEncoding = 'ascii' | 'utf8' | 'cp437' | 'latin1';
 
 export function detectLineEncoding(buf: Uint8Array, start = 0, end = buf.length): LineEncoding {
@@ -59,7 +63,7 @@ export function decodeLine(buf: Buffer, start = 0, end = buf.length): string {
     case 'utf8':
       return buf.toString('utf8', start, end);
     case 'cp437':
-      return iconv.decode(buf.subarray(start, end), 'cp437');
+      return buf.toString('latin1', start, end).replace(HIGH_BYTES, (ch) => CP437_HIGH[ch.charCodeAt(0) - 128]!);
   }
 }
 

@@ -74,7 +74,7 @@ export class SieParser {
       if (m) {
         const amountOre = parseAmountOre(m[3]!);
         if (amountOre !== null) {
-          this.pushTransaction('normal', m[1]!, m[2] ? this.objectList(splitObjects(m[2]), line) : null, amountOre, this.voucher.date, null, line);
+          this.pushTransaction('normal', m[1]!, m[2] ? this.cachedObjects(m[2], line) : null, amountOre, this.voucher.date, null, line);
           return null;
         }
       }
@@ -272,6 +272,20 @@ export class SieParser {
     if (yearIndex === null || !account || amountOre === null) return null;
     void label;
     return { type: 'balance', line, kind, yearIndex, period, account, objects, amountOre };
+  }
+
+  /** Object lists repeat (a project, a cost centre): parsed once per distinct text, shared (frozen) after that. */
+  private readonly objectCache = new Map<string, ObjectRefs | null>();
+  private cachedObjects(raw: string, line: number): ObjectRefs | null {
+    const hit = this.objectCache.get(raw);
+    if (hit !== undefined) return hit;
+    const problems = this.problems.length;
+    const refs = this.objectList(splitObjects(raw), line);
+    if (this.problems.length === problems) {
+      if (this.objectCache.size > 2000) this.objectCache.clear();
+      this.objectCache.set(raw, refs ? Object.freeze(refs) : null);
+    }
+    return refs;
   }
 
   private objectList(items: readonly string[], line: number): ObjectRefs | null {

@@ -175,8 +175,9 @@ export class SieValidator {
         if (!this.names.has(account)) this.problem(line, `Kontot ${account} används men är inte deklarerat med #KONTO.`, 'konto');
       }
     }
-    if (this.acc.size === 0 && this.vouchers === 0) {
-      this.problem(undefined, 'Filen innehåller varken saldon (#IB, #UB, #RES) eller verifikationer (#VER); filen är tom eller avkortad.');
+    const currentYearData = [...this.acc.keys()].some((k) => k.startsWith('0:'));
+    if (!currentYearData && this.vouchers === 0) {
+      this.problem(undefined, 'Filen innehåller varken saldon (#IB, #UB, #RES) eller verifikationer (#VER) för räkenskapsåret (#RAR 0); filen är tom eller avkortad.');
     }
     this.checkSums();
     const totals: AccountTotals[] = [];

@@ -10,8 +10,10 @@ import { loadReferenceLedger, type ReferenceLedger } from './reference-ledger.ts
  * same figures come out of a 200-row file and a 1,000,000-row benchmark file. For tests and benchmarks.
  */
 export interface GenerateOptions {
-  /** Approximate number of #TRANS rows (at least one voucher per booked item). Default 400. */
+  /** Number of #TRANS rows, approximately (within a few dozen; at least one voucher per booked item). Default 400. */
   readonly transactionRows?: number;
+  /** Rows of one booking per voucher (each voucher also has its bank row). Default 4. */
+  readonly rowsPerVoucher?: number;
   /** Include a voucher corrected with #BTRANS / #RTRANS (and the #TRANS duplicate). Default true. */
   readonly corrections?: boolean;
   /** Wrap the items in #KSUMMA with a correct CRC-32. Default false. */
@@ -58,6 +60,24 @@ function checksumText(item: Item): string {
     else s += f.objects.map(([d, o]) => d + o).join('');
   }
   return s;
+}
+
+/** Shares `total` pieces over items, none above its capacity (at least one each), as evenly as possible. */
+export function allocateParts(capacities: readonly number[], total: number): number[] {
+  const out = capacities.map(() => 1);
+  let left = Math.max(0, total - out.length);
+  let open = capacities.map((_, i) => i).filter((i) => capacities[i]! > 1);
+  while (left > 0 && open.length) {
+    const each = Math.max(1, Math.floor(left / open.length));
+    for (const i of open) {
+      const add = Math.min(each, capacities[i]! - out[i]!, left);
+      out[i]! += add;
+      left -= add;
+      if (left === 0) break;
+    }
+    open = open.filter((i) => out[i]! < capacities[i]!);
+  }
+  return out;
 }
 
 /** Splits `ore` into `parts` non-zero pieces of varying size that add up exactly. */
@@ -120,7 +140,10 @@ function* vouchers(ref: ReferenceLedger, opts: GenerateOptions): Generator<Item>
     const delta = closing - (ref.ib.get(account) ?? 0);
     if (delta) bookings.push({ account, objects: [], ore: delta * 100, text: 'Periodisering' });
   }
-  const slots = Math.max(bookings.length, Math.floor((opts.transactionRows ?? 400) / 2) - 1);
+  // Each voucher: up to `perVoucher` rows of one booking and the bank row against them.
+  const perVoucher = Math.max(1, opts.rowsPerVoucher ?? 4);
+  const target = opts.transactionRows ?? 400;
+  const parts = allocateParts(bookings.map((b) => Math.max(1, Math.floor(Math.abs(b.ore) / 100))), Math.ceil((target * perVoucher) / (perVoucher + 1)));
   let number = 0;
   let bank = (ref.ib.get('1930') ?? 0) * 100;
   const voucher = function* (date: string, text: string, rows: Row[]): Generator<Item> {
@@ -137,20 +160,24 @@ function* vouchers(ref: ReferenceLedger, opts: GenerateOptions): Generator<Item>
   let corrected = !(opts.corrections ?? true);
   for (let i = 0; i < bookings.length; i++) {
     const b = bookings[i]!;
-    const parts = splitAmount(b.ore, Math.floor(slots / bookings.length) + (i < slots % bookings.length ? 1 : 0));
-    for (let j = 0; j < parts.length; j++) {
-      const ore = parts[j]!;
-      const month = 1 + Math.floor((j * 12) / parts.length);
-      const date = b.text === 'Periodisering' ? '20251231' : `2025${String(month).padStart(2, '0')}${String(1 + ((j * 7) % 28)).padStart(2, '0')}`;
-      bank -= ore;
-      const rows: Row[] = [{ account: '1930', objects: [], ore: -ore }];
-      if (!corrected && b.objects.length && ore > 0) {
-        // SIE 4B §#BTRANS/#RTRANS: the row was first booked on the wrong account, then moved.
-        corrected = true;
-        rows.push({ account: '4620', objects: [], ore, kind: '#BTRANS' });
-        rows.push({ account: b.account, objects: b.objects, ore, kind: '#RTRANS' });
+    const amounts = splitAmount(b.ore, parts[i]!);
+    const groups = Math.ceil(amounts.length / perVoucher);
+    for (let g = 0; g < groups; g++) {
+      const group = amounts.slice(g * perVoucher, (g + 1) * perVoucher);
+      const sum = group.reduce((a, x) => a + x, 0);
+      const month = 1 + Math.floor((g * 12) / groups);
+      const date = b.text === 'Periodisering' ? '20251231' : `2025${String(month).padStart(2, '0')}${String(1 + ((g * 7) % 28)).padStart(2, '0')}`;
+      bank -= sum;
+      const rows: Row[] = [{ account: '1930', objects: [], ore: -sum }];
+      for (const ore of group) {
+        if (!corrected && b.objects.length && ore > 0) {
+          // SIE 4B §#BTRANS/#RTRANS: the row was first booked on the wrong account, then moved.
+          corrected = true;
+          rows.push({ account: '4620', objects: [], ore, kind: '#BTRANS' });
+          rows.push({ account: b.account, objects: b.objects, ore, kind: '#RTRANS' });
+        }
+        rows.push({ account: b.account, objects: b.objects, ore });
       }
-      rows.push({ account: b.account, objects: b.objects, ore });
       yield* voucher(date, b.text, rows);
     }
   }
