@@ -16,7 +16,11 @@ export interface AllocationKey {
   readonly municipalitiesShareBp: BasisPoints;
   /** How the municipalities' part is shared: by population, or by fixed amounts (weights in öre). */
   readonly municipalBasis: 'population' | 'fixed';
-  /** Weight per municipality (member id): population, or the fixed amount in öre. */
+  /**
+   * Weight per municipality (member id): population, or the fixed amount in öre. Fixed amounts are used as
+   * weights too: when they add up to the municipalities' part they come back exactly, otherwise they are
+   * scaled to it (still exact to the krona in total).
+   */
   readonly weights: readonly { readonly memberId: number; readonly weight: number }[];
 }
 

@@ -2,7 +2,7 @@
  * Key figures of a year (nyckeltal), exactly the reference's output contract, plus the cost distribution in
  * whole per cent, equity against the configured cap and floor, and the five-year overview.
  */
-import { ratio, wholePercentages } from '../rounding.ts';
+import { oreAsKronor, ratio, wholePercentages } from '../rounding.ts';
 import type { FederationSettings } from '../settings.ts';
 import type { BudgetLine, FiscalYearFacts, LineAmounts, Section, YearSummary } from './types.ts';
 import { sumBySection } from './budget.ts';
@@ -88,7 +88,7 @@ export function computeKeyFigures(input: KeyFiguresInput): KeyFigures {
   };
 }
 
-const kr = (ore: number) => (ore % 100 === 0 ? ore / 100 : ore / 100);
+const kr = oreAsKronor;
 const krOrNull = (ore: number | null) => (ore === null ? null : kr(ore));
 
 /** The contract's JSON (amounts in kronor). */

@@ -33,6 +33,25 @@ describe('economy JSON API', () => {
     expect((await send('GET', '/years/2031/key-figures')).status).toBe(404);
   });
 
+  it('exports every economy table as CSV and XLSX', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const five = await send('GET', '/years/2025/export/femarsoversikt.csv');
+    expect(five.headers.get('content-disposition')).toContain('femarsoversikt-2025.csv');
+    expect(await five.text()).toContain('\r\n2025;18964;-18763;345;46,3%;;\r\n2024;19043;-19147;82;47,6%;;\r\n');
+    const dist = await (await send('GET', '/years/2025/export/kostnadsfordelning.csv')).text();
+    expect(dist.split('\r\n').slice(1, 5)).toEqual(['Individinsatser;66%;66%;66%', 'Strukturpåverkande insatser;12%;9%;11%', 'Processtöd samverkansinsatser;9%;11%;10%', 'Administration (styrelse och kansli);13%;14%;13%']);
+    for (const name of ['nyckeltal', 'budget', 'bidrag', 'driftredovisning']) {
+      const res = await send('GET', `/years/2025/export/${name}.xlsx`);
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      expect(wb.worksheets[0]!.rowCount).toBeGreaterThan(3);
+    }
+    const bidrag = await (await send('GET', '/years/2025/export/bidrag.csv')).text();
+    expect(bidrag).toContain('Summa;18958000;100,00%');
+    expect((await send('GET', '/years/2025/export/okand.csv')).status).toBe(400);
+  });
+
   it('a budget line edit and a revision change the budget figures; the original stays', async () => {
     const budget = await (await send('GET', '/years/2025/budget')).json();
     const line = budget.lines.find((l: { label: string }) => l.label === 'Samordningsteam Västerås');
@@ -80,6 +99,16 @@ describe('economy JSON API', () => {
     expect(applied.reduce((a: number, x: { amount: number }) => a + x.amount, 0)).toBe(19_038_000);
     const a = await (await send('GET', '/years/2024/allocation')).json();
     expect(a.check).toMatchObject({ difference: 0, shares: { state: 0.5, region: 0.25, municipalities: 0.25 } });
+  });
+
+  it('changes the equity cap and floor; the assessment follows', async () => {
+    expect((await (await send('GET', '/settings')).json()).equityCapShare).toBe(0.2);
+    const r = await send('PUT', '/settings', { equityCapShare: 0.25, equityFloor: 500_000 });
+    expect(await r.json()).toEqual({ equityCapShare: 0.25, equityFloor: 500_000, minCellSize: 5 });
+    const o = await (await send('GET', '/years/2025/overview')).json();
+    expect(o.equity).toMatchObject({ capShare: 0.25, capOre: 473_950_000, floorOre: 50_000_000, status: 'within' });
+    expect((await send('PUT', '/settings', { equityCapShare: 2 })).status).toBe(400);
+    await send('PUT', '/settings', { equityCapShare: 0.2, equityFloor: null });
   });
 
   it('refuses bad input with 400 and field names, changing nothing', async () => {

@@ -11,6 +11,8 @@ import { InputError, type InputProblem } from '../../core/errors.ts';
 import { isMemberKind, isSection, type MemberKind, type Section } from '../../core/economy/types.ts';
 import { toKeyFiguresJson } from '../../core/economy/keyFigures.ts';
 import { statementJson, statementTable } from '../../core/economy/statementTable.ts';
+import { budgetTable, contributionsTable, costDistributionTable, fiveYearTable, keyFiguresTable } from '../../core/economy/tables.ts';
+import type { Table } from '../../core/table.ts';
 import { oreAsKronor } from '../../core/rounding.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { tableToXlsx } from '../../exports/xlsx.ts';
@@ -62,6 +64,46 @@ const kr = (ore: number | null) => (ore === null ? null : oreAsKronor(ore));
 
 export const economyApiRoutes: RouteModule = (app, { db }) => {
   const base = '/api/federations/:federationId';
+  /** The exportable tables by file name. */
+  const exportTables: Record<string, (federationId: number, name: string, year: number) => Promise<Table>> = {
+    driftredovisning: async (id, name, year) => statementTable(await economy.getOperatingStatement(db, id, year), name),
+    nyckeltal: async (id, _name, year) => keyFiguresTable(await economy.getKeyFigures(db, id, year)),
+    kostnadsfordelning: async (id, _name, year) => costDistributionTable(year, (await economy.getEconomyOverview(db, id, year)).costDistribution),
+    femarsoversikt: async (id, _name, year) => fiveYearTable((await economy.getEconomyOverview(db, id, year)).fiveYear),
+    budget: async (id, _name, year) => {
+      const b = await economy.getBudget(db, id, year);
+      return budgetTable(year, b.lines, b.original, b.revised);
+    },
+    bidrag: async (id, _name, year) => {
+      const a = await economy.getAllocationOverview(db, id, year);
+      return contributionsTable(year, a.allocationOre, a.contributions);
+    },
+  };
+
+  // The förbund's limits (equity cap and floor, minimum cell size)
+  app.get(`${base}/settings`, async (c) => {
+    requirePermission(c, 'economy:read');
+    const s = (await economy.getFederation(db, requireFederation(c).id)).settings;
+    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+  });
+  app.put(`${base}/settings`, async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const b = await jsonBody(c);
+    const problems: InputProblem[] = [];
+    const floor = optionalOre(b, 'equityFloor', 'equityFloorOre', problems, 0);
+    throwIf(problems);
+    const s = await economy.saveFederationSettings(
+      db,
+      requireFederation(c).id,
+      {
+        ...(b.equityCapShare !== undefined ? { equityCapShare: b.equityCapShare as number } : {}),
+        ...(b.minCellSize !== undefined ? { minCellSize: b.minCellSize as number } : {}),
+        ...floor,
+      },
+      ctx.actor,
+    );
+    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+  });
 
   // Members
   app.get(`${base}/members`, async (c) => {
@@ -157,6 +199,22 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
     }
     if (format !== 'json') throw new InputError({ field: 'format', message: 'Ange json, csv eller xlsx.' });
     return c.json(statementJson(s, f.name));
+  });
+
+  // Every economy table as CSV or XLSX: /years/2025/export/driftredovisning.xlsx
+  app.get(`${base}/years/:year/export/:file`, async (c) => {
+    requirePermission(c, 'economy:read');
+    const f = requireFederation(c);
+    const year = intParam(c, 'year');
+    const m = /^([a-z]+)\.(csv|xlsx)$/.exec(c.req.param('file') ?? '');
+    if (!m || !(m[1]! in exportTables)) throw new InputError({ field: 'file', message: `Ange ${Object.keys(exportTables).join(', ')} med .csv eller .xlsx.` });
+    const table = await exportTables[m[1]!]!(f.id, f.name, year);
+    const filename = `${m[1]}-${year}.${m[2]}`;
+    if (m[2] === 'csv') return c.body(tableToCsv(table), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` });
+    return c.body(new Uint8Array(await tableToXlsx(table)), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${filename}"`,
+    });
   });
 
   // Allocation and contributions

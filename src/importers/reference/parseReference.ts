@@ -1,6 +1,6 @@
 /**
  * Reads and validates a file in the reference import format `samordna-reference/1` (spec:
- * test/fixtures/REFERENCE.md and docs/reference-format.md). Everything is checked before anything is written;
+ * test/fixtures/REFERENCE.md; Samordna's extensions in README.md). Everything is checked before anything is written;
  * every problem names the file, the line and the field (JSON path), e.g.
  * `vastmanland.json, rad 112, fält "years[1].budget[3].cost": Beloppet är text …`.
  *

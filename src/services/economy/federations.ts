@@ -1,6 +1,7 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { resolveSettings, type FederationSettings } from '../../core/settings.ts';
+import type { InputProblem } from '../../core/errors.ts';
 
 export interface FederationInfo {
   readonly id: number;
@@ -51,5 +52,35 @@ export async function createFederation(db: Database, input: { name: string; orga
       [name, input.organisationNumber ?? null],
     );
     return toInfo(r!);
+  }, actor);
+}
+
+/** Validates a change of the förbund's limits (equity cap as a share 0–1, floor in öre or null, cell size ≥ 1). */
+export function settingsProblems(change: Partial<FederationSettings>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (change.equityCapShare !== undefined && (typeof change.equityCapShare !== 'number' || !(change.equityCapShare >= 0 && change.equityCapShare <= 1))) {
+    problems.push({ field: 'equityCapShare', message: 'Taket anges som andel av tilldelningen, 0–1 (20 % = 0.2).' });
+  }
+  if (change.equityFloorOre !== undefined && change.equityFloorOre !== null && (!Number.isSafeInteger(change.equityFloorOre) || change.equityFloorOre < 0)) {
+    problems.push({ field: 'equityFloorOre', message: 'Golvet ska vara ett belopp, 0 eller större.' });
+  }
+  if (change.minCellSize !== undefined && (!Number.isInteger(change.minCellSize) || change.minCellSize < 1)) {
+    problems.push({ field: 'minCellSize', message: 'Minsta cellstorlek ska vara ett heltal, 1 eller större.' });
+  }
+  return problems;
+}
+
+/** Changes some of the förbund's limits (the rest keep their stored or default values). */
+export async function saveFederationSettings(db: Database, federationId: number, change: Partial<FederationSettings>, actor: Actor): Promise<FederationSettings> {
+  const problems = settingsProblems(change);
+  if (problems.length) throw new InputError(problems);
+  return db.transaction(async (tx) => {
+    const current = await getFederation(tx, federationId);
+    const next: FederationSettings = { ...current.settings, ...change };
+    const [r] = await tx.query<Row>(
+      "update federation set settings = settings || $2::jsonb where id = $1 returning id, name, organisation_number, settings",
+      [federationId, JSON.stringify(next)],
+    );
+    return toInfo(r!).settings;
   }, actor);
 }

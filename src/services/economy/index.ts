@@ -6,10 +6,12 @@
  * Pages and the JSON API use these; presentation helpers live in the core:
  *   - src/core/economy/statementTable.ts  driftredovisning → tkr table (statementTable) / contract JSON (statementJson)
  *   - src/core/economy/keyFigures.ts      toKeyFiguresJson (contract JSON), costDistribution, assessEquity
+ *   - src/core/economy/tables.ts          key figures, cost distribution, five-year, budget, contributions as Tables
+ *   - src/exports/csv.ts, xlsx.ts         tableToCsv / tableToXlsx for any Table (downloads)
  *   - src/core/format.ts                  "18 964", "−2 029", "23 %", "46,3 %"
  *   - src/core/economy/types.ts           sections, sectionLabels, memberKindLabels
  */
-export { getFederation, getFederationByName, listFederations, createFederation, type FederationInfo } from './federations.ts';
+export { getFederation, getFederationByName, listFederations, createFederation, saveFederationSettings, type FederationInfo } from './federations.ts';
 export { listMembers, createMember, updateMember, deleteMember, type MemberInput } from './members.ts';
 export {
   listFiscalYears,
