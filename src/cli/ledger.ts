@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import type { StatementLayout } from '../core/ledger/layout.ts';
-import { statementsCsv } from '../exports/ledger/statements-csv.ts';
+import { tableToCsv } from '../exports/csv.ts';
+import { statementsTable } from '../core/ledger/tables.ts';
 import { getFederationByName as federationByName } from '../services/economy/federations.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './economy.ts';
 import { listSieImports } from '../services/ledger/history.ts';
@@ -68,7 +69,7 @@ export function registerLedger(program: Command): void {
             statements: s.layout.map((l) => ({ key: l.key, title: l.title, rows: l.rows.filter((r) => r.kind !== 'heading').map((r) => ({ key: r.key, label: r.label, note: r.note ?? null, current: kr(r.currentOre), previous: kr(r.previousOre) })) })),
             unclassified: s.current.unclassified.map((u) => ({ account: u.account, opening: u.openingOre / 100, closing: u.closingOre / 100 })),
           }, null, 2));
-        } else if (opts.format === 'csv') process.stdout.write(statementsCsv(s.layout, year));
+        } else if (opts.format === 'csv') process.stdout.write(tableToCsv(statementsTable(s.layout, year)));
         else {
           console.log(`${fed.name} – ${year} (tkr)`);
           printLayout(s.layout, year);

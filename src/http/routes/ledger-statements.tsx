@@ -5,8 +5,9 @@ import { accountClassLabels } from '../../core/ledger/classification.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { formatKronor, formatPercent1 } from '../views/ledger/format.ts';
-import { statementsCsv } from '../../exports/ledger/statements-csv.ts';
-import { statementsXlsx } from '../../exports/ledger/statements-xlsx.ts';
+import { tableToCsv } from '../../exports/csv.ts';
+import { tablesToXlsx } from '../../exports/xlsx.ts';
+import { statementTables, statementsTable } from '../../core/ledger/tables.ts';
 import { ledgerStatements, listLedgerYears } from '../../services/ledger/statements.ts';
 import { loadClassRanges } from '../../services/ledger/statements.ts';
 
@@ -68,7 +69,7 @@ export const ledgerStatementRoutes: RouteModule = (app, { db }) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
     const { year, s } = await load(federation.id, c.req.query('year'));
-    return c.body(statementsCsv(s.layout, year), 200, {
+    return c.body(tableToCsv(statementsTable(s.layout, year)), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="rakenskaper-${year}.csv"`,
     });
@@ -78,7 +79,7 @@ export const ledgerStatementRoutes: RouteModule = (app, { db }) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
     const { year, s } = await load(federation.id, c.req.query('year'));
-    const buf = await statementsXlsx(s.layout, year, federation.name);
+    const buf = await tablesToXlsx(statementTables(s.layout, year));
     return c.body(new Uint8Array(buf), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="rakenskaper-${year}.xlsx"`,
