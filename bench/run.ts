@@ -11,10 +11,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { cpus, totalmem, loadavg } from 'node:os';
 
+/** What a default-exported bench returns (import it with `import type`: this file runs the benches). */
+export interface BenchResult {
+  readonly name: string;
+  readonly title: string;
+  /** Markdown body (tables, goals and whether they were met). */
+  readonly markdown: string;
+  readonly data: unknown;
+}
+
 interface BenchModule {
   run?: () => Promise<object>;
   toMarkdown?: (r: object) => string;
-  default?: () => Promise<{ name: string; title: string; markdown: string; data: unknown }>;
+  default?: () => Promise<BenchResult>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

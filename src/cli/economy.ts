@@ -21,7 +21,7 @@ export function commandGroup(program: Command, name: string, description: string
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
 
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+export async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase();
   try {
     return await fn(db);
@@ -30,7 +30,7 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   }
 }
 
-function parseYear(v: string): number {
+export function parseYear(v: string): number {
   const y = Number(v);
   if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new InputError({ field: '--year', message: `"${v}" är inte ett år.` });
   return y;

@@ -6,6 +6,7 @@ import { registerDemo } from './demo.ts';
 import { registerUsers } from './users.ts';
 import { registerBackup } from './backup.ts';
 import { registerInterventions } from './interventions.ts';
+import { registerLedger } from './ledger.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -22,6 +23,7 @@ registerDemo(program);
 registerUsers(program);
 registerBackup(program);
 registerInterventions(program);
+registerLedger(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEmbedded } from '../db/embedded.ts';
 import { verifyPassword } from '../services/auth/passwords.ts';
+import { addTestInterventions } from '../../test/support/auth.ts';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'bin/samordna.js');
@@ -32,7 +33,8 @@ describe.skipIf(!!process.env.DATABASE_URL)('npx samordna user …', () => {
 
     {
       const db = await openEmbedded({ dataDir });
-      await db.query("insert into federation (name) values ('Samordningsförbundet Test')");
+      const [f] = await db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Test') returning id");
+      await addTestInterventions(db, f!.id, [3, 5]);
       await db.close();
     }
     const badRole = run(['user', 'add', '--email', 'k@forbund.se', '--federation', 'Samordningsförbundet Test', '--role', 'chef', '--password-stdin'], 'x\n');

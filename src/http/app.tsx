@@ -17,6 +17,9 @@ import { auditRoutes } from './routes/audit.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
 import { requestLog } from './security/log.ts';
 import { interventionRoutes } from './routes/interventions.tsx';
+import { ledgerRoutes } from './routes/ledger.tsx';
+import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
+import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -36,6 +39,9 @@ const routeModules: RouteModule[] = [
   authAdminRoutes,
   auditRoutes,
   interventionRoutes,
+  ledgerRoutes,
+  ledgerStatementRoutes,
+  ledgerMappingRoutes,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');

@@ -13,6 +13,16 @@ export async function addTestUser(
   return createUser(db, { ...u, password: testPassword }, { id: 'test' });
 }
 
+/** Interventions with the given ids in a förbund, for assigning insats users to them. */
+export async function addTestInterventions(db: Pick<Database, 'query'>, federationId: number, ids: readonly number[]): Promise<void> {
+  for (const id of ids) {
+    await db.query(
+      "insert into intervention (id, federation_id, name, kind, period_start) values ($1, $2, $3, 'individual', '2025-01-01')",
+      [id, federationId, `Testinsats ${id}`],
+    );
+  }
+}
+
 /** The cookies a response sets, as name → value. */
 export function setCookies(res: Response): Record<string, string> {
   return Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0]!.split('=') as [string, string]));

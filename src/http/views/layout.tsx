@@ -58,12 +58,15 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/nyckeltal`, label: 'Nyckeltal' },
     { href: `${base}/budget`, label: 'Budget' },
     { href: `${base}/utfall`, label: 'Utfall' },
+    { href: `${base}/ledger`, label: 'Huvudbok (SIE)' },
+    { href: `${base}/ledger/statements`, label: 'Räkenskaper' },
+    { href: `${base}/ledger/mapping`, label: 'Kontokoppling' },
+    { href: `${base}/insatser`, label: 'Insatser' },
+    { href: `${base}/statistik`, label: 'Deltagarstatistik' },
     { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
     { href: `${base}/installningar`, label: 'Inställningar' },
     { href: `${base}/users`, label: 'Användare' },
     { href: `${base}/audit`, label: 'Granskningslogg' },
     { href: '/account', label: 'Mitt konto' },
-    { href: `${base}/insatser`, label: 'Insatser' },
-    { href: `${base}/statistik`, label: 'Deltagarstatistik' },
   ];
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
-import { addTestUser, testPassword } from '../../../test/support/auth.ts';
+import { addTestInterventions, addTestUser, testPassword } from '../../../test/support/auth.ts';
 import { can } from '../../core/access/permissions.ts';
 import { login } from './login.ts';
 import { findSession } from './sessions.ts';
@@ -12,6 +12,7 @@ describe('sessions', () => {
   beforeAll(async () => {
     db = await createTestDb();
     [{ id: fid }] = (await db.query<{ id: number }>("insert into federation (name) values ('A') returning id")) as [{ id: number }];
+    await addTestInterventions(db, fid, [4, 5, 9]);
     await addTestUser(db, { email: 'team@a.se', federationId: fid, role: 'insats', interventionIds: [4, 9] });
   });
   afterAll(() => db.drop());

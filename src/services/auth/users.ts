@@ -92,6 +92,8 @@ async function setRoleIn(tx: Queryable, userId: number, federationId: number, ro
   await tx.query('delete from intervention_assignment where federation_id = $1 and user_id = $2', [federationId, userId]);
   for (const id of new Set(interventionIds)) {
     if (!Number.isSafeInteger(id) || id <= 0) throw new InputError({ field: 'intervention', message: `Ogiltigt insats-id: ${id}.` });
+    const exists = await tx.query('select 1 from intervention where federation_id = $1 and id = $2', [federationId, id]);
+    if (!exists.length) throw new InputError({ field: 'intervention', message: `Förbundet har ingen insats med id ${id}.` });
     await tx.query('insert into intervention_assignment (federation_id, user_id, intervention_id) values ($1, $2, $3)', [federationId, userId, id]);
   }
 }

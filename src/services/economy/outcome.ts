@@ -15,6 +15,7 @@ import type { LineAmounts, MonthlyOutcome } from '../../core/economy/types.ts';
 import { selectCountedRows, type OutcomeSource } from '../../core/economy/outcomeSources.ts';
 import { lineMap } from './lines.ts';
 import { getFiscalYear } from './years.ts';
+import { hasLedgerYear } from '../ledger/economy-link.ts';
 
 export type { OutcomeSource } from '../../core/economy/outcomeSources.ts';
 
@@ -34,7 +35,8 @@ export async function loadYearOutcome(q: Queryable, federationId: number, year: 
      from outcome_entry where federation_id = $1 and year = $2 order by budget_line_id, month`,
     [federationId, year],
   );
-  const counted = selectCountedRows(rows);
+  // A year imported from SIE takes its outcome from the ledger alone, mapped or not (src/services/ledger/economy-link.ts).
+  const counted = (await hasLedgerYear(q, federationId, year)) ? rows.filter((r) => r.source === 'ledger') : selectCountedRows(rows);
   const monthly = new Map<string, { lineId: number; month: number; incomeOre: number; costOre: number }>();
   const byLine = new Map<number, { lineId: number; incomeOre: number; costOre: number }>();
   for (const r of counted) {

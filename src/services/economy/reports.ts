@@ -18,6 +18,7 @@ import { lineMap, listBudgetLines } from './lines.ts';
 import { loadRevisedBudget } from './budget.ts';
 import { loadYearOutcome } from './outcome.ts';
 import { findFiscalYear, getFiscalYear, listFiscalYears, listYearSummaries } from './years.ts';
+import { ledgerFinancial, ledgerKeyFigureFacts, withLedgerFigures } from '../ledger/economy-link.ts';
 
 /** The driftredovisning of a year (exact öre; present with src/core/economy/statementTable.ts). */
 export async function getOperatingStatement(q: Queryable, federationId: number, year: number): Promise<OperatingStatement> {
@@ -33,8 +34,8 @@ export async function getOperatingStatement(q: Queryable, federationId: number, 
     outcome: outcome.byLine,
     budget,
     previousOutcome: previous ? previous.byLine : null,
-    financial: financialOf(facts),
-    previousFinancial: previousFacts ? financialOf(previousFacts) : null,
+    financial: (await ledgerFinancial(q, federationId, year)) ?? financialOf(facts),
+    previousFinancial: (await ledgerFinancial(q, federationId, year - 1)) ?? (previousFacts ? financialOf(previousFacts) : null),
   });
 }
 
@@ -45,7 +46,7 @@ function financialOf(f: FiscalYearFacts) {
 async function keyFiguresFor(q: Queryable, federationId: number, federationName: string, facts: FiscalYearFacts, lines: ReadonlyMap<number, BudgetLine>): Promise<KeyFigures> {
   const outcome = await loadYearOutcome(q, federationId, facts.year);
   const budget = await loadRevisedBudget(q, federationId, facts.year);
-  return computeKeyFigures({ federation: federationName, facts, lines, outcome: outcome.byLine, budget });
+  return withLedgerFigures(computeKeyFigures({ federation: federationName, facts, lines, outcome: outcome.byLine, budget }), await ledgerKeyFigureFacts(q, federationId, facts.year), facts.allocationOre);
 }
 
 /** The reference contract's key figures for a year (öre; toKeyFiguresJson gives the contract's kronor JSON). */

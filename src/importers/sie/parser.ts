@@ -1,0 +1,369 @@
+import { crc32 } from 'node:zlib';
+import type { InputProblem } from '../../core/errors.ts';
+import { encodeCp437 } from './encoding.ts';
+import type { BalanceKind, ObjectRefs, SieRecord, SieTransaction, TransactionKind } from './records.ts';
+import { tokenizeLine, type SieField } from './tokenize.ts';
+import { parseAmountOre, parseSieDate } from './values.ts';
+
+/** After this many problems the parser stops collecting (the file is clearly not importable). */
+export const MAX_PROBLEMS = 50;
+
+const HEADER_LABELS = new Set([
+  '#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP', '#FNAMN', '#FNR', '#ORGNR', '#VALUTA', '#KPTYP', '#TAXAR',
+  '#PROSA', '#FTYP', '#BKOD', '#ADRESS', '#OMFATTN',
+]);
+const BALANCE_LABELS: Record<string, BalanceKind> = {
+  '#IB': 'IB', '#UB': 'UB', '#OIB': 'OIB', '#OUB': 'OUB', '#RES': 'RES', '#PSALDO': 'PSALDO', '#PBUDGET': 'PBUDGET',
+};
+/** A #TRANS row with only account, object list and amount (no quotes or escapes inside the list). */
+const FAST_TRANS = /^[ \t]*#TRANS[ \t]+(\d+)[ \t]+\{((?:[ \t]*(?:"[^"\\]*"|[^\s"{}\\]+))*)[ \t]*\}[ \t]+(-?\d+(?:\.\d{1,2})?)[ \t\r]*$/;
+const NO_FIELDS: readonly SieField[] = [];
+const OBJECT_TOKEN = /"([^"]*)"|([^\s"]+)/g;
+
+function splitObjects(list: string): string[] {
+  const out: string[] = [];
+  for (const m of list.matchAll(OBJECT_TOKEN)) out.push(m[1] ?? m[2]!);
+  return out;
+}
+
+const TRANS_KINDS: Record<string, TransactionKind> = { '#TRANS': 'normal', '#RTRANS': 'added', '#BTRANS': 'removed' };
+
+interface OpenVoucher {
+  line: number;
+  series: string;
+  number: string;
+  date: string;
+  text: string;
+  registeredOn: string | null;
+  opened: boolean;
+  transactions: SieTransaction[];
+}
+
+/**
+ * Line-by-line SIE 4 parser (types 1–4, 4E, 4I). Feed it decoded lines in order; it returns a record when a
+ * line (or, for #VER, the closing brace) completes one. Problems (malformed amounts and dates, broken voucher
+ * blocks, a missing or wrong #KSUMMA) are collected with file, line and field; unknown labels and extra
+ * fields are ignored as the specification demands. Holds at most one voucher in memory.
+ */
+export class SieParser {
+  readonly problems: InputProblem[] = [];
+  /** Problems found beyond MAX_PROBLEMS (not kept). */
+  droppedProblems = 0;
+  private voucher: OpenVoucher | null = null;
+  /** An #RTRANS row whose identical #TRANS duplicate must be skipped if it comes next. */
+  private pendingAdded: SieTransaction | null = null;
+  private checksum: { value: number; startLine: number } | null = null;
+  private checksumDone = false;
+  private lastLine = 0;
+
+  constructor(private readonly file: string) {}
+
+  problem(line: number, message: string, field?: string): void {
+    if (this.problems.length >= MAX_PROBLEMS) {
+      this.droppedProblems++;
+      return;
+    }
+    this.problems.push({ file: this.file, line, ...(field ? { field } : {}), message });
+  }
+
+  pushLine(text: string, line: number): SieRecord | null {
+    this.lastLine = line;
+    // Fast path for the bulk of a file: a plain #TRANS row inside an open voucher.
+    if (this.voucher?.opened && !this.checksum) {
+      const m = FAST_TRANS.exec(text);
+      if (m) {
+        const amountOre = parseAmountOre(m[3]!);
+        if (amountOre !== null) {
+          this.pushTransaction('normal', m[1]!, m[2] ? this.cachedObjects(m[2], line) : null, amountOre, this.voucher.date, null, line);
+          return null;
+        }
+      }
+    }
+    const c0 = text.charCodeAt(0);
+    const { label, fields, unterminated } = (c0 === 123 || c0 === 125) && text.trimEnd().length === 1 ? { label: text[0]!, fields: NO_FIELDS, unterminated: false } : tokenizeLine(text);
+    if (label === '') return null;
+    if (unterminated) {
+      this.problem(line, 'Raden är ofullständig: ett citattecken eller en objektlista avslutas inte.', label);
+      return null;
+    }
+    if (this.checksum && label !== '#KSUMMA' && label !== '{' && label !== '}') this.addToChecksum(label, fields);
+    if (label === '{') {
+      if (this.voucher && !this.voucher.opened) this.voucher.opened = true;
+      else this.problem(line, '"{" utan föregående #VER.');
+      return null;
+    }
+    if (label === '}') return this.closeVoucher(line);
+    const transKind = TRANS_KINDS[label];
+    if (transKind) {
+      this.transaction(transKind, fields, line);
+      return null;
+    }
+    if (this.voucher) {
+      // Another item inside a voucher block: the block was not closed.
+      if (label === '#VER' || !this.voucher.opened) {
+        this.problem(this.voucher.line, 'Verifikationen avslutas inte med "}".', '#VER');
+        this.voucher = null;
+        this.pendingAdded = null;
+      } else {
+        return null; // unknown sub-item of a voucher: ignored
+      }
+    }
+    if (label === '#VER') {
+      this.openVoucher(fields, line);
+      return null;
+    }
+    if (HEADER_LABELS.has(label)) {
+      return { type: 'header', line, label, value: fields.map((f) => (typeof f === 'string' ? f : f.join(' '))).join(' ') };
+    }
+    const balanceKind = BALANCE_LABELS[label];
+    if (balanceKind) return this.balance(balanceKind, label, fields, line);
+    switch (label) {
+      case '#RAR': {
+        const yearIndex = this.integer(fields[0], line, 'årsnr');
+        const start = this.date(fields[1], line, 'start');
+        const end = this.date(fields[2], line, 'slut');
+        if (yearIndex === null || !start || !end) return null;
+        if (end < start) {
+          this.problem(line, `Räkenskapsåret slutar (${end}) före det börjar (${start}).`, '#RAR');
+          return null;
+        }
+        return { type: 'year', line, yearIndex, start, end };
+      }
+      case '#KONTO': {
+        const account = this.accountNo(fields[0], line);
+        return account ? { type: 'account', line, account, name: str(fields[1]) } : null;
+      }
+      case '#KTYP': {
+        const account = this.accountNo(fields[0], line);
+        const t = str(fields[1]).toUpperCase();
+        if (account && !['T', 'S', 'K', 'I'].includes(t)) {
+          this.problem(line, `Okänd kontotyp "${t}" (ska vara T, S, K eller I).`, 'kontotyp');
+          return null;
+        }
+        return account ? { type: 'accountType', line, account, accountType: t } : null;
+      }
+      case '#SRU': {
+        const account = this.accountNo(fields[0], line);
+        return account ? { type: 'sru', line, account, code: str(fields[1]) } : null;
+      }
+      case '#DIM':
+      case '#UNDERDIM': {
+        const dimension = str(fields[0]);
+        if (!/^\d+$/.test(dimension)) {
+          this.problem(line, `Dimensionsnumret "${dimension}" är inte ett heltal.`, 'dimensionsnr');
+          return null;
+        }
+        const parent = label === '#UNDERDIM' ? str(fields[2]) || null : null;
+        return { type: 'dimension', line, dimension, name: str(fields[1]), parent };
+      }
+      case '#OBJEKT': {
+        const dimension = str(fields[0]);
+        const code = str(fields[1]);
+        if (!/^\d+$/.test(dimension) || code === '') {
+          this.problem(line, 'Objektet saknar dimensionsnummer eller objektkod.', '#OBJEKT');
+          return null;
+        }
+        return { type: 'object', line, dimension, code, name: str(fields[2]) };
+      }
+      case '#KSUMMA':
+        return this.ksumma(fields, line);
+      default:
+        return null; // unknown label: ignored
+    }
+  }
+
+  /** Call after the last line: reports an unclosed voucher or a missing final #KSUMMA (a truncated file). */
+  finish(): void {
+    if (this.voucher) {
+      this.problem(this.voucher.line, 'Filen tar slut inuti en verifikation (saknar "}"); filen är troligen avkortad.', '#VER');
+      this.voucher = null;
+    }
+    if (this.checksum && !this.checksumDone) {
+      this.problem(this.lastLine, 'Filen inleds med #KSUMMA men saknar den avslutande kontrollsumman; filen är troligen avkortad.', '#KSUMMA');
+    }
+  }
+
+  private openVoucher(fields: readonly SieField[], line: number): void {
+    const date = this.date(fields[2], line, 'verdatum');
+    const regRaw = str(fields[4]);
+    const registeredOn = regRaw ? parseSieDate(regRaw) : null;
+    if (regRaw && !registeredOn) this.problem(line, `Registreringsdatumet "${regRaw}" är inte ett giltigt datum (ÅÅÅÅMMDD).`, 'regdatum');
+    // Even a voucher with a bad date is tracked so that its block is skipped consistently.
+    this.voucher = {
+      line,
+      series: str(fields[0]),
+      number: str(fields[1]),
+      date: date ?? '',
+      text: str(fields[3]),
+      registeredOn,
+      opened: false,
+      transactions: [],
+    };
+    this.pendingAdded = null;
+  }
+
+  private closeVoucher(line: number): SieRecord | null {
+    const v = this.voucher;
+    this.voucher = null;
+    this.pendingAdded = null;
+    if (!v || !v.opened) {
+      this.problem(line, '"}" utan öppen verifikation.');
+      return null;
+    }
+    if (!v.date) return null; // its date problem is already reported
+    return { type: 'voucher', line: v.line, series: v.series, number: v.number, date: v.date, text: v.text, registeredOn: v.registeredOn, transactions: v.transactions };
+  }
+
+  private transaction(kind: TransactionKind, fields: readonly SieField[], line: number): void {
+    const v = this.voucher;
+    if (!v) {
+      this.problem(line, 'Transaktionsraden står utanför en verifikation.', kindLabel(kind));
+      return;
+    }
+    if (!v.opened) v.opened = true; // lenient: a #TRANS directly after #VER without "{"
+    const account = this.accountNo(fields[0], line);
+    let objects: ObjectRefs | null = null;
+    let k = 1;
+    if (Array.isArray(fields[1])) {
+      objects = this.objectList(fields[1] as readonly string[], line);
+      k = 2;
+    }
+    const amountOre = this.amount(fields[k], line, 'belopp');
+    const dateText = str(fields[k + 1]);
+    let date = v.date;
+    if (dateText) {
+      const d = parseSieDate(dateText);
+      if (d) date = d;
+      else this.problem(line, `Transaktionsdatumet "${dateText}" är inte ett giltigt datum (ÅÅÅÅMMDD).`, 'transdatum');
+    }
+    if (!account || amountOre === null) return;
+    this.pushTransaction(kind, account, objects, amountOre, date, str(fields[k + 2]) || null, line);
+  }
+
+  private pushTransaction(kind: TransactionKind, account: string, objects: ObjectRefs | null, amountOre: number, date: string, text: string | null, line: number): void {
+    const v = this.voucher!;
+    const row: SieTransaction = { line, kind, account, objects, amountOre, date, text };
+    const pending = this.pendingAdded;
+    this.pendingAdded = null;
+    if (kind === 'added') this.pendingAdded = row;
+    if (kind === 'normal' && pending && sameRow(pending, row)) return; // the duplicate that follows #RTRANS
+    v.transactions.push(row);
+  }
+
+  private balance(kind: BalanceKind, label: string, fields: readonly SieField[], line: number): SieRecord | null {
+    const yearIndex = this.integer(fields[0], line, 'årsnr');
+    let k = 1;
+    let period: string | null = null;
+    if (kind === 'PSALDO' || kind === 'PBUDGET') {
+      period = str(fields[1]);
+      if (!/^\d{4}(0[1-9]|1[0-2])$/.test(period)) {
+        this.problem(line, `Perioden "${period}" ska skrivas ÅÅÅÅMM.`, 'period');
+        return null;
+      }
+      k = 2;
+    }
+    const account = this.accountNo(fields[k], line);
+    let objects: ObjectRefs | null = null;
+    if (kind === 'OIB' || kind === 'OUB' || kind === 'PSALDO' || kind === 'PBUDGET') {
+      if (Array.isArray(fields[k + 1])) objects = this.objectList(fields[k + 1] as readonly string[], line);
+      k++;
+    }
+    const amountOre = this.amount(fields[k + 1], line, 'saldo');
+    if (yearIndex === null || !account || amountOre === null) return null;
+    void label;
+    return { type: 'balance', line, kind, yearIndex, period, account, objects, amountOre };
+  }
+
+  /** Object lists repeat (a project, a cost centre): parsed once per distinct text, shared (frozen) after that. */
+  private readonly objectCache = new Map<string, ObjectRefs | null>();
+  private cachedObjects(raw: string, line: number): ObjectRefs | null {
+    const hit = this.objectCache.get(raw);
+    if (hit !== undefined) return hit;
+    const problems = this.problems.length;
+    const refs = this.objectList(splitObjects(raw), line);
+    if (this.problems.length === problems) {
+      if (this.objectCache.size > 2000) this.objectCache.clear();
+      this.objectCache.set(raw, refs ? Object.freeze(refs) : null);
+    }
+    return refs;
+  }
+
+  private objectList(items: readonly string[], line: number): ObjectRefs | null {
+    if (items.length === 0) return null;
+    if (items.length % 2 !== 0) {
+      this.problem(line, 'Objektlistan ska bestå av par av dimensionsnummer och objektkod.', 'objektlista');
+      return null;
+    }
+    const refs: Record<string, string> = {};
+    for (let i = 0; i < items.length; i += 2) refs[items[i]!] = items[i + 1]!;
+    return refs;
+  }
+
+  private ksumma(fields: readonly SieField[], line: number): null {
+    if (fields.length === 0) {
+      if (!this.checksum) this.checksum = { value: 0, startLine: line };
+      return null;
+    }
+    if (!this.checksum || this.checksumDone) return null;
+    this.checksumDone = true;
+    const expected = str(fields[0]);
+    const actual = this.checksum.value >>> 0;
+    if (!/^-?\d+$/.test(expected) || (Number(expected) >>> 0) !== actual) {
+      this.problem(line, `Kontrollsumman stämmer inte (filen anger ${expected}, innehållet ger ${actual}); filen är skadad eller ändrad.`, '#KSUMMA');
+    }
+    return null;
+  }
+
+  private addToChecksum(label: string, fields: readonly SieField[]): void {
+    let text = label;
+    for (const f of fields) text += typeof f === 'string' ? f : f.join('');
+    this.checksum!.value = crc32(encodeCp437(text), this.checksum!.value);
+  }
+
+  private accountNo(field: SieField | undefined, line: number): string | null {
+    const a = str(field);
+    if (!/^\d+$/.test(a)) {
+      this.problem(line, a ? `Kontonumret "${a}" är inte ett nummer.` : 'Kontonummer saknas.', 'konto');
+      return null;
+    }
+    return a;
+  }
+
+  private amount(field: SieField | undefined, line: number, name: string): number | null {
+    const a = str(field);
+    const ore = parseAmountOre(a);
+    if (ore === null) this.problem(line, a ? `Beloppet "${a}" är inte ett giltigt belopp (t.ex. -1234.50).` : 'Belopp saknas.', name);
+    return ore;
+  }
+
+  private date(field: SieField | undefined, line: number, name: string): string | null {
+    const a = str(field);
+    const d = parseSieDate(a);
+    if (!d) this.problem(line, a ? `Datumet "${a}" är inte ett giltigt datum (ÅÅÅÅMMDD).` : 'Datum saknas.', name);
+    return d;
+  }
+
+  private integer(field: SieField | undefined, line: number, name: string): number | null {
+    const a = str(field);
+    if (!/^-?\d{1,3}$/.test(a)) {
+      this.problem(line, `"${a}" är inte ett årsnummer (0, -1 …).`, name);
+      return null;
+    }
+    return Number(a);
+  }
+}
+
+function str(f: SieField | undefined): string {
+  return typeof f === 'string' ? f : '';
+}
+
+function kindLabel(kind: TransactionKind): string {
+  return kind === 'normal' ? '#TRANS' : kind === 'added' ? '#RTRANS' : '#BTRANS';
+}
+
+function sameRow(a: SieTransaction, b: SieTransaction): boolean {
+  if (a.account !== b.account || a.amountOre !== b.amountOre || a.date !== b.date) return false;
+  const ka = a.objects ? Object.keys(a.objects) : [];
+  const kb = b.objects ? Object.keys(b.objects) : [];
+  return ka.length === kb.length && ka.every((k) => a.objects![k] === b.objects![k]);
+}

@@ -1,0 +1,153 @@
+import { classify, validateRange } from '../../core/ledger/classification.ts';
+import { outcomeByBudgetLine, type LineOutcome, type MappingRule, type UnmappedAmount } from '../../core/ledger/mapping.ts';
+import { InputError, NotFoundError } from '../../core/errors.ts';
+import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { parseInt8 } from '../../db/database.ts';
+import { findLedgerYear, loadAccountBalances, loadClassRanges } from './statements.ts';
+import { syncAllLedgerOutcome } from './economy-link.ts';
+
+export interface MappingRow extends MappingRule {
+  readonly budgetLineLabel: string;
+  readonly budgetLineSection: string;
+}
+
+export async function listMappings(db: Queryable, federationId: number): Promise<MappingRow[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `select m.id, m.budget_line_id, m.account_from, m.account_to, m.dimension, m.object_code, b.label, b.section
+     from ledger_mapping m join budget_line b on b.federation_id = m.federation_id and b.id = m.budget_line_id
+     where m.federation_id = $1 order by b.sort_order, b.label, m.id`,
+    [federationId],
+  );
+  return rows.map((r) => ({
+    id: r.id as number,
+    budgetLineId: r.budget_line_id as number,
+    accountFrom: (r.account_from as string | null) ?? null,
+    accountTo: (r.account_to as string | null) ?? null,
+    dimension: (r.dimension as string | null) ?? null,
+    objectCode: (r.object_code as string | null) ?? null,
+    budgetLineLabel: r.label as string,
+    budgetLineSection: r.section as string,
+  }));
+}
+
+export interface NewMapping {
+  readonly budgetLineId: number;
+  /** "4000-4999", "4610" or empty. */
+  readonly accounts?: string | null;
+  /** "6:P01" (dimension:object) or empty. */
+  readonly object?: string | null;
+}
+
+/** Parses "4000-4999" / "4000–4999" / "4610" into a range. */
+export function parseAccountRange(text: string): { from: string; to: string } {
+  const m = /^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$/.exec(text);
+  if (!m) throw new InputError({ field: 'konton', message: `"${text}" är inte ett konto eller kontointervall (t.ex. 4610 eller 4000-4999).` });
+  const from = m[1]!;
+  const to = m[2] ?? m[1]!;
+  validateRange(from, to, 'konton');
+  return { from, to };
+}
+
+export function parseObjectRef(text: string): { dimension: string; code: string } {
+  const m = /^\s*(\d+)\s*:\s*(\S.*?)\s*$/.exec(text);
+  if (!m) throw new InputError({ field: 'objekt', message: `"${text}" ska anges som dimension:objekt, t.ex. 6:P01.` });
+  return { dimension: m[1]!, code: m[2]! };
+}
+
+export async function addMapping(db: Database, federationId: number, input: NewMapping, actor: Actor): Promise<number> {
+  const accounts = input.accounts?.trim() ? parseAccountRange(input.accounts) : null;
+  const object = input.object?.trim() ? parseObjectRef(input.object) : null;
+  if (!accounts && !object) throw new InputError({ field: 'konton', message: 'Ange konton, ett objekt eller båda.' });
+  return db.transaction(async (tx) => {
+    const line = await tx.query('select 1 from budget_line where federation_id = $1 and id = $2', [federationId, input.budgetLineId]);
+    if (!line[0]) throw new InputError({ field: 'budgetpost', message: 'Budgetposten finns inte i förbundet.' });
+    const [row] = await tx.query<{ id: number }>(
+      `insert into ledger_mapping (federation_id, budget_line_id, account_from, account_to, dimension, object_code)
+       values ($1, $2, $3, $4, $5, $6) returning id`,
+      [federationId, input.budgetLineId, accounts?.from ?? null, accounts?.to ?? null, object?.dimension ?? null, object?.code ?? null],
+    );
+    await syncAllLedgerOutcome(tx, federationId);
+    return row!.id;
+  }, actor);
+}
+
+export async function deleteMapping(db: Database, federationId: number, id: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx.query('delete from ledger_mapping where federation_id = $1 and id = $2 returning id', [federationId, id]);
+    if (!rows[0]) throw new NotFoundError('Kopplingen finns inte.');
+    await syncAllLedgerOutcome(tx, federationId);
+  }, actor);
+}
+
+export interface LedgerOutcome {
+  readonly year: number;
+  /** vouchers: per month from the transactions; balances: year totals only (a file without #VER). */
+  readonly source: 'vouchers' | 'balances';
+  readonly lines: LineOutcome[];
+  readonly unmapped: UnmappedAmount[];
+}
+
+/**
+ * Outcome per budget line (per month when the ledger has vouchers) of a year, from the ledger through the
+ * förbund's mapping; null when there is no ledger for the year. Operating accounts only (classes 3–7 by
+ * default); financial items are not budget lines.
+ */
+export async function loadLedgerOutcome(db: Queryable, federationId: number, year: number): Promise<LedgerOutcome | null> {
+  const ref = await findLedgerYear(db, federationId, year);
+  if (!ref) return null;
+  const ranges = await loadClassRanges(db, federationId);
+  const rules = await listMappings(db, federationId);
+  const kindOf = (account: string) => {
+    const c = classify(account, ranges);
+    return c === 'operating_income' ? 'income' : c === 'operating_cost' ? 'cost' : null;
+  };
+  let source: LedgerOutcome['source'] = 'balances';
+  let amounts: { account: string; objects: Record<string, string> | null; month: number | null; amountOre: number }[] = [];
+  if (ref.yearIndex === 0) {
+    const rows = await db.query<{ account: string; objects: string | null; month: number; amount: string }>(
+      `select account, objects::text as objects, extract(month from transaction_date)::int as month, sum(amount_ore)::text as amount
+       from ledger_transaction where federation_id = $1 and year_id = $2 and kind <> 'removed'
+       group by account, objects::text, extract(month from transaction_date)`,
+      [federationId, ref.yearId],
+    );
+    if (rows.length) {
+      source = 'vouchers';
+      amounts = rows.map((r) => ({ account: r.account, objects: r.objects ? JSON.parse(r.objects) : null, month: r.month, amountOre: parseInt8(r.amount) }));
+    }
+  }
+  if (source === 'balances') {
+    amounts = (await loadAccountBalances(db, federationId, ref)).map((b) => ({ account: b.account, objects: null, month: null, amountOre: b.closingOre - b.openingOre }));
+  }
+  const { lines, unmapped } = outcomeByBudgetLine(amounts, rules, kindOf);
+  return { year, source, lines, unmapped };
+}
+
+/**
+ * Maps every object of a dimension in the förbund's ledger to the budget line with the same name (projects are
+ * usually named after their insats), skipping objects already mapped or without exactly one such line.
+ * Returns the number of mappings made.
+ */
+export async function mapObjectsByName(db: Database, federationId: number, dimension: string, actor: Actor): Promise<{ mapped: number; skipped: string[] }> {
+  return db.transaction(async (tx) => {
+    const objects = await tx.query<{ code: string; name: string }>(
+      'select distinct code, name from ledger_object where federation_id = $1 and dimension = $2 order by code',
+      [federationId, dimension],
+    );
+    const lines = await tx.query<{ id: number; label: string }>('select id, label from budget_line where federation_id = $1', [federationId]);
+    const existing = new Set((await listMappings(tx, federationId)).filter((m) => m.dimension === dimension && m.accountFrom === null).map((m) => m.objectCode));
+    let mapped = 0;
+    const skipped: string[] = [];
+    for (const o of objects) {
+      if (existing.has(o.code)) continue;
+      const matches = lines.filter((l) => l.label.trim().toLocaleLowerCase('sv') === o.name.trim().toLocaleLowerCase('sv'));
+      if (matches.length !== 1) {
+        skipped.push(`${dimension}:${o.code} ${o.name}`);
+        continue;
+      }
+      await tx.query('insert into ledger_mapping (federation_id, budget_line_id, dimension, object_code) values ($1, $2, $3, $4)', [federationId, matches[0]!.id, dimension, o.code]);
+      mapped++;
+    }
+    await syncAllLedgerOutcome(tx, federationId);
+    return { mapped, skipped };
+  }, actor);
+}
