@@ -1,8 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
-import { openDatabase } from '../db/open.ts';
-import type { Actor, Database } from '../db/database.ts';
 import { toKeyFiguresJson } from '../core/economy/keyFigures.ts';
 import { statementJson, statementTable } from '../core/economy/statementTable.ts';
 import { getFederationByName, getKeyFigures, getOperatingStatement } from '../services/economy/index.ts';
@@ -13,28 +11,8 @@ import { listBudgetLines } from '../services/economy/index.ts';
 import { tableToCsv } from '../exports/csv.ts';
 import { tableToXlsx } from '../exports/xlsx.ts';
 import { tableToText } from '../exports/textTable.ts';
+import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
 
-export const cliActor: Actor = { id: 'cli' };
-
-/** The named subcommand group (`import`, `report`, `template`), shared with other areas' commands. */
-export function commandGroup(program: Command, name: string, description: string): Command {
-  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
-}
-
-export async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase();
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-export function parseYear(v: string): number {
-  const y = Number(v);
-  if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new InputError({ field: '--year', message: `"${v}" är inte ett år.` });
-  return y;
-}
 
 async function output(data: string | Buffer, file: string | undefined): Promise<void> {
   if (file) await writeFile(file, data);

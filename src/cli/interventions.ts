@@ -3,24 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { NotFoundError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
-import { openDatabase } from '../db/open.ts';
 import { listInterventions } from '../services/interventions/interventions.ts';
 import { participantStatistics } from '../services/interventions/statistics.ts';
 import { loadInterventionDemo } from '../services/interventions/demo/loadInterventionDemo.ts';
 import { importParticipations } from '../importers/participants/importParticipations.ts';
 import { followUpCsv, followUpXlsx } from '../exports/interventionFollowUp.ts';
 import { tableRows } from '../exports/statTableExport.ts';
+import { cliActorIn, withDb } from './shared.ts';
 
-const cliActor = (federationId: number) => ({ id: 'cli', federationId });
-
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase();
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
 
 async function federationId(db: Database, name: string): Promise<number> {
   const [row] = await db.query<{ id: number }>('select id from federation where name = $1', [name]);
@@ -57,7 +47,7 @@ export function registerInterventions(program: Command): void {
       withDb(async (db) => {
         const fid = await federationId(db, o.federation);
         const id = await interventionId(db, fid, o.intervention);
-        const { imported } = await importParticipations(db, cliActor(fid), fid, id, { name: basename(file), data: new Uint8Array(readFileSync(file)) });
+        const { imported } = await importParticipations(db, cliActorIn(fid), fid, id, { name: basename(file), data: new Uint8Array(readFileSync(file)) });
         console.log(`${imported} deltagare inlästa.`);
       }),
     );

@@ -4,7 +4,7 @@ import type { StatementLayout } from '../core/ledger/layout.ts';
 import { tableToCsv } from '../exports/csv.ts';
 import { statementsTable } from '../core/ledger/tables.ts';
 import { getFederationByName as federationByName } from '../services/economy/federations.ts';
-import { cliActor, commandGroup, parseYear, withDb } from './economy.ts';
+import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
 import { listSieImports } from '../services/ledger/history.ts';
 import { importSieFile } from '../services/ledger/import.ts';
 import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName, parseAccountRange } from '../services/ledger/mapping.ts';

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../db/open.ts';
-import type { Actor, Database } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { InputError } from '../core/errors.ts';
 import { isFederationRole, federationRoles } from '../core/access/permissions.ts';
+import { cliActor, withDb } from './shared.ts';
 import { createUser, listUsers, resetPassword, setFederationRole, setUserDisabled } from '../services/auth/users.ts';
 
-/** The CLI acts as a local system actor: whoever can run it on the server already holds the database. */
-const cliActor: Actor = { id: 'cli' };
 
 /** Reads a password: the first line of standard input (--password-stdin), or a hidden prompt on a terminal. */
 export async function readPassword(fromStdin: boolean, prompt = 'Lösenord: '): Promise<string> {
@@ -54,14 +52,6 @@ export async function findFederationId(db: Database, nameOrId: string): Promise<
   return rows[0].id;
 }
 
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase();
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
 
 function parseRole(role: string | undefined) {
   if (role === undefined) return undefined;

@@ -6,6 +6,7 @@ import { formatKronor, objectsText } from '../views/ledger/format.ts';
 import { addMapping, deleteMapping, listMappings, loadLedgerOutcome, type LedgerOutcome } from '../../services/ledger/mapping.ts';
 import { findLedgerYear, listLedgerYears } from '../../services/ledger/statements.ts';
 import type { Queryable } from '../../db/database.ts';
+import { FormSecurityFields } from '../views/form.tsx';
 
 const sectionLabels: Record<string, string> = {
   income: 'Intäkter',
@@ -210,6 +211,7 @@ function MappingPage(props: {
               {props.canEdit ? (
                 <td>
                   <form method="post" action={`${base}/${m.id}/delete`} class="inline">
+                    <FormSecurityFields />
                     <input type="hidden" name="year" value={props.year === null ? '' : String(props.year)} />
                     <button type="submit" aria-label={`Ta bort kopplingen till ${m.budgetLineLabel}`}>
                       Ta bort
@@ -229,6 +231,7 @@ function MappingPage(props: {
       {props.canEdit ? (
         props.lines.length ? (
           <form method="post" action={base}>
+            <FormSecurityFields />
             <h2>Ny koppling</h2>
             <input type="hidden" name="year" value={props.year === null ? '' : String(props.year)} />
             <label for="budgetLineId">Budgetpost</label>

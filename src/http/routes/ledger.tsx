@@ -7,6 +7,7 @@ import { Layout } from '../views/layout.tsx';
 import { listSieImports } from '../../services/ledger/history.ts';
 import { importSieFile, type SieImportResult } from '../../services/ledger/import.ts';
 import { listLedgerYears } from '../../services/ledger/statements.ts';
+import { FormSecurityFields } from '../views/form.tsx';
 
 /** Largest file the web form accepts (the form upload is held in memory; the API and the CLI stream). */
 const MAX_FORM_UPLOAD = 200 * 1024 * 1024;
@@ -98,6 +99,7 @@ function ImportPage(props: {
       ) : null}
       {props.canImport ? (
         <form method="post" action={`${base}/import`} enctype="multipart/form-data">
+          <FormSecurityFields />
           <label for="sie-file">SIE-fil (typ 1–4, .se/.si)</label>
           <input id="sie-file" name="file" type="file" accept=".se,.si,.sie,.txt" required />
           <p>

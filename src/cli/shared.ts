@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { InputError } from '../core/errors.ts';
+import { openDatabase } from '../db/open.ts';
+import type { Actor, Database } from '../db/database.ts';
+
+/** The CLI acts as a local system actor: whoever can run it on the server already holds the database. */
+export const cliActor: Actor = { id: 'cli' };
+
+/** The CLI actor inside one förbund (the audit trail records the förbund). */
+export function cliActorIn(federationId: number): Actor {
+  return { ...cliActor, federationId };
+}
+
+/** Opens the configured database for one command and always closes it (the embedded one is single-process). */
+export async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase();
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The named subcommand group (`import`, `report`, `template`), shared by every area's commands. */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}
+
+export function parseYear(v: string): number {
+  const y = Number(v);
+  if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new InputError({ field: '--year', message: `"${v}" är inte ett år.` });
+  return y;
+}
