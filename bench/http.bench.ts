@@ -11,12 +11,18 @@ import { migrate } from '../src/db/migrate.ts';
 import { startServer } from '../src/http/server.ts';
 import { createUser } from '../src/services/auth/users.ts';
 import type { Database } from '../src/db/database.ts';
+import { readFileSync } from 'node:fs';
+import { parseReference } from '../src/importers/reference/parseReference.ts';
+import { writeReference } from '../src/importers/reference/importReference.ts';
 
-/**
- * The endpoints under load. {f} is the förbund's id. Add the dashboard and the driftredovisning here
- * (e.g. '/api/federations/{f}/dashboard', '/api/federations/{f}/operating-statement/2025') when they exist.
- */
-export const endpoints: readonly string[] = ['/api/federations', '/api/federations/{f}/audit?limit=100', '/api/federations/{f}/users'];
+/** The endpoints under load. {f} is the förbund's id; the data is the reference förbund's 2024–2025. */
+export const endpoints: readonly string[] = [
+  '/f/{f}?ar=2025',
+  '/f/{f}/ar/2025/driftredovisning',
+  '/api/federations/{f}/years/2025/key-figures',
+  '/api/federations/{f}/years/2025/operating-statement',
+  '/api/federations/{f}/audit?limit=100',
+];
 
 const trivial = '/healthz';
 const connections = Number(process.env.BENCH_CONNECTIONS) || 50;
@@ -36,15 +42,11 @@ interface Measure {
 }
 
 async function seed(db: Database): Promise<number> {
-  const fid = await db.transaction(async (tx) => {
-    const [f] = await tx.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Bench') returning id");
-    for (let i = 0; i < 13; i++) await tx.query("insert into member (federation_id, name, kind) values ($1, $2, 'municipality')", [f!.id, `Kommun ${i}`]);
-    for (let i = 0; i < 40; i++) await tx.query("insert into budget_line (federation_id, section, label) values ($1, 'structural', $2)", [f!.id, `Post ${i}`]);
-    return f!.id;
-  }, { id: 'bench' });
+  const reference = parseReference(readFileSync(new URL('../test/fixtures/vastmanland.import.json', import.meta.url), 'utf8'), 'vastmanland.import.json');
+  const fid = await db.transaction(async (tx) => (await writeReference(tx, reference)).federationId, { id: 'bench' });
   // Some history for the audit trail.
   for (let i = 0; i < 200; i++) {
-    await db.transaction((tx) => tx.query("update member set name = name || '.' where federation_id = $1 and name = 'Kommun 0' || repeat('.', $2)", [fid, i]), { id: 'kansli@bench.se' });
+    await db.transaction((tx) => tx.query("update member set sort_order = sort_order + 1 where federation_id = $1", [fid]), { id: 'kansli@bench.se' });
   }
   for (let i = 0; i < connections; i++) {
     await createUser(db, { email: `user${i}@bench.se`, password, federationId: fid, role: 'kansli' }, { id: 'bench' });

@@ -6,7 +6,7 @@
  * a `markdown` string in the result), or default-exports `async () => ({ name, title, markdown, data })`.
  * A result with `ok: false` (a goal missed where the bench treats it as failure) makes the run exit 1.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { cpus, totalmem, loadavg } from 'node:os';
@@ -34,7 +34,6 @@ const files = readdirSync(here)
 const resultsDir = join(here, 'results');
 mkdirSync(resultsDir, { recursive: true });
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}`;
-const sections: string[] = [];
 let failed = false;
 
 for (const file of files) {
@@ -63,8 +62,12 @@ for (const file of files) {
   writeFileSync(join(resultsDir, `${name}.json`), JSON.stringify(record, null, 2) + '\n');
   const md = `# ${title}\n\n${at} — ${machine}\n\n${markdown}\n`;
   writeFileSync(join(resultsDir, `${name}.md`), md);
-  sections.push(`## ${title}\n\n${markdown}\n`);
   console.log(md);
 }
-writeFileSync(join(resultsDir, 'summary.md'), `# Benchmarks\n\n${new Date().toISOString()} — ${machine}\n\n${sections.join('\n')}`);
+// The summary holds every bench's latest results, also those not run this time (each .md says when it ran).
+const all = readdirSync(resultsDir)
+  .filter((f) => f.endsWith('.md') && f !== 'summary.md')
+  .sort()
+  .map((f) => readFileSync(join(resultsDir, f), 'utf8').replace(/^# /, '## '));
+writeFileSync(join(resultsDir, 'summary.md'), `# Benchmarks\n\nLatest results of each bench (\`npm run bench\`).\n\n${all.join('\n')}`);
 process.exit(failed ? 1 : 0);
