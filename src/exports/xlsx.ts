@@ -24,18 +24,31 @@ export function sheetName(title: string): string {
   return title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Blad1';
 }
 
-export function addTableSheet(workbook: ExcelJS.Workbook, table: Table, name = sheetName(table.title)): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(name);
-  ws.addRow([table.title]).font = { bold: true, size: 14 };
+/**
+ * Writes the table below what the sheet already holds: title, note, bold headings, the rows (numbers as numbers
+ * with their number format). Returns the heading row. Several tables can follow one another on one sheet.
+ */
+export function appendTable(ws: ExcelJS.Worksheet, table: Table, titleSize = 14): ExcelJS.Row {
+  ws.addRow([table.title]).font = { bold: true, size: titleSize };
   if (table.note) ws.addRow([table.note]).font = { italic: true };
   const header = ws.addRow(table.columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'bottom' };
-  ws.views = [{ state: 'frozen', ySplit: header.number }];
+  const formats = table.columns.map(numberFormat);
   for (const row of table.rows) {
     const r = ws.addRow(table.columns.map((c) => row.cells[c.key] ?? null));
     if (row.emphasis) r.font = { bold: true };
+    formats.forEach((fmt, i) => {
+      if (fmt && typeof r.getCell(i + 1).value === 'number') r.getCell(i + 1).numFmt = fmt;
+    });
   }
+  return header;
+}
+
+export function addTableSheet(workbook: ExcelJS.Workbook, table: Table, name = sheetName(table.title)): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(name);
+  const header = appendTable(ws, table);
+  ws.views = [{ state: 'frozen', ySplit: header.number }];
   table.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     const fmt = numberFormat(c);
