@@ -51,7 +51,7 @@ export async function statTablesXlsx(title: string, tables: readonly StatTable[]
   ws.addRow([title]).font = { bold: true, size: 13 };
   ws.addRow([]);
   for (const t of tables) {
-    appendTable(ws, statTableAsTable(t), 11);
+    appendTable(ws, statTableAsTable(t), { titleSize: 11 });
     ws.addRow([]);
   }
   ws.addRow([suppressionNote(minCellSize)]).font = { italic: true };
