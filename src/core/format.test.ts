@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKronor, formatNumber, formatPercent, formatTkr, formatWholePercent } from './format.ts';
+import { formatKronor, formatNumber, formatNumberUpTo, formatPercent, formatTkr, formatWholePercent } from './format.ts';
 
 // Independent expectation: what Intl sv-SE prints (no-break space grouping, U+2212 minus).
 const sv = (n: number, d = 0) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
@@ -11,6 +11,11 @@ describe('sv-SE presentation', () => {
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(-0.04, 1)).toBe('0,0');
     for (const n of [0, 5, -5, 999, 1000, -1000, 18964, -2029, 4373785, 1234567.891]) expect(formatNumber(n, n % 1 ? 2 : 0)).toBe(sv(n, n % 1 ? 2 : 0));
+  });
+  it('prints up to a number of decimals, dropping trailing zeros, like Intl maximumFractionDigits', () => {
+    const upTo = (n: number, d: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: d }).format(n);
+    for (const n of [0, 3, 2.5, 2.25, -2029, 1234.56, 0.75, 12.04, 110]) for (const d of [0, 1, 2]) expect(formatNumberUpTo(n, d)).toBe(upTo(n, d));
+    expect(formatNumberUpTo(2.5, 2)).toBe('2,5');
   });
   it('prints tkr and kronor from öre', () => {
     expect(formatTkr(1_896_411_800)).toBe('18\u00a0964');

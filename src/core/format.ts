@@ -21,6 +21,11 @@ export function formatNumber(value: number, decimals = 0): string {
   return sign + group(int!) + (frac ? `,${frac}` : '');
 }
 
+/** At most `maxDecimals` decimals, trailing zeros dropped: 2.5 → "2,5", 3 → "3", 1234.56 (1) → "1 234,6". */
+export function formatNumberUpTo(value: number, maxDecimals: number): string {
+  return formatNumber(value, maxDecimals).replace(/(,\d*?)0+$/, '$1').replace(/,$/, '');
+}
+
 /** öre shown in tkr, rounded half away from zero: 1 896 411 800 → "18 964". */
 export function formatTkr(ore: number): string {
   return formatNumber(oreToTkr(ore));

@@ -32,12 +32,26 @@ export function csvCell(value: Cell, column: TableColumn): string {
         return csvNumber(value, column.decimals ?? 0);
     }
   }
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return quote(text);
+  return csvText(value);
+}
+
+/** A text cell: text Excel would take for a formula gets an apostrophe first (CSV injection), then quoting. */
+export function csvText(value: string): string {
+  return quote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+}
+
+/** The table's header line and one line per row, without BOM or line ends (for files holding several tables). */
+export function tableCsvLines(table: Table): string[] {
+  const lines = [table.columns.map((c) => quote(c.header)).join(';')];
+  for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(row.cells[c.key] ?? null, c)).join(';'));
+  return lines;
+}
+
+/** Lines already written with csvCell/csvText → the file: BOM, CRLF after every line. */
+export function csvDocument(lines: readonly string[]): string {
+  return BOM + lines.join('\r\n') + '\r\n';
 }
 
 export function tableToCsv(table: Table): string {
-  const lines = [table.columns.map((c) => quote(c.header)).join(';')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(row.cells[c.key] ?? null, c)).join(';'));
-  return BOM + lines.join('\r\n') + '\r\n';
+  return csvDocument(tableCsvLines(table));
 }

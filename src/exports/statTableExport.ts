@@ -1,40 +1,47 @@
 import ExcelJS from 'exceljs';
 import type { StatTable } from '../core/statistics/statTable.ts';
+import type { Cell, Table, TableColumn } from '../core/table.ts';
+import { csvDocument, csvText, tableCsvLines } from './csv.ts';
+import { appendTable } from './xlsx.ts';
 
 /**
- * Minimal writers for suppressed statistic tables (CSV for Swedish Excel, XLSX). Hidden cells are written
- * as "–" with an explanatory note, never as a number. (If a generic exporter arrives in src/exports, these
- * can move onto it.)
+ * Suppressed statistic tables through the shared Table writers (csv.ts, xlsx.ts). Hidden cells are written
+ * as "–" with an explanatory note, never as a number.
  */
 export const hiddenMark = '–';
 export const suppressionNote = (minCellSize: number) =>
   `– = dolt: färre än ${minCellSize} personer, eller en cell som annars skulle kunna räknas fram ur summorna.`;
 
-/** The table as rows of text: header, body, column totals. */
+/** A StatTable as a presentable Table: the row labels, one count column per label, row totals, column totals last. */
+export function statTableAsTable(t: StatTable): Table {
+  const cell = (v: number | null): Cell => (v === null ? hiddenMark : v);
+  const counts: TableColumn[] = t.colLabels.map((header, j) => ({ key: `c${j}`, header, kind: 'integer' }));
+  if (t.rowTotals) counts.push({ key: 'total', header: 'Totalt', kind: 'integer' });
+  const row = (label: string, values: readonly (number | null)[], total: number | null) => ({
+    cells: Object.fromEntries([['label', label], ...values.map((v, j) => [`c${j}`, cell(v)]), ...(t.rowTotals ? [['total', cell(total)]] : [])]),
+  });
+  return {
+    title: t.title,
+    columns: [{ key: 'label', header: t.rowHeader, kind: 'text' }, ...counts],
+    rows: [
+      ...t.rowLabels.map((label, i) => row(label, t.cells[i]!, t.rowTotals?.[i] ?? null)),
+      ...(t.colTotals ? [{ ...row('Totalt', t.colTotals, t.total), emphasis: 'total' as const }] : []),
+    ],
+  };
+}
+
+/** The table as rows of text (header, body, column totals), e.g. for the terminal. */
 export function tableRows(t: StatTable): string[][] {
-  const fmt = (v: number | null) => (v === null ? hiddenMark : String(v));
-  const header = [t.rowHeader, ...t.colLabels, ...(t.rowTotals ? ['Totalt'] : [])];
-  const body = t.rowLabels.map((label, i) => [label, ...t.cells[i]!.map(fmt), ...(t.rowTotals ? [fmt(t.rowTotals[i]!)] : [])]);
-  const totals = t.colTotals ? [['Totalt', ...t.colTotals.map(fmt), ...(t.rowTotals ? [fmt(t.total)] : [])]] : [];
-  return [header, ...body, ...totals];
+  const table = statTableAsTable(t);
+  return [table.columns.map((c) => c.header), ...table.rows.map((r) => table.columns.map((c) => String(r.cells[c.key])))];
 }
 
-/** Quotes where needed; text Excel would take for a formula gets an apostrophe first (CSV injection). */
-function csvCell(c: string): string {
-  const safe = /^[=+\-@\t\r]/.test(c) && !/^-?\d+$/.test(c) ? `'${c}` : c;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** CSV with ";" and a BOM so Excel opens it in Swedish; a title line, the tables, the note. */
+/** CSV for Swedish Excel: a title line, the tables (each with its title), the note. */
 export function statTablesCsv(title: string, tables: readonly StatTable[], minCellSize: number): string {
-  const lines: string[] = [csvCell(title), ''];
-  for (const t of tables) {
-    lines.push(csvCell(t.title));
-    for (const row of tableRows(t)) lines.push(row.map(csvCell).join(';'));
-    lines.push('');
-  }
-  lines.push(csvCell(suppressionNote(minCellSize)));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  const lines: string[] = [csvText(title), ''];
+  for (const t of tables) lines.push(csvText(t.title), ...tableCsvLines(statTableAsTable(t)), '');
+  lines.push(csvText(suppressionNote(minCellSize)));
+  return csvDocument(lines);
 }
 
 export async function statTablesXlsx(title: string, tables: readonly StatTable[], minCellSize: number): Promise<Uint8Array> {
@@ -44,11 +51,7 @@ export async function statTablesXlsx(title: string, tables: readonly StatTable[]
   ws.addRow([title]).font = { bold: true, size: 13 };
   ws.addRow([]);
   for (const t of tables) {
-    ws.addRow([t.title]).font = { bold: true };
-    tableRows(t).forEach((row, i) => {
-      const r = ws.addRow(row.map((c, j) => (j > 0 && /^\d+$/.test(c) ? Number(c) : c)));
-      if (i === 0) r.font = { bold: true };
-    });
+    appendTable(ws, statTableAsTable(t), { titleSize: 11 });
     ws.addRow([]);
   }
   ws.addRow([suppressionNote(minCellSize)]).font = { italic: true };

@@ -24,18 +24,39 @@ export function sheetName(title: string): string {
   return title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Blad1';
 }
 
-export function addTableSheet(workbook: ExcelJS.Workbook, table: Table, name = sheetName(table.title)): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(name);
-  ws.addRow([table.title]).font = { bold: true, size: 14 };
-  if (table.note) ws.addRow([table.note]).font = { italic: true };
+export interface TableSheetOptions {
+  /** false: the headings are the sheet's first row (a list rather than a report); default true. */
+  readonly titleRow?: boolean;
+  readonly titleSize?: number;
+}
+
+/**
+ * Writes the table below what the sheet already holds: title, note, bold headings, the rows (numbers as numbers
+ * with their number format). Returns the heading row. Several tables can follow one another on one sheet.
+ */
+export function appendTable(ws: ExcelJS.Worksheet, table: Table, options: TableSheetOptions = {}): ExcelJS.Row {
+  if (options.titleRow !== false) {
+    ws.addRow([table.title]).font = { bold: true, size: options.titleSize ?? 14 };
+    if (table.note) ws.addRow([table.note]).font = { italic: true };
+  }
   const header = ws.addRow(table.columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'bottom' };
-  ws.views = [{ state: 'frozen', ySplit: header.number }];
+  const formats = table.columns.map(numberFormat);
   for (const row of table.rows) {
     const r = ws.addRow(table.columns.map((c) => row.cells[c.key] ?? null));
     if (row.emphasis) r.font = { bold: true };
+    formats.forEach((fmt, i) => {
+      if (fmt && typeof r.getCell(i + 1).value === 'number') r.getCell(i + 1).numFmt = fmt;
+    });
   }
+  return header;
+}
+
+export function addTableSheet(workbook: ExcelJS.Workbook, table: Table, name = sheetName(table.title), options: TableSheetOptions = {}): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(name);
+  const header = appendTable(ws, table, options);
+  ws.views = [{ state: 'frozen', ySplit: header.number }];
   table.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     const fmt = numberFormat(c);
@@ -46,20 +67,21 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: Table, name = s
   return ws;
 }
 
-/** One or more tables as an XLSX file (one sheet each). */
-export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
+/** One or more tables as an XLSX file (one sheet each); documentTitle goes into the file's properties. */
+export async function tablesToXlsx(tables: readonly Table[], options: TableSheetOptions & { readonly documentTitle?: string } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Samordna';
+  if (options.documentTitle) wb.title = options.documentTitle;
   const used = new Set<string>();
   for (const t of tables) {
     let name = sheetName(t.title);
     for (let n = 2; used.has(name); n++) name = `${sheetName(t.title).slice(0, 28)} ${n}`;
     used.add(name);
-    addTableSheet(wb, t, name);
+    addTableSheet(wb, t, name, options);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function tableToXlsx(table: Table): Promise<Buffer> {
-  return tablesToXlsx([table]);
+export function tableToXlsx(table: Table, options?: TableSheetOptions & { readonly documentTitle?: string }): Promise<Buffer> {
+  return tablesToXlsx([table], options);
 }

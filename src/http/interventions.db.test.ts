@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestDb } from '../../test/support/db.ts';
 import { createApp } from './app.tsx';
+import { parseCsv } from '../importers/participants/csv.ts';
+import { templateColumns, templateExample } from '../importers/participants/template.ts';
 import { loadInterventionDemo } from '../services/interventions/demo/loadInterventionDemo.ts';
 
 const form = (fields: Record<string, string>) => ({
@@ -113,6 +115,19 @@ describe('intervention pages and API', () => {
     expect(wb.worksheets[0]!.getRow(5).getCell(1).value).toBe('Aktiva');
     // 110 active in Västerås 2025 in the synthetic set
     expect(wb.worksheets[0]!.getRow(5).getCell(6).value).toBe(110);
+  });
+
+  it('offers the participant template as a CSV the importer reads back', async () => {
+    const [{ id }] = (await db.query<{ id: number }>("select id from intervention where federation_id = $1 and name = 'Samordningsteam Sala'", [fid])) as [{ id: number }];
+    const res = await app.request(`/f/${fid}/insatser/${id}/deltagare/mall.csv`);
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads it as UTF-8
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith('Kön;Åldersgrupp;Hemkommun;')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(text, 'mall.csv').map((r) => r.cells);
+    expect(rows).toEqual([templateColumns.map((c) => c.header), ...templateExample]);
   });
 
   it('lists the structural activities of 2025 with the total 1 734', async () => {

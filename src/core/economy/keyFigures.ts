@@ -152,18 +152,9 @@ export function assessEquity(k: KeyFigures, settings: FederationSettings): Equit
 }
 
 /** A row of the five-year overview ("Översikt över verksamhetens utveckling"). */
-export interface OverviewRow {
-  readonly year: number;
-  readonly incomeOre: number;
-  /** Positive; excluding financial items. */
-  readonly costOre: number;
-  /** After financial items. */
-  readonly resultOre: number;
-  readonly equityRatio: number | null;
-  readonly employees: number | null;
+export interface OverviewRow extends YearSummary {
   /** 'computed' from the year's lines, or 'summary' (printed totals only, e.g. a predecessor förbund). */
   readonly basis: 'computed' | 'summary';
-  readonly note: string | null;
 }
 
 /** The overview for `year` and the four years before, newest first; a year with neither is left out. */

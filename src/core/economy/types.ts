@@ -108,7 +108,9 @@ export interface FiscalYearFacts {
 export interface YearSummary {
   readonly year: number;
   readonly incomeOre: number;
+  /** Positive; excluding financial items. */
   readonly costOre: number;
+  /** After financial items. */
   readonly resultOre: number;
   readonly equityRatio: number | null;
   readonly employees: number | null;

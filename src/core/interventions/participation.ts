@@ -4,21 +4,11 @@ import { isIsoDate, yearEnd, yearStart } from './dates.ts';
 import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from './vocabulary.ts';
 
 /** One participation of one (pseudonymous) person in one intervention: only closed lists, dates and a code. */
-export interface ParticipationFacts {
+export interface ParticipationFacts extends ParticipationInput {
   readonly interventionId: number;
-  readonly gender: Gender;
-  readonly ageBand: AgeBand;
-  readonly homeMunicipality: string | null;
-  readonly referringMemberId: number | null;
-  readonly supportBefore: SupportSource;
-  readonly supportDuration: SupportDuration;
-  readonly education: Education;
-  readonly startDate: string;
-  readonly endDate: string | null;
-  readonly exitOutcome: ExitOutcome | null;
-  readonly supportAfter: SupportSource | null;
 }
 
+/** What is registered about a participation (form, API, import row). */
 export interface ParticipationInput {
   readonly gender: Gender;
   readonly ageBand: AgeBand;

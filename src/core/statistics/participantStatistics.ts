@@ -142,9 +142,37 @@ export interface RawCounts {
   readonly endedDays: { readonly n: number; readonly mean: number | null; readonly median: number | null };
 }
 
-const indexOf = <K extends string>(codes: readonly K[]) => new Map<string, number>(codes.map((c, i) => [c, i]));
+/** A code's position in its vocabulary's codes (the index into a RawCounts array). */
+export const indexOf = <K extends string>(codes: readonly K[]) => new Map<string, number>(codes.map((c, i) => [c, i]));
 const zeros = (n: number) => new Array<number>(n).fill(0);
 const grid = (r: number, c: number) => Array.from({ length: r }, () => zeros(c));
+
+/** RawCounts being counted: every count zero, shaped by the vocabularies; endedDays comes last. */
+export interface CountsInProgress {
+  readonly byIntervention: Map<number, [number, number, number]>;
+  readonly flow: [number[], number[], number[]];
+  readonly ageByGender: number[][];
+  readonly supportBefore: number[];
+  readonly supportDuration: number[];
+  readonly education: number[];
+  readonly referring: Map<number | null, number>;
+  readonly outcomeByGender: number[][];
+  readonly transition: number[][];
+}
+
+export function emptyCounts(): CountsInProgress {
+  return {
+    byIntervention: new Map(),
+    flow: [zeros(Gender.codes.length), zeros(Gender.codes.length), zeros(Gender.codes.length)],
+    ageByGender: grid(AgeBand.codes.length, Gender.codes.length),
+    supportBefore: zeros(SupportSource.codes.length),
+    supportDuration: zeros(SupportDuration.codes.length),
+    education: zeros(Education.codes.length),
+    referring: new Map(),
+    outcomeByGender: grid(ExitOutcome.codes.length, Gender.codes.length),
+    transition: grid(SupportSource.codes.length, SupportSource.codes.length),
+  };
+}
 
 export function countParticipations(items: readonly ParticipationFacts[], year: number): RawCounts {
   const g = indexOf(Gender.codes);
@@ -153,15 +181,8 @@ export function countParticipations(items: readonly ParticipationFacts[], year: 
   const dur = indexOf(SupportDuration.codes);
   const edu = indexOf(Education.codes);
   const out = indexOf(ExitOutcome.codes);
-  const byIntervention = new Map<number, [number, number, number]>();
-  const flow: [number[], number[], number[]] = [zeros(Gender.codes.length), zeros(Gender.codes.length), zeros(Gender.codes.length)];
-  const ageByGender = grid(AgeBand.codes.length, Gender.codes.length);
-  const supportBefore = zeros(SupportSource.codes.length);
-  const supportDuration = zeros(SupportDuration.codes.length);
-  const education = zeros(Education.codes.length);
-  const referring = new Map<number | null, number>();
-  const outcomeByGender = grid(ExitOutcome.codes.length, Gender.codes.length);
-  const transition = grid(SupportSource.codes.length, SupportSource.codes.length);
+  const counts = emptyCounts();
+  const { byIntervention, flow, ageByGender, supportBefore, supportDuration, education, referring, outcomeByGender, transition } = counts;
   const days: number[] = [];
   for (const p of items) {
     if (!activeInYear(p, year)) continue;
@@ -190,15 +211,7 @@ export function countParticipations(items: readonly ParticipationFacts[], year: 
     referring.set(p.referringMemberId, (referring.get(p.referringMemberId) ?? 0) + 1);
   }
   return {
-    byIntervention,
-    flow,
-    ageByGender,
-    supportBefore,
-    supportDuration,
-    education,
-    referring,
-    outcomeByGender,
-    transition,
+    ...counts,
     endedDays: { n: days.length, mean: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null, median: median(days) },
   };
 }

@@ -5,7 +5,7 @@ import { DataTable, type DataRow } from '../views/dataTable.tsx';
 import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { Downloads } from '../views/downloads.tsx';
-import { formatKronor, formatNumber, formatWholePercent } from '../views/present.ts';
+import { formatKronor, formatNumber, formatWholePercent, kronorText as kr } from '../views/present.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { parseAmountInput } from '../formInput.ts';
 import { sections, sectionLabels, isSection, type BudgetLine, type LineAmounts, type Section } from '../../core/economy/types.ts';
@@ -14,7 +14,6 @@ import { addBudgetRevision, createBudgetLine, getBudget, listFiscalYears, saveBu
 import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
 
 /** Kronor as printed in the budget, with the unit: "1 250 000 kr". */
-const kr = (ore: number) => `${formatKronor(ore)}\u00a0kr`;
 /** Kronor as the value of an input (plain digits with spaces, no unit). */
 const inputKr = (ore: number | undefined) =>
   ore === undefined ? '' : (ore % 100 === 0 ? formatKronor(ore) : formatNumber(ore / 100, 2)).replace('\u2212', '-').replace(/\u00a0/g, ' ');

@@ -5,12 +5,11 @@ import { sections, sectionLabels, type Section } from '../../core/economy/types.
 import { sumBySection } from '../../core/economy/budget.ts';
 import { yearOutlook } from '../../core/economy/yearOutlook.ts';
 import { economyWarnings, type EconomyWarning } from '../../core/economy/warnings.ts';
-import { formatKronor } from '../../core/format.ts';
 import { oreToTkr } from '../../core/rounding.ts';
 import { getAllocationOverview, getEconomyOverview, getFederation, getFiscalYear, listFiscalYears } from '../../services/economy/index.ts';
 import { lineMap } from '../../services/economy/lines.ts';
 import { loadYearOutcome } from '../../services/economy/outcome.ts';
-import { tkrText } from '../views/present.ts';
+import { kronorText, tkrText } from '../views/present.ts';
 import { chosenYear } from './economyShared.ts';
 import { DashboardPage, type DashboardModel } from './economyDashboardView.tsx';
 
@@ -96,7 +95,7 @@ async function dashboardModel(db: Parameters<RouteModule>[1]['db'], federationId
 export function warningText(w: EconomyWarning): string {
   switch (w.kind) {
     case 'line_over_budget':
-      return `${w.label}: kostnaden är över budget med ${oreToTkr(w.overOre) === 0 ? `${formatKronor(w.overOre)}\u00a0kr` : tkrText(w.overOre)}.`;
+      return `${w.label}: kostnaden är över budget med ${oreToTkr(w.overOre) === 0 ? kronorText(w.overOre) : tkrText(w.overOre)}.`;
     case 'equity_above_cap':
       return `Det egna kapitalet (${tkrText(w.equityOre)}) är över det rekommenderade taket (${tkrText(w.capOre)}).`;
     case 'equity_below_floor':

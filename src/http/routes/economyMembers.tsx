@@ -5,7 +5,7 @@ import { DataTable } from '../views/dataTable.tsx';
 import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextField, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { Downloads } from '../views/downloads.tsx';
-import { formatKronor, formatNumber, formatShare } from '../views/present.ts';
+import { formatKronor, formatNumber, formatShare, kronorText as kr } from '../views/present.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
 import { memberKindLabels, memberKinds, isMemberKind, type Member, type MemberKind } from '../../core/economy/types.ts';
@@ -25,7 +25,6 @@ import {
 } from '../../services/economy/index.ts';
 import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
 
-const kr = (ore: number) => `${formatKronor(ore)}\u00a0kr`;
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace('\u2212', '-');
 const groupLabels: Record<PayerGroup, string> = { state: 'Staten (FK och AF)', region: 'Region', municipalities: 'Kommunerna' };
 const kindOptions = memberKinds.map((k) => ({ value: k, label: memberKindLabels[k] }));

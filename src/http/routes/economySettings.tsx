@@ -2,7 +2,7 @@ import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { ErrorSummary, Form, Notice, SubmitButton, TextField, AmountField, type FieldErrors } from '../views/form.tsx';
-import { formatKronor, formatNumber, formatShare } from '../views/present.ts';
+import { formatKronor, formatNumber, formatShare, kronorText } from '../views/present.ts';
 import { InputError } from '../../core/errors.ts';
 import type { FederationSettings } from '../../core/settings.ts';
 import { getFederation, saveFederationSettings } from '../../services/economy/index.ts';
@@ -29,7 +29,7 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
           <dt>Tak för eget kapital</dt>
           <dd>{formatShare(s.equityCapShare)} av medelstilldelningen</dd>
           <dt>Golv för eget kapital</dt>
-          <dd>{s.equityFloorOre === null ? 'Inget' : `${formatKronor(s.equityFloorOre)}\u00a0kr`}</dd>
+          <dd>{s.equityFloorOre === null ? 'Inget' : kronorText(s.equityFloorOre)}</dd>
           <dt>Minsta antal som visas i statistik</dt>
           <dd>{formatNumber(s.minCellSize)}</dd>
         </dl>

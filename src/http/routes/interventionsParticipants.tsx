@@ -11,7 +11,7 @@ import { assertInterventionExists, getIntervention } from '../../services/interv
 import { listMembers } from '../../services/interventions/members.ts';
 import { closeParticipation, listParticipations, registerParticipation } from '../../services/interventions/participations.ts';
 import { importParticipations } from '../../importers/participants/importParticipations.ts';
-import { csvLine } from '../../importers/participants/csv.ts';
+import { tableToCsv } from '../../exports/csv.ts';
 import { templateColumns, templateExample } from '../../importers/participants/template.ts';
 import { csrfTokenOf, formFields, idParam, interventionsBase } from './interventionsCommon.ts';
 import { CsrfField, ErrorSummary, Field, SelectField } from './interventionsViews.tsx';
@@ -188,7 +188,11 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     const id = idParam(c, 'id');
     requirePermission(c, 'participants:write', { interventionId: id });
     await assertInterventionExists(db, f.id, id);
-    const body = '\uFEFF' + [templateColumns.map((t) => t.header), ...templateExample].map((r) => csvLine(r)).join('\r\n') + '\r\n';
+    const body = tableToCsv({
+      title: 'Deltagarmall',
+      columns: templateColumns.map((t) => ({ key: t.key, header: t.header, kind: 'text' as const })),
+      rows: templateExample.map((r) => ({ cells: Object.fromEntries(templateColumns.map((t, i) => [t.key, r[i] ?? ''])) })),
+    });
     return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="deltagarmall.csv"' });
   });
 

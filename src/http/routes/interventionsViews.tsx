@@ -2,13 +2,14 @@ import type { Child } from 'hono/jsx';
 import type { StatTable } from '../../core/statistics/statTable.ts';
 import type { GoalAssessment as GoalAssessmentCode } from '../../core/interventions/vocabulary.ts';
 import { GoalAssessment } from '../../core/interventions/vocabulary.ts';
+import { formatKronor, formatNumberUpTo, NBSP } from '../../core/format.ts';
 
-/** sv-SE presentation for this area's pages (numbers "18 964", "23 %", kronor from öre). */
-const nf = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
-export const fmtNumber = (n: number) => nf.format(n);
-export const fmtCount = (n: number | null) => (n === null ? '–' : nf.format(n));
-export const fmtPercent = (n: number | null) => (n === null ? '–' : `${nf.format(n)} %`);
-export const fmtKronor = (ore: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.round(ore / 100));
+/** sv-SE presentation for this area's pages (numbers "18 964", "23 %", kronor from öre), through core/format.ts. */
+export const fmtNumber = (n: number) => formatNumberUpTo(n, 1);
+export const fmtCount = (n: number | null) => (n === null ? '–' : fmtNumber(n));
+/** A percentage already in per cent (66.7 → "66,7 %"). */
+export const fmtPercent = (n: number | null) => (n === null ? '–' : `${fmtNumber(n)}${NBSP}%`);
+export const fmtKronor = (ore: number) => formatKronor(ore);
 
 export function SuppressionNote(props: { minCellSize: number }) {
   return (

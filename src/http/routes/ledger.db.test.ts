@@ -56,7 +56,7 @@ describe('ledger pages and API', () => {
     const html = await (await app.request(`/f/${fed}/ledger/statements?year=2025`)).text();
     expect(html).toContain('<caption>Resultaträkning (kr)</caption>');
     expect(html).toContain('18\u00a0964\u00a0118');
-    expect(html).toContain('46,3 %');
+    expect(html).toContain('46,3\u00a0%');
     const csv = await (await app.request(`/f/${fed}/ledger/statements.csv?year=2025`)).text();
     expect(csv).toContain('Resultaträkning;Årets resultat;;345299,00;81778,00');
     const xlsx = await app.request(`/f/${fed}/ledger/statements.xlsx?year=2025`);

@@ -2,7 +2,7 @@
  * What the views need for presenting money, on top of the core's sv-SE formatting (src/core/format.ts) and
  * rounding (src/core/rounding.ts) — nothing is formatted or rounded here that the core does not decide.
  */
-import { formatPercent, formatTkr } from '../../core/format.ts';
+import { formatKronor, formatPercent, formatTkr } from '../../core/format.ts';
 import { oreToTkr } from '../../core/rounding.ts';
 
 export { formatKronor, formatNumber, formatPercent, formatTkr, formatWholePercent } from '../../core/format.ts';
@@ -15,6 +15,11 @@ export function amountClass(ore: number): string {
 /** The amount in tkr as printed, with its unit for running text: "18 964 tkr". */
 export function tkrText(ore: number): string {
   return `${formatTkr(ore)}\u00a0tkr`;
+}
+
+/** The amount in whole kronor with its unit for running text: "4 373 785 kr". */
+export function kronorText(ore: number): string {
+  return `${formatKronor(ore)}\u00a0kr`;
 }
 
 /** A share as per cent with decimals only where it has them: 0.5 → "50 %", 0.3125 → "31,25 %". */

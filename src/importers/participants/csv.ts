@@ -73,7 +73,10 @@ export function parseCsv(text: string, file: string): CsvRow[] {
   return rows;
 }
 
-/** Writes one CSV line with ";" (what Swedish Excel opens directly), quoting where needed. */
+/**
+ * Writes one CSV line the way parseCsv reads it back (quoting only, no formula defusing): the reader's
+ * round-trip counterpart for tests. Files for users are written by src/exports/csv.ts.
+ */
 export function csvLine(cells: readonly string[], sep = ';'): string {
   return cells.map((c) => (/[";\n\r,]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep);
 }

@@ -1,22 +1,11 @@
 import { NotFoundError } from '../../core/errors.ts';
-import { parseActivityInput } from '../../core/interventions/intervention.ts';
-import type { DayLength } from '../../core/interventions/vocabulary.ts';
+import { parseActivityInput, type ActivityInput } from '../../core/interventions/intervention.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { assertMembersOf } from './members.ts';
 
-export interface Activity {
+/** A recorded structural activity: what was entered (ActivityInput), its id, and the members' names. */
+export interface Activity extends Omit<ActivityInput, 'participantsByMember'> {
   readonly id: number;
-  readonly interventionId: number | null;
-  readonly year: number;
-  readonly name: string;
-  readonly targetGroup: string;
-  readonly sessions: number | null;
-  readonly dayLength: DayLength | null;
-  readonly scopeNote: string;
-  readonly firstDate: string | null;
-  readonly lastDate: string | null;
-  readonly participants: number;
-  readonly evaluationScore: number | null;
   readonly participantsByMember: readonly { memberId: number; memberName: string; participants: number }[];
 }
 

@@ -1,4 +1,4 @@
-import type { RawCounts } from '../../core/statistics/participantStatistics.ts';
+import { emptyCounts, indexOf as idx, type RawCounts } from '../../core/statistics/participantStatistics.ts';
 import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from '../../core/interventions/vocabulary.ts';
 import type { Queryable } from '../../db/database.ts';
 
@@ -68,19 +68,10 @@ export async function countParticipationsInDb(
     outcome: inSet(ENDED, OUTCOME, GENDER),
     transition: inSet(ENDED, BEFORE, AFTER),
   };
-  const idx = <K extends string>(codes: readonly K[]) => new Map<string, number>(codes.map((c, i) => [c, i]));
   const g = idx(Gender.codes);
   const src = idx(SupportSource.codes);
-  const grid = (r: number, c: number) => Array.from({ length: r }, () => new Array<number>(c).fill(0));
-  const byIntervention = new Map<number, [number, number, number]>();
-  const flow: [number[], number[], number[]] = [new Array(Gender.codes.length).fill(0), new Array(Gender.codes.length).fill(0), new Array(Gender.codes.length).fill(0)];
-  const ageByGender = grid(AgeBand.codes.length, Gender.codes.length);
-  const supportBefore = new Array<number>(SupportSource.codes.length).fill(0);
-  const supportDuration = new Array<number>(SupportDuration.codes.length).fill(0);
-  const education = new Array<number>(Education.codes.length).fill(0);
-  const referring = new Map<number | null, number>();
-  const outcomeByGender = grid(ExitOutcome.codes.length, Gender.codes.length);
-  const transition = grid(SupportSource.codes.length, SupportSource.codes.length);
+  const counts = emptyCounts();
+  const { byIntervention, flow, ageByGender, supportBefore, supportDuration, education, referring, outcomeByGender, transition } = counts;
   for (const r of rows) {
     switch (r.set) {
       case sets.unit: {
@@ -122,15 +113,7 @@ export async function countParticipationsInDb(
     }
   }
   return {
-    byIntervention,
-    flow,
-    ageByGender,
-    supportBefore,
-    supportDuration,
-    education,
-    referring,
-    outcomeByGender,
-    transition,
+    ...counts,
     endedDays: { n: days!.n, mean: days!.mean === null ? null : Number(days!.mean), median: days!.median === null ? null : Number(days!.median) },
   };
 }

@@ -1,15 +1,13 @@
-/** sv-SE presentation for the ledger pages: whole kronor with thin grouping, "−" for negatives. */
-const kr = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+/** sv-SE presentation for the ledger pages, through core/format.ts: whole kronor "18 964 118", "46,3 %". */
+import { formatKronor as kronor, formatPercent } from '../../../core/format.ts';
 
-/** Öre → whole kronor, rounded half away from zero: "18 964 118". */
+/** Öre → whole kronor, rounded half away from zero: "18 964 118"; nothing for no figure. */
 export function formatKronor(ore: number | null): string {
-  if (ore === null) return '';
-  const k = Math.sign(ore) * Math.round(Math.abs(ore) / 100);
-  return kr.format(k);
+  return ore === null ? '' : kronor(ore);
 }
 
 export function formatPercent1(share: number | null): string {
-  return share === null ? '–' : `${(share * 100).toFixed(1).replace('.', ',')} %`;
+  return share === null ? '–' : formatPercent(share, 1);
 }
 
 export function objectsText(objects: Readonly<Record<string, string>> | null): string {
