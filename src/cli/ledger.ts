@@ -11,17 +11,19 @@ import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName, parseAcc
 import { setClassRange } from '../services/ledger/classes.ts';
 import { accountClasses } from '../core/ledger/classification.ts';
 import { ledgerStatements } from '../services/ledger/statements.ts';
+import { formatKronor, formatPercent } from '../core/format.ts';
 
 const actor = cliActor;
 const yearOption = parseYear;
-const tkr = (ore: number | null) => (ore === null ? '' : new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.round(ore / 100)));
+/** Whole kronor, sv-SE, as the statements print; blank where there is no figure. */
+const kronor = (ore: number | null) => (ore === null ? '' : formatKronor(ore));
 
 function printLayout(layout: readonly StatementLayout[], year: number): void {
   for (const s of layout) {
     console.log(`\n${s.title}`.padEnd(62) + String(year).padStart(14) + String(year - 1).padStart(14));
     for (const r of s.rows) {
       const label = (r.kind === 'row' ? '  ' : '') + r.label + (r.note ? ` (not ${r.note})` : '');
-      console.log(label.padEnd(62) + tkr(r.currentOre).padStart(14) + tkr(r.previousOre).padStart(14));
+      console.log(label.padEnd(62) + kronor(r.currentOre).padStart(14) + kronor(r.previousOre).padStart(14));
     }
   }
 }
@@ -71,9 +73,9 @@ export function registerLedger(program: Command): void {
           }, null, 2));
         } else if (opts.format === 'csv') process.stdout.write(tableToCsv(statementsTable(s.layout, year)));
         else {
-          console.log(`${fed.name} – ${year} (tkr)`);
+          console.log(`${fed.name} – ${year} (kr)`);
           printLayout(s.layout, year);
-          if (s.current.equityRatio !== null) console.log(`\nSoliditet: ${(s.current.equityRatio * 100).toFixed(1).replace('.', ',')} %`);
+          if (s.current.equityRatio !== null) console.log(`\nSoliditet: ${formatPercent(s.current.equityRatio, 1)}`);
         }
       });
     });
@@ -149,7 +151,7 @@ export function registerLedger(program: Command): void {
         if (!o.unmapped.length) console.log('Alla konton och objekt med utfall är kopplade.');
         for (const u of o.unmapped) {
           const obj = u.objects ? ' ' + Object.entries(u.objects).map(([d, c]) => `${d}:${c}`).join(' ') : '';
-          console.log(`${u.account}${obj}  intäkt ${tkr(u.incomeOre)} tkr  kostnad ${tkr(u.costOre)} tkr`);
+          console.log(`${u.account}${obj}  intäkt ${kronor(u.incomeOre)} kr  kostnad ${kronor(u.costOre)} kr`);
         }
       });
     });
