@@ -79,7 +79,8 @@ export interface Bar {
 export function BarChart(props: { id: string; title: string; bars: readonly Bar[]; tableId: string; unit?: string }) {
   const max = Math.max(1, ...props.bars.map((b) => b.value ?? 0));
   const rowH = 26;
-  const labelW = 260;
+  // Wide enough for the longest label (about 7.5 px a character at 13 px), so no label is cut off.
+  const labelW = Math.max(120, Math.ceil(Math.max(...props.bars.map((b) => b.label.length)) * 7.5) + 16);
   const barW = 360;
   const height = props.bars.length * rowH + 10;
   const desc = props.bars.map((b) => `${b.label}: ${b.value === null ? 'dolt' : `${fmtNumber(b.value)}${props.unit ?? ''}`}`).join('; ');
