@@ -10,9 +10,20 @@ export interface CsvRow {
   readonly cells: readonly string[];
 }
 
+/**
+ * ";" whenever the header has one outside quotes (Swedish Excel's separator; a heading may well contain a
+ * comma), else "," if it has one, else ";". Counting which is more frequent misreads a ";" file whose
+ * headings hold commas.
+ */
 export function detectSeparator(headerLine: string): ';' | ',' {
-  const count = (ch: string) => headerLine.split(ch).length - 1;
-  return count(';') >= count(',') ? ';' : ',';
+  let quoted = false;
+  let comma = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ';') return ';';
+    else if (!quoted && ch === ',') comma = true;
+  }
+  return comma ? ',' : ';';
 }
 
 export function parseCsv(text: string, file: string): CsvRow[] {

@@ -42,6 +42,9 @@ describe('CSV reader', () => {
       { line: 4, cells: ['1', '2', '3'] },
     ]);
     expect(parseCsv('a,b\n1,2', 'f.csv')[1]!.cells).toEqual(['1', '2']);
+    // A ";" file whose headings hold commas (found by the property below: cells "," and ",").
+    expect(parseCsv('Kön, kod;Ålder, band\n1;2', 'f.csv').map((r) => r.cells)).toEqual([['Kön, kod', 'Ålder, band'], ['1', '2']]);
+    expect(parseCsv('"a;b",c\n1,2', 'f.csv')[0]!.cells).toEqual(['a;b', 'c']);
   });
 
   it('reads Windows-1252 files as Excel saves them', () => {
