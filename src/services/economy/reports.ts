@@ -19,6 +19,7 @@ import { loadRevisedBudget } from './budget.ts';
 import { loadYearOutcome } from './outcome.ts';
 import { findFiscalYear, getFiscalYear, listFiscalYears, listYearSummaries } from './years.ts';
 import { ledgerFinancial, ledgerKeyFigureFacts, withLedgerFigures } from '../ledger/economy-link.ts';
+import { memoizeReads } from '../../db/memoizeReads.ts';
 
 /** The driftredovisning of a year (exact öre; present with src/core/economy/statementTable.ts). */
 export async function getOperatingStatement(q: Queryable, federationId: number, year: number): Promise<OperatingStatement> {
@@ -72,7 +73,9 @@ export interface EconomyOverview {
  * Everything the dashboard and the key-figures page show for a year. The forecast uses the outcome through
  * `throughMonth` (default: the last month with any outcome).
  */
-export async function getEconomyOverview(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<EconomyOverview> {
+export async function getEconomyOverview(db: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<EconomyOverview> {
+  // The overview reads the same years' rows for key figures, statement and five-year table: ask once.
+  const q = memoizeReads(db);
   const federation = await getFederation(q, federationId);
   const facts = await getFiscalYear(q, federationId, year);
   const lines = await lineMap(q, federationId);
