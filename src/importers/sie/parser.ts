@@ -15,9 +15,17 @@ const HEADER_LABELS = new Set([
 const BALANCE_LABELS: Record<string, BalanceKind> = {
   '#IB': 'IB', '#UB': 'UB', '#OIB': 'OIB', '#OUB': 'OUB', '#RES': 'RES', '#PSALDO': 'PSALDO', '#PBUDGET': 'PBUDGET',
 };
-/** A #TRANS row with only account, object list and amount (no quotes or escapes inside the list). */
-const FAST_TRANS = /^[ \t]*#TRANS[ \t]+(\d+)[ \t]+\{((?:[ \t]*(?:"[^"\\]*"|[^\s"{}\\]+))*)[ \t]*\}[ \t]+(-?\d+(?:\.\d{1,2})?)[ \t\r]*$/;
 const NO_FIELDS: readonly SieField[] = [];
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN = 123;
+const CLOSE = 125;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
 const OBJECT_TOKEN = /"([^"]*)"|([^\s"]+)/g;
 
 function splitObjects(list: string): string[] {
@@ -66,19 +74,134 @@ export class SieParser {
     this.problems.push({ file: this.file, line, ...(field ? { field } : {}), message });
   }
 
-  pushLine(text: string, line: number): SieRecord | null {
+  /**
+   * The bulk of a file read straight from its bytes: a plain #TRANS row inside an open voucher (account, an
+   * optional object list of ASCII items without escapes, an amount, nothing after it), parsed without making a
+   * string of the line. Returns false for any other line, which the caller then decodes and gives to pushLine;
+   * for every row it accepts, the outcome is the one pushLine gives for that line.
+   */
+  pushPlainTransaction(buf: Buffer, start: number, end: number, line: number): boolean {
+    const v = this.voucher;
+    if (v === null || !v.opened || this.checksum !== null) return false;
+    let i = start;
+    while (i < end && (buf[i] === SPACE || buf[i] === TAB)) i++;
+    // "#TRANS" and a blank
+    if (end - i < 8 || buf[i] !== 35 || buf[i + 1] !== 84 || buf[i + 2] !== 82 || buf[i + 3] !== 65 || buf[i + 4] !== 78 || buf[i + 5] !== 83) return false;
+    i += 6;
+    if (!isSpace(buf[i]!)) return false;
+    while (i < end && isSpace(buf[i]!)) i++;
+    // the account: digits, then a blank
+    const accountStart = i;
+    let accountValue = 0;
+    while (i < end && buf[i]! >= 48 && buf[i]! <= 57) accountValue = accountValue * 10 + buf[i++]! - 48;
+    const accountDigits = i - accountStart;
+    if (accountDigits === 0 || accountDigits > 9 || i === end || !isSpace(buf[i]!)) return false;
+    while (i < end && isSpace(buf[i]!)) i++;
+    // the object list: items separated by blanks, each unquoted (printable ASCII but " { } \) or quoted (printable ASCII but " \)
+    let listStart = -1;
+    let listEnd = -1;
+    let listEmpty = true;
+    if (i < end && buf[i] === OPEN) {
+      listStart = ++i;
+      for (;;) {
+        if (i === end) return false;
+        const c = buf[i]!;
+        if (c === CLOSE) break;
+        if (c === SPACE || c === TAB) i++;
+        else if (c === QUOTE) {
+          listEmpty = false;
+          i++;
+          while (i < end && buf[i] !== QUOTE) {
+            const d = buf[i]!;
+            if (d < 32 || d > 126 || d === BACKSLASH) return false;
+            i++;
+          }
+          if (i === end) return false;
+          i++;
+        } else if (c > 32 && c < 127 && c !== OPEN && c !== BACKSLASH) {
+          listEmpty = false;
+          i++;
+        } else return false;
+      }
+      listEnd = i++;
+      if (i === end || !isSpace(buf[i]!)) return false;
+      while (i < end && isSpace(buf[i]!)) i++;
+    }
+    // the amount, exactly as parseAmountOre reads it
+    let negative = false;
+    if (i < end && buf[i] === 45) {
+      negative = true;
+      i++;
+    }
+    const intStart = i;
+    let kronor = 0;
+    while (i < end && buf[i]! >= 48 && buf[i]! <= 57) kronor = kronor * 10 + buf[i++]! - 48;
+    const intDigits = i - intStart;
+    if (intDigits === 0 || intDigits > 15) return false;
+    let ore = 0;
+    if (i < end && (buf[i] === 46 || buf[i] === 44)) {
+      i++;
+      const d1 = i < end ? buf[i]! - 48 : -1;
+      if (d1 < 0 || d1 > 9) return false;
+      i++;
+      ore = d1 * 10;
+      if (i < end && buf[i]! >= 48 && buf[i]! <= 57) ore += buf[i++]! - 48;
+    }
+    // nothing but blanks after it
+    while (i < end && (isSpace(buf[i]!) || buf[i] === 13)) i++;
+    if (i !== end) return false;
+    const total = kronor * 100 + ore;
+    if (!Number.isSafeInteger(total)) return false;
     this.lastLine = line;
-    // Fast path for the bulk of a file: a plain #TRANS row inside an open voucher.
-    if (this.voucher?.opened && !this.checksum) {
-      const m = FAST_TRANS.exec(text);
-      if (m) {
-        const amountOre = parseAmountOre(m[3]!);
-        if (amountOre !== null) {
-          this.pushTransaction('normal', m[1]!, m[2] ? this.cachedObjects(m[2], line) : null, amountOre, this.voucher.date, null, line);
-          return null;
+    const objects = listEmpty ? null : this.objectsFromBytes(buf, listStart, listEnd, line);
+    this.pushTransaction('normal', this.accountText(buf, accountStart, accountValue, accountDigits), objects, negative && total !== 0 ? -total : total, v.date, null, line);
+    return true;
+  }
+
+  /** Account numbers as strings, one per distinct number (keyed by value and digit count: "0930" ≠ "930"). */
+  private readonly accountCache = new Map<number, string>();
+  private accountText(buf: Buffer, start: number, value: number, digits: number): string {
+    const key = value * 16 + digits;
+    let text = this.accountCache.get(key);
+    if (text === undefined) {
+      text = buf.toString('latin1', start, start + digits);
+      if (this.accountCache.size > 10000) this.accountCache.clear();
+      this.accountCache.set(key, text);
+    }
+    return text;
+  }
+
+  /** The previous row's object list bytes and their refs: rows of a voucher usually repeat the same list. */
+  private lastList: { bytes: Uint8Array; refs: ObjectRefs | null } | null = null;
+  private objectsFromBytes(buf: Buffer, start: number, end: number, line: number): ObjectRefs | null {
+    const last = this.lastList;
+    if (last && last.bytes.length === end - start) {
+      let same = true;
+      for (let k = 0; k < last.bytes.length; k++) {
+        if (last.bytes[k] !== buf[start + k]) {
+          same = false;
+          break;
         }
       }
+      if (same) return last.refs;
     }
+    const problems = this.problems.length;
+    const refs = this.cachedObjects(buf.toString('latin1', start, end), line);
+    this.lastList = this.problems.length === problems ? { bytes: buf.slice(start, end), refs } : null;
+    return refs;
+  }
+
+  /** A line that is only "{" or "}" (the other half of a voucher block's lines): what pushLine does with it. */
+  pushBrace(close: boolean, line: number): SieRecord | null {
+    this.lastLine = line;
+    if (close) return this.closeVoucher(line);
+    if (this.voucher && !this.voucher.opened) this.voucher.opened = true;
+    else this.problem(line, '"{" utan föregående #VER.');
+    return null;
+  }
+
+  pushLine(text: string, line: number): SieRecord | null {
+    this.lastLine = line;
     const c0 = text.charCodeAt(0);
     const { label, fields, unterminated } = (c0 === 123 || c0 === 125) && text.trimEnd().length === 1 ? { label: text[0]!, fields: NO_FIELDS, unterminated: false } : tokenizeLine(text);
     if (label === '') return null;
@@ -87,12 +210,7 @@ export class SieParser {
       return null;
     }
     if (this.checksum && label !== '#KSUMMA' && label !== '{' && label !== '}') this.addToChecksum(label, fields);
-    if (label === '{') {
-      if (this.voucher && !this.voucher.opened) this.voucher.opened = true;
-      else this.problem(line, '"{" utan föregående #VER.');
-      return null;
-    }
-    if (label === '}') return this.closeVoucher(line);
+    if (label === '{' || label === '}') return this.pushBrace(label === '}', line);
     const transKind = TRANS_KINDS[label];
     if (transKind) {
       this.transaction(transKind, fields, line);
