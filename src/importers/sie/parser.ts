@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { InputProblem } from '../../core/errors.ts';
-import { encodeCp437 } from './encoding.ts';
+import { decodeLine, encodeCp437 } from './encoding.ts';
 import type { BalanceKind, ObjectRefs, SieRecord, SieTransaction, TransactionKind } from './records.ts';
 import { tokenizeLine, type SieField } from './tokenize.ts';
 import { parseAmountOre, parseSieDate } from './values.ts';
@@ -156,6 +156,96 @@ export class SieParser {
     const objects = listEmpty ? null : this.objectsFromBytes(buf, listStart, listEnd, line);
     this.pushTransaction('normal', this.accountText(buf, accountStart, accountValue, accountDigits), objects, negative && total !== 0 ? -total : total, v.date, null, line);
     return true;
+  }
+
+  /**
+   * A plain #VER line read straight from its bytes: series, number, date, text and an optional registration
+   * date, every field but the text ASCII (the text decides the line's encoding then, see encoding.ts), all valid,
+   * nothing after them, outside any voucher. Returns false for any other line (the caller gives it to pushLine);
+   * for every line it accepts, the outcome is the one pushLine gives.
+   */
+  pushPlainVoucher(buf: Buffer, start: number, end: number, line: number): boolean {
+    if (this.voucher !== null || this.checksum !== null) return false;
+    let i = start;
+    while (i < end && isSpace(buf[i]!)) i++;
+    // "#VER" and a blank
+    if (end - i < 19 || buf[i] !== 35 || buf[i + 1] !== 86 || buf[i + 2] !== 69 || buf[i + 3] !== 82 || !isSpace(buf[i + 4]!)) return false;
+    i += 5;
+    while (i < end && isSpace(buf[i]!)) i++;
+    const seriesStart = i;
+    i = plainField(buf, i, end);
+    if (i < 0) return false;
+    const seriesEnd = i;
+    while (i < end && isSpace(buf[i]!)) i++;
+    const numberStart = i;
+    i = plainField(buf, i, end);
+    if (i < 0) return false;
+    const numberEnd = i;
+    while (i < end && isSpace(buf[i]!)) i++;
+    const date = this.dateAt(buf, i, end);
+    if (date === null) return false;
+    i += 8;
+    if (i === end || !isSpace(buf[i]!)) return false;
+    while (i < end && isSpace(buf[i]!)) i++;
+    // the text: quoted (any characters but a backslash or control characters) or one plain word
+    let textStart = i;
+    let textEnd: number;
+    if (buf[i] === QUOTE) {
+      textStart = ++i;
+      while (i < end && buf[i] !== QUOTE) {
+        const c = buf[i]!;
+        if ((c < 32 && c !== TAB) || c === BACKSLASH) return false;
+        i++;
+      }
+      if (i === end) return false;
+      textEnd = i++;
+    } else {
+      i = plainField(buf, i, end);
+      if (i < 0 || i === textStart) return false;
+      textEnd = i;
+    }
+    let registeredOn: string | null = null;
+    if (i < end && !isSpace(buf[i]!) && buf[i] !== 13) return false;
+    while (i < end && isSpace(buf[i]!)) i++;
+    if (i < end && buf[i] !== 13) {
+      registeredOn = this.dateAt(buf, i, end);
+      if (registeredOn === null) return false;
+      i += 8;
+    }
+    while (i < end && (isSpace(buf[i]!) || buf[i] === 13)) i++;
+    if (i !== end || seriesEnd === seriesStart || numberEnd === numberStart) return false;
+    this.lastLine = line;
+    this.voucher = {
+      line,
+      series: fieldText(buf, seriesStart, seriesEnd),
+      number: fieldText(buf, numberStart, numberEnd),
+      date,
+      text: decodeLine(buf, textStart, textEnd),
+      registeredOn,
+      opened: false,
+      transactions: [],
+    };
+    this.pendingAdded = null;
+    return true;
+  }
+
+  /** A valid date YYYYMMDD at bytes [i, i + 8) followed by a blank or the end, as an ISO date; else null. */
+  private readonly dateCache = new Map<number, string | null>();
+  private dateAt(buf: Buffer, i: number, end: number): string | null {
+    if (end - i < 8 || (i + 8 < end && !isSpace(buf[i + 8]!) && buf[i + 8] !== 13)) return null;
+    let value = 0;
+    for (let k = i; k < i + 8; k++) {
+      const c = buf[k]!;
+      if (c < 48 || c > 57) return null;
+      value = value * 10 + c - 48;
+    }
+    let date = this.dateCache.get(value);
+    if (date === undefined) {
+      date = parseSieDate(buf.toString('latin1', i, i + 8));
+      if (this.dateCache.size > 5000) this.dateCache.clear();
+      this.dateCache.set(value, date);
+    }
+    return date;
   }
 
   /** Account numbers as strings, one per distinct number (keyed by value and digit count: "0930" ≠ "930"). */
@@ -469,6 +559,36 @@ export class SieParser {
     }
     return Number(a);
   }
+}
+
+/**
+ * The end of a plain field starting at i: a quoted one (printable ASCII but a backslash) or an unquoted word
+ * (printable ASCII but " { } and a backslash), followed by a blank or the end of the line; -1 for anything else.
+ */
+function plainField(buf: Buffer, i: number, end: number): number {
+  if (i < end && buf[i] === QUOTE) {
+    i++;
+    while (i < end && buf[i] !== QUOTE) {
+      const c = buf[i]!;
+      if (c < 32 || c > 126 || c === BACKSLASH) return -1;
+      i++;
+    }
+    if (i === end) return -1;
+    i++;
+  } else {
+    while (i < end) {
+      const c = buf[i]!;
+      if (c === SPACE || c === TAB || c === 13) break;
+      if (c < 32 || c > 126 || c === QUOTE || c === BACKSLASH || c === OPEN || c === CLOSE) return -1;
+      i++;
+    }
+  }
+  return i === end || isSpace(buf[i]!) || buf[i] === 13 ? i : -1;
+}
+
+/** The text of a field plainField accepted: without its quotes if quoted. */
+function fieldText(buf: Buffer, start: number, end: number): string {
+  return buf[start] === QUOTE ? buf.toString('latin1', start + 1, end - 1) : buf.toString('latin1', start, end);
 }
 
 function str(f: SieField | undefined): string {

@@ -55,7 +55,7 @@ async function* parseLines(source: Readable, parser: SieParser): AsyncGenerator<
       } else if (end - start === 1 && (buf[start] === 123 || buf[start] === 125)) {
         const r = parser.pushBrace(buf[start] === 125, lineNo);
         if (r) records.push(r);
-      } else if (!parser.pushPlainTransaction(buf, start, end, lineNo)) {
+      } else if (!parser.pushPlainTransaction(buf, start, end, lineNo) && !parser.pushPlainVoucher(buf, start, end, lineNo)) {
         const r = parser.pushLine(lineText(buf, start, end, ascii), lineNo);
         if (r) records.push(r);
       }
