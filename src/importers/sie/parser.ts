@@ -217,10 +217,10 @@ export class SieParser {
     this.lastLine = line;
     this.voucher = {
       line,
-      series: fieldText(buf, seriesStart, seriesEnd),
-      number: fieldText(buf, numberStart, numberEnd),
+      series: this.texts.get(buf, seriesStart, seriesEnd, fieldText),
+      number: numberText(buf, numberStart, numberEnd) ?? fieldText(buf, numberStart, numberEnd),
       date,
-      text: decodeLine(buf, textStart, textEnd),
+      text: this.texts.get(buf, textStart, textEnd, decodeLine),
       registeredOn,
       opened: false,
       transactions: [],
@@ -228,6 +228,9 @@ export class SieParser {
     this.pendingAdded = null;
     return true;
   }
+
+  /** Voucher texts and series repeat: their strings are shared instead of made from the bytes every time. */
+  private readonly texts = new ByteStrings();
 
   /** A valid date YYYYMMDD at bytes [i, i + 8) followed by a blank or the end, as an ISO date; else null. */
   private readonly dateCache = new Map<number, string | null>();
@@ -584,6 +587,47 @@ function plainField(buf: Buffer, i: number, end: number): number {
     }
   }
   return i === end || isSpace(buf[i]!) || buf[i] === 13 ? i : -1;
+}
+
+/**
+ * A small cache from short byte strings to their decoded text, keyed by a hash of the bytes and checked byte
+ * by byte (a collision just decodes again). Making a string from a Buffer costs a native call per string.
+ */
+class ByteStrings {
+  private readonly entries = new Map<number, { bytes: Uint8Array; text: string }>();
+
+  get(buf: Buffer, start: number, end: number, decode: (buf: Buffer, start: number, end: number) => string): string {
+    if (end - start > 64) return decode(buf, start, end);
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
+    const hit = this.entries.get(hash);
+    if (hit && hit.bytes.length === end - start) {
+      let same = true;
+      for (let i = start; i < end; i++) {
+        if (hit.bytes[i - start] !== buf[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return hit.text;
+    }
+    const text = decode(buf, start, end);
+    if (this.entries.size >= 4096) this.entries.clear();
+    this.entries.set(hash, { bytes: buf.slice(start, end), text });
+    return text;
+  }
+}
+
+/** An unquoted number without leading zeros (a voucher number), as a string without a native call; else null. */
+function numberText(buf: Buffer, start: number, end: number): string | null {
+  if (end - start > 15 || (buf[start] === 48 && end - start > 1)) return null;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c < 48 || c > 57) return null;
+    value = value * 10 + c - 48;
+  }
+  return String(value);
 }
 
 /** The text of a field plainField accepted: without its quotes if quoted. */
