@@ -253,7 +253,9 @@ export class SieParser {
 
   /** Account numbers as strings, one per distinct number (keyed by value and digit count: "0930" ≠ "930"). */
   private readonly accountCache = new Map<number, string>();
+  private readonly fourDigitAccounts: (string | undefined)[] = new Array(10000);
   private accountText(buf: Buffer, start: number, value: number, digits: number): string {
+    if (digits === 4 && value >= 1000) return (this.fourDigitAccounts[value] ??= buf.toString('latin1', start, start + 4));
     const key = value * 16 + digits;
     let text = this.accountCache.get(key);
     if (text === undefined) {
