@@ -25,8 +25,9 @@ function lineText(buf: Buffer, start: number, end: number, ascii: boolean): stri
 
 /**
  * Feeds a byte stream to the parser line by line (LF or CRLF; the three encodings are ASCII-compatible, so
- * splitting bytes is safe) and collects the records of each chunk. Plain #TRANS rows are parsed straight from
- * the bytes (SieParser.pushPlainTransaction); every other line is decoded and given to pushLine.
+ * splitting bytes is safe) and collects the records of each chunk. Brace lines and plain #TRANS and #VER lines
+ * are parsed straight from the bytes (SieParser.pushBrace, pushPlainTransaction, pushPlainVoucher; see
+ * fast-path.test.ts for their equivalence); every other line is decoded and given to pushLine.
  */
 async function* parseLines(source: Readable, parser: SieParser): AsyncGenerator<SieRecord[]> {
   const tooLong = (line: number) => parser.problem(line, `Raden är längre än ${MAX_LINE_BYTES} byte.`);
