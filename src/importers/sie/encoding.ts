@@ -11,7 +11,6 @@ import iconv from 'iconv-lite';
  */
 /** Code page 437's characters for bytes 0x80–0xFF (from iconv-lite's table, built once). */
 const CP437_HIGH: readonly string[] = Array.from(iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, i) => 128 + i)), 'cp437'));
-const HIGH_BYTES = /[\x80-\xff]/g;
 
 export type LineEncoding = 'ascii' | 'utf8' | 'cp437' | 'latin1';
 
@@ -39,10 +38,19 @@ export function isValidUtf8(buf: Uint8Array, start: number, end: number): boolea
     let need: number;
     let min: number;
     let cp: number;
-    if (b >= 0xc2 && b <= 0xdf) [need, min, cp] = [1, 0x80, b & 0x1f];
-    else if (b >= 0xe0 && b <= 0xef) [need, min, cp] = [2, 0x800, b & 0x0f];
-    else if (b >= 0xf0 && b <= 0xf4) [need, min, cp] = [3, 0x10000, b & 0x07];
-    else return false;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+      cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+      cp = b & 0x0f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+      cp = b & 0x07;
+    } else return false;
     if (i + need >= end) return false;
     for (let k = 1; k <= need; k++) {
       const c = buf[i + k]!;
@@ -63,8 +71,23 @@ export function decodeLine(buf: Buffer, start = 0, end = buf.length): string {
     case 'utf8':
       return buf.toString('utf8', start, end);
     case 'cp437':
-      return buf.toString('latin1', start, end).replace(HIGH_BYTES, (ch) => CP437_HIGH[ch.charCodeAt(0) - 128]!);
+      return decodeCp437(buf, start, end);
   }
+}
+
+/** Code page 437 text: runs of ASCII bytes sliced as they are, each byte ≥ 0x80 mapped through the table. */
+function decodeCp437(buf: Buffer, start: number, end: number): string {
+  let out = '';
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const b = buf[i]!;
+    if (b >= 0x80) {
+      if (from < i) out += buf.toString('latin1', from, i);
+      out += CP437_HIGH[b - 0x80]!;
+      from = i + 1;
+    }
+  }
+  return from < end ? out + buf.toString('latin1', from, end) : out;
 }
 
 /** Encodes text as PC-8 (code page 437), the encoding the SIE specification prescribes. */

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { InputProblem } from '../../core/errors.ts';
-import { encodeCp437 } from './encoding.ts';
+import { decodeLine, encodeCp437 } from './encoding.ts';
 import type { BalanceKind, ObjectRefs, SieRecord, SieTransaction, TransactionKind } from './records.ts';
 import { tokenizeLine, type SieField } from './tokenize.ts';
 import { parseAmountOre, parseSieDate } from './values.ts';
@@ -15,9 +15,17 @@ const HEADER_LABELS = new Set([
 const BALANCE_LABELS: Record<string, BalanceKind> = {
   '#IB': 'IB', '#UB': 'UB', '#OIB': 'OIB', '#OUB': 'OUB', '#RES': 'RES', '#PSALDO': 'PSALDO', '#PBUDGET': 'PBUDGET',
 };
-/** A #TRANS row with only account, object list and amount (no quotes or escapes inside the list). */
-const FAST_TRANS = /^[ \t]*#TRANS[ \t]+(\d+)[ \t]+\{((?:[ \t]*(?:"[^"\\]*"|[^\s"{}\\]+))*)[ \t]*\}[ \t]+(-?\d+(?:\.\d{1,2})?)[ \t\r]*$/;
 const NO_FIELDS: readonly SieField[] = [];
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN = 123;
+const CLOSE = 125;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
 const OBJECT_TOKEN = /"([^"]*)"|([^\s"]+)/g;
 
 function splitObjects(list: string): string[] {
@@ -66,19 +74,229 @@ export class SieParser {
     this.problems.push({ file: this.file, line, ...(field ? { field } : {}), message });
   }
 
-  pushLine(text: string, line: number): SieRecord | null {
+  /**
+   * The bulk of a file read straight from its bytes: a plain #TRANS row inside an open voucher (account, an
+   * optional object list of ASCII items without escapes, an amount, nothing after it), parsed without making a
+   * string of the line. Returns false for any other line, which the caller then decodes and gives to pushLine;
+   * for every row it accepts, the outcome is the one pushLine gives for that line.
+   */
+  pushPlainTransaction(buf: Buffer, start: number, end: number, line: number): boolean {
+    const v = this.voucher;
+    if (v === null || !v.opened || this.checksum !== null) return false;
+    let i = start;
+    while (i < end && (buf[i] === SPACE || buf[i] === TAB)) i++;
+    // "#TRANS" and a blank
+    if (end - i < 8 || buf[i] !== 35 || buf[i + 1] !== 84 || buf[i + 2] !== 82 || buf[i + 3] !== 65 || buf[i + 4] !== 78 || buf[i + 5] !== 83) return false;
+    i += 6;
+    if (!isSpace(buf[i]!)) return false;
+    while (i < end && isSpace(buf[i]!)) i++;
+    // the account: digits, then a blank
+    const accountStart = i;
+    let accountValue = 0;
+    while (i < end && buf[i]! >= 48 && buf[i]! <= 57) accountValue = accountValue * 10 + buf[i++]! - 48;
+    const accountDigits = i - accountStart;
+    if (accountDigits === 0 || accountDigits > 9 || i === end || !isSpace(buf[i]!)) return false;
+    while (i < end && isSpace(buf[i]!)) i++;
+    // the object list: items separated by blanks, each unquoted (printable ASCII but " { } \) or quoted (printable ASCII but " \)
+    let listStart = -1;
+    let listEnd = -1;
+    let listEmpty = true;
+    if (i < end && buf[i] === OPEN) {
+      listStart = ++i;
+      for (;;) {
+        if (i === end) return false;
+        const c = buf[i]!;
+        if (c === CLOSE) break;
+        if (c === SPACE || c === TAB) i++;
+        else if (c === QUOTE) {
+          listEmpty = false;
+          i++;
+          while (i < end && buf[i] !== QUOTE) {
+            const d = buf[i]!;
+            if (d < 32 || d > 126 || d === BACKSLASH) return false;
+            i++;
+          }
+          if (i === end) return false;
+          i++;
+        } else if (c > 32 && c < 127 && c !== OPEN && c !== BACKSLASH) {
+          listEmpty = false;
+          i++;
+        } else return false;
+      }
+      listEnd = i++;
+      if (i === end || !isSpace(buf[i]!)) return false;
+      while (i < end && isSpace(buf[i]!)) i++;
+    }
+    // the amount, exactly as parseAmountOre reads it
+    let negative = false;
+    if (i < end && buf[i] === 45) {
+      negative = true;
+      i++;
+    }
+    const intStart = i;
+    let kronor = 0;
+    while (i < end && buf[i]! >= 48 && buf[i]! <= 57) kronor = kronor * 10 + buf[i++]! - 48;
+    const intDigits = i - intStart;
+    if (intDigits === 0 || intDigits > 15) return false;
+    let ore = 0;
+    if (i < end && (buf[i] === 46 || buf[i] === 44)) {
+      i++;
+      const d1 = i < end ? buf[i]! - 48 : -1;
+      if (d1 < 0 || d1 > 9) return false;
+      i++;
+      ore = d1 * 10;
+      if (i < end && buf[i]! >= 48 && buf[i]! <= 57) ore += buf[i++]! - 48;
+    }
+    // nothing but blanks after it
+    while (i < end && (isSpace(buf[i]!) || buf[i] === 13)) i++;
+    if (i !== end) return false;
+    const total = kronor * 100 + ore;
+    if (!Number.isSafeInteger(total)) return false;
     this.lastLine = line;
-    // Fast path for the bulk of a file: a plain #TRANS row inside an open voucher.
-    if (this.voucher?.opened && !this.checksum) {
-      const m = FAST_TRANS.exec(text);
-      if (m) {
-        const amountOre = parseAmountOre(m[3]!);
-        if (amountOre !== null) {
-          this.pushTransaction('normal', m[1]!, m[2] ? this.cachedObjects(m[2], line) : null, amountOre, this.voucher.date, null, line);
-          return null;
+    const objects = listEmpty ? null : this.objectsFromBytes(buf, listStart, listEnd, line);
+    this.pushTransaction('normal', this.accountText(buf, accountStart, accountValue, accountDigits), objects, negative && total !== 0 ? -total : total, v.date, null, line);
+    return true;
+  }
+
+  /**
+   * A plain #VER line read straight from its bytes: series, number, date, text and an optional registration
+   * date, every field but the text ASCII (the text decides the line's encoding then, see encoding.ts), all valid,
+   * nothing after them, outside any voucher. Returns false for any other line (the caller gives it to pushLine);
+   * for every line it accepts, the outcome is the one pushLine gives.
+   */
+  pushPlainVoucher(buf: Buffer, start: number, end: number, line: number): boolean {
+    if (this.voucher !== null || this.checksum !== null) return false;
+    let i = start;
+    while (i < end && isSpace(buf[i]!)) i++;
+    // "#VER" and a blank
+    if (end - i < 19 || buf[i] !== 35 || buf[i + 1] !== 86 || buf[i + 2] !== 69 || buf[i + 3] !== 82 || !isSpace(buf[i + 4]!)) return false;
+    i += 5;
+    while (i < end && isSpace(buf[i]!)) i++;
+    const seriesStart = i;
+    i = plainField(buf, i, end);
+    if (i < 0) return false;
+    const seriesEnd = i;
+    while (i < end && isSpace(buf[i]!)) i++;
+    const numberStart = i;
+    i = plainField(buf, i, end);
+    if (i < 0) return false;
+    const numberEnd = i;
+    while (i < end && isSpace(buf[i]!)) i++;
+    const date = this.dateAt(buf, i, end);
+    if (date === null) return false;
+    i += 8;
+    if (i === end || !isSpace(buf[i]!)) return false;
+    while (i < end && isSpace(buf[i]!)) i++;
+    // the text: quoted (any characters but a backslash or control characters) or one plain word
+    let textStart = i;
+    let textEnd: number;
+    if (buf[i] === QUOTE) {
+      textStart = ++i;
+      while (i < end && buf[i] !== QUOTE) {
+        const c = buf[i]!;
+        if ((c < 32 && c !== TAB) || c === BACKSLASH) return false;
+        i++;
+      }
+      if (i === end) return false;
+      textEnd = i++;
+    } else {
+      i = plainField(buf, i, end);
+      if (i < 0 || i === textStart) return false;
+      textEnd = i;
+    }
+    let registeredOn: string | null = null;
+    if (i < end && !isSpace(buf[i]!) && buf[i] !== 13) return false;
+    while (i < end && isSpace(buf[i]!)) i++;
+    if (i < end && buf[i] !== 13) {
+      registeredOn = this.dateAt(buf, i, end);
+      if (registeredOn === null) return false;
+      i += 8;
+    }
+    while (i < end && (isSpace(buf[i]!) || buf[i] === 13)) i++;
+    if (i !== end || seriesEnd === seriesStart || numberEnd === numberStart) return false;
+    this.lastLine = line;
+    this.voucher = {
+      line,
+      series: this.texts.get(buf, seriesStart, seriesEnd, fieldText),
+      number: numberText(buf, numberStart, numberEnd) ?? fieldText(buf, numberStart, numberEnd),
+      date,
+      text: this.texts.get(buf, textStart, textEnd, decodeLine),
+      registeredOn,
+      opened: false,
+      transactions: [],
+    };
+    this.pendingAdded = null;
+    return true;
+  }
+
+  /** Voucher texts and series repeat: their strings are shared instead of made from the bytes every time. */
+  private readonly texts = new ByteStrings();
+
+  /** A valid date YYYYMMDD at bytes [i, i + 8) followed by a blank or the end, as an ISO date; else null. */
+  private readonly dateCache = new Map<number, string | null>();
+  private dateAt(buf: Buffer, i: number, end: number): string | null {
+    if (end - i < 8 || (i + 8 < end && !isSpace(buf[i + 8]!) && buf[i + 8] !== 13)) return null;
+    let value = 0;
+    for (let k = i; k < i + 8; k++) {
+      const c = buf[k]!;
+      if (c < 48 || c > 57) return null;
+      value = value * 10 + c - 48;
+    }
+    let date = this.dateCache.get(value);
+    if (date === undefined) {
+      date = parseSieDate(buf.toString('latin1', i, i + 8));
+      if (this.dateCache.size > 5000) this.dateCache.clear();
+      this.dateCache.set(value, date);
+    }
+    return date;
+  }
+
+  /** Account numbers as strings, one per distinct number (keyed by value and digit count: "0930" ≠ "930"). */
+  private readonly accountCache = new Map<number, string>();
+  private readonly fourDigitAccounts: (string | undefined)[] = new Array(10000);
+  private accountText(buf: Buffer, start: number, value: number, digits: number): string {
+    if (digits === 4 && value >= 1000) return (this.fourDigitAccounts[value] ??= buf.toString('latin1', start, start + 4));
+    const key = value * 16 + digits;
+    let text = this.accountCache.get(key);
+    if (text === undefined) {
+      text = buf.toString('latin1', start, start + digits);
+      if (this.accountCache.size > 10000) this.accountCache.clear();
+      this.accountCache.set(key, text);
+    }
+    return text;
+  }
+
+  /** The previous row's object list bytes and their refs: rows of a voucher usually repeat the same list. */
+  private lastList: { bytes: Uint8Array; refs: ObjectRefs | null } | null = null;
+  private objectsFromBytes(buf: Buffer, start: number, end: number, line: number): ObjectRefs | null {
+    const last = this.lastList;
+    if (last && last.bytes.length === end - start) {
+      let same = true;
+      for (let k = 0; k < last.bytes.length; k++) {
+        if (last.bytes[k] !== buf[start + k]) {
+          same = false;
+          break;
         }
       }
+      if (same) return last.refs;
     }
+    const problems = this.problems.length;
+    const refs = this.cachedObjects(buf.toString('latin1', start, end), line);
+    this.lastList = this.problems.length === problems ? { bytes: buf.slice(start, end), refs } : null;
+    return refs;
+  }
+
+  /** A line that is only "{" or "}" (the other half of a voucher block's lines): what pushLine does with it. */
+  pushBrace(close: boolean, line: number): SieRecord | null {
+    this.lastLine = line;
+    if (close) return this.closeVoucher(line);
+    if (this.voucher && !this.voucher.opened) this.voucher.opened = true;
+    else this.problem(line, '"{" utan föregående #VER.');
+    return null;
+  }
+
+  pushLine(text: string, line: number): SieRecord | null {
+    this.lastLine = line;
     const c0 = text.charCodeAt(0);
     const { label, fields, unterminated } = (c0 === 123 || c0 === 125) && text.trimEnd().length === 1 ? { label: text[0]!, fields: NO_FIELDS, unterminated: false } : tokenizeLine(text);
     if (label === '') return null;
@@ -87,12 +305,7 @@ export class SieParser {
       return null;
     }
     if (this.checksum && label !== '#KSUMMA' && label !== '{' && label !== '}') this.addToChecksum(label, fields);
-    if (label === '{') {
-      if (this.voucher && !this.voucher.opened) this.voucher.opened = true;
-      else this.problem(line, '"{" utan föregående #VER.');
-      return null;
-    }
-    if (label === '}') return this.closeVoucher(line);
+    if (label === '{' || label === '}') return this.pushBrace(label === '}', line);
     const transKind = TRANS_KINDS[label];
     if (transKind) {
       this.transaction(transKind, fields, line);
@@ -351,6 +564,77 @@ export class SieParser {
     }
     return Number(a);
   }
+}
+
+/**
+ * The end of a plain field starting at i: a quoted one (printable ASCII but a backslash) or an unquoted word
+ * (printable ASCII but " { } and a backslash), followed by a blank or the end of the line; -1 for anything else.
+ */
+function plainField(buf: Buffer, i: number, end: number): number {
+  if (i < end && buf[i] === QUOTE) {
+    i++;
+    while (i < end && buf[i] !== QUOTE) {
+      const c = buf[i]!;
+      if (c < 32 || c > 126 || c === BACKSLASH) return -1;
+      i++;
+    }
+    if (i === end) return -1;
+    i++;
+  } else {
+    while (i < end) {
+      const c = buf[i]!;
+      if (c === SPACE || c === TAB || c === 13) break;
+      if (c < 32 || c > 126 || c === QUOTE || c === BACKSLASH || c === OPEN || c === CLOSE) return -1;
+      i++;
+    }
+  }
+  return i === end || isSpace(buf[i]!) || buf[i] === 13 ? i : -1;
+}
+
+/**
+ * A small cache from short byte strings to their decoded text, keyed by a hash of the bytes and checked byte
+ * by byte (a collision just decodes again). Making a string from a Buffer costs a native call per string.
+ */
+class ByteStrings {
+  private readonly entries = new Map<number, { bytes: Uint8Array; text: string }>();
+
+  get(buf: Buffer, start: number, end: number, decode: (buf: Buffer, start: number, end: number) => string): string {
+    if (end - start > 64) return decode(buf, start, end);
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
+    const hit = this.entries.get(hash);
+    if (hit && hit.bytes.length === end - start) {
+      let same = true;
+      for (let i = start; i < end; i++) {
+        if (hit.bytes[i - start] !== buf[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return hit.text;
+    }
+    const text = decode(buf, start, end);
+    if (this.entries.size >= 4096) this.entries.clear();
+    this.entries.set(hash, { bytes: buf.slice(start, end), text });
+    return text;
+  }
+}
+
+/** An unquoted number without leading zeros (a voucher number), as a string without a native call; else null. */
+function numberText(buf: Buffer, start: number, end: number): string | null {
+  if (end - start > 15 || (buf[start] === 48 && end - start > 1)) return null;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c < 48 || c > 57) return null;
+    value = value * 10 + c - 48;
+  }
+  return String(value);
+}
+
+/** The text of a field plainField accepted: without its quotes if quoted. */
+function fieldText(buf: Buffer, start: number, end: number): string {
+  return buf[start] === QUOTE ? buf.toString('latin1', start + 1, end - 1) : buf.toString('latin1', start, end);
 }
 
 function str(f: SieField | undefined): string {

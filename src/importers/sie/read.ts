@@ -8,15 +8,29 @@ import type { SieRecord } from './records.ts';
 
 /** Longest line accepted; a longer one is reported and skipped, so memory stays bounded on any input. */
 export const MAX_LINE_BYTES = 64 * 1024;
-const HIGH = /[\x80-\xff]/;
 
 export type SieSource = string | Readable;
 
+/** One-character lines ("{", "}") as shared strings. */
+const ONE_CHAR: readonly string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+
 /**
- * Splits a byte stream into lines (LF or CRLF; the three encodings are ASCII-compatible, so splitting bytes
- * is safe) and decodes each line (see encoding.ts). Yields the lines of each chunk together, with line numbers.
+ * The text of the line in bytes [start, end) (its LF and a trailing CR already cut off), decoded by its own
+ * encoding (see encoding.ts); `ascii` says the whole chunk is ASCII, which spares the per-line detection.
  */
-export async function* readLines(source: Readable, onTooLong: (line: number) => void): AsyncGenerator<{ texts: string[]; firstLine: number }> {
+function lineText(buf: Buffer, start: number, end: number, ascii: boolean): string {
+  if (end - start === 1 && buf[start]! < 0x80) return ONE_CHAR[buf[start]!]!;
+  return ascii ? buf.toString('latin1', start, end) : decodeLine(buf, start, end);
+}
+
+/**
+ * Feeds a byte stream to the parser line by line (LF or CRLF; the three encodings are ASCII-compatible, so
+ * splitting bytes is safe) and collects the records of each chunk. Brace lines and plain #TRANS and #VER lines
+ * are parsed straight from the bytes (SieParser.pushBrace, pushPlainTransaction, pushPlainVoucher; see
+ * fast-path.test.ts for their equivalence); every other line is decoded and given to pushLine.
+ */
+async function* parseLines(source: Readable, parser: SieParser): AsyncGenerator<SieRecord[]> {
+  const tooLong = (line: number) => parser.problem(line, `Raden är längre än ${MAX_LINE_BYTES} byte.`);
   let carry: Buffer | null = null;
   let lineNo = 0;
   let skipping = false; // inside an over-long line: drop bytes until its end
@@ -26,42 +40,25 @@ export async function* readLines(source: Readable, onTooLong: (line: number) => 
       buf = Buffer.concat([carry, buf]);
       carry = null;
     }
-    const texts: string[] = [];
-    const firstLine = lineNo + 1;
+    const records: SieRecord[] = [];
+    const ascii = isAscii(buf);
     let start = 0;
-    const lastNl = buf.lastIndexOf(10);
-    if (!skipping && lastNl !== -1) {
-      // Fast path: the chunk's whole lines are split at once as Latin-1 text (one byte per character, so
-      // offsets are byte offsets); only lines with bytes ≥ 0x80 are decoded again by their own encoding.
-      const ascii = isAscii(buf.subarray(0, lastNl));
-      const lines = buf.toString('latin1', 0, lastNl).split('\n');
-      let offset = 0;
-      for (let l of lines) {
-        lineNo++;
-        const len = l.length;
-        if (len > MAX_LINE_BYTES) {
-          onTooLong(lineNo);
-          l = '';
-        } else if (!ascii && HIGH.test(l)) {
-          l = decodeLine(buf, offset, offset + (l.charCodeAt(len - 1) === 13 ? len - 1 : len));
-        }
-        // A trailing CR stays: the tokenizer treats it as a blank.
-        texts.push(l);
-        offset += len + 1;
-      }
-      start = lastNl + 1;
-    }
-    for (;;) {
-      const nl = buf.indexOf(10, start);
-      if (nl === -1) break;
+    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
       lineNo++;
+      let end = nl;
+      if (end > start && buf[end - 1] === 13) end--;
       if (skipping) {
         skipping = false;
-        texts.push('');
-      } else {
-        let end = nl;
-        if (end > start && buf[end - 1] === 13) end--;
-        texts.push(end - start > MAX_LINE_BYTES ? (onTooLong(lineNo), '') : decodeLine(buf, start, end));
+        parser.pushLine('', lineNo);
+      } else if (end - start > MAX_LINE_BYTES) {
+        tooLong(lineNo);
+        parser.pushLine('', lineNo);
+      } else if (end - start === 1 && (buf[start] === 123 || buf[start] === 125)) {
+        const r = parser.pushBrace(buf[start] === 125, lineNo);
+        if (r) records.push(r);
+      } else if (!parser.pushPlainTransaction(buf, start, end, lineNo) && !parser.pushPlainVoucher(buf, start, end, lineNo)) {
+        const r = parser.pushLine(lineText(buf, start, end, ascii), lineNo);
+        if (r) records.push(r);
       }
       start = nl + 1;
     }
@@ -69,18 +66,19 @@ export async function* readLines(source: Readable, onTooLong: (line: number) => 
       if (skipping) {
         // keep dropping
       } else if (buf.length - start > MAX_LINE_BYTES) {
-        onTooLong(lineNo + 1);
+        tooLong(lineNo + 1);
         skipping = true;
       } else carry = Buffer.from(buf.subarray(start));
     }
-    if (texts.length) yield { texts, firstLine };
+    if (records.length) yield records;
   }
   if (carry && carry.length) {
     lineNo++;
     let end = carry.length;
     if (carry[end - 1] === 13) end--;
-    yield { texts: [decodeLine(carry, 0, end)], firstLine: lineNo };
-  } else if (skipping) lineNo++;
+    const r = parser.pushLine(decodeLine(carry, 0, end), lineNo);
+    if (r) yield [r];
+  }
 }
 
 export function sourceName(source: SieSource): string {
@@ -96,15 +94,7 @@ function openSource(source: SieSource): Readable {
  * memory. The parser's problems are on `parser.problems` once the iteration ends.
  */
 export async function* readSie(source: SieSource, parser: SieParser): AsyncGenerator<SieRecord[]> {
-  const stream = openSource(source);
-  for await (const { texts, firstLine } of readLines(stream, (line) => parser.problem(line, `Raden är längre än ${MAX_LINE_BYTES} byte.`))) {
-    const records: SieRecord[] = [];
-    for (let i = 0; i < texts.length; i++) {
-      const r = parser.pushLine(texts[i]!, firstLine + i);
-      if (r) records.push(r);
-    }
-    if (records.length) yield records;
-  }
+  yield* parseLines(openSource(source), parser);
   parser.finish();
 }
 
