@@ -59,3 +59,36 @@ export async function seedSmallFederation(db: Database) {
   }
   return { federationId: fid, lines: ids };
 }
+
+/** A page's visible text for assertions: tags dropped, the entities the views emit decoded, spaces folded. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * The key figures of Samordningsförbundet Västmanland 2025 as the reference README's output contract states
+ * them (test/fixtures/REFERENCE.md, "Output contract used by acceptance checks"); the contract leaves the
+ * budget's cost shares open.
+ */
+export const referenceKeyFigures2025 = {
+  federation: 'Samordningsförbundet Västmanland',
+  year: 2025,
+  allocation: 18958000,
+  operatingIncome: 18964118,
+  operatingCost: 18763370,
+  operatingResult: 200748,
+  financialIncome: 180551,
+  financialCost: 36000,
+  result: 345299,
+  equityClosing: 4373785,
+  equityShareOfAllocation: 0.2307,
+  equityRatio: 0.4627,
+  costShares: { individual: 0.6608, structural: 0.0932, processSupport: 0.1085, administration: 0.1374 },
+  directCostShare: 0.8626,
+  budget: { operatingCost: 20986499, result: -2028499 },
+} as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
-import { seedSmallFederation } from '../../../test/support/economy.ts';
+import { pageText, seedSmallFederation } from '../../../test/support/economy.ts';
 import { createApp } from '../app.tsx';
 import { getBudget } from '../../services/economy/index.ts';
 
@@ -15,7 +15,7 @@ describe('budget page (HTTP)', () => {
   });
   afterAll(() => db.drop());
 
-  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  const text = pageText;
   const post = (path: string, fields: Record<string, string>) =>
     app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   const base = () => `/f/${seed.federationId}/ar/2026/budget`;

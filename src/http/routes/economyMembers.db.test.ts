@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createTestDb } from '../../../test/support/db.ts';
-import { seedSmallFederation } from '../../../test/support/economy.ts';
+import { pageText, seedSmallFederation } from '../../../test/support/economy.ts';
 import { importReferenceFile } from '../../importers/reference/importReference.ts';
 import { createApp } from '../app.tsx';
 import { getAllocationOverview, listMembers } from '../../services/economy/index.ts';
@@ -21,7 +21,7 @@ describe('members and allocation pages (HTTP)', () => {
   });
   afterAll(() => db.drop());
 
-  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  const text = pageText;
   const post = (path: string, fields: Record<string, string>) =>
     app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 

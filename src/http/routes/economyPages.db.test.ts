@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
-import { seedSmallFederation } from '../../../test/support/economy.ts';
+import { pageText, seedSmallFederation } from '../../../test/support/economy.ts';
 import { createApp } from '../app.tsx';
 import { createFederation } from '../../services/economy/index.ts';
 
@@ -20,7 +20,7 @@ describe('economy pages (HTTP)', () => {
     const res = await app.request(path);
     return { status: res.status, html: await res.text(), location: res.headers.get('location') };
   };
-  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  const text = pageText;
 
   it('dashboard defaults to the latest year and forecasts it from January–March', async () => {
     const { status, html } = await get(`/f/${fid}`);

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { createTestDb } from '../../../test/support/db.ts';
 import { importReferenceFile } from '../../importers/reference/importReference.ts';
 import { createApp } from '../app.tsx';
+import { pageText } from '../../../test/support/economy.ts';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/vastmanland.import.json', import.meta.url));
 const source = JSON.parse(readFileSync(new URL('../../../test/fixtures/vastmanland-2025.source.json', import.meta.url), 'utf8'));
@@ -29,7 +30,7 @@ describe('economy pages over the reference (Västmanland 2024–2025)', () => {
   });
   afterAll(() => db.drop());
 
-  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  const text = pageText;
 
   /**
    * Deviations the import file's kronor cannot give as printed (the report took the difference of printed
