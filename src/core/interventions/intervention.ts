@@ -1,6 +1,7 @@
 import { InputError, type InputProblem } from '../errors.ts';
 import { identityProblems } from '../privacy/identityGuard.ts';
 import { isIsoDate } from './dates.ts';
+import { fteProblems, maxAmountOre } from './plausibility.ts';
 import { DayLength, GoalAssessment, InterventionKind } from './vocabulary.ts';
 
 /** Small validators shared by every intervention write: each returns the value or records a Swedish problem. */
@@ -60,8 +61,8 @@ export class Validator {
     }
     const [whole, frac = ''] = s.replace('-', '').split('.');
     const ore = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-    if (!Number.isSafeInteger(ore)) {
-      this.fail(field, `Beloppet för ${label} är för stort.`);
+    if (!Number.isSafeInteger(ore) || ore > maxAmountOre) {
+      this.fail(field, `Beloppet för ${label} är orimligt stort (över 10 000 000 000 kr).`);
       return null;
     }
     return s.startsWith('-') ? -ore : ore;
@@ -142,6 +143,7 @@ export function parseStaffingInput(raw: Record<string, unknown>): StaffingInput 
   const memberId = v.integer('memberId', 'medlem', { required: true, min: 1 });
   const role = v.text('role', 'roll', { required: true, max: 200 });
   const fte = v.decimal('fte', 'tjänstgöringsgrad (heltid = 1,0)', { required: true, min: 0.01, max: 100 });
+  for (const p of fteProblems('fte', fte)) v.fail(p.field!, p.message);
   v.done();
   return { memberId: memberId!, role, fte: fte! };
 }
