@@ -1,5 +1,6 @@
 import type { InputProblem } from '../errors.ts';
 import { formatKronor } from '../format.ts';
+import { maxOre } from '../input/index.ts';
 
 /**
  * Plausibility of what is recorded about an intervention: typing errors caught before they become figures.
@@ -7,8 +8,8 @@ import { formatKronor } from '../format.ts';
  * (empty when plausible); writes with problems are refused.
  */
 
-/** 10 000 000 000 kr in öre: no amount in a samordningsförbund comes near it. */
-export const maxAmountOre = 10_000_000_000 * 100;
+/** 10 000 000 000 kr in öre: no amount in a samordningsförbund comes near it (the boundary parser's limit). */
+export const maxAmountOre = maxOre;
 /** More than 2 full-time positions in one staffing row is a typing error (write one row per person/role). */
 export const maxFtePerRole = 2;
 

@@ -65,7 +65,7 @@ describe('correcting intervention records', () => {
   it('refuses an amount over 10 000 000 000 kr and FTE over 2, never a 500', async () => {
     const huge = await kansli.request(api('/grants'), json('POST', { year: 2026, decided: '10 000 000 001', decisionDate: '2025-11-20' }));
     expect(huge.status).toBe(400);
-    expect(JSON.stringify(await huge.json())).toContain('orimligt stort');
+    expect(JSON.stringify(await huge.json())).toContain('högst 10 000 000 000 kr');
     const fte = await kansli.request(api('/staffing'), json('POST', { memberId: member, role: 'Coach', fte: '2,5' }));
     expect(fte.status).toBe(400);
     expect(JSON.stringify(await fte.json())).toContain('högst 2');
