@@ -1,4 +1,5 @@
 import type { RouteModule } from '../app.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { InputError } from '../../core/errors.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -163,7 +164,8 @@ function MappingPage(props: {
       ) : null}
       {props.outcome && props.outcome.unmapped.length ? (
         <div class="warning" role="note">
-          <table>
+          <ScrollTable>
+            <table>
             <caption>Utfall {props.year} som inte är kopplat till någon budgetpost</caption>
             <thead>
               <tr>
@@ -185,12 +187,14 @@ function MappingPage(props: {
                 </tr>
               ))}
             </tbody>
-          </table>
+            </table>
+          </ScrollTable>
         </div>
       ) : props.outcome ? (
         <p role="status">Allt utfall {props.year} på intäkts- och kostnadskonton är kopplat till budgetposter.</p>
       ) : null}
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Kopplingar</caption>
         <thead>
           <tr>
@@ -227,7 +231,8 @@ function MappingPage(props: {
             </tr>
           ) : null}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
       {props.canEdit ? (
         props.lines.length ? (
           <form method="post" action={base}>
@@ -266,7 +271,8 @@ function MappingPage(props: {
         )
       ) : null}
       {props.outcome ? (
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Utfall {props.year} per budgetpost ur huvudboken (kr)</caption>
           <thead>
             <tr>
@@ -284,7 +290,8 @@ function MappingPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
       ) : null}
     </Layout>
   );
