@@ -152,7 +152,7 @@ function respondError(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], 
   return c.html(
     <Layout title="Fel" federation={federation}>
       <h1>{status === 404 ? 'Hittades inte' : status === 403 ? 'Ingen behörighet' : status === 400 ? 'Felaktiga uppgifter' : 'Fel'}</h1>
-      <p class="error" role="alert" style="white-space: pre-line">
+      <p class="error pre-line" role="alert">
         {message}
       </p>
     </Layout>,

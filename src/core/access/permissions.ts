@@ -11,6 +11,7 @@ export const permissions = [
   'interventions:read',
   'interventions:write',
   'participants:write',
+  'activities:write',
   'statistics:read',
   'audit:read',
   'users:manage',
@@ -59,14 +60,17 @@ export interface AccessScope {
 const rolePermissions: Record<FederationRole, readonly Permission[]> = {
   // Everything in its förbund; only the installation-wide administration is not the förbund's.
   kansli: permissions.filter((p) => p !== 'admin'),
-  styrelse: ['federation:read', 'economy:read', 'statistics:read'],
+  // Reads the economy, the interventions (money granted, goals) and the statistics; decides, but records nothing.
+  styrelse: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read'],
   revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'audit:read'],
-  // Only inside an assigned intervention (see can()).
-  insats: ['federation:read', 'interventions:read', 'interventions:write', 'participants:write', 'statistics:read'],
+  // Only inside an assigned intervention (see can()): reads it, records its participants and activities.
+  // Never `interventions:write` (name, owner, budget line, grants, requisitions, staffing, goals): the board
+  // decides the money and the kansli records it.
+  insats: ['federation:read', 'interventions:read', 'participants:write', 'activities:write', 'statistics:read'],
 };
 
 /** Permissions of the insats role that need an assigned intervention as scope. */
-const interventionScoped: readonly Permission[] = ['interventions:read', 'interventions:write', 'participants:write', 'statistics:read'];
+const interventionScoped: readonly Permission[] = ['interventions:read', 'participants:write', 'activities:write', 'statistics:read'];
 
 /**
  * May the principal do this? A permission about a förbund's data needs scope.federationId; without it only

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -16,7 +17,8 @@ async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?
     <Layout title="Förbund i installationen">
       <h1>Förbund i installationen</h1>
       {props.error ? <p class="error" role="alert">{props.error}</p> : null}
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Förbund</caption>
         <thead>
           <tr>
@@ -36,7 +38,8 @@ async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
       <h2>Lägg till förbund</h2>
       <form method="post" action="/admin/federations">
         {csrfField(props.c)}

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { pathId } from '../params.ts';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -26,9 +27,10 @@ function UsersPage(props: { c: Context<AppEnv>; users: readonly UserWithRole[]; 
   return (
     <Layout title="Användare" federation={f}>
       <h1>Användare</h1>
-      {props.error ? <p class="error" role="alert" style="white-space: pre-line">{props.error}</p> : null}
+      {props.error ? <p class="error pre-line" role="alert">{props.error}</p> : null}
       {props.message ? <p class="warning" role="status">{props.message}</p> : null}
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Användare med roll i {f.name}</caption>
         <thead>
           <tr>
@@ -55,7 +57,8 @@ function UsersPage(props: { c: Context<AppEnv>; users: readonly UserWithRole[]; 
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
       <h2>Lägg till användare eller ändra roll</h2>
       <p>
         Finns e-postadressen redan får kontot rollen här och lösenordet lämnas orört. Ett nytt konto får det lösenord du anger; be
@@ -143,7 +146,8 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
       <Layout title="Alla användare">
         <h1>Alla användare</h1>
         <p>Konton skapas och ändras med <code>npx samordna user …</code> eller under Användare i varje förbund.</p>
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Användarkonton i installationen</caption>
           <thead>
             <tr>
@@ -165,7 +169,8 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
       </Layout>,
     );
   });

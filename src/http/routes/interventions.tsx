@@ -1,4 +1,5 @@
 import type { RouteModule } from '../app.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DayLength, GoalAssessment, InterventionKind } from '../../core/interventions/vocabulary.ts';
@@ -40,7 +41,8 @@ function AssessmentForm(props: { action: string; goalId: number; year: number; c
 function GoalList(props: { federationId: number; goals: readonly Goal[]; action?: (goalId: number) => string; year: number; csrf: string | undefined }) {
   if (!props.goals.length) return <p>Inga mål registrerade.</p>;
   return (
-    <table>
+    <ScrollTable>
+      <table>
       <caption>Mål och måluppfyllelse</caption>
       <thead>
         <tr>
@@ -87,7 +89,8 @@ function GoalList(props: { federationId: number; goals: readonly Goal[]; action?
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </ScrollTable>
   );
 }
 
@@ -135,7 +138,7 @@ function InterventionForm(props: {
       <fieldset>
         <legend>Medverkande medlemmar</legend>
         {props.members.map((m) => (
-          <div class="checkbox">
+          <div class="check">
             <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} checked={chosen.includes(String(m.id))} />{' '}
             <label for={`pm-${m.id}`} class="inline">
               {m.name}
@@ -208,7 +211,9 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const members = await listMembers(db, f.id);
     const budgetLines = await listInterventionBudgetLines(db, f.id);
     const canWrite = ctx.can('interventions:write');
-    const federationGoals = ctx.can('federation:read') ? await listGoals(db, f.id, null) : [];
+    // The förbund's own goals: for the roles that read all its interventions (never the national reader or
+    // the system administrator, who see only aggregates).
+    const federationGoals = ctx.can('interventions:read') ? await listGoals(db, f.id, null) : [];
     const base = interventionsBase(f.id);
     return c.html(
       <Layout title="Insatser" federation={f}>
@@ -217,7 +222,8 @@ export const interventionRoutes: RouteModule = (app, deps) => {
           <a href={`/f/${f.id}/statistik?ar=${year}`}>Deltagarstatistik {year}</a> · <a href={`/f/${f.id}/strukturaktiviteter?ar=${year}`}>Strukturinsatsernas aktiviteter {year}</a>
         </p>
         {details.length ? (
-          <table>
+          <ScrollTable>
+            <table>
             <caption>Insatser med beviljade och rekvirerade medel {year}</caption>
             <thead>
               <tr>
@@ -257,12 +263,17 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 );
               })}
             </tbody>
-          </table>
+            </table>
+          </ScrollTable>
         ) : (
           <p>Inga insatser registrerade.</p>
         )}
-        <h2>Förbundets mål</h2>
-        <GoalList federationId={f.id} csrf={csrf} goals={federationGoals} year={year} action={canWrite ? (id) => `/f/${f.id}/mal/${id}/bedomning` : undefined} />
+        {ctx.can('interventions:read') ? (
+          <>
+            <h2>Förbundets mål</h2>
+            <GoalList federationId={f.id} csrf={csrf} goals={federationGoals} year={year} action={canWrite ? (id) => `/f/${f.id}/mal/${id}/bedomning` : undefined} />
+          </>
+        ) : null}
         {canWrite ? <GoalForm csrf={csrf} action={`/f/${f.id}/mal`} /> : null}
         {canWrite ? <InterventionForm csrf={csrf} action={base} heading="Registrera insats" members={members} budgetLines={budgetLines} /> : null}
       </Layout>,
@@ -297,6 +308,11 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               <a href={`${base}/deltagare`}>Deltagare</a>
             </li>
           ) : null}
+          {i.kind === 'structural' && ctx.can('activities:write', { interventionId: id }) ? (
+            <li>
+              <a href={`/f/${f.id}/strukturaktiviteter?ar=${year}`}>Aktiviteter {year}</a>
+            </li>
+          ) : null}
           <li>
             <a href={`${base}/statistik?ar=${year}`}>Statistik {year}</a>
           </li>
@@ -327,7 +343,8 @@ export const interventionRoutes: RouteModule = (app, deps) => {
           <dd>{i.budgetLineLabel ?? '–'}</dd>
         </dl>
 
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Bemanning per medlem (årsarbetare)</caption>
           <thead>
             <tr>
@@ -362,9 +379,11 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               {canWrite ? <td></td> : null}
             </tr>
           </tfoot>
-        </table>
+          </table>
+        </ScrollTable>
 
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Beslutade och rekvirerade medel, förbrukningsgrad</caption>
           <thead>
             <tr>
@@ -384,9 +403,11 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
 
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Beslut om medel</caption>
           <thead>
             <tr>
@@ -414,9 +435,11 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
 
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Rekvisitioner</caption>
           <thead>
             <tr>
@@ -442,7 +465,8 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
 
         <h2>Mål</h2>
         <GoalList federationId={f.id} csrf={csrf} goals={goals} year={year} action={canWrite ? (gid) => `/f/${f.id}/mal/${gid}/bedomning` : undefined} />
@@ -491,19 +515,24 @@ export const interventionRoutes: RouteModule = (app, deps) => {
 
   app.get('/f/:federationId/strukturaktiviteter', async (c) => {
     const f = requireFederation(c);
-    const ctx = requirePermission(c, 'interventions:read');
+    const ctx = c.get('ctx');
+    // The whole förbund's activities, or (insats staff) those of the interventions the user works in.
+    const readable = ctx.interventions('interventions:read');
+    if (readable !== 'all' && !readable.length) requirePermission(c, 'interventions:read');
     const csrf = csrfTokenOf(c);
     const year = yearParam(c);
-    const rows = await listActivities(db, f.id, year);
-    const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural');
+    const rows = (await listActivities(db, f.id, year)).filter((r) => readable === 'all' || (r.interventionId !== null && readable.includes(r.interventionId)));
+    const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural' && ctx.can('activities:write', { interventionId: i.id }));
+    const canRecordWithout = ctx.can('activities:write');
     const total = rows.reduce((s, r) => s + r.participants, 0);
-    const canWriteActivities = ctx.can('interventions:write');
+    const canWriteActivities = canRecordWithout || structural.length > 0;
     const act = formState(`/f/${f.id}/strukturaktiviteter`, { year });
     return c.html(
       <Layout title={`Strukturinsatsernas aktiviteter ${year}`} federation={f}>
         <h1>Strukturinsatsernas aktiviteter {year}</h1>
         <Notice message={savedNotice(c.req.query('klart'))} />
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Sammanställning av strukturpåverkande insatser {year}</caption>
           <thead>
             <tr>
@@ -528,7 +557,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 <td class="num">{r.evaluationScore === null ? '–' : fmtNumber(r.evaluationScore)}</td>
                 {canWriteActivities ? (
                   <td>
-                    {ctx.can('interventions:write', r.interventionId === null ? undefined : { interventionId: r.interventionId }) ? (
+                    {ctx.can('activities:write', r.interventionId === null ? undefined : { interventionId: r.interventionId }) ? (
                       <a href={`/f/${f.id}/strukturaktiviteter/${r.id}`} aria-label={`Ändra ${r.name}`}>
                         Ändra
                       </a>
@@ -548,14 +577,21 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               {canWriteActivities ? <td></td> : null}
             </tr>
           </tfoot>
-        </table>
+          </table>
+        </ScrollTable>
         <p>Deltagarna i strukturinsatsernas aktiviteter är yrkesverksamma och förtroendevalda, inte insatsdeltagare; antalen visas därför utan maskering.</p>
-        {ctx.can('interventions:write') ? (
+        {canRecordWithout || structural.length ? (
           <Form action={`/f/${f.id}/strukturaktiviteter`} label="Registrera aktivitet">
             <h2>Registrera aktivitet</h2>
             <input type="hidden" name="year" value={act.value('year')} />
             <TextField {...act.bind('name')} label="Aktivitet" required />
-            <ChoiceField {...act.bind('interventionId')} label="Insats" placeholder="– ingen –" options={structural.map((i) => ({ value: String(i.id), label: i.name }))} />
+            <ChoiceField
+              {...act.bind('interventionId')}
+              label="Insats"
+              required={!canRecordWithout}
+              {...(canRecordWithout ? { placeholder: '– ingen –' } : {})}
+              options={structural.map((i) => ({ value: String(i.id), label: i.name }))}
+            />
             <TextField {...act.bind('targetGroup')} label="Målgrupp" />
             <TextField {...act.bind('sessions')} label="Antal tillfällen" inputmode="numeric" />
             <ChoiceField {...act.bind('dayLength')} label="Längd" placeholder="– uppgift saknas –" options={DayLength.codes.map((k) => ({ value: k, label: DayLength.label(k) }))} />
@@ -575,7 +611,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const f = requireFederation(c);
     const fields = await formFields(c);
     const interventionId = fields.interventionId ? Number(fields.interventionId) : undefined;
-    const ctx = requirePermission(c, 'interventions:write', interventionId ? { interventionId } : undefined);
+    const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
     await addActivity(db, ctx.actor, f.id, fields);
     return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}`, 303);
   });

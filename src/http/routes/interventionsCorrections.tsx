@@ -336,18 +336,21 @@ export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
     const f = requireFederation(c);
     const activityId = idParam(c, 'activityId');
     const { interventionId, year } = await activityIntervention(db, f.id, activityId);
-    const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
+    const ctx = requirePermission(c, 'activities:write', interventionId === null ? undefined : { interventionId });
     return { f, activityId, year, ctx, back: `/f/${f.id}/strukturaktiviteter?ar=${year}` };
   };
   /** A changed activity may move to another intervention: the writer must be allowed there too. */
   const checkTarget = (c: Context<AppEnv>, body: Record<string, unknown>) => {
     const target = Number(body.interventionId);
-    if (Number.isSafeInteger(target) && target > 0) requirePermission(c, 'interventions:write', { interventionId: target });
+    if (Number.isSafeInteger(target) && target > 0) requirePermission(c, 'activities:write', { interventionId: target });
+    else requirePermission(c, 'activities:write');
   };
   app.get('/f/:federationId/strukturaktiviteter/:activityId', async (c) => {
     const { f, activityId, year, back } = await activityAccess(c);
     const a = (await listActivities(db, f.id, year)).find((x) => x.id === activityId)!;
-    const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural');
+    const ctx = c.get('ctx');
+    const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural' && ctx.can('activities:write', { interventionId: i.id }));
+    const canRecordWithout = ctx.can('activities:write');
     const base = `/f/${f.id}/strukturaktiviteter/${activityId}`;
     const s = formState(base, {
       year: a.year, name: a.name, interventionId: a.interventionId, targetGroup: a.targetGroup, sessions: a.sessions, dayLength: a.dayLength,
@@ -360,7 +363,7 @@ export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
         <Form action={base} label={`Ändra ${a.name}`}>
           <TextField {...s.bind('year')} label="År" inputmode="numeric" required />
           <TextField {...s.bind('name')} label="Aktivitet" required />
-          <SelectField {...s.bind('interventionId')} label="Insats" placeholder="– ingen –" options={structural.map((i) => ({ value: String(i.id), label: i.name }))} />
+          <SelectField {...s.bind('interventionId')} label="Insats" required={!canRecordWithout} {...(canRecordWithout ? { placeholder: '– ingen –' } : {})} options={structural.map((i) => ({ value: String(i.id), label: i.name }))} />
           <TextField {...s.bind('targetGroup')} label="Målgrupp" />
           <TextField {...s.bind('sessions')} label="Antal tillfällen" inputmode="numeric" />
           <SelectField {...s.bind('dayLength')} label="Längd" placeholder="– uppgift saknas –" options={options(DayLength)} />

@@ -1,6 +1,7 @@
 import type { RouteModule } from '../app.tsx';
 import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { InputError } from '../../core/errors.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -165,7 +166,8 @@ function MappingPage(props: {
       ) : null}
       {props.outcome && props.outcome.unmapped.length ? (
         <div class="warning" role="note">
-          <table>
+          <ScrollTable>
+            <table>
             <caption>Utfall {props.year} som inte är kopplat till någon budgetpost</caption>
             <thead>
               <tr>
@@ -187,12 +189,14 @@ function MappingPage(props: {
                 </tr>
               ))}
             </tbody>
-          </table>
+            </table>
+          </ScrollTable>
         </div>
       ) : props.outcome ? (
         <p role="status">Allt utfall {props.year} på intäkts- och kostnadskonton är kopplat till budgetposter.</p>
       ) : null}
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Kopplingar</caption>
         <thead>
           <tr>
@@ -229,7 +233,8 @@ function MappingPage(props: {
             </tr>
           ) : null}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
       {props.canEdit ? (
         props.lines.length ? (
           <form method="post" action={base}>
@@ -268,7 +273,8 @@ function MappingPage(props: {
         )
       ) : null}
       {props.outcome ? (
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Utfall {props.year} per budgetpost ur huvudboken (kr)</caption>
           <thead>
             <tr>
@@ -286,7 +292,8 @@ function MappingPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
       ) : null}
     </Layout>
   );

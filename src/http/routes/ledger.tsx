@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { RouteModule } from '../app.tsx';
 import { InputError } from '../../core/errors.ts';
@@ -122,7 +123,8 @@ function ImportPage(props: {
       <p>
         <a href={`${base}/mapping`}>Koppling av konton och objekt till budgetposter</a>
       </p>
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Inläsningar</caption>
         <thead>
           <tr>
@@ -159,7 +161,8 @@ function ImportPage(props: {
             </tr>
           ) : null}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
     </Layout>
   );
 }
