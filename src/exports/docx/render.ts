@@ -140,7 +140,13 @@ function signatureTable(signers: readonly { name: string; role?: string }[]): Ta
       }),
     );
   }
-  return new Table({ width: { size: 2 * half, type: WidthType.DXA }, columnWidths: [half, half], layout: TableLayoutType.FIXED, rows });
+  return new Table({
+    width: { size: 2 * half, type: WidthType.DXA },
+    columnWidths: [half, half],
+    layout: TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows,
+  });
 }
 
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
