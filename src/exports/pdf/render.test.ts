@@ -24,15 +24,22 @@ function expectedText(d: Doc): string {
 /** Structure elements (type and its text) from `pdfinfo -struct-text`, in tree order. */
 function structure(p: Buffer): { type: string; depth: number; text: string; attrs: string }[] {
   const out: { type: string; depth: number; text: string; attrs: string }[] = [];
+  const open: { type: string; depth: number; text: string; attrs: string }[] = [];
   for (const line of poppler('pdfinfo', p, ['-struct-text']).split('\n')) {
     const m = /^(\s*)(?:"(.*)"|([A-Za-z][A-Za-z0-9]*)\b(.*))$/.exec(line);
     if (!m) {
-      if (out.length > 0) out[out.length - 1]!.attrs += line.trim() + ' ';
+      if (open.length > 0) open[open.length - 1]!.attrs += line.trim() + ' ';
       continue;
     }
     const depth = m[1]!.length / 2;
-    if (m[3] !== undefined) out.push({ type: m[3], depth, text: '', attrs: m[4] ?? '' });
-    else for (const e of out) if (e.depth < depth && out.indexOf(e) >= out.findLastIndex((x) => x.depth === e.depth)) e.text += m[2];
+    while (open.length > 0 && open[open.length - 1]!.depth >= depth) open.pop();
+    if (m[3] !== undefined) {
+      const e = { type: m[3], depth, text: '', attrs: m[4] ?? '' };
+      out.push(e);
+      open.push(e);
+    } else {
+      for (const e of open) e.text += m[2];
+    }
   }
   return out;
 }
