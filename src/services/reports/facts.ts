@@ -1,0 +1,242 @@
+/**
+ * Loads everything the annual report needs (src/core/reports/facts.ts) through the services that already
+ * compute it: the economy's year figures, the ledger's statements, the interventions (goals, activities,
+ * consumption) and the suppressed participant statistics. Nothing is computed here that those compute.
+ */
+import { classify } from '../../core/ledger/classification.ts';
+import type { YearStatements } from '../../core/ledger/statements.ts';
+import type {
+  AmountRow,
+  AnnualReportFacts,
+  ConsumptionFact,
+  GoalFact,
+  IndicatorResults,
+  ReportEconomy,
+  ReportStatements,
+  YearPair,
+} from '../../core/reports/facts.ts';
+import { consumption } from '../../core/interventions/consumption.ts';
+import type { KeyFigures } from '../../core/economy/keyFigures.ts';
+import type { Queryable } from '../../db/database.ts';
+import { memoizeReads } from '../../db/memoizeReads.ts';
+import { loadContributions } from '../economy/allocation.ts';
+import { getFederation } from '../economy/federations.ts';
+import { listMembers } from '../economy/members.ts';
+import { getEconomyOverview, getKeyFigures } from '../economy/reports.ts';
+import { findFiscalYear } from '../economy/years.ts';
+import { loadYearOutcome } from '../economy/outcome.ts';
+import { listActivities } from '../interventions/activities.ts';
+import { listGoals } from '../interventions/goals.ts';
+import { getIntervention, listInterventions } from '../interventions/interventions.ts';
+import { participantStatistics } from '../interventions/statistics.ts';
+import { findLedgerYear, ledgerStatements, loadAccountBalances, loadClassRanges, type LedgerYearRef } from '../ledger/statements.ts';
+import { listAuditors, listBoardMembers, listMeetings } from './board.ts';
+import { disabledChapters, getAnnualReportState } from './texts.ts';
+
+/** Key figures of a year, or null when the year has no economy data. */
+async function keyFiguresOrNull(q: Queryable, federationId: number, year: number): Promise<KeyFigures | null> {
+  if (!(await findFiscalYear(q, federationId, year))) return null;
+  return getKeyFigures(q, federationId, year);
+}
+
+export async function loadEconomy(q: Queryable, federationId: number, year: number): Promise<ReportEconomy | null> {
+  const facts = await findFiscalYear(q, federationId, year);
+  if (!facts) return null;
+  const overview = await getEconomyOverview(q, federationId, year);
+  const previousKey = await keyFiguresOrNull(q, federationId, year - 1);
+  return {
+    keyFigures: overview.keyFigures,
+    equity: overview.equity,
+    costDistribution: overview.costDistribution,
+    fiveYear: overview.fiveYear,
+    statement: overview.statement,
+    incomeByPayer: await incomeByPayer(q, federationId, year, overview.keyFigures, previousKey),
+  };
+}
+
+/** Not 2: the state, each municipality, the region, and other income (operating income beyond the contributions). */
+async function incomeByPayer(q: Queryable, federationId: number, year: number, key: KeyFigures, previousKey: KeyFigures | null): Promise<AmountRow[]> {
+  const members = await listMembers(q, federationId);
+  const current = await loadContributions(q, federationId, year);
+  const previous = previousKey ? await loadContributions(q, federationId, year - 1) : null;
+  if (!current.length) return [];
+  const amount = (list: readonly { memberId: number | null; amountOre: number }[] | null, memberId: number | null) =>
+    list ? list.filter((c) => c.memberId === memberId).reduce((a, c) => a + c.amountOre, 0) : null;
+  const rows: AmountRow[] = [];
+  const has = (id: number | null) => current.some((c) => c.memberId === id) || (previous ?? []).some((c) => c.memberId === id);
+  if (has(null)) rows.push({ label: 'Driftbidrag från staten', currentOre: amount(current, null) ?? 0, previousOre: amount(previous, null) });
+  for (const m of members.filter((x) => x.kind === 'municipality')) {
+    if (has(m.id)) rows.push({ label: `Driftbidrag ${m.name}`, currentOre: amount(current, m.id) ?? 0, previousOre: amount(previous, m.id) });
+  }
+  for (const m of members.filter((x) => x.kind === 'region' || x.kind === 'state_fk' || x.kind === 'state_af')) {
+    if (has(m.id)) rows.push({ label: `Driftbidrag från ${m.name}`, currentOre: amount(current, m.id) ?? 0, previousOre: amount(previous, m.id) });
+  }
+  const sum = (list: readonly { amountOre: number }[]) => list.reduce((a, c) => a + c.amountOre, 0);
+  rows.push({
+    label: 'Övriga intäkter',
+    currentOre: key.operatingIncomeOre - sum(current),
+    previousOre: previousKey && previous ? previousKey.operatingIncomeOre - sum(previous) : null,
+  });
+  return rows;
+}
+
+async function accountRows(q: Queryable, federationId: number, year: number, cls: 'receivables' | 'short_term_liabilities'): Promise<AmountRow[] | null> {
+  const ref = await findLedgerYear(q, federationId, year);
+  if (!ref) return null;
+  const ranges = await loadClassRanges(q, federationId);
+  const names = new Map(
+    (await q.query<{ account: string; name: string }>('select account, name from ledger_account where federation_id = $1 and year_id = $2', [federationId, ref.yearId])).map((r) => [r.account, r.name]),
+  );
+  const current = await loadAccountBalances(q, federationId, ref);
+  const prevRef: LedgerYearRef | null = ref.yearIndex === 0 ? { ...ref, yearIndex: -1 } : await findLedgerYear(q, federationId, year - 1);
+  const previous = prevRef ? await loadAccountBalances(q, federationId, prevRef) : [];
+  const prevBy = new Map(previous.map((b) => [b.account, b.closingOre]));
+  const accounts = new Set([...current.map((b) => b.account), ...previous.map((b) => b.account)]);
+  const curBy = new Map(current.map((b) => [b.account, b.closingOre]));
+  const rows: AmountRow[] = [];
+  for (const a of [...accounts].sort()) {
+    if (classify(a, ranges) !== cls) continue;
+    const c = curBy.get(a) ?? 0;
+    const p = prevRef ? (prevBy.get(a) ?? 0) : null;
+    if (c === 0 && !p) continue;
+    rows.push({ label: names.get(a) || `Konto ${a}`, currentOre: c, previousOre: p });
+  }
+  return rows;
+}
+
+export async function loadStatements(q: Queryable, federationId: number, year: number, economy: ReportEconomy | null): Promise<ReportStatements | null> {
+  const ledger = await ledgerStatements(q, federationId, year);
+  if (ledger) {
+    const pair = <T>(get: (s: YearStatements) => T): YearPair<T> => ({ current: get(ledger.current), previous: ledger.previous ? get(ledger.previous) : null });
+    const movement = (s: YearStatements) => ({
+      openingOre: s.balance.openingEquityOre,
+      contributionsOre: s.balance.equityOre - s.balance.openingEquityOre - s.income.resultOre,
+      resultOre: s.income.resultOre,
+      closingOre: s.balance.equityOre,
+    });
+    return {
+      source: 'ledger',
+      income: pair((s) => s.income),
+      balance: pair((s) => s.balance),
+      balanceTotals: null,
+      cashFlow: pair((s) => s.cashFlow),
+      equity: pair(movement),
+      receivables: await accountRows(q, federationId, year, 'receivables'),
+      shortTermLiabilities: await accountRows(q, federationId, year, 'short_term_liabilities'),
+    };
+  }
+  if (!economy) return null;
+  const k = economy.keyFigures;
+  const previousKey = await keyFiguresOrNull(q, federationId, year - 1);
+  const prevHasOutcome = previousKey ? (await loadYearOutcome(q, federationId, year - 1)).byLine.length > 0 : false;
+  const prev = prevHasOutcome ? previousKey : null;
+  const income = (x: KeyFigures) => ({
+    operatingIncomeOre: x.operatingIncomeOre,
+    operatingCostOre: x.operatingCostOre,
+    operatingResultOre: x.operatingResultOre,
+    financialIncomeOre: x.financialIncomeOre,
+    financialCostOre: x.financialCostOre,
+    resultAfterFinancialOre: x.resultOre,
+    resultOre: x.resultOre,
+  });
+  const facts = await findFiscalYear(q, federationId, year);
+  const prevFacts = prev ? await findFiscalYear(q, federationId, year - 1) : null;
+  const totals = (x: KeyFigures, f: typeof facts) => ({ totalAssetsOre: f?.totalAssetsOre ?? null, equityOre: x.equityClosingOre, resultOre: x.resultOre });
+  const movement = (x: KeyFigures, f: typeof facts) =>
+    f && f.openingEquityOre !== null && x.equityClosingOre !== null
+      ? { openingOre: f.openingEquityOre, contributionsOre: f.equityContributionsOre ?? 0, resultOre: x.resultOre, closingOre: x.equityClosingOre }
+      : null;
+  const eq = movement(k, facts);
+  return {
+    source: 'economy',
+    income: { current: income(k), previous: prev ? income(prev) : null },
+    balance: null,
+    balanceTotals: { current: totals(k, facts), previous: prev ? totals(prev, prevFacts) : null },
+    cashFlow: null,
+    equity: eq ? { current: eq, previous: prev ? movement(prev, prevFacts) : null } : null,
+    receivables: null,
+    shortTermLiabilities: null,
+  };
+}
+
+/** Goals of the förbund and of its interventions, with the year's assessment. */
+export async function loadGoals(q: Queryable, federationId: number, year: number): Promise<GoalFact[]> {
+  const out: GoalFact[] = [];
+  const add = (goals: Awaited<ReturnType<typeof listGoals>>, intervention: string | null) => {
+    for (const g of goals) {
+      const a = g.assessments.find((x) => x.year === year);
+      out.push({ area: g.area, text: g.text, intervention, assessment: a?.assessment ?? null, comment: a?.comment ?? '' });
+    }
+  };
+  add(await listGoals(q, federationId, null), null);
+  for (const i of await listInterventions(q, federationId)) add(await listGoals(q, federationId, i.id), i.name);
+  return out;
+}
+
+/** Decided and used money per intervention for the year, requisitions up to `throughDate` (ISO) when given. */
+export async function loadConsumption(q: Queryable, federationId: number, year: number, throughDate?: string): Promise<ConsumptionFact[]> {
+  const out: ConsumptionFact[] = [];
+  for (const s of await listInterventions(q, federationId)) {
+    const i = await getIntervention(q, federationId, s.id);
+    const grants = i.grants.filter((g) => g.year === year);
+    if (!grants.length) continue;
+    const reqs = i.requisitions.filter((r) => r.date.startsWith(`${year}-`) && (!throughDate || r.date <= throughDate));
+    const line = consumption(grants, reqs).find((l) => l.year === year);
+    if (line) out.push({ intervention: i.name, decidedOre: line.decidedOre, usedOre: line.usedOre, ratePercent: line.ratePercent });
+  }
+  return out;
+}
+
+/** Indicator survey results of the year: the hook for the surveys area (null until it lands). */
+export async function loadIndicatorResults(_q: Queryable, _federationId: number, _year: number): Promise<IndicatorResults | null> {
+  return null;
+}
+
+export async function loadBoard(q: Queryable, federationId: number, from: string, to: string) {
+  const year = Number(from.slice(0, 4));
+  return {
+    members: await listBoardMembers(q, federationId, { from, to }),
+    auditors: await listAuditors(q, federationId, { from, to }),
+    meetingDates: (await listMeetings(q, federationId, year)).map((m) => m.date).filter((d) => d >= from && d <= to),
+  };
+}
+
+export async function loadParticipants(q: Queryable, federationId: number, year: number) {
+  const interventions = await listInterventions(q, federationId);
+  if (!interventions.some((i) => i.kind === 'individual')) return null;
+  return participantStatistics(q, federationId, year);
+}
+
+export async function loadAnnualReportFacts(db: Queryable, federationId: number, year: number, opts: { created?: Date } = {}): Promise<AnnualReportFacts> {
+  const q = memoizeReads(db);
+  const federation = await getFederation(q, federationId);
+  const members = await listMembers(q, federationId);
+  const state = await getAnnualReportState(q, federationId, year);
+  const economy = await loadEconomy(q, federationId, year);
+  return {
+    federation: { name: federation.name, members: members.map((m) => ({ name: m.name, kind: m.kind })) },
+    year,
+    texts: {
+      byChapter: Object.fromEntries(state.texts.map((t) => [t.chapter, t.body])),
+      status: state.status,
+      adoptedDate: state.adoptedDate,
+      adoptedParagraph: state.adoptedParagraph,
+    },
+    disabledChapters: await disabledChapters(q, federationId),
+    economy,
+    statements: await loadStatements(q, federationId, year, economy),
+    board: await loadBoard(q, federationId, `${year}-01-01`, `${year}-12-31`),
+    goals: await loadGoals(q, federationId, year),
+    participants: await loadParticipants(q, federationId, year),
+    activities: (await listActivities(q, federationId, year)).map((a) => ({
+      name: a.name,
+      targetGroup: a.targetGroup,
+      sessions: a.sessions,
+      scopeNote: a.scopeNote,
+      participants: a.participants,
+    })),
+    consumption: await loadConsumption(q, federationId, year),
+    indicators: await loadIndicatorResults(q, federationId, year),
+    ...(opts.created ? { created: opts.created } : {}),
+  };
+}
