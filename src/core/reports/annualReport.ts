@@ -28,9 +28,8 @@ import {
 } from '../documents/build.ts';
 import type { Block, Doc, Section, Signer } from '../documents/model.ts';
 import { formatNumber, formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
-import type { StatTable } from '../statistics/statTable.ts';
 import { annualReportChapters, defaultTexts, reportStatusLabels, type ChapterDef } from './chapters.ts';
-import { goalsSummary, goalsTable, missing, narrative, operatingStatementTable } from './common.ts';
+import { goalsSummary, goalsTable, missing, narrative, operatingStatementTable, statTable } from './common.ts';
 import type { AmountRow, AnnualReportFacts, BoardPerson, YearPair } from './facts.ts';
 
 const tkr = (ore: number) => `${formatTkr(ore)}${NBSP}tkr`;
@@ -287,19 +286,6 @@ function economyChapter(f: AnnualReportFacts): Block[] {
   );
   if (k.directCostShare !== null) out.push(para(`${formatPercent(k.directCostShare)} av verksamhetens kostnader avser direkta insatskostnader.`));
   return out;
-}
-
-function statTable(t: StatTable, id?: string): Block {
-  const hidden = (v: number | null): CellInput => (v === null ? cell('–', { align: 'right' }) : cellNumber(v));
-  const withTotals = t.rowTotals !== null;
-  const rows: RowInput[] = t.rowLabels.map((label, i) => [label, ...t.cells[i]!.map(hidden), ...(withTotals ? [hidden(t.rowTotals![i] ?? null)] : [])]);
-  if (t.colTotals) rows.push(total(['Totalt', ...t.colTotals.map(hidden), ...(withTotals ? [hidden(t.total)] : [])]));
-  return table({
-    caption: t.title,
-    ...(id ? { id } : {}),
-    columns: [{ header: t.rowHeader, width: 3, align: 'left' }, ...t.colLabels.map((h) => ({ header: h, align: 'right' as const })), ...(withTotals ? [{ header: 'Totalt', align: 'right' as const }] : [])],
-    rows,
-  });
 }
 
 function participants(f: AnnualReportFacts): Block[] {

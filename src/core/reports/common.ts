@@ -2,7 +2,8 @@
  * Pieces the three report builders share: core tables (src/core/table.ts) as document tables, the
  * driftredovisning table, the narrative of a chapter, "data missing" paragraphs, goals with their assessment.
  */
-import { cell, cellDash, cellNumber, cellPercent, italic, para, table, type CellInput, type RowInput } from '../documents/build.ts';
+import { cell, cellDash, cellNumber, cellPercent, italic, para, table, total, type CellInput, type RowInput } from '../documents/build.ts';
+import type { StatTable } from '../statistics/statTable.ts';
 import type { Block, Table as DocTable } from '../documents/model.ts';
 import type { Table } from '../table.ts';
 import { statementTableRows } from '../economy/statementTable.ts';
@@ -91,6 +92,20 @@ export function goalsSummary(goals: readonly GoalFact[]): string {
   const parts = [`${n('met')} uppfyllda`, `${n('partly_met')} delvis uppfyllda`, `${n('not_met')} ej uppfyllda`];
   const unassessed = n(null);
   return `Av ${goals.length} mål är ${parts.join(', ')}${unassessed ? ` och ${unassessed} ännu inte bedömda` : ''}.`;
+}
+
+/** A suppressed statistic (null = hidden, printed "–") as a document table, with row and column totals. */
+export function statTable(t: StatTable, id?: string): Block {
+  const hidden = (v: number | null): CellInput => (v === null ? cell('–', { align: 'right' }) : cellNumber(v));
+  const withTotals = t.rowTotals !== null;
+  const rows: RowInput[] = t.rowLabels.map((label, i) => [label, ...t.cells[i]!.map(hidden), ...(withTotals ? [hidden(t.rowTotals![i] ?? null)] : [])]);
+  if (t.colTotals) rows.push(total(['Totalt', ...t.colTotals.map(hidden), ...(withTotals ? [hidden(t.total)] : [])]));
+  return table({
+    caption: t.title,
+    ...(id ? { id } : {}),
+    columns: [{ header: t.rowHeader, width: 3, align: 'left' }, ...t.colLabels.map((h) => ({ header: h, align: 'right' as const })), ...(withTotals ? [{ header: 'Totalt', align: 'right' as const }] : [])],
+    rows,
+  });
 }
 
 export { cellDash, formatNumber };

@@ -141,3 +141,48 @@ export interface AnnualReportFacts {
   /** For the document's properties; fixed in tests. */
   readonly created?: Date;
 }
+
+/** The economy of a period within a year (interim report, board pack), computed by the economy code. */
+export interface PeriodEconomy {
+  /** Months with outcome the period covers (1–12). */
+  readonly throughMonth: number;
+  /** Outcome to date against the budget to date (each line's budget spread over the months by its profile). */
+  readonly toDate: OperatingStatement;
+  /** The full-year forecast against the year's (revised) budget. */
+  readonly fullYear: OperatingStatement;
+  /** Swedish sentence: how the forecast is made. */
+  readonly forecastMethod: string;
+  /** Swedish sentence: how the budget is spread over the months. */
+  readonly budgetProfileNote: string;
+  /** Key figures of the year as forecast (result, equity, cost shares). */
+  readonly forecastKeyFigures: KeyFigures;
+  /** Forecast equity at year end against the cap and the floor. */
+  readonly equity: EquityAssessment;
+}
+
+export interface DecisionItemFact {
+  readonly title: string;
+  /** Markup, as the narrative texts. */
+  readonly body: string;
+  readonly proposal: string;
+}
+
+export interface PeriodReportFacts {
+  readonly federation: { readonly name: string };
+  readonly year: number;
+  readonly economy: PeriodEconomy | null;
+  readonly goals: readonly GoalFact[];
+  readonly participants: ParticipantStatistics | null;
+  readonly consumption: readonly ConsumptionFact[];
+  readonly created?: Date;
+}
+
+export interface InterimReportFacts extends PeriodReportFacts {
+  readonly throughMonth: number;
+}
+
+export interface BoardPackFacts extends PeriodReportFacts {
+  readonly meetingDate: string;
+  readonly meetingNote: string;
+  readonly decisionItems: readonly DecisionItemFact[];
+}
