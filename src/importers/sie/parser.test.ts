@@ -83,6 +83,14 @@ describe('SIE parser and validator', () => {
     ]));
   });
 
+  it('refuses a voucher number that occurs twice in its series, naming both lines', async () => {
+    const v = (series: string, n: string) => `#VER ${series} ${n} 20250101 x\n{\n#TRANS 1930 {} -1.00\n#TRANS 6250 {} 1.00\n}\n`;
+    const r = await parseAndValidate(`${head}${v('A', '1')}${v('B', '1')}${v('A', '2')}${v('A', '1')}${v('""', '""')}${v('""', '""')}`, 'dubbel.se');
+    expect(r.problems).toEqual([
+      expect.objectContaining({ file: 'dubbel.se', line: 23, field: 'vernr', message: expect.stringMatching(/Verifikation A 1 finns redan i filen \(rad 8\)/) }),
+    ]);
+  });
+
   it('checks opening balance + movements = closing balance', async () => {
     const r = await parseAndValidate(`${head}#IB 0 1930 100.00\n#IB 0 2640 -100.00\n#UB 0 1930 90.00\n#UB 0 2640 -100.00\n#RES 0 6250 11.00\n#VER A 1 20250101 x\n{\n#TRANS 1930 {} -10.00\n#TRANS 6250 {} 10.00\n}\n`);
     expect(r.problems.map((p) => p.message)).toEqual(expect.arrayContaining([

@@ -114,10 +114,21 @@ export class SieValidator {
     }
   }
 
+  /** The line of each voucher number seen, per series: a number may occur once in its series. */
+  private readonly voucherNumbers = new Map<string, Map<number | string, number>>();
+
   private voucher(v: VoucherRecord): void {
     this.vouchers++;
     const year = this.years.get(0);
     const where = v.series || v.number ? `Verifikation ${[v.series, v.number].filter(Boolean).join(' ')}` : 'Verifikationen';
+    if (v.number) {
+      let seen = this.voucherNumbers.get(v.series);
+      if (!seen) this.voucherNumbers.set(v.series, (seen = new Map()));
+      const key = /^\d{1,15}$/.test(v.number) ? Number(v.number) : v.number;
+      const first = seen.get(key);
+      if (first !== undefined) this.problem(v.line, `${where} finns redan i filen (rad ${first}): ett verifikationsnummer får bara förekomma en gång i sin serie.`, 'vernr');
+      else seen.set(key, v.line);
+    }
     if (year && (v.date < year.start || v.date > year.end)) {
       this.problem(v.line, `${where} har datum ${v.date}, utanför räkenskapsåret ${year.start}–${year.end}.`, 'verdatum');
     }
