@@ -8,8 +8,11 @@ import type { YearStatements } from '../../core/ledger/statements.ts';
 import type {
   AmountRow,
   AnnualReportFacts,
+  BoardPackFacts,
   ConsumptionFact,
   GoalFact,
+  InterimReportFacts,
+  PeriodEconomy,
   IndicatorResults,
   ReportEconomy,
   ReportStatements,
@@ -22,35 +25,37 @@ import { memoizeReads } from '../../db/memoizeReads.ts';
 import { loadContributions } from '../economy/allocation.ts';
 import { getFederation } from '../economy/federations.ts';
 import { listMembers } from '../economy/members.ts';
-import { getEconomyOverview, getKeyFigures } from '../economy/reports.ts';
+import { getYearFigures } from '../economy/yearFacts.ts';
+import { budgetToDate, outcomeToDate, type YearFigures } from '../../core/economy/yearFigures.ts';
+import { buildOperatingStatement } from '../../core/economy/operatingStatement.ts';
+import { budgetProfileLabels, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
+import { lastMonthWithOutcome } from '../../core/economy/forecast.ts';
 import { findFiscalYear } from '../economy/years.ts';
-import { loadYearOutcome } from '../economy/outcome.ts';
 import { listActivities } from '../interventions/activities.ts';
 import { listGoals } from '../interventions/goals.ts';
 import { getIntervention, listInterventions } from '../interventions/interventions.ts';
 import { participantStatistics } from '../interventions/statistics.ts';
 import { findLedgerYear, ledgerStatements, loadAccountBalances, loadClassRanges, type LedgerYearRef } from '../ledger/statements.ts';
-import { listAuditors, listBoardMembers, listMeetings } from './board.ts';
+import { getMeetingByDate, listAuditors, listBoardMembers, listDecisionItems, listMeetings } from './board.ts';
 import { disabledChapters, getAnnualReportState } from './texts.ts';
 
-/** Key figures of a year, or null when the year has no economy data. */
-async function keyFiguresOrNull(q: Queryable, federationId: number, year: number): Promise<KeyFigures | null> {
+/** The year's figures from the one year-figures model, or null when the year has no economy data. */
+async function figuresOrNull(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<YearFigures | null> {
   if (!(await findFiscalYear(q, federationId, year))) return null;
-  return getKeyFigures(q, federationId, year);
+  return getYearFigures(q, federationId, year, opts);
 }
 
 export async function loadEconomy(q: Queryable, federationId: number, year: number): Promise<ReportEconomy | null> {
-  const facts = await findFiscalYear(q, federationId, year);
-  if (!facts) return null;
-  const overview = await getEconomyOverview(q, federationId, year);
-  const previousKey = await keyFiguresOrNull(q, federationId, year - 1);
+  const y = await figuresOrNull(q, federationId, year);
+  if (!y) return null;
+  const previous = await figuresOrNull(q, federationId, year - 1);
   return {
-    keyFigures: overview.keyFigures,
-    equity: overview.equity,
-    costDistribution: overview.costDistribution,
-    fiveYear: overview.fiveYear,
-    statement: overview.statement,
-    incomeByPayer: await incomeByPayer(q, federationId, year, overview.keyFigures, previousKey),
+    keyFigures: y.keyFigures,
+    equity: y.equity,
+    costDistribution: y.costDistribution,
+    fiveYear: y.fiveYear,
+    statement: y.statement,
+    incomeByPayer: await incomeByPayer(q, federationId, year, y.keyFigures, previous ? previous.keyFigures : null),
   };
 }
 
@@ -127,9 +132,8 @@ export async function loadStatements(q: Queryable, federationId: number, year: n
   }
   if (!economy) return null;
   const k = economy.keyFigures;
-  const previousKey = await keyFiguresOrNull(q, federationId, year - 1);
-  const prevHasOutcome = previousKey ? (await loadYearOutcome(q, federationId, year - 1)).byLine.length > 0 : false;
-  const prev = prevHasOutcome ? previousKey : null;
+  const previousFigures = await figuresOrNull(q, federationId, year - 1);
+  const prev = previousFigures && previousFigures.outcome.byLine.length > 0 ? previousFigures.keyFigures : null;
   const income = (x: KeyFigures) => ({
     operatingIncomeOre: x.operatingIncomeOre,
     operatingCostOre: x.operatingCostOre,
@@ -237,6 +241,106 @@ export async function loadAnnualReportFacts(db: Queryable, federationId: number,
     })),
     consumption: await loadConsumption(q, federationId, year),
     indicators: await loadIndicatorResults(q, federationId, year),
+    ...(opts.created ? { created: opts.created } : {}),
+  };
+}
+
+const monthNames = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+function profileSentence(y: YearFigures, lead: string): string {
+  const count = new Map<BudgetProfile, number>();
+  for (const l of y.budget.revised) {
+    const p = y.profiles.get(l.lineId) ?? 'even';
+    count.set(p, (count.get(p) ?? 0) + 1);
+  }
+  const parts = [...count.entries()].map(([p, n]) => `${n} ${n === 1 ? 'post' : 'poster'} ${budgetProfileLabels[p]}`);
+  return `${lead} ${parts.length ? parts.join(', ') : 'inga budgetposter'}.`;
+}
+
+/**
+ * The economy of the year through `throughMonth`, read through the year-figures model: outcome to date, budget
+ * to date by each line's profile, the full-year forecast by profile, the forecast key figures and equity.
+ */
+export async function loadPeriodEconomy(q: Queryable, federationId: number, year: number, throughMonth: number): Promise<PeriodEconomy | null> {
+  if (!(await findFiscalYear(q, federationId, year))) return null;
+  const y = await getYearFigures(q, federationId, year, { throughMonth });
+  if (!y) return null;
+  const toDate = buildOperatingStatement({
+    year,
+    lines: y.lines,
+    outcome: outcomeToDate(y, throughMonth),
+    budget: budgetToDate(y, throughMonth),
+    previousOutcome: null,
+    financial: null,
+    previousFinancial: null,
+  });
+  const forecastLines = throughMonth === 0 ? y.budget.revised : y.forecast.lines;
+  const fullYear = buildOperatingStatement({ year, lines: y.lines, outcome: forecastLines, budget: y.budget.revised, previousOutcome: null, financial: null, previousFinancial: null });
+  const months = throughMonth === 1 ? 'januari' : `januari–${monthNames[throughMonth - 1]}`;
+  const forecastMethod =
+    throughMonth === 0
+      ? 'Det finns inget utfall för året ännu: prognosen för helåret är lika med budgeten.'
+      : throughMonth === 12
+        ? 'Utfallet omfattar hela året: prognosen är årets utfall.'
+        : `Prognosen för helåret bygger på utfallet ${months} per budgetpost, uppräknat efter postens periodisering ` +
+          `(utfallet hittills delat med den andel av året som periodiseringen väntar sig till och med ${monthNames[throughMonth - 1]}; ` +
+          'en jämnt fördelad post räknas upp med 12/' + throughMonth + '). Finansiella poster ingår inte i prognosen.';
+  return {
+    throughMonth,
+    toDate,
+    fullYear,
+    forecastMethod,
+    budgetProfileNote: profileSentence(y, `Budgeten hittills är årets budget (med tilläggsbudgetar) fördelad över månaderna per budgetpost:`),
+    forecastKeyFigures: y.outlook.figures,
+    equity: y.outlook.equity,
+  };
+}
+
+function isoEndOfMonth(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0));
+  return d.toISOString().slice(0, 10);
+}
+
+export async function loadInterimReportFacts(db: Queryable, federationId: number, year: number, throughMonth: number, opts: { created?: Date } = {}): Promise<InterimReportFacts> {
+  const q = memoizeReads(db);
+  const federation = await getFederation(q, federationId);
+  return {
+    federation: { name: federation.name },
+    year,
+    throughMonth,
+    economy: await loadPeriodEconomy(q, federationId, year, throughMonth),
+    goals: await loadGoals(q, federationId, year),
+    participants: await loadParticipants(q, federationId, year),
+    consumption: await loadConsumption(q, federationId, year, isoEndOfMonth(year, throughMonth)),
+    ...(opts.created ? { created: opts.created } : {}),
+  };
+}
+
+/**
+ * The board pack for a meeting: the months with outcome before the meeting's month, the consumption up to the
+ * meeting date, and the meeting's decision items. A date without a registered meeting gives a pack without items.
+ */
+export async function loadBoardPackFacts(db: Queryable, federationId: number, meetingDate: string, opts: { created?: Date } = {}): Promise<BoardPackFacts> {
+  const q = memoizeReads(db);
+  const federation = await getFederation(q, federationId);
+  const year = Number(meetingDate.slice(0, 4));
+  const meeting = await getMeetingByDate(q, federationId, meetingDate);
+  let economy: PeriodEconomy | null = null;
+  if (await findFiscalYear(q, federationId, year)) {
+    const y = await getYearFigures(q, federationId, year);
+    const month = Math.min(lastMonthWithOutcome(y!.outcome.monthly), Number(meetingDate.slice(5, 7)) - 1);
+    economy = await loadPeriodEconomy(q, federationId, year, Math.max(0, month));
+  }
+  return {
+    federation: { name: federation.name },
+    year,
+    meetingDate,
+    meetingNote: meeting?.note ?? '',
+    economy,
+    goals: await loadGoals(q, federationId, year),
+    participants: await loadParticipants(q, federationId, year),
+    consumption: await loadConsumption(q, federationId, year, meetingDate),
+    decisionItems: meeting ? (await listDecisionItems(q, federationId, meeting.id)).map((d) => ({ title: d.title, body: d.body, proposal: d.proposal })) : [],
     ...(opts.created ? { created: opts.created } : {}),
   };
 }
