@@ -13,12 +13,12 @@ import {
   Footer,
   Header,
   HeadingLevel,
-  ImportedXmlComponent,
   InternalHyperlink,
   LevelFormat,
   Packer,
   PageBreak,
   PageNumber,
+  ShadingType,
   Paragraph,
   type ParagraphChild,
   Tab,
@@ -32,6 +32,7 @@ import {
   WidthType,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Align, Doc, Inline, Table as ModelTable, TableRow as ModelRow } from '../../core/documents/model.ts';
 import { flatten, inlineText, TOC_TITLE, type FlatBlock } from '../../core/documents/walk.ts';
 
@@ -82,6 +83,7 @@ function tableRow(t: ModelTable, row: ModelRow, widths: readonly number[], heade
     return new TableCell({
       width: { size: width, type: WidthType.DXA },
       ...(span > 1 ? { columnSpan: span } : {}),
+      ...(header ? { shading: { fill: 'E7ECF2', type: ShadingType.CLEAR, color: 'auto' } } : {}),
       ...(row.emphasis === 'total' ? { borders: { top: { style: BorderStyle.SINGLE, size: 8, color: '000000' } } } : {}),
       children: [new Paragraph({ style: 'Tabelltext', alignment: ALIGN[align], children: runs(c.runs, { bold }) })],
     });
@@ -138,7 +140,13 @@ function signatureTable(signers: readonly { name: string; role?: string }[]): Ta
       }),
     );
   }
-  return new Table({ width: { size: 2 * half, type: WidthType.DXA }, columnWidths: [half, half], layout: TableLayoutType.FIXED, rows });
+  return new Table({
+    width: { size: 2 * half, type: WidthType.DXA },
+    columnWidths: [half, half],
+    layout: TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows,
+  });
 }
 
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -249,7 +257,6 @@ export async function renderDocx(d: Doc, opts: DocxOptions = {}): Promise<Buffer
         { id: 'Sidhuvud', name: 'Sidhuvud Samordna', basedOn: 'Normal', run: run(17, { color: '595959' }) },
         ...unlisted,
       ],
-      importedStyles: [ImportedXmlComponent.fromXmlString(tableStyleXml())],
     },
     numbering: {
       config: [
@@ -283,5 +290,20 @@ export async function renderDocx(d: Doc, opts: DocxOptions = {}): Promise<Buffer
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return withTableStyle(await Packer.toBuffer(document));
+}
+
+/**
+ * docx has no option for a table style (its `importedStyles` replaces the default styles), so the table style is added
+ * to word/styles.xml of the finished package.
+ */
+function withTableStyle(docx: Buffer): Buffer {
+  const files = unzipSync(docx);
+  const styles = strFromU8(files['word/styles.xml']!);
+  const end = styles.lastIndexOf('</w:styles>');
+  if (end < 0) throw new Error('DOCX: word/styles.xml saknar </w:styles>.');
+  files['word/styles.xml'] = strToU8(styles.slice(0, end) + tableStyleXml() + styles.slice(end));
+  // [Content_Types].xml first, as Word writes it.
+  const ordered = { '[Content_Types].xml': files['[Content_Types].xml']!, ...files };
+  return Buffer.from(zipSync(ordered, { level: 6 }));
 }

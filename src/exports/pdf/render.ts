@@ -6,7 +6,7 @@
  *   is the document's order. Running header, page numbers, rules, shading and repeated table headers are artifacts.
  * - Title in the document info and XMP, shown by viewers (DisplayDocTitle); language sv-SE; PDF/UA identifier.
  * - An outline (bookmarks) entry and a named destination per heading; the table of contents lists page numbers
- *   (a first pass lays the document out to find them) and links to the headings.
+ *   (drawn into space kept for them once every heading's page is known) and links to the headings.
  * - Source Sans 3 (SIL Open Font License, npm package `source-sans`), embedded as subsets.
  * - A4; tables take the text width (columns shared by their width hints), rows never split, and a table that runs
  *   over a page break repeats its header rows.
@@ -73,6 +73,17 @@ class TaggedDocument extends PDFDocument {
   }
 }
 
+const TOC_NUMBER_WIDTH = 30;
+
+interface TocSlot {
+  readonly place: HeadingPlace;
+  /** Page index and y where the entry is drawn. */
+  readonly page: number;
+  readonly y: number;
+  readonly indent: number;
+  readonly font: FontKey;
+}
+
 interface HeadingPlace {
   readonly heading: FlatHeading;
   readonly dest: string;
@@ -85,12 +96,11 @@ class Renderer {
   private readonly root: Struct;
   private readonly outline: PDFKit.PDFOutline[];
   readonly headings: HeadingPlace[];
+  private readonly tocs: { struct: Struct; slots: TocSlot[] }[] = [];
 
   constructor(
     private readonly d: Doc,
     private readonly blocks: readonly FlatBlock[],
-    /** Page number (1-based) of each heading, from the first pass; undefined in the first pass. */
-    private readonly tocPages: readonly number[] | undefined,
   ) {
     this.pdf = new TaggedDocument({
       size: 'A4',
@@ -186,16 +196,18 @@ class Renderer {
     });
   }
 
-  private heading(h: FlatHeading, place: HeadingPlace): void {
+  private heading(h: FlatHeading, place: HeadingPlace, next: FlatBlock | undefined): void {
     const size = HEADING_SIZE[h.level];
     if (h.pageBreakBefore && !this.atPageTop()) this.newPage();
-    // Keep the heading with at least three lines of what follows.
-    this.ensureSpace(size * 1.4 + 3 * BODY_SIZE * 1.4 + 12);
+    // Keep the heading with at least three lines of what follows (and with the next heading and its lines).
+    const following = next?.kind === 'heading' ? HEADING_SIZE[next.level] * 1.4 + 12 : 0;
+    this.ensureSpace(size * 1.4 + following + 3 * BODY_SIZE * 1.4 + 12);
     if (!this.atPageTop()) this.pdf.y += h.level === 1 ? 14 : 9;
     place.page = this.pageIndex() + 1;
     this.pdf.addNamedDestination(place.dest, 'XYZ', null as unknown as number, this.pdf.y, null as unknown as number);
     const parentOutline = this.outline[Math.min(h.level - 1, this.outline.length - 1)]!;
-    const item = parentOutline.addItem(h.text);
+    // Jump to the heading itself (pdfkit's outline takes the destination's left and top measured from the right and top).
+    const item = parentOutline.addItem(h.text, { expanded: h.level === 1, top: this.pdf.y, left: PAGE.width, zoom: 0 } as { expanded: boolean });
     this.outline.length = Math.min(h.level, this.outline.length);
     this.outline.push(item);
     const el = this.pdf.struct(`H${h.level}`);
@@ -383,6 +395,11 @@ class Renderer {
 
   // ---- table of contents, signatures ----
 
+  /**
+   * The table of contents: its heading, then a slot (page and position) per entry. The entries are drawn into their
+   * slots at the end, when every heading's page is known; the TOC element is placed in the structure tree here, so
+   * the reading order is unchanged.
+   */
   private toc(maxLevel: number, title: string): void {
     this.ensureSpace(HEADING_SIZE[1] * 2 + BODY_SIZE * 4);
     const h = this.pdf.struct('H1');
@@ -394,34 +411,43 @@ class Renderer {
     });
     h.end();
     this.pdf.y += 8;
-    const toc = this.pdf.struct('TOC');
-    this.root.add(toc);
-    this.headings.forEach((place, i) => {
+    const struct = this.pdf.struct('TOC');
+    this.root.add(struct);
+    const slots: TocSlot[] = [];
+    for (const place of this.headings) {
       const { heading } = place;
-      if (heading.excludeFromToc || heading.level > maxLevel) return;
-      this.ensureSpace(BODY_SIZE * 1.6);
+      if (heading.excludeFromToc || heading.level > maxLevel) continue;
       const indent = (heading.level - 1) * 14;
-      const numberWidth = 30;
-      const page = this.tocPages?.[i];
-      const y = this.pdf.y;
-      const item = this.pdf.struct('TOCI');
-      toc.add(item);
-      const link = this.pdf.struct('Link');
-      item.add(link);
-      const key: FontKey = heading.level === 1 ? 'semibold' : 'regular';
-      let titleEnd = y;
-      link.add(() => {
-        this.setFont(key, BODY_SIZE);
-        this.pdf.text(heading.text, MARGIN.left + indent, y, { width: CONTENT_WIDTH - indent - numberWidth - 8, goTo: place.dest, lineGap: 1.5 });
-        titleEnd = this.pdf.y;
-        this.pdf.text(page === undefined ? '0' : String(page), MARGIN.left + CONTENT_WIDTH - numberWidth, y, { width: numberWidth, align: 'right', goTo: place.dest });
-      });
-      link.end();
-      item.end();
-      this.pdf.y = Math.max(titleEnd, this.pdf.y) + 3;
-    });
-    toc.end();
+      const font: FontKey = heading.level === 1 ? 'semibold' : 'regular';
+      this.setFont(font, BODY_SIZE);
+      const height = this.pdf.heightOfString(heading.text, { width: CONTENT_WIDTH - indent - TOC_NUMBER_WIDTH - 8, lineGap: 1.5 });
+      this.ensureSpace(height);
+      slots.push({ place, page: this.pageIndex(), y: this.pdf.y, indent, font });
+      this.pdf.y += height + 3;
+    }
+    this.tocs.push({ struct, slots });
     this.pdf.y += 8;
+  }
+
+  private fillTocs(): void {
+    for (const { struct, slots } of this.tocs) {
+      for (const slot of slots) {
+        this.pdf.switchToPage(slot.page);
+        const item = this.pdf.struct('TOCI');
+        struct.add(item);
+        const link = this.pdf.struct('Link');
+        item.add(link);
+        const { heading, dest, page } = slot.place;
+        link.add(() => {
+          this.setFont(slot.font, BODY_SIZE);
+          this.pdf.text(heading.text, MARGIN.left + slot.indent, slot.y, { width: CONTENT_WIDTH - slot.indent - TOC_NUMBER_WIDTH - 8, goTo: dest, lineGap: 1.5 });
+          this.pdf.text(String(page), MARGIN.left + CONTENT_WIDTH - TOC_NUMBER_WIDTH, slot.y, { width: TOC_NUMBER_WIDTH, align: 'right', goTo: dest });
+        });
+        link.end();
+        item.end();
+      }
+      struct.end();
+    }
   }
 
   private signatures(placeAndDate: string | undefined, signers: readonly { name: string; role?: string }[]): void {
@@ -481,10 +507,10 @@ class Renderer {
 
   render(): void {
     let h = 0;
-    for (const b of this.blocks) {
+    for (const [i, b] of this.blocks.entries()) {
       switch (b.kind) {
         case 'heading':
-          this.heading(b, this.headings[h++]!);
+          this.heading(b, this.headings[h++]!, this.blocks[i + 1]);
           break;
         case 'paragraph':
           this.paragraph(b.runs, b.style === 'small');
@@ -506,6 +532,7 @@ class Renderer {
           break;
       }
     }
+    this.fillTocs();
     this.root.end();
     this.pageFurniture();
   }
@@ -524,16 +551,7 @@ class Renderer {
 
 /** Renders the document as a tagged PDF (A4, sv-SE). */
 export async function renderPdf(d: Doc): Promise<Buffer> {
-  const blocks = flatten(d.blocks);
-  let tocPages: number[] | undefined;
-  if (blocks.some((b) => b.kind === 'toc')) {
-    // First pass: lay out to learn each heading's page, for the table of contents' page numbers.
-    const probe = new Renderer(d, blocks, undefined);
-    probe.render();
-    tocPages = probe.headings.map((p) => p.page);
-    await probe.finish();
-  }
-  const r = new Renderer(d, blocks, tocPages);
+  const r = new Renderer(d, flatten(d.blocks));
   r.render();
   return r.finish();
 }
