@@ -20,6 +20,8 @@ import { interventionRoutes } from './routes/interventions.tsx';
 import { ledgerRoutes } from './routes/ledger.tsx';
 import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
 import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
+import { surveyRoutes } from './routes/surveys.tsx';
+import { surveyAnswerRoutes } from './routes/surveyAnswer.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -42,6 +44,8 @@ const routeModules: RouteModule[] = [
   ledgerRoutes,
   ledgerStatementRoutes,
   ledgerMappingRoutes,
+  surveyRoutes,
+  surveyAnswerRoutes,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
