@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import { changeInPoints, medianStep, statementResult, type StatementResult } from '../../core/surveys/results.ts';
-import { respondentGroupLabels, type RespondentGroup, type SetKind } from '../../core/surveys/sets.ts';
+import { respondentGroupLabels, respondentGroups, type RespondentGroup, type SetKind } from '../../core/surveys/sets.ts';
 import { getRound, listRounds, roundForm, type SurveyRound } from './rounds.ts';
 
 /**
@@ -139,7 +139,10 @@ export async function sharedStatements(q: Queryable, federationId: number, year:
       byText.set(k, entry);
     }
   }
-  return [...byText.values()].filter((e) => new Set(e.groups.map((g) => g.group)).size >= 2);
+  const order = (g: RespondentGroup) => respondentGroups.indexOf(g);
+  return [...byText.values()]
+    .filter((e) => new Set(e.groups.map((g) => g.group)).size >= 2)
+    .map((e) => ({ ...e, groups: [...e.groups].sort((a, b) => order(a.group) - order(b.group) || a.roundId - b.roundId) }));
 }
 
 /** Free-text answers of a round, in alphabetical order (no order of arrival). Kansli only. */
