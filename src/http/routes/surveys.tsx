@@ -102,7 +102,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
             </>
           ) : null}
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-label="Enkätomgångar" tabindex={0}>
           <table>
             <caption>Enkätomgångar</caption>
             <thead>
@@ -554,7 +554,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
         <p>Påståenden som flera respondentgrupper fick samma år, med samma formulering och skala.</p>
         {shared.length === 0 ? <p>Inga påståenden delas av flera grupper {year}.</p> : null}
         {shared.map((s, si) => (
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" aria-label={s.text} tabindex={0}>
             <table>
               <caption>{s.text}</caption>
               <thead>
@@ -617,7 +617,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
               {setKindLabels[s.kind]}, {groupLabel(s.group)}, version {s.version}
               {s.builtin ? ', levereras med Samordna' : ''}.{s.freeTextPrompt ? ` Fritextfråga: ”${s.freeTextPrompt}”` : ' Ingen fritextfråga.'}
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-label={`Frågor i ${s.name}`} tabindex={0}>
               <table>
                 <caption class="visually-hidden">Frågor i {s.name}</caption>
                 <thead>
