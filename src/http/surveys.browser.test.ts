@@ -128,7 +128,7 @@ describe.skipIf(!browserAvailable)('the kansli’s survey pages in Chromium (128
         await expectNoAxeViolations(page);
         if (width === 390) {
           const wide = await page.evaluate(() =>
-            [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 400 && !e.closest('.table-scroll')).map((e) => e.tagName + '.' + e.className).slice(0, 5),
+            Array.from(document.querySelectorAll("main *")).filter((e) => e.getBoundingClientRect().right > 400 && !e.closest('.table-scroll')).map((e) => e.tagName + '.' + e.className).slice(0, 5),
           );
           expect(wide, path).toEqual([]);
         }
