@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSet } from '../src/services/surveys/sets.ts';
+import { createRound, submitAnswers } from '../src/services/surveys/rounds.ts';
 import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
 import { createApp } from '../src/http/app.tsx';
@@ -71,6 +73,10 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
       return federationId;
     }, { id: 'test' });
     await addTestUser(db, { email: 'kansli@b.se', federationId: b, role: 'kansli' });
+    // Indicator surveys of B: a set of its own, a round with an open link and codes, answers, free text.
+    const bSet = await createSet(db, b, { name: 'B:s egna frågor', group: 'remittenter', kind: 'indicator', statements: [{ indicator: '', text: 'Fungerar det?', scale: ['Nej', 'Ja'] }], freeTextPrompt: 'Något mer?' }, { id: 'test' });
+    const bRound = await createRound(db, b, { set: bSet.id, year: 2025, group: 'remittenter', opensOn: '2025-01-01', closesOn: '2099-12-31', openLink: true, codes: 2 }, { id: 'test' });
+    await submitAnswers(db, bRound.openLink!.slice(3), { q1: '2', fritext: 'Bra' });
     app = createApp({ db });
     session = await loginAs(app, 'kansli@a.se');
     bRowIds = await federationRowIds(db, b, true); // one id per table keeps the walk to minutes

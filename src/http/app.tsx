@@ -21,6 +21,8 @@ import { ledgerRoutes } from './routes/ledger.tsx';
 import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
 import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
 import { reportRoutes } from './routes/reports.tsx';
+import { surveyRoutes } from './routes/surveys.tsx';
+import { surveyAnswerRoutes } from './routes/surveyAnswer.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -44,6 +46,8 @@ const routeModules: RouteModule[] = [
   ledgerStatementRoutes,
   ledgerMappingRoutes,
   reportRoutes,
+  surveyRoutes,
+  surveyAnswerRoutes,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');

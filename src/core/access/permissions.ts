@@ -12,6 +12,8 @@ export const permissions = [
   'interventions:write',
   'participants:write',
   'statistics:read',
+  'surveys:read',
+  'surveys:manage',
   'audit:read',
   'users:manage',
   'admin',
@@ -62,8 +64,9 @@ export interface AccessScope {
 const rolePermissions: Record<FederationRole, readonly Permission[]> = {
   // Everything in its förbund; only the installation-wide administration is not the förbund's.
   kansli: permissions.filter((p) => p !== 'admin'),
-  styrelse: ['federation:read', 'economy:read', 'statistics:read', 'reports:read'],
-  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'audit:read', 'reports:read'],
+  // Indicator surveys: styrelse and revisor read the results (never the free text: that is surveys:manage).
+  styrelse: ['federation:read', 'economy:read', 'statistics:read', 'surveys:read', 'reports:read'],
+  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'audit:read', 'reports:read'],
   // Only inside an assigned intervention (see can()).
   insats: ['federation:read', 'interventions:read', 'interventions:write', 'participants:write', 'statistics:read'],
 };
