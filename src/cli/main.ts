@@ -7,6 +7,7 @@ import { registerUsers } from './users.ts';
 import { registerBackup } from './backup.ts';
 import { registerInterventions } from './interventions.ts';
 import { registerLedger } from './ledger.ts';
+import { registerStateAllocation } from './stateAllocation.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -24,6 +25,7 @@ registerUsers(program);
 registerBackup(program);
 registerInterventions(program);
 registerLedger(program);
+registerStateAllocation(program);
 
 try {
   await program.parseAsync(process.argv);
