@@ -20,6 +20,7 @@ import { interventionRoutes } from './routes/interventions.tsx';
 import { ledgerRoutes } from './routes/ledger.tsx';
 import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
 import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
+import { nationalRoutes } from './routes/national.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -42,6 +43,7 @@ const routeModules: RouteModule[] = [
   ledgerRoutes,
   ledgerStatementRoutes,
   ledgerMappingRoutes,
+  nationalRoutes,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');

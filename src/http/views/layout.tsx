@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { FederationRef } from '../context.ts';
+import { getContext } from 'hono/context-storage';
+import type { AppEnv, FederationRef } from '../context.ts';
 
 export interface NavItem {
   readonly href: string;
@@ -12,7 +13,7 @@ export interface NavItem {
  * Federation pages get the förbund's navigation; sections add their items to `federationNav`.
  */
 export function Layout(props: { title: string; federation?: FederationRef | null; children?: Child; nav?: readonly NavItem[] }) {
-  const nav = props.federation ? (props.nav ?? federationNav(props.federation.id)) : [];
+  const nav = props.nav ?? (props.federation ? [...federationNav(props.federation.id), ...nationalEntry()] : []);
   return (
     <>
     {raw('<!DOCTYPE html>')}
@@ -47,6 +48,15 @@ export function Layout(props: { title: string; federation?: FederationRef | null
     </html>
     </>
   );
+}
+
+/** The national comparison, in the menu only for those who may open it (the national role, any kansli). */
+function nationalEntry(): NavItem[] {
+  try {
+    return getContext<AppEnv>().get('ctx')?.can('national:read') ? [{ href: '/nationell', label: 'Nationell jämförelse' }] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The förbund's menu. One list, so every area's pages are reachable from every page. */

@@ -22,7 +22,7 @@ function wholeNumber(text: string): number | null {
 }
 
 /** "1 234,56" or "1234.5" → hundredths (123456); null when not a number ≥ 0 with at most two decimals. */
-function hundredths(text: string): number | null {
+export function parseHundredths(text: string): number | null {
   const m = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.](\d{1,2}))?$/.exec(text.trim());
   if (!m) return null;
   const v = Number(m[1]!.replace(spaces, '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
@@ -60,7 +60,7 @@ export function parseStateInputRows(text: string, file: string): (StateAllocatio
     seen.set(name, row.line);
     const population = wholeNumber(popCell);
     if (population === null) at('befolkning_16_64', `"${popCell}" är inte ett heltal, 0 eller större (t.ex. 12 345).`);
-    const support = hundredths(supportCell);
+    const support = parseHundredths(supportCell);
     if (support === null) at('försörjningsmått', `"${supportCell}" är inte ett tal, 0 eller större, med högst två decimaler (t.ex. 1 234,5).`);
     if (population !== null && support !== null) out.push({ federation: name, population, supportMeasureHundredths: support, line: row.line });
   }
