@@ -73,6 +73,7 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/ledger/mapping`, label: 'Kontokoppling' },
     { href: `${base}/insatser`, label: 'Insatser' },
     { href: `${base}/statistik`, label: 'Deltagarstatistik' },
+    { href: `${base}/katalog`, label: 'Insatskatalog' },
     { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
     { href: `${base}/installningar`, label: 'Inställningar' },
     { href: `${base}/users`, label: 'Användare' },
