@@ -350,7 +350,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
         {r ? (
           <>
             <h2>Resultat {r.year}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0} role="region" aria-label="Resultat">
               <table id="results">
                 <caption>Deltagare {r.year}</caption>
                 <thead>
@@ -446,7 +446,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
           Det som är markerat som publikt visas för alla på <a href={`/katalog/${f.id}`}>förbundets katalogsida</a> (utan inloggning). Poster vars
           granskningsdatum har passerat är markerade som inaktuella.
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0} role="region" aria-label="Katalogposter">
           <table id="catalogue-overview">
             <caption>Insatser och deras katalogposter</caption>
             <thead>

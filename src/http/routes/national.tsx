@@ -54,8 +54,13 @@ function SyntheticBanner(props: { synthetic: boolean }) {
   ) : null;
 }
 
-function Scroll(props: { children?: unknown }) {
-  return <div class="table-scroll">{props.children as never}</div>;
+/** A wide table that scrolls sideways on a narrow screen: focusable, so keyboard users can scroll it too. */
+function Scroll(props: { label: string; children?: unknown }) {
+  return (
+    <div class="table-scroll" tabindex={0} role="region" aria-label={props.label}>
+      {props.children as never}
+    </div>
+  );
 }
 
 function Downloads(props: { year: number }) {
@@ -99,19 +104,19 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
         <Downloads year={year} />
         <SuppressionNote minCellSize={s.minCellSize} />
         <h2>Hela landet över tid</h2>
-        <Scroll>
+        <Scroll label="Deltagare över tid">
           <TableView table={trend} id="trend" />
         </Scroll>
         <h2>Per län</h2>
-        <Scroll>
+        <Scroll label="Deltagare per län">
           <StatTableView table={s.byCounty} id="by-county" />
         </Scroll>
         <h2>Per förbund</h2>
-        <Scroll>
+        <Scroll label="Deltagare per förbund">
           <StatTableView table={s.byFederation} id="by-federation" />
         </Scroll>
         <h2>Efter kön, hela landet</h2>
-        <Scroll>
+        <Scroll label="Deltagare efter kön">
           <StatTableView table={s.flowByGender} id="flow-by-gender" />
         </Scroll>
       </Layout>,
@@ -131,11 +136,11 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
         <YearSelector action="/nationell/ekonomi" years={years} selected={year} />
         <Downloads year={year} />
         <h2>Per län och hela landet</h2>
-        <Scroll>
+        <Scroll label="Ekonomi per län">
           <TableView table={economyAsTable(s.economyByCounty)} id="economy-by-county" />
         </Scroll>
         <h2>Per förbund</h2>
-        <Scroll>
+        <Scroll label="Ekonomi per förbund">
           <TableView table={economyAsTable(s.economy)} id="economy" />
         </Scroll>
       </Layout>,
@@ -154,7 +159,7 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
         {[s.exitOutcomes, s.activeByFederationAndGender, s.newByFederationAndGender, s.endedByFederationAndGender, s.exitOutcomesByFederation].map((t) => (
           <>
             <h2>{t.title}</h2>
-            <Scroll>
+            <Scroll label={t.title}>
               <StatTableView table={t} id={t.key} />
             </Scroll>
           </>
@@ -233,13 +238,13 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
             <p>
               <a href={`/nationell/fordelning.csv?ar=${year}`}>Ladda ned fördelningen som CSV</a>
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0} role="region" aria-label="Statens medel per förbund">
               <TableView table={stateAllocationTable(y.allocation)} id="state-allocation" />
             </div>
           </>
         ) : null}
         {caps ? (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0} role="region" aria-label="Tak för eget kapital">
             <TableView table={caps} id="equity-caps" />
           </div>
         ) : null}
@@ -267,7 +272,7 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
         )}
         {scenarioError ? <p class="error" role="alert">{scenarioError}</p> : null}
         {scenario ? (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0} role="region" aria-label="Före och efter">
             <TableView table={scenario} id="scenario" />
           </div>
         ) : null}
@@ -294,7 +299,7 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
           </>
         ) : null}
         <h2>Underlag {year}</h2>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0} role="region" aria-label="Underlag">
           <table id="inputs">
             <caption>Befolkning och försörjningsmått per förbund {year}</caption>
             <thead>
