@@ -73,6 +73,15 @@ export function isSurveyAnswerPath(path: string): boolean {
   return /^\/e\/[a-z0-9]{1,64}$/.test(path);
 }
 
+/**
+ * The public catalogue of interventions (issue 12): read-only pages and open data that case workers reach
+ * without an account. Only GET/HEAD, only these paths; the routes show nothing but entries marked public and
+ * suppressed statistics. Everything else keeps requiring a login.
+ */
+export function isPublicCataloguePath(method: string, path: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && /^\/(katalog|api\/katalog)(\/|$)/.test(path);
+}
+
 const nobody: Principal = { local: false, admin: false, national: false, federations: new Map() };
 
 interface Resolved {
@@ -120,7 +129,7 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('db', db);
     const r = await resolveUser(c, db);
-    if (r.mode === 'anonymous' && !isPublicPath(c.req.path)) {
+    if (r.mode === 'anonymous' && !isPublicPath(c.req.path) && !isPublicCataloguePath(c.req.method, c.req.path)) {
       if (c.req.path.startsWith('/api/')) return c.json({ error: 'Du behöver logga in.' }, 401);
       const wanted = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
       return c.redirect(`/login?next=${encodeURIComponent(wanted)}`, 303);

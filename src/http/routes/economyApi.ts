@@ -15,7 +15,8 @@ import { toKeyFiguresJson } from '../../core/economy/keyFigures.ts';
 import { statementJson, statementTable } from '../../core/economy/statementTable.ts';
 import { budgetTable, contributionsTable, costDistributionTable, fiveYearTable, keyFiguresTable } from '../../core/economy/tables.ts';
 import type { Table } from '../../core/table.ts';
-import { oreAsKronor } from '../../core/rounding.ts';
+import { kronorToOre, oreAsKronor } from '../../core/rounding.ts';
+import type { EquityCapStep, FederationSettings } from '../../core/settings.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { tableToXlsx } from '../../exports/xlsx.ts';
 import * as economy from '../../services/economy/index.ts';
@@ -66,6 +67,31 @@ function throwIf(problems: InputProblem[]) {
 
 const kr = (ore: number | null) => (ore === null ? null : oreAsKronor(ore));
 
+/** The settings as JSON, amounts in kronor (the staircase's thresholds too). */
+function settingsJson(s: FederationSettings) {
+  return {
+    equityCapShare: s.equityCapShare,
+    equityCapSteps: s.equityCapSteps.map((st) => ({ fromAllocation: oreAsKronor(st.fromAllocationOre), share: st.share })),
+    equityFloor: kr(s.equityFloorOre),
+    minCellSize: s.minCellSize,
+  };
+}
+
+/** [{ fromAllocation: kronor, share }] → steps in öre; invalid entries are left for settingsProblems to name. */
+function stepsFromJson(v: unknown): EquityCapStep[] {
+  if (!Array.isArray(v)) return v as EquityCapStep[];
+  return v.map((x: { fromAllocation?: unknown; share?: unknown }) => ({
+    fromAllocationOre: (() => {
+      try {
+        return kronorToOre(x?.fromAllocation as number);
+      } catch {
+        return NaN;
+      }
+    })(),
+    share: x?.share as number,
+  }));
+}
+
 export const economyApiRoutes: RouteModule = (app, { db }) => {
   const base = '/api/federations/:federationId';
   /** The exportable tables by file name. */
@@ -88,7 +114,7 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
   app.get(`${base}/settings`, async (c) => {
     requirePermission(c, 'economy:read');
     const s = (await economy.getFederation(db, requireFederation(c).id)).settings;
-    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+    return c.json(settingsJson(s));
   });
   app.put(`${base}/settings`, async (c) => {
     const ctx = requirePermission(c, 'admin');
@@ -101,12 +127,13 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
       requireFederation(c).id,
       {
         ...(b.equityCapShare !== undefined ? { equityCapShare: b.equityCapShare as number } : {}),
+        ...(b.equityCapSteps !== undefined ? { equityCapSteps: stepsFromJson(b.equityCapSteps) } : {}),
         ...(b.minCellSize !== undefined ? { minCellSize: b.minCellSize as number } : {}),
         ...floor,
       },
       ctx.actor,
     );
-    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+    return c.json(settingsJson(s));
   });
 
   // Members

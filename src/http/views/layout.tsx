@@ -26,7 +26,7 @@ function mayUse(item: NavItem): boolean {
  * Federation pages get the förbund's navigation; sections add their items to `federationNav`.
  */
 export function Layout(props: { title: string; federation?: FederationRef | null; children?: Child; nav?: readonly NavItem[] }) {
-  const nav = (props.federation ? (props.nav ?? federationNav(props.federation.id)) : []).filter(mayUse);
+  const nav = (props.federation ? (props.nav ?? [...federationNav(props.federation.id), nationalEntry]) : []).filter(mayUse);
   return (
     <>
     {raw('<!DOCTYPE html>')}
@@ -63,6 +63,9 @@ export function Layout(props: { title: string; federation?: FederationRef | null
   );
 }
 
+/** The national comparison, in the menu only for those who may open it (the national role, any kansli). */
+const nationalEntry: NavItem = { href: '/nationell', label: 'Nationell jämförelse', permission: 'national:read' };
+
 /** The förbund's menu. One list, so every area's pages are reachable from every page. */
 export function federationNav(federationId: number): NavItem[] {
   const base = `/f/${federationId}`;
@@ -80,6 +83,7 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/arsredovisning`, label: 'Årsredovisning och rapporter' },
     { href: `${base}/styrelse`, label: 'Styrelse och möten' },
     { href: `${base}/enkater`, label: 'Indikatorenkäter', permission: 'surveys:read' },
+    { href: `${base}/katalog`, label: 'Insatskatalog' },
     { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
     { href: `${base}/installningar`, label: 'Inställningar' },
     { href: `${base}/users`, label: 'Användare' },
