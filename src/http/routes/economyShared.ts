@@ -24,12 +24,9 @@ export function chosenYear(c: EconomyContext, years: readonly number[]): number 
   return years.length ? Math.max(...years) : null;
 }
 
-/** The year asked for with ?ar=… (null: none, i.e. the latest); a malformed one is a page that does not exist. */
+/** The year asked for with ?ar=… (null: none, i.e. the latest); malformed → 400, unknown → 404 by the loader. */
 export function chosenYearParam(c: EconomyContext): number | null {
-  const raw = c.req.query('ar');
-  if (raw === undefined || raw === '') return null;
-  if (!/^\d{4}$/.test(raw)) throw new NotFoundError(`Året ${raw} finns inte för förbundet.`);
-  return Number(raw);
+  return queryYear(c, ['ar']) ?? null;
 }
 
 /** A posted form as text fields (files are not text fields). */
