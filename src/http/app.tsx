@@ -12,6 +12,7 @@ import { economyPageRoutes } from './routes/economyPages.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { authUserRoutes } from './routes/authUsers.tsx';
 import { authAdminRoutes } from './routes/authAdmin.tsx';
+import { accountLinkRoutes } from './routes/accountLinks.tsx';
 import { authOidcRoutes } from './routes/authOidc.tsx';
 import { auditRoutes } from './routes/audit.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
@@ -37,6 +38,7 @@ const routeModules: RouteModule[] = [
   authOidcRoutes,
   authUserRoutes,
   authAdminRoutes,
+  accountLinkRoutes,
   auditRoutes,
   interventionRoutes,
   ledgerRoutes,

@@ -69,7 +69,7 @@ export interface AppEnv {
 
 /** Paths anyone may reach without logging in. */
 export function isPublicPath(path: string): boolean {
-  return path === '/login' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/healthz' || path.startsWith('/static/');
+  return path === '/login' || path === '/inbjudan' || path === '/aterstall' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/healthz' || path.startsWith('/static/');
 }
 
 const nobody: Principal = { local: false, admin: false, national: false, federations: new Map() };
