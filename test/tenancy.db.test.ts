@@ -71,6 +71,11 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
       return federationId;
     }, { id: 'test' });
     await addTestUser(db, { email: 'kansli@b.se', federationId: b, role: 'kansli' });
+    // An open invitation of B (user management), so that its id is tried too.
+    await db.query(
+      "insert into user_invitation (federation_id, email, role, token_hash, created_by, expires_at) values ($1, 'inbjuden@b.se', 'styrelse', 'x', 'test', now() + interval '1 day')",
+      [b],
+    );
     app = createApp({ db });
     session = await loginAs(app, 'kansli@a.se');
     bRowIds = await federationRowIds(db, b, true); // one id per table keeps the walk to minutes
