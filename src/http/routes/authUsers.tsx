@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { formatLocalDateTime } from '../../core/format.ts';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type RequestContext } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -174,7 +175,7 @@ function UsersPage(props: UsersPageProps) {
                 <tr>
                   <th scope="row">{i.email}</th>
                   <td>{federationRoleLabels[i.role]}</td>
-                  <td>{i.status === 'needs_admin' ? 'Väntar på systemadministratören' : `Länken gäller till ${i.expiresAt}`}</td>
+                  <td>{i.status === 'needs_admin' ? 'Väntar på systemadministratören' : `Länken gäller till ${formatLocalDateTime(i.expiresAt)}`}</td>
                   <td>
                     <form method="post" action={`/f/${f.id}/users/invitations/${i.id}/revoke`} class="inline">
                       {csrfField(c)}

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { formatLocalDateTime } from '../../core/format.ts';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { RouteModule } from '../app.tsx';
@@ -141,7 +142,7 @@ function ImportPage(props: {
         <tbody>
           {props.history.map((h) => (
             <tr>
-              <td>{h.importedAt.replace('T', ' ').replace('Z', '')}</td>
+              <td>{formatLocalDateTime(h.importedAt)}</td>
               <td>{h.importedBy}</td>
               <td>{h.fileName}</td>
               <td>
@@ -152,7 +153,7 @@ function ImportPage(props: {
               <td>
                 <code title={h.sha256}>{h.sha256.slice(0, 12)}…</code>
               </td>
-              <td>{h.replacedAt ? `ersatt ${h.replacedAt.slice(0, 10)}` : 'gällande'}</td>
+              <td>{h.replacedAt ? `ersatt ${formatLocalDateTime(h.replacedAt)}` : 'gällande'}</td>
             </tr>
           ))}
           {props.history.length === 0 ? (

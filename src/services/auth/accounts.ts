@@ -50,7 +50,7 @@ export interface Invitation {
 
 const invitationColumns = `i.id, i.federation_id as "federationId", f.name as "federationName", i.email, i.display_name as "displayName", i.role,
   i.intervention_ids as "interventionIds", i.status, i.created_by as "createdBy",
-  to_char(i.expires_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as "expiresAt"`;
+  to_char(i.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "expiresAt"`;
 
 async function checkRoleInput(tx: Queryable, federationId: number, role: string, interventionIds: readonly number[]): Promise<FederationRole> {
   if (!isFederationRole(role)) throw new InputError({ field: 'role', message: 'Välj en roll.' });
