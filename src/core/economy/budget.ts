@@ -16,13 +16,8 @@ export interface BudgetRevision {
   readonly lines: readonly LineAmounts[];
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !isoDate.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { isIsoDate } from '../input/dates.ts';
+import { isIsoDate } from '../input/dates.ts';
 
 /** Problems of an amount field (öre): must be a safe integer. */
 export function amountProblems(value: unknown, field: string, opts: { min?: number } = {}): InputProblem[] {

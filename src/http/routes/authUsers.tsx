@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { formatLocalDateTime } from '../../core/format.ts';
+import { pathId } from '../params.ts';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type RequestContext } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -282,11 +283,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
     if (!u) throw new NotFoundError('Användaren finns inte.');
     return u;
   };
-  const userIdParam = (c: Context<AppEnv>) => {
-    const n = Number(c.req.param('userId'));
-    if (!Number.isSafeInteger(n) || n <= 0) throw new NotFoundError('Användaren finns inte.');
-    return n;
-  };
+  const userIdParam = (c: Context<AppEnv>) => pathId(c, 'userId');
 
   app.get('/f/:federationId/users', async (c) => {
     requirePermission(c, 'users:manage');
@@ -318,8 +315,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
   app.post('/f/:federationId/users/invitations/:invitationId/revoke', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
-    const id = Number(c.req.param('invitationId'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('Inbjudan finns inte.');
+    const id = pathId(c, 'invitationId');
     await revokeInvitation(db, f.id, id, managerOf(ctx, f.id), ctx.actor);
     return c.redirect(`/f/${f.id}/users`, 303);
   });

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { InputError, type InputProblem } from '../../core/errors.ts';
+import { parseKronor } from '../../core/input/index.ts';
 import type { Section } from '../../core/economy/types.ts';
 import { outcomeColumns, sectionFromText, type OutcomeColumn } from './outcomeTemplate.ts';
 
@@ -36,20 +37,10 @@ function cellText(c: RawCell): string {
   return String(c);
 }
 
-/** Kronor from a cell → öre, or a problem. Accepts "1 234,50", "1234.5", "−300", numbers; empty = 0. */
-export function parseKronor(c: RawCell): { ore: number } | { error: string } {
-  if (typeof c === 'number') {
-    const ore = Math.round(c * 100);
-    if (!Number.isFinite(c) || !Number.isSafeInteger(ore) || Math.abs(ore - c * 100) > 1e-6) return { error: 'Beloppet ska vara kronor med högst två decimaler.' };
-    return { ore: ore === 0 ? 0 : ore };
-  }
-  const t = cellText(c).trim().replace(/[\u00a0\u202f ]/g, '').replace(/^\u2212/, '-').replace(/^−/, '-').replace(/kr$/i, '');
-  if (t === '') return { ore: 0 };
-  const m = /^(-)?(\d+)(?:[.,](\d{1,2}))?$/.exec(t);
-  if (!m) return { error: `"${cellText(c).trim().slice(0, 30)}" är inte ett belopp i kronor.` };
-  const ore = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  if (!Number.isSafeInteger(ore)) return { error: 'Beloppet är för stort.' };
-  return { ore: m[1] && ore !== 0 ? -ore : ore };
+/** Kronor from a cell → öre, or a problem (the boundary's kronor rule, src/core/input); empty = 0. */
+export function parseKronorCell(c: RawCell): { ore: number } | { error: string } {
+  const r = typeof c === 'number' ? parseKronor(c, { allowNegative: true }) : parseKronor(cellText(c).trim() || '0', { allowNegative: true });
+  return r.ok ? { ore: r.value } : { error: r.message };
 }
 
 function parseInteger(c: RawCell): number | null {
@@ -89,9 +80,9 @@ export function parseOutcomeRows(rows: readonly RawRow[], file: string): Outcome
     if (!label) p('budgetpost', 'Ange budgetpostens namn.');
     const month = parseInteger(at(r, 'month'));
     if (month === null || month < 1 || month > 12) p('månad', 'Månaden ska vara 1–12.');
-    const income = parseKronor(at(r, 'income'));
+    const income = parseKronorCell(at(r, 'income'));
     if ('error' in income) p('intäkt', income.error);
-    const cost = parseKronor(at(r, 'cost'));
+    const cost = parseKronorCell(at(r, 'cost'));
     if ('error' in cost) p('kostnad', cost.error);
     if (year !== null && section && label && month !== null && 'ore' in income && 'ore' in cost) {
       const key = `${year}|${section}|${label}|${month}`;
