@@ -317,7 +317,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
     const ctx = requirePermission(c, 'users:manage');
     const id = pathId(c, 'invitationId');
     await revokeInvitation(db, f.id, id, managerOf(ctx, f.id), ctx.actor);
-    return c.redirect(`/f/${f.id}/users`, 303);
+    return c.redirect(withFlash(`/f/${f.id}/users`, 'invitation-revoked'), 303);
   });
 
   app.get('/f/:federationId/users/:userId', async (c) => {
