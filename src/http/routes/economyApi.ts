@@ -118,7 +118,7 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
     return c.json(settingsJson(s));
   });
   app.put(`${base}/settings`, async (c) => {
-    const ctx = requirePermission(c, 'admin');
+    const ctx = requirePermission(c, 'economy:write');
     const b = await jsonBody(c);
     const problems: InputProblem[] = [];
     const floor = optionalOre(b, 'equityFloor', 'equityFloorOre', problems, 0);
