@@ -19,10 +19,10 @@ process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
 
 /** The write routes insats staff may use: their own participants (and progression) and activities. */
 const insatsMayWrite = [
-  /^\/f\/:federationId\/insatser\/:id\/deltagare(\/import|\/:pid\/avsluta)?$/,
-  /^\/api\/federations\/:federationId\/interventions\/:id\/participations(\/:pid\/(close|progression))?$/,
-  /^\/f\/:federationId\/strukturaktiviteter$/,
-  /^\/api\/federations\/:federationId\/activities$/,
+  /^\/f\/:federationId\/insatser\/:id\/deltagare(\/.*)?$/,
+  /^\/api\/federations\/:federationId\/interventions\/:id\/participations(\/.*)?$/,
+  /^\/f\/:federationId\/strukturaktiviteter(\/.*)?$/,
+  /^\/api\/federations\/:federationId\/activities(\/.*)?$/,
 ];
 const mayWrite = (pattern: string) => insatsMayWrite.some((r) => r.test(pattern));
 
@@ -32,6 +32,7 @@ describe('insats staff: every write route at the HTTP level', () => {
   let w: RoleWorld;
   let insats: TestSession;
   const ids: Record<string, number> = {};
+  let otherActivityId = 0;
 
   beforeAll(async () => {
     db = await createTestDb();
@@ -45,6 +46,15 @@ describe('insats staff: every write route at the HTTP level', () => {
     ids.memberId = await one('select min(id) as id from member where federation_id = $1');
     ids.lineId = await one('select min(id) as id from budget_line where federation_id = $1');
     ids.userId = await one("select u.id from app_user u where u.email = 'kansli@roller.se'", []);
+    // An activity of its own intervention (insats staff correct their own), and one of another intervention.
+    ids.activityId = await one(
+      "insert into activity (federation_id, intervention_id, year, name, participants) values ($1, $2, 2025, 'Teamets träff', 8) returning id",
+      [w.federationId, w.ownInterventionId],
+    );
+    otherActivityId = await one(
+      "insert into activity (federation_id, intervention_id, year, name, participants) values ($1, $2, 2025, 'Annan insats träff', 8) returning id",
+      [w.federationId, w.otherInterventionId],
+    );
     expect(Object.values(ids).every((v) => v > 0)).toBe(true);
   });
   afterAll(() => db.drop());
@@ -130,6 +140,15 @@ describe('insats staff: every write route at the HTTP level', () => {
       if (res.status === 403 || res.status >= 500) refused.push(`${r.method} ${url} → ${res.status}`);
     }
     expect(refused).toEqual([]);
+  });
+
+  it("cannot correct or remove another intervention's activity", async () => {
+    const before = (await db.query<{ n: number }>('select count(*)::int as n from audit_log'))[0]!.n;
+    const page = await insats.request(`/f/${w.federationId}/strukturaktiviteter/${otherActivityId}/ta-bort`, { method: 'POST', body: new URLSearchParams({}), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(page.status).toBe(403);
+    const api = await insats.request(`/api/federations/${w.federationId}/activities/${otherActivityId}`, { method: 'DELETE' });
+    expect(api.status).toBe(403);
+    expect((await db.query<{ n: number }>('select count(*)::int as n from audit_log'))[0]!.n).toBe(before);
   });
 
   it('records a participant of its own intervention, but not of another one', async () => {

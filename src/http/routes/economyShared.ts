@@ -24,6 +24,11 @@ export function chosenYear(c: EconomyContext, years: readonly number[]): number 
   return years.length ? Math.max(...years) : null;
 }
 
+/** The year asked for with ?ar=… (null: none, i.e. the latest); malformed → 400, unknown → 404 by the loader. */
+export function chosenYearParam(c: EconomyContext): number | null {
+  return queryYear(c, ['ar']) ?? null;
+}
+
 /** A posted form as text fields (files are not text fields). */
 export async function formFields(c: EconomyContext): Promise<Record<string, string>> {
   const body = await c.req.parseBody();

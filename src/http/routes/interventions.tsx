@@ -1,4 +1,5 @@
 import type { RouteModule } from '../app.tsx';
+import { withFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -284,7 +285,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
     const id = await createIntervention(db, ctx.actor, f.id, await formFields(c));
-    return c.redirect(`${interventionsBase(f.id)}/${id}`, 303);
+    return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
   });
 
   app.get('/f/:federationId/insatser/:id', async (c) => {
@@ -489,7 +490,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
       await write(f.id, id, ctx.actor, await formFields(c));
-      return c.redirect(`${interventionsBase(f.id)}/${id}`, 303);
+      return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
     });
   post('beslut', (fid, id, actor, fields) => addGrant(db, actor, fid, id, fields));
   post('rekvisitioner', (fid, id, actor, fields) => addRequisition(db, actor, fid, id, fields));
@@ -501,7 +502,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
     await addGoal(db, ctx.actor, f.id, null, await formFields(c));
-    return c.redirect(interventionsBase(f.id), 303);
+    return c.redirect(withFlash(interventionsBase(f.id), 'goal'), 303);
   });
 
   app.post('/f/:federationId/mal/:goalId/bedomning', async (c) => {
@@ -510,7 +511,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const interventionId = await goalInterventionId(db, f.id, goalId);
     const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
     await assessGoal(db, ctx.actor, f.id, goalId, await formFields(c));
-    return c.redirect(interventionId === null ? interventionsBase(f.id) : `${interventionsBase(f.id)}/${interventionId}`, 303);
+    return c.redirect(interventionId === null ? withFlash(interventionsBase(f.id), 'assessment') : `${interventionsBase(f.id)}/${interventionId}?klart=sparat`, 303);
   });
 
   app.get('/f/:federationId/strukturaktiviteter', async (c) => {
@@ -613,7 +614,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const interventionId = fields.interventionId ? Number(fields.interventionId) : undefined;
     const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
     await addActivity(db, ctx.actor, f.id, fields);
-    return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}`, 303);
+    return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}&klart=sparat`, 303);
   });
 
   interventionParticipantRoutes(app, deps);

@@ -1,7 +1,8 @@
 import type { RouteModule } from '../app.tsx';
+import { withFlash } from '../views/flash.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { NotFoundError } from '../../core/errors.ts';
-import { ScrollTable } from '../views/scrollTable.tsx';
 import { InputError } from '../../core/errors.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -84,7 +85,7 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
       if (!(e instanceof InputError)) throw e;
       return c.html(await render(federation, year, true, e), 400);
     }
-    return c.redirect(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 303);
+    return c.redirect(withFlash(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping'), 303);
   });
 
   app.post('/f/:federationId/ledger/mapping/:id/delete', async (c) => {
@@ -93,7 +94,7 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
     await deleteMapping(db, federation.id, Number(c.req.param('id')), ctx.actor);
     const body = await c.req.parseBody();
     const year = typeof body['year'] === 'string' ? body['year'] : undefined;
-    return c.redirect(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 303);
+    return c.redirect(withFlash(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping-removed'), 303);
   });
 
   app.get('/api/federations/:federationId/ledger/mapping', async (c) => {

@@ -3,8 +3,9 @@ import { tryGetContext } from 'hono/context-storage';
 /**
  * Confirmation after a save: a form posts, the route redirects (303) to a page with `?sparat=KEY`, and the
  * layout shows the message for KEY above the page (role="status", announced politely). Only the fixed
- * messages below are shown; nothing from the query string itself reaches the page. The economy pages keep
- * their own `?klart=` messages (routes/economyShared.ts); the participants page its `?ny=`/`?avslutad=`.
+ * messages below are shown; nothing from the query string itself reaches the page. The economy pages and the
+ * intervention pages show their own `?klart=` messages (routes/economyShared.ts, routes/interventions.tsx
+ * savedNotice); the participants page its `?ny=`/`?avslutad=`.
  */
 export const flashMessages = {
   intervention: 'Insatsen är sparad.',
@@ -21,6 +22,7 @@ export const flashMessages = {
   'user-disabled': 'Kontot är avstängt och dess inloggningar är avslutade.',
   'user-enabled': 'Kontot är påslaget igen.',
   'user-reset': 'En länk för nytt lösenord är skapad.',
+  'invitation-revoked': 'Inbjudan är återkallad; länken gäller inte längre.',
   federation: 'Förbundet är tillagt.',
   'ledger-import': 'SIE-filen är inläst.',
   mapping: 'Kontokopplingen är sparad.',
