@@ -2,6 +2,7 @@
  * Budget of a year: the adopted lines, revisions (tilläggsbudget) that replace or add lines, and the figures
  * the operational plan states (total costs, planned result, use of equity, expected closing equity, shares).
  */
+import { textProblems } from '../input/text.ts';
 import { InputError, type InputProblem } from '../errors.ts';
 import { wholePercentages } from '../rounding.ts';
 import { directSections, type Amounts, type BudgetLine, type LineAmounts, type Section } from './types.ts';
@@ -30,6 +31,7 @@ export function validateRevision(r: BudgetRevision): InputProblem[] {
   const problems: InputProblem[] = [];
   if (!isIsoDate(r.decidedOn)) problems.push({ field: 'decidedOn', message: 'Ange beslutsdatum som ÅÅÅÅ-MM-DD.' });
   if (typeof r.decision !== 'string' || r.decision.trim() === '') problems.push({ field: 'decision', message: 'Ange beslutet.' });
+  else problems.push(...textProblems('decision', r.decision, { kind: 'short' }));
   const seen = new Set<number>();
   r.lines.forEach((l, i) => {
     if (seen.has(l.lineId)) problems.push({ field: `lines[${i}]`, message: 'Budgetposten finns två gånger i tilläggsbudgeten.' });

@@ -27,6 +27,11 @@ export const homeRoutes: RouteModule = (app, { db }) => {
         {national ? (
           <p>Deltagarstatistiken per förbund, med små tal dolda. Välj förbund.</p>
         ) : null}
+        {ctx.can('national:read') ? (
+          <p>
+            <a href="/nationell">Nationell jämförelse</a> – alla förbunds deltagare och ekonomi sida vid sida, och statens fördelning.
+          </p>
+        ) : null}
         {places.length ? (
           <>
             <h2>Förbund</h2>

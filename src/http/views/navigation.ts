@@ -33,6 +33,10 @@ const federationPages: readonly FederationPage[] = [
   { path: '/insatser', label: 'Insatser', permission: 'interventions:read' },
   { path: '/strukturaktiviteter', label: 'Strukturaktiviteter', permission: 'interventions:read' },
   { path: '/statistik', label: 'Deltagarstatistik', permission: 'statistics:read' },
+  { path: '/katalog', label: 'Insatskatalog', permission: 'interventions:read' },
+  { path: '/enkater', label: 'Indikatorenkäter', permission: 'surveys:read' },
+  { path: '/arsredovisning', label: 'Årsredovisning och rapporter', permission: 'reports:read' },
+  { path: '/styrelse', label: 'Styrelse och möten', permission: 'reports:read' },
   { path: '/installningar', label: 'Inställningar', permission: 'economy:read' },
   { path: '/users', label: 'Användare', permission: 'users:manage' },
   { path: '/audit', label: 'Granskningslogg', permission: 'audit:read' },
@@ -68,6 +72,7 @@ export function globalNav(ctx: NavContext): NavItem[] {
     items.push({ href: '/admin/federations', label: 'Förbund' }, { href: '/admin/users', label: 'Alla användare' });
   }
   if (ctx.principal.national && !ctx.principal.local) items.push({ href: '/', label: 'Statistik i alla förbund' });
+  if (ctx.can('national:read')) items.push({ href: '/nationell', label: 'Nationell jämförelse' });
   if (ctx.mode === 'session' || ctx.mode === 'local') items.push({ href: '/account', label: 'Mitt konto' });
   return items;
 }
