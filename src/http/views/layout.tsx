@@ -45,6 +45,7 @@ export function Layout(props: { title: string; federation?: FederationRef | null
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.federation ? `${props.title} – ${props.federation.name} – Samordna` : `${props.title} – Samordna`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <a class="skip-link" href="#main">Hoppa till innehållet</a>
