@@ -41,3 +41,8 @@ export const interventionsBase = (federationId: number) => `/f/${federationId}/i
 export function csrfTokenOf(c: Context<AppEnv>): string | undefined {
   return (c.get('ctx') as { csrfToken?: string }).csrfToken;
 }
+
+/** Messages after a correction (post-redirect-get, ?klart=…). */
+export function savedNotice(key: string | undefined): string | null {
+  return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : null;
+}
