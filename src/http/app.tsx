@@ -20,6 +20,11 @@ import { interventionRoutes } from './routes/interventions.tsx';
 import { ledgerRoutes } from './routes/ledger.tsx';
 import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
 import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
+import { reportRoutes } from './routes/reports.tsx';
+import { surveyRoutes } from './routes/surveys.tsx';
+import { surveyAnswerRoutes } from './routes/surveyAnswer.tsx';
+import { nationalRoutes } from './routes/national.tsx';
+import { catalogueRoutes } from './routes/catalogue.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -42,6 +47,11 @@ const routeModules: RouteModule[] = [
   ledgerRoutes,
   ledgerStatementRoutes,
   ledgerMappingRoutes,
+  reportRoutes,
+  surveyRoutes,
+  surveyAnswerRoutes,
+  nationalRoutes,
+  catalogueRoutes,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
@@ -50,6 +60,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Lets page components (e.g. the CSRF field in <Form>) reach the current request without passing it down.
   app.use('*', contextStorage());
+  // The catalogue's embed view (/katalog/:id/inbaddning) is the ONE route that other sites may frame (a member's
+  // intranet): it drops X-Frame-Options and allows frame-ancestors from SAMORDNA_EMBED_ANCESTORS (default any
+  // https origin). Registered before secureHeaders so it adjusts that middleware's headers on the way out.
+  app.use('/katalog/:federationId/inbaddning', async (c, next) => {
+    await next();
+    c.res.headers.delete('x-frame-options');
+    const csp = c.res.headers.get('content-security-policy');
+    const ancestors = (process.env.SAMORDNA_EMBED_ANCESTORS ?? 'https:').replace(/[;\r\n]/g, '');
+    if (csp) c.res.headers.set('content-security-policy', csp.replace("frame-ancestors 'none'", `frame-ancestors ${ancestors}`));
+  });
   app.use(
     '*',
     secureHeaders({

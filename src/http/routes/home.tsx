@@ -12,6 +12,11 @@ export const homeRoutes: RouteModule = (app, { db }) => {
       <Layout title="Start">
         <h1>Samordna</h1>
         <AccountNotice ctx={c.get('ctx')} />
+        {c.get('ctx').can('national:read') ? (
+          <p>
+            <a href="/nationell">Nationell jämförelse</a> – alla förbunds deltagare och ekonomi sida vid sida, och statens fördelning.
+          </p>
+        ) : null}
         {federations.length ? (
           <>
             <h2>Förbund</h2>

@@ -1,10 +1,24 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { FederationRef } from '../context.ts';
+import { getContext } from 'hono/context-storage';
+import type { AppEnv, FederationRef } from '../context.ts';
+import type { Permission } from '../../core/access/permissions.ts';
 
 export interface NavItem {
   readonly href: string;
   readonly label: string;
+  /** Shown only to users who hold this permission in the förbund (no menu item that answers 403). */
+  readonly permission?: Permission;
+}
+
+/** The acting user may use the item (items without a permission are always shown). */
+function mayUse(item: NavItem): boolean {
+  if (!item.permission) return true;
+  try {
+    return getContext<AppEnv>().get('ctx').can(item.permission);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -12,7 +26,7 @@ export interface NavItem {
  * Federation pages get the förbund's navigation; sections add their items to `federationNav`.
  */
 export function Layout(props: { title: string; federation?: FederationRef | null; children?: Child; nav?: readonly NavItem[] }) {
-  const nav = props.federation ? (props.nav ?? federationNav(props.federation.id)) : [];
+  const nav = (props.federation ? (props.nav ?? [...federationNav(props.federation.id), nationalEntry]) : []).filter(mayUse);
   return (
     <>
     {raw('<!DOCTYPE html>')}
@@ -49,6 +63,9 @@ export function Layout(props: { title: string; federation?: FederationRef | null
   );
 }
 
+/** The national comparison, in the menu only for those who may open it (the national role, any kansli). */
+const nationalEntry: NavItem = { href: '/nationell', label: 'Nationell jämförelse', permission: 'national:read' };
+
 /** The förbund's menu. One list, so every area's pages are reachable from every page. */
 export function federationNav(federationId: number): NavItem[] {
   const base = `/f/${federationId}`;
@@ -63,6 +80,10 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/ledger/mapping`, label: 'Kontokoppling' },
     { href: `${base}/insatser`, label: 'Insatser' },
     { href: `${base}/statistik`, label: 'Deltagarstatistik' },
+    { href: `${base}/arsredovisning`, label: 'Årsredovisning och rapporter' },
+    { href: `${base}/styrelse`, label: 'Styrelse och möten' },
+    { href: `${base}/enkater`, label: 'Indikatorenkäter', permission: 'surveys:read' },
+    { href: `${base}/katalog`, label: 'Insatskatalog' },
     { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
     { href: `${base}/installningar`, label: 'Inställningar' },
     { href: `${base}/users`, label: 'Användare' },
