@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { Align, Doc, Inline, Table, TableCell, TableRow } from '../../core/documents/model.ts';
 import { flatten, inlineText, runsText, TOC_TITLE, type FlatBlock, type FlatHeading } from '../../core/documents/walk.ts';
@@ -30,19 +31,22 @@ const FONT_FILES = {
 } as const;
 type FontKey = keyof typeof FONT_FILES;
 
-let fontPaths: Record<FontKey, string> | undefined;
-/** The font files' paths inside node_modules (read by pdfkit; it caches the parsed font per path and document). */
-function fonts(): Record<FontKey, string> {
-  if (!fontPaths) {
-    const out = {} as Record<FontKey, string>;
+let parsedFonts: Record<FontKey, fontkit.Font> | undefined;
+/**
+ * The fonts, parsed once per process and shared by every document: parsing Source Sans 3's layout tables (its
+ * kerning is large) costs more than laying out a whole report. pdfkit takes a parsed fontkit font as it is.
+ */
+function fonts(): Record<FontKey, fontkit.Font> {
+  if (!parsedFonts) {
+    const out = {} as Record<FontKey, fontkit.Font>;
     for (const [k, file] of Object.entries(FONT_FILES)) {
-      const path = require.resolve(`source-sans/TTF/${file}`);
-      readFileSync(path, { flag: 'r' }).subarray(0, 4); // fail early and clearly if the package is missing
-      out[k as FontKey] = path;
+      const font = fontkit.create(readFileSync(require.resolve(`source-sans/TTF/${file}`)));
+      if (!('layout' in font)) throw new Error(`${file} är en typsnittssamling, inte ett typsnitt.`);
+      out[k as FontKey] = font;
     }
-    fontPaths = out;
+    parsedFonts = out;
   }
-  return fontPaths;
+  return parsedFonts;
 }
 
 /** A4 in points; margins. */
@@ -122,6 +126,9 @@ class Renderer {
         ModDate: d.created ?? new Date(),
       },
     } as unknown as PDFKit.PDFDocumentOptions);
+    // Each font is registered under its PostScript name, the name pdfkit files the default font under, so that
+    // switching fonts finds the loaded one at once.
+    for (const font of Object.values(this.font)) this.pdf.registerFont(font.postscriptName, font as unknown as string);
     this.root = this.pdf.struct('Document');
     this.pdf.addStructure(this.root);
     this.outline = [this.pdf.outline];
@@ -152,7 +159,7 @@ class Renderer {
   }
 
   private setFont(key: FontKey, size: number, color = TEXT_COLOR): void {
-    this.pdf.font(this.font[key]).fontSize(size).fillColor(color);
+    this.pdf.font(this.font[key].postscriptName).fontSize(size).fillColor(color);
   }
 
   private artifact(type: 'Layout' | 'Pagination', draw: () => void): void {
