@@ -49,7 +49,7 @@ export function docxParagraphs(documentXml: string, opts: { withToc?: boolean } 
   return out;
 }
 
-/** Runs a poppler tool on the PDF (written to a temporary file); returns stdout. */
+/** Runs a poppler tool on the PDF (written to a temporary file); returns stdout. Fails on poppler's syntax warnings. */
 export function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Uint8Array, args: readonly string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'samordna-pdf-'));
   try {
@@ -57,6 +57,8 @@ export function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Uint8Ar
     writeFileSync(file, pdf);
     const r = spawnSync(tool, tool === 'pdftotext' ? [...args, file, '-'] : [...args, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(`${tool} misslyckades: ${r.stderr}`);
+    // poppler reports a broken content stream (e.g. an EMC without its BDC) on stderr and goes on: fail on it.
+    if (/Syntax (Error|Warning)/.test(r.stderr)) throw new Error(`${tool}: fel i PDF-filen: ${r.stderr.slice(0, 500)}`);
     return r.stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });

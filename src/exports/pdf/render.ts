@@ -162,10 +162,22 @@ class Renderer {
     this.pdf.font(this.font[key].postscriptName).fontSize(size).fillColor(color);
   }
 
+  private inArtifact = false;
+
+  /** Draws as an artifact; inside another artifact (a repeated header row's rules) just draws: they do not nest. */
   private artifact(type: 'Layout' | 'Pagination', draw: () => void): void {
+    if (this.inArtifact) {
+      draw();
+      return;
+    }
+    this.inArtifact = true;
     this.pdf.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
-    draw();
-    this.pdf.endMarkedContent();
+    try {
+      draw();
+    } finally {
+      this.pdf.endMarkedContent();
+      this.inArtifact = false;
+    }
   }
 
   private static fontOf(r: Inline, bold: boolean): FontKey {
