@@ -14,7 +14,7 @@
 import PDFDocument from 'pdfkit';
 import type { Align, Doc, Inline, Table, TableCell, TableRow } from '../../core/documents/model.ts';
 import { flatten, inlineText, runsText, TOC_TITLE, type FlatBlock, type FlatHeading } from '../../core/documents/walk.ts';
-import { documentFonts, type FontKey } from '../fonts.ts';
+import { documentFonts, fontFiles, type FontKey } from '../fonts.ts';
 import { layoutColumns } from '../tableLayout.ts';
 
 type PDF = PDFKit.PDFDocument;
@@ -68,7 +68,8 @@ interface HeadingPlace {
 
 class Renderer {
   readonly pdf: PDF;
-  private readonly font = documentFonts();
+  /** PostScript name of each font (the name pdfkit files a font under). */
+  private readonly fontName = Object.fromEntries(Object.entries(documentFonts()).map(([k, f]) => [k, f.postscriptName])) as Record<FontKey, string>;
   private readonly root: Struct;
   private readonly outline: PDFKit.PDFOutline[];
   readonly headings: HeadingPlace[];
@@ -87,7 +88,7 @@ class Renderer {
       tagged: true,
       displayTitle: true,
       lang: d.language,
-      font: this.font.regular,
+      font: fontFiles().regular,
       info: {
         Title: d.title,
         ...(d.author !== undefined ? { Author: d.author } : {}),
@@ -99,8 +100,8 @@ class Renderer {
       },
     } as unknown as PDFKit.PDFDocumentOptions);
     // Each font is registered under its PostScript name, the name pdfkit files the default font under, so that
-    // switching fonts finds the loaded one at once.
-    for (const font of Object.values(this.font)) this.pdf.registerFont(font.postscriptName, font as unknown as string);
+    // switching fonts finds the loaded one at once. pdfkit parses each for this document (see documentFonts).
+    for (const [key, data] of Object.entries(fontFiles())) this.pdf.registerFont(this.fontName[key as FontKey], data as unknown as string);
     this.root = this.pdf.struct('Document');
     this.pdf.addStructure(this.root);
     this.outline = [this.pdf.outline];
@@ -131,7 +132,7 @@ class Renderer {
   }
 
   private setFont(key: FontKey, size: number, color = TEXT_COLOR): void {
-    this.pdf.font(this.font[key].postscriptName).fontSize(size).fillColor(color);
+    this.pdf.font(this.fontName[key]).fontSize(size).fillColor(color);
   }
 
   private inArtifact = false;
