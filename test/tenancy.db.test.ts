@@ -77,6 +77,11 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
     const bSet = await createSet(db, b, { name: 'B:s egna frågor', group: 'remittenter', kind: 'indicator', statements: [{ indicator: '', text: 'Fungerar det?', scale: ['Nej', 'Ja'] }], freeTextPrompt: 'Något mer?' }, { id: 'test' });
     const bRound = await createRound(db, b, { set: bSet.id, year: 2025, group: 'remittenter', opensOn: '2025-01-01', closesOn: '2099-12-31', openLink: true, codes: 2 }, { id: 'test' });
     await submitAnswers(db, bRound.openLink!.slice(3), { q1: '2', fritext: 'Bra' });
+    // An open invitation of B (user management), so that its id is tried too.
+    await db.query(
+      "insert into user_invitation (federation_id, email, role, token_hash, created_by, expires_at) values ($1, 'inbjuden@b.se', 'styrelse', 'x', 'test', now() + interval '1 day')",
+      [b],
+    );
     app = createApp({ db });
     session = await loginAs(app, 'kansli@a.se');
     bRowIds = await federationRowIds(db, b, true); // one id per table keeps the walk to minutes

@@ -4,10 +4,9 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import { compareScenario, computeStateAllocation, type StateAllocation } from '../core/economy/stateAllocation.ts';
 import { oreAsKronor } from '../core/rounding.ts';
-import { parseKronor, valueOrThrow } from '../core/input/index.ts';
+import { parseKronor, parsePercent, valueOrThrow } from '../core/input/index.ts';
 import { parseStateInputRows, parseStateInputs } from '../importers/stateAllocation/parseStateInputs.ts';
 import { importStateInputs, saveStateYear, stateAllocationForYear } from '../services/economy/stateAllocation.ts';
-import { parsePercentInput } from '../http/formInput.ts';
 import { tableToText } from '../exports/textTable.ts';
 import { stateAllocationTable } from '../core/economy/stateAllocationTable.ts';
 import { cliActor, parseYear, withDb } from './shared.ts';
@@ -18,9 +17,7 @@ function totalOre(text: string): number {
 
 function maxFall(text: string | undefined): number | null {
   if (text === undefined) return null;
-  const r = parsePercentInput(text);
-  if (!r.ok || r.basisPoints === null) throw new InputError({ field: '--max-fall', message: `"${text}": ange en andel i procent, t.ex. 10.` });
-  return r.basisPoints;
+  return valueOrThrow(parsePercent(text), { field: '--max-fall' });
 }
 
 /** The allocation as JSON in kronor: each förbund's base, shares and amount (base + shares). */
