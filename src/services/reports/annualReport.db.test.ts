@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
-import { economyRows, ledgerRows, missingRows, normalise } from '../../../test/support/reportText.ts';
+import { economyRows, ledgerRows, missingRows, missingRowsIgnoringWrap, normalise } from '../../../test/support/reportText.ts';
 import { documentText } from '../../core/documents/walk.ts';
 import { buildAnnualReport } from '../../core/reports/annualReport.ts';
 import { generateSie } from '../../importers/sie/testing/generate.ts';
@@ -18,6 +18,17 @@ import { mapObjectsByName } from '../ledger/mapping.ts';
 import { addAuditor, addBoardMember, addMeeting } from './board.ts';
 import { loadAnnualReportFacts } from './facts.ts';
 import { saveChapterText, setChapterEnabled } from './texts.ts';
+import { renderDocx } from '../../exports/docx/render.ts';
+import { renderPdf } from '../../exports/pdf/render.ts';
+import { docxFiles, docxParagraphs, pdfInfo, poppler, popplerAvailable } from '../../../test/support/documents.ts';
+
+/** The text of the rendered DOCX (paragraphs of word/document.xml) and PDF (pdftotext, content order). */
+async function renderedTexts(): Promise<{ docx: string; pdf: string | null; pdfBytes: Buffer }> {
+  const doc = buildAnnualReport(await loadAnnualReportFacts(db, fid, 2025));
+  const docx = docxParagraphs(docxFiles(await renderDocx(doc))['word/document.xml']!).join('\n');
+  const pdfBytes = await renderPdf(doc);
+  return { docx, pdf: popplerAvailable ? poppler('pdftotext', pdfBytes, ['-raw', '-enc', 'UTF-8']) : null, pdfBytes };
+}
 
 const actor = { id: 'test' };
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -72,6 +83,19 @@ describe('annual report 2025 from the demo (economy data only)', () => {
   });
 });
 
+describe('annual report 2025 rendered (economy data only)', () => {
+  it('the DOCX and the PDF print every figure of the reference tables the economy data holds', async () => {
+    const { docx, pdf, pdfBytes } = await renderedTexts();
+    expect(missingRows(docx, economyRows())).toEqual([]);
+    if (pdf !== null) {
+      expect(missingRowsIgnoringWrap(pdf, economyRows())).toEqual([]);
+      const info = pdfInfo(pdfBytes);
+      expect(info.Title).toBe('Årsredovisning 2025 – Samordningsförbundet Västmanland');
+      expect(info.Tagged).toBe('yes');
+    }
+  }, 120_000);
+});
+
 describe('annual report 2025 with the SIE ledger', () => {
   beforeAll(async () => {
     await importSieFile(db, { federationId: fid, source: Readable.from([generateSie({ transactionRows: 400 })]), fileName: 'bokslut-2025.se', actor });
@@ -84,4 +108,10 @@ describe('annual report 2025 with the SIE ledger', () => {
     expect(missingRows(text, economyRows().filter((r) => r.table === 'income-statement'))).toEqual([]);
     expect(normalise(text)).toContain('Källa: förbundets huvudbok (SIE).');
   });
+
+  it('the DOCX and the PDF print the ledger\'s tables as the reference', async () => {
+    const { docx, pdf } = await renderedTexts();
+    expect(missingRows(docx, ledgerRows())).toEqual([]);
+    if (pdf !== null) expect(missingRowsIgnoringWrap(pdf, ledgerRows())).toEqual([]);
+  }, 120_000);
 });
