@@ -15,7 +15,7 @@ import { demoSteps } from '../../cli/demo.ts';
 import { loadDemo } from '../demo/index.ts';
 import { importSieFile } from '../ledger/import.ts';
 import { mapObjectsByName } from '../ledger/mapping.ts';
-import { addAuditor, addBoardMember, addMeeting } from './board.ts';
+import { addBoardMember, addMeeting } from './board.ts';
 import { loadAnnualReportFacts } from './facts.ts';
 import { saveChapterText, setChapterEnabled } from './texts.ts';
 import { renderDocx } from '../../exports/docx/render.ts';
@@ -42,11 +42,8 @@ beforeAll(async () => {
   db = await createTestDb();
   await loadDemo(db, demoSteps);
   fid = (await db.query<{ id: number }>('select id from federation'))[0]!.id;
-  await addBoardMember(db, fid, { name: 'Shpetim Pirraku', seat: 'ledamot', position: 'ordforande', termStart: '2023-01-01' }, actor);
-  await addBoardMember(db, fid, { name: 'Maria Kesselring', seat: 'ledamot', position: 'vice_ordforande', termStart: '2023-01-01' }, actor);
-  await addBoardMember(db, fid, { name: 'Marianne Ångström', seat: 'ledamot', termStart: '2023-01-01' }, actor);
+  // The demo holds the board and the auditors of the 2025 report's signature pages; one more whose term ended.
   await addBoardMember(db, fid, { name: 'Avgången Ledamot', seat: 'ledamot', termStart: '2019-01-01', termEnd: '2022-12-31' }, actor);
-  await addAuditor(db, fid, { name: 'Helmut Hoffmann', title: 'Revisor', appointedBy: 'Region Västmanland och kommunerna', termStart: '2023-01-01' }, actor);
   for (const date of ['2025-02-12', '2025-05-14', '2025-09-10', '2025-11-19', '2026-02-11']) await addMeeting(db, fid, { date }, actor);
   await saveChapterText(db, fid, 2025, 'chair', 'Med **stolthet** ser jag tillbaka på året.\n\n- Samverkan\n- Hälsa', actor);
 }, 300_000);
@@ -65,9 +62,11 @@ describe('annual report 2025 from the demo (economy data only)', () => {
     expect(t).toContain('Kassaflödesanalysen saknas för perioden');
     expect(t).toContain('Fordringarna per slag saknas för perioden');
     expect(t).toContain('Styrelsen har under 2025 haft 4 sammanträden');
-    expect(t).toContain('Shpetim Pirraku Ordförande Maria Kesselring Vice ordförande Marianne Ångström Ledamot');
+    expect(t).toContain('7 Styrelsens underskrifter');
+    expect(t).toContain('Ort och datum Shpetim Pirraku Ordförande Maria Kesselring Vice ordförande Marianne Ångström Ledamot Lena Eldståhl Ledamot');
+    expect(t).toContain('Linda Söder Jonsson Ledamot 8 Revisorernas underskrift');
     expect(t).not.toContain('Avgången Ledamot');
-    expect(t).toContain('Helmut Hoffmann Revisor');
+    expect(t).toContain('Ort och datum Helmut Hoffmann Revisor Cecilia Kvist Auktoriserad revisor, Azets Revision & Rådgivning AB');
     expect(t).toContain('Med stolthet ser jag tillbaka på året. Samverkan Hälsa');
     expect(t).toContain('Summa tillgångar 9 453 288 8 463 907');
     expect(t).toContain('Inga resultat från indikatorenkäterna är registrerade för året.');
