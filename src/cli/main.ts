@@ -8,6 +8,9 @@ import { registerBackup } from './backup.ts';
 import { registerInterventions } from './interventions.ts';
 import { registerLedger } from './ledger.ts';
 import { registerReports } from './reports.ts';
+import { registerSurveys } from './surveys.ts';
+import { registerStateAllocation } from './stateAllocation.ts';
+import { registerNational } from './national.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -26,6 +29,9 @@ registerBackup(program);
 registerInterventions(program);
 registerLedger(program);
 registerReports(program);
+registerSurveys(program);
+registerStateAllocation(program);
+registerNational(program);
 
 try {
   await program.parseAsync(process.argv);
