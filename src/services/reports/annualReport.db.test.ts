@@ -16,6 +16,7 @@ import { loadDemo } from '../demo/index.ts';
 import { importSieFile } from '../ledger/import.ts';
 import { mapObjectsByName } from '../ledger/mapping.ts';
 import { addBoardMember, addMeeting } from './board.ts';
+import { createRound, submitAnswers } from '../surveys/rounds.ts';
 import { loadAnnualReportFacts } from './facts.ts';
 import { saveChapterText, setChapterEnabled } from './texts.ts';
 import { renderDocx } from '../../exports/docx/render.ts';
@@ -80,6 +81,21 @@ describe('annual report 2025 from the demo (economy data only)', () => {
     expect(t).toContain('1.14 Väsentliga personalförhållanden');
     await setChapterEnabled(db, fid, 'balance_requirement', true, actor);
   });
+});
+
+describe('indicator survey results in the annual report', () => {
+  it('prints the year\'s rounds from the surveys area, hidden below the minimum cell size', async () => {
+    expect(normalise(await reportText())).toContain('Inga resultat från indikatorenkäterna är registrerade för året.');
+    const round = await createRound(db, fid, { set: 'insatspersonal-v1', year: 2025, group: 'insatspersonal', opensOn: '2025-09-01', closesOn: '2025-10-31', openLink: true, codes: 0 }, actor);
+    const token = round.openLink!.slice('/e/'.length);
+    // Six staff answer every question with the fourth step ("Ofta" / "Till stor del").
+    const form = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`q${i + 1}`, '4']));
+    for (let i = 0; i < 6; i++) await submitAnswers(db, token, form, '2025-09-15');
+    const t = normalise(await reportText());
+    expect(t).toContain('Resultat av svar från insatspersonal');
+    expect(t).toContain('Stödet får ta den tid som behövs 6 0 % 0 % 0 % 100 % 0 % 0 %');
+    expect(t).not.toContain('Inga resultat från indikatorenkäterna');
+  }, 120_000);
 });
 
 describe('annual report 2025 rendered (economy data only)', () => {
