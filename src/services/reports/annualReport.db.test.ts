@@ -107,6 +107,12 @@ describe('annual report 2025 rendered (economy data only)', () => {
       const info = pdfInfo(pdfBytes);
       expect(info.Title).toBe('Årsredovisning 2025 – Samordningsförbundet Västmanland');
       expect(info.Tagged).toBe('yes');
+      // A bookmark (named destination) for every chapter and note; the language in the catalog.
+      const dests = poppler('pdfinfo', pdfBytes, ['-dests']);
+      for (const id of ['kap-chair', 'kap-management', 'kap-economy', 'kap-income-statement', 'kap-operating-statement', 'not-2', 'not-5', 'kap-board-signatures']) {
+        expect(dests).toContain(`"${id}"`);
+      }
+      expect(pdfBytes.toString('latin1')).toMatch(/\/Lang \(sv-SE\)/);
     }
   }, 120_000);
 });
