@@ -102,8 +102,16 @@ export async function listRounds(q: Queryable, federationId: number): Promise<Su
   return withInterventions(q, await q.query<RoundRow>(`${roundSelect} where r.federation_id = $1 order by r.year desc, r.id desc`, [federationId]));
 }
 
-export async function getRound(q: Queryable, federationId: number, roundId: number): Promise<SurveyRound> {
-  const [r] = await withInterventions(q, await q.query<RoundRow>(`${roundSelect} where r.federation_id = $1 and r.id = $2`, [federationId, roundId]));
+/** The round's settings without the counts of codes and answers (the public form needs no counts). */
+const roundSelectLight = `
+  select r.id, r.federation_id, r.set_id, r.local_set_id, r.year, r.respondent_group, r.name,
+         to_char(r.opens_on, 'YYYY-MM-DD') as opens_on, to_char(r.closes_on, 'YYYY-MM-DD') as closes_on, r.open_token, r.codes_issued,
+         0 as codes_used, 0 as responses
+    from survey_round r`;
+
+export async function getRound(q: Queryable, federationId: number, roundId: number, opts: { counts?: boolean } = {}): Promise<SurveyRound> {
+  const select = opts.counts === false ? roundSelectLight : roundSelect;
+  const [r] = await withInterventions(q, await q.query<RoundRow>(`${select} where r.federation_id = $1 and r.id = $2`, [federationId, roundId]));
   if (!r) throw new NotFoundError('Enkätomgången finns inte.');
   return r;
 }
@@ -212,8 +220,8 @@ export interface RoundForm {
   readonly freeTextPromptEasy: string | null;
 }
 
-export async function roundForm(q: Queryable, federationId: number, roundId: number): Promise<RoundForm> {
-  const round = await getRound(q, federationId, roundId);
+export async function roundForm(q: Queryable, federationId: number, roundId: number, opts: { counts?: boolean } = {}): Promise<RoundForm> {
+  const round = await getRound(q, federationId, roundId, opts);
   const set = await getSet(q, federationId, round.setDbId);
   const localSet = round.localSetDbId ? await getSet(q, federationId, round.localSetDbId) : null;
   const [f] = await q.query<{ name: string }>('select name from federation where id = $1', [federationId]);
@@ -315,7 +323,7 @@ function parseAll(form: RoundForm, fields: Readonly<Record<string, string | unde
 export async function submitAnswers(db: Database, token: string, fields: Readonly<Record<string, string | undefined>>, today: string = swedishToday()): Promise<void> {
   const resolved = await resolveToken(db, token);
   if (!resolved) throw new NotFoundError(unknownTokenMessage);
-  const form = await roundForm(db, resolved.federationId, resolved.roundId);
+  const form = await roundForm(db, resolved.federationId, resolved.roundId, { counts: false });
   const closed = closedMessage(form.round, today);
   if (closed) throw new SurveyClosedError(closed);
   if (resolved.kind === 'code' && !resolved.unused) throw new SurveyClosedError(usedCodeMessage);
@@ -337,7 +345,7 @@ export async function submitAnswers(db: Database, token: string, fields: Readonl
  * entered in the round, by whom; not the answers.
  */
 export async function enterPaperAnswers(db: Database, federationId: number, roundId: number, fields: Readonly<Record<string, string | undefined>>, actor: Actor, today: string = swedishToday()): Promise<void> {
-  const form = await roundForm(db, federationId, roundId);
+  const form = await roundForm(db, federationId, roundId, { counts: false });
   const { parsed, interventionId, problems } = parseAll(form, fields);
   if (problems.length) throw new InputError(problems);
   await db.transaction(async (tx) => {
