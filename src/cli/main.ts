@@ -7,6 +7,7 @@ import { registerUsers } from './users.ts';
 import { registerBackup } from './backup.ts';
 import { registerInterventions } from './interventions.ts';
 import { registerLedger } from './ledger.ts';
+import { registerReports } from './reports.ts';
 import { registerSurveys } from './surveys.ts';
 
 /**
@@ -25,6 +26,7 @@ registerUsers(program);
 registerBackup(program);
 registerInterventions(program);
 registerLedger(program);
+registerReports(program);
 registerSurveys(program);
 
 try {

@@ -20,6 +20,7 @@ import { interventionRoutes } from './routes/interventions.tsx';
 import { ledgerRoutes } from './routes/ledger.tsx';
 import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
 import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
+import { reportRoutes } from './routes/reports.tsx';
 import { surveyRoutes } from './routes/surveys.tsx';
 import { surveyAnswerRoutes } from './routes/surveyAnswer.tsx';
 
@@ -44,6 +45,7 @@ const routeModules: RouteModule[] = [
   ledgerRoutes,
   ledgerStatementRoutes,
   ledgerMappingRoutes,
+  reportRoutes,
   surveyRoutes,
   surveyAnswerRoutes,
 ];

@@ -13,17 +13,17 @@ function member(role: FederationRole, interventionIds: number[] = []): Principal
 
 // The expected answer, written out by hand from the role descriptions in the issue, for the user's own
 // förbund A with no intervention scope (N = no, Y = yes). Column order = `permissions`.
-//                     fed:r econ:r econ:w ledg:w int:r int:w part:w stat:r surv:r surv:m audit users admin
+//                     fed:r econ:r econ:w ledg:w int:r int:w part:w stat:r surv:r surv:m audit users admin rep:r rep:w
 const table: Record<string, string> = {
-  kansli:            ' Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     N',
-  styrelse:          ' Y     Y     N     N     N     N     N     Y     Y     N     N     N     N',
-  revisor:           ' Y     Y     N     N     Y     N     N     Y     Y     N     Y     N     N',
-  insats:            ' Y     N     N     N     N     N     N     N     N     N     N     N     N',
-  'insats@own':      ' Y     N     N     N     Y     Y     Y     Y     N     N     N     N     N',
-  'insats@other':    ' Y     N     N     N     N     N     N     N     N     N     N     N     N',
-  admin:             ' Y     N     N     N     N     N     N     N     N     N     N     Y     Y',
-  national:          ' Y     N     N     N     N     N     N     Y     N     N     N     N     N',
-  nobody:            ' N     N     N     N     N     N     N     N     N     N     N     N     N',
+  kansli:            ' Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     N     Y     Y',
+  styrelse:          ' Y     Y     N     N     N     N     N     Y     Y     N     N     N     N     Y     N',
+  revisor:           ' Y     Y     N     N     Y     N     N     Y     Y     N     Y     N     N     Y     N',
+  insats:            ' Y     N     N     N     N     N     N     N     N     N     N     N     N     N     N',
+  'insats@own':      ' Y     N     N     N     Y     Y     Y     Y     N     N     N     N     N     N     N',
+  'insats@other':    ' Y     N     N     N     N     N     N     N     N     N     N     N     N     N     N',
+  admin:             ' Y     N     N     N     N     N     N     N     N     N     N     Y     Y     N     N',
+  national:          ' Y     N     N     N     N     N     N     Y     N     N     N     N     N     N     N',
+  nobody:            ' N     N     N     N     N     N     N     N     N     N     N     N     N     N     N',
 };
 
 function principalFor(name: string): { p: Principal; interventionId?: number } {

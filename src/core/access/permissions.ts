@@ -17,6 +17,9 @@ export const permissions = [
   'audit:read',
   'users:manage',
   'admin',
+  // The annual report, interim report and board pack: download (read) and edit texts, board register, decision items (write).
+  'reports:read',
+  'reports:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,8 +65,8 @@ const rolePermissions: Record<FederationRole, readonly Permission[]> = {
   // Everything in its förbund; only the installation-wide administration is not the förbund's.
   kansli: permissions.filter((p) => p !== 'admin'),
   // Indicator surveys: styrelse and revisor read the results (never the free text: that is surveys:manage).
-  styrelse: ['federation:read', 'economy:read', 'statistics:read', 'surveys:read'],
-  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'audit:read'],
+  styrelse: ['federation:read', 'economy:read', 'statistics:read', 'surveys:read', 'reports:read'],
+  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'audit:read', 'reports:read'],
   // Only inside an assigned intervention (see can()).
   insats: ['federation:read', 'interventions:read', 'interventions:write', 'participants:write', 'statistics:read'],
 };

@@ -77,6 +77,8 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/ledger/mapping`, label: 'Kontokoppling' },
     { href: `${base}/insatser`, label: 'Insatser' },
     { href: `${base}/statistik`, label: 'Deltagarstatistik' },
+    { href: `${base}/arsredovisning`, label: 'Årsredovisning och rapporter' },
+    { href: `${base}/styrelse`, label: 'Styrelse och möten' },
     { href: `${base}/enkater`, label: 'Indikatorenkäter', permission: 'surveys:read' },
     { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
     { href: `${base}/installningar`, label: 'Inställningar' },
