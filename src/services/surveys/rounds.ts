@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
+import { isIsoDate, textProblems } from '../../core/input/index.ts';
 import { isRespondentGroup, respondentGroupLabels, type RespondentGroup } from '../../core/surveys/sets.ts';
 import { freeTextField, interventionField, parseAnswerForm, type FormStatement } from '../../core/surveys/answers.ts';
 import { ensureBuiltinSets, findSet, getSet, installBuiltinSets, type SurveySet } from './sets.ts';
@@ -116,6 +117,12 @@ export async function getRound(q: Queryable, federationId: number, roundId: numb
   return r;
 }
 
+/** The förbund a round belongs to (the CLI names rounds by id alone); null when there is no such round. */
+export async function roundFederation(q: Queryable, roundId: number): Promise<{ federation_id: number } | null> {
+  const [r] = await q.query<{ federation_id: number }>('select federation_id from survey_round where id = $1', [roundId]);
+  return r ?? null;
+}
+
 export interface NewRoundInput {
   /** Public set id ("insatspersonal-v1", or a key for its newest version). */
   readonly set: string;
@@ -138,14 +145,8 @@ export interface CreatedRound {
   readonly codes: readonly string[];
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export const maxCodesPerBatch = 5000;
-
-function validDate(s: string): boolean {
-  if (!isoDate.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+const validDate = isIsoDate;
 
 export async function createRound(db: Database, federationId: number, input: NewRoundInput, actor: Actor): Promise<CreatedRound> {
   const problems: InputProblem[] = [];
@@ -156,7 +157,7 @@ export async function createRound(db: Database, federationId: number, input: New
   if (validDate(input.opensOn) && validDate(input.closesOn) && input.closesOn < input.opensOn) problems.push({ field: 'closesOn', message: 'Slutdatum får inte vara före startdatum.' });
   if (!Number.isInteger(input.codes) || input.codes < 0 || input.codes > maxCodesPerBatch) problems.push({ field: 'codes', message: `Antal koder ska vara 0–${maxCodesPerBatch}.` });
   if (!input.openLink && input.codes === 0) problems.push({ field: 'codes', message: 'Välj öppen länk och/eller ett antal engångskoder.' });
-  if ((input.name ?? '').length > 200) problems.push({ field: 'name', message: 'Namnet är för långt (högst 200 tecken).' });
+  problems.push(...textProblems('name', input.name, { kind: 'name' }));
   if (problems.length) throw new InputError(problems);
   await ensureBuiltinSets(db, federationId, actor);
   return db.transaction(async (tx) => {
