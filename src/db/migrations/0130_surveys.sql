@@ -146,9 +146,8 @@ create table survey_free_text (
   foreign key (federation_id, set_id) references survey_set (federation_id, id)
 );
 
--- The exemptions so far (0073, 0101) plus the survey answer and code tables.
 create or replace function audit_exempt(t text) returns boolean language sql immutable as $$
-  select t in ('audit_log', 'schema_migration', 'auth_session', 'auth_login_attempt', 'figures_version',
+  select t in ('audit_log', 'schema_migration', 'auth_session', 'auth_login_attempt',
                'survey_code', 'survey_code_unused', 'survey_response', 'survey_answer', 'survey_free_text')
       or (t like 'ledger\_%' and t not in ('ledger_import', 'ledger_mapping', 'ledger_class_range'))
 $$;

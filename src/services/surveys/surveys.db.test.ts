@@ -252,6 +252,12 @@ describe('privacy: nothing stored links an answer to its code', () => {
     return out;
   }
 
+  it('the audit trail skips the answer and code tables (and still skips figures_version), and audits sets and rounds', async () => {
+    const audited = (await db.query<{ t: string }>("select tgrelid::regclass::text as t from pg_trigger where tgname = 'audit_row_change'")).map((r) => r.t);
+    for (const t of ['survey_code', 'survey_code_unused', 'survey_response', 'survey_answer', 'survey_free_text', 'figures_version']) expect(audited).not.toContain(t);
+    for (const t of ['survey_set', 'survey_statement', 'survey_round', 'survey_round_intervention']) expect(audited).toContain(t);
+  });
+
   it('holds for random rounds, codes and answering orders', async () => {
     let run = 0;
     await fc.assert(
