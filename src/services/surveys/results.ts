@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import type { IndicatorResults } from '../../core/reports/facts.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import { changeInPoints, medianStep, statementResult, type StatementResult } from '../../core/surveys/results.ts';
 import { respondentGroupLabels, respondentGroups, type RespondentGroup, type SetKind } from '../../core/surveys/sets.ts';
@@ -149,4 +150,33 @@ export async function sharedStatements(q: Queryable, federationId: number, year:
 export async function freeTexts(q: Queryable, federationId: number, roundId: number): Promise<string[]> {
   await getRound(q, federationId, roundId);
   return (await q.query<{ text: string }>('select text from survey_free_text where federation_id = $1 and round_id = $2 order by text', [federationId, roundId])).map((r) => r.text);
+}
+
+/**
+ * The year's results for the annual report's follow-up chapter (src/core/reports IndicatorResults): one table
+ * per round and answer scale, titled like the 2025 report ("Resultat av svar från insatspersonal"). Hidden
+ * statements have no shares; a round where every statement is hidden is left out, as the 2025 report left out
+ * the managers ("alltför få enkätsvar"). Only the national questions; free text never.
+ */
+export async function indicatorResultsForYear(q: Queryable, federationId: number, year: number): Promise<IndicatorResults | null> {
+  const groups: { title: string; scale: readonly string[]; questions: { text: string; n: number | null; percents: (number | null)[] }[] }[] = [];
+  const rounds = (await listRounds(q, federationId)).filter((r) => r.year === year).reverse();
+  for (const r of rounds) {
+    const res = await roundResults(q, federationId, r.id);
+    const national = res.statements.filter((s) => !s.local);
+    if (national.every((s) => s.result.hidden)) continue;
+    const scales: (readonly string[])[] = [];
+    for (const s of national) if (!scales.some((x) => x.join('|') === s.scale.join('|'))) scales.push(s.scale);
+    const base = res.kind === 'board_self_assessment' ? 'Resultat av styrelsens självskattning' : `Resultat av svar från ${respondentGroupLabels[r.group].toLowerCase()}`;
+    scales.forEach((scale, i) => {
+      groups.push({
+        title: scales.length > 1 ? `${base} (${i + 1})` : base,
+        scale,
+        questions: national
+          .filter((s) => s.scale.join('|') === scale.join('|'))
+          .map((s) => ({ text: s.text, n: s.result.n, percents: s.result.percents ? [...s.result.percents] : scale.map(() => null) })),
+      });
+    });
+  }
+  return groups.length ? { groups } : null;
 }

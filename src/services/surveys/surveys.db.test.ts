@@ -14,6 +14,7 @@ import { extentScale, frequencyScale } from '../../core/surveys/sets.ts';
 import { createSet, listSets } from './sets.ts';
 import { createRound, enterPaperAnswers, hashCode, submitAnswers, SurveyClosedError, usedCodeMessage } from './rounds.ts';
 import { freeTexts, roundResults, sharedStatements } from './results.ts';
+import { loadIndicatorResults } from '../reports/facts.ts';
 
 const actor = { id: 'test' };
 const today = '2025-10-01';
@@ -148,6 +149,19 @@ describe('the 2025 staff table, reproduced from answers consistent with it', () 
         expect(s.result.percents!.map((p, i) => Math.abs(p - q.pct[i]!))).toEqual([0, 0, 0, 1, 1, 0]);
       } else expect(s.result.percents).toEqual(q.pct);
     }
+  });
+
+  it('feeds the annual report’s follow-up chapter: the staff table in two parts, as printed', async () => {
+    const r = await loadIndicatorResults(db, fid, 2025);
+    expect(r!.groups.map((g) => [g.title, g.scale, g.questions.length])).toEqual([
+      ['Resultat av svar från insatspersonal (1)', staff.scales.A, 4],
+      ['Resultat av svar från insatspersonal (2)', staff.scales.B, 7],
+    ]);
+    const rows = r!.groups.flatMap((g) => g.questions);
+    expect(rows.map((q) => q.text)).toEqual(staff.questions.map((q) => q.question));
+    expect(rows.map((q) => q.n)).toEqual(staff.questions.map((q) => q.n));
+    expect(rows.map((q) => q.percents)).toEqual(staff.questions.map((q) => (q.nr === 5 ? q5ByLargestRemainder : q.pct)));
+    expect(await loadIndicatorResults(db, fid, 2019)).toBeNull();
   });
 
   it('hides every statement below the minimum cell size ("för få svar")', async () => {
