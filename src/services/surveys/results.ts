@@ -99,13 +99,14 @@ export async function roundResults(q: Queryable, federationId: number, roundId: 
         assessment: median === null ? null : s.scale[median]!,
       };
     });
-  const byIntervention = [];
+  const byIntervention: { id: number; name: string; responses: number; statements: StatementResults[] }[] = [];
   if (form.round.interventions.length > 1) {
     for (const iv of form.round.interventions) {
       const [r] = await q.query<{ n: number }>('select count(*)::int as n from survey_response where federation_id = $1 and round_id = $2 and intervention_id = $3', [federationId, roundId, iv.id]);
       byIntervention.push({ id: iv.id, name: iv.name, responses: r!.n, statements: build(await counts(q, federationId, roundId, iv.id), false) });
     }
   }
+  protectHiddenInterventions(byIntervention);
   const [paper] = await q.query<{ n: number }>("select count(*)::int as n from survey_response where federation_id = $1 and round_id = $2 and channel = 'paper'", [federationId, roundId]);
   return {
     round: form.round,
@@ -118,6 +119,25 @@ export async function roundResults(q: Queryable, federationId: number, roundId: 
     byIntervention,
     paperResponses: paper!.n,
   };
+}
+
+/**
+ * Secondary suppression across interventions: the whole round is shown, so one hidden intervention beside
+ * shown ones could be worked out by subtraction. When exactly one intervention is hidden for a statement, the
+ * shown intervention with the fewest answers is hidden too.
+ */
+export function protectHiddenInterventions(byIntervention: { statements: StatementResults[] }[]): void {
+  if (byIntervention.length < 2) return;
+  const count = byIntervention[0]!.statements.length;
+  for (let i = 0; i < count; i++) {
+    const cells = byIntervention.map((iv) => iv.statements[i]!);
+    if (cells.filter((c) => c.result.hidden).length !== 1) continue;
+    const shown = cells.filter((c) => !c.result.hidden).sort((a, b) => a.result.n - b.result.n);
+    const victim = shown[0];
+    if (!victim) continue;
+    const iv = byIntervention.find((x) => x.statements[i] === victim)!;
+    iv.statements[i] = { ...victim, result: { n: victim.result.n, percents: null, counts: null, hidden: true, noAnswer: null }, change: null, assessment: null };
+  }
 }
 
 /** A statement asked of several groups the same year, with each group's result side by side. */

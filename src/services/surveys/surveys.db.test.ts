@@ -236,6 +236,29 @@ describe('answering', () => {
     expect(audit.map((a) => a.new_values)).toEqual([{ round_id: r.round.id, channel: 'paper', count: 1 }]);
   });
 
+  it('by intervention: a hidden intervention cannot be worked out from the total (a second one is hidden)', async () => {
+    const f = await newFederation('Per insats');
+    for (const [id, name] of [[7001, 'Team A'], [7002, 'Team B'], [7003, 'Team C']] as const) {
+      await db.query("insert into intervention (id, federation_id, name, kind, period_start) values ($1, $2, $3, 'individual', '2025-01-01')", [id, f, name]);
+    }
+    const r = await createRound(db, f, { set: 'insatspersonal-v1', year: 2025, group: 'insatspersonal', opensOn: '2025-01-01', closesOn: '2025-12-31', openLink: true, codes: 0, interventionIds: [7001, 7002, 7003] }, actor);
+    const send = async (insats: number, k: number) => {
+      for (let i = 0; i < k; i++) await submitAnswers(db, token(r.openLink!), { ...full(), insats: String(insats) }, today);
+    };
+    await send(7001, 6);
+    await send(7002, 7);
+    await send(7003, 2);
+    await expect(submitAnswers(db, token(r.openLink!), full(), today)).rejects.toThrow(/vilken insats/);
+    const res = await roundResults(db, f, r.round.id);
+    expect(res.statements[0]!.result).toMatchObject({ n: 15, hidden: false });
+    expect(res.byIntervention.map((iv) => [iv.name, iv.responses, iv.statements[0]!.result.n, iv.statements[0]!.result.hidden])).toEqual([
+      ['Team A', 6, 6, true], // shown alone it would give Team C by subtraction
+      ['Team B', 7, 7, false],
+      ['Team C', 2, 2, true],
+    ]);
+    expect(res.byIntervention[1]!.statements[0]!.result.percents).toEqual([0, 0, 0, 0, 100, 0]);
+  });
+
   it('puts groups that share a statement side by side', async () => {
     const f = await newFederation('Sida vid sida');
     const text = 'Samverkansparter lyssnar på mig';
