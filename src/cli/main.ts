@@ -9,6 +9,8 @@ import { registerInterventions } from './interventions.ts';
 import { registerLedger } from './ledger.ts';
 import { registerReports } from './reports.ts';
 import { registerSurveys } from './surveys.ts';
+import { registerStateAllocation } from './stateAllocation.ts';
+import { registerNational } from './national.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -28,6 +30,8 @@ registerInterventions(program);
 registerLedger(program);
 registerReports(program);
 registerSurveys(program);
+registerStateAllocation(program);
+registerNational(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { textProblems } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { resolveSettings, type FederationSettings } from '../../core/settings.ts';
+import { equityCapStepProblems, resolveSettings, type FederationSettings } from '../../core/settings.ts';
 import type { InputProblem } from '../../core/errors.ts';
 
 export interface FederationInfo {
@@ -63,6 +63,9 @@ export function settingsProblems(change: Partial<FederationSettings>): InputProb
   const problems: InputProblem[] = [];
   if (change.equityCapShare !== undefined && (typeof change.equityCapShare !== 'number' || !(change.equityCapShare >= 0 && change.equityCapShare <= 1))) {
     problems.push({ field: 'equityCapShare', message: 'Taket anges som andel av tilldelningen, 0–1 (20 % = 0.2).' });
+  }
+  if (change.equityCapSteps !== undefined) {
+    for (const message of equityCapStepProblems(change.equityCapSteps)) problems.push({ field: 'equityCapSteps', message });
   }
   if (change.equityFloorOre !== undefined && change.equityFloorOre !== null && (!Number.isSafeInteger(change.equityFloorOre) || change.equityFloorOre < 0)) {
     problems.push({ field: 'equityFloorOre', message: 'Golvet ska vara ett belopp, 0 eller större.' });
