@@ -9,6 +9,7 @@ import { registerInterventions } from './interventions.ts';
 import { registerLedger } from './ledger.ts';
 import { registerStateAllocation } from './stateAllocation.ts';
 import { registerNational } from './national.ts';
+import { registerReports } from './reports.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -28,6 +29,7 @@ registerInterventions(program);
 registerLedger(program);
 registerStateAllocation(program);
 registerNational(program);
+registerReports(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,25 +4,19 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import { compareScenario, computeStateAllocation, type StateAllocation } from '../core/economy/stateAllocation.ts';
 import { oreAsKronor } from '../core/rounding.ts';
-import { parseKronor } from '../importers/outcome/parseOutcome.ts';
+import { parseKronor, parsePercent, valueOrThrow } from '../core/input/index.ts';
 import { parseStateInputRows, parseStateInputs } from '../importers/stateAllocation/parseStateInputs.ts';
 import { importStateInputs, saveStateYear, stateAllocationForYear } from '../services/economy/stateAllocation.ts';
-import { parsePercentInput } from '../http/formInput.ts';
 import { tableToText } from '../exports/textTable.ts';
 import { stateAllocationTable } from '../core/economy/stateAllocationTable.ts';
 import { cliActor, parseYear, withDb } from './shared.ts';
 
-function totalOre(text: string): number {
-  const r = parseKronor(text);
-  if ('error' in r || r.ore < 0) throw new InputError({ field: '--total', message: `"${text}" är inte ett belopp i kronor.` });
-  return r.ore;
+function totalOre(text: string, field = '--total'): number {
+  return valueOrThrow(parseKronor(text), { field });
 }
 
 function maxFall(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  const r = parsePercentInput(text);
-  if (!r.ok || r.basisPoints === null) throw new InputError({ field: '--max-fall', message: `"${text}": ange en andel i procent, t.ex. 10.` });
-  return r.basisPoints;
+  return text === undefined ? null : valueOrThrow(parsePercent(text), { field: '--max-fall' });
 }
 
 /** The allocation as JSON in kronor: each förbund's base, shares and amount (base + shares). */
@@ -71,7 +65,7 @@ export function registerStateAllocation(program: Command): void {
       let previousOre: Map<string, number> | undefined;
       if (o.previous) {
         if (!o.previousTotal) throw new InputError({ field: '--previous-total', message: 'Ange förra årets totala belopp.' });
-        const prev = computeStateAllocation(parseStateInputs(readText(o.previous), basename(o.previous)), totalOre(o.previousTotal));
+        const prev = computeStateAllocation(parseStateInputs(readText(o.previous), basename(o.previous)), totalOre(o.previousTotal, '--previous-total'));
         previousOre = new Map(prev.parts.map((p) => [p.federation, p.amountOre]));
       }
       const options = { previousOre, maxFallBp: maxFall(o.maxFall) };

@@ -22,6 +22,7 @@ import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
 import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
 import { nationalRoutes } from './routes/national.tsx';
 import { catalogueRoutes } from './routes/catalogue.tsx';
+import { reportRoutes } from './routes/reports.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -46,6 +47,7 @@ const routeModules: RouteModule[] = [
   ledgerMappingRoutes,
   nationalRoutes,
   catalogueRoutes,
+  reportRoutes,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');

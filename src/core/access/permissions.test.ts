@@ -14,17 +14,17 @@ function member(role: FederationRole, interventionIds: number[] = []): Principal
 // The expected answer, written out by hand from the role descriptions in the issue, for the user's own
 // förbund A with no intervention scope (N = no, Y = yes). Column order = `permissions`.
 // nat:r / nat:w are installation-wide (no förbund scope needed): kansli of any förbund reads, national writes.
-//                     fed:r econ:r econ:w ledg:w int:r int:w part:w stat:r audit users admin nat:r nat:w
+//                     fed:r econ:r econ:w ledg:w int:r int:w part:w stat:r audit users admin rep:r rep:w nat:r nat:w
 const table: Record<string, string> = {
-  kansli:            ' Y     Y      Y      Y      Y     Y     Y      Y      Y     Y     N     Y     N',
-  styrelse:          ' Y     Y      N      N      N     N     N      Y      N     N     N     N     N',
-  revisor:           ' Y     Y      N      N      Y     N     N      Y      Y     N     N     N     N',
-  insats:            ' Y     N      N      N      N     N     N      N      N     N     N     N     N',
-  'insats@own':      ' Y     N      N      N      Y     Y     Y      Y      N     N     N     N     N',
-  'insats@other':    ' Y     N      N      N      N     N     N      N      N     N     N     N     N',
-  admin:             ' Y     N      N      N      N     N     N      N      N     Y     Y     N     N',
-  national:          ' Y     N      N      N      N     N     N      Y      N     N     N     Y     Y',
-  nobody:            ' N     N      N      N      N     N     N      N      N     N     N     N     N',
+  kansli:            ' Y     Y      Y      Y      Y     Y     Y      Y      Y     Y     N     Y     Y     Y     N',
+  styrelse:          ' Y     Y      N      N      N     N     N      Y      N     N     N     Y     N     N     N',
+  revisor:           ' Y     Y      N      N      Y     N     N      Y      Y     N     N     Y     N     N     N',
+  insats:            ' Y     N      N      N      N     N     N      N      N     N     N     N     N     N     N',
+  'insats@own':      ' Y     N      N      N      Y     Y     Y      Y      N     N     N     N     N     N     N',
+  'insats@other':    ' Y     N      N      N      N     N     N      N      N     N     N     N     N     N     N',
+  admin:             ' Y     N      N      N      N     N     N      N      N     Y     Y     N     N     N     N',
+  national:          ' Y     N      N      N      N     N     N      Y      N     N     N     N     N     Y     Y',
+  nobody:            ' N     N      N      N      N     N     N      N      N     N     N     N     N     N     N',
 };
 const nationalPermissions: readonly Permission[] = ['national:read', 'national:write'];
 

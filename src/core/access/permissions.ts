@@ -15,6 +15,9 @@ export const permissions = [
   'audit:read',
   'users:manage',
   'admin',
+  // The annual report, interim report and board pack: download (read) and edit texts, board register, decision items (write).
+  'reports:read',
+  'reports:write',
   // Installation-wide, no förbund scope: the national view (suppressed figures of every förbund) and the
   // state's allocation model. Read: the national role and any förbund's kansli (to compare); write
   // (allocation inputs, the state's total): the national role.
@@ -64,8 +67,8 @@ export interface AccessScope {
 const rolePermissions: Record<FederationRole, readonly Permission[]> = {
   // Everything in its förbund; only the installation-wide administration is not the förbund's.
   kansli: permissions.filter((p) => p !== 'admin' && !p.startsWith('national:')),
-  styrelse: ['federation:read', 'economy:read', 'statistics:read'],
-  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'audit:read'],
+  styrelse: ['federation:read', 'economy:read', 'statistics:read', 'reports:read'],
+  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'audit:read', 'reports:read'],
   // Only inside an assigned intervention (see can()).
   insats: ['federation:read', 'interventions:read', 'interventions:write', 'participants:write', 'statistics:read'],
 };

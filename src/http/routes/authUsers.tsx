@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { pathId } from '../params.ts';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -130,8 +131,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
   app.post('/f/:federationId/users/:userId/remove', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
-    const userId = Number(c.req.param('userId'));
-    if (!Number.isSafeInteger(userId)) throw new NotFoundError('Användaren finns inte.');
+    const userId = pathId(c, 'userId');
     await removeFederationRole(db, f.id, userId, ctx.actor);
     return c.redirect(`/f/${f.id}/users`, 303);
   });

@@ -8,6 +8,7 @@ import { Layout } from '../views/layout.tsx';
 import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField } from '../views/form.tsx';
 import { SupportSource } from '../../core/interventions/vocabulary.ts';
 import { formatIsoDate } from '../../core/format.ts';
+import { parseId, parseInteger } from '../../core/input/index.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import type { Table } from '../../core/table.ts';
 import { getIntervention } from '../../services/interventions/interventions.ts';
@@ -38,8 +39,8 @@ const today = () => formatIsoDate(new Date());
 
 function filtersOf(c: Context<AppEnv>): CatalogueFilters {
   const q = (name: string) => (c.req.query(name) ?? '').trim().slice(0, 200);
-  const ageText = q('alder');
-  const age = /^\d{1,2}$/.test(ageText) ? Number(ageText) : null;
+  const ageParsed = parseInteger(q('alder'), { min: 0, max: 120 });
+  const age = ageParsed.ok ? ageParsed.value : null;
   return { q: q('q'), municipality: q('kommun'), targetGroup: q('malgrupp'), age, supportSource: SupportSource.parse(q('forsorjning')) ?? undefined };
 }
 
@@ -215,11 +216,12 @@ function catalogueTable(entries: readonly PublicEntry[]): Table {
   };
 }
 
-function federationIdOf(c: Context<AppEnv>): number {
-  const id = Number(c.req.param('federationId'));
-  if (!Number.isSafeInteger(id)) throw new NotFoundError('Förbundet finns inte.');
-  return id;
+function idOf(c: Context<AppEnv>, name: string): number {
+  const r = parseId(c.req.param(name));
+  if (!r.ok) throw new NotFoundError('Sidan finns inte.');
+  return r.value;
 }
+const federationIdOf = (c: Context<AppEnv>) => idOf(c, 'federationId');
 
 export const catalogueRoutes: RouteModule = (app, { db }) => {
   app.get('/katalog', async (c) => {
@@ -302,7 +304,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
   });
 
   app.get('/katalog/:federationId{[0-9]+}/insats/:interventionId{[0-9]+}', async (c) => {
-    const e = await publicEntry(db, federationIdOf(c), Number(c.req.param('interventionId')), lastYear());
+    const e = await publicEntry(db, federationIdOf(c), idOf(c, 'interventionId'), lastYear());
     const r = e.results;
     return c.html(
       <PublicLayout title={e.name}>
@@ -481,7 +483,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
 
   const editPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, unknown>; notice?: string | null } = {}) => {
     const f = requireFederation(c);
-    const id = Number(c.req.param('id'));
+    const id = idOf(c, 'id');
     requirePermission(c, 'interventions:write', { interventionId: id });
     const i = await getIntervention(db, f.id, id);
     const stored = await getCatalogueEntry(db, f.id, id);
@@ -541,7 +543,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/insatser/:id{[0-9]+}/katalog', (c) => editPage(c, { notice: c.req.query('klart') ? 'Katalogposten är sparad.' : null }));
   app.post('/f/:federationId/insatser/:id{[0-9]+}/katalog', async (c) => {
     const f = requireFederation(c);
-    const id = Number(c.req.param('id'));
+    const id = idOf(c, 'id');
     const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
     const body = await c.req.parseBody({ all: true });
     const values: Record<string, unknown> = {};

@@ -8,6 +8,8 @@ import type { Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
+import { parseKronor, parseMonth, valueOrThrow } from '../../core/input/index.ts';
+import { pathId, pathYear, queryMonth } from '../params.ts';
 import { isMemberKind, isSection, type MemberKind, type Section } from '../../core/economy/types.ts';
 import { toKeyFiguresJson } from '../../core/economy/keyFigures.ts';
 import { statementJson, statementTable } from '../../core/economy/statementTable.ts';
@@ -31,30 +33,32 @@ async function jsonBody(c: Context<AppEnv>): Promise<Body> {
   throw new InputError({ message: 'Förfrågan ska ha en JSON-kropp (ett objekt).' });
 }
 
-/** A kronor amount (integer, or with at most two decimals) → öre; problems name the field. */
+/** A kronor amount (a JSON number with at most two decimals) → öre, by the boundary's kronor rule; problems name the field. */
 function kronor(b: Body, field: string, problems: InputProblem[], opts: { required?: boolean; min?: number } = {}): number | undefined {
   const v = b[field];
   if (v === undefined || v === null) {
     if (opts.required ?? true) problems.push({ field, message: 'Ange ett belopp.' });
     return undefined;
   }
-  if (typeof v !== 'number' || !Number.isFinite(v) || !Number.isSafeInteger(Math.round(v * 100)) || Math.abs(Math.round(v * 100) - v * 100) > 1e-6) {
+  if (typeof v !== 'number') {
     problems.push({ field, message: 'Beloppet ska vara ett tal i kronor (högst två decimaler).' });
     return undefined;
   }
-  const ore = Math.round(v * 100);
-  if (opts.min !== undefined && ore < opts.min) {
+  const r = parseKronor(v, { allowNegative: opts.min === undefined || opts.min < 0 });
+  if (!r.ok) {
+    problems.push({ field, message: r.message });
+    return undefined;
+  }
+  if (opts.min !== undefined && r.value < opts.min) {
     problems.push({ field, message: 'Beloppet får inte vara negativt.' });
     return undefined;
   }
-  return ore;
+  return r.value;
 }
 
+/** A year or id in the path, through the boundary (malformed: 400). */
 function intParam(c: Context<AppEnv>, name: string): number {
-  const raw = c.req.param(name) ?? '';
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new InputError({ field: name, message: `"${raw}" är inte ett heltal.` });
-  return n;
+  return name === 'year' ? pathYear(c) : name === 'month' ? valueOrThrow(parseMonth(c.req.param('month') ?? ''), { field: 'month' }) : pathId(c, name);
 }
 
 function throwIf(problems: InputProblem[]) {
@@ -204,8 +208,8 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
   });
   app.get(`${base}/years/:year/overview`, async (c) => {
     requirePermission(c, 'economy:read');
-    const m = c.req.query('throughMonth');
-    return c.json(await economy.getEconomyOverview(db, requireFederation(c).id, intParam(c, 'year'), m ? { throughMonth: Number(m) } : {}));
+    const throughMonth = queryMonth(c, ['throughMonth']);
+    return c.json(await economy.getEconomyOverview(db, requireFederation(c).id, intParam(c, 'year'), throughMonth !== undefined ? { throughMonth } : {}));
   });
   app.get(`${base}/years/:year/operating-statement`, async (c) => {
     requirePermission(c, 'economy:read');

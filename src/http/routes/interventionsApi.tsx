@@ -1,4 +1,5 @@
 import type { RouteModule } from '../app.tsx';
+import { isBlank, parseId, valueOrThrow } from '../../core/input/index.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { addGrant, addRequisition, addStaffing, createIntervention, getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { addGoal, assessGoal, goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
@@ -120,7 +121,7 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
   app.post(`${base}/activities`, async (c) => {
     const f = requireFederation(c);
     const body = await jsonBody(c);
-    const interventionId = body.interventionId ? Number(body.interventionId) : undefined;
+    const interventionId = isBlank(body.interventionId) ? undefined : valueOrThrow(parseId(body.interventionId), { field: 'interventionId' });
     const ctx = requirePermission(c, 'interventions:write', interventionId ? { interventionId } : undefined);
     const id = await addActivity(db, ctx.actor, f.id, body);
     return c.json({ id }, 201);

@@ -1,4 +1,6 @@
 import type { RouteModule } from '../app.tsx';
+import { parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { NotFoundError } from '../../core/errors.ts';
 import { InputError } from '../../core/errors.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -109,9 +111,9 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
 
   app.get('/api/federations/:federationId/ledger/outcome', async (c) => {
     requirePermission(c, 'economy:read');
-    const year = Number(c.req.query('year'));
+    const year = valueOrThrow(parseYear(c.req.query('year') ?? ''), { field: 'year' });
     const outcome = await loadLedgerOutcome(db, requireFederation(c).id, year);
-    if (!outcome) throw new InputError({ field: 'year', message: 'Det finns ingen huvudbok för året.' });
+    if (!outcome) throw new NotFoundError('Det finns ingen huvudbok för året.');
     return c.json(outcome);
   });
 };

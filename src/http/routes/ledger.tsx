@@ -9,9 +9,6 @@ import { importSieFile, type SieImportResult } from '../../services/ledger/impor
 import { listLedgerYears } from '../../services/ledger/statements.ts';
 import { FormSecurityFields } from '../views/form.tsx';
 
-/** Largest file the web form accepts (the form upload is held in memory; the API and the CLI stream). */
-const MAX_FORM_UPLOAD = 200 * 1024 * 1024;
-
 /** SIE import: the page with upload and history, and the streaming API. */
 export const ledgerRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/ledger', async (c) => {
@@ -23,8 +20,6 @@ export const ledgerRoutes: RouteModule = (app, { db }) => {
   app.post('/f/:federationId/ledger/import', async (c) => {
     const ctx = requirePermission(c, 'ledger:write');
     const federation = requireFederation(c);
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_FORM_UPLOAD) throw new InputError({ field: 'fil', message: `Filen är för stor för webbformuläret (högst ${MAX_FORM_UPLOAD / 1024 / 1024} MB). Använd kommandot npx samordna import sie.` });
     const body = await c.req.parseBody();
     const file = body['file'];
     if (!(file instanceof File) || file.size === 0) throw new InputError({ field: 'fil', message: 'Välj en SIE-fil att läsa in.' });

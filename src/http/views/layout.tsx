@@ -74,6 +74,8 @@ export function federationNav(federationId: number): NavItem[] {
     { href: `${base}/insatser`, label: 'Insatser' },
     { href: `${base}/statistik`, label: 'Deltagarstatistik' },
     { href: `${base}/katalog`, label: 'Insatskatalog' },
+    { href: `${base}/arsredovisning`, label: 'Årsredovisning och rapporter' },
+    { href: `${base}/styrelse`, label: 'Styrelse och möten' },
     { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
     { href: `${base}/installningar`, label: 'Inställningar' },
     { href: `${base}/users`, label: 'Användare' },

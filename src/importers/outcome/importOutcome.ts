@@ -25,7 +25,7 @@ export async function readOutcomeFile(data: Uint8Array, file: string): Promise<R
   if (ext === '.csv' || ext === '.txt') {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(data);
     if (text.includes('\u0000') || (data[0] === 0x50 && data[1] === 0x4b)) throw new InputError({ file, message: 'Filen är inte en textfil (CSV).' });
-    return readCsvRows(text);
+    return readCsvRows(text, file);
   }
   throw new InputError({ file, message: 'Ange en .xlsx- eller .csv-fil enligt mallen.' });
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
+import { parseIsoDate, valueOrThrow } from '../../core/input/index.ts';
 
 export interface AuditEntry {
   readonly id: number;
@@ -23,21 +24,21 @@ export interface AuditFilter {
   readonly limit?: number;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Reads a filter from query parameters; bad dates are an InputError naming the field. */
 export function parseAuditFilter(q: Record<string, string | undefined>): AuditFilter {
   const f: { -readonly [K in keyof AuditFilter]: AuditFilter[K] } = {};
   for (const k of ['actor', 'table', 'text'] as const) {
     const v = q[k]?.trim();
-    if (v) f[k] = v.slice(0, 200);
+    if (!v) continue;
+    // A NUL or other control character is a 400 here, not a database error (a search is not stored, so
+    // only the characters are checked, not identity numbers).
+    if (/[\u0000-\u001f\u007f]/.test(v)) throw new InputError({ field: k, message: 'Sökningen innehåller otillåtna styrtecken.' });
+    f[k] = v.slice(0, 200);
   }
   for (const k of ['from', 'to'] as const) {
     const v = q[k]?.trim();
     if (!v) continue;
-    // Round trip through Date: '2025-02-30' parses (as 2 March) but is no date.
-    if (!isoDate.test(v) || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) throw new InputError({ field: k, message: 'Ange datum som ÅÅÅÅ-MM-DD.' });
-    f[k] = v;
+    f[k] = valueOrThrow(parseIsoDate(v), { field: k });
   }
   return f;
 }

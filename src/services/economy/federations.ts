@@ -1,4 +1,5 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { textProblems } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { equityCapStepProblems, resolveSettings, type FederationSettings } from '../../core/settings.ts';
 import type { InputProblem } from '../../core/errors.ts';
@@ -44,6 +45,8 @@ export async function ensureFederation(tx: Queryable, name: string): Promise<num
 export async function createFederation(db: Database, input: { name: string; organisationNumber?: string | null }, actor: Actor): Promise<FederationInfo> {
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (!name) throw new InputError({ field: 'name', message: 'Ange förbundets namn.' });
+  const nameProblems = textProblems('name', name, { kind: 'name' });
+  if (nameProblems.length) throw new InputError(nameProblems);
   return db.transaction(async (tx) => {
     const exists = await tx.query('select 1 from federation where name = $1', [name]);
     if (exists.length) throw new InputError({ field: 'name', message: `Det finns redan ett förbund som heter "${name}".` });
