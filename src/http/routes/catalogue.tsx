@@ -11,8 +11,11 @@ import { formatIsoDate } from '../../core/format.ts';
 import { parseId, parseInteger } from '../../core/input/index.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import type { Table } from '../../core/table.ts';
+import type { Queryable } from '../../db/database.ts';
 import { getIntervention } from '../../services/interventions/interventions.ts';
 import {
+  catalogueCacheMs,
+  catalogueVersion,
   catalogueCounties,
   catalogueFacets,
   catalogueFederation,
@@ -45,6 +48,27 @@ function filtersOf(c: Context<AppEnv>): CatalogueFilters {
 }
 
 const publicHeaders = { 'cache-control': 'public, max-age=60' };
+
+/**
+ * The public pages are the same for every visitor: each rendered answer is kept per address (and results
+ * year) while the data version of its förbund (or county) is unchanged, at most catalogueCacheMs. A request
+ * then costs one small query. At most 2 000 answers are kept.
+ */
+const pageCache = new Map<string, { version: string; at: number; body: string; type: string }>();
+async function cachedAnswer(c: Context<AppEnv>, db: Queryable, scope: { federationId: number } | { county: string }, type: string, render: () => Promise<string>, extraHeaders: Record<string, string> = {}) {
+  const key = `${lastYear()}|${c.req.path}|${new URL(c.req.url).search}`;
+  const version = await catalogueVersion(db, scope);
+  let hit = pageCache.get(key);
+  if (!hit || hit.version !== version || Date.now() - hit.at >= catalogueCacheMs) {
+    hit = { version, at: Date.now(), body: await render(), type };
+    if (pageCache.size >= 2000) pageCache.clear();
+    pageCache.set(key, hit);
+  }
+  return c.body(hit.body, 200, { ...publicHeaders, ...extraHeaders, 'content-type': hit.type });
+}
+const html = 'text/html; charset=UTF-8';
+/** A page's JSX as the string it renders to. */
+const render = async (node: unknown): Promise<string> => String(await (node as { toString(): string | Promise<string> }).toString());
 
 function ages(e: PublicEntry): string {
   if (e.ageMin === null && e.ageMax === null) return '16–64 år';
@@ -265,27 +289,29 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
 
   app.get('/katalog/lan/:county', async (c) => {
     const county = c.req.param('county');
+    return cachedAnswer(c, db, { county }, html, async () => {
     const counties = await catalogueCounties(db);
     if (!counties.includes(county)) throw new NotFoundError('Länet har inga publicerade insatser.');
     const filters = filtersOf(c);
     const [entries, facets] = [await publicCatalogue(db, { county }, filters, lastYear()), await catalogueFacets(db, { county })];
-    return c.html(
+    return render(
       <PublicLayout title={`Insatser i ${county}`}>
         <h1>Insatser i {county}</h1>
         <p>Alla samordningsförbund i länet som publicerat insatser.</p>
         <SearchForm action={`/katalog/lan/${encodeURIComponent(county)}`} filters={filters} facets={facets} />
         <ResultList entries={entries} showFederation />
       </PublicLayout>,
-      200,
-      publicHeaders,
     );
+    });
   });
 
   app.get('/katalog/:federationId{[0-9]+}', async (c) => {
-    const f = await catalogueFederation(db, federationIdOf(c));
+    const fid = federationIdOf(c);
+    return cachedAnswer(c, db, { federationId: fid }, html, async () => {
+    const f = await catalogueFederation(db, fid);
     const filters = filtersOf(c);
     const [entries, facets] = [await publicCatalogue(db, { federationId: f.id }, filters, lastYear()), await catalogueFacets(db, { federationId: f.id })];
-    return c.html(
+    return render(
       <PublicLayout title={f.name}>
         <h1>Insatser – {f.name}</h1>
         <p>
@@ -298,15 +324,17 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
           Öppna data: <a href={`/api/katalog/${f.id}`}>JSON</a> · <a href={`/api/katalog/${f.id}?format=csv`}>CSV</a> · <a href={`/katalog/${f.id}/inbaddning`}>vy för inbäddning</a>
         </p>
       </PublicLayout>,
-      200,
-      publicHeaders,
     );
+    });
   });
 
   app.get('/katalog/:federationId{[0-9]+}/insats/:interventionId{[0-9]+}', async (c) => {
-    const e = await publicEntry(db, federationIdOf(c), idOf(c, 'interventionId'), lastYear());
+    const fid = federationIdOf(c);
+    const interventionId = idOf(c, 'interventionId');
+    return cachedAnswer(c, db, { federationId: fid }, html, async () => {
+    const e = await publicEntry(db, fid, interventionId, lastYear());
     const r = e.results;
-    return c.html(
+    return render(
       <PublicLayout title={e.name}>
         <p>
           <a href={`/katalog/${e.federationId}`}>← Alla insatser i {e.federation}</a>
@@ -390,16 +418,17 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
         ) : null}
         <p class="muted">Uppgifterna ska granskas senast {e.reviewBy}.</p>
       </PublicLayout>,
-      200,
-      publicHeaders,
     );
+    });
   });
 
   // A minimal view for a member's intranet (framing allowed for this route only, see app.tsx).
   app.get('/katalog/:federationId{[0-9]+}/inbaddning', async (c) => {
-    const f = await catalogueFederation(db, federationIdOf(c));
+    const fid = federationIdOf(c);
+    return cachedAnswer(c, db, { federationId: fid }, html, async () => {
+    const f = await catalogueFederation(db, fid);
     const entries = await publicCatalogue(db, { federationId: f.id }, filtersOf(c), lastYear());
-    return c.html(
+    return render(
       <>
         {raw('<!DOCTYPE html>')}
         <html lang="sv">
@@ -421,18 +450,32 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
           </body>
         </html>
       </>,
-      200,
-      publicHeaders,
     );
+    });
   });
 
   app.get('/api/katalog/:federationId{[0-9]+}', async (c) => {
-    const f = await catalogueFederation(db, federationIdOf(c));
-    const entries = await publicCatalogue(db, { federationId: f.id }, filtersOf(c), lastYear());
+    const fid = federationIdOf(c);
+    const load = async () => {
+      const f = await catalogueFederation(db, fid);
+      return { f, entries: await publicCatalogue(db, { federationId: f.id }, filtersOf(c), lastYear()) };
+    };
     if (c.req.query('format') === 'csv') {
-      return c.body(tableToCsv(catalogueTable(entries)), 200, { ...publicHeaders, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="insatskatalog-${f.id}.csv"` });
+      return cachedAnswer(c, db, { federationId: fid }, 'text/csv; charset=utf-8', async () => tableToCsv(catalogueTable((await load()).entries)), {
+        'content-disposition': `attachment; filename="insatskatalog-${fid}.csv"`,
+      });
     }
-    return c.json({ federation: f.name, county: f.county, resultsYear: lastYear(), interventions: entries.map(entryJson) }, 200, { ...publicHeaders, 'access-control-allow-origin': '*' });
+    return cachedAnswer(
+      c,
+      db,
+      { federationId: fid },
+      'application/json',
+      async () => {
+        const { f, entries } = await load();
+        return JSON.stringify({ federation: f.name, county: f.county, resultsYear: lastYear(), interventions: entries.map(entryJson) });
+      },
+      { 'access-control-allow-origin': '*' },
+    );
   });
 
   // ---- Writing entries (kansli, or the intervention's staff) ----
