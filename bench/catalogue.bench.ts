@@ -104,11 +104,13 @@ export async function run() {
     ];
     // Warm up once (last year's results are computed on first use and cached until the förbund's data changes).
     for (const p of paths) if ((await fetch(server.url + p)).status !== 200) throw new Error(`${p} svarade inte 200`);
+    // A trivial address on the same server in the same run: how much of the latency is the machine.
+    const trivial = await measure(server.url, '/healthz');
     const results: Measure[] = [];
     for (const p of paths) results.push(await measure(server.url, p));
     const page = results[0]!;
     return {
-      ok: results.every((m) => m.errors === 0 && m.non2xx === 0 && m.timeouts === 0 && m.requests > 0),
+      ok: [trivial, ...results].every((m) => m.errors === 0 && m.non2xx === 0 && m.timeouts === 0 && m.requests > 0),
       goalMet: page.latencyP99Ms < goalP99Ms,
       goalP99Ms,
       database: `PostgreSQL server (${(await db.query<{ v: string }>("select current_setting('server_version') as v"))[0]!.v}, loopback${own ? ', started by the bench' : ''})`,
@@ -117,6 +119,7 @@ export async function run() {
       seedMs,
       connections,
       durationSeconds: duration,
+      trivial,
       results,
       node: process.version,
       cpus: cpus().length,
@@ -147,7 +150,9 @@ export function toMarkdown(r: Awaited<ReturnType<typeof run>>): string {
     '',
     '| adress | förfrågningar/s | p50 ms | p99 ms | fel | ej 2xx |',
     '|---|---:|---:|---:|---:|---:|',
-    ...r.results.map((m) => `| \`${m.path}\` | ${m.requestsPerSecond} | ${m.latencyP50Ms} | ${m.latencyP99Ms} | ${m.errors} | ${m.non2xx} |`),
+    ...[r.trivial, ...r.results].map((m) => `| \`${m.path}\` | ${m.requestsPerSecond} | ${m.latencyP50Ms} | ${m.latencyP99Ms} | ${m.errors} | ${m.non2xx} |`),
+    '',
+    'Svaren sparas per adress så länge förbundets data är oförändrade (högst 60 s); en förfrågan kostar då en liten fråga mot databasen. `/healthz` (ingen databas) visar vad maskinen själv klarar i samma körning.',
     '',
   ].join('\n');
 }

@@ -54,17 +54,20 @@ const publicHeaders = { 'cache-control': 'public, max-age=60' };
  * year) while the data version of its förbund (or county) is unchanged, at most catalogueCacheMs. A request
  * then costs one small query. At most 2 000 answers are kept.
  */
-const pageCache = new Map<string, { version: string; at: number; body: string; type: string }>();
+const pageCache = new Map<string, { version: string; at: number; body: Promise<string>; type: string }>();
 async function cachedAnswer(c: Context<AppEnv>, db: Queryable, scope: { federationId: number } | { county: string }, type: string, render: () => Promise<string>, extraHeaders: Record<string, string> = {}) {
   const key = `${lastYear()}|${c.req.path}|${new URL(c.req.url).search}`;
   const version = await catalogueVersion(db, scope);
   let hit = pageCache.get(key);
   if (!hit || hit.version !== version || Date.now() - hit.at >= catalogueCacheMs) {
-    hit = { version, at: Date.now(), body: await render(), type };
+    // One render per address at a time: requests arriving meanwhile wait for the same answer.
+    const entry = { version, at: Date.now(), body: render(), type };
+    entry.body.catch(() => pageCache.get(key) === entry && pageCache.delete(key));
     if (pageCache.size >= 2000) pageCache.clear();
-    pageCache.set(key, hit);
+    pageCache.set(key, entry);
+    hit = entry;
   }
-  return c.body(hit.body, 200, { ...publicHeaders, ...extraHeaders, 'content-type': hit.type });
+  return c.body(await hit.body, 200, { ...publicHeaders, ...extraHeaders, 'content-type': hit.type });
 }
 const html = 'text/html; charset=UTF-8';
 /** A page's JSX as the string it renders to. */
