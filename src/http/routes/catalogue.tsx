@@ -17,6 +17,7 @@ import {
   catalogueCacheMs,
   catalogueVersion,
   catalogueCounties,
+  catalogueFederations,
   catalogueFacets,
   catalogueFederation,
   catalogueOverview,
@@ -253,9 +254,7 @@ const federationIdOf = (c: Context<AppEnv>) => idOf(c, 'federationId');
 export const catalogueRoutes: RouteModule = (app, { db }) => {
   app.get('/katalog', async (c) => {
     const counties = await catalogueCounties(db);
-    const federations = await db.query<{ id: number; name: string }>(
-      'select f.id, f.name from federation f where exists (select 1 from catalogue_entry e where e.federation_id = f.id and e.public) order by f.name',
-    );
+    const federations = await catalogueFederations(db);
     return c.html(
       <PublicLayout title="Insatskatalogen">
         <h1>Insatskatalogen</h1>

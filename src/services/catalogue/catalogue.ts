@@ -243,6 +243,13 @@ export async function catalogueFederation(db: Queryable, federationId: number): 
   return f;
 }
 
+/** Förbund that have at least one public entry. */
+export async function catalogueFederations(db: Queryable): Promise<{ id: number; name: string }[]> {
+  return db.query<{ id: number; name: string }>(
+    'select f.id, f.name from federation f where exists (select 1 from catalogue_entry e where e.federation_id = f.id and e.public) order by f.name',
+  );
+}
+
 /** Counties that have at least one public entry. */
 export async function catalogueCounties(db: Queryable): Promise<string[]> {
   return (await db.query<{ county: string }>('select distinct f.county from federation f join catalogue_entry e on e.federation_id = f.id where e.public and f.county is not null order by 1')).map((r) => r.county);
