@@ -3,6 +3,7 @@
  * through parseText, which refuses identity numbers (after normalising, see src/core/privacy/normalise.ts),
  * control characters and text longer than its field allows.
  */
+import { formatNumber } from '../format.ts';
 import { containsIdentityNumber } from '../privacy/identityNumber.ts';
 import { identityRefusalMessage } from '../privacy/identityGuard.ts';
 import { fail, ok, rawText, type Parsed } from './parsed.ts';
@@ -39,7 +40,7 @@ export function parseText(raw: unknown, opts: TextOptions = {}): Parsed<string> 
   const max = opts.maxLength ?? textLimits[opts.kind ?? 'short'];
   const t = text.normalize('NFC').trim();
   if ((opts.multiline ? controlsMultiLine : controlsSingleLine).test(t)) return fail('Texten innehåller otillåtna styrtecken.');
-  if (t.length > max) return fail(`Texten får vara högst ${max.toLocaleString('sv-SE')} tecken (den är ${t.length.toLocaleString('sv-SE')}).`);
+  if (t.length > max) return fail(`Texten får vara högst ${formatNumber(max)} tecken (den är ${formatNumber(t.length)}).`);
   if (containsIdentityNumber(t)) return fail(identityRefusalMessage);
   return ok(t);
 }
@@ -47,4 +48,11 @@ export function parseText(raw: unknown, opts: TextOptions = {}): Parsed<string> 
 /** Only the identity check, for text whose length and characters another rule decides (e.g. SIE fields). */
 export function checkIdentity(text: string): Parsed<string> {
   return containsIdentityNumber(text) ? fail(identityRefusalMessage) : ok(text);
+}
+
+/** The problem of one text field, for validators that collect every problem before refusing: [] when fine. */
+export function textProblems(field: string, raw: unknown, opts: TextOptions = {}): { field: string; message: string }[] {
+  if (raw === undefined || raw === null) return [];
+  const r = parseText(raw, opts);
+  return r.ok ? [] : [{ field, message: r.message }];
 }

@@ -68,6 +68,8 @@ describe('identity number detector', () => {
     ['929 129 kr av 4 119 000 kr', 'amounts'],
     ['1 234 567 890 kr', 'a ten-digit amount in groups of three'],
     ['Född 1981-12-28, nr 9874', 'a date and four digits apart'],
+    ['Momsrapport 2021-05-01 - 2021-05-31', 'a period between two ISO dates (SIE group example file)'],
+    ['Period 2025-03-14 – 2025-04-30', 'a period with an en dash'],
   ])('lets %s through (%s)', (text) => {
     expect(findIdentityNumbers(text)).toEqual([]);
   });

@@ -49,6 +49,12 @@ export function findIdentityNumbers(text: string): IdentityNumberMatch[] {
   const found: IdentityNumberMatch[] = [];
   for (const run of normalised.matchAll(digitRun)) {
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], index: run.index! + g.index! }));
+    // "2021-05-01 - 2021-05-31": four digits that go on as a date ("2021-05") are a year, not the last four.
+    const startsDate = (i: number) => {
+      const g = groups[i];
+      const next = groups[i + 1];
+      return !!g && !!next && g.digits.length === 4 && next.digits.length === 2 && /^[-./]$/.test(normalised.slice(g.index + 4, next.index));
+    };
     let taken = -1;
     for (let start = 0; start < groups.length; start++) {
       if (start <= taken) continue;
@@ -61,7 +67,7 @@ export function findIdentityNumbers(text: string): IdentityNumberMatch[] {
         const allowed = boundaries[digits.length];
         if (!allowed || !cuts.every((c) => allowed.includes(c))) continue;
         const kind = digits.length === 12 ? classify(digits.slice(0, 2), digits.slice(2, 8), digits.slice(8)) : classify(undefined, digits.slice(0, 6), digits.slice(6));
-        if (kind) {
+        if (kind && !startsDate(end)) {
           const last = groups[end]!;
           found.push({ kind, index: groups[start]!.index, length: last.index + last.digits.length - groups[start]!.index });
           taken = end;

@@ -16,7 +16,8 @@ import { isBudgetProfile, type BudgetProfile } from '../../core/economy/budgetPr
 import { statementJson, statementTable } from '../../core/economy/statementTable.ts';
 import { budgetTable, contributionsTable, costDistributionTable, fiveYearTable, keyFiguresTable } from '../../core/economy/tables.ts';
 import type { Table } from '../../core/table.ts';
-import { oreAsKronor } from '../../core/rounding.ts';
+import { kronorToOre, oreAsKronor } from '../../core/rounding.ts';
+import type { EquityCapStep, FederationSettings } from '../../core/settings.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { tableToXlsx } from '../../exports/xlsx.ts';
 import * as economy from '../../services/economy/index.ts';
@@ -67,6 +68,31 @@ function throwIf(problems: InputProblem[]) {
 
 const kr = (ore: number | null) => (ore === null ? null : oreAsKronor(ore));
 
+/** The settings as JSON, amounts in kronor (the staircase's thresholds too). */
+function settingsJson(s: FederationSettings) {
+  return {
+    equityCapShare: s.equityCapShare,
+    equityCapSteps: s.equityCapSteps.map((st) => ({ fromAllocation: oreAsKronor(st.fromAllocationOre), share: st.share })),
+    equityFloor: kr(s.equityFloorOre),
+    minCellSize: s.minCellSize,
+  };
+}
+
+/** [{ fromAllocation: kronor, share }] → steps in öre; invalid entries are left for settingsProblems to name. */
+function stepsFromJson(v: unknown): EquityCapStep[] {
+  if (!Array.isArray(v)) return v as EquityCapStep[];
+  return v.map((x: { fromAllocation?: unknown; share?: unknown }) => ({
+    fromAllocationOre: (() => {
+      try {
+        return kronorToOre(x?.fromAllocation as number);
+      } catch {
+        return NaN;
+      }
+    })(),
+    share: x?.share as number,
+  }));
+}
+
 export const economyApiRoutes: RouteModule = (app, { db }) => {
   const base = '/api/federations/:federationId';
   /** The exportable tables by file name. */
@@ -89,10 +115,10 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
   app.get(`${base}/settings`, async (c) => {
     requirePermission(c, 'economy:read');
     const s = (await economy.getFederation(db, requireFederation(c).id)).settings;
-    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+    return c.json(settingsJson(s));
   });
   app.put(`${base}/settings`, async (c) => {
-    const ctx = requirePermission(c, 'admin');
+    const ctx = requirePermission(c, 'economy:write');
     const b = await jsonBody(c);
     const problems: InputProblem[] = [];
     const floor = optionalOre(b, 'equityFloor', 'equityFloorOre', problems, 0);
@@ -102,12 +128,13 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
       requireFederation(c).id,
       {
         ...(b.equityCapShare !== undefined ? { equityCapShare: b.equityCapShare as number } : {}),
+        ...(b.equityCapSteps !== undefined ? { equityCapSteps: stepsFromJson(b.equityCapSteps) } : {}),
         ...(b.minCellSize !== undefined ? { minCellSize: b.minCellSize as number } : {}),
         ...floor,
       },
       ctx.actor,
     );
-    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+    return c.json(settingsJson(s));
   });
 
   // Members

@@ -6,6 +6,7 @@ import { economyMemberRoutes } from './economyMembers.tsx';
 import { economyOutcomeRoutes } from './economyOutcome.tsx';
 import { economySettingsRoutes } from './economySettings.tsx';
 import { economyProfileRoutes } from './economyProfiles.tsx';
+import { economyCorrectionRoutes } from './economyCorrections.tsx';
 
 /** Every economy page (the JSON API is economyApi.ts). One entry in app.tsx's routeModules. */
 export const economyPageRoutes: RouteModule = (app, deps) => {
@@ -16,4 +17,5 @@ export const economyPageRoutes: RouteModule = (app, deps) => {
   economyOutcomeRoutes(app, deps);
   economySettingsRoutes(app, deps);
   economyProfileRoutes(app, deps);
+  economyCorrectionRoutes(app, deps);
 };

@@ -53,6 +53,11 @@ export function problemsToFieldErrors(problems: readonly InputProblem[], fieldMa
 const notices: Record<string, string> = {
   budget: 'Budgetposten är sparad.',
   revision: 'Tilläggsbudgeten är sparad.',
+  'revision-removed': 'Tilläggsbudgeten är borttagen.',
+  adopted: 'Styrelsens beslut är registrerat: budgeten är antagen och den ursprungliga budgeten låst.',
+  'line-changed': 'Budgetposten är ändrad.',
+  'line-removed': 'Budgetposten är borttagen.',
+  'year-started': 'Året är upplagt från föregående år: budgetposterna är kopierade (justera beloppen), fördelningsnyckeln överförd och ingående eget kapital satt till föregående års utgående.',
   line: 'Budgetposten är tillagd.',
   member: 'Medlemmen är sparad.',
   'member-removed': 'Medlemmen är borttagen.',

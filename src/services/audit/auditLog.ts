@@ -1,5 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
+import { formatLocalDateTime } from '../../core/format.ts';
 import { InputError } from '../../core/errors.ts';
+import { parseIsoDate, valueOrThrow } from '../../core/input/index.ts';
 
 export interface AuditEntry {
   readonly id: number;
@@ -23,21 +25,21 @@ export interface AuditFilter {
   readonly limit?: number;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Reads a filter from query parameters; bad dates are an InputError naming the field. */
 export function parseAuditFilter(q: Record<string, string | undefined>): AuditFilter {
   const f: { -readonly [K in keyof AuditFilter]: AuditFilter[K] } = {};
   for (const k of ['actor', 'table', 'text'] as const) {
     const v = q[k]?.trim();
-    if (v) f[k] = v.slice(0, 200);
+    if (!v) continue;
+    // A NUL or other control character is a 400 here, not a database error (a search is not stored, so
+    // only the characters are checked, not identity numbers).
+    if (/[\u0000-\u001f\u007f]/.test(v)) throw new InputError({ field: k, message: 'Sökningen innehåller otillåtna styrtecken.' });
+    f[k] = v.slice(0, 200);
   }
   for (const k of ['from', 'to'] as const) {
     const v = q[k]?.trim();
     if (!v) continue;
-    // Round trip through Date: '2025-02-30' parses (as 2 March) but is no date.
-    if (!isoDate.test(v) || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) throw new InputError({ field: k, message: 'Ange datum som ÅÅÅÅ-MM-DD.' });
-    f[k] = v;
+    f[k] = valueOrThrow(parseIsoDate(v), { field: k });
   }
   return f;
 }
@@ -65,12 +67,14 @@ export async function queryAuditLog(db: Queryable, federationId: number, filter:
     );
   }
   params.push(Math.min(Math.max(filter.limit ?? 500, 1), 100_000));
-  return db.query<AuditEntry>(
-    `select id, to_char(occurred_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI:SS') as "occurredAt", actor,
+  const rows = await db.query<AuditEntry>(
+    `select id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt", actor,
             table_name as "tableName", row_id as "rowId", action, old_values as "oldValues", new_values as "newValues"
      from audit_log where ${where.join(' and ')} order by id desc limit $${params.length}`,
     params,
   );
+  // Swedish local time, by the one helper for times shown to users.
+  return rows.map((r) => ({ ...r, occurredAt: formatLocalDateTime(r.occurredAt, true) }));
 }
 
 /** The tables that occur in the förbund's log (for the filter's choice list). */

@@ -1,4 +1,5 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { textProblems } from '../../core/input/index.ts';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
 import { isBudgetProfile, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { isSection, type BudgetLine, type Section } from '../../core/economy/types.ts';
@@ -24,6 +25,7 @@ export function validateLine(input: { section: unknown; label: unknown }): Input
   const problems: InputProblem[] = [];
   if (!isSection(input.section)) problems.push({ field: 'section', message: 'Okänt avsnitt: ange income, administration, individual, structural eller process_support.' });
   if (typeof input.label !== 'string' || input.label.trim() === '') problems.push({ field: 'label', message: 'Ange budgetpostens namn.' });
+  else problems.push(...textProblems('label', input.label, { kind: 'name' }));
   return problems;
 }
 
