@@ -231,6 +231,13 @@ export async function run() {
     return null;
   });
   if (pgServer) {
+    // Interrupted (Ctrl-C, kill): the server this bench started is stopped and its directory removed.
+    const stopOnSignal = () => {
+      pgServer.stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', stopOnSignal);
+    process.once('SIGTERM', stopOnSignal);
     try {
       const db = await openServer(pgServer.url);
       try {
@@ -240,6 +247,8 @@ export async function run() {
         await db.close();
       }
     } finally {
+      process.off('SIGINT', stopOnSignal);
+      process.off('SIGTERM', stopOnSignal);
       pgServer.stop();
     }
   } else serverNote ??= 'Ingen PostgreSQL-server installerad (/usr/lib/postgresql/NN/bin): bara den inbyggda databasen mättes.';
