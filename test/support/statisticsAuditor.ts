@@ -20,7 +20,8 @@ import type { Relation } from '../../src/core/privacy/suppression.ts';
  * - non-negativity and integrality (bounds rounded inwards).
  *
  * It then computes every unpublished cell's feasible integer interval by linear programming. A cell is
- * RECOVERED when its interval has width 0 (the reader knows the count), and a small count (1 … min − 1) is
+ * RECOVERED when its interval has width 0 at a count ≥ 1 (the reader knows the count; pinned at 0 says what a
+ * shown zero says), and a small count (1 … min − 1) is
  * also recovered when its interval lies inside 1 … min − 1 (the reader knows "a few, not none": that is what
  * suppression is for). Unpublished category flows ("new in 2025, women aged 20–24") count as recovered only
  * when pinned to a small count: that is the issue's attack "both are women aged 20–24".
@@ -85,9 +86,10 @@ export interface AuditResult {
 }
 
 const flowRows = ['A', 'N', 'E'] as const;
+/** The tables of a reading that publish anything (a table shown all as "–" tells nothing by itself). */
 const tablesOf = (s: PublishedStatistics): PublishedTable[] =>
   [s.byIntervention, s.flowByGender, s.activeByAgeAndGender, s.supportBefore, s.supportDuration, s.education, s.referringMember, s.exitOutcomes, s.outcomeByGender, s.transition].filter(
-    (t): t is PublishedTable => t !== null,
+    (t): t is PublishedTable => t !== null && [...t.cells.flat(), ...(t.rowTotals ?? []), ...(t.colTotals ?? []), t.total].some((v) => v !== null),
   );
 
 class Model {
@@ -205,16 +207,19 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
     for (const t of tablesOf(st)) registerTable(m, y, s, t);
     const A = flowTotalName(y, s, 0);
     const E = flowTotalName(y, s, 2);
+    const present = new Set(tablesOf(st).map((t) => t.key));
     st.flowByGender.colLabels.forEach((_, j) => {
-      m.same(cellName(y, s, 'flowByGender', 0, j), colTotalName(y, s, 'activeByAgeAndGender', j));
-      m.same(cellName(y, s, 'flowByGender', 2, j), colTotalName(y, s, 'outcomeByGender', j));
+      if (present.has('activeByAgeAndGender')) m.same(cellName(y, s, 'flowByGender', 0, j), colTotalName(y, s, 'activeByAgeAndGender', j));
+      if (present.has('outcomeByGender')) m.same(cellName(y, s, 'flowByGender', 2, j), colTotalName(y, s, 'outcomeByGender', j));
     });
-    m.same(grandName(y, s, 'activeByAgeAndGender'), A);
-    for (const k of ['supportBefore', 'supportDuration', 'education', ...(st.referringMember ? ['referringMember'] : [])]) m.same(rowTotalName(y, s, k, 0), A);
-    st.exitOutcomes.colLabels.forEach((_, j) => m.same(cellName(y, s, 'exitOutcomes', 0, j), rowTotalName(y, s, 'outcomeByGender', j)));
-    m.same(rowTotalName(y, s, 'exitOutcomes', 0), E);
-    m.same(grandName(y, s, 'outcomeByGender'), E);
-    m.same(grandName(y, s, 'transition'), E);
+    if (present.has('activeByAgeAndGender')) m.same(grandName(y, s, 'activeByAgeAndGender'), A);
+    for (const k of ['supportBefore', 'supportDuration', 'education', 'referringMember']) if (present.has(k)) m.same(rowTotalName(y, s, k, 0), A);
+    if (present.has('exitOutcomes')) {
+      if (present.has('outcomeByGender')) st.exitOutcomes.colLabels.forEach((_, j) => m.same(cellName(y, s, 'exitOutcomes', 0, j), rowTotalName(y, s, 'outcomeByGender', j)));
+      m.same(rowTotalName(y, s, 'exitOutcomes', 0), E);
+    }
+    if (present.has('outcomeByGender')) m.same(grandName(y, s, 'outcomeByGender'), E);
+    if (present.has('transition')) m.same(grandName(y, s, 'transition'), E);
     flowRows.forEach((_, k) => {
       if (st.byIntervention.colTotals) m.same(colTotalName(y, s, 'byIntervention', k), flowTotalName(y, s, k));
       st.byIntervention.rowLabels.forEach((label, i) => {
@@ -256,6 +261,8 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
           m.balance(`${y}/${s}/flowX/g${j}`, [cellName(y, s, 'flowByGender', 0, j), cellName(prev, s, 'flowByGender', 2, j)], [cellName(prev, s, 'flowByGender', 0, j), cellName(y, s, 'flowByGender', 1, j)]),
         );
         for (const cat of fixedCategories(model)) {
+          // Only where both years publish the category table in this scope.
+          if (!m.has(cellName(y, s, cat.key, 0, 0)) || !m.has(cellName(prev, s, cat.key, 0, 0))) continue;
           const newName = (i: number, j: number) => `${y}/${s}/new:${cat.key}/${i},${j}`;
           const endName = (i: number, j: number) => cat.endedName?.(prev, s, i, j) ?? `${prev}/${s}/ended:${cat.key}/${i},${j}`;
           for (const [i, j] of cat.cells) {
@@ -295,7 +302,7 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
     if (m.aux.has(cell)) return true;
     // A latent count is only at risk when it may be a small count the reader can pin or bound within 1 … min − 1.
     if (m.latent.has(cell)) return lo <= 0 || hi >= min || (truth(cell) !== undefined && !small(truth(cell)));
-    return hi > lo && (!small(truth(cell)) || lo <= 0 || hi >= min);
+    return (hi > lo || hi <= 0) && (!small(truth(cell)) || lo <= 0 || hi >= min);
   };
   const intervals = unknownIntervals(m.names.length, m.relations, m.published, settled);
   const recovered: RecoveredCell[] = [];
@@ -312,7 +319,8 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
       if ((pinned && small(interval.min)) || insideSmall) recovered.push({ name, interval, truth: t });
     } else {
       hiddenCells++;
-      if (pinned || (small(t) && insideSmall)) recovered.push({ name, interval, truth: t });
+      // Pinned to 0 tells what a shown zero tells ("nobody"): not a disclosure.
+      if ((pinned && interval.min >= 1) || (small(t) && insideSmall)) recovered.push({ name, interval, truth: t });
     }
   }
   return { unknowns: m.names.length, hiddenCells, latentCells, recovered, inconsistent: m.inconsistent };

@@ -12,6 +12,7 @@ import {
   type SeriesPoint,
   type StatisticsScope,
 } from './participantStatistics.ts';
+import type { StatTable } from './statTable.ts';
 
 /**
  * The statistics every role other than an intervention's own staff sees: one publication per closed year,
@@ -220,10 +221,37 @@ export function readFrozenIntervention(f: FrozenYear, interventionId: number, na
   const onlyFlow = (key: string) => (key.startsWith(own) && /^[ANE](:g\d+)?$/.test(key.slice(own.length)) ? get(key) : null);
   const none: DurationSummary = { n: null, averageMonths: null, medianMonths: null };
   const unitSeries = series.filter((s) => s.units.some((u) => u.id === interventionId));
-  return readStatistics(onlyFlow, { year: y, minCellSize: f.minCellSize, interventions: [{ id: interventionId, name }], members: f.members }, none, seriesOf(unitSeries, (yy) => scopeU(yy, interventionId)), {
+  const s = readStatistics(onlyFlow, { year: y, minCellSize: f.minCellSize, interventions: [{ id: interventionId, name }], members: f.members }, none, seriesOf(unitSeries, (yy) => scopeU(yy, interventionId)), {
     prefix: own,
     unitTotal: (_i, m) => own + flowKeys[m],
   });
+  // Only the flow by gender (and its totals) is published per intervention: the other tables are not
+  // part of the publication at all (not even their totals, which would print the active count beside
+  // hidden cells that the förbund's zeros pin).
+  return {
+    ...s,
+    activeByAgeAndGender: unpublished(s.activeByAgeAndGender),
+    supportBefore: unpublished(s.supportBefore),
+    supportDuration: unpublished(s.supportDuration),
+    education: unpublished(s.education),
+    referringMember: s.referringMember && unpublished(s.referringMember),
+    exitOutcomes: unpublished(s.exitOutcomes),
+    outcomeByGender: unpublished(s.outcomeByGender),
+    transition: unpublished(s.transition),
+  };
+}
+
+function unpublished(t: StatTable): StatTable {
+  const cells = t.cells.map((row) => row.map(() => null));
+  return {
+    ...t,
+    cells,
+    rowTotals: t.rowTotals && t.rowTotals.map(() => null),
+    colTotals: t.colTotals && t.colTotals.map(() => null),
+    total: null,
+    percentages: t.percentages && t.percentages.map((row) => row.map(() => null)),
+    hiddenCount: cells.flat().length + (t.rowTotals?.length ?? 0) + (t.colTotals?.length ?? 0) + (t.total === null ? 0 : 1),
+  };
 }
 
 // ---- JSON form of the counts (Maps become arrays) ----
