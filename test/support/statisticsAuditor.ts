@@ -78,7 +78,9 @@ export interface RecoveredCell {
 
 export interface AuditResult {
   readonly unknowns: number;
+  /** Cells printed as "–" somewhere the role can read. */
   readonly hiddenCells: number;
+  /** Counts never printed for this role but tied to what is (category flows, other scopes' cells). */
   readonly latentCells: number;
   readonly recovered: readonly RecoveredCell[];
   /** Cells published with two different values on different pages (a contradiction is itself a leak). */
@@ -99,6 +101,8 @@ class Model {
   readonly latent = new Set<number>();
   readonly aux = new Set<number>();
   readonly inconsistent: string[] = [];
+  /** Cells the reader saw printed (a figure or "–"); the others exist only through relations. */
+  readonly printed = new Set<number>();
   private readonly index = new Map<string, number>();
 
   v(name: string, value: number | null = null, kind: 'cell' | 'latent' | 'aux' = 'cell'): number {
@@ -152,21 +156,21 @@ const hasGrand = (t: PublishedTable) => t.total !== null || (t.colTotals !== nul
 function registerTable(m: Model, y: number, s: string, t: PublishedTable): void {
   const rows = t.cells.length;
   const cols = t.colLabels.length;
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.v(cellName(y, s, t.key, i, j), t.cells[i]![j]!);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.printed.add(m.v(cellName(y, s, t.key, i, j), t.cells[i]![j]!));
   if (t.rowTotals) {
     for (let i = 0; i < rows; i++) {
-      m.v(rowTotalName(y, s, t.key, i), t.rowTotals[i]!);
+      m.printed.add(m.v(rowTotalName(y, s, t.key, i), t.rowTotals[i]!));
       m.sum(Array.from({ length: cols }, (_, j) => cellName(y, s, t.key, i, j)), rowTotalName(y, s, t.key, i));
     }
   }
   if (t.colTotals) {
     for (let j = 0; j < cols; j++) {
-      m.v(colTotalName(y, s, t.key, j), t.colTotals[j]!);
+      m.printed.add(m.v(colTotalName(y, s, t.key, j), t.colTotals[j]!));
       m.sum(Array.from({ length: rows }, (_, i) => cellName(y, s, t.key, i, j)), colTotalName(y, s, t.key, j));
     }
   }
   if (hasGrand(t)) {
-    m.v(grandName(y, s, t.key), t.total);
+    m.printed.add(m.v(grandName(y, s, t.key), t.total));
     if (t.colTotals) m.sum(Array.from({ length: cols }, (_, j) => colTotalName(y, s, t.key, j)), grandName(y, s, t.key));
     if (t.rowTotals) m.sum(Array.from({ length: rows }, (_, i) => rowTotalName(y, s, t.key, i)), grandName(y, s, t.key));
   }
@@ -228,9 +232,9 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
       });
     });
     for (const p of st.series) {
-      m.v(flowTotalName(p.year, s, 0), p.active);
-      m.v(flowTotalName(p.year, s, 1), p.new);
-      m.v(flowTotalName(p.year, s, 2), p.ended);
+      m.printed.add(m.v(flowTotalName(p.year, s, 0), p.active));
+      m.printed.add(m.v(flowTotalName(p.year, s, 1), p.new));
+      m.printed.add(m.v(flowTotalName(p.year, s, 2), p.ended));
     }
   }
   // 2. The förbund = the sum of its interventions, cell by cell (not "per insats", whose rows are the units).
@@ -301,7 +305,7 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
   const settled = (cell: number, lo: number, hi: number) => {
     if (m.aux.has(cell)) return true;
     // A latent count is only at risk when it may be a small count the reader can pin or bound within 1 … min − 1.
-    if (m.latent.has(cell)) return lo <= 0 || hi >= min || (truth(cell) !== undefined && !small(truth(cell)));
+    if (m.latent.has(cell) || !m.printed.has(cell)) return lo <= 0 || hi >= min || (truth(cell) !== undefined && !small(truth(cell)));
     return (hi > lo || hi <= 0) && (!small(truth(cell)) || lo <= 0 || hi >= min);
   };
   const intervals = unknownIntervals(m.names.length, m.relations, m.published, settled);
@@ -314,7 +318,9 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
     const t = truth(cell);
     const pinned = interval.min === interval.max;
     const insideSmall = interval.min >= 1 && interval.max < min;
-    if (m.latent.has(cell)) {
+    // Unpublished counts (category flows, or another scope's cells this role is not shown): recovered when
+    // pinned to, or bounded inside, a small count.
+    if (m.latent.has(cell) || !m.printed.has(cell)) {
       latentCells++;
       if ((pinned && small(interval.min)) || insideSmall) recovered.push({ name, interval, truth: t });
     } else {
