@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import { toKeyFiguresJson } from '../core/economy/keyFigures.ts';
 import { statementJson, statementTable } from '../core/economy/statementTable.ts';
-import { getFederationByName, getKeyFigures, getOperatingStatement } from '../services/economy/index.ts';
+import { getFederationByName, yearFigures } from '../services/economy/index.ts';
+import type { Queryable } from '../db/database.ts';
 import { importReferenceFile } from '../importers/reference/importReference.ts';
 import { importOutcomeFile } from '../importers/outcome/importOutcome.ts';
 import { outcomeTemplateTable } from '../importers/outcome/outcomeTemplate.ts';
@@ -13,6 +14,17 @@ import { tableToXlsx } from '../exports/xlsx.ts';
 import { tableToText } from '../exports/textTable.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
 
+/** What `report key-figures` prints: the contract's JSON of the year, from the year's one model. */
+export async function keyFiguresReport(db: Queryable, federationName: string, year: number): Promise<string> {
+  const f = await getFederationByName(db, federationName);
+  return JSON.stringify(toKeyFiguresJson((await yearFigures(db, f.id, year)).keyFigures), null, 2) + '\n';
+}
+
+/** What `report operating-statement --format json` prints (kronor), from the year's one model. */
+export async function operatingStatementReport(db: Queryable, federationName: string, year: number): Promise<string> {
+  const f = await getFederationByName(db, federationName);
+  return JSON.stringify(statementJson((await yearFigures(db, f.id, year)).statement, f.name), null, 2) + '\n';
+}
 
 async function output(data: string | Buffer, file: string | undefined): Promise<void> {
   if (file) await writeFile(file, data);
@@ -74,9 +86,7 @@ export function registerEconomy(program: Command): void {
       if (opts.format !== 'json') throw new InputError({ field: '--format', message: 'Nyckeltal finns som json.' });
       const year = parseYear(opts.year);
       await withDb(async (db) => {
-        const f = await getFederationByName(db, opts.federation);
-        const k = await getKeyFigures(db, f.id, year);
-        process.stdout.write(JSON.stringify(toKeyFiguresJson(k), null, 2) + '\n');
+        process.stdout.write(await keyFiguresReport(db, opts.federation, year));
       });
     });
 
@@ -91,9 +101,9 @@ export function registerEconomy(program: Command): void {
       if (!['json', 'csv', 'xlsx', 'table'].includes(opts.format)) throw new InputError({ field: '--format', message: 'Ange json, csv, xlsx eller table.' });
       const year = parseYear(opts.year);
       await withDb(async (db) => {
+        if (opts.format === 'json') return output(await operatingStatementReport(db, opts.federation, year), opts.output);
         const f = await getFederationByName(db, opts.federation);
-        const s = await getOperatingStatement(db, f.id, year);
-        if (opts.format === 'json') return output(JSON.stringify(statementJson(s, f.name), null, 2) + '\n', opts.output);
+        const s = (await yearFigures(db, f.id, year)).statement;
         const table = statementTable(s, f.name);
         if (opts.format === 'csv') return output(tableToCsv(table), opts.output);
         if (opts.format === 'xlsx') return output(await tableToXlsx(table), opts.output);

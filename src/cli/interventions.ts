@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseYear } from './shared.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { NotFoundError } from '../core/errors.ts';
@@ -63,7 +64,7 @@ export function registerInterventions(program: Command): void {
       withDb(async (db) => {
         const fid = await federationId(db, o.federation);
         const ids = o.intervention ? [await interventionId(db, fid, o.intervention)] : undefined;
-        const s = await participantStatistics(db, fid, Number(o.year), { interventionIds: ids });
+        const s = await participantStatistics(db, fid, parseYear(o.year), { interventionIds: ids });
         if (o.format === 'json') return console.log(JSON.stringify(s, null, 2));
         for (const t of [s.flowByGender, s.exitOutcomes, s.supportDuration, s.education, s.byIntervention]) {
           console.log(`\n${t.title}`);
@@ -84,7 +85,7 @@ export function registerInterventions(program: Command): void {
       withDb(async (db) => {
         const fid = await federationId(db, o.federation);
         const id = await interventionId(db, fid, o.intervention);
-        const s = await participantStatistics(db, fid, Number(o.year), { interventionIds: [id] });
+        const s = await participantStatistics(db, fid, parseYear(o.year), { interventionIds: [id] });
         if (o.out.endsWith('.xlsx')) writeFileSync(o.out, await followUpXlsx(o.intervention, s));
         else writeFileSync(o.out, followUpCsv(o.intervention, s));
         console.log(`Skrev ${o.out}.`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '../core/errors.ts';
+import { parseYear as parseYearInput, valueOrThrow } from '../core/input/index.ts';
 import { openDatabase } from '../db/open.ts';
 import type { Actor, Database } from '../db/database.ts';
 
@@ -27,7 +27,5 @@ export function commandGroup(program: Command, name: string, description: string
 }
 
 export function parseYear(v: string): number {
-  const y = Number(v);
-  if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new InputError({ field: '--year', message: `"${v}" är inte ett år.` });
-  return y;
+  return valueOrThrow(parseYearInput(v), { field: '--year' });
 }

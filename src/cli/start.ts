@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseInteger, valueOrThrow } from '../core/input/index.ts';
 import { openDatabase } from '../db/open.ts';
 import { startServer } from '../http/server.ts';
 import { loadDemoIfEmpty } from '../services/demo/index.ts';
@@ -13,7 +14,7 @@ export function registerStart(program: Command): void {
     .action(async (opts: { port: string; host: string }) => {
       const db = await openDatabase();
       if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025).');
-      const server = await startServer({ db }, { port: Number(opts.port), hostname: opts.host });
+      const server = await startServer({ db }, { port: valueOrThrow(parseInteger(opts.port, { max: 65535 }), { field: '--port' }), hostname: opts.host });
       console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
       const stop = async () => {
         await server.close().catch(() => {});

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseId, valueOrThrow } from '../core/input/index.ts';
 import type { Database } from '../db/database.ts';
 import { InputError } from '../core/errors.ts';
 import { isFederationRole, federationRoles } from '../core/access/permissions.ts';
@@ -60,11 +61,7 @@ function parseRole(role: string | undefined) {
 }
 
 function parseInterventions(values: string[] | undefined): number[] {
-  return (values ?? []).map((v) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n <= 0) throw new InputError({ field: 'intervention', message: `"${v}" är inte ett insats-id.` });
-    return n;
-  });
+  return (values ?? []).map((v) => valueOrThrow(parseId(v), { field: '--intervention' }));
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];

@@ -1,5 +1,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { takeDataDirLock } from './dataDirLock.ts';
 import { join } from 'node:path';
 import { actorSettingsSql, parseInt8, type Actor, type Database, type Queryable } from './database.ts';
 
@@ -9,49 +10,28 @@ const parsers = {
   [types.NUMERIC]: (v: string) => v,
 };
 
-/** PGlite is single-process: a lock file keeps a second process (CLI beside a running server) out. */
-function takeLock(dataDir: string): () => void {
-  const lockFile = join(dataDir, 'samordna.lock');
-  if (existsSync(lockFile)) {
-    const pid = Number(readFileSync(lockFile, 'utf8').trim());
-    if (pid && pid !== process.pid && processAlive(pid)) {
-      throw new Error(
-        `Databasen i ${dataDir} används redan av en annan process (pid ${pid}). ` +
-          'Stoppa den först, eller kör mot en PostgreSQL-server med DATABASE_URL.',
-      );
-    }
-  }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export interface EmbeddedOptions {
   /** Directory for the data; omitted means in memory (tests). */
   dataDir?: string;
   /** A dump made by dumpDataDir, to start from (tests start from a migrated template). */
   loadDataDir?: Blob | File;
+  /** PostgreSQL settings for the embedded server, e.g. ['shared_buffers=16MB'] (the bench measures their effect on memory). */
+  settings?: readonly string[];
 }
 
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Database> {
   let release = () => {};
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
-    release = takeLock(options.dataDir);
+    // PGlite is single-process: a second process (CLI beside a running server) is kept out.
+    release = await takeDataDirLock(options.dataDir);
   }
   let pg: PGlite;
   try {
     pg = new PGlite({
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'pg') } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(options.settings?.length ? { startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((s) => ['-c', s])] } : {}),
       parsers,
     });
     await pg.waitReady;

@@ -23,9 +23,18 @@ describe('parseAmountInput', () => {
 
   it('reads back every amount the sv-SE formatter prints (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (ore) => {
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (ore) => {
         const printed = formatNumber(ore / 100, 2);
         expect(parseAmountInput(printed, { allowNegative: true })).toEqual({ ok: true, ore });
+      }),
+    );
+  });
+
+  it('refuses amounts above 10 000 000 000 kr (plausibility), however they are written', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1e12 + 1, max: 1e15 }), fc.boolean(), (ore, negative) => {
+        const printed = formatNumber(((negative ? -1 : 1) * ore) / 100, 2);
+        expect(parseAmountInput(printed, { allowNegative: true })).toEqual({ ok: false, message: 'Beloppet är för stort (högst 10 000 000 000 kr).' });
       }),
     );
   });

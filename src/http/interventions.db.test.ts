@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestDb } from '../../test/support/db.ts';
 import { createApp } from './app.tsx';
-import { parseCsv } from '../importers/participants/csv.ts';
+import { parseCsv } from '../importers/tabular/csv.ts';
 import { templateColumns, templateExample } from '../importers/participants/template.ts';
 import { loadInterventionDemo } from '../services/interventions/demo/loadInterventionDemo.ts';
 

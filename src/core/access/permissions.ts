@@ -11,10 +11,21 @@ export const permissions = [
   'interventions:read',
   'interventions:write',
   'participants:write',
+  'activities:write',
   'statistics:read',
+  'surveys:read',
+  'surveys:manage',
   'audit:read',
   'users:manage',
   'admin',
+  // The annual report, interim report and board pack: download (read) and edit texts, board register, decision items (write).
+  'reports:read',
+  'reports:write',
+  // Installation-wide, no förbund scope: the national view (suppressed figures of every förbund) and the
+  // state's allocation model. Read: the national role and any förbund's kansli (to compare); write
+  // (allocation inputs, the state's total): the national role.
+  'national:read',
+  'national:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -58,15 +69,19 @@ export interface AccessScope {
 /** What each role may do in its förbund, without regard to intervention scope. */
 const rolePermissions: Record<FederationRole, readonly Permission[]> = {
   // Everything in its förbund; only the installation-wide administration is not the förbund's.
-  kansli: permissions.filter((p) => p !== 'admin'),
-  styrelse: ['federation:read', 'economy:read', 'statistics:read'],
-  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'audit:read'],
-  // Only inside an assigned intervention (see can()).
-  insats: ['federation:read', 'interventions:read', 'interventions:write', 'participants:write', 'statistics:read'],
+  kansli: permissions.filter((p) => p !== 'admin' && !p.startsWith('national:')),
+  // Reads the economy, the interventions (money granted, goals), the statistics, the survey results and the
+  // reports; decides, but records nothing. Survey free text is surveys:manage (kansli only).
+  styrelse: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'reports:read'],
+  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'audit:read', 'reports:read'],
+  // Only inside an assigned intervention (see can()): reads it, records its participants and activities.
+  // Never `interventions:write` (name, owner, budget line, grants, requisitions, staffing, goals): the board
+  // decides the money and the kansli records it.
+  insats: ['federation:read', 'interventions:read', 'participants:write', 'activities:write', 'statistics:read'],
 };
 
 /** Permissions of the insats role that need an assigned intervention as scope. */
-const interventionScoped: readonly Permission[] = ['interventions:read', 'interventions:write', 'participants:write', 'statistics:read'];
+const interventionScoped: readonly Permission[] = ['interventions:read', 'participants:write', 'activities:write', 'statistics:read'];
 
 /**
  * May the principal do this? A permission about a förbund's data needs scope.federationId; without it only
@@ -77,6 +92,8 @@ const interventionScoped: readonly Permission[] = ['interventions:read', 'interv
 export function can(p: Principal, permission: Permission, scope: AccessScope = {}): boolean {
   if (p.local) return true;
   if (permission === 'admin') return p.admin;
+  if (permission === 'national:read') return p.national || [...p.federations.values()].some((g) => g.role === 'kansli');
+  if (permission === 'national:write') return p.national;
   const fid = scope.federationId;
   if (fid === undefined) return false;
   if (p.admin && (permission === 'federation:read' || permission === 'users:manage')) return true;

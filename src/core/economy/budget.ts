@@ -2,6 +2,7 @@
  * Budget of a year: the adopted lines, revisions (tilläggsbudget) that replace or add lines, and the figures
  * the operational plan states (total costs, planned result, use of equity, expected closing equity, shares).
  */
+import { textProblems } from '../input/text.ts';
 import { InputError, type InputProblem } from '../errors.ts';
 import { wholePercentages } from '../rounding.ts';
 import { directSections, type Amounts, type BudgetLine, type LineAmounts, type Section } from './types.ts';
@@ -16,13 +17,8 @@ export interface BudgetRevision {
   readonly lines: readonly LineAmounts[];
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !isoDate.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { isIsoDate } from '../input/dates.ts';
+import { isIsoDate } from '../input/dates.ts';
 
 /** Problems of an amount field (öre): must be a safe integer. */
 export function amountProblems(value: unknown, field: string, opts: { min?: number } = {}): InputProblem[] {
@@ -35,6 +31,7 @@ export function validateRevision(r: BudgetRevision): InputProblem[] {
   const problems: InputProblem[] = [];
   if (!isIsoDate(r.decidedOn)) problems.push({ field: 'decidedOn', message: 'Ange beslutsdatum som ÅÅÅÅ-MM-DD.' });
   if (typeof r.decision !== 'string' || r.decision.trim() === '') problems.push({ field: 'decision', message: 'Ange beslutet.' });
+  else problems.push(...textProblems('decision', r.decision, { kind: 'short' }));
   const seen = new Set<number>();
   r.lines.forEach((l, i) => {
     if (seen.has(l.lineId)) problems.push({ field: `lines[${i}]`, message: 'Budgetposten finns två gånger i tilläggsbudgeten.' });

@@ -15,8 +15,8 @@ describe('forecast for the year', () => {
       3,
     );
     expect(f.lines).toEqual([
-      { lineId: 1, soFar: { incomeOre: 0, costOre: 600_00 }, incomeOre: 0, costOre: 2400_00 },
-      { lineId: 2, soFar: { incomeOre: 1000, costOre: 0 }, incomeOre: 4000, costOre: 0 },
+      { lineId: 1, soFar: { incomeOre: 0, costOre: 600_00 }, profile: 'even', incomeOre: 0, costOre: 2400_00 },
+      { lineId: 2, soFar: { incomeOre: 1000, costOre: 0 }, profile: 'even', incomeOre: 4000, costOre: 0 },
     ]);
   });
   it('equals the outcome when the whole year is in', () => {
@@ -29,6 +29,16 @@ describe('forecast for the year', () => {
         }
       }),
     );
+  });
+  it('a quarterly or yearly payment received in January is one quarter or the whole year, never twelve months', () => {
+    // 2 291 tkr in January: linear would make it 27 492 tkr for the year.
+    const jan = [{ lineId: 7, month: 1, incomeOre: 2_291_000_00, costOre: 0 }];
+    expect(forecastYear(jan, 1).lines[0]!.incomeOre).toBe(27_492_000_00);
+    expect(forecastYear(jan, 1, new Map([[7, 'quarterly']])).lines[0]!.incomeOre).toBe(9_164_000_00);
+    expect(forecastYear(jan, 1, new Map([[7, 'yearly']])).lines[0]!.incomeOre).toBe(2_291_000_00);
+    // Two quarterly payments by May: half the year.
+    const twoQuarters = [...jan, { lineId: 7, month: 4, incomeOre: 2_291_000_00, costOre: 0 }];
+    expect(forecastYear(twoQuarters, 5, new Map([[7, 'quarterly']])).lines[0]!.incomeOre).toBe(9_164_000_00);
   });
   it('finds the last month with outcome', () => {
     expect(lastMonthWithOutcome([])).toBe(0);

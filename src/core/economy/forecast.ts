@@ -1,12 +1,18 @@
 /**
- * Forecast for the year from the outcome so far: per line, linear by months elapsed
- * (outcome through month m × 12 / m, rounded half away from zero to öre).
+ * Forecast for the year from the outcome so far, per line, by the line's budget profile (budgetProfile.ts):
+ * the outcome through month m divided by the share of the year the profile expects by then
+ * (rounded half away from zero to öre). For an evenly spread line that is outcome × 12 / m; a quarterly
+ * member payment received in January counts as one quarter (× 4), a yearly one as the whole year (× 1) —
+ * a payment is never extrapolated as if it came every month.
  */
 import { divideRounded } from '../rounding.ts';
+import { shareToDate, type BudgetProfile } from './budgetProfile.ts';
 import type { Amounts, LineAmounts, MonthlyOutcome } from './types.ts';
 
 export interface LineForecast extends LineAmounts {
   readonly soFar: Amounts;
+  /** The profile the forecast used for this line. */
+  readonly profile: BudgetProfile;
 }
 
 export interface YearForecast {
@@ -20,7 +26,8 @@ export function lastMonthWithOutcome(monthly: readonly MonthlyOutcome[]): number
   return monthly.reduce((m, o) => (o.incomeOre !== 0 || o.costOre !== 0 ? Math.max(m, o.month) : m), 0);
 }
 
-export function forecastYear(monthly: readonly MonthlyOutcome[], throughMonth: number): YearForecast {
+/** `profiles` gives each line's budget profile; lines not in it are spread evenly. */
+export function forecastYear(monthly: readonly MonthlyOutcome[], throughMonth: number, profiles: ReadonlyMap<number, BudgetProfile> = new Map()): YearForecast {
   if (!Number.isInteger(throughMonth) || throughMonth < 0 || throughMonth > 12) throw new RangeError('månaden ska vara 0–12');
   const soFar = new Map<number, { incomeOre: number; costOre: number }>();
   for (const o of monthly) {
@@ -30,11 +37,11 @@ export function forecastYear(monthly: readonly MonthlyOutcome[], throughMonth: n
     a.costOre += o.costOre;
     soFar.set(o.lineId, a);
   }
-  const lines = [...soFar.entries()].map(([lineId, s]) => ({
-    lineId,
-    soFar: { incomeOre: s.incomeOre, costOre: s.costOre },
-    incomeOre: throughMonth === 0 ? 0 : divideRounded(s.incomeOre * 12, throughMonth),
-    costOre: throughMonth === 0 ? 0 : divideRounded(s.costOre * 12, throughMonth),
-  }));
+  const lines = [...soFar.entries()].map(([lineId, s]) => {
+    const profile = profiles.get(lineId) ?? 'even';
+    const [num, den] = shareToDate(profile, throughMonth);
+    const scale = (ore: number) => (num === 0 ? 0 : divideRounded(ore * den, num));
+    return { lineId, soFar: { incomeOre: s.incomeOre, costOre: s.costOre }, profile, incomeOre: scale(s.incomeOre), costOre: scale(s.costOre) };
+  });
   return { throughMonth, lines };
 }

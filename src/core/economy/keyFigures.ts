@@ -140,15 +140,33 @@ export interface EquityAssessment {
   readonly status: EquityStatus;
 }
 
+/**
+ * THE equity rule: the recommended cap as a share of the allocation, by the staircase (the highest step whose
+ * threshold the allocation reaches; below every step, equityCapShare). Default: one step, 20 %. Used by the
+ * dashboard, the key figures, the state allocation model and the national view.
+ */
+export function equityCapShareFor(allocationOre: number | null, settings: Pick<FederationSettings, 'equityCapShare' | 'equityCapSteps'>): number {
+  let share = settings.equityCapShare;
+  if (allocationOre === null) return share;
+  for (const step of settings.equityCapSteps ?? []) if (allocationOre >= step.fromAllocationOre) share = step.share;
+  return share;
+}
+
+/** The cap in öre for an allocation (allocation × the staircase's share, rounded to öre). */
+export function equityCapOre(allocationOre: number, settings: Pick<FederationSettings, 'equityCapShare' | 'equityCapSteps'>): number {
+  return Math.round(allocationOre * equityCapShareFor(allocationOre, settings));
+}
+
 export function assessEquity(k: KeyFigures, settings: FederationSettings): EquityAssessment {
-  const capOre = k.allocationOre === null ? null : Math.round(k.allocationOre * settings.equityCapShare);
+  const capShare = equityCapShareFor(k.allocationOre, settings);
+  const capOre = k.allocationOre === null ? null : equityCapOre(k.allocationOre, settings);
   let status: EquityStatus = 'unknown';
   if (k.equityClosingOre !== null) {
     if (capOre !== null && k.equityClosingOre > capOre) status = 'above_cap';
     else if (settings.equityFloorOre !== null && k.equityClosingOre < settings.equityFloorOre) status = 'below_floor';
     else if (capOre !== null || settings.equityFloorOre !== null) status = 'within';
   }
-  return { equityClosingOre: k.equityClosingOre, capShare: settings.equityCapShare, capOre, floorOre: settings.equityFloorOre, shareOfAllocation: k.equityShareOfAllocation, status };
+  return { equityClosingOre: k.equityClosingOre, capShare, capOre, floorOre: settings.equityFloorOre, shareOfAllocation: k.equityShareOfAllocation, status };
 }
 
 /** A row of the five-year overview ("Översikt över verksamhetens utveckling"). */

@@ -1,6 +1,6 @@
 /**
  * The dashboard's view of a year: the whole-year figures when the outcome covers all twelve months (or there
- * is none yet), else the forecast (src/core/economy/forecast.ts, linear per line) run through the same key
+ * is none yet), else the forecast (src/core/economy/forecast.ts, per line by budget profile) run through the same key
  * figures as an outcome would be — costs per section, result, and the equity it would leave against the cap
  * and floor. Nothing is computed differently from the key figures.
  */
@@ -29,10 +29,13 @@ export function yearOutlook(input: {
   /** The year's outcome per line so far. */
   outcome: readonly LineAmounts[];
   forecast: YearForecast;
+  /** The year's actual key figures (with the ledger's figures when the year has a ledger): used as they are
+   * when the year is not a forecast, so the dashboard and the key-figures page can never disagree. */
+  actual?: KeyFigures;
 }): YearOutlook {
   const isForecast = input.forecast.throughMonth > 0 && input.forecast.throughMonth < 12;
   const lines = isForecast ? input.forecast.lines : input.outcome;
-  const figures = computeKeyFigures({ federation: input.federation, facts: input.facts, lines: input.lines, outcome: lines, budget: [] });
+  const figures = !isForecast && input.actual ? input.actual : computeKeyFigures({ federation: input.federation, facts: input.facts, lines: input.lines, outcome: lines, budget: [] });
   return {
     throughMonth: input.forecast.throughMonth,
     isForecast,

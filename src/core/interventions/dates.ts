@@ -1,10 +1,5 @@
 /** ISO calendar dates (YYYY-MM-DD) as strings: compare lexically, compute in UTC. */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
+export { isIsoDate } from '../input/dates.ts';
 
 const msPerDay = 86_400_000;
 /** Average month length of the Gregorian calendar, in days. */

@@ -1,6 +1,7 @@
 import { InputError, type InputProblem } from '../errors.ts';
-import { identityProblems } from '../privacy/identityGuard.ts';
-import { isIsoDate } from './dates.ts';
+import { identityProblems, identityRefusalMessage } from '../privacy/identityGuard.ts';
+import { parseDecimal, parseInteger, parseIsoDate, parseKronor, parseText, textLimits, type Parsed } from '../input/index.ts';
+import { fteProblems } from './plausibility.ts';
 import { DayLength, GoalAssessment, InterventionKind } from './vocabulary.ts';
 
 /** Small validators shared by every intervention write: each returns the value or records a Swedish problem. */
@@ -19,7 +20,9 @@ export class Validator {
   text(field: string, label: string, { required = false, max = 500 } = {}): string {
     const s = this.str(field);
     if (required && !s) this.fail(field, `Ange ${label}.`);
-    if (s.length > max) this.fail(field, `${label[0]!.toUpperCase()}${label.slice(1)} får vara högst ${max} tecken.`);
+    const r = parseText(s, { maxLength: max, multiline: max > textLimits.name });
+    // Identity numbers were already reported for every field by the constructor.
+    if (!r.ok && r.message !== identityRefusalMessage) this.fail(field, `${capitalised(label)}: ${r.message}`);
     return s;
   }
   date(field: string, label: string, required: boolean): string | null {
@@ -28,56 +31,37 @@ export class Validator {
       if (required) this.fail(field, `Ange ${label} (ÅÅÅÅ-MM-DD).`);
       return null;
     }
-    if (!isIsoDate(s)) {
-      this.fail(field, `Ogiltigt datum för ${label}, skriv ÅÅÅÅ-MM-DD.`);
-      return null;
-    }
-    return s;
+    return this.take(field, label, parseIsoDate(s));
   }
   integer(field: string, label: string, { required = false, min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number | null {
-    const s = this.str(field).replace(/[\s\u00a0]/g, '');
+    const s = this.str(field);
     if (!s) {
       if (required) this.fail(field, `Ange ${label}.`);
       return null;
     }
-    const n = Number(s);
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-      this.fail(field, `${label[0]!.toUpperCase()}${label.slice(1)} ska vara ett heltal ${max === Number.MAX_SAFE_INTEGER ? `från ${min}` : `mellan ${min} och ${max}`}.`);
-      return null;
-    }
-    return n;
+    return this.take(field, label, parseInteger(s, { min, max }));
   }
-  /** Kronor as typed (spaces, decimal comma allowed) → öre. */
+  /** Kronor as typed (spaces, decimal comma allowed) → öre, through the boundary's one kronor rule. */
   kronor(field: string, label: string, { required = false, allowNegative = false } = {}): number | null {
-    const s = this.str(field).replace(/[\s\u00a0]/g, '').replace(',', '.');
+    const s = this.str(field);
     if (!s) {
       if (required) this.fail(field, `Ange ${label}.`);
       return null;
     }
-    if (!/^-?\d+(\.\d{1,2})?$/.test(s) || (!allowNegative && s.startsWith('-'))) {
-      this.fail(field, `Ogiltigt belopp för ${label} (kronor, t.ex. 929 129 eller 1234,50).`);
-      return null;
-    }
-    const [whole, frac = ''] = s.replace('-', '').split('.');
-    const ore = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-    if (!Number.isSafeInteger(ore)) {
-      this.fail(field, `Beloppet för ${label} är för stort.`);
-      return null;
-    }
-    return s.startsWith('-') ? -ore : ore;
+    return this.take(field, label, parseKronor(s, { allowNegative }));
   }
   decimal(field: string, label: string, { required = false, min = 0, max = 1000 } = {}): number | null {
-    const s = this.str(field).replace(',', '.');
+    const s = this.str(field);
     if (!s) {
       if (required) this.fail(field, `Ange ${label}.`);
       return null;
     }
-    const n = Number(s);
-    if (!/^\d+(\.\d+)?$/.test(s) || n < min || n > max) {
-      this.fail(field, `${label[0]!.toUpperCase()}${label.slice(1)} ska vara ett tal mellan ${min} och ${max}.`);
-      return null;
-    }
-    return n;
+    return this.take(field, label, parseDecimal(s, { min, max }));
+  }
+  private take<T>(field: string, label: string, r: Parsed<T>): T | null {
+    if (r.ok) return r.value;
+    this.fail(field, `${capitalised(label)}: ${r.message}`);
+    return null;
   }
   oneOf<K extends string>(field: string, label: string, vocab: { parse(s: string): K | null; labels: Record<K, string> }, required = true): K | null {
     const s = this.str(field);
@@ -98,6 +82,8 @@ export class Validator {
     if (this.problems.length) throw new InputError(this.problems);
   }
 }
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface InterventionInput {
   readonly name: string;
@@ -142,6 +128,7 @@ export function parseStaffingInput(raw: Record<string, unknown>): StaffingInput 
   const memberId = v.integer('memberId', 'medlem', { required: true, min: 1 });
   const role = v.text('role', 'roll', { required: true, max: 200 });
   const fte = v.decimal('fte', 'tjänstgöringsgrad (heltid = 1,0)', { required: true, min: 0.01, max: 100 });
+  for (const p of fteProblems('fte', fte)) v.fail(p.field!, p.message);
   v.done();
   return { memberId: memberId!, role, fte: fte! };
 }

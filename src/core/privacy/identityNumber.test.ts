@@ -26,6 +26,23 @@ describe('identity number detector', () => {
     expect(found.map((f) => f.kind)).toEqual([kind]);
   });
 
+  it.each([
+    ['811228\u00a09874', 'no-break space'],
+    ['811228\u20139874', 'en dash'],
+    ['811228\u22129874', 'minus sign'],
+    ['811228 - 9874', 'spaced dash'],
+    ['81 12 28-9874', 'date in pairs'],
+    ['81.12.28-9874', 'date with points'],
+    ['1981-12-28-9874', 'ISO date and the last four'],
+    ['19811228 - 9874', 'century and spaced dash'],
+    ['\uff18\uff11\uff11\uff12\uff12\uff18-\uff19\uff18\uff17\uff14', 'full-width digits'],
+    ['8112\u200b28-9874', 'zero-width space'],
+    ['81122\u00ad8-98\u206074', 'soft hyphen and word joiner'],
+    ['811228\u2009-\u20099874', 'thin spaces'],
+  ])('refuses %s (%s) after normalising', (text) => {
+    expect(containsIdentityNumber(text), JSON.stringify(text)).toBe(true);
+  });
+
   it('finds numbers anywhere inside a text', () => {
     expect(containsIdentityNumber('Deltagaren (811228-9874) började i maj')).toBe(true);
     expect(containsIdentityNumber('kod:198112289874.')).toBe(true);
@@ -49,6 +66,10 @@ describe('identity number detector', () => {
     ['2025-03-14', 'an ISO date'],
     ['Beslut 2025-05-14, dnr 2024/123', 'a decision reference'],
     ['929 129 kr av 4 119 000 kr', 'amounts'],
+    ['1 234 567 890 kr', 'a ten-digit amount in groups of three'],
+    ['Född 1981-12-28, nr 9874', 'a date and four digits apart'],
+    ['Momsrapport 2021-05-01 - 2021-05-31', 'a period between two ISO dates (SIE group example file)'],
+    ['Period 2025-03-14 – 2025-04-30', 'a period with an en dash'],
   ])('lets %s through (%s)', (text) => {
     expect(findIdentityNumbers(text)).toEqual([]);
   });

@@ -3,8 +3,9 @@
  * a participant is ever stored.
  *
  * What counts as a match (the rules, decided and documented here):
- * - 10 digits `YYMMDDNNNC` or 12 digits `CCYYMMDDNNNC`, optionally with one separator before the last four
- *   digits: `-`, `+` (used by people aged 100 or more) or a single space.
+ * - 10 digits `YYMMDDNNNC` or 12 digits `CCYYMMDDNNNC`, read after normalisation (any dash, space, zero-width
+ *   character or full-width digit counts as its plain form), with separators (` `, `-`, `+`, `.`, `/`, up to
+ *   three in a row) allowed between the century, year, month, day and the last four digits.
  * - The digits must not touch other digits (so 11 or 13 digits in a row are no match — they are something else).
  * - Month 01–12; day valid for that month (29 February only in a leap year; for 10 digits without century
  *   a year that is a leap year in 1900-, 2000- or 1800-talet is accepted). Samordningsnummer have day + 60
@@ -19,6 +20,8 @@
  * refused even if it was meant as a phone number: a false alarm costs a retyped field, a miss a data leak.
  */
 
+import { normaliseForIdentityCheck } from './normalise.ts';
+
 export type IdentityNumberKind = 'personnummer' | 'samordningsnummer';
 
 export interface IdentityNumberMatch {
@@ -28,16 +31,50 @@ export interface IdentityNumberMatch {
   readonly length: number;
 }
 
-const candidate = /(?<!\d)(\d{2})?(\d{6})[-+ ]?(\d{4})(?!\d)/g;
+/**
+ * Runs of digit groups with short separators between them ("81 12 18-9876", "811218 - 9876",
+ * "1981-12-18-9876"). Inside a run, every sequence of whole groups with 10 or 12 digits is a candidate whose
+ * group boundaries fall where a personnummer is usually split (after the century, the year, the month, the
+ * day): a phone number such as 070-123 45 67 splits elsewhere and is no match.
+ */
+const digitRun = /(?<!\d)\d+(?:[ \-+./]{1,3}\d+)*(?!\d)/g;
+const boundaries: Record<number, readonly number[]> = { 10: [2, 4, 6], 12: [2, 4, 6, 8] };
 
+/**
+ * Matches in the text after normalisation (src/core/privacy/normalise.ts); index and length are positions in
+ * the normalised text, which equals the input for plain ASCII.
+ */
 export function findIdentityNumbers(text: string): IdentityNumberMatch[] {
+  const normalised = normaliseForIdentityCheck(text);
   const found: IdentityNumberMatch[] = [];
-  for (const m of text.matchAll(candidate)) {
-    const century = m[1];
-    const date = m[2]!;
-    const tail = m[3]!;
-    const kind = classify(century, date, tail);
-    if (kind) found.push({ kind, index: m.index!, length: m[0].length });
+  for (const run of normalised.matchAll(digitRun)) {
+    const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], index: run.index! + g.index! }));
+    // "2021-05-01 - 2021-05-31": four digits that go on as a date ("2021-05") are a year, not the last four.
+    const startsDate = (i: number) => {
+      const g = groups[i];
+      const next = groups[i + 1];
+      return !!g && !!next && g.digits.length === 4 && next.digits.length === 2 && /^[-./]$/.test(normalised.slice(g.index + 4, next.index));
+    };
+    let taken = -1;
+    for (let start = 0; start < groups.length; start++) {
+      if (start <= taken) continue;
+      let digits = '';
+      const cuts: number[] = [];
+      for (let end = start; end < groups.length; end++) {
+        if (end > start) cuts.push(digits.length);
+        digits += groups[end]!.digits;
+        if (digits.length > 12) break;
+        const allowed = boundaries[digits.length];
+        if (!allowed || !cuts.every((c) => allowed.includes(c))) continue;
+        const kind = digits.length === 12 ? classify(digits.slice(0, 2), digits.slice(2, 8), digits.slice(8)) : classify(undefined, digits.slice(0, 6), digits.slice(6));
+        if (kind && !startsDate(end)) {
+          const last = groups[end]!;
+          found.push({ kind, index: groups[start]!.index, length: last.index + last.digits.length - groups[start]!.index });
+          taken = end;
+          break;
+        }
+      }
+    }
   }
   return found;
 }

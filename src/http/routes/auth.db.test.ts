@@ -177,6 +177,36 @@ describe('login, sessions and CSRF', () => {
     await loginAs(app, 'pw@a.se', 'ett-nytt-långt-lösenord');
   });
 
+  it('refuses a guessable new password and limits password-change attempts (guessing the current one)', async () => {
+    await addTestUser(db, { email: 'pwlimit@a.se', federationId: fa, role: 'styrelse' });
+    const s = await loginAs(app, 'pwlimit@a.se');
+    const post = (current: string, password: string) =>
+      s.request('/account/password', {
+        method: 'POST',
+        body: new URLSearchParams({ current, password, repeat: password }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const weak = await post(testPassword, 'aaaaaaaaaaaa');
+    expect(weak.status).toBe(400);
+    expect(await weak.text()).toContain('för lätt att gissa');
+    for (let i = 0; i < 4; i++) expect((await post(`gissning-nummer-${i}-x`, 'ett-nytt-långt-lösenord')).status).toBe(400);
+    const limited = await post(testPassword, 'ett-nytt-långt-lösenord');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    await loginAs(app, 'pwlimit@a.se'); // the password was not changed
+  });
+
+  it('sends ?next= with tabs, line breaks or another host home, never off-site and never a 500', async () => {
+    for (const next of ['/%09/evil.example/x', '/%0a/evil.example', '%0d%0a//evil.example', '//evil.example', '/\\evil.example']) {
+      const res = await postLogin(app, 'kansli@a.se', testPassword, decodeURIComponent(next));
+      expect(res.status, next).toBe(303);
+      expect(res.headers.get('location'), next).toMatch(/^\/(?![/\\])/);
+      expect(new URL(res.headers.get('location')!, 'https://s.example').host).toBe('s.example');
+    }
+    const get = await app.request('/login?next=/%0a/x');
+    expect(get.status).toBe(200);
+  });
+
   it('applies each role in its own förbund and nothing in another', async () => {
     const styrelse = await loginAs(app, 'styrelse@a.se');
     const revisor = await loginAs(app, 'revisor@a.se');
@@ -195,25 +225,25 @@ describe('login, sessions and CSRF', () => {
     }
   });
 
-  it('lets kansli add a user with a role in its förbund through the form, audited with the actor', async () => {
+  it('lets kansli invite a user with a role in its förbund through the form, audited with the actor', async () => {
     const kansli = await loginAs(app, 'kansli@a.se');
     const res = await kansli.request(`/f/${fa}/users`, {
       method: 'POST',
-      body: new URLSearchParams({ email: 'ny@a.se', displayName: 'Ny Person', role: 'revisor', interventions: '', password: 'ett-långt-startlösenord' }),
+      body: new URLSearchParams({ email: 'ny@a.se', displayName: 'Ny Person', role: 'revisor' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    expect(res.status).toBe(303);
-    const users = await (await kansli.request(`/api/federations/${fa}/users`)).json();
-    expect(users.find((u: { email: string }) => u.email === 'ny@a.se')).toMatchObject({ role: 'revisor', displayName: 'Ny Person' });
-    const audit = await (await kansli.request(`/api/federations/${fa}/audit?table=federation_role`)).json();
+    expect(res.status).toBe(200);
+    const link = /\/inbjudan\?t=([A-Za-z0-9_-]+)/.exec(await res.text());
+    expect(link).not.toBeNull();
+    const audit = await (await kansli.request(`/api/federations/${fa}/audit?table=user_invitation`)).json();
     expect(audit[0]).toMatchObject({ actor: 'kansli@a.se', action: 'insert' });
     const bad = await kansli.request(`/f/${fa}/users`, {
       method: 'POST',
-      body: new URLSearchParams({ email: 'insats@a.se', role: 'insats', interventions: '', password: 'ett-långt-startlösenord' }),
+      body: new URLSearchParams({ email: 'insats@a.se', role: 'insats' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('Rollen insats behöver minst en insats');
+    expect(await bad.text()).toContain('Välj minst en insats för rollen insatspersonal');
   });
 
   it("lets the system administrator add förbund and manage users, but not read a förbund's data", async () => {

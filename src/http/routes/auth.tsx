@@ -15,9 +15,8 @@ import { logEvent } from '../security/log.ts';
 import { oidcConfigFromEnv } from '../../services/auth/oidc.ts';
 
 /** Only a path on this site: "/f/1", never "//evil.example" or "https://…". */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
-}
+export { safeNext } from '../security/redirect.ts';
+import { safeNext } from '../security/redirect.ts';
 
 export function LoginPage(props: { c: Context<AppEnv>; next: string; email?: string; error?: string }) {
   const { c } = props;
@@ -118,6 +117,8 @@ function AccountPage(props: { c: Context<AppEnv>; message?: string; error?: stri
 export const authRoutes: RouteModule = (app, { db }) => {
   // Per client address, on top of the per-account lockout in the database.
   const loginLimiter = new RateLimiter(Number(process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE) || 20, 60_000);
+  // Guessing the current password through the change form is as bad as guessing it at the login.
+  const passwordChangeLimiter = new RateLimiter(5, 15 * 60_000);
 
   app.get('/login', (c) => {
     if (c.get('ctx').mode === 'session') return c.redirect(safeNext(c.req.query('next')), 303);
@@ -167,6 +168,10 @@ export const authRoutes: RouteModule = (app, { db }) => {
   app.post('/account/password', async (c) => {
     const ctx = c.get('ctx');
     if (ctx.user.userId === null) return c.redirect('/account', 303);
+    if (!passwordChangeLimiter.take(String(ctx.user.userId))) {
+      c.header('retry-after', String(passwordChangeLimiter.retryAfterSeconds(String(ctx.user.userId))));
+      return c.html(<AccountPage c={c} error="För många försök att byta lösenord. Vänta en stund och försök igen." />, 429);
+    }
     const body = await c.req.parseBody();
     const next = String(body.password ?? '');
     try {

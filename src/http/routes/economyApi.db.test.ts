@@ -104,7 +104,7 @@ describe('economy JSON API', () => {
   it('changes the equity cap and floor; the assessment follows', async () => {
     expect((await (await send('GET', '/settings')).json()).equityCapShare).toBe(0.2);
     const r = await send('PUT', '/settings', { equityCapShare: 0.25, equityFloor: 500_000 });
-    expect(await r.json()).toEqual({ equityCapShare: 0.25, equityFloor: 500_000, minCellSize: 5 });
+    expect(await r.json()).toEqual({ equityCapShare: 0.25, equityCapSteps: [], equityFloor: 500_000, minCellSize: 5 });
     const o = await (await send('GET', '/years/2025/overview')).json();
     expect(o.equity).toMatchObject({ capShare: 0.25, capOre: 473_950_000, floorOre: 50_000_000, status: 'within' });
     expect((await send('PUT', '/settings', { equityCapShare: 2 })).status).toBe(400);

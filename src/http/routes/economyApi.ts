@@ -8,12 +8,16 @@ import type { Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
+import { parseKronor, parseMonth, valueOrThrow } from '../../core/input/index.ts';
+import { pathId, pathYear, queryMonth } from '../params.ts';
 import { isMemberKind, isSection, type MemberKind, type Section } from '../../core/economy/types.ts';
 import { toKeyFiguresJson } from '../../core/economy/keyFigures.ts';
+import { isBudgetProfile, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { statementJson, statementTable } from '../../core/economy/statementTable.ts';
 import { budgetTable, contributionsTable, costDistributionTable, fiveYearTable, keyFiguresTable } from '../../core/economy/tables.ts';
 import type { Table } from '../../core/table.ts';
-import { oreAsKronor } from '../../core/rounding.ts';
+import { kronorToOre, oreAsKronor } from '../../core/rounding.ts';
+import type { EquityCapStep, FederationSettings } from '../../core/settings.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { tableToXlsx } from '../../exports/xlsx.ts';
 import * as economy from '../../services/economy/index.ts';
@@ -30,30 +34,32 @@ async function jsonBody(c: Context<AppEnv>): Promise<Body> {
   throw new InputError({ message: 'Förfrågan ska ha en JSON-kropp (ett objekt).' });
 }
 
-/** A kronor amount (integer, or with at most two decimals) → öre; problems name the field. */
+/** A kronor amount (a JSON number with at most two decimals) → öre, by the boundary's kronor rule; problems name the field. */
 function kronor(b: Body, field: string, problems: InputProblem[], opts: { required?: boolean; min?: number } = {}): number | undefined {
   const v = b[field];
   if (v === undefined || v === null) {
     if (opts.required ?? true) problems.push({ field, message: 'Ange ett belopp.' });
     return undefined;
   }
-  if (typeof v !== 'number' || !Number.isFinite(v) || !Number.isSafeInteger(Math.round(v * 100)) || Math.abs(Math.round(v * 100) - v * 100) > 1e-6) {
+  if (typeof v !== 'number') {
     problems.push({ field, message: 'Beloppet ska vara ett tal i kronor (högst två decimaler).' });
     return undefined;
   }
-  const ore = Math.round(v * 100);
-  if (opts.min !== undefined && ore < opts.min) {
+  const r = parseKronor(v, { allowNegative: opts.min === undefined || opts.min < 0 });
+  if (!r.ok) {
+    problems.push({ field, message: r.message });
+    return undefined;
+  }
+  if (opts.min !== undefined && r.value < opts.min) {
     problems.push({ field, message: 'Beloppet får inte vara negativt.' });
     return undefined;
   }
-  return ore;
+  return r.value;
 }
 
+/** A year or id in the path, through the boundary (malformed: 400). */
 function intParam(c: Context<AppEnv>, name: string): number {
-  const raw = c.req.param(name) ?? '';
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new InputError({ field: name, message: `"${raw}" är inte ett heltal.` });
-  return n;
+  return name === 'year' ? pathYear(c) : name === 'month' ? valueOrThrow(parseMonth(c.req.param('month') ?? ''), { field: 'month' }) : pathId(c, name);
 }
 
 function throwIf(problems: InputProblem[]) {
@@ -61,6 +67,31 @@ function throwIf(problems: InputProblem[]) {
 }
 
 const kr = (ore: number | null) => (ore === null ? null : oreAsKronor(ore));
+
+/** The settings as JSON, amounts in kronor (the staircase's thresholds too). */
+function settingsJson(s: FederationSettings) {
+  return {
+    equityCapShare: s.equityCapShare,
+    equityCapSteps: s.equityCapSteps.map((st) => ({ fromAllocation: oreAsKronor(st.fromAllocationOre), share: st.share })),
+    equityFloor: kr(s.equityFloorOre),
+    minCellSize: s.minCellSize,
+  };
+}
+
+/** [{ fromAllocation: kronor, share }] → steps in öre; invalid entries are left for settingsProblems to name. */
+function stepsFromJson(v: unknown): EquityCapStep[] {
+  if (!Array.isArray(v)) return v as EquityCapStep[];
+  return v.map((x: { fromAllocation?: unknown; share?: unknown }) => ({
+    fromAllocationOre: (() => {
+      try {
+        return kronorToOre(x?.fromAllocation as number);
+      } catch {
+        return NaN;
+      }
+    })(),
+    share: x?.share as number,
+  }));
+}
 
 export const economyApiRoutes: RouteModule = (app, { db }) => {
   const base = '/api/federations/:federationId';
@@ -84,10 +115,10 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
   app.get(`${base}/settings`, async (c) => {
     requirePermission(c, 'economy:read');
     const s = (await economy.getFederation(db, requireFederation(c).id)).settings;
-    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+    return c.json(settingsJson(s));
   });
   app.put(`${base}/settings`, async (c) => {
-    const ctx = requirePermission(c, 'admin');
+    const ctx = requirePermission(c, 'economy:write');
     const b = await jsonBody(c);
     const problems: InputProblem[] = [];
     const floor = optionalOre(b, 'equityFloor', 'equityFloorOre', problems, 0);
@@ -97,12 +128,13 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
       requireFederation(c).id,
       {
         ...(b.equityCapShare !== undefined ? { equityCapShare: b.equityCapShare as number } : {}),
+        ...(b.equityCapSteps !== undefined ? { equityCapSteps: stepsFromJson(b.equityCapSteps) } : {}),
         ...(b.minCellSize !== undefined ? { minCellSize: b.minCellSize as number } : {}),
         ...floor,
       },
       ctx.actor,
     );
-    return c.json({ equityCapShare: s.equityCapShare, equityFloor: kr(s.equityFloorOre), minCellSize: s.minCellSize });
+    return c.json(settingsJson(s));
   });
 
   // Members
@@ -145,6 +177,14 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
     throwIf(problems);
     return c.json(await economy.createBudgetLine(db, requireFederation(c).id, { section: b.section as Section, label: b.label as string }, ctx.actor), 201);
   });
+  // How a line's budget falls over the months: { "profile": "even" | "quarterly" | "yearly" | null (the section's default) }.
+  app.put(`${base}/budget-lines/:lineId/profile`, async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const b = await jsonBody(c);
+    if (b.profile !== null && !isBudgetProfile(b.profile)) throw new InputError({ field: 'profile', message: 'Ange even, quarterly, yearly eller null.' });
+    await economy.saveBudgetProfile(db, requireFederation(c).id, pathId(c, 'lineId'), (b.profile as BudgetProfile | null) ?? null, ctx.actor);
+    return c.body(null, 204);
+  });
 
   // Years
   app.get(`${base}/years`, async (c) => {
@@ -177,8 +217,8 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
   });
   app.get(`${base}/years/:year/overview`, async (c) => {
     requirePermission(c, 'economy:read');
-    const m = c.req.query('throughMonth');
-    return c.json(await economy.getEconomyOverview(db, requireFederation(c).id, intParam(c, 'year'), m ? { throughMonth: Number(m) } : {}));
+    const throughMonth = queryMonth(c, ['throughMonth']);
+    return c.json(await economy.getEconomyOverview(db, requireFederation(c).id, intParam(c, 'year'), throughMonth !== undefined ? { throughMonth } : {}));
   });
   app.get(`${base}/years/:year/operating-statement`, async (c) => {
     requirePermission(c, 'economy:read');

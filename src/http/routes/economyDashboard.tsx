@@ -3,14 +3,13 @@ import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { sections, sectionLabels, type Section } from '../../core/economy/types.ts';
 import { sumBySection } from '../../core/economy/budget.ts';
-import { yearOutlook } from '../../core/economy/yearOutlook.ts';
-import { economyWarnings, type EconomyWarning } from '../../core/economy/warnings.ts';
+import { budgetProfileLabels, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
+import type { EconomyWarning } from '../../core/economy/warnings.ts';
+import type { YearFigures } from '../../core/economy/yearFigures.ts';
 import { oreToTkr } from '../../core/rounding.ts';
-import { getAllocationOverview, getEconomyOverview, getFederation, getFiscalYear, listFiscalYears } from '../../services/economy/index.ts';
-import { lineMap } from '../../services/economy/lines.ts';
-import { loadYearOutcome } from '../../services/economy/outcome.ts';
+import { getYearFigures } from '../../services/economy/yearFacts.ts';
 import { kronorText, tkrText } from '../views/present.ts';
-import { chosenYear } from './economyShared.ts';
+import { chosenYearParam } from './economyShared.ts';
 import { DashboardPage, type DashboardModel } from './economyDashboardView.tsx';
 
 const costSections = sections.filter((s): s is Exclude<Section, 'income'> => s !== 'income');
@@ -20,9 +19,8 @@ export const economyDashboardRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
-    const year = chosenYear(c, years);
-    if (year === null) {
+    const figures = await getYearFigures(db, federation.id, chosenYearParam(c));
+    if (figures === null) {
       return c.html(
         <Layout title="Översikt" federation={federation}>
           <h1>Översikt</h1>
@@ -33,33 +31,28 @@ export const economyDashboardRoutes: RouteModule = (app, { db }) => {
         </Layout>,
       );
     }
-    const model = await dashboardModel(db, federation.id, year, years);
+    const model = dashboardModel(federation.id, figures);
     return c.html(
-      <Layout title={`Översikt ${year}`} federation={federation}>
+      <Layout title={`Översikt ${figures.year}`} federation={federation}>
         <DashboardPage model={model} />
       </Layout>,
     );
   });
 };
 
-async function dashboardModel(db: Parameters<RouteModule>[1]['db'], federationId: number, year: number, years: number[]): Promise<DashboardModel> {
-  const overview = await getEconomyOverview(db, federationId, year);
-  const info = await getFederation(db, federationId);
-  const facts = await getFiscalYear(db, federationId, year);
-  const lines = await lineMap(db, federationId);
-  const outcome = await loadYearOutcome(db, federationId, year);
-  const allocation = await getAllocationOverview(db, federationId, year);
-  const outlook = yearOutlook({ federation: info.name, facts, lines, settings: info.settings, outcome: outcome.byLine, forecast: overview.forecast });
-  const outcomeSoFar = sumBySection(outcome.byLine, lines).cost;
-  const budgetBySection = Object.fromEntries(overview.statement.sections.map((s) => [s.section, s.subtotal.budget.costOre])) as Record<Section, number>;
-  // Equity warnings follow the outlook (the forecast equity during the year); line warnings the outcome so far.
-  const warnings = economyWarnings(overview.statement, outlook.equity);
+/** The dashboard's view model: every figure comes from the year's one model (src/core/economy/yearFigures.ts). */
+export function dashboardModel(federationId: number, f: YearFigures): DashboardModel {
+  const outlook = f.outlook;
+  const outcomeSoFar = sumBySection(f.outcome.byLine, new Map(f.lines.map((l) => [l.id, l]))).cost;
+  const budgetBySection = Object.fromEntries(f.statement.sections.map((s) => [s.section, s.subtotal.budget.costOre])) as Record<Section, number>;
+  // A year with a ledger has its result and equity even before any account is mapped to a budget line.
+  const known = outlook.throughMonth > 0 || f.ledger !== null;
   return {
     federationId,
-    year,
-    years,
-    allocationOre: facts.allocationOre,
-    payerShares: allocation.check && allocation.check.totalOre > 0 ? allocation.check.shares : null,
+    year: f.year,
+    years: f.years,
+    allocationOre: f.facts.allocationOre,
+    payerShares: f.payerShares,
     sections: costSections.map((s) => ({
       label: sectionLabels[s],
       budgetOre: budgetBySection[s] ?? 0,
@@ -68,8 +61,9 @@ async function dashboardModel(db: Parameters<RouteModule>[1]['db'], federationId
       overBudget: (outlook.isForecast ? outlook.costBySection[s] : outcomeSoFar[s]) > (budgetBySection[s] ?? 0),
     })),
     monthsWithOutcome: outlook.throughMonth,
-    budgetResultOre: overview.keyFigures.budget.resultOre,
-    resultOre: outlook.throughMonth === 0 ? null : outlook.figures.resultOre,
+    forecastProfiles: outlook.isForecast ? forecastProfiles(f) : [],
+    budgetResultOre: f.keyFigures.budget.resultOre,
+    resultOre: known ? outlook.figures.resultOre : null,
     equity: {
       closingOre: outlook.equity.equityClosingOre,
       shareOfAllocation: outlook.equity.shareOfAllocation,
@@ -81,14 +75,22 @@ async function dashboardModel(db: Parameters<RouteModule>[1]['db'], federationId
     },
     warnings: [
       // During the year: sections whose forecast for the whole year is over budget.
-      ...(outlook.isForecast
-        ? costSections
-            .filter((s) => outlook.costBySection[s] > (budgetBySection[s] ?? 0))
-            .map((s) => `${sectionLabels[s]}: prognosen för helåret är ${tkrText(outlook.costBySection[s] - (budgetBySection[s] ?? 0))} över budget.`)
-        : []),
-      ...warnings.map(warningText),
+      ...f.sectionsOverBudget.map((s) => `${sectionLabels[s.section]}: prognosen för helåret är ${tkrText(s.overOre)} över budget.`),
+      // Equity warnings follow the outlook (the forecast equity during the year); line warnings the outcome so far.
+      ...f.outlookWarnings.map(warningText),
     ],
   };
+}
+
+/** The lines the forecast rests on, grouped by budget profile (for the explanation under the chart). */
+function forecastProfiles(f: YearFigures): { profile: BudgetProfile; label: string; lines: string[] }[] {
+  const labels = new Map(f.lines.map((l) => [l.id, l.label]));
+  const groups = new Map<BudgetProfile, string[]>();
+  for (const l of f.forecast.lines) {
+    if (l.profile === 'even') continue;
+    groups.set(l.profile, [...(groups.get(l.profile) ?? []), labels.get(l.lineId) ?? String(l.lineId)]);
+  }
+  return [...groups.entries()].map(([profile, lines]) => ({ profile, label: budgetProfileLabels[profile], lines }));
 }
 
 /** A warning as a sentence a board member reads, with the amounts. */

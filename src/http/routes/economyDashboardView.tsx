@@ -15,6 +15,8 @@ export interface DashboardModel {
   readonly sections: readonly { readonly label: string; readonly budgetOre: number; readonly outcomeOre: number; readonly forecastOre: number | null; readonly overBudget: boolean }[];
   /** Months with outcome so far (0 = none, 12 = the whole year). */
   readonly monthsWithOutcome: number;
+  /** During the year: the lines the forecast does not spread evenly, by budget profile (quarterly, yearly). */
+  readonly forecastProfiles: readonly { readonly label: string; readonly lines: readonly string[] }[];
   readonly budgetResultOre: number;
   /** Result for the year (operating + financial): actual when the year is complete, else forecast. */
   readonly resultOre: number | null;
@@ -39,9 +41,8 @@ export function DashboardPage(props: { model: DashboardModel }) {
     <>
       <h1>Översikt {m.year}</h1>
       <YearSelector action={base} years={m.years} selected={m.year} />
-      <p class="muted">
-        Utfall: {period}. {complete ? '' : 'Prognosen för helåret räknar varje budgetpost vidare i samma takt som hittills i år.'}
-      </p>
+      <p class="muted">Utfall: {period}.</p>
+      {complete || m.monthsWithOutcome === 0 ? null : <ForecastMethod model={m} />}
       <CardGrid label="Nyckeltal">
         <FigureCard
           label="Medelstilldelning"
@@ -97,6 +98,28 @@ export function DashboardPage(props: { model: DashboardModel }) {
         </li>
       </ul>
     </>
+  );
+}
+
+/** How the forecast is made, in words a board member reads (issue: member payments are not monthly). */
+function ForecastMethod(props: { model: DashboardModel }) {
+  const m = props.model;
+  return (
+    <div class="muted" id="prognosmetod">
+      <p>
+        Så räknas prognosen: för varje budgetpost delas utfallet hittills med den andel av årsbudgeten som enligt postens periodisering borde ha
+        kommit in till och med {monthName(m.monthsWithOutcome)}. Poster som fördelas jämnt över året räknas vidare i samma takt som hittills.
+      </p>
+      {m.forecastProfiles.length ? (
+        <ul>
+          {m.forecastProfiles.map((p) => (
+            <li>
+              Periodiseras {p.label}: {p.lines.join(', ')}.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 

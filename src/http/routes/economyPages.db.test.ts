@@ -91,12 +91,16 @@ describe('economy pages (HTTP)', () => {
     expect((await get(`/f/${other.id}/budget`)).location).toBe(`/f/${other.id}/medlemmar`);
   });
 
-  it('year selectors redirect to the chosen year, and unknown years are 404', async () => {
+  it('year selectors redirect to the chosen year; unknown years are 404, malformed years and months 400', async () => {
     const r = await get(`/f/${fid}/driftredovisning?ar=2025`);
     expect(r.status).toBe(303);
     expect(r.location).toBe(`/f/${fid}/ar/2025/driftredovisning`);
     expect((await get(`/f/${fid}/nyckeltal`)).location).toBe(`/f/${fid}/ar/2026/nyckeltal`);
     expect((await get(`/f/${fid}/ar/2031/driftredovisning`)).status).toBe(404);
-    expect((await get(`/f/${fid}/ar/abc/driftredovisning`)).status).toBe(404);
+    for (const bad of ['abc', '20255', '0999', '%00']) expect((await get(`/f/${fid}/ar/${bad}/driftredovisning`)).status, bad).toBe(400);
+    expect((await get(`/f/${fid}?ar=x`)).status).toBe(400);
+    for (const m of ['13', '0', '1.5', 'x']) expect((await get(`/api/federations/${fid}/years/2025/overview?throughMonth=${m}`)).status, m).toBe(400);
+    expect((await get(`/api/federations/${fid}/years/2025/overview?throughMonth=3`)).status).toBe(200);
+    expect((await get(`/api/federations/${fid}/years/2031/overview`)).status).toBe(404);
   });
 });

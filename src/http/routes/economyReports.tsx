@@ -9,7 +9,7 @@ import { formatPercent, formatTkr, tkrText } from '../views/present.ts';
 import { statementTable } from '../../core/economy/statementTable.ts';
 import { costDistributionTable, fiveYearTable } from '../../core/economy/tables.ts';
 import type { Table } from '../../core/table.ts';
-import { getEconomyOverview, getFederation, getOperatingStatement, listFiscalYears } from '../../services/economy/index.ts';
+import { listFiscalYears, yearFigures } from '../../services/economy/index.ts';
 import { chosenYear, yearParam } from './economyShared.ts';
 
 /** The groups of the driftredovisning's columns: Utfall / Budget / Avvikelse / last year's Utfall. */
@@ -33,8 +33,7 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const statement = await getOperatingStatement(db, federation.id, year);
-    const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
+    const { statement, years } = await yearFigures(db, federation.id, year);
     const base = `/f/${federation.id}/ar/${year}`;
     const table = withoutEmptyPrevious(statementTable(statement, federation.name), statement.result.previousOutcome !== null);
     return c.html(
@@ -62,9 +61,8 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const overview = await getEconomyOverview(db, federation.id, year);
-    const info = await getFederation(db, federation.id);
-    const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
+    const overview = await yearFigures(db, federation.id, year);
+    const years = overview.years;
     const k = overview.keyFigures;
     const e = overview.equity;
     return c.html(
@@ -111,7 +109,7 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
             .
           </p>
         ) : null}
-        <p class="muted">Tak och golv för eget kapital är inställningar för {info.name}.</p>
+        <p class="muted">Tak och golv för eget kapital är inställningar för {overview.federation}.</p>
         <Downloads
           federationId={federation.id}
           year={year}

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { NotFoundError } from '../../core/errors.ts';
 import type { AppEnv } from '../context.ts';
+import { pathYear, queryYear } from '../params.ts';
 import type { FieldErrors } from '../views/form.tsx';
 import type { InputProblem } from '../../core/errors.ts';
 
@@ -8,23 +9,24 @@ import type { InputProblem } from '../../core/errors.ts';
 
 export type EconomyContext = Context<AppEnv>;
 
-/** The :year path parameter as a year; anything else is a page that does not exist. */
+/** The :year path parameter (malformed: 400; a year the förbund lacks is the service's 404). */
 export function yearParam(c: EconomyContext): number {
-  const raw = c.req.param('year') ?? '';
-  const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(year)) throw new NotFoundError('Året finns inte.');
-  return year;
+  return pathYear(c);
 }
 
 /** The year chosen with ?ar=…, else the latest of the förbund's years; null when it has none. */
 export function chosenYear(c: EconomyContext, years: readonly number[]): number | null {
-  const raw = c.req.query('ar');
-  if (raw !== undefined && raw !== '') {
-    const y = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
-    if (!years.includes(y)) throw new NotFoundError(`Året ${raw} finns inte för förbundet.`);
+  const y = queryYear(c, ['ar']);
+  if (y !== undefined) {
+    if (!years.includes(y)) throw new NotFoundError(`Året ${y} finns inte för förbundet.`);
     return y;
   }
   return years.length ? Math.max(...years) : null;
+}
+
+/** The year asked for with ?ar=… (null: none, i.e. the latest); malformed → 400, unknown → 404 by the loader. */
+export function chosenYearParam(c: EconomyContext): number | null {
+  return queryYear(c, ['ar']) ?? null;
 }
 
 /** A posted form as text fields (files are not text fields). */
@@ -51,6 +53,11 @@ export function problemsToFieldErrors(problems: readonly InputProblem[], fieldMa
 const notices: Record<string, string> = {
   budget: 'Budgetposten är sparad.',
   revision: 'Tilläggsbudgeten är sparad.',
+  'revision-removed': 'Tilläggsbudgeten är borttagen.',
+  adopted: 'Styrelsens beslut är registrerat: budgeten är antagen och den ursprungliga budgeten låst.',
+  'line-changed': 'Budgetposten är ändrad.',
+  'line-removed': 'Budgetposten är borttagen.',
+  'year-started': 'Året är upplagt från föregående år: budgetposterna är kopierade (justera beloppen), fördelningsnyckeln överförd och ingående eget kapital satt till föregående års utgående.',
   line: 'Budgetposten är tillagd.',
   member: 'Medlemmen är sparad.',
   'member-removed': 'Medlemmen är borttagen.',

@@ -2,21 +2,16 @@ import type { Principal } from '../../core/access/permissions.ts';
 import type { Context } from 'hono';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { AppEnv } from '../context.ts';
+import { pathId, queryYear } from '../params.ts';
 
-/** The :id of an intervention (or another row) in the path, as a positive integer, else 404. */
+/** The :id of an intervention (or another row) in the path (malformed: 400; unknown: the service's 404). */
 export function idParam(c: Context<AppEnv>, name: string): number {
-  const n = Number(c.req.param(name));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFoundError('Sidan finns inte.');
-  return n;
+  return pathId(c, name);
 }
 
 /** ?ar=2025 (pages) or ?year=2025 (API); default the current year. */
 export function yearParam(c: Context<AppEnv>): number {
-  const raw = c.req.query('ar') ?? c.req.query('year');
-  if (raw === undefined || raw === '') return new Date().getUTCFullYear();
-  const y = Number(raw);
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new InputError({ field: 'ar', message: 'Ogiltigt år.' });
-  return y;
+  return queryYear(c) ?? new Date().getUTCFullYear();
 }
 
 /** A posted form as plain fields (repeated fields become arrays; files are left out). */

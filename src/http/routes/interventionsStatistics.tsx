@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { AppEnv } from '../context.ts';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
@@ -78,8 +79,10 @@ function InterventionPublishedBody(props: { s: ParticipantStatistics }) {
 }
 
 function SeriesTable(props: { s: ParticipantStatistics }) {
+  const { s } = props;
   return (
-    <table id="t-series">
+    <ScrollTable>
+      <table id="t-series">
       <caption>Deltagare över tid</caption>
       <thead>
         <tr>
@@ -99,7 +102,8 @@ function SeriesTable(props: { s: ParticipantStatistics }) {
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </ScrollTable>
   );
 }
 

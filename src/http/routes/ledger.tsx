@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import { formatLocalDateTime } from '../../core/format.ts';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { RouteModule } from '../app.tsx';
 import { InputError } from '../../core/errors.ts';
@@ -8,9 +10,6 @@ import { listSieImports } from '../../services/ledger/history.ts';
 import { importSieFile, type SieImportResult } from '../../services/ledger/import.ts';
 import { listLedgerYears } from '../../services/ledger/statements.ts';
 import { FormSecurityFields } from '../views/form.tsx';
-
-/** Largest file the web form accepts (the form upload is held in memory; the API and the CLI stream). */
-const MAX_FORM_UPLOAD = 200 * 1024 * 1024;
 
 /** SIE import: the page with upload and history, and the streaming API. */
 export const ledgerRoutes: RouteModule = (app, { db }) => {
@@ -23,8 +22,6 @@ export const ledgerRoutes: RouteModule = (app, { db }) => {
   app.post('/f/:federationId/ledger/import', async (c) => {
     const ctx = requirePermission(c, 'ledger:write');
     const federation = requireFederation(c);
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_FORM_UPLOAD) throw new InputError({ field: 'fil', message: `Filen är för stor för webbformuläret (högst ${MAX_FORM_UPLOAD / 1024 / 1024} MB). Använd kommandot npx samordna import sie.` });
     const body = await c.req.parseBody();
     const file = body['file'];
     if (!(file instanceof File) || file.size === 0) throw new InputError({ field: 'fil', message: 'Välj en SIE-fil att läsa in.' });
@@ -122,7 +119,8 @@ function ImportPage(props: {
       <p>
         <a href={`${base}/mapping`}>Koppling av konton och objekt till budgetposter</a>
       </p>
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Inläsningar</caption>
         <thead>
           <tr>
@@ -139,7 +137,7 @@ function ImportPage(props: {
         <tbody>
           {props.history.map((h) => (
             <tr>
-              <td>{h.importedAt.replace('T', ' ').replace('Z', '')}</td>
+              <td>{formatLocalDateTime(h.importedAt)}</td>
               <td>{h.importedBy}</td>
               <td>{h.fileName}</td>
               <td>
@@ -150,7 +148,7 @@ function ImportPage(props: {
               <td>
                 <code title={h.sha256}>{h.sha256.slice(0, 12)}…</code>
               </td>
-              <td>{h.replacedAt ? `ersatt ${h.replacedAt.slice(0, 10)}` : 'gällande'}</td>
+              <td>{h.replacedAt ? `ersatt ${formatLocalDateTime(h.replacedAt)}` : 'gällande'}</td>
             </tr>
           ))}
           {props.history.length === 0 ? (
@@ -159,7 +157,8 @@ function ImportPage(props: {
             </tr>
           ) : null}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InputError } from '../../core/errors.ts';
-import { parseKronor, parseOutcomeRows, readCsvRows } from './parseOutcome.ts';
+import { parseKronorCell as parseKronor, parseOutcomeRows, readCsvRows } from './parseOutcome.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { outcomeTemplateTable } from './outcomeTemplate.ts';
 

@@ -4,7 +4,7 @@ import { createTestDb } from '../../../test/support/db.ts';
 import { InputError } from '../../core/errors.ts';
 import { createIntervention } from '../../services/interventions/interventions.ts';
 import { listParticipations } from '../../services/interventions/participations.ts';
-import { csvLine } from './csv.ts';
+import { csvLine } from '../tabular/csv.ts';
 import { importParticipations } from './importParticipations.ts';
 import { templateColumns, templateExample } from './template.ts';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { InputError } from '../../core/errors.ts';
 import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from '../../core/interventions/vocabulary.ts';
-import { csvLine, parseCsv } from './csv.ts';
+import { csvLine, parseCsv } from '../tabular/csv.ts';
 import { decodeText, parseParticipationRows } from './importParticipations.ts';
 import { templateColumns, templateExample } from './template.ts';
 

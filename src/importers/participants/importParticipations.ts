@@ -1,45 +1,19 @@
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { parseParticipationInput, type ParticipationInput } from '../../core/interventions/participation.ts';
 import type { Actor, Database } from '../../db/database.ts';
 import { listMembers } from '../../services/interventions/members.ts';
 import { insertParticipations } from '../../services/interventions/participations.ts';
-import { parseCsv, type CsvRow } from './csv.ts';
+import { parseCsv, type CsvRow } from '../tabular/csv.ts';
+import { readXlsxRows } from '../tabular/xlsx.ts';
+import { cellText } from '../tabular/cells.ts';
 import { headerFor, templateColumns } from './template.ts';
 
 export const maxImportRows = 20_000;
 
-/** Reads the first worksheet of an XLSX file as rows of text (dates as ISO dates), with line numbers. */
+/** The first worksheet of an XLSX file as rows of text (dates as ISO dates), through the importers' one bounded XLSX reader. */
 export async function readXlsx(data: Uint8Array, file: string): Promise<CsvRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new InputError({ file, message: 'Filen kunde inte läsas som en Excel-fil (.xlsx).' });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new InputError({ file, message: 'Excel-filen har inget kalkylblad.' });
-  const rows: CsvRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, templateColumns.length); c++) {
-      const v = row.getCell(c).value;
-      cells.push(
-        v === null || v === undefined
-          ? ''
-          : v instanceof Date
-            ? v.toISOString().slice(0, 10)
-            : typeof v === 'object' && 'text' in v
-              ? String((v as { text: unknown }).text)
-              : typeof v === 'object' && 'result' in v
-                ? String((v as { result: unknown }).result ?? '')
-                : String(v),
-      );
-    }
-    rows.push({ line: rowNumber, cells });
-  });
-  return rows;
+  return (await readXlsxRows(data, file)).map((r) => ({ line: r.line, cells: Array.from({ length: Math.max(r.cells.length, templateColumns.length) }, (_, i) => cellText(r.cells[i])) }));
 }
 
 /**

@@ -18,6 +18,26 @@ describe('parseReference', () => {
     expect(y.openingEquityOre).toBe(402_848_600);
   });
 
+  it('refuses a personnummer or an overlong name anywhere in the file, naming line and field', () => {
+    const json = JSON.parse(text);
+    json.members[3].name = 'Arboga kommun 811228\u20139874';
+    json.years[0].budget[0].label = 'x'.repeat(5000);
+    const bad = JSON.stringify(json, null, 2);
+    let error: InputError | null = null;
+    try {
+      parseReference(bad, 'ref.json');
+    } catch (e) {
+      error = e as InputError;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const fields = error!.problems.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['members[3].name', 'years[0].budget[0].label']));
+    const lines = bad.split('\n');
+    const pnr = error!.problems.find((p) => p.field === 'members[3].name')!;
+    expect(lines[pnr.line! - 1]).toContain('Arboga kommun');
+    expect(error!.message).not.toMatch(/9874/);
+  });
+
   it('property: any text is either read or refused with InputError naming the file — never a crash', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {

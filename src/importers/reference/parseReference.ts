@@ -8,6 +8,7 @@
  * — printed totals of years without lines (five-year overview): { year, income, cost, result, equityRatio?,
  * employees?, note? }, amounts in kronor, cost positive.
  */
+import { parseText } from '../../core/input/index.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { isMemberKind, isSection, memberKinds, sections, type MemberKind, type Section, type YearSummary } from '../../core/economy/types.ts';
 import { isIsoDate } from '../../core/economy/budget.ts';
@@ -62,6 +63,8 @@ export function parseReference(text: string, file: string): ReferenceData {
   const problem = (path: string, message: string) => problems.push({ file, line: lineOf(path), field: path || undefined, message });
 
   const root = parsed.value;
+  // Every text of the file (names of the förbund, members, lines, notes) through the boundary's text rule.
+  for (const p of textProblems(root, '')) problem(p.path, p.message);
   if (!isObj(root) || root.format !== referenceFormat) {
     throw new InputError({ file, line: lineOf(isObj(root) ? 'format' : ''), field: 'format', message: `Filen är inte i formatet ${referenceFormat} (fältet "format" saknas eller är fel).` });
   }
@@ -284,4 +287,15 @@ export function parseReference(text: string, file: string): ReferenceData {
 
   if (problems.length) throw new InputError(problems);
   return { federationName, members, years, yearSummaries };
+}
+
+/** Each string in the JSON that the boundary's text rule refuses (identity numbers, controls, length), by path. */
+function textProblems(v: Json, path: string): { path: string; message: string }[] {
+  if (typeof v === 'string') {
+    const r = parseText(v, { kind: 'short' });
+    return r.ok ? [] : [{ path, message: r.message }];
+  }
+  if (Array.isArray(v)) return v.flatMap((x, i) => textProblems(x, `${path}[${i}]`));
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => textProblems(x as Json, path ? `${path}.${k}` : k));
+  return [];
 }

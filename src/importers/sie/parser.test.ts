@@ -83,6 +83,33 @@ describe('SIE parser and validator', () => {
     ]));
   });
 
+  it('refuses a voucher number that occurs twice in its series, naming both lines', async () => {
+    const v = (series: string, n: string) => `#VER ${series} ${n} 20250101 x\n{\n#TRANS 1930 {} -1.00\n#TRANS 6250 {} 1.00\n}\n`;
+    const r = await parseAndValidate(`${head}${v('A', '1')}${v('B', '1')}${v('A', '2')}${v('A', '1')}${v('""', '""')}${v('""', '""')}`, 'dubbel.se');
+    expect(r.problems).toEqual([
+      expect.objectContaining({ file: 'dubbel.se', line: 23, field: 'vernr', message: expect.stringMatching(/Verifikation A 1 finns redan i filen \(rad 8\)/) }),
+    ]);
+  });
+
+  it('refuses a personnummer in any text of the file (#FNAMN, #KONTO, #OBJEKT, #VER, #TRANS), never repeating it', async () => {
+    const r = await parseAndValidate(`#FLAGGA 0
+#SIETYP 4
+#FNAMN "Firma 811228-9874"
+#RAR 0 20250101 20251231
+#KONTO 1930 "Bank 81 12 28–9874"
+#KONTO 6250 Porto
+#DIM 6 Projekt
+#OBJEKT 6 P1 "Deltagare 8112289874"
+#VER A 1 20250101 "Ersättning 19811228-9874"
+{
+#TRANS 1930 {} -1.00 20250101 "811228 - 9874"
+#TRANS 6250 {} 1.00
+}
+`, 'pnr.se');
+    expect(r.problems.map((p) => [p.line, p.field])).toEqual([[3, '#FNAMN'], [5, '#KONTO'], [8, '#OBJEKT'], [9, '#VER'], [11, '#TRANS']]);
+    for (const p of r.problems) expect(p.message).not.toMatch(/9874/);
+  });
+
   it('checks opening balance + movements = closing balance', async () => {
     const r = await parseAndValidate(`${head}#IB 0 1930 100.00\n#IB 0 2640 -100.00\n#UB 0 1930 90.00\n#UB 0 2640 -100.00\n#RES 0 6250 11.00\n#VER A 1 20250101 x\n{\n#TRANS 1930 {} -10.00\n#TRANS 6250 {} 10.00\n}\n`);
     expect(r.problems.map((p) => p.message)).toEqual(expect.arrayContaining([

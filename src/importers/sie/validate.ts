@@ -1,4 +1,6 @@
 import type { InputProblem } from '../../core/errors.ts';
+import { containsIdentityNumber } from '../../core/privacy/identityNumber.ts';
+import { identityRefusalMessage } from '../../core/privacy/identityGuard.ts';
 import { MAX_PROBLEMS } from './parser.ts';
 import type { SieRecord, VoucherRecord } from './records.ts';
 import { formatAmountOre } from './values.ts';
@@ -75,16 +77,30 @@ export class SieValidator {
     if (!this.firstUse.has(account)) this.firstUse.set(account, line);
   }
 
+  /** Names and texts of the file go through the identity guard: a ledger must never carry a personnummer in. */
+  private guard(text: string | null, line: number, field: string): void {
+    // Most texts have no two digits in a row and cannot hold a number: skip the full check for them.
+    if (text && /\d\d/.test(text) && containsIdentityNumber(text)) this.problem(line, identityRefusalMessage, field);
+  }
+
   add(r: SieRecord): void {
     switch (r.type) {
       case 'header':
+        this.guard(r.value, r.line, r.label);
         if (!this.headers.has(r.label)) this.headers.set(r.label, r.value);
+        return;
+      case 'object':
+        this.guard(r.name, r.line, '#OBJEKT');
+        return;
+      case 'dimension':
+        this.guard(r.name, r.line, '#DIM');
         return;
       case 'year':
         if (this.years.has(r.yearIndex)) this.problem(r.line, `Räkenskapsår ${r.yearIndex} anges två gånger.`, '#RAR');
         else this.years.set(r.yearIndex, { start: r.start, end: r.end });
         return;
       case 'account':
+        this.guard(r.name, r.line, '#KONTO');
         this.names.set(r.account, r.name);
         return;
       case 'accountType':
@@ -114,15 +130,28 @@ export class SieValidator {
     }
   }
 
+  /** The line of each voucher number seen, per series: a number may occur once in its series. */
+  private readonly voucherNumbers = new Map<string, Map<number | string, number>>();
+
   private voucher(v: VoucherRecord): void {
     this.vouchers++;
     const year = this.years.get(0);
     const where = v.series || v.number ? `Verifikation ${[v.series, v.number].filter(Boolean).join(' ')}` : 'Verifikationen';
+    if (v.number) {
+      let seen = this.voucherNumbers.get(v.series);
+      if (!seen) this.voucherNumbers.set(v.series, (seen = new Map()));
+      const key = /^\d{1,15}$/.test(v.number) ? Number(v.number) : v.number;
+      const first = seen.get(key);
+      if (first !== undefined) this.problem(v.line, `${where} finns redan i filen (rad ${first}): ett verifikationsnummer får bara förekomma en gång i sin serie.`, 'vernr');
+      else seen.set(key, v.line);
+    }
     if (year && (v.date < year.start || v.date > year.end)) {
       this.problem(v.line, `${where} har datum ${v.date}, utanför räkenskapsåret ${year.start}–${year.end}.`, 'verdatum');
     }
+    this.guard(v.text, v.line, '#VER');
     let sum = 0;
     for (const t of v.transactions) {
+      this.guard(t.text, t.line, '#TRANS');
       this.transactions++;
       this.use(t.account, t.line);
       if (t.kind === 'removed') continue;

@@ -25,6 +25,13 @@ describe('parsing user input for the audit filter and the intervention list', ()
     );
   });
 
+  it('refuses control characters in the free-text filters (a NUL gave a 500)', () => {
+    for (const k of ['actor', 'table', 'text'] as const) {
+      expect(() => parseAuditFilter({ [k]: 'a\u0000b' }), k).toThrow(InputError);
+      expect(() => parseAuditFilter({ [k]: 'x\u001by' }), k).toThrow(InputError);
+    }
+  });
+
   it('refuses dates that do not exist', () => {
     for (const d of ['2025-02-30', '2025-04-31', '2025-13-01', '2025-00-10']) expect(() => parseAuditFilter({ to: d }), d).toThrow(InputError);
     expect(parseAuditFilter({ to: '2024-02-29' })).toEqual({ to: '2024-02-29' });
@@ -32,7 +39,7 @@ describe('parsing user input for the audit filter and the intervention list', ()
 
   it('keeps free-text filters as given (trimmed, at most 200 characters)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), (actor, text) => {
+      fc.property(fc.string().filter((s) => !/[\u0000-\u001f\u007f]/.test(s.trim())), fc.string().filter((s) => !/[\u0000-\u001f\u007f]/.test(s.trim())), (actor, text) => {
         const f = parseAuditFilter({ actor, text });
         expect(f.actor ?? '').toBe(actor.trim().slice(0, 200));
         expect(f.text ?? '').toBe(text.trim().slice(0, 200));

@@ -1,6 +1,8 @@
 import type { Queryable } from '../../db/database.ts';
+import { formatLocalDateTime } from '../../core/format.ts';
 import { InputError } from '../../core/errors.ts';
 import { participationFieldLabels } from '../../core/interventions/participation.ts';
+import { parseIsoDate, valueOrThrow } from '../../core/input/index.ts';
 
 export interface AuditEntry {
   readonly id: number;
@@ -70,21 +72,21 @@ export interface AuditFilter {
 
 const maskedList = `array[${maskedAuditTables.map((t) => `'${t}'`).join(', ')}]::text[]`;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Reads a filter from query parameters; bad dates are an InputError naming the field. */
 export function parseAuditFilter(q: Record<string, string | undefined>): AuditFilter {
   const f: { -readonly [K in keyof AuditFilter]: AuditFilter[K] } = {};
   for (const k of ['actor', 'table', 'text'] as const) {
     const v = q[k]?.trim();
-    if (v) f[k] = v.slice(0, 200);
+    if (!v) continue;
+    // A NUL or other control character is a 400 here, not a database error (a search is not stored, so
+    // only the characters are checked, not identity numbers).
+    if (/[\u0000-\u001f\u007f]/.test(v)) throw new InputError({ field: k, message: 'Sökningen innehåller otillåtna styrtecken.' });
+    f[k] = v.slice(0, 200);
   }
   for (const k of ['from', 'to'] as const) {
     const v = q[k]?.trim();
     if (!v) continue;
-    // Round trip through Date: '2025-02-30' parses (as 2 March) but is no date.
-    if (!isoDate.test(v) || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) throw new InputError({ field: k, message: 'Ange datum som ÅÅÅÅ-MM-DD.' });
-    f[k] = v;
+    f[k] = valueOrThrow(parseIsoDate(v), { field: k });
   }
   return f;
 }
@@ -116,7 +118,7 @@ export async function queryAuditLog(db: Queryable, federationId: number, filter:
   }
   params.push(Math.min(Math.max(filter.limit ?? 500, 1), 100_000));
   const rows = await db.query<AuditEntry & { participantCode: string | null }>(
-    `select a.id, to_char(a.occurred_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI:SS') as "occurredAt", a.actor,
+    `select a.id, to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt", a.actor,
             a.table_name as "tableName", a.row_id as "rowId", a.action, a.old_values as "oldValues", a.new_values as "newValues",
             case when a.table_name = 'participation' then coalesce(a.new_values ->> 'code', a.old_values ->> 'code')
                  when a.table_name = 'progression_measurement' then (
@@ -127,7 +129,8 @@ export async function queryAuditLog(db: Queryable, federationId: number, filter:
      order by a.id desc`,
     params,
   );
-  return rows.map(masked);
+  // Swedish local time, by the one helper for times shown to users; participant rows without their values.
+  return rows.map((r) => masked({ ...r, occurredAt: formatLocalDateTime(r.occurredAt, true) }));
 }
 
 /** The tables that occur in the förbund's log (for the filter's choice list). */

@@ -1,4 +1,6 @@
 import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
 import { InputError } from '../../core/errors.ts';
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 iterations, 1 lane). */
@@ -15,6 +17,22 @@ export function checkPasswordPolicy(password: string, field = 'password'): void 
   if (password.length > maxPasswordLength) {
     throw new InputError({ field, message: `Lösenordet får ha högst ${maxPasswordLength} tecken.` });
   }
+  if (isGuessable(password)) {
+    throw new InputError({
+      field,
+      message: 'Lösenordet är för lätt att gissa: det finns i listor över vanliga lösenord, upprepar tecken eller följer ett mönster. Välj en fras av flera ord.',
+    });
+  }
+}
+
+/**
+ * zxcvbn-ts with its common-password dictionary (about 50 000 passwords from public breach lists, with
+ * repeats, sequences and keyboard patterns recognised): anything it scores below 3 of 4 is refused.
+ */
+let estimator: ZxcvbnFactory | null = null;
+function isGuessable(password: string): boolean {
+  estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  return estimator.check(password.slice(0, 100)).score < 3;
 }
 
 export function hashPassword(password: string): Promise<string> {

@@ -1,4 +1,5 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { textProblems } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { isFederationRole, type FederationGrant, type FederationRole, type Principal } from '../../core/access/permissions.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
@@ -25,7 +26,7 @@ const userColumns = userColumnsOf('app_user');
 
 export function normaliseEmail(email: string): string {
   const e = email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) || e.length > 254) {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) || e.length > 254 || /[\u0000-\u001f\u007f]/.test(e)) {
     throw new InputError({ field: 'email', message: 'Ange en giltig e-postadress.' });
   }
   return e;
@@ -52,6 +53,8 @@ export interface NewUser {
 export async function createUser(db: Database, input: NewUser, actor: Actor): Promise<UserRow> {
   const email = normaliseEmail(input.email);
   checkPasswordPolicy(input.password);
+  const nameProblems = textProblems('displayName', input.displayName, { kind: 'name' });
+  if (nameProblems.length) throw new InputError(nameProblems);
   if ((input.federationId === undefined) !== (input.role === undefined)) {
     throw new InputError({ field: 'role', message: 'Ange både förbund och roll.' });
   }
@@ -74,7 +77,7 @@ export async function createUser(db: Database, input: NewUser, actor: Actor): Pr
   }, actor);
 }
 
-async function setRoleIn(tx: Queryable, userId: number, federationId: number, role: FederationRole, interventionIds: readonly number[]) {
+export async function setRoleIn(tx: Queryable, userId: number, federationId: number, role: FederationRole, interventionIds: readonly number[]) {
   if (!isFederationRole(role)) throw new InputError({ field: 'role', message: 'Okänd roll.' });
   const fed = await tx.query('select 1 from federation where id = $1', [federationId]);
   if (!fed.length) throw new InputError({ field: 'federation', message: 'Förbundet finns inte.' });

@@ -1,6 +1,7 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { textProblems } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { resolveSettings, type FederationSettings } from '../../core/settings.ts';
+import { equityCapStepProblems, resolveSettings, type FederationSettings } from '../../core/settings.ts';
 import type { InputProblem } from '../../core/errors.ts';
 
 export interface FederationInfo {
@@ -44,6 +45,8 @@ export async function ensureFederation(tx: Queryable, name: string): Promise<num
 export async function createFederation(db: Database, input: { name: string; organisationNumber?: string | null }, actor: Actor): Promise<FederationInfo> {
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (!name) throw new InputError({ field: 'name', message: 'Ange förbundets namn.' });
+  const nameProblems = textProblems('name', name, { kind: 'name' });
+  if (nameProblems.length) throw new InputError(nameProblems);
   return db.transaction(async (tx) => {
     const exists = await tx.query('select 1 from federation where name = $1', [name]);
     if (exists.length) throw new InputError({ field: 'name', message: `Det finns redan ett förbund som heter "${name}".` });
@@ -60,6 +63,9 @@ export function settingsProblems(change: Partial<FederationSettings>): InputProb
   const problems: InputProblem[] = [];
   if (change.equityCapShare !== undefined && (typeof change.equityCapShare !== 'number' || !(change.equityCapShare >= 0 && change.equityCapShare <= 1))) {
     problems.push({ field: 'equityCapShare', message: 'Taket anges som andel av tilldelningen, 0–1 (20 % = 0.2).' });
+  }
+  if (change.equityCapSteps !== undefined) {
+    for (const message of equityCapStepProblems(change.equityCapSteps)) problems.push({ field: 'equityCapSteps', message });
   }
   if (change.equityFloorOre !== undefined && change.equityFloorOre !== null && (!Number.isSafeInteger(change.equityFloorOre) || change.equityFloorOre < 0)) {
     problems.push({ field: 'equityFloorOre', message: 'Golvet ska vara ett belopp, 0 eller större.' });

@@ -22,7 +22,7 @@ export {
   saveYearSummary,
   type FiscalYearInput,
 } from './years.ts';
-export { listBudgetLines, createBudgetLine } from './lines.ts';
+export { listBudgetLines, createBudgetLine, saveBudgetProfile } from './lines.ts';
 export {
   getAllocationOverview,
   saveAllocation,
@@ -36,3 +36,4 @@ export {
 export { getBudget, saveBudgetAmount, addBudgetRevision, loadRevisedBudget, type YearBudget } from './budget.ts';
 export { loadYearOutcome, saveOutcomeEntry, type YearOutcome, type OutcomeEntryInput, type OutcomeSource } from './outcome.ts';
 export { getOperatingStatement, getKeyFigures, getEconomyOverview, type EconomyOverview } from './reports.ts';
+export { getYearFigures, yearFigures, loadYearFacts, clearYearFiguresCache } from './yearFacts.ts';

@@ -1,4 +1,5 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { textProblems } from '../../core/input/index.ts';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
 import { isMemberKind, type Member, type MemberKind } from '../../core/economy/types.ts';
 
@@ -24,6 +25,7 @@ export async function listMembers(q: Queryable, federationId: number): Promise<M
 export function validateMember(input: MemberInput): InputProblem[] {
   const problems: InputProblem[] = [];
   if (typeof input.name !== 'string' || input.name.trim() === '') problems.push({ field: 'name', message: 'Ange medlemmens namn.' });
+  else problems.push(...textProblems('name', input.name, { kind: 'name' }));
   if (!isMemberKind(input.kind)) problems.push({ field: 'kind', message: 'Okänd medlemstyp: ange Försäkringskassan, Arbetsförmedlingen, region eller kommun.' });
   if (input.sortOrder !== undefined && !Number.isInteger(input.sortOrder)) problems.push({ field: 'sortOrder', message: 'Ordningen ska vara ett heltal.' });
   return problems;

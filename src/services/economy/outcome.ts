@@ -1,56 +1,30 @@
 /**
- * Outcome (utfall) per budget line and month. loadYearOutcome is the ONE read path: every report, key figure
- * and forecast reads outcome through it. Sources: 'manual' (entered), 'file' (XLSX/CSV import), 'reference'
- * (reference JSON: one entry per line in month 12), 'ledger' (SIE bookkeeping, a later area).
- *
- * Rule against double counting, per year:
- *   1. When the year has any 'ledger' rows, only the ledger counts.
- *   2. Otherwise ONE bulk source counts: 'file' if the year has file rows, else 'reference'; and a 'manual'
- *      entry replaces the bulk source's amount for the same line and month (entries for other months add).
- * Each import replaces its own source's rows for the years it holds, so a re-import never adds.
+ * Outcome (utfall) per budget line and month: reading one year's counted outcome (the outcome page and API),
+ * and writing it. Sources: 'manual' (entered), 'file' (XLSX/CSV import), 'reference' (reference JSON: one entry
+ * per line in month 12), 'ledger' (SIE bookkeeping through the account mapping, src/services/ledger/economy-link.ts).
+ * Which rows count — the rule against double counting — lives in the core (src/core/economy/outcomeSources.ts)
+ * and nowhere else; the year's figures read outcome through src/services/economy/yearFacts.ts.
  */
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
-import type { LineAmounts, MonthlyOutcome } from '../../core/economy/types.ts';
-import { selectCountedRows, type OutcomeSource } from '../../core/economy/outcomeSources.ts';
+import { yearOutcome, type OutcomeSource, type YearOutcome } from '../../core/economy/outcomeSources.ts';
+import type { MonthlyOutcome } from '../../core/economy/types.ts';
 import { lineMap } from './lines.ts';
 import { getFiscalYear } from './years.ts';
-import { hasLedgerYear } from '../ledger/economy-link.ts';
 
-export type { OutcomeSource } from '../../core/economy/outcomeSources.ts';
+export type { OutcomeSource, YearOutcome } from '../../core/economy/outcomeSources.ts';
 
-export interface YearOutcome {
-  readonly year: number;
-  /** Per line and month (summed over the sources that count). */
-  readonly monthly: readonly MonthlyOutcome[];
-  /** Per line for the whole year. */
-  readonly byLine: readonly LineAmounts[];
-  /** The sources that counted. */
-  readonly sources: readonly OutcomeSource[];
-}
-
+/** One year's counted outcome (one query: the rows and whether the year was imported from SIE). */
 export async function loadYearOutcome(q: Queryable, federationId: number, year: number): Promise<YearOutcome> {
-  const rows = await q.query<MonthlyOutcome & { source: OutcomeSource }>(
-    `select budget_line_id as "lineId", month, income_ore as "incomeOre", cost_ore as "costOre", source
-     from outcome_entry where federation_id = $1 and year = $2 order by budget_line_id, month`,
+  const rows = await q.query<MonthlyOutcome & { source: OutcomeSource; ledger: boolean }>(
+    `select budget_line_id as "lineId", month, income_ore as "incomeOre", cost_ore as "costOre", source, false as ledger
+     from outcome_entry where federation_id = $1 and year = $2
+     union all
+     select 0, 0, 0, 0, 'ledger', true where exists (select 1 from ledger_year where federation_id = $1 and extract(year from start_date) = $2)`,
     [federationId, year],
   );
-  // A year imported from SIE takes its outcome from the ledger alone, mapped or not (src/services/ledger/economy-link.ts).
-  const counted = (await hasLedgerYear(q, federationId, year)) ? rows.filter((r) => r.source === 'ledger') : selectCountedRows(rows);
-  const monthly = new Map<string, { lineId: number; month: number; incomeOre: number; costOre: number }>();
-  const byLine = new Map<number, { lineId: number; incomeOre: number; costOre: number }>();
-  for (const r of counted) {
-    const k = `${r.lineId}:${r.month}`;
-    const m = monthly.get(k) ?? { lineId: r.lineId, month: r.month, incomeOre: 0, costOre: 0 };
-    m.incomeOre += r.incomeOre;
-    m.costOre += r.costOre;
-    monthly.set(k, m);
-    const l = byLine.get(r.lineId) ?? { lineId: r.lineId, incomeOre: 0, costOre: 0 };
-    l.incomeOre += r.incomeOre;
-    l.costOre += r.costOre;
-    byLine.set(r.lineId, l);
-  }
-  return { year, monthly: [...monthly.values()], byLine: [...byLine.values()], sources: [...new Set(counted.map((r) => r.source))] };
+  const ledgerImported = rows.some((r) => r.ledger);
+  return yearOutcome(year, rows.filter((r) => !r.ledger), ledgerImported);
 }
 
 export interface OutcomeEntryInput {

@@ -1,60 +1,25 @@
+/**
+ * The year's reports, all read from ONE model (src/core/economy/yearFigures.ts) loaded once per call
+ * (./yearFacts.ts): the driftredovisning, the key figures and everything the dashboard and key-figures page
+ * show. Nothing here computes a figure of its own.
+ */
 import type { Queryable } from '../../db/database.ts';
-import { buildOperatingStatement, type OperatingStatement } from '../../core/economy/operatingStatement.ts';
-import {
-  assessEquity,
-  computeKeyFigures,
-  costDistribution,
-  fiveYearOverview,
-  type CostDistribution,
-  type EquityAssessment,
-  type KeyFigures,
-  type OverviewRow,
-} from '../../core/economy/keyFigures.ts';
-import { forecastYear, lastMonthWithOutcome, type YearForecast } from '../../core/economy/forecast.ts';
-import { economyWarnings, type EconomyWarning } from '../../core/economy/warnings.ts';
-import type { BudgetLine, FiscalYearFacts } from '../../core/economy/types.ts';
-import { getFederation } from './federations.ts';
-import { lineMap, listBudgetLines } from './lines.ts';
-import { loadRevisedBudget } from './budget.ts';
-import { loadYearOutcome } from './outcome.ts';
-import { findFiscalYear, getFiscalYear, listFiscalYears, listYearSummaries } from './years.ts';
-import { ledgerFinancial, ledgerKeyFigureFacts, withLedgerFigures } from '../ledger/economy-link.ts';
-import { memoizeReads } from '../../db/memoizeReads.ts';
+import type { OperatingStatement } from '../../core/economy/operatingStatement.ts';
+import type { CostDistribution, EquityAssessment, KeyFigures, OverviewRow } from '../../core/economy/keyFigures.ts';
+import type { YearForecast } from '../../core/economy/forecast.ts';
+import type { EconomyWarning } from '../../core/economy/warnings.ts';
+import { yearFigures } from './yearFacts.ts';
+
+export { getYearFigures, yearFigures, loadYearFacts } from './yearFacts.ts';
 
 /** The driftredovisning of a year (exact öre; present with src/core/economy/statementTable.ts). */
 export async function getOperatingStatement(q: Queryable, federationId: number, year: number): Promise<OperatingStatement> {
-  const facts = await getFiscalYear(q, federationId, year);
-  const previousFacts = await findFiscalYear(q, federationId, year - 1);
-  const lines = await listBudgetLines(q, federationId);
-  const outcome = await loadYearOutcome(q, federationId, year);
-  const budget = await loadRevisedBudget(q, federationId, year);
-  const previous = previousFacts ? await loadYearOutcome(q, federationId, year - 1) : null;
-  return buildOperatingStatement({
-    year,
-    lines,
-    outcome: outcome.byLine,
-    budget,
-    previousOutcome: previous ? previous.byLine : null,
-    financial: (await ledgerFinancial(q, federationId, year)) ?? financialOf(facts),
-    previousFinancial: (await ledgerFinancial(q, federationId, year - 1)) ?? (previousFacts ? financialOf(previousFacts) : null),
-  });
-}
-
-function financialOf(f: FiscalYearFacts) {
-  return f.financialIncomeOre === null && f.financialCostOre === null ? null : { incomeOre: f.financialIncomeOre ?? 0, costOre: f.financialCostOre ?? 0 };
-}
-
-async function keyFiguresFor(q: Queryable, federationId: number, federationName: string, facts: FiscalYearFacts, lines: ReadonlyMap<number, BudgetLine>): Promise<KeyFigures> {
-  const outcome = await loadYearOutcome(q, federationId, facts.year);
-  const budget = await loadRevisedBudget(q, federationId, facts.year);
-  return withLedgerFigures(computeKeyFigures({ federation: federationName, facts, lines, outcome: outcome.byLine, budget }), await ledgerKeyFigureFacts(q, federationId, facts.year), facts.allocationOre);
+  return (await yearFigures(q, federationId, year)).statement;
 }
 
 /** The reference contract's key figures for a year (öre; toKeyFiguresJson gives the contract's kronor JSON). */
 export async function getKeyFigures(q: Queryable, federationId: number, year: number): Promise<KeyFigures> {
-  const federation = await getFederation(q, federationId);
-  const facts = await getFiscalYear(q, federationId, year);
-  return keyFiguresFor(q, federationId, federation.name, facts, await lineMap(q, federationId));
+  return (await yearFigures(q, federationId, year)).keyFigures;
 }
 
 export interface EconomyOverview {
@@ -70,44 +35,19 @@ export interface EconomyOverview {
 }
 
 /**
- * Everything the dashboard and the key-figures page show for a year. The forecast uses the outcome through
+ * Everything the key-figures page and the API's overview show for a year. The forecast uses the outcome through
  * `throughMonth` (default: the last month with any outcome).
  */
-export async function getEconomyOverview(db: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<EconomyOverview> {
-  // The overview reads the same years' rows for key figures, statement and five-year table: ask once.
-  const q = memoizeReads(db);
-  const federation = await getFederation(q, federationId);
-  const facts = await getFiscalYear(q, federationId, year);
-  const lines = await lineMap(q, federationId);
-  const keyFigures = await keyFiguresFor(q, federationId, federation.name, facts, lines);
-  const outcome = await loadYearOutcome(q, federationId, year);
-  const budget = await loadRevisedBudget(q, federationId, year);
-  const statement = await getOperatingStatement(q, federationId, year);
-  const previousFacts = await findFiscalYear(q, federationId, year - 1);
-  const previous = previousFacts ? await loadYearOutcome(q, federationId, year - 1) : null;
-
-  const computed = new Map<number, { key: KeyFigures; employees: number | null }>();
-  for (const f of await listFiscalYears(q, federationId)) {
-    if (f.year > year || f.year <= year - 5) continue;
-    const o = f.year === year ? outcome : await loadYearOutcome(q, federationId, f.year);
-    if (o.byLine.length === 0) continue;
-    computed.set(f.year, { key: f.year === year ? keyFigures : await keyFiguresFor(q, federationId, federation.name, f, lines), employees: f.employees });
-  }
-  const summaries = new Map((await listYearSummaries(q, federationId)).map((s) => [s.year, s]));
-  const equity = assessEquity(keyFigures, federation.settings);
-  const throughMonth = opts.throughMonth ?? lastMonthWithOutcome(outcome.monthly);
+export async function getEconomyOverview(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<EconomyOverview> {
+  const f = await yearFigures(q, federationId, year, opts);
   return {
     year,
-    keyFigures,
-    equity,
-    costDistribution: {
-      budget: costDistribution(budget, lines),
-      outcome: costDistribution(outcome.byLine, lines),
-      previousOutcome: previous && previous.byLine.length ? costDistribution(previous.byLine, lines) : null,
-    },
-    fiveYear: fiveYearOverview(year, computed, summaries),
-    forecast: forecastYear(outcome.monthly, throughMonth),
-    warnings: economyWarnings(statement, equity),
-    statement,
+    keyFigures: f.keyFigures,
+    equity: f.equity,
+    costDistribution: f.costDistribution,
+    fiveYear: f.fiveYear,
+    forecast: f.forecast,
+    warnings: f.warnings,
+    statement: f.statement,
   };
 }

@@ -1,18 +1,16 @@
 /**
  * Where the ledger (SIE) meets the economy area (driftredovisning, key figures):
  *  - The outcome per budget line and month of a year imported from SIE is written as the 'ledger' source of
- *    outcome_entry, the table economy's loadYearOutcome reads; for such a year only the ledger counts (see
- *    src/services/economy/outcome.ts), so manual or file outcome and the SIE file never double count.
- *    It is rewritten whenever the year is imported again and whenever the mapping changes.
+ *    outcome_entry; for such a year only the ledger counts (the source rule in src/core/economy/outcomeSources.ts),
+ *    so manual or file outcome and the SIE file never double count. It is rewritten whenever the year is
+ *    imported again and whenever the mapping changes.
  *  - Key figures of a year with a ledger take income, costs, financial items, result, equity and soliditet
- *    from the ledger's accounts (ledgerKeyFigureFacts), whether or not the accounts are mapped.
+ *    from the ledger's accounts, whether or not they are mapped: that rule is the core's
+ *    (src/core/economy/yearFigures.ts, withLedgerFigures), fed by src/services/economy/yearFacts.ts.
  */
 import type { Queryable } from '../../db/database.ts';
-import { ratio } from '../../core/rounding.ts';
-import type { KeyFigures } from '../../core/economy/keyFigures.ts';
 import { replaceOutcome } from '../economy/outcome.ts';
 import { loadLedgerOutcome } from './mapping.ts';
-import { ledgerStatements } from './statements.ts';
 
 /** Whether the year was imported from SIE (its own file, #RAR 0). */
 export async function hasLedgerYear(q: Queryable, federationId: number, year: number): Promise<boolean> {
@@ -37,60 +35,4 @@ export async function syncLedgerOutcome(tx: Queryable, federationId: number, yea
 export async function syncAllLedgerOutcome(tx: Queryable, federationId: number): Promise<void> {
   const years = await tx.query<{ year: number }>('select extract(year from start_date)::int as year from ledger_year where federation_id = $1', [federationId]);
   for (const y of years) await syncLedgerOutcome(tx, federationId, y.year);
-}
-
-export interface LedgerKeyFigureFacts {
-  readonly operatingIncomeOre: number;
-  readonly operatingCostOre: number;
-  readonly financialIncomeOre: number;
-  readonly financialCostOre: number;
-  readonly resultOre: number;
-  readonly openingEquityOre: number;
-  readonly equityClosingOre: number;
-  readonly totalAssetsOre: number;
-  readonly equityRatio: number | null;
-}
-
-/** The key-figure facts of a year from the ledger alone (its own import or a later file's previous year); null without one. */
-export async function ledgerKeyFigureFacts(q: Queryable, federationId: number, year: number): Promise<LedgerKeyFigureFacts | null> {
-  const s = await ledgerStatements(q, federationId, year);
-  if (!s) return null;
-  const { income, balance } = s.current;
-  return {
-    operatingIncomeOre: income.operatingIncomeOre,
-    operatingCostOre: income.operatingCostOre,
-    financialIncomeOre: income.financialIncomeOre,
-    financialCostOre: income.financialCostOre,
-    resultOre: income.resultOre,
-    openingEquityOre: balance.openingEquityOre,
-    equityClosingOre: balance.equityOre,
-    totalAssetsOre: balance.totalAssetsOre,
-    equityRatio: balance.totalAssetsOre > 0 ? ratio(balance.equityOre, balance.totalAssetsOre, 4) : null,
-  };
-}
-
-/** The financial items of a year from the ledger, for the driftredovisning; null without a ledger. */
-export async function ledgerFinancial(q: Queryable, federationId: number, year: number): Promise<{ incomeOre: number; costOre: number } | null> {
-  const f = await ledgerKeyFigureFacts(q, federationId, year);
-  return f ? { incomeOre: f.financialIncomeOre, costOre: f.financialCostOre } : null;
-}
-
-/**
- * Key figures with the ledger's figures in place of those computed from outcome lines and entered facts.
- * Cost shares stay those of the mapped outcome (null until accounts are mapped to budget lines).
- */
-export function withLedgerFigures(k: KeyFigures, ledger: LedgerKeyFigureFacts | null, allocationOre: number | null): KeyFigures {
-  if (!ledger) return k;
-  return {
-    ...k,
-    operatingIncomeOre: ledger.operatingIncomeOre,
-    operatingCostOre: ledger.operatingCostOre,
-    operatingResultOre: ledger.operatingIncomeOre - ledger.operatingCostOre,
-    financialIncomeOre: ledger.financialIncomeOre,
-    financialCostOre: ledger.financialCostOre,
-    resultOre: ledger.resultOre,
-    equityClosingOre: ledger.equityClosingOre,
-    equityShareOfAllocation: allocationOre ? ratio(ledger.equityClosingOre, allocationOre, 4) : null,
-    equityRatio: ledger.equityRatio,
-  };
 }

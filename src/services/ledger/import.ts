@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseText, valueOrThrow } from '../../core/input/index.ts';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -62,7 +63,7 @@ function bound(tx: Queryable, federationId: number, yearId: number): Queryable {
  * history row records who, when, file name, SHA-256 and counts.
  */
 export async function importSieFile(db: Database, input: SieImportInput): Promise<SieImportResult> {
-  const fileName = input.fileName ?? (typeof input.source === 'string' ? basename(input.source) : 'SIE-fil');
+  const fileName = valueOrThrow(parseText(input.fileName ?? (typeof input.source === 'string' ? basename(input.source) : 'SIE-fil'), { kind: 'fileName' }), { field: 'filnamn' });
   if (input.federationId === undefined && !input.federationName) throw new NotFoundError('Förbundet finns inte.');
   const raw = typeof input.source === 'string' ? createReadStream(input.source, { highWaterMark: 256 * 1024 }) : input.source;
   const hash = createHash('sha256');

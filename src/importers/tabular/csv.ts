@@ -1,7 +1,9 @@
 import { InputError } from '../../core/errors.ts';
+import { formatNumber } from '../../core/format.ts';
+import { defaultTabularLimits, type TabularLimits } from './limits.ts';
 
 /**
- * A small RFC 4180 reader for the teams' spreadsheets saved as CSV: separator ";" (Swedish Excel) or ",",
+ * The one CSV reader of the importers (participants, outcome), RFC 4180 as spreadsheets save it: separator ";" (Swedish Excel) or ",",
  * detected from the header line; quoted fields with "" for a quote; CRLF or LF; a UTF-8 byte-order mark is
  * dropped. Returns rows of cells with their 1-based line numbers (the line where the row starts).
  */
@@ -26,7 +28,7 @@ export function detectSeparator(headerLine: string): ';' | ',' {
   return comma ? ',' : ';';
 }
 
-export function parseCsv(text: string, file: string): CsvRow[] {
+export function parseCsv(text: string, file: string, limits: TabularLimits = defaultTabularLimits): CsvRow[] {
   const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const sep = detectSeparator(src.split(/\r?\n/, 1)[0] ?? '');
   const rows: CsvRow[] = [];
@@ -38,7 +40,9 @@ export function parseCsv(text: string, file: string): CsvRow[] {
   let i = 0;
   const endRow = () => {
     cells.push(cell);
+    if (cells.length > limits.maxColumns) throw new InputError({ file, line: rowLine, message: `Raden har fler än ${limits.maxColumns} kolumner.` });
     if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
+    if (rows.length > limits.maxRows) throw new InputError({ file, line: rowLine, message: `Filen har fler än ${formatNumber(limits.maxRows)} rader. Dela upp den.` });
     cells = [];
     cell = '';
   };
@@ -57,6 +61,7 @@ export function parseCsv(text: string, file: string): CsvRow[] {
       }
       if (ch === '\n') line++;
       cell += ch;
+      if (cell.length > limits.maxCellLength) throw new InputError({ file, line: rowLine, message: `En cell har fler än ${formatNumber(limits.maxCellLength)} tecken (ett citattecken som aldrig stängs?).` });
       i++;
       continue;
     }
@@ -76,6 +81,7 @@ export function parseCsv(text: string, file: string): CsvRow[] {
       i++;
     } else {
       cell += ch;
+      if (cell.length > limits.maxCellLength) throw new InputError({ file, line: rowLine, message: `En cell har fler än ${formatNumber(limits.maxCellLength)} tecken.` });
       i++;
     }
   }

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { nationalStatisticsForYear } from '../services/national/nationalStatistics.ts';
+import { loadNationalSynthetic } from '../services/national/synthetic.ts';
+import { nationalCountTables, nationalCsv, nationalJson, syntheticNote } from '../exports/nationalExport.ts';
+import { tableRows } from '../exports/statTableExport.ts';
+import { cliActor, parseYear, withDb } from './shared.ts';
+
+/** `samordna national …`: the suppressed cross-förbund tables and the synthetic national data set. */
+export function registerNational(program: Command): void {
+  const cmd = program.command('national').description('Nationell statistik över alla förbund (maskerad) och syntetiska data');
+  cmd
+    .command('statistics')
+    .description('Nationella tabeller för ett år: per förbund, per län och för landet (små tal dolda)')
+    .requiredOption('--year <år>', 'år')
+    .option('--format <format>', 'text, json eller csv', 'text')
+    .action((o: { year: string; format: string }) =>
+      withDb(async (db) => {
+        const s = await nationalStatisticsForYear(db, parseYear(o.year));
+        if (o.format === 'json') return void console.log(JSON.stringify(nationalJson(s), null, 2));
+        if (o.format === 'csv') return void process.stdout.write(nationalCsv(s));
+        if (s.synthetic) console.log(syntheticNote);
+        for (const t of nationalCountTables(s)) {
+          console.log(`\n${t.title}`);
+          for (const row of tableRows(t)) console.log(row.join('\t'));
+        }
+        console.log(`\n– = dolt (färre än ${s.minCellSize} eller skulle kunna räknas fram).`);
+      }),
+    );
+  cmd
+    .command('synthetic')
+    .description('Läser in det syntetiska nationella datasetet: 80 förbund × 5 år (2021–2025), tydligt märkta som syntetiska')
+    .action(() =>
+      withDb(async (db) => {
+        const r = await loadNationalSynthetic(db, cliActor);
+        console.log(`Inläst: ${r.federations} syntetiska förbund, ${r.participations} deltaganden.`);
+      }),
+    );
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../core/errors.ts';
+import { compareScenario, computeStateAllocation, type StateAllocation } from '../core/economy/stateAllocation.ts';
+import { oreAsKronor } from '../core/rounding.ts';
+import { parseKronor, parsePercent, valueOrThrow } from '../core/input/index.ts';
+import { parseStateInputRows, parseStateInputs } from '../importers/stateAllocation/parseStateInputs.ts';
+import { importStateInputs, saveStateYear, stateAllocationForYear } from '../services/economy/stateAllocation.ts';
+import { tableToText } from '../exports/textTable.ts';
+import { stateAllocationTable } from '../core/economy/stateAllocationTable.ts';
+import { cliActor, parseYear, withDb } from './shared.ts';
+
+function totalOre(text: string): number {
+  return valueOrThrow(parseKronor(text), { field: '--total' });
+}
+
+function maxFall(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  return valueOrThrow(parsePercent(text), { field: '--max-fall' });
+}
+
+/** The allocation as JSON in kronor: each förbund's base, shares and amount (base + shares). */
+export function stateAllocationJson(a: StateAllocation) {
+  return {
+    total: oreAsKronor(a.totalOre),
+    base: oreAsKronor(a.baseOre),
+    variable: oreAsKronor(a.variableOre),
+    supportPool: oreAsKronor(a.supportPoolOre),
+    populationPool: oreAsKronor(a.populationPoolOre),
+    federations: a.parts.map((p) => ({
+      federation: p.federation,
+      base: oreAsKronor(p.baseOre),
+      supportShare: oreAsKronor(p.supportShareOre),
+      populationShare: oreAsKronor(p.populationShareOre),
+      adjustment: oreAsKronor(p.adjustmentOre),
+      amount: oreAsKronor(p.amountOre),
+    })),
+  };
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError({ file, message: 'Filen går inte att läsa.' });
+  }
+}
+
+/** `samordna allocation-model …` (compute from a file, no database) and `samordna allocation-inputs …` (stored inputs). */
+export function registerStateAllocation(program: Command): void {
+  program
+    .command('allocation-model')
+    .description('Statens fördelningsmodell: 400 tkr per förbund, resten 75 % efter försörjningsmått och 25 % efter befolkning 16–64 (belopp i kronor)')
+    .requiredOption('--input <fil>', 'CSV: förbund;befolkning_16_64;försörjningsmått')
+    .requiredOption('--total <kronor>', 'statens totala belopp i kronor')
+    .option('--format <format>', 'json eller table', 'table')
+    .option('--merge <förbund>', 'vad händer om: slå samman förbunden (namn skilda med semikolon)')
+    .option('--merged-name <namn>', 'det sammanslagna förbundets namn', 'Sammanslaget förbund')
+    .option('--previous <fil>', 'förra årets CSV (samma format) för gränsen för minskning')
+    .option('--previous-total <kronor>', 'förra årets totala belopp')
+    .option('--max-fall <procent>', 'högsta minskning från förra året, t.ex. 10')
+    .action((o: { input: string; total: string; format: string; merge?: string; mergedName: string; previous?: string; previousTotal?: string; maxFall?: string }) => {
+      const inputs = parseStateInputs(readText(o.input), basename(o.input));
+      const total = totalOre(o.total);
+      let previousOre: Map<string, number> | undefined;
+      if (o.previous) {
+        if (!o.previousTotal) throw new InputError({ field: '--previous-total', message: 'Ange förra årets totala belopp.' });
+        const prev = computeStateAllocation(parseStateInputs(readText(o.previous), basename(o.previous)), totalOre(o.previousTotal));
+        previousOre = new Map(prev.parts.map((p) => [p.federation, p.amountOre]));
+      }
+      const options = { previousOre, maxFallBp: maxFall(o.maxFall) };
+      if (o.merge) {
+        const federations = o.merge.split(';').map((s) => s.trim()).filter(Boolean);
+        const cmp = compareScenario(inputs, total, { kind: 'merge', federations, name: o.mergedName }, options);
+        const rows = cmp.rows.map((r) => ({ before: r.before, after: r.after, beforeAmount: oreAsKronor(r.beforeOre), afterAmount: oreAsKronor(r.afterOre), change: oreAsKronor(r.changeOre) }));
+        if (o.format === 'json') return console.log(JSON.stringify({ before: stateAllocationJson(cmp.before), after: stateAllocationJson(cmp.after), rows }, null, 2));
+        for (const r of rows) console.log(`${r.before.join(' + ')}\t${r.beforeAmount}\t→\t${r.after.join(' + ')}\t${r.afterAmount}\t${r.change}`);
+        return;
+      }
+      const a = computeStateAllocation(inputs, total, options);
+      if (o.format === 'json') return console.log(JSON.stringify(stateAllocationJson(a), null, 2));
+      process.stdout.write(tableToText(stateAllocationTable(a)));
+    });
+
+  const cmd = program.command('allocation-inputs').description('Underlag för statens fördelningsmodell per förbund och år');
+  cmd
+    .command('import <fil>')
+    .description('Läser in förbund;befolkning_16_64;försörjningsmått för ett år (allt eller inget; förbunden ska finnas)')
+    .requiredOption('--year <år>', 'år')
+    .action((file: string, o: { year: string }) =>
+      withDb(async (db) => {
+        const n = await importStateInputs(db, parseYear(o.year), parseStateInputRows(readText(file), basename(file)), basename(file), cliActor);
+        console.log(`${n} förbund inlästa.`);
+      }),
+    );
+  cmd
+    .command('total')
+    .description('Sätter statens totala belopp för ett år (och valfri gräns för minskning)')
+    .requiredOption('--year <år>', 'år')
+    .requiredOption('--total <kronor>', 'belopp i kronor')
+    .option('--max-fall <procent>', 'högsta minskning från förra året, t.ex. 10')
+    .action((o: { year: string; total: string; maxFall?: string }) =>
+      withDb(async (db) => {
+        await saveStateYear(db, parseYear(o.year), { totalOre: totalOre(o.total), maxFallBp: maxFall(o.maxFall) }, cliActor);
+        console.log('Sparat.');
+      }),
+    );
+  cmd
+    .command('show')
+    .description('Visar årets fördelning ur de sparade underlagen')
+    .requiredOption('--year <år>', 'år')
+    .option('--format <format>', 'json eller table', 'table')
+    .action((o: { year: string; format: string }) =>
+      withDb(async (db) => {
+        const y = await stateAllocationForYear(db, parseYear(o.year));
+        if (!y.allocation) throw new InputError({ field: '--year', message: y.problem ?? 'Inget att visa.' });
+        if (o.format === 'json') return console.log(JSON.stringify(stateAllocationJson(y.allocation), null, 2));
+        process.stdout.write(tableToText(stateAllocationTable(y.allocation)));
+      }),
+    );
+}

@@ -1,0 +1,265 @@
+/**
+ * National statistics: the participant counts of every förbund side by side, per county and for the country,
+ * suppressed with the SAME rules as a förbund's own statistics (primary + secondary, src/core/privacy) and as
+ * ONE linked family: a förbund's row, its county's row and the country's total are related cells, so no
+ * förbund's hidden count can be worked out from the national or county totals and the others' published
+ * figures (the exact LP audit in suppression.ts checks exactly that).
+ *
+ * Money is not suppressed (the förbund's accounts are public records), but figures computed from a count
+ * (cost per participant) are shown only when the count is published.
+ */
+import { ExitOutcome, Gender } from '../interventions/vocabulary.ts';
+import { registerCross, TableFamily } from '../privacy/linkedTables.ts';
+import { ratio } from '../rounding.ts';
+import { publishCount, readTable, type StatTable } from './statTable.ts';
+
+export interface NationalUnit {
+  readonly id: number;
+  readonly name: string;
+  /** County (län); null = not given ("Län saknas"). */
+  readonly county: string | null;
+}
+
+/** Raw counts per förbund for one year (before suppression). */
+export interface NationalUnitCounts {
+  /** [active, new, ended], each by Gender.codes */
+  readonly flowByGender: readonly [readonly number[], readonly number[], readonly number[]];
+  /** Ended in the year by ExitOutcome.codes */
+  readonly endedByOutcome: readonly number[];
+}
+
+export interface NationalEconomyFacts {
+  readonly allocationOre: number | null;
+  readonly operatingCostOre: number;
+  readonly costBySectionOre: { readonly administration: number; readonly individual: number; readonly structural: number; readonly process_support: number };
+  readonly equityClosingOre: number | null;
+  readonly equityCapShare: number;
+  readonly equityCapOre: number | null;
+  readonly equityShareOfAllocation: number | null;
+  readonly equityRatio: number | null;
+}
+
+export interface NationalStatistics {
+  readonly year: number;
+  readonly minCellSize: number;
+  readonly synthetic: boolean;
+  readonly federations: readonly string[];
+  readonly counties: readonly string[];
+  /** Förbund × active, new, ended (column totals = the country). */
+  readonly byFederation: StatTable;
+  /** County × active, new, ended. */
+  readonly byCounty: StatTable;
+  /** The country: active, new, ended × gender. */
+  readonly flowByGender: StatTable;
+  /** Förbund × gender, active participants. */
+  readonly activeByFederationAndGender: StatTable;
+  /** Förbund × gender, new participants. */
+  readonly newByFederationAndGender: StatTable;
+  /** Förbund × gender, ended participants. */
+  readonly endedByFederationAndGender: StatTable;
+  /** The country: exit outcomes. */
+  readonly exitOutcomes: StatTable;
+  /** Förbund × exit outcome, ended in the year. */
+  readonly exitOutcomesByFederation: StatTable;
+  /** Money per förbund: allocation, costs per section, cost per participant, administration share, equity vs cap, soliditet. */
+  readonly economy: StatTable;
+  /** The same per county and for the country (sums of the förbund with figures). */
+  readonly economyByCounty: StatTable;
+}
+
+const noCounty = 'Län saknas';
+const genderLabels = Gender.codes.map(Gender.label);
+const outcomeLabels = ExitOutcome.codes.map(ExitOutcome.label);
+const flowKeys = ['A', 'N', 'E'] as const;
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+export const economyColumns = [
+  'Medelstilldelning (kr)',
+  'Kostnader (kr)',
+  'Administration (kr)',
+  'Individinsatser (kr)',
+  'Strukturinsatser (kr)',
+  'Processtöd (kr)',
+  'Kostnad per aktiv deltagare (kr)',
+  'Administrationens andel (%)',
+  'Eget kapital (kr)',
+  'Eget kapital av medelstilldelning (%)',
+  'Tak (%)',
+  'Över taket',
+  'Soliditet (%)',
+] as const;
+
+/**
+ * Every national table of a year. `units` in display order; counts and economy per unit id (a förbund
+ * without a row counts as zeros / unknown money).
+ */
+export function nationalStatistics(input: {
+  readonly year: number;
+  readonly minCellSize: number;
+  readonly synthetic?: boolean;
+  readonly units: readonly NationalUnit[];
+  readonly counts: ReadonlyMap<number, NationalUnitCounts>;
+  readonly economy: ReadonlyMap<number, NationalEconomyFacts>;
+}): NationalStatistics {
+  const { year, minCellSize: min, units } = input;
+  const zeroCounts: NationalUnitCounts = { flowByGender: [Gender.codes.map(() => 0), Gender.codes.map(() => 0), Gender.codes.map(() => 0)], endedByOutcome: ExitOutcome.codes.map(() => 0) };
+  const counts = units.map((u) => input.counts.get(u.id) ?? zeroCounts);
+  const countyOf = units.map((u) => u.county ?? noCounty);
+  const counties = [...new Set(countyOf)].sort((a, b) => (a === noCounty ? 1 : b === noCounty ? -1 : a.localeCompare(b, 'sv')));
+
+  const family = new TableFamily();
+  // The country by gender: rows active/new/ended (overlapping: row totals A, N, E only).
+  const countryFlow = [0, 1, 2].map((m) => Gender.codes.map((_, g) => sum(counts.map((c) => c.flowByGender[m as 0 | 1 | 2][g]!))));
+  registerCross(family, countryFlow, { inner: (m, g) => `${flowKeys[m]}:g${g}`, rowTotal: (m) => flowKeys[m]! });
+  // Per förbund and gender, for each measure: rows förbund, columns gender; row totals = the förbund's count,
+  // column totals = the country's count by gender, grand total = the country's count.
+  for (const m of [0, 1, 2] as const) {
+    registerCross(
+      family,
+      counts.map((c) => c.flowByGender[m]),
+      { inner: (i, g) => `u${m}:${i}:g${g}`, rowTotal: (i) => `iv:${flowKeys[m]}:${i}`, colTotal: (g) => `${flowKeys[m]}:g${g}`, grand: flowKeys[m] },
+    );
+  }
+  // Per county: the county's count is the sum of its förbund; the counties sum to the country.
+  for (const m of [0, 1, 2] as const) {
+    counties.forEach((county, k) => {
+      const members = units.map((_, i) => i).filter((i) => countyOf[i] === county);
+      family.cell(`cty:${flowKeys[m]}:${k}`, sum(members.map((i) => sum(counts[i]!.flowByGender[m]))), true);
+      family.relate(members.map((i) => `iv:${flowKeys[m]}:${i}`), `cty:${flowKeys[m]}:${k}`);
+    });
+    family.relate(counties.map((_, k) => `cty:${flowKeys[m]}:${k}`), flowKeys[m]);
+  }
+  // Exit outcomes: per förbund × outcome (row totals = the förbund's ended), the country's outcomes as column totals.
+  registerCross(family, counts.map((c) => c.endedByOutcome), { inner: (i, o) => `uo:${i}:${o}`, rowTotal: (i) => `iv:E:${i}`, colTotal: (o) => `E:o${o}`, grand: 'E' });
+  const published = family.publish(min);
+
+  const names = units.map((u) => u.name);
+  const byFederation = readTable(
+    { key: 'byFederation', title: `Deltagare per förbund ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
+    published,
+    { inner: (i, m) => `iv:${flowKeys[m]}:${i}`, colTotal: (m) => flowKeys[m]! },
+  );
+  const byCounty = readTable(
+    { key: 'byCounty', title: `Deltagare per län ${year}`, rowHeader: 'Län', rowLabels: counties, colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
+    published,
+    { inner: (k, m) => `cty:${flowKeys[m]}:${k}`, colTotal: (m) => flowKeys[m]! },
+  );
+  const flowByGender = readTable(
+    { key: 'flowByGender', title: `Deltagare efter kön, hela landet ${year}`, rowHeader: 'Deltagare', rowLabels: ['Aktiva', 'Nya', 'Avslutade'], colLabels: genderLabels, withPercentages: true },
+    published,
+    { inner: (m, g) => `${flowKeys[m]}:g${g}`, rowTotal: (m) => flowKeys[m]! },
+  );
+  const byGender = (m: 0 | 1 | 2, key: string, title: string) =>
+    readTable(
+      { key, title: `${title} ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: genderLabels },
+      published,
+      { inner: (i, g) => `u${m}:${i}:g${g}`, rowTotal: (i) => `iv:${flowKeys[m]}:${i}`, colTotal: (g) => `${flowKeys[m]}:g${g}`, grand: flowKeys[m] },
+    );
+  const exitOutcomes = readTable(
+    { key: 'exitOutcomes', title: `Avslutsorsak, hela landet ${year}`, rowHeader: 'Deltagare', rowLabels: [`Avslutsorsak ${year}`], colLabels: outcomeLabels, withPercentages: true },
+    published,
+    { inner: (_, o) => `E:o${o}`, rowTotal: () => 'E' },
+  );
+  const exitOutcomesByFederation = readTable(
+    { key: 'exitOutcomesByFederation', title: `Avslutsorsak per förbund ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: outcomeLabels, withPercentages: true },
+    published,
+    { inner: (i, o) => `uo:${i}:${o}`, rowTotal: (i) => `iv:E:${i}`, colTotal: (o) => `E:o${o}`, grand: 'E' },
+  );
+
+  const activePublished = byFederation.cells.map((row) => row[0] ?? null);
+  const economyRows = units.map((u, i) => economyRow(input.economy.get(u.id) ?? null, activePublished[i]!));
+  const economy = moneyTable('economy', `Ekonomi per förbund ${year}`, 'Förbund', names, economyRows);
+
+  // Per county and the country: sums over the förbund that have figures; shares from the sums.
+  const groupRow = (members: readonly number[]): (number | null)[] => {
+    const facts = members.map((i) => input.economy.get(units[i]!.id) ?? null).filter((f): f is NationalEconomyFacts => f !== null);
+    if (!facts.length) return economyColumns.map(() => null);
+    const add = (f: (x: NationalEconomyFacts) => number | null) => (facts.every((x) => f(x) !== null) ? sum(facts.map((x) => f(x)!)) : null);
+    const merged: NationalEconomyFacts = {
+      allocationOre: add((x) => x.allocationOre),
+      operatingCostOre: sum(facts.map((x) => x.operatingCostOre)),
+      costBySectionOre: {
+        administration: sum(facts.map((x) => x.costBySectionOre.administration)),
+        individual: sum(facts.map((x) => x.costBySectionOre.individual)),
+        structural: sum(facts.map((x) => x.costBySectionOre.structural)),
+        process_support: sum(facts.map((x) => x.costBySectionOre.process_support)),
+      },
+      equityClosingOre: add((x) => x.equityClosingOre),
+      equityCapShare: NaN,
+      equityCapOre: add((x) => x.equityCapOre),
+      equityShareOfAllocation: null,
+      equityRatio: null,
+    };
+    const withShare = { ...merged, equityShareOfAllocation: merged.equityClosingOre !== null && merged.allocationOre ? ratio(merged.equityClosingOre, merged.allocationOre, 4) : null };
+    // The group's active count is published only if the county's / country's cell is.
+    const k = members.length === units.length ? null : counties.indexOf(countyOf[members[0]!]!);
+    const active = k === null ? (byFederation.colTotals?.[0] ?? null) : (byCounty.cells[k]?.[0] ?? null);
+    return economyRow(withShare, active);
+  };
+  const countyRows = counties.map((county) => groupRow(units.map((_, i) => i).filter((i) => countyOf[i] === county)));
+  const economyByCounty = moneyTable('economyByCounty', `Ekonomi per län ${year}`, 'Län', [...counties, 'Hela landet'], [...countyRows, groupRow(units.map((_, i) => i))]);
+
+  return {
+    year,
+    minCellSize: min,
+    synthetic: input.synthetic ?? false,
+    federations: names,
+    counties,
+    byFederation,
+    byCounty,
+    flowByGender,
+    activeByFederationAndGender: byGender(0, 'activeByFederationAndGender', 'Aktiva deltagare per förbund efter kön'),
+    newByFederationAndGender: byGender(1, 'newByFederationAndGender', 'Nya deltagare per förbund efter kön'),
+    endedByFederationAndGender: byGender(2, 'endedByFederationAndGender', 'Avslutade deltagare per förbund efter kön'),
+    exitOutcomes,
+    exitOutcomesByFederation,
+    economy,
+    economyByCounty,
+  };
+}
+
+/** One row of the economy table (kronor, whole; shares in per cent with one decimal; null = unknown or hidden). */
+function economyRow(f: NationalEconomyFacts | null, activeParticipants: number | null): (number | null)[] {
+  if (!f) return economyColumns.map(() => null);
+  const kr = (ore: number | null) => (ore === null ? null : Math.round(ore / 100));
+  const pct = (share: number | null) => (share === null || Number.isNaN(share) ? null : Math.round(share * 1000) / 10);
+  const perParticipant = activeParticipants ? kr(Math.round(f.operatingCostOre / activeParticipants)) : null;
+  const admin = f.operatingCostOre ? ratio(f.costBySectionOre.administration, f.operatingCostOre, 4) : null;
+  const above = f.equityClosingOre !== null && f.equityCapOre !== null ? (f.equityClosingOre > f.equityCapOre ? 1 : 0) : null;
+  return [
+    kr(f.allocationOre),
+    kr(f.operatingCostOre),
+    kr(f.costBySectionOre.administration),
+    kr(f.costBySectionOre.individual),
+    kr(f.costBySectionOre.structural),
+    kr(f.costBySectionOre.process_support),
+    perParticipant,
+    pct(admin),
+    kr(f.equityClosingOre),
+    pct(f.equityShareOfAllocation),
+    pct(f.equityCapShare),
+    above,
+    pct(f.equityRatio),
+  ];
+}
+
+function moneyTable(key: string, title: string, rowHeader: string, rowLabels: readonly string[], cells: readonly (readonly (number | null)[])[]): StatTable {
+  return {
+    key,
+    title,
+    rowHeader,
+    rowLabels,
+    colLabels: economyColumns,
+    cells,
+    rowTotals: null,
+    colTotals: null,
+    total: null,
+    percentages: null,
+    hiddenCount: 0,
+  };
+}
+
+/** A yearly series of the country's counts (trend), each count alone: hidden when small. */
+export function nationalSeries(points: readonly { year: number; active: number; new: number; ended: number }[], minCellSize: number) {
+  return points.map((p) => ({ year: p.year, active: publishCount(p.active, minCellSize), new: publishCount(p.new, minCellSize), ended: publishCount(p.ended, minCellSize) }));
+}

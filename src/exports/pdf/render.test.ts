@@ -1,0 +1,155 @@
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { doc, section, table, cellTkr, para } from '../../core/documents/build.ts';
+import type { Block, Doc } from '../../core/documents/model.ts';
+import { documentText, flatten, runsText } from '../../core/documents/walk.ts';
+import { sampleDocument } from '../../core/documents/sample.ts';
+import { normalizeSpace, pdfInfo, pdfPagesToPng, poppler, popplerAvailable } from '../../../test/support/documents.ts';
+import { renderPdf } from './render.ts';
+
+const model = sampleDocument();
+const pdf = await renderPdf(model);
+const raw = pdf.toString('latin1');
+
+/** The sample without its table of contents: what pdftotext must print, in order, besides the page furniture. */
+function expectedText(d: Doc): string {
+  const pieces: string[] = [];
+  for (const b of flatten(d.blocks)) {
+    if (b.kind === 'list') b.items.forEach((item, i) => pieces.push(`${b.ordered ? `${i + 1}.` : '•'} ${runsText(item)}`));
+    else if (b.kind !== 'toc') pieces.push(...documentText({ ...d, blocks: [b as Block] }));
+  }
+  return normalizeSpace(pieces.join(' '));
+}
+
+/** Structure elements (type and its text) from `pdfinfo -struct-text`, in tree order. */
+function structure(p: Buffer): { type: string; depth: number; text: string; attrs: string }[] {
+  const out: { type: string; depth: number; text: string; attrs: string }[] = [];
+  const open: { type: string; depth: number; text: string; attrs: string }[] = [];
+  for (const line of poppler('pdfinfo', p, ['-struct-text']).split('\n')) {
+    const m = /^(\s*)(?:"(.*)"|([A-Za-z][A-Za-z0-9]*)\b(.*))$/.exec(line);
+    if (!m) {
+      if (open.length > 0) open[open.length - 1]!.attrs += line.trim() + ' ';
+      continue;
+    }
+    const depth = m[1]!.length / 2;
+    while (open.length > 0 && open[open.length - 1]!.depth >= depth) open.pop();
+    if (m[3] !== undefined) {
+      const e = { type: m[3], depth, text: '', attrs: m[4] ?? '' };
+      out.push(e);
+      open.push(e);
+    } else {
+      for (const e of open) e.text += m[2];
+    }
+  }
+  return out;
+}
+
+describe('PDF renderer: the file', () => {
+  it('is PDF 1.7, tagged as PDF/UA-1, with the language sv-SE, its title shown and the fonts embedded', () => {
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    expect(raw).toMatch(/\/Type \/Catalog[\s\S]*?\/Lang \(sv-SE\)/);
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toMatch(/<<\s*\/Marked true\s*>>/);
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(raw).toMatch(/<<\s*\/DisplayDocTitle true\s*>>/);
+    expect(raw).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(raw).toMatch(/\/Outlines \d+ 0 R/);
+  });
+
+  it('has one outline entry per heading, each at a named destination for the heading anchors', () => {
+    const headings = flatten(model.blocks).filter((b) => b.kind === 'heading');
+    const items = raw.match(/\/Dest \[\d+ 0 R \/XYZ 0 [\d.]+ 0\]\s*\/Parent \d+ 0 R\s*\/Title /g) ?? [];
+    expect(items).toHaveLength(headings.length);
+    if (popplerAvailable) {
+      const dests = poppler('pdfinfo', pdf, ['-dests']);
+      for (const h of headings) if (h.id) expect(dests).toContain(`"${h.id}"`);
+    }
+  });
+});
+
+describe.skipIf(!popplerAvailable)('PDF renderer, read back with poppler', () => {
+  it('pdfinfo: tagged, titled, A4 on every page', () => {
+    const info = pdfInfo(pdf);
+    expect(info['Tagged']).toBe('yes');
+    expect(info['Title']).toBe(model.title);
+    expect(info['Author']).toBe(model.author);
+    expect(info['Page size']).toMatch(/^595\.2\d* x 841\.8\d* pts \(A4\)$/);
+    expect(Number(info['Pages'])).toBe(4);
+  });
+
+  it('pdffonts: every font embedded (Source Sans 3 subsets with Unicode maps)', () => {
+    const rows = poppler('pdffonts', pdf).split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(row).toMatch(/SourceSans3-/);
+      expect(row).toMatch(/\byes\s+yes\s+yes\s+\d+\s+0\s*$/);
+    }
+  });
+
+  it('pdftotext: the model text in reading order, with nothing else than page furniture and the TOC', () => {
+    const noToc: Doc = { ...model, blocks: model.blocks.filter((b) => b.kind !== 'toc') };
+    const text = poppler('pdftotext', pdf, ['-raw'])
+      .split('\n')
+      .filter((l) => l !== model.runningHeader && !/^Sida \d+ av \d+$/.test(l))
+      .join('\n')
+      .replace(/\f/g, '\n');
+    const [toc, ...rest] = text.split('\nOrdförande har ordet\n');
+    // The table of contents: one line per heading of level 1–2, with the page the heading is on.
+    const pages = poppler('pdftotext', pdf, ['-raw']).split('\f');
+    const tocLines = toc!.split('\n').slice(1).filter((l) => l !== '');
+    const listed = flatten(model.blocks).filter((b) => b.kind === 'heading' && b.level <= 2);
+    expect(tocLines.map((l) => l.replace(/ \d+$/, ''))).toEqual(listed.map((h) => (h.kind === 'heading' ? h.text : '')));
+    for (const line of tocLines) {
+      const [, title, page] = /^(.*) (\d+)$/.exec(line)!;
+      expect(pages[Number(page) - 1]!.split('\n'), `${title} på sidan ${page}`).toContain(title);
+    }
+    expect(normalizeSpace('Ordförande har ordet ' + rest.join(' '))).toBe(expectedText(noToc));
+  });
+
+  it('pdfinfo -struct-text: headings H1–H3 with the model text, lists, tables with column header cells', () => {
+    const s = structure(pdf);
+    expect(s[0]!.type).toBe('Document');
+    const headings = flatten(model.blocks).filter((b) => b.kind === 'heading');
+    const tagged = s.filter((e) => /^H[1-3]$/.test(e.type));
+    // The TOC's own heading comes first.
+    expect(tagged.map((e) => `${e.type} ${e.text}`)).toEqual(['H1 Innehåll', ...headings.map((h) => `H${h.level} ${h.text}`)]);
+    const tables = flatten(model.blocks).filter((b) => b.kind === 'table');
+    expect(s.filter((e) => e.type === 'Table')).toHaveLength(tables.length);
+    const th = s.filter((e) => e.type === 'TH');
+    expect(th.map((e) => e.text)).toEqual(tables.flatMap((t) => t.header.flatMap((r) => r.cells.map((c) => runsText(c.runs)))));
+    expect(th.length).toBe(tables.reduce((n, t) => n + t.header.reduce((k, r) => k + r.cells.length, 0), 0));
+    for (const e of th) expect(e.attrs).toContain('/Scope /Column');
+    expect(s.filter((e) => e.type === 'TD').length).toBe(tables.reduce((n, t) => n + t.body.reduce((k, r) => k + r.cells.length, 0), 0));
+    for (const type of ['L', 'LI', 'Lbl', 'LBody', 'Caption', 'THead', 'TBody', 'TR', 'TOC', 'TOCI', 'Link', 'P']) expect(s.some((e) => e.type === type), type).toBe(true);
+    expect(s.find((e) => e.type === 'Caption')!.text).toBe('Tabell 1 BalanskravsutredningBelopp i tkr');
+  });
+
+  it('pdftoppm: renders every page to an image', () => {
+    const { dir, files } = pdfPagesToPng(pdf, { dpi: 40 });
+    try {
+      expect(files).toHaveLength(4);
+      for (const f of files) {
+        expect(readFileSync(f).subarray(1, 4).toString('latin1')).toBe('PNG');
+        expect(statSync(f).size).toBeGreaterThan(1500);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('breaks a long table over pages, repeating its header row as an artifact and keeping rows whole', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => [`Post ${i + 1}`, cellTkr((i + 1) * 1_000_000), cellTkr(-(i + 1) * 250_000)]);
+    const d = doc({ title: 'Lång tabell' }, [section('Tabell', [para('Inledning.'), table({ caption: 'Lång', unit: 'tkr', columns: [{ header: 'Post', width: 3 }, { header: 'Utfall' }, { header: 'Budget' }], rows })])]);
+    const out = await renderPdf(d);
+    const pages = poppler('pdftotext', out, ['-raw']).split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const page of pages) expect(page.split('\n')).toContain('Post Utfall Budget');
+    // Every row once, whole, in order.
+    const lines = pages.join('\n').split('\n');
+    const rowLines = lines.filter((l) => /^Post \d+ /.test(l));
+    expect(rowLines.map(normalizeSpace)).toEqual(rows.map((r) => normalizeSpace(r.map((c) => (typeof c === 'string' ? c : runsText(c.runs))).join(' '))));
+    const s = structure(out);
+    expect(s.filter((e) => e.type === 'TH')).toHaveLength(3);
+    expect(s.filter((e) => e.type === 'TR')).toHaveLength(121);
+  });
+});

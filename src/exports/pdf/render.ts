@@ -1,0 +1,557 @@
+/**
+ * PDF from the document model (src/core/documents), with pdfkit: a tagged PDF for publication and the archive.
+ *
+ * - PDF/UA-1 structure: Document → H1–H3, P, L/LI/Lbl/LBody, Table/Caption/THead/TBody/TR/TH/TD (TH with
+ *   Scope Column), TOC/TOCI, Link (with its annotation); the structure is built in content order, so the reading order
+ *   is the document's order. Running header, page numbers, rules, shading and repeated table headers are artifacts.
+ * - Title in the document info and XMP, shown by viewers (DisplayDocTitle); language sv-SE; PDF/UA identifier.
+ * - An outline (bookmarks) entry and a named destination per heading; the table of contents lists page numbers
+ *   (drawn into space kept for them once every heading's page is known) and links to the headings.
+ * - Source Sans 3 (SIL Open Font License, npm package `source-sans`), embedded as subsets.
+ * - A4; tables take the text width (columns shared by their width hints), rows never split, and a table that runs
+ *   over a page break repeats its header rows.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { Align, Doc, Inline, Table, TableCell, TableRow } from '../../core/documents/model.ts';
+import { flatten, inlineText, runsText, TOC_TITLE, type FlatBlock, type FlatHeading } from '../../core/documents/walk.ts';
+
+type PDF = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+const require = createRequire(import.meta.url);
+const FONT_FILES = {
+  regular: 'SourceSans3-Regular.ttf',
+  bold: 'SourceSans3-Bold.ttf',
+  italic: 'SourceSans3-It.ttf',
+  boldItalic: 'SourceSans3-BoldIt.ttf',
+  semibold: 'SourceSans3-Semibold.ttf',
+} as const;
+type FontKey = keyof typeof FONT_FILES;
+
+let fontPaths: Record<FontKey, string> | undefined;
+/** The font files' paths inside node_modules (read by pdfkit; it caches the parsed font per path and document). */
+function fonts(): Record<FontKey, string> {
+  if (!fontPaths) {
+    const out = {} as Record<FontKey, string>;
+    for (const [k, file] of Object.entries(FONT_FILES)) {
+      const path = require.resolve(`source-sans/TTF/${file}`);
+      readFileSync(path, { flag: 'r' }).subarray(0, 4); // fail early and clearly if the package is missing
+      out[k as FontKey] = path;
+    }
+    fontPaths = out;
+  }
+  return fontPaths;
+}
+
+/** A4 in points; margins. */
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 70, bottom: 70, left: 62, right: 62 };
+const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const BODY_SIZE = 10.5;
+const SMALL_SIZE = 8.5;
+const TABLE_SIZE = 9;
+const HEADING_SIZE = { 1: 18, 2: 14, 3: 12 } as const;
+const HEADING_COLOR = '#1F3864';
+const TEXT_COLOR = '#000000';
+const RULE_COLOR = '#7F7F7F';
+const HEADER_FILL = '#E7ECF2';
+const CELL_PAD_X = 4;
+const CELL_PAD_Y = 2.5;
+const LIST_INDENT = 16;
+
+/**
+ * pdfkit tags a link annotation (StructParent, OBJR) only for URI links drawn inside a Link structure element; this
+ * does the same for links to named destinations inside the document.
+ */
+class TaggedDocument extends PDFDocument {
+  override goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown> = {}): this {
+    const current = (this as unknown as { _currentStructureElement?: { dictionary: { data: { S?: string } } } })._currentStructureElement;
+    const extra = current && current.dictionary.data.S === 'Link' && !options['structParent'] ? { structParent: current, Contents: new String(name) } : {};
+    return super.goTo(x, y, w, h, name, { ...options, ...extra } as PDFKit.Mixins.AnnotationOption);
+  }
+}
+
+const TOC_NUMBER_WIDTH = 30;
+
+interface TocSlot {
+  readonly place: HeadingPlace;
+  /** Page index and y where the entry is drawn. */
+  readonly page: number;
+  readonly y: number;
+  readonly indent: number;
+  readonly font: FontKey;
+}
+
+interface HeadingPlace {
+  readonly heading: FlatHeading;
+  readonly dest: string;
+  page: number;
+}
+
+class Renderer {
+  readonly pdf: PDF;
+  private readonly font = fonts();
+  private readonly root: Struct;
+  private readonly outline: PDFKit.PDFOutline[];
+  readonly headings: HeadingPlace[];
+  private readonly tocs: { struct: Struct; slots: TocSlot[] }[] = [];
+
+  constructor(
+    private readonly d: Doc,
+    private readonly blocks: readonly FlatBlock[],
+  ) {
+    this.pdf = new TaggedDocument({
+      size: 'A4',
+      margins: MARGIN,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      subset: 'PDF/UA', // @types/pdfkit lists only the PDF/A subsets; pdfkit itself has PDF/UA
+      tagged: true,
+      displayTitle: true,
+      lang: d.language,
+      font: this.font.regular,
+      info: {
+        Title: d.title,
+        ...(d.author !== undefined ? { Author: d.author } : {}),
+        ...(d.subject !== undefined ? { Subject: d.subject } : {}),
+        ...(d.keywords !== undefined ? { Keywords: d.keywords.join(', ') } : {}),
+        Creator: 'Samordna',
+        CreationDate: d.created ?? new Date(),
+        ModDate: d.created ?? new Date(),
+      },
+    } as unknown as PDFKit.PDFDocumentOptions);
+    this.root = this.pdf.struct('Document');
+    this.pdf.addStructure(this.root);
+    this.outline = [this.pdf.outline];
+    this.headings = blocks.filter((b): b is FlatHeading => b.kind === 'heading').map((heading, i) => ({ heading, dest: heading.id ?? `rubrik-${i + 1}`, page: 0 }));
+  }
+
+  private get maxY(): number {
+    return PAGE.height - MARGIN.bottom;
+  }
+
+  private pageIndex(): number {
+    const r = this.pdf.bufferedPageRange();
+    return r.start + r.count - 1;
+  }
+
+  private atPageTop(): boolean {
+    return this.pdf.y <= MARGIN.top + 0.5;
+  }
+
+  private newPage(): void {
+    this.pdf.addPage();
+    this.pdf.x = MARGIN.left;
+    this.pdf.y = MARGIN.top;
+  }
+
+  private ensureSpace(h: number): void {
+    if (this.pdf.y + h > this.maxY && !this.atPageTop()) this.newPage();
+  }
+
+  private setFont(key: FontKey, size: number, color = TEXT_COLOR): void {
+    this.pdf.font(this.font[key]).fontSize(size).fillColor(color);
+  }
+
+  private artifact(type: 'Layout' | 'Pagination', draw: () => void): void {
+    this.pdf.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
+    draw();
+    this.pdf.endMarkedContent();
+  }
+
+  private static fontOf(r: Inline, bold: boolean): FontKey {
+    const b = bold || (r.kind !== 'noteRef' && r.bold === true);
+    const i = r.kind !== 'noteRef' && r.italic === true;
+    return b && i ? 'boldItalic' : b ? 'bold' : i ? 'italic' : 'regular';
+  }
+
+  /**
+   * Inline runs as continued text inside `parent` (P, LBody, TD …): a text run is marked content of the parent, a link a
+   * Link element with its annotation. Starts at (x, y) and wraps within `width`.
+   */
+  private runs(parent: Struct, inlines: readonly Inline[], x: number, y: number, width: number, opts: { size: number; bold?: boolean; align?: Align; color?: string }): void {
+    const parts = inlines.filter((r) => inlineText(r) !== '');
+    if (parts.length === 0) return;
+    parts.forEach((r, i) => {
+      const first = i === 0;
+      const last = i === parts.length - 1;
+      const textOpts: PDFKit.Mixins.TextOptions = { width, align: opts.align ?? 'left', continued: !last, lineGap: 1.5 };
+      const href = r.kind === 'link' ? r.href : r.kind === 'noteRef' && r.target !== undefined ? `#${r.target}` : undefined;
+      const draw = (extra: PDFKit.Mixins.TextOptions) => () => {
+        this.setFont(Renderer.fontOf(r, opts.bold ?? false), opts.size, href !== undefined ? '#1F4E79' : (opts.color ?? TEXT_COLOR));
+        const all = { ...textOpts, ...extra };
+        if (first) this.pdf.text(inlineText(r), x, y, all);
+        else this.pdf.text(inlineText(r), all);
+      };
+      if (href === undefined) {
+        parent.add(draw({}));
+      } else {
+        const link = this.pdf.struct('Link');
+        parent.add(link);
+        link.add(draw(href.startsWith('#') ? { goTo: href.slice(1), underline: false } : { link: href, underline: true }));
+        link.end();
+      }
+    });
+  }
+
+  private heading(h: FlatHeading, place: HeadingPlace, next: FlatBlock | undefined): void {
+    const size = HEADING_SIZE[h.level];
+    if (h.pageBreakBefore && !this.atPageTop()) this.newPage();
+    // Keep the heading with at least three lines of what follows (and with the next heading and its lines).
+    const following = next?.kind === 'heading' ? HEADING_SIZE[next.level] * 1.4 + 12 : 0;
+    this.ensureSpace(size * 1.4 + following + 3 * BODY_SIZE * 1.4 + 12);
+    if (!this.atPageTop()) this.pdf.y += h.level === 1 ? 14 : 9;
+    place.page = this.pageIndex() + 1;
+    this.pdf.addNamedDestination(place.dest, 'XYZ', null as unknown as number, this.pdf.y, null as unknown as number);
+    const parentOutline = this.outline[Math.min(h.level - 1, this.outline.length - 1)]!;
+    // Jump to the heading itself (pdfkit's outline takes the destination's left and top measured from the right and top).
+    const item = parentOutline.addItem(h.text, { expanded: h.level === 1, top: this.pdf.y, left: PAGE.width, zoom: 0 } as { expanded: boolean });
+    this.outline.length = Math.min(h.level, this.outline.length);
+    this.outline.push(item);
+    const el = this.pdf.struct(`H${h.level}`);
+    this.root.add(el);
+    this.setFont(h.level === 3 ? 'semibold' : 'bold', size, HEADING_COLOR);
+    const y = this.pdf.y;
+    el.add(() => {
+      this.pdf.text(h.text, MARGIN.left, y, { width: CONTENT_WIDTH });
+    });
+    el.end();
+    this.pdf.y += h.level === 1 ? 6 : 4;
+  }
+
+  private paragraph(inlines: readonly Inline[], small: boolean): void {
+    if (runsText(inlines).trim() === '') return;
+    const size = small ? SMALL_SIZE : BODY_SIZE;
+    this.ensureSpace(size * 1.4);
+    const el = this.pdf.struct('P');
+    this.root.add(el);
+    this.runs(el, inlines, MARGIN.left, this.pdf.y, CONTENT_WIDTH, { size, ...(small ? { color: '#404040' } : {}) });
+    el.end();
+    this.pdf.y += small ? 4 : 6;
+  }
+
+  private list(ordered: boolean, items: readonly (readonly Inline[])[]): void {
+    const l = this.pdf.struct('L');
+    this.root.add(l);
+    items.forEach((item, i) => {
+      this.ensureSpace(BODY_SIZE * 1.4);
+      const li = this.pdf.struct('LI');
+      l.add(li);
+      const y = this.pdf.y;
+      const lbl = this.pdf.struct('Lbl');
+      li.add(lbl);
+      lbl.add(() => {
+        this.setFont('regular', BODY_SIZE);
+        this.pdf.text(ordered ? `${i + 1}.` : '\u2022', MARGIN.left + 4, y, { width: LIST_INDENT, lineBreak: false });
+      });
+      lbl.end();
+      const body = this.pdf.struct('LBody');
+      li.add(body);
+      this.runs(body, item, MARGIN.left + 4 + LIST_INDENT, y, CONTENT_WIDTH - 4 - LIST_INDENT, { size: BODY_SIZE });
+      body.end();
+      li.end();
+      this.pdf.y += 2;
+    });
+    l.end();
+    this.pdf.y += 4;
+  }
+
+  // ---- tables ----
+
+  private static widths(t: Table): number[] {
+    const hints = t.columns.map((c) => (c.width !== undefined && c.width > 0 ? c.width : 1));
+    const sum = hints.reduce((a, b) => a + b, 0);
+    return hints.map((h) => (h / sum) * CONTENT_WIDTH);
+  }
+
+  /** Each cell's x, width and alignment in a row. */
+  private static cellBoxes(t: Table, row: TableRow, widths: readonly number[]): { cell: TableCell; x: number; w: number; align: Align }[] {
+    let col = 0;
+    let x = MARGIN.left;
+    return row.cells.map((cell) => {
+      const span = cell.colSpan ?? 1;
+      const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      const align = cell.align ?? (span === 1 ? t.columns[col]!.align : 'center');
+      const box = { cell, x, w, align };
+      col += span;
+      x += w;
+      return box;
+    });
+  }
+
+  private rowHeight(t: Table, row: TableRow, widths: readonly number[], bold: boolean): number {
+    let h = TABLE_SIZE * 1.25;
+    for (const { cell, w } of Renderer.cellBoxes(t, row, widths)) {
+      const s = runsText(cell.runs);
+      if (s === '') continue;
+      this.setFont(bold ? 'bold' : 'regular', TABLE_SIZE);
+      h = Math.max(h, this.pdf.heightOfString(s, { width: w - 2 * CELL_PAD_X, lineGap: 1.5 }));
+    }
+    return h + 2 * CELL_PAD_Y;
+  }
+
+  /** Draws one row at the current y; `tag` gives the row's TR element (null: the row is an artifact, a repeated header). */
+  private row(t: Table, row: TableRow, widths: readonly number[], h: number, header: boolean, tr: Struct | null): void {
+    const y = this.pdf.y;
+    const bold = header || row.emphasis !== undefined;
+    this.artifact('Layout', () => {
+      if (header) this.pdf.rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(HEADER_FILL);
+      const ruleWidth = header ? 1 : row.emphasis === 'total' ? 0.9 : 0.3;
+      if (row.emphasis === 'total' || header) {
+        this.pdf.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(ruleWidth).strokeColor(RULE_COLOR).stroke();
+      }
+      this.pdf.moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT_WIDTH, y + h).lineWidth(header ? 0.8 : 0.3).strokeColor(RULE_COLOR).stroke();
+    });
+    for (const { cell, x, w, align } of Renderer.cellBoxes(t, row, widths)) {
+      const drawText = (parent: Struct | null) => {
+        const s = runsText(cell.runs);
+        if (s === '') return;
+        if (parent) {
+          this.runs(parent, cell.runs, x + CELL_PAD_X, y + CELL_PAD_Y, w - 2 * CELL_PAD_X, { size: TABLE_SIZE, bold, align });
+        } else {
+          this.setFont(bold ? 'bold' : 'regular', TABLE_SIZE);
+          this.pdf.text(s, x + CELL_PAD_X, y + CELL_PAD_Y, { width: w - 2 * CELL_PAD_X, align, lineGap: 1.5 });
+        }
+      };
+      if (tr) {
+        const el = this.pdf.struct(header ? 'TH' : 'TD');
+        const span = cell.colSpan ?? 1;
+        const attrs: Record<string, unknown> = {};
+        if (header) attrs['Scope'] = 'Column';
+        if (span > 1) attrs['ColSpan'] = span;
+        if (Object.keys(attrs).length > 0) (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data['A'] = { O: 'Table', ...attrs };
+        tr.add(el);
+        drawText(el);
+        el.end();
+      } else {
+        drawText(null);
+      }
+    }
+    this.pdf.x = MARGIN.left;
+    this.pdf.y = y + h;
+  }
+
+  private table(t: Table): void {
+    const widths = Renderer.widths(t);
+    const headerHeights = t.header.map((r) => this.rowHeight(t, r, widths, true));
+    const bodyHeights = t.body.map((r) => this.rowHeight(t, r, widths, r.emphasis !== undefined));
+    const headerH = headerHeights.reduce((a, b) => a + b, 0);
+    const captionH = t.caption !== undefined || t.unit !== undefined ? TABLE_SIZE * 1.6 + 4 : 0;
+    // Caption, header and the first row (or two) start on the same page.
+    this.ensureSpace(captionH + headerH + (bodyHeights[0] ?? 0) + (bodyHeights[1] ?? 0) + 6);
+    this.pdf.y += 2;
+    const el = this.pdf.struct('Table');
+    this.root.add(el);
+    if (t.id !== undefined) this.pdf.addNamedDestination(t.id, 'XYZ', null as unknown as number, this.pdf.y, null as unknown as number);
+    if (captionH > 0) {
+      const cap = this.pdf.struct('Caption');
+      el.add(cap);
+      const y = this.pdf.y;
+      if (t.caption !== undefined) {
+        cap.add(() => {
+          this.setFont('bold', TABLE_SIZE + 1);
+          this.pdf.text(t.caption!, MARGIN.left, y, { width: CONTENT_WIDTH * 0.72 });
+        });
+      }
+      const afterCaption = this.pdf.y;
+      if (t.unit !== undefined) {
+        cap.add(() => {
+          this.setFont('regular', SMALL_SIZE, '#404040');
+          this.pdf.text(t.unit!, MARGIN.left + CONTENT_WIDTH * 0.72, y + 1.5, { width: CONTENT_WIDTH * 0.28, align: 'right' });
+        });
+      }
+      cap.end();
+      this.pdf.y = Math.max(afterCaption, this.pdf.y) + 3;
+    }
+    const thead = this.pdf.struct('THead');
+    el.add(thead);
+    t.header.forEach((r, i) => {
+      const tr = this.pdf.struct('TR');
+      thead.add(tr);
+      this.row(t, r, widths, headerHeights[i]!, true, tr);
+      tr.end();
+    });
+    thead.end();
+    const tbody = this.pdf.struct('TBody');
+    el.add(tbody);
+    t.body.forEach((r, i) => {
+      const h = bodyHeights[i]!;
+      if (this.pdf.y + h > this.maxY) {
+        this.newPage();
+        // The header rows again, as an artifact: they are in the structure once, at the start of the table.
+        this.artifact('Pagination', () => t.header.forEach((hr, k) => this.row(t, hr, widths, headerHeights[k]!, true, null)));
+      }
+      const tr = this.pdf.struct('TR');
+      tbody.add(tr);
+      this.row(t, r, widths, h, false, tr);
+      tr.end();
+    });
+    tbody.end();
+    el.end();
+    this.pdf.y += 10;
+  }
+
+  // ---- table of contents, signatures ----
+
+  /**
+   * The table of contents: its heading, then a slot (page and position) per entry. The entries are drawn into their
+   * slots at the end, when every heading's page is known; the TOC element is placed in the structure tree here, so
+   * the reading order is unchanged.
+   */
+  private toc(maxLevel: number, title: string): void {
+    this.ensureSpace(HEADING_SIZE[1] * 2 + BODY_SIZE * 4);
+    const h = this.pdf.struct('H1');
+    this.root.add(h);
+    const y0 = this.pdf.y;
+    h.add(() => {
+      this.setFont('bold', HEADING_SIZE[1], HEADING_COLOR);
+      this.pdf.text(title, MARGIN.left, y0, { width: CONTENT_WIDTH });
+    });
+    h.end();
+    this.pdf.y += 8;
+    const struct = this.pdf.struct('TOC');
+    this.root.add(struct);
+    const slots: TocSlot[] = [];
+    for (const place of this.headings) {
+      const { heading } = place;
+      if (heading.excludeFromToc || heading.level > maxLevel) continue;
+      const indent = (heading.level - 1) * 14;
+      const font: FontKey = heading.level === 1 ? 'semibold' : 'regular';
+      this.setFont(font, BODY_SIZE);
+      const height = this.pdf.heightOfString(heading.text, { width: CONTENT_WIDTH - indent - TOC_NUMBER_WIDTH - 8, lineGap: 1.5 });
+      this.ensureSpace(height);
+      slots.push({ place, page: this.pageIndex(), y: this.pdf.y, indent, font });
+      this.pdf.y += height + 3;
+    }
+    this.tocs.push({ struct, slots });
+    this.pdf.y += 8;
+  }
+
+  private fillTocs(): void {
+    for (const { struct, slots } of this.tocs) {
+      for (const slot of slots) {
+        this.pdf.switchToPage(slot.page);
+        const item = this.pdf.struct('TOCI');
+        struct.add(item);
+        const link = this.pdf.struct('Link');
+        item.add(link);
+        const { heading, dest, page } = slot.place;
+        link.add(() => {
+          this.setFont(slot.font, BODY_SIZE);
+          this.pdf.text(heading.text, MARGIN.left + slot.indent, slot.y, { width: CONTENT_WIDTH - slot.indent - TOC_NUMBER_WIDTH - 8, goTo: dest, lineGap: 1.5 });
+          this.pdf.text(String(page), MARGIN.left + CONTENT_WIDTH - TOC_NUMBER_WIDTH, slot.y, { width: TOC_NUMBER_WIDTH, align: 'right', goTo: dest });
+        });
+        link.end();
+        item.end();
+      }
+      struct.end();
+    }
+  }
+
+  private signatures(placeAndDate: string | undefined, signers: readonly { name: string; role?: string }[]): void {
+    const div = this.pdf.struct('Div');
+    this.root.add(div);
+    if (placeAndDate) {
+      this.ensureSpace(BODY_SIZE * 1.4 + 80);
+      const p = this.pdf.struct('P');
+      div.add(p);
+      this.runs(p, [{ kind: 'text', text: placeAndDate }], MARGIN.left, this.pdf.y, CONTENT_WIDTH, { size: BODY_SIZE });
+      p.end();
+      this.pdf.y += 4;
+    }
+    const colWidth = CONTENT_WIDTH / 2;
+    for (let i = 0; i < signers.length; i += 2) {
+      this.ensureSpace(80);
+      const lineY = this.pdf.y + 40;
+      let bottom = lineY;
+      signers.slice(i, i + 2).forEach((s, k) => {
+        const x = MARGIN.left + k * colWidth;
+        this.artifact('Layout', () => {
+          this.pdf.moveTo(x, lineY).lineTo(x + colWidth - 30, lineY).lineWidth(0.6).strokeColor('#000000').stroke();
+        });
+        const p = this.pdf.struct('P');
+        div.add(p);
+        p.add(() => {
+          this.setFont('regular', BODY_SIZE);
+          this.pdf.text(s.name, x, lineY + 3, { width: colWidth - 30 });
+          if (s.role) {
+            this.setFont('italic', BODY_SIZE);
+            this.pdf.text(s.role, x, this.pdf.y, { width: colWidth - 30 });
+          }
+        });
+        p.end();
+        bottom = Math.max(bottom, this.pdf.y);
+      });
+      this.pdf.x = MARGIN.left;
+      this.pdf.y = bottom + 8;
+    }
+    div.end();
+  }
+
+  private pageFurniture(): void {
+    const range = this.pdf.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.pdf.switchToPage(i);
+      const bottom = this.pdf.page.margins.bottom;
+      this.pdf.page.margins.bottom = 0;
+      this.artifact('Pagination', () => {
+        this.setFont('regular', SMALL_SIZE, '#595959');
+        this.pdf.text(this.d.runningHeader ?? this.d.title, MARGIN.left, 36, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+        this.pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN.left, PAGE.height - 46, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      });
+      this.pdf.page.margins.bottom = bottom;
+    }
+  }
+
+  render(): void {
+    let h = 0;
+    for (const [i, b] of this.blocks.entries()) {
+      switch (b.kind) {
+        case 'heading':
+          this.heading(b, this.headings[h++]!, this.blocks[i + 1]);
+          break;
+        case 'paragraph':
+          this.paragraph(b.runs, b.style === 'small');
+          break;
+        case 'list':
+          this.list(b.ordered, b.items);
+          break;
+        case 'table':
+          this.table(b);
+          break;
+        case 'pageBreak':
+          if (!this.atPageTop()) this.newPage();
+          break;
+        case 'toc':
+          this.toc(b.maxLevel ?? 2, b.title ?? TOC_TITLE);
+          break;
+        case 'signatures':
+          this.signatures(b.placeAndDate, b.signers);
+          break;
+      }
+    }
+    this.fillTocs();
+    this.root.end();
+    this.pageFurniture();
+  }
+
+  /** Ends the document and collects its bytes. */
+  finish(): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      this.pdf.on('data', (c: Buffer) => chunks.push(c));
+      this.pdf.on('end', () => resolve(Buffer.concat(chunks)));
+      this.pdf.on('error', reject);
+      this.pdf.end();
+    });
+  }
+}
+
+/** Renders the document as a tagged PDF (A4, sv-SE). */
+export async function renderPdf(d: Doc): Promise<Buffer> {
+  const r = new Renderer(d, flatten(d.blocks));
+  r.render();
+  return r.finish();
+}

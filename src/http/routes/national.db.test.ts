@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/support/db.ts';
+import { pageText } from '../../../test/support/economy.ts';
+import { addTestUser, loginAs, type TestSession } from '../../../test/support/auth.ts';
+import { createApp } from '../app.tsx';
+import { loadNationalSynthetic, syntheticName } from '../../services/national/synthetic.ts';
+import { nationalStatisticsForYear } from '../../services/national/nationalStatistics.ts';
+import { stateAllocationForYear } from '../../services/economy/stateAllocation.ts';
+import { stateBaseOre } from '../../core/economy/stateAllocation.ts';
+
+describe('national view and state allocation (HTTP, database)', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let app: ReturnType<typeof createApp>;
+  let national: TestSession;
+  let kansli: TestSession;
+  let styrelse: TestSession;
+  let firstId: number;
+  beforeAll(async () => {
+    db = await createTestDb();
+    await loadNationalSynthetic(db, { id: 'test' }, { federations: 6, firstYear: 2024, years: 2 });
+    firstId = (await db.query<{ id: number }>('select id from federation where name = $1', [syntheticName(1)]))[0]!.id;
+    await addTestUser(db, { email: 'nat@example.se', national: true });
+    await addTestUser(db, { email: 'kansli@example.se', federationId: firstId, role: 'kansli' });
+    await addTestUser(db, { email: 'styrelse@example.se', federationId: firstId, role: 'styrelse' });
+    app = createApp({ db });
+    national = await loginAs(app, 'nat@example.se');
+    kansli = await loginAs(app, 'kansli@example.se');
+    styrelse = await loginAs(app, 'styrelse@example.se');
+  }, 120_000);
+  afterAll(() => db.drop());
+
+  it('the synthetic set: förbund marked synthetic with counties, participations counted as the database counts them', async () => {
+    const s = await nationalStatisticsForYear(db, 2025);
+    expect(s.synthetic).toBe(true);
+    expect(s.federations).toHaveLength(6);
+    // Independent count straight from the table: active in 2025 in individual interventions.
+    const [{ n }] = (await db.query<{ n: number }>(
+      `select count(*)::int as n from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
+       where i.kind = 'individual' and p.start_date <= '2025-12-31' and (p.end_date is null or p.end_date >= '2025-01-01')`,
+    )) as [{ n: number }];
+    expect(s.byFederation.colTotals![0]).toBe(n);
+    const shown = s.byFederation.cells.map((r) => r[0]).filter((v): v is number => v !== null);
+    expect(shown.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(n);
+    // Economy: the allocation per förbund is the fiscal year's.
+    const [{ a }] = (await db.query<{ a: number }>('select allocation_ore as a from fiscal_year where federation_id = $1 and year = 2025', [firstId])) as [{ a: number }];
+    const row = s.federations.indexOf(syntheticName(1));
+    expect(s.economy.cells[row]![0]).toBe(Math.round(a / 100));
+  });
+
+  it('the state allocation of the synthetic year adds up to the state total and gives everyone at least the base', async () => {
+    const y = await stateAllocationForYear(db, 2025);
+    expect(y.problem).toBeNull();
+    expect(y.rows.reduce((s, r) => s + r.amountOre, 0)).toBe(y.settings!.totalOre);
+    for (const r of y.rows) expect(r.amountOre).toBeGreaterThanOrEqual(stateBaseOre);
+  });
+
+  it('the national role and a kansli see the pages; the board does not, and has no menu entry', async () => {
+    for (const path of ['/nationell?ar=2025', '/nationell/ekonomi?ar=2025', '/nationell/kon-och-avslut?ar=2025', '/nationell/fordelning?ar=2025']) {
+      const r = await national.request(path);
+      expect(r.status, path).toBe(200);
+      expect(pageText(await r.text())).toContain('Syntetiskt förbund 01');
+      expect((await kansli.request(path)).status, path).toBe(200);
+      expect((await styrelse.request(path)).status, path).toBe(403);
+    }
+    expect(await (await kansli.request(`/f/${firstId}`)).text()).toContain('href="/nationell"');
+    expect(await (await styrelse.request(`/f/${firstId}`)).text()).not.toContain('href="/nationell"');
+  });
+
+  it('exports CSV and JSON with the synthetic mark; hidden cells are "–" / null', async () => {
+    const csv = await (await national.request('/nationell/statistik.csv?ar=2025')).text();
+    expect(csv).toContain('SYNTETISKA DATA');
+    expect(csv).toContain('Deltagare per förbund 2025');
+    const json = await (await national.request('/api/national/statistics?year=2025')).json();
+    expect(json.note).toMatch(/SYNTETISKA/);
+    expect(json.byFederation.rowLabels).toHaveLength(6);
+    expect((await styrelse.request('/api/national/statistics?year=2025')).status).toBe(403);
+  });
+
+  it('the national role sets the total and imports inputs; a bad file changes nothing', async () => {
+    const before = await stateAllocationForYear(db, 2025);
+    const bad = new FormData();
+    bad.set('file', new File([`förbund;befolkning_16_64;försörjningsmått\n${syntheticName(1)};1000;10\nOkänt förbund;5;5\n`], 'underlag.csv', { type: 'text/csv' }));
+    const r = await national.request('/nationell/fordelning/import?ar=2025', { method: 'POST', body: bad });
+    expect(r.status).toBe(400);
+    expect(pageText(await r.text())).toContain('underlag.csv, rad 3, fält "förbund": Förbundet "Okänt förbund" finns inte');
+    expect((await stateAllocationForYear(db, 2025)).rows).toEqual(before.rows);
+    // kansli may read but not write
+    expect((await kansli.request('/nationell/fordelning/total?ar=2025', { method: 'POST', body: new URLSearchParams({ total: '1' }) })).status).toBe(403);
+    const ok = await national.request('/nationell/fordelning/total?ar=2025', { method: 'POST', body: new URLSearchParams({ total: '10 000 000', maxFall: '' }) });
+    expect(ok.status).toBe(303);
+    const after = await stateAllocationForYear(db, 2025);
+    expect(after.rows.reduce((s, r) => s + r.amountOre, 0)).toBe(10_000_000_00);
+  });
+
+  it('what-if: merging two förbund keeps the total and shows before and after', async () => {
+    const ids = (await db.query<{ id: number }>('select id from federation where synthetic order by name limit 2')).map((r) => r.id);
+    const r = await national.request(`/nationell/fordelning?ar=2025&slaihop=${ids[0]}&slaihop=${ids[1]}&namn=Nytt`);
+    const t = pageText(await r.text());
+    expect(t).toContain(`${syntheticName(1)} + ${syntheticName(2)}`);
+    expect(t).toContain('Nytt');
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Reading rendered documents back in tests: the paragraphs of a DOCX (from word/document.xml, unzipped with fflate),
+ * and a PDF through poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm). Tests that need poppler skip with a
+ * message when it is missing (CI installs it and then requires it).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { expect } from 'vitest';
+
+export const popplerAvailable = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
+if (!popplerAvailable) {
+  const msg = 'poppler-utils saknas (apt-get install poppler-utils): PDF-kontrollerna med pdftotext/pdfinfo hoppas över.';
+  if (process.env.CI) throw new Error(msg);
+  console.warn(msg);
+}
+
+/** Whitespace (also no-break spaces) collapsed to one space, trimmed. */
+export function normalizeSpace(s: string): string {
+  return s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** The files of a DOCX (a zip) as text, by path. */
+export function docxFiles(docx: Uint8Array): Record<string, string> {
+  const files = unzipSync(docx);
+  return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&');
+}
+
+/**
+ * The text of each paragraph of word/document.xml in document order (tabs as "\t", field instructions left out).
+ * `withToc: false` leaves out the table of contents' generated entries (the w:sdt it is in).
+ */
+export function docxParagraphs(documentXml: string, opts: { withToc?: boolean } = {}): string[] {
+  let xml = documentXml;
+  if (!opts.withToc) xml = xml.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, '');
+  xml = xml.replace(/<w:instrText[^>]*>[\s\S]*?<\/w:instrText>/g, '');
+  const out: string[] = [];
+  for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+    let text = '';
+    for (const m of p.matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>|<w:tab\/>/g)) text += m[1] !== undefined ? decodeXml(m[1]) : '\t';
+    out.push(text);
+  }
+  return out;
+}
+
+/** Runs a poppler tool on the PDF (written to a temporary file); returns stdout. */
+export function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Uint8Array, args: readonly string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'samordna-pdf-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const r = spawnSync(tool, tool === 'pdftotext' ? [...args, file, '-'] : [...args, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`${tool} misslyckades: ${r.stderr}`);
+    return r.stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** pdfinfo's "Key: value" lines as a record. */
+export function pdfInfo(pdf: Uint8Array): Record<string, string> {
+  return Object.fromEntries(
+    poppler('pdfinfo', pdf)
+      .split('\n')
+      .map((l) => /^([^:]+):\s*(.*)$/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!.trim(), m[2]!.trim()]),
+  );
+}
+
+/** Renders pages to PNG files with pdftoppm in a temporary folder; returns their paths (the caller removes `dir`). */
+export function pdfPagesToPng(pdf: Uint8Array, opts: { first?: number; last?: number; dpi?: number } = {}): { dir: string; files: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'samordna-png-'));
+  const file = join(dir, 'doc.pdf');
+  writeFileSync(file, pdf);
+  const args = ['-png', '-r', String(opts.dpi ?? 50), ...(opts.first ? ['-f', String(opts.first)] : []), ...(opts.last ? ['-l', String(opts.last)] : []), file, join(dir, 'page')];
+  const r = spawnSync('pdftoppm', args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftoppm misslyckades: ${r.stderr}`);
+  return { dir, files: readdirSync(dir).filter((f) => f.endsWith('.png')).sort().map((f) => join(dir, f)) };
+}
+
+/** Asserts that every piece occurs in `text`, in this order, whitespace-insensitive; names the first piece missing. */
+export function expectInOrder(text: string, pieces: readonly string[]): void {
+  const hay = normalizeSpace(text);
+  let at = 0;
+  for (const [i, piece] of pieces.entries()) {
+    const needle = normalizeSpace(piece);
+    if (needle === '') continue;
+    const found = hay.indexOf(needle, at);
+    expect(found, `bit ${i + 1} "${needle}" saknas (eller står i fel ordning) efter: …${hay.slice(Math.max(0, at - 60), at + 60)}…`).toBeGreaterThanOrEqual(0);
+    at = found + needle.length;
+  }
+}
+
+/**
+ * Well-formed XML, checked without a parser: every start tag closed in order, attributes quoted, no stray "<" or
+ * "&" in text. Returns the first problem, or null.
+ */
+export function xmlProblem(xml: string): string | null {
+  const stack: string[] = [];
+  const re = /<(\?[\s\S]*?\?|!--[\s\S]*?--|!\[CDATA\[[\s\S]*?\]\]|\/?[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*\/?)>/g;
+  let last = 0;
+  for (const m of xml.matchAll(re)) {
+    const between = xml.slice(last, m.index);
+    if (/[<]/.test(between)) return `"<" i text vid ${last}`;
+    if (/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(between)) return `"&" utan entitet vid ${last}`;
+    last = m.index + m[0].length;
+    const body = m[1]!;
+    if (body.startsWith('?') || body.startsWith('!')) continue;
+    const name = /^\/?([^\s/>]+)/.exec(body)![1]!;
+    if (body.startsWith('/')) {
+      const open = stack.pop();
+      if (open !== name) return `</${name}> stänger <${open ?? ''}> vid ${m.index}`;
+    } else if (!body.endsWith('/')) {
+      stack.push(name);
+    }
+  }
+  if (/</.test(xml.slice(last))) return `ofullständig tagg vid ${last}`;
+  return stack.length === 0 ? null : `<${stack[stack.length - 1]}> stängs aldrig`;
+}
