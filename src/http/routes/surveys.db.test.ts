@@ -185,7 +185,7 @@ describe('survey pages (HTTP)', () => {
     expect(await bad.text()).toContain('Slutdatum får inte vara före startdatum');
     const badCount = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-01-01', closesOn: '2025-12-31', codes: 'x' }));
     expect(badCount.status).toBe(400);
-    expect(await badCount.text()).toContain('Ange ett heltal från 0 till 5000.');
+    expect(await badCount.text()).toContain('Ange ett heltal mellan 0 och 5000.');
   });
 
   it('paper answers are entered by the kansli and counted as paper', async () => {
