@@ -145,12 +145,12 @@ describe.skipIf(!browserAvailable)('every role’s main task in Chromium', () =>
       await expectLayoutFits(page, width);
     });
 
-    it(`national reader at ${width} px: lands on the statistics of every förbund and opens one`, async () => {
+    it(`national reader at ${width} px: lands on the statistics of every förbund and reads the economy comparison`, async () => {
       const page = await loginPage(w.users.national, width);
-      expect(new URL(page.url()).pathname).toBe('/');
-      await page.getByRole('main').getByRole('link', { name: w.federationName }).click();
-      await page.waitForLoadState('load');
-      expect(new URL(page.url()).pathname).toBe(`/f/${w.federationId}/statistik`);
+      expect(new URL(page.url()).pathname).toBe('/nationell');
+      expect(await page.getByRole('main').getByText(w.federationName).count()).toBeGreaterThan(0);
+      await viaMenu(page, 'Ekonomi', width);
+      expect(new URL(page.url()).pathname).toBe('/nationell/ekonomi');
       await expectNoAxeViolations(page);
       await expectLayoutFits(page, width);
     });

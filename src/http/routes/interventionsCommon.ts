@@ -1,3 +1,4 @@
+import type { Principal } from '../../core/access/permissions.ts';
 import type { Context } from 'hono';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { AppEnv } from '../context.ts';
@@ -45,4 +46,14 @@ export function csrfTokenOf(c: Context<AppEnv>): string | undefined {
 /** Messages after a correction (post-redirect-get, ?klart=…). */
 export function savedNotice(key: string | undefined): string | null {
   return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : null;
+}
+
+/**
+ * The intervention's own staff (insats role assigned to it), or the local single user: they see the
+ * intervention's records, so they see its statistics live. Everyone else sees the frozen publication.
+ */
+export function isOwnStaff(ctx: { principal: Principal }, federationId: number, interventionId: number): boolean {
+  if (ctx.principal.local) return true;
+  const grant = ctx.principal.federations.get(federationId);
+  return grant?.role === 'insats' && grant.interventionIds.includes(interventionId);
 }

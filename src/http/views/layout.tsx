@@ -30,8 +30,9 @@ function requestContext(): { ctx: RequestContext | undefined; path: string } {
  */
 export function Layout(props: { title: string; federation?: FederationRef | null; children?: Child; nav?: readonly NavItem[] }) {
   const { ctx, path } = requestContext();
+  // A section with its own menu (e.g. the national view) keeps the installation-wide items (account, logout).
   const nav: NavItem[] = props.nav
-    ? [...props.nav]
+    ? [...props.nav, ...(ctx ? globalNav(ctx).filter((g) => !props.nav!.some((n) => n.href === g.href)) : [])]
     : ctx
       ? [...(props.federation ? federationNav(ctx, props.federation) : []), ...globalNav(ctx)]
       : [];
