@@ -105,6 +105,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (err instanceof ForbiddenError) return respondError(c, 403, err.message);
     const status = (err as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) return respondError(c, status, err.message);
+    // A write the database's own rules refuse (a row still used elsewhere, a duplicate) is the user's conflict,
+    // not a server error; services name the reason where they can, this is the net for the rest.
+    const code = (err as { code?: unknown }).code;
+    if (code === '23503') return respondError(c, 409, 'Uppgiften används av andra uppgifter och kan inte tas bort eller ändras så.');
+    if (code === '23505') return respondError(c, 409, 'Uppgiften finns redan.');
     // Never a stack trace to the client; the log gets it, without request bodies.
     console.error(JSON.stringify({ level: 'error', msg: err.message, path: c.req.path, stack: err.stack }));
     return respondError(c, 500, 'Ett oväntat fel inträffade. Försök igen eller kontakta förvaltningen.');

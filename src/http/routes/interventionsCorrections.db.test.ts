@@ -147,4 +147,12 @@ describe('correcting intervention records', () => {
     expect(html).toContain('id="f-kind-error"');
     expect(html).toContain('id="f-periodStart-error"');
   });
+
+  it('refuses to remove a member an intervention still uses, saying why (was a 500), and a malformed id is a 400', async () => {
+    await kansli.request(api('/staffing'), json('POST', { memberId: member, role: 'Coach', fte: '1' }));
+    const res = await kansli.request(`/api/federations/${fid}/members/${member}`, json('DELETE'));
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('bemannar en insats');
+    expect((await kansli.request(`/f/${fid}/ledger/mapping/NaN/delete`, form({}))).status).toBe(400);
+  });
 });

@@ -4,6 +4,7 @@ import { ScrollTable } from '../views/scrollTable.tsx';
 import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { InputError } from '../../core/errors.ts';
+import { pathId } from '../params.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { formatKronor, objectsText } from '../views/ledger/format.ts';
@@ -121,7 +122,7 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
   app.post('/f/:federationId/ledger/mapping/:id/delete', async (c) => {
     const ctx = requirePermission(c, 'ledger:write');
     const federation = requireFederation(c);
-    await deleteMapping(db, federation.id, Number(c.req.param('id')), ctx.actor);
+    await deleteMapping(db, federation.id, pathId(c, 'id'), ctx.actor);
     const body = await c.req.parseBody();
     const year = typeof body['year'] === 'string' ? body['year'] : undefined;
     return c.redirect(withFlash(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping-removed'), 303);

@@ -74,6 +74,17 @@ export async function deleteMember(db: Database, federationId: number, memberId:
       [federationId, memberId],
     );
     if (used.length) throw new InputError({ field: 'memberId', message: 'Medlemmen har bidrag eller ingår i en fördelningsnyckel och kan inte tas bort.' });
+    const [inInterventions] = await tx.query<{ n: number }>(
+      `select ((select count(*) from intervention where federation_id = $1 and owner_member_id = $2)
+             + (select count(*) from intervention_member where federation_id = $1 and member_id = $2)
+             + (select count(*) from intervention_staffing where federation_id = $1 and member_id = $2)
+             + (select count(*) from participation where federation_id = $1 and referring_member_id = $2)
+             + (select count(*) from activity_participants where federation_id = $1 and member_id = $2))::int as n`,
+      [federationId, memberId],
+    );
+    if (inInterventions!.n > 0) {
+      throw new InputError({ field: 'memberId', message: 'Medlemmen är insatsägare, medverkar eller bemannar en insats, har remitterat deltagare eller har deltagare i en aktivitet, och kan inte tas bort.' });
+    }
     const rows = await tx.query('delete from member where federation_id = $1 and id = $2 returning id', [federationId, memberId]);
     if (!rows.length) throw new NotFoundError('Medlemmen finns inte.');
   }, actor);
