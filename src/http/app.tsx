@@ -110,6 +110,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const code = (err as { code?: unknown }).code;
     if (code === '23503') return respondError(c, 409, 'Uppgiften används av andra uppgifter och kan inte tas bort eller ändras så.');
     if (code === '23505') return respondError(c, 409, 'Uppgiften finns redan.');
+    // SQLSTATE class 22 (data exception): a value the database cannot hold (a number out of range, a NUL byte).
+    if (typeof code === 'string' && code.startsWith('22')) return respondError(c, 400, 'Ett värde är ogiltigt eller för stort.');
     // Never a stack trace to the client; the log gets it, without request bodies.
     console.error(JSON.stringify({ level: 'error', msg: err.message, path: c.req.path, stack: err.stack }));
     return respondError(c, 500, 'Ett oväntat fel inträffade. Försök igen eller kontakta förvaltningen.');

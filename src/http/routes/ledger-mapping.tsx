@@ -5,6 +5,7 @@ import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { InputError } from '../../core/errors.ts';
 import { pathId } from '../params.ts';
+import { parseId } from '../../core/input/index.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { formatKronor, objectsText } from '../views/ledger/format.ts';
@@ -108,7 +109,7 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
     const body = await c.req.parseBody();
     const year = typeof body['year'] === 'string' ? body['year'] : undefined;
     try {
-      await addMapping(db, federation.id, { budgetLineId: Number(body['budgetLineId']), accounts: String(body['accounts'] ?? ''), object: String(body['object'] ?? '') }, ctx.actor);
+      await addMapping(db, federation.id, { budgetLineId: valueOrThrow(parseId(body['budgetLineId']), { field: 'budgetLineId' }), accounts: String(body['accounts'] ?? ''), object: String(body['object'] ?? '') }, ctx.actor);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // The form is shown again with what was typed and each message beside its field (app.tsx).
