@@ -56,6 +56,19 @@ describe('PDF renderer: the file', () => {
     expect(raw).toMatch(/\/Outlines \d+ 0 R/);
   });
 
+  it('tags every link annotation (StructParent) and describes it with the link text (Contents)', () => {
+    const annots = raw.match(/<<\s*\/Contents [^\n]*\n\/Subtype \/Link[\s\S]*?>>/g) ?? [];
+    const links = raw.match(/\/Subtype \/Link/g) ?? [];
+    // Two links in the text (finsam.se, Not 2), one in a table cell ("2"), and two per TOC entry (title and page).
+    expect(annots).toHaveLength(links.length);
+    expect(links.length).toBe(3 + 2 * 8);
+    for (const a of annots) {
+      expect(a).toMatch(/\/StructParent \d+/);
+      expect(a).not.toMatch(/\/Contents \(\)/);
+    }
+    expect(annots.some((a) => a.includes('/Contents (finsam.se)'))).toBe(true);
+  });
+
   it('has one outline entry per heading, each at a named destination for the heading anchors', () => {
     const headings = flatten(model.blocks).filter((b) => b.kind === 'heading');
     const items = raw.match(/\/Dest \[\d+ 0 R \/XYZ 0 [\d.]+ 0\]\s*\/Parent \d+ 0 R\s*\/Title /g) ?? [];
