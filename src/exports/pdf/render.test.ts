@@ -53,6 +53,9 @@ describe('PDF renderer: the file', () => {
     expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
     expect(raw).toMatch(/<<\s*\/DisplayDocTitle true\s*>>/);
     expect(raw).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    // The title in the XMP metadata too (PDF/UA), in UTF-8.
+    const xmp = /<dc:title>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">([^<]*)<\/rdf:li>/.exec(pdf.toString('utf8'));
+    expect(xmp?.[1]).toBe(model.title);
     expect(raw).toMatch(/\/Outlines \d+ 0 R/);
   });
 
