@@ -336,7 +336,12 @@ export const reportRoutes: RouteModule = (app, { db }) => {
           <ol reversed>
             {versions.map((v) => (
               <li>
-                Version {v.version}: {v.changedBy}, {v.changedAt}
+                <details>
+                  <summary>
+                    Version {v.version}: {v.changedBy}, {v.changedAt}
+                  </summary>
+                  <pre class="markup-source">{v.body}</pre>
+                </details>
               </li>
             ))}
           </ol>
