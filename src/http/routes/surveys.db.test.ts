@@ -173,9 +173,18 @@ describe('survey pages (HTTP)', () => {
     const poster = await kansli.request(`/f/${fid}/enkater/${round!.id}/affisch`);
     expect(poster.status).toBe(200);
     expect(await poster.text()).toContain('Skanna koden');
-    const bad = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-12-01', closesOn: '2025-01-01', codes: 'x' }));
+    const pdf = await kansli.request(`/f/${fid}/enkater/${round!.id}/affisch.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toContain('/StructTreeRoot');
+    const bad = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-12-01', closesOn: '2025-01-01', codes: '2' }));
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Slutdatum får inte vara före startdatum');
+    const badCount = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-01-01', closesOn: '2025-12-31', codes: 'x' }));
+    expect(badCount.status).toBe(400);
+    expect(await badCount.text()).toContain('Ange ett heltal från 0 till 5000.');
   });
 
   it('paper answers are entered by the kansli and counted as paper', async () => {
