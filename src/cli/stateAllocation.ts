@@ -11,13 +11,12 @@ import { tableToText } from '../exports/textTable.ts';
 import { stateAllocationTable } from '../core/economy/stateAllocationTable.ts';
 import { cliActor, parseYear, withDb } from './shared.ts';
 
-function totalOre(text: string): number {
-  return valueOrThrow(parseKronor(text), { field: '--total' });
+function totalOre(text: string, field = '--total'): number {
+  return valueOrThrow(parseKronor(text), { field });
 }
 
 function maxFall(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  return valueOrThrow(parsePercent(text), { field: '--max-fall' });
+  return text === undefined ? null : valueOrThrow(parsePercent(text), { field: '--max-fall' });
 }
 
 /** The allocation as JSON in kronor: each förbund's base, shares and amount (base + shares). */
@@ -66,7 +65,7 @@ export function registerStateAllocation(program: Command): void {
       let previousOre: Map<string, number> | undefined;
       if (o.previous) {
         if (!o.previousTotal) throw new InputError({ field: '--previous-total', message: 'Ange förra årets totala belopp.' });
-        const prev = computeStateAllocation(parseStateInputs(readText(o.previous), basename(o.previous)), totalOre(o.previousTotal));
+        const prev = computeStateAllocation(parseStateInputs(readText(o.previous), basename(o.previous)), totalOre(o.previousTotal, '--previous-total'));
         previousOre = new Map(prev.parts.map((p) => [p.federation, p.amountOre]));
       }
       const options = { previousOre, maxFallBp: maxFall(o.maxFall) };

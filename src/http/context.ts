@@ -116,6 +116,10 @@ async function resolveUser(c: Context<AppEnv>, db: Database): Promise<Resolved> 
     }
     clearCookie(c, sessionCookie);
   }
+  // The public catalogue needs no visitor state: no database lookup, no cookie (its pages have no forms that post).
+  if (isPublicCataloguePath(c.req.method, c.req.path)) {
+    return { user: { id: 'anonymous', displayName: 'Ej inloggad', userId: null }, principal: nobody, mode: 'anonymous', csrfToken: '', sessionHash: null };
+  }
   let anonToken = readCookie(c, anonCsrfCookie);
   if (!anonToken) {
     anonToken = newToken();

@@ -96,6 +96,7 @@ describe('public catalogue (HTTP, database)', () => {
   });
 
   it('the kansli writes entries (identity guard) and sees which are out of date', async () => {
+    expect(pageText(await (await app.request(`/katalog/${s.fid}`)).text())).not.toContain('Hemligt pilotprojekt');
     const overview = pageText(await (await kansli.request(`/f/${s.fid}/katalog`)).text());
     expect(overview).toContain('2020-01-01 – inaktuell');
     const form = {
@@ -112,5 +113,7 @@ describe('public catalogue (HTTP, database)', () => {
     const ok = await kansli.request(`/f/${s.fid}/insatser/${s.hidden}/katalog`, { method: 'POST', body: new URLSearchParams({ ...form, purpose: 'Nu klart.' }) });
     expect(ok.status).toBe(303);
     expect((await app.request(`/katalog/${s.fid}/insats/${s.hidden}`)).status).toBe(200);
+    // The list (cached per address) shows the new entry at once: the förbund's data version changed.
+    expect(pageText(await (await app.request(`/katalog/${s.fid}`)).text())).toContain('Hemligt pilotprojekt');
   });
 });

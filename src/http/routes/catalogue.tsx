@@ -8,11 +8,16 @@ import { Layout } from '../views/layout.tsx';
 import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField } from '../views/form.tsx';
 import { SupportSource } from '../../core/interventions/vocabulary.ts';
 import { formatIsoDate } from '../../core/format.ts';
+import { parseId, parseInteger } from '../../core/input/index.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import type { Table } from '../../core/table.ts';
+import type { Queryable } from '../../db/database.ts';
 import { getIntervention } from '../../services/interventions/interventions.ts';
 import {
+  catalogueCacheMs,
+  catalogueVersion,
   catalogueCounties,
+  catalogueFederations,
   catalogueFacets,
   catalogueFederation,
   catalogueOverview,
@@ -38,12 +43,36 @@ const today = () => formatIsoDate(new Date());
 
 function filtersOf(c: Context<AppEnv>): CatalogueFilters {
   const q = (name: string) => (c.req.query(name) ?? '').trim().slice(0, 200);
-  const ageText = q('alder');
-  const age = /^\d{1,2}$/.test(ageText) ? Number(ageText) : null;
+  const ageParsed = parseInteger(q('alder'), { min: 0, max: 120 });
+  const age = ageParsed.ok ? ageParsed.value : null;
   return { q: q('q'), municipality: q('kommun'), targetGroup: q('malgrupp'), age, supportSource: SupportSource.parse(q('forsorjning')) ?? undefined };
 }
 
 const publicHeaders = { 'cache-control': 'public, max-age=60' };
+
+/**
+ * The public pages are the same for every visitor: each rendered answer is kept per address (and results
+ * year) while the data version of its förbund (or county) is unchanged, at most catalogueCacheMs. A request
+ * then costs one small query. At most 2 000 answers are kept.
+ */
+const pageCache = new Map<string, { version: string; at: number; body: Promise<string>; type: string }>();
+async function cachedAnswer(c: Context<AppEnv>, db: Queryable, scope: { federationId: number } | { county: string }, type: string, render: () => Promise<string>, extraHeaders: Record<string, string> = {}) {
+  const key = `${lastYear()}|${c.req.path}|${new URL(c.req.url).search}`;
+  const version = await catalogueVersion(db, scope);
+  let hit = pageCache.get(key);
+  if (!hit || hit.version !== version || Date.now() - hit.at >= catalogueCacheMs) {
+    // One render per address at a time: requests arriving meanwhile wait for the same answer.
+    const entry = { version, at: Date.now(), body: render(), type };
+    entry.body.catch(() => pageCache.get(key) === entry && pageCache.delete(key));
+    if (pageCache.size >= 2000) pageCache.clear();
+    pageCache.set(key, entry);
+    hit = entry;
+  }
+  return c.body(await hit.body, 200, { ...publicHeaders, ...extraHeaders, 'content-type': hit.type });
+}
+const html = 'text/html; charset=UTF-8';
+/** A page's JSX as the string it renders to. */
+const render = async (node: unknown): Promise<string> => String(await (node as { toString(): string | Promise<string> }).toString());
 
 function ages(e: PublicEntry): string {
   if (e.ageMin === null && e.ageMax === null) return '16–64 år';
@@ -215,18 +244,17 @@ function catalogueTable(entries: readonly PublicEntry[]): Table {
   };
 }
 
-function federationIdOf(c: Context<AppEnv>): number {
-  const id = Number(c.req.param('federationId'));
-  if (!Number.isSafeInteger(id)) throw new NotFoundError('Förbundet finns inte.');
-  return id;
+function idOf(c: Context<AppEnv>, name: string): number {
+  const r = parseId(c.req.param(name));
+  if (!r.ok) throw new NotFoundError('Sidan finns inte.');
+  return r.value;
 }
+const federationIdOf = (c: Context<AppEnv>) => idOf(c, 'federationId');
 
 export const catalogueRoutes: RouteModule = (app, { db }) => {
   app.get('/katalog', async (c) => {
     const counties = await catalogueCounties(db);
-    const federations = await db.query<{ id: number; name: string }>(
-      'select f.id, f.name from federation f where exists (select 1 from catalogue_entry e where e.federation_id = f.id and e.public) order by f.name',
-    );
+    const federations = await catalogueFederations(db);
     return c.html(
       <PublicLayout title="Insatskatalogen">
         <h1>Insatskatalogen</h1>
@@ -263,27 +291,29 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
 
   app.get('/katalog/lan/:county', async (c) => {
     const county = c.req.param('county');
+    return cachedAnswer(c, db, { county }, html, async () => {
     const counties = await catalogueCounties(db);
     if (!counties.includes(county)) throw new NotFoundError('Länet har inga publicerade insatser.');
     const filters = filtersOf(c);
     const [entries, facets] = [await publicCatalogue(db, { county }, filters, lastYear()), await catalogueFacets(db, { county })];
-    return c.html(
+    return render(
       <PublicLayout title={`Insatser i ${county}`}>
         <h1>Insatser i {county}</h1>
         <p>Alla samordningsförbund i länet som publicerat insatser.</p>
         <SearchForm action={`/katalog/lan/${encodeURIComponent(county)}`} filters={filters} facets={facets} />
         <ResultList entries={entries} showFederation />
       </PublicLayout>,
-      200,
-      publicHeaders,
     );
+    });
   });
 
   app.get('/katalog/:federationId{[0-9]+}', async (c) => {
-    const f = await catalogueFederation(db, federationIdOf(c));
+    const fid = federationIdOf(c);
+    return cachedAnswer(c, db, { federationId: fid }, html, async () => {
+    const f = await catalogueFederation(db, fid);
     const filters = filtersOf(c);
     const [entries, facets] = [await publicCatalogue(db, { federationId: f.id }, filters, lastYear()), await catalogueFacets(db, { federationId: f.id })];
-    return c.html(
+    return render(
       <PublicLayout title={f.name}>
         <h1>Insatser – {f.name}</h1>
         <p>
@@ -296,15 +326,17 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
           Öppna data: <a href={`/api/katalog/${f.id}`}>JSON</a> · <a href={`/api/katalog/${f.id}?format=csv`}>CSV</a> · <a href={`/katalog/${f.id}/inbaddning`}>vy för inbäddning</a>
         </p>
       </PublicLayout>,
-      200,
-      publicHeaders,
     );
+    });
   });
 
   app.get('/katalog/:federationId{[0-9]+}/insats/:interventionId{[0-9]+}', async (c) => {
-    const e = await publicEntry(db, federationIdOf(c), Number(c.req.param('interventionId')), lastYear());
+    const fid = federationIdOf(c);
+    const interventionId = idOf(c, 'interventionId');
+    return cachedAnswer(c, db, { federationId: fid }, html, async () => {
+    const e = await publicEntry(db, fid, interventionId, lastYear());
     const r = e.results;
-    return c.html(
+    return render(
       <PublicLayout title={e.name}>
         <p>
           <a href={`/katalog/${e.federationId}`}>← Alla insatser i {e.federation}</a>
@@ -388,16 +420,17 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
         ) : null}
         <p class="muted">Uppgifterna ska granskas senast {e.reviewBy}.</p>
       </PublicLayout>,
-      200,
-      publicHeaders,
     );
+    });
   });
 
   // A minimal view for a member's intranet (framing allowed for this route only, see app.tsx).
   app.get('/katalog/:federationId{[0-9]+}/inbaddning', async (c) => {
-    const f = await catalogueFederation(db, federationIdOf(c));
+    const fid = federationIdOf(c);
+    return cachedAnswer(c, db, { federationId: fid }, html, async () => {
+    const f = await catalogueFederation(db, fid);
     const entries = await publicCatalogue(db, { federationId: f.id }, filtersOf(c), lastYear());
-    return c.html(
+    return render(
       <>
         {raw('<!DOCTYPE html>')}
         <html lang="sv">
@@ -419,18 +452,32 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
           </body>
         </html>
       </>,
-      200,
-      publicHeaders,
     );
+    });
   });
 
   app.get('/api/katalog/:federationId{[0-9]+}', async (c) => {
-    const f = await catalogueFederation(db, federationIdOf(c));
-    const entries = await publicCatalogue(db, { federationId: f.id }, filtersOf(c), lastYear());
+    const fid = federationIdOf(c);
+    const load = async () => {
+      const f = await catalogueFederation(db, fid);
+      return { f, entries: await publicCatalogue(db, { federationId: f.id }, filtersOf(c), lastYear()) };
+    };
     if (c.req.query('format') === 'csv') {
-      return c.body(tableToCsv(catalogueTable(entries)), 200, { ...publicHeaders, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="insatskatalog-${f.id}.csv"` });
+      return cachedAnswer(c, db, { federationId: fid }, 'text/csv; charset=utf-8', async () => tableToCsv(catalogueTable((await load()).entries)), {
+        'content-disposition': `attachment; filename="insatskatalog-${fid}.csv"`,
+      });
     }
-    return c.json({ federation: f.name, county: f.county, resultsYear: lastYear(), interventions: entries.map(entryJson) }, 200, { ...publicHeaders, 'access-control-allow-origin': '*' });
+    return cachedAnswer(
+      c,
+      db,
+      { federationId: fid },
+      'application/json',
+      async () => {
+        const { f, entries } = await load();
+        return JSON.stringify({ federation: f.name, county: f.county, resultsYear: lastYear(), interventions: entries.map(entryJson) });
+      },
+      { 'access-control-allow-origin': '*' },
+    );
   });
 
   // ---- Writing entries (kansli, or the intervention's staff) ----
@@ -481,7 +528,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
 
   const editPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, unknown>; notice?: string | null } = {}) => {
     const f = requireFederation(c);
-    const id = Number(c.req.param('id'));
+    const id = idOf(c, 'id');
     requirePermission(c, 'interventions:write', { interventionId: id });
     const i = await getIntervention(db, f.id, id);
     const stored = await getCatalogueEntry(db, f.id, id);
@@ -541,7 +588,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/insatser/:id{[0-9]+}/katalog', (c) => editPage(c, { notice: c.req.query('klart') ? 'Katalogposten är sparad.' : null }));
   app.post('/f/:federationId/insatser/:id{[0-9]+}/katalog', async (c) => {
     const f = requireFederation(c);
-    const id = Number(c.req.param('id'));
+    const id = idOf(c, 'id');
     const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
     const body = await c.req.parseBody({ all: true });
     const values: Record<string, unknown> = {};

@@ -18,6 +18,7 @@ import { importStateInputs, listStateInputs, saveStateInput, saveStateYear, stat
 import { scenarioTable, stateAllocationTable } from '../../core/economy/stateAllocationTable.ts';
 import { parseHundredths, parseStateInputRows } from '../../importers/stateAllocation/parseStateInputs.ts';
 import type { Table } from '../../core/table.ts';
+import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
 
 /**
  * The national view: suppressed participant counts and economy figures of every förbund side by side, per
@@ -41,9 +42,7 @@ function requireNational(c: Context<AppEnv>, permission: Permission = 'national:
 async function yearOf(c: Context<AppEnv>, years: readonly number[]): Promise<number> {
   const raw = c.req.query('ar') ?? c.req.query('year');
   if (raw === undefined || raw === '') return years.length ? years[0]! : new Date().getFullYear();
-  const y = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(y)) throw new InputError({ field: 'ar', message: `"${raw}" är inte ett år.` });
-  return y;
+  return valueOrThrow(parseYear(raw), { field: 'ar' });
 }
 
 function SyntheticBanner(props: { synthetic: boolean }) {
@@ -368,7 +367,8 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
     const year = await yearOf(c, []);
     const form = await formFields(c);
     const errors: Record<string, string> = {};
-    const fid = Number(form.federationId);
+    const fidParsed = parseId(form.federationId);
+    const fid = fidParsed.ok ? fidParsed.value : NaN;
     const pop = parseIntegerInput(form.population ?? '');
     const hundredths = parseHundredths(form.supportMeasure ?? '');
     if (!Number.isSafeInteger(fid)) errors.federationId = 'Välj ett förbund.';

@@ -6,27 +6,24 @@
  */
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { StateAllocationInput } from '../../core/economy/stateAllocation.ts';
-import { identityProblems } from '../../core/privacy/identityGuard.ts';
+import { parseDecimal, parseInteger, parseText } from '../../core/input/index.ts';
 import { parseCsv } from '../tabular/csv.ts';
 
 export const stateInputHeader = ['förbund', 'befolkning_16_64', 'försörjningsmått'] as const;
 
-const spaces = /[ \u00a0\u202f]/g;
-
-/** "12 345" → 12345; null when not a whole number ≥ 0. */
+/** "12 345" → 12345 (the boundary parser); null when not a whole number ≥ 0. */
 function wholeNumber(text: string): number | null {
-  const t = text.trim();
-  if (!/^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)$/.test(t)) return null;
-  const v = Number(t.replace(spaces, ''));
-  return Number.isSafeInteger(v) ? v : null;
+  const r = parseInteger(text, { min: 0 });
+  return r.ok ? r.value : null;
 }
 
-/** "1 234,56" or "1234.5" → hundredths (123456); null when not a number ≥ 0 with at most two decimals. */
+/**
+ * "1 234,56" or "1234.5" → hundredths (123456) through the boundary parser's decimal rule (at most two
+ * decimals); null when not a number ≥ 0. The decimal is < 10^12 with two decimals, so × 100 rounds exactly.
+ */
 export function parseHundredths(text: string): number | null {
-  const m = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.](\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const v = Number(m[1]!.replace(spaces, '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(v) ? v : null;
+  const r = parseDecimal(text, { min: 0, max: 1e12, decimals: 2 });
+  return r.ok ? Math.round(r.value * 100) : null;
 }
 
 export function parseStateInputs(text: string, file: string): StateAllocationInput[] {
@@ -52,11 +49,11 @@ export function parseStateInputRows(text: string, file: string): (StateAllocatio
       continue;
     }
     const [nameCell, popCell, supportCell] = row.cells as [string, string, string];
-    const name = nameCell.trim();
-    if (name === '') at('förbund', 'Förbundets namn saknas.');
-    else if (name.length > 200) at('förbund', 'Namnet är för långt (högst 200 tecken).');
+    const parsedName = parseText(nameCell, { kind: 'name' });
+    const name = parsedName.ok ? parsedName.value : '';
+    if (!parsedName.ok) at('förbund', parsedName.message);
+    else if (name === '') at('förbund', 'Förbundets namn saknas.');
     else if (seen.has(name)) at('förbund', `"${name}" finns redan på rad ${seen.get(name)}.`);
-    problems.push(...identityProblems(name, { file, line: row.line }, 'förbund'));
     seen.set(name, row.line);
     const population = wholeNumber(popCell);
     if (population === null) at('befolkning_16_64', `"${popCell}" är inte ett heltal, 0 eller större (t.ex. 12 345).`);

@@ -113,24 +113,40 @@ export async function catalogueOverview(db: Queryable, federationId: number, tod
     .map((r) => ({ interventionId: r.interventionId, name: r.name, hasEntry: r.reviewBy !== null, public: r.public ?? false, reviewBy: r.reviewBy, outOfDate: r.reviewBy !== null && isOutOfDate(r.reviewBy, today) }));
 }
 
-const resultsCache = new Map<string, { version: string; value: CatalogueResults | null }>();
+const resultsCache = new Map<string, { version: string; at: number; value: CatalogueResults | null }>();
+/** A cached value is used while the förbund's data version is unchanged, and never longer than this. */
+export const catalogueCacheMs = 60_000;
 
-/** The förbund's data version: its latest audit row (every write to its tables adds one). */
+/**
+ * The data version of each förbund: its latest audit row (every write to its tables adds one; the index on
+ * (federation_id, occurred_at) answers it at once). A transaction that commits later with an earlier
+ * timestamp is caught by the cache's time limit (catalogueCacheMs).
+ */
 async function dataVersions(db: Queryable, federationIds: readonly number[]): Promise<Map<number, string>> {
   if (!federationIds.length) return new Map();
   const rows = await db.query<{ fid: number; v: string | null }>(
-    `select f.id as fid, (select a.id::text from audit_log a where a.federation_id = f.id order by a.occurred_at desc, a.id desc limit 1) as v
+    `select f.id as fid, f.id || ':' || coalesce((select a.id::text from audit_log a where a.federation_id = f.id order by a.occurred_at desc limit 1), '0') as v
      from federation f where f.id = any($1::int[])`,
     [federationIds],
   );
   return new Map(rows.map((r) => [r.fid, r.v ?? '0']));
 }
 
+/** One string that changes whenever anything shown for the scope (a förbund, or every förbund of a county) changes. */
+export async function catalogueVersion(db: Queryable, scope: { federationId: number } | { county: string }): Promise<string> {
+  const rows = await db.query<{ v: string }>(
+    `select f.id || ':' || coalesce(f.county, '') || ':' || coalesce((select a.id::text from audit_log a where a.federation_id = f.id order by a.occurred_at desc limit 1), '0') as v
+     from federation f where ${'county' in scope ? 'f.county = $1' : 'f.id = $1'} order by f.id`,
+    ['county' in scope ? scope.county : scope.federationId],
+  );
+  return rows.map((r) => r.v).join(',');
+}
+
 async function resultsOf(db: Queryable, federationId: number, interventionId: number, kind: string, year: number, version: string): Promise<CatalogueResults | null> {
   if (kind !== 'individual') return null;
   const key = `${federationId}:${interventionId}:${year}`;
   const hit = resultsCache.get(key);
-  if (hit && hit.version === version) return hit.value;
+  if (hit && hit.version === version && Date.now() - hit.at < catalogueCacheMs) return hit.value;
   const s = await participantStatistics(db, federationId, year, { interventionIds: [interventionId], seriesYears: [year] });
   const totals = s.flowByGender.rowTotals ?? [null, null, null];
   const value: CatalogueResults = {
@@ -141,7 +157,7 @@ async function resultsOf(db: Queryable, federationId: number, interventionId: nu
     exitOutcomes: ExitOutcome.codes.map((c, j) => ({ label: ExitOutcome.label(c), count: s.exitOutcomes.cells[0]![j] ?? null })),
   };
   if (resultsCache.size > 10_000) resultsCache.clear();
-  resultsCache.set(key, { version, value });
+  resultsCache.set(key, { version, at: Date.now(), value });
   return value;
 }
 
@@ -225,6 +241,13 @@ export async function catalogueFederation(db: Queryable, federationId: number): 
   const [f] = await db.query<{ id: number; name: string; county: string | null }>('select id, name, county from federation where id = $1', [federationId]);
   if (!f) throw new NotFoundError('Förbundet finns inte.');
   return f;
+}
+
+/** Förbund that have at least one public entry. */
+export async function catalogueFederations(db: Queryable): Promise<{ id: number; name: string }[]> {
+  return db.query<{ id: number; name: string }>(
+    'select f.id, f.name from federation f where exists (select 1 from catalogue_entry e where e.federation_id = f.id and e.public) order by f.name',
+  );
 }
 
 /** Counties that have at least one public entry. */

@@ -2,7 +2,7 @@
  * A SYNTHETIC national data set for demonstration and the benchmark: 80 förbund × 5 years, every one marked
  * `synthetic` and named "Syntetiskt förbund NN", each in a county, with members, budget lines, fiscal years
  * (allocation = twice the förbund's state part from the allocation model, costs per section, equity, total
- * assets), the allocation model's inputs, interventions and participations. Invented numbers, deterministic.
+ * assets), the allocation model's inputs, interventions with catalogue entries, and participations. Invented numbers, deterministic.
  */
 import { InputError } from '../../core/errors.ts';
 import { computeStateAllocation } from '../../core/economy/stateAllocation.ts';
@@ -87,13 +87,28 @@ export async function loadNationalSynthetic(db: Database, actor: Actor, s: Synth
           fid, y, x.population, x.supportMeasureHundredths,
         ]);
       }
-      await tx.query(
-        `insert into intervention (federation_id, name, kind, period_start, target_group, capacity)
-         values ($1, 'Samordningsteam', 'individual', $2, 'Personer 16–64 år i behov av samordnade insatser', 60),
-                ($1, 'Unga vuxna', 'individual', $2, 'Unga vuxna 16–29 år', 25),
-                ($1, 'Kompetensutveckling', 'structural', $2, 'Personal hos medlemmarna', null)`,
-        [fid, `${s.firstYear - 1}-01-01`],
+      const ivs = await tx.query<{ id: number; name: string }>(
+        `insert into intervention (federation_id, name, kind, period_start, target_group, capacity, owner_member_id)
+         values ($1, 'Samordningsteam', 'individual', $2, 'Personer 16–64 år i behov av samordnade insatser', 60, (select id from member where federation_id = $1 and name = $3)),
+                ($1, 'Unga vuxna', 'individual', $2, 'Unga vuxna 16–29 år', 25, (select id from member where federation_id = $1 and name = $3)),
+                ($1, 'Kompetensutveckling', 'structural', $2, 'Personal hos medlemmarna', null, null) returning id, name`,
+        [fid, `${s.firstYear - 1}-01-01`, `Kommun ${i}A`],
       );
+      // Catalogue entries (synthetic too): the two teams public, the structural one not.
+      const entry = (name: string, pub: boolean, purpose: string, target: string, ages: [number, number], sources: string[], open: boolean) =>
+        tx.query(
+          `insert into catalogue_entry (federation_id, intervention_id, public, purpose, target_group, age_min, age_max, municipalities, support_sources,
+             referral_process, contact_role, contact_email, contact_phone, open_for_referral, capacity, review_by)
+           values ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11, $12, $13, $14, $15, $16)`,
+          [
+            fid, ivs.find((x) => x.name === name)!.id, pub, purpose, target, ages[0], ages[1], [`Kommun ${i}A`, `Kommun ${i}B`], sources,
+            'Handläggaren och personen fyller i samtycke och remiss tillsammans och skickar den till teamets funktionsbrevlåda.',
+            'Teamets mottagning', `team${i}@syntetisk.example`, '010-000 00 00', open, name === 'Unga vuxna' ? 25 : 60, `${s.firstYear + s.years}-06-30`,
+          ],
+        );
+      await entry('Samordningsteam', true, 'Samordnat stöd mot arbete eller studier för personer som behöver flera myndigheters insatser.', 'Personer i behov av samordnade insatser', [16, 64], ['sickness_benefit', 'income_support', 'sickness_compensation'], i % 3 !== 0);
+      await entry('Unga vuxna', true, 'Stöd till ungdomar som varken arbetar eller studerar.', 'Unga vuxna', [16, 29], ['income_support', 'none'], i % 4 !== 0);
+      await entry('Kompetensutveckling', false, 'Utbildning för medlemmarnas personal.', 'Personal hos medlemmarna', [16, 64], [], false);
     }
     for (const y of years) {
       await tx.query('insert into state_allocation_year (year, total_ore, max_fall_bp) values ($1, $2, null) on conflict (year) do nothing', [y, stateTotalOre(y)]);

@@ -38,6 +38,7 @@ import { participantStatistics } from '../interventions/statistics.ts';
 import { findLedgerYear, ledgerStatements, loadAccountBalances, loadClassRanges, type LedgerYearRef } from '../ledger/statements.ts';
 import { getMeetingByDate, listAuditors, listBoardMembers, listDecisionItems, listMeetings } from './board.ts';
 import { disabledChapters, getAnnualReportState } from './texts.ts';
+import { indicatorResultsForYear } from '../surveys/results.ts';
 
 /** The year's figures from the one year-figures model, or null when the year has no economy data. */
 async function figuresOrNull(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<YearFigures | null> {
@@ -191,9 +192,9 @@ export async function loadConsumption(q: Queryable, federationId: number, year: 
   return out;
 }
 
-/** Indicator survey results of the year: the hook for the surveys area (null until it lands). */
-export async function loadIndicatorResults(_q: Queryable, _federationId: number, _year: number): Promise<IndicatorResults | null> {
-  return null;
+/** Indicator survey results of the year, from the surveys area (null when the year has no shown results). */
+export async function loadIndicatorResults(q: Queryable, federationId: number, year: number): Promise<IndicatorResults | null> {
+  return indicatorResultsForYear(q, federationId, year);
 }
 
 export async function loadBoard(q: Queryable, federationId: number, from: string, to: string) {
