@@ -3,7 +3,7 @@ import type { Actor, Database } from '../db/database.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { can as canDo, interventionsAllowed, localPrincipal, type Permission, type Principal } from '../core/access/permissions.ts';
 import { findSession } from '../services/auth/sessions.ts';
-import { countUsers } from '../services/auth/users.ts';
+import { countUsers, interventionNames } from '../services/auth/users.ts';
 import { newToken } from '../services/auth/sessions.ts';
 import { anonCsrfCookie, readCookie, sessionCookie, setHttpOnlyCookie, clearCookie } from './security/cookies.ts';
 import { checkCsrf } from './security/csrf.ts';
@@ -161,10 +161,7 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
     let assignedInterventions: AssignedIntervention[] = [];
     const grant = federation ? r.principal.federations.get(federation.id) : undefined;
     if (federation && grant?.role === 'insats' && grant.interventionIds.length) {
-      assignedInterventions = await db.query<AssignedIntervention>(
-        'select id, name, kind from intervention where federation_id = $1 and id = any($2::int[]) order by name',
-        [federation.id, [...grant.interventionIds]],
-      );
+      assignedInterventions = await interventionNames(db, federation.id, grant.interventionIds);
     }
     c.set('ctx', {
       user: r.user,

@@ -44,12 +44,12 @@ describe.skipIf(!browserAvailable)('a team member records participants in Chromi
 
     await page.goto(`${server.url}/f/${fid}/insatser/${team}/deltagare`);
     await expectNoAxeViolations(page);
-    await page.getByLabel('Kön (krävs)').selectOption({ label: 'Man' });
-    await page.getByLabel('Åldersgrupp vid start (krävs)').selectOption({ label: '25–29 år' });
-    await page.getByLabel('Huvudsaklig försörjning före start (krävs)').selectOption({ label: 'Sjukpenning' });
-    await page.getByLabel('Tid med offentlig försörjning (krävs)').selectOption({ label: '1–2 år' });
-    await page.getByLabel('Högsta slutförda utbildning (krävs)').selectOption({ label: 'Gymnasieskola' });
-    await page.getByLabel('Startdatum (krävs)').fill('2025-02-03');
+    await page.getByLabel('Kön', { exact: true }).selectOption({ label: 'Man' });
+    await page.getByLabel('Åldersgrupp vid start', { exact: true }).selectOption({ label: '25–29 år' });
+    await page.getByLabel('Huvudsaklig försörjning före start', { exact: true }).selectOption({ label: 'Sjukpenning' });
+    await page.getByLabel('Tid med offentlig försörjning', { exact: true }).selectOption({ label: '1–2 år' });
+    await page.getByLabel('Högsta slutförda utbildning', { exact: true }).selectOption({ label: 'Gymnasieskola' });
+    await page.getByLabel(/^Startdatum/).fill('2025-02-03');
     await page.getByRole('button', { name: 'Registrera deltagare' }).click();
     const status = page.getByRole('status');
     await expect.poll(() => status.textContent()).toContain('registrerad med koden');
@@ -58,8 +58,8 @@ describe.skipIf(!browserAvailable)('a team member records participants in Chromi
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: `Avsluta deltagande ${code}` }).click();
-    await page.getByLabel('Slutdatum (krävs)').fill('2025-10-31');
-    await page.getByLabel('Avslutsorsak (krävs)').selectOption({ label: 'Arbete' });
+    await page.getByLabel(/^Slutdatum/).fill('2025-10-31');
+    await page.getByLabel('Avslutsorsak', { exact: true }).selectOption({ label: 'Arbete' });
     await page.getByLabel('Huvudsaklig försörjning efter').selectOption({ label: 'Lön' });
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Avsluta deltagandet' }).click();

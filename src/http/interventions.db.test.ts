@@ -86,8 +86,11 @@ describe('intervention pages and API', () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('role="alert"');
-    expect(html).toContain('<a href="#f-homeMunicipality">hemkommun</a>: Texten ser ut att innehålla ett personnummer');
-    expect(html).toContain('<a href="#f-startDate">startdatum</a>');
+    // The summary links to each field; the message also sits beside the field (form.tsx).
+    expect(html).toMatch(/<a href="#f-homeMunicipality">[^<]*personnummer/);
+    expect(html).toContain('id="f-homeMunicipality-error"');
+    expect(html).toContain('<a href="#f-startDate">');
+    expect(html).toContain('id="f-startDate-error"');
     expect(html).toMatch(/<option value="woman" selected[^>]*>/);
     expect(html).not.toContain('811228');
   });

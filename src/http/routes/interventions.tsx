@@ -18,8 +18,8 @@ import {
 import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/interventions/members.ts';
-import { csrfTokenOf, formFields, idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
-import { AssessmentBadge, CsrfField, Field, fmtCount, fmtKronor, fmtNumber, fmtPercent, SelectField } from './interventionsViews.tsx';
+import { csrfTokenOf, formFields, idParam, interventionsBase, savedNotice, yearParam } from './interventionsCommon.ts';
+import { AssessmentBadge, fmtCount, fmtKronor, fmtNumber, fmtPercent } from './interventionsViews.tsx';
 import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
 import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
 import { interventionApiRoutes } from './interventionsApi.tsx';
@@ -157,11 +157,6 @@ function InterventionForm(props: {
       <SubmitButton label={props.heading} />
     </Form>
   );
-}
-
-/** Messages after a correction (post-redirect-get, ?klart=…). */
-export function savedNotice(key: string | undefined): string | null {
-  return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : key === 'sparat' ? 'Sparat.' : null;
 }
 
 /** New grant, requisition and staffing for an intervention; after an error they show what was typed. */

@@ -14,8 +14,10 @@ import { closeParticipation, listParticipations, registerParticipation } from '.
 import { importParticipations } from '../../importers/participants/importParticipations.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { templateColumns, templateExample } from '../../importers/participants/template.ts';
-import { csrfTokenOf, formFields, idParam, interventionsBase } from './interventionsCommon.ts';
-import { CsrfField, ErrorSummary, Field, SelectField } from './interventionsViews.tsx';
+import { formFields, idParam, interventionsBase, savedNotice } from './interventionsCommon.ts';
+import { ErrorSummary as FormErrorSummary, FileField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../views/form.tsx';
+
+const vocabOptions = (v: { codes: readonly string[]; labels: Record<string, string> }) => v.codes.map((c) => ({ value: c, label: v.labels[c]! }));
 
 const maxUploadBytes = 10 * 1024 * 1024;
 
@@ -27,6 +29,12 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     const id = idParam(c, 'id');
     requirePermission(c, 'participants:write', { interventionId: id });
     const value = (name: string) => (refused ? String(refused.values[name] ?? '') : undefined);
+    const errors: Record<string, string> = {};
+    const general: string[] = [];
+    for (const pr of refused?.problems ?? []) {
+      if (pr.field && !(pr.field in errors)) errors[pr.field] = pr.message;
+      else general.push(pr.message);
+    }
     const intervention = await getIntervention(db, f.id, id);
     const list = await listParticipations(db, f.id, id);
     const members = await listMembers(db, f.id);
@@ -62,6 +70,7 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
             {imported} deltagare lästes in.
           </p>
         ) : null}
+        <Notice message={savedNotice(c.req.query('klart'))} />
         <p>Deltagare registreras med en kod som Samordna slumpar fram. Skriv aldrig namn, personnummer eller annat som kan identifiera någon.</p>
         <ScrollTable>
           <table>
@@ -87,6 +96,10 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
                 <td>
                   <a href={`${base}/${p.id}/avsluta`} aria-label={`Avsluta deltagande ${p.code}`}>
                     Avsluta
+                  </a>{' '}
+                  ·{' '}
+                  <a href={`${base}/${p.id}`} aria-label={`Ändra deltagande ${p.code}`}>
+                    Ändra
                   </a>
                 </td>
               </tr>
@@ -104,6 +117,7 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
               <th scope="col">Slutdatum</th>
               <th scope="col">Avslutsorsak</th>
               <th scope="col">Försörjning efter</th>
+              <th scope="col">Åtgärd</th>
             </tr>
           </thead>
           <tbody>
@@ -114,57 +128,54 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
                 <td>{p.endDate}</td>
                 <td>{p.exitOutcome ? ExitOutcome.label(p.exitOutcome) : '–'}</td>
                 <td>{p.supportAfter ? SupportSource.label(p.supportAfter) : '–'}</td>
+                <td>
+                  <a href={`${base}/${p.id}`} aria-label={`Ändra eller återöppna deltagande ${p.code}`}>
+                    Ändra
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>
           </table>
         </ScrollTable>
 
-        <form method="post" action={base}>
-          <CsrfField token={csrfTokenOf(c)} />
+        <Form action={base} label="Registrera ny deltagare">
           <h2>Registrera ny deltagare</h2>
-          {refused ? <ErrorSummary problems={refused.problems} labels={participationFieldLabels} /> : null}
-          <SelectField label="Kön" name="gender" vocab={Gender} required value={value('gender')} />
-          <SelectField label="Åldersgrupp vid start" name="ageBand" vocab={AgeBand} required value={value('ageBand')} />
-          <Field label="Hemkommun" name="homeMunicipality">
-            <select id="f-homeMunicipality" name="homeMunicipality">
-              <option value="">– uppgift saknas –</option>
-              {[...members.filter((m) => m.kind === 'municipality').map((m) => m.name), otherMunicipality].map((name) => (
-                <option value={name} selected={value('homeMunicipality') === name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Remitterande medlem" name="referringMemberId">
-            <select id="f-referringMemberId" name="referringMemberId">
-              <option value="">– uppgift saknas –</option>
-              {members.map((m) => (
-                <option value={String(m.id)} selected={value('referringMemberId') === String(m.id)}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <SelectField label="Huvudsaklig försörjning före start" name="supportBefore" vocab={SupportSource} required value={value('supportBefore')} />
-          <SelectField label="Tid med offentlig försörjning" name="supportDuration" vocab={SupportDuration} required value={value('supportDuration')} />
-          <SelectField label="Högsta slutförda utbildning" name="education" vocab={Education} required value={value('education')} />
-          <Field label="Startdatum" name="startDate" type="date" required value={value('startDate')} />
-          <button type="submit">Registrera deltagare</button>
-        </form>
+          {refused ? <FormErrorSummary errors={errors} general={general} /> : null}
+          <ChoiceField name="gender" label="Kön" required options={vocabOptions(Gender)} value={value('gender')} error={errors.gender} />
+          <ChoiceField name="ageBand" label="Åldersgrupp vid start" required options={vocabOptions(AgeBand)} value={value('ageBand')} error={errors.ageBand} />
+          <ChoiceField
+            name="homeMunicipality"
+            label="Hemkommun"
+            placeholder="– uppgift saknas –"
+            options={[...members.filter((m) => m.kind === 'municipality').map((m) => m.name), otherMunicipality].map((n) => ({ value: n, label: n }))}
+            value={value('homeMunicipality')}
+            error={errors.homeMunicipality}
+          />
+          <ChoiceField
+            name="referringMemberId"
+            label="Remitterande medlem"
+            placeholder="– uppgift saknas –"
+            options={members.map((m) => ({ value: String(m.id), label: m.name }))}
+            value={value('referringMemberId')}
+            error={errors.referringMemberId}
+          />
+          <ChoiceField name="supportBefore" label="Huvudsaklig försörjning före start" required options={vocabOptions(SupportSource)} value={value('supportBefore')} error={errors.supportBefore} />
+          <ChoiceField name="supportDuration" label="Tid med offentlig försörjning" required options={vocabOptions(SupportDuration)} value={value('supportDuration')} error={errors.supportDuration} />
+          <ChoiceField name="education" label="Högsta slutförda utbildning" required options={vocabOptions(Education)} value={value('education')} error={errors.education} />
+          <TextField name="startDate" label="Startdatum" type="date" required value={value('startDate')} error={errors.startDate} />
+          <SubmitButton label="Registrera deltagare" />
+        </Form>
 
-        <form method="post" action={`${base}/import`} enctype="multipart/form-data">
-          <CsrfField token={csrfTokenOf(c)} />
+        <Form action={`${base}/import`} enctype="multipart/form-data" label="Läs in från kalkylark">
           <h2>Läs in från kalkylark</h2>
           <p>
             Excel (.xlsx) eller CSV enligt <a href={`${base}/mall.csv`}>mallen</a>. Allt eller inget: vid fel läses ingenting in och varje fel visas med rad och
             kolumn.
           </p>
-          <Field label="Fil" name="file">
-            <input id="f-file" name="file" type="file" accept=".xlsx,.csv,text/csv" required />
-          </Field>
-          <button type="submit">Läs in</button>
-        </form>
+          <FileField name="file" label="Fil" accept=".xlsx,.csv,text/csv" required />
+          <SubmitButton label="Läs in" />
+        </Form>
       </Layout>,
       refused ? 400 : 200,
     );
@@ -220,17 +231,21 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     requirePermission(c, 'participants:write', { interventionId: id });
     const p = (await listParticipations(db, f.id, id)).find((x) => x.id === pid);
     if (!p) return c.notFound();
+    const closeAction = `${interventionsBase(f.id)}/${id}/deltagare/${pid}/avsluta`;
+    const close = formState(closeAction);
     return c.html(
       <Layout title={`Avsluta ${p.code}`} federation={f}>
         <h1>Avsluta deltagande {p.code}</h1>
         <p>Startade {p.startDate}.</p>
-        <form method="post" action={`${interventionsBase(f.id)}/${id}/deltagare/${pid}/avsluta`}>
-          <CsrfField token={csrfTokenOf(c)} />
-          <Field label="Slutdatum" name="endDate" type="date" required />
-          <SelectField label="Avslutsorsak" name="exitOutcome" vocab={ExitOutcome} required />
-          <SelectField label="Huvudsaklig försörjning efter" name="supportAfter" vocab={SupportSource} />
-          <button type="submit">Avsluta deltagandet</button>
-        </form>
+        <Form action={closeAction} label={`Avsluta deltagande ${p.code}`}>
+          <TextField {...close.bind('endDate')} label="Slutdatum" type="date" required />
+          <ChoiceField {...close.bind('exitOutcome')} label="Avslutsorsak" required options={vocabOptions(ExitOutcome)} />
+          <ChoiceField {...close.bind('supportAfter')} label="Huvudsaklig försörjning efter" placeholder="– uppgift saknas –" options={vocabOptions(SupportSource)} />
+          <SubmitButton label="Avsluta deltagandet" />
+        </Form>
+        <p>
+          Registrerades något fel? <a href={`${interventionsBase(f.id)}/${id}/deltagare/${pid}`}>Ändra deltagandet</a>.
+        </p>
       </Layout>,
     );
   });

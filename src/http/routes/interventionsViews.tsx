@@ -134,62 +134,6 @@ export function AssessmentBadge(props: { assessment: GoalAssessmentCode }) {
   );
 }
 
-export function Field(props: { label: string; name: string; id?: string; type?: string; required?: boolean; value?: string; hint?: string; children?: Child }) {
-  const id = props.id ?? `f-${props.name}`;
-  return (
-    <div class="field">
-      <label for={id}>
-        {props.label}
-        {props.required ? ' (krävs)' : ''}
-      </label>
-      {props.hint ? (
-        <span class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {props.children ?? (
-        <input id={id} name={props.name} type={props.type ?? 'text'} required={props.required} value={props.value} aria-describedby={props.hint ? `${id}-hint` : undefined} />
-      )}
-    </div>
-  );
-}
 
-export function SelectField<K extends string>(props: { label: string; name: string; vocab: { codes: readonly K[]; labels: Record<K, string> }; required?: boolean; empty?: string; id?: string; value?: string }) {
-  const id = props.id ?? `f-${props.name}`;
-  return (
-    <Field label={props.label} name={props.name} id={id} required={props.required}>
-      <select id={id} name={props.name} required={props.required}>
-        {props.empty !== undefined || !props.required ? <option value="">{props.empty ?? '– välj –'}</option> : null}
-        {props.vocab.codes.map((c) => (
-          <option value={c} selected={props.value === c}>
-            {props.vocab.labels[c]}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
 
-/** The hidden CSRF field every posting form carries (see csrfTokenOf). */
-export function CsrfField(props: { token: string | undefined }) {
-  return props.token ? <input type="hidden" name="_csrf" value={props.token} /> : null;
-}
 
-/** The problems of a refused form, at its top, each linking to its field (fields have id "f-<name>"). */
-export function ErrorSummary(props: { problems: readonly { field?: string; message: string }[]; labels: Record<string, string> }) {
-  if (!props.problems.length) return null;
-  return (
-    <div class="error" role="alert" id="error-summary">
-      <h3>Uppgifterna sparades inte</h3>
-      <ul>
-        {props.problems.map((p) => (
-          <li>
-            {p.field ? <a href={`#f-${p.field}`}>{props.labels[p.field] ?? p.field}</a> : null}
-            {p.field ? ': ' : ''}
-            {p.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}

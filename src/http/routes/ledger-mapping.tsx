@@ -10,7 +10,7 @@ import { formatKronor, objectsText } from '../views/ledger/format.ts';
 import { addMapping, deleteMapping, listMappings, loadLedgerOutcome, type LedgerOutcome } from '../../services/ledger/mapping.ts';
 import { findLedgerYear, listLedgerYears } from '../../services/ledger/statements.ts';
 import type { Queryable } from '../../db/database.ts';
-import { FormSecurityFields } from '../views/form.tsx';
+import { Form, FormSecurityFields, SelectField, SubmitButton, TextField, formState } from '../views/form.tsx';
 
 const sectionLabels: Record<string, string> = {
   income: 'Intäkter',
@@ -45,6 +45,33 @@ async function ledgerNames(db: Queryable, federationId: number, year: number | n
     accounts: new Map(accounts.map((a) => [a.account, a.name])),
     objects: objects.map((o) => ({ dimension: o.dimension, code: o.code, name: o.name, dimensionName: o.dimension_name ?? `Dimension ${o.dimension}` })),
   };
+}
+
+/** A new mapping: budget line (chosen, never preselected), accounts and/or object. */
+function NewMappingForm(props: { action: string; year: number | null; lines: readonly { id: number; label: string; section: string }[]; objects: readonly { dimension: string; code: string; dimensionName: string; name: string }[] }) {
+  const s = formState(props.action, { year: props.year });
+  return (
+    <Form action={props.action} label="Ny koppling">
+      <h2>Ny koppling</h2>
+      <input type="hidden" name="year" value={s.value('year')} />
+      <SelectField
+        {...s.bind('budgetLineId')}
+        label="Budgetpost"
+        required
+        options={[...new Set(props.lines.map((l) => l.section))].flatMap((sec) => props.lines.filter((l) => l.section === sec).map((l) => ({ value: String(l.id), label: `${sectionLabels[sec] ?? sec}: ${l.label}` })))}
+      />
+      <TextField {...s.bind('accounts')} label="Konton" hint="Ett konto eller ett intervall, t.ex. 4610 eller 4000-4999" inputmode="numeric" />
+      <TextField {...s.bind('object')} label="Objekt" hint="dimension:objekt, t.ex. 6:P01 (förslag ur huvudboken)" list="ledger-objects" />
+      <datalist id="ledger-objects">
+        {props.objects.map((o) => (
+          <option value={`${o.dimension}:${o.code}`}>
+            {o.dimensionName}: {o.name}
+          </option>
+        ))}
+      </datalist>
+      <SubmitButton label="Spara kopplingen" />
+    </Form>
+  );
 }
 
 /** Mapping of accounts and dimension objects to budget lines: page, form posts and JSON. */
@@ -83,6 +110,9 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
       await addMapping(db, federation.id, { budgetLineId: Number(body['budgetLineId']), accounts: String(body['accounts'] ?? ''), object: String(body['object'] ?? '') }, ctx.actor);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
+      // The form is shown again with what was typed and each message beside its field (app.tsx).
+      const fields: Record<string, string> = { konton: 'accounts', objekt: 'object', budgetpost: 'budgetLineId' };
+      if (typeof body['_page'] === 'string') throw new InputError(e.problems.map((p) => ({ ...p, field: p.field ? (fields[p.field] ?? p.field) : undefined })));
       return c.html(await render(federation, year, true, e), 400);
     }
     return c.redirect(withFlash(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping'), 303);
@@ -204,7 +234,7 @@ function MappingPage(props: {
             <th scope="col">Budgetpost</th>
             <th scope="col">Konton</th>
             <th scope="col">Objekt</th>
-            {props.canEdit ? <th scope="col">Ta bort</th> : null}
+            {props.canEdit ? <th scope="col">Åtgärd</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -217,6 +247,9 @@ function MappingPage(props: {
               <td>{m.dimension === null ? '–' : `${m.dimension}:${m.objectCode} ${objectName(m.dimension, m.objectCode) ?? ''}`}</td>
               {props.canEdit ? (
                 <td>
+                  <a href={`${base}/${m.id}`} aria-label={`Ändra kopplingen till ${m.budgetLineLabel}`}>
+                    Ändra
+                  </a>{' '}
                   <form method="post" action={`${base}/${m.id}/delete`} class="inline">
                     <FormSecurityFields />
                     <input type="hidden" name="year" value={props.year === null ? '' : String(props.year)} />
@@ -238,37 +271,7 @@ function MappingPage(props: {
       </ScrollTable>
       {props.canEdit ? (
         props.lines.length ? (
-          <form method="post" action={base}>
-            <FormSecurityFields />
-            <h2>Ny koppling</h2>
-            <input type="hidden" name="year" value={props.year === null ? '' : String(props.year)} />
-            <label for="budgetLineId">Budgetpost</label>
-            <select id="budgetLineId" name="budgetLineId" required>
-              {sections.map((s) => (
-                <optgroup label={sectionLabels[s] ?? s}>
-                  {props.lines
-                    .filter((l) => l.section === s)
-                    .map((l) => (
-                      <option value={String(l.id)}>{l.label}</option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-            <label for="accounts">Konton (ett konto eller ett intervall, t.ex. 4610 eller 4000-4999)</label>
-            <input id="accounts" name="accounts" type="text" inputmode="numeric" />
-            <label for="object">Objekt (dimension:objekt, t.ex. 6:P01)</label>
-            <input id="object" name="object" type="text" list="ledger-objects" />
-            <datalist id="ledger-objects">
-              {props.names.objects.map((o) => (
-                <option value={`${o.dimension}:${o.code}`}>
-                  {o.dimensionName}: {o.name}
-                </option>
-              ))}
-            </datalist>
-            <p>
-              <button type="submit">Spara kopplingen</button>
-            </p>
-          </form>
+          <NewMappingForm action={base} year={props.year} lines={props.lines} objects={props.names.objects} />
         ) : (
           <p>Förbundet har inga budgetposter ännu; lägg upp budgeten först.</p>
         )

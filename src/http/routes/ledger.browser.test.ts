@@ -46,8 +46,8 @@ describe.skipIf(!browserAvailable)('ledger pages in Chromium', () => {
 
     await page.getByRole('link', { name: 'Kontokoppling' }).click();
     await expectNoAxeViolations(page);
-    await page.getByLabel('Budgetpost').selectOption({ label: 'Samordningsteam Sala' });
-    await page.getByLabel('Konton (ett konto eller ett intervall, t.ex. 4610 eller 4000-4999)').fill('4000-7999');
+    await page.getByLabel('Budgetpost').selectOption({ label: 'Individinsatser: Samordningsteam Sala' });
+    await page.getByLabel(/^Konton/).fill('4000-7999');
     await page.getByRole('button', { name: 'Spara kopplingen' }).click();
     expect(await page.getByRole('table', { name: 'Kopplingar' }).textContent()).toContain('4000–7999');
     await expectNoAxeViolations(page);

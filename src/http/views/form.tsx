@@ -136,7 +136,7 @@ function HintAndError(props: { id: string; hint?: string; error?: string | undef
 }
 
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'date' | 'number'; inputmode?: 'numeric' | 'decimal' | 'text'; autocomplete?: string; size?: number },
+  props: FieldProps & { type?: 'text' | 'date' | 'number'; inputmode?: 'numeric' | 'decimal' | 'text'; autocomplete?: string; size?: number; list?: string },
 ) {
   const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
   return (
@@ -154,6 +154,7 @@ export function TextField(
         value={props.value == null ? '' : String(props.value)}
         required={props.required}
         size={props.size}
+        list={props.list}
         autocomplete={props.autocomplete ?? 'off'}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props)}

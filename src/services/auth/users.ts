@@ -222,3 +222,8 @@ export async function setUserDisabled(db: Database, email: string, disabled: boo
     if (disabled) await tx.query('delete from auth_session where user_id = $1', [rows[0].id]);
   }, actor);
 }
+
+/** The names (and kinds) of the given interventions of a förbund, for an insats user's menu and start page. */
+export async function interventionNames(db: Queryable, federationId: number, ids: readonly number[]): Promise<{ id: number; name: string; kind: string }[]> {
+  return db.query('select id, name, kind from intervention where federation_id = $1 and id = any($2::int[]) order by name', [federationId, [...ids]]);
+}
