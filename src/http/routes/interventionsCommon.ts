@@ -56,4 +56,5 @@ export function isOwnStaff(ctx: { principal: Principal }, federationId: number, 
 /** Messages after a correction (post-redirect-get, ?klart=…). */
 export function savedNotice(key: string | undefined): string | null {
   return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : key === 'sparat' ? 'Sparat.' : null;
+
 }
