@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSet } from '../src/services/surveys/sets.ts';
+import { createRound, submitAnswers } from '../src/services/surveys/rounds.ts';
 import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
 import { createApp } from '../src/http/app.tsx';
@@ -68,9 +70,27 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
     b = await db.transaction(async (tx) => {
       const { federationId } = await writeReference(tx, { ...reference, federationName: B_NAME });
       await seedInterventionDemo(tx, federationId);
+      // The reports area: an annual report with a text and a version, the board register, a meeting with an item.
+      const [ar] = await tx.query<{ id: number }>('insert into annual_report (federation_id, year) values ($1, 2025) returning id', [federationId]);
+      const [rt] = await tx.query<{ id: number }>("insert into report_text (federation_id, annual_report_id, chapter, body, version, changed_by) values ($1, $2, 'chair', 'B:s text', 1, 'test') returning id", [federationId, ar!.id]);
+      await tx.query("insert into report_text_version (federation_id, report_text_id, version, body, changed_by) values ($1, $2, 1, 'B:s text', 'test')", [federationId, rt!.id]);
+      await tx.query("insert into annual_report_event (federation_id, annual_report_id, event, actor) values ($1, $2, 'ready', 'test')", [federationId, ar!.id]);
+      await tx.query("insert into board_member (federation_id, name, seat, term_start) values ($1, 'B:s ledamot', 'ledamot', '2025-01-01')", [federationId]);
+      await tx.query("insert into auditor (federation_id, name, term_start) values ($1, 'B:s revisor', '2025-01-01')", [federationId]);
+      const [m] = await tx.query<{ id: number }>("insert into board_meeting (federation_id, meeting_date) values ($1, '2025-05-14') returning id", [federationId]);
+      await tx.query("insert into decision_item (federation_id, board_meeting_id, title) values ($1, $2, 'B:s ärende')", [federationId, m!.id]);
       return federationId;
     }, { id: 'test' });
     await addTestUser(db, { email: 'kansli@b.se', federationId: b, role: 'kansli' });
+    // Indicator surveys of B: a set of its own, a round with an open link and codes, answers, free text.
+    const bSet = await createSet(db, b, { name: 'B:s egna frågor', group: 'remittenter', kind: 'indicator', statements: [{ indicator: '', text: 'Fungerar det?', scale: ['Nej', 'Ja'] }], freeTextPrompt: 'Något mer?' }, { id: 'test' });
+    const bRound = await createRound(db, b, { set: bSet.id, year: 2025, group: 'remittenter', opensOn: '2025-01-01', closesOn: '2099-12-31', openLink: true, codes: 2 }, { id: 'test' });
+    await submitAnswers(db, bRound.openLink!.slice(3), { q1: '2', fritext: 'Bra' });
+    // An open invitation of B (user management), so that its id is tried too.
+    await db.query(
+      "insert into user_invitation (federation_id, email, role, token_hash, created_by, expires_at) values ($1, 'inbjuden@b.se', 'styrelse', 'x', 'test', now() + interval '1 day')",
+      [b],
+    );
     app = createApp({ db });
     session = await loginAs(app, 'kansli@a.se');
     bRowIds = await federationRowIds(db, b, true); // one id per table keeps the walk to minutes

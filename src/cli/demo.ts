@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { openDatabase } from '../db/open.ts';
-import { loadDemo, type DemoStep } from '../services/demo/index.ts';
+import { demoActor, loadDemo, type DemoStep } from '../services/demo/index.ts';
 import { parseReference } from '../importers/reference/parseReference.ts';
 import { writeReference } from '../importers/reference/importReference.ts';
 import { seedInterventionDemo } from '../services/interventions/demo/loadInterventionDemo.ts';
+import { seedReportDemo, type ReportDemoData } from '../services/reports/demo.ts';
 
 export const demoFile = new URL('../../demo/vastmanland.json', import.meta.url);
+export const reportDemoFile = new URL('../../demo/vastmanland-report.json', import.meta.url);
 
 /** Samordningsförbundet Västmanland 2024–2025 (and the predecessor's 2021–2023 totals) from demo/. */
 export const economyDemoStep: DemoStep = {
@@ -24,6 +26,13 @@ export const demoSteps: DemoStep[] = [
   {
     name: 'Insatser och deltagare (syntetiska deltagare)',
     run: (tx, ctx) => seedInterventionDemo(tx, ctx.federationId!),
+  },
+  {
+    name: 'Styrelse, revisorer och texter till årsredovisningen 2025',
+    async run(tx, ctx) {
+      const data = JSON.parse(await readFile(reportDemoFile, 'utf8')) as ReportDemoData;
+      await seedReportDemo(tx, ctx.federationId!, data, demoActor.id);
+    },
   },
 ];
 

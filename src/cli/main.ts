@@ -7,9 +7,10 @@ import { registerUsers } from './users.ts';
 import { registerBackup } from './backup.ts';
 import { registerInterventions } from './interventions.ts';
 import { registerLedger } from './ledger.ts';
+import { registerReports } from './reports.ts';
+import { registerSurveys } from './surveys.ts';
 import { registerStateAllocation } from './stateAllocation.ts';
 import { registerNational } from './national.ts';
-import { registerReports } from './reports.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -27,9 +28,10 @@ registerUsers(program);
 registerBackup(program);
 registerInterventions(program);
 registerLedger(program);
+registerReports(program);
+registerSurveys(program);
 registerStateAllocation(program);
 registerNational(program);
-registerReports(program);
 
 try {
   await program.parseAsync(process.argv);

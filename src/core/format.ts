@@ -50,3 +50,29 @@ export function formatWholePercent(percent: number): string {
 export function formatIsoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * Swedish local time (Europe/Stockholm) of an instant, "2025-03-14 13:05" (with seconds "13:05:09"): the one
+ * helper for every time shown to users. Central European Time, summer time (UTC+2) from the last Sunday of
+ * March 01:00 UTC to the last Sunday of October 01:00 UTC (the EU rule, in force since 1996); computed here
+ * so that the output does not depend on the runtime's time-zone data. Accepts a Date or an ISO 8601 string.
+ */
+export function formatLocalDateTime(instant: Date | string, withSeconds = false): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (!Number.isFinite(ms)) return '–';
+  const local = new Date(ms + stockholmOffsetMinutes(ms) * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const date = `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())}`;
+  const time = `${p(local.getUTCHours())}:${p(local.getUTCMinutes())}${withSeconds ? `:${p(local.getUTCSeconds())}` : ''}`;
+  return `${date} ${time}`;
+}
+
+/** Minutes Stockholm is ahead of UTC at the instant (60 in winter, 120 in summer). */
+export function stockholmOffsetMinutes(utcMs: number): number {
+  const year = new Date(utcMs).getUTCFullYear();
+  const lastSundayAt1Utc = (month: number) => {
+    const lastDay = new Date(Date.UTC(year, month + 1, 0));
+    return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+  };
+  return utcMs >= lastSundayAt1Utc(2) && utcMs < lastSundayAt1Utc(9) ? 120 : 60;
+}

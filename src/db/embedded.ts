@@ -15,6 +15,8 @@ export interface EmbeddedOptions {
   dataDir?: string;
   /** A dump made by dumpDataDir, to start from (tests start from a migrated template). */
   loadDataDir?: Blob | File;
+  /** PostgreSQL settings for the embedded server, e.g. ['shared_buffers=16MB'] (the bench measures their effect on memory). */
+  settings?: readonly string[];
 }
 
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Database> {
@@ -29,6 +31,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     pg = new PGlite({
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'pg') } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(options.settings?.length ? { startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((s) => ['-c', s])] } : {}),
       parsers,
     });
     await pg.waitReady;

@@ -41,4 +41,25 @@ describe('migrations', () => {
       await db.drop();
     }
   });
+
+  it('refuse a new migration numbered below one already applied (it would run in another order on a fresh database)', async () => {
+    const db = await createTestDb();
+    try {
+      const all = listMigrations();
+      const last = all.at(-1)!;
+      const before = await db.query('select name from schema_migration order by name');
+      await expect(migrate(db, [...all, { name: '0002_late.sql', sql: 'create table late_one (id int)' }])).rejects.toThrow(/0002_late.sql har ett lägre nummer än .*som redan har körts/);
+      expect(await db.query('select name from schema_migration order by name')).toEqual(before);
+      expect(await db.query("select to_regclass('late_one') is null as absent")).toEqual([{ absent: true }]);
+      expect(await migrate(db, [...all, { name: `${last.name.slice(0, 4).replace(/\d+/, (n) => String(Number(n) + 1).padStart(4, '0'))}_next.sql`, sql: 'create table next_one (id int)' }])).toHaveLength(1);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('are one numbered sequence: four-digit numbers, none used twice', () => {
+    const numbers = listMigrations().map((m) => m.name.slice(0, 4));
+    for (const m of listMigrations()) expect(m.name).toMatch(/^\d{4}_[a-z0-9_]+\.sql$/);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
 });

@@ -10,7 +10,10 @@ export interface Migration {
   readonly sql: string;
 }
 
-/** Migrations are the .sql files in ./migrations, applied in name order, each once, each in its own transaction. */
+/**
+ * Migrations are the .sql files in ./migrations, one numbered sequence applied in name order, each once, each
+ * in its own transaction. A new file takes the next number after the newest (no number ranges per area).
+ */
 export function listMigrations(dir = migrationsDir): Migration[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
@@ -24,6 +27,16 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
     applied_at timestamptz not null default now()
   )`);
   const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name));
+  // One sequence: a migration numbered below one already applied would run after it here and before it on a
+  // fresh database — two schemas from the same files. Refuse instead of guessing.
+  const newest = [...done].sort().at(-1);
+  const late = migrations.filter((m) => !done.has(m.name) && newest !== undefined && m.name < newest);
+  if (late.length) {
+    throw new Error(
+      `Migreringen ${late.map((m) => m.name).join(', ')} har ett lägre nummer än ${newest}, som redan har körts. ` +
+        `En ny migrering ska ha nästa nummer efter den senaste; byt namn på filen.`,
+    );
+  }
   const applied: string[] = [];
   for (const m of migrations) {
     if (done.has(m.name)) continue;

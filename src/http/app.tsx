@@ -6,12 +6,15 @@ import type { Database } from '../db/database.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
 import { contextMiddleware, type AppEnv } from './context.ts';
 import { Layout } from './views/layout.tsx';
+import { pageFieldName, type PostedForm } from './views/form.tsx';
+import { containsIdentityNumber } from '../core/privacy/identityNumber.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { economyApiRoutes } from './routes/economyApi.ts';
 import { economyPageRoutes } from './routes/economyPages.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { authUserRoutes } from './routes/authUsers.tsx';
 import { authAdminRoutes } from './routes/authAdmin.tsx';
+import { accountLinkRoutes } from './routes/accountLinks.tsx';
 import { authOidcRoutes } from './routes/authOidc.tsx';
 import { auditRoutes } from './routes/audit.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
@@ -20,9 +23,11 @@ import { interventionRoutes } from './routes/interventions.tsx';
 import { ledgerRoutes } from './routes/ledger.tsx';
 import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
 import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
+import { reportRoutes } from './routes/reports.tsx';
+import { surveyRoutes } from './routes/surveys.tsx';
+import { surveyAnswerRoutes } from './routes/surveyAnswer.tsx';
 import { nationalRoutes } from './routes/national.tsx';
 import { catalogueRoutes } from './routes/catalogue.tsx';
-import { reportRoutes } from './routes/reports.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -40,14 +45,17 @@ const routeModules: RouteModule[] = [
   authOidcRoutes,
   authUserRoutes,
   authAdminRoutes,
+  accountLinkRoutes,
   auditRoutes,
   interventionRoutes,
   ledgerRoutes,
   ledgerStatementRoutes,
   ledgerMappingRoutes,
+  reportRoutes,
+  surveyRoutes,
+  surveyAnswerRoutes,
   nationalRoutes,
   catalogueRoutes,
-  reportRoutes,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
@@ -91,8 +99,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   for (const register of routeModules) register(app, deps);
 
   app.notFound((c) => respondError(c, 404, 'Sidan finns inte.'));
-  app.onError((err, c) => {
-    if (err instanceof InputError) return respondError(c, 400, err.message, err.problems);
+  app.onError(async (err, c) => {
+    if (err instanceof InputError) return (await renderFormAgain(app, c, err)) ?? respondError(c, 400, err.message, err.problems);
     if (err instanceof NotFoundError) return respondError(c, 404, err.message);
     if (err instanceof ForbiddenError) return respondError(c, 403, err.message);
     const status = (err as { status?: number }).status;
@@ -102,6 +110,52 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return respondError(c, 500, 'Ett oväntat fel inträffade. Försök igen eller kontakta förvaltningen.');
   });
   return app;
+}
+
+/**
+ * A page form whose write was refused (InputError): the page it was posted from (hidden field `_page`, see
+ * <Form> in views/form.tsx) is rendered again, as the same user, with what was typed and each message beside
+ * its field, answered 400. Null when that is not possible (API, JSON, no page named, or the page fails).
+ */
+async function renderFormAgain(app: Hono<AppEnv>, c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], err: InputError): Promise<Response | null> {
+  if (c.req.method !== 'POST' || wantsJson(c)) return null;
+  if ((c.env as { postedForm?: unknown } | undefined)?.postedForm) return null;
+  let body: Record<string, string | File | (string | File)[]>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    return null;
+  }
+  const page = body[pageFieldName];
+  if (typeof page !== 'string' || !/^\/(?!\/)[^\\\s]*$/.test(page) || page.length > 2000) return null;
+  const values: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '_csrf' || k === pageFieldName) continue;
+    // An identity number typed by mistake is refused and never shown again (not even to the one who typed it).
+    const texts = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').map((x) => (containsIdentityNumber(x) ? '' : x));
+    const key = k.endsWith('[]') ? k.slice(0, -2) : k;
+    values[key] = Array.isArray(v) || k.endsWith('[]') ? texts : (texts[0] ?? '');
+  }
+  const errors: Record<string, string> = {};
+  const general: string[] = [];
+  for (const p of err.problems) {
+    if (p.field && !(p.field in errors)) errors[p.field] = p.message;
+    else general.push(p.message);
+  }
+  const postedForm: PostedForm = { action: c.req.path, values, errors, general };
+  const headers = new Headers();
+  for (const h of ['cookie', 'accept-language', 'user-agent']) {
+    const v = c.req.header(h);
+    if (v) headers.set(h, v);
+  }
+  headers.set('accept', 'text/html');
+  try {
+    const res = await app.fetch(new Request(new URL(page, c.req.url), { headers }), { ...(c.env as object), postedForm });
+    if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('text/html')) return null;
+    return new Response(res.body, { status: 400, headers: res.headers });
+  } catch {
+    return null;
+  }
 }
 
 function wantsJson(c: { req: { path: string; header(n: string): string | undefined } }): boolean {
@@ -120,7 +174,7 @@ function respondError(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], 
   return c.html(
     <Layout title="Fel" federation={federation}>
       <h1>{status === 404 ? 'Hittades inte' : status === 403 ? 'Ingen behörighet' : status === 400 ? 'Felaktiga uppgifter' : 'Fel'}</h1>
-      <p class="error" role="alert" style="white-space: pre-line">
+      <p class="error pre-line" role="alert">
         {message}
       </p>
     </Layout>,

@@ -53,6 +53,14 @@ export interface RequestContext {
    * the ids of the interventions the user may see with this permission (the insats role). Filter rows by it.
    */
   interventions(permission: Permission): 'all' | readonly number[];
+  /** The insats role's own interventions in this förbund (for its menu and start page); empty for other roles. */
+  readonly assignedInterventions: readonly AssignedIntervention[];
+}
+
+export interface AssignedIntervention {
+  readonly id: number;
+  readonly name: string;
+  readonly kind: string;
 }
 
 export interface AppEnv {
@@ -61,7 +69,16 @@ export interface AppEnv {
 
 /** Paths anyone may reach without logging in. */
 export function isPublicPath(path: string): boolean {
-  return path === '/login' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/healthz' || path.startsWith('/static/');
+  return path === '/login' || path === '/inbjudan' || path === '/aterstall' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/healthz' || path.startsWith('/static/') || isSurveyAnswerPath(path);
+}
+
+/**
+ * The public answer pages of the indicator surveys: /e/TOKEN. Exactly one path segment of lower-case
+ * letters and digits and nothing below it, so no other page can become public through this rule. They carry no förbund in the path and get no permissions: an
+ * anonymous visitor there is still `anonymous` with no rights; the routes check only the token.
+ */
+export function isSurveyAnswerPath(path: string): boolean {
+  return /^\/e\/[a-z0-9]{1,64}$/.test(path);
 }
 
 /**
@@ -129,7 +146,7 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
       const wanted = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
       return c.redirect(`/login?next=${encodeURIComponent(wanted)}`, 303);
     }
-    await checkCsrf(c, r.csrfToken, r.mode);
+    await checkCsrf(c, r.csrfToken, r.mode, isSurveyAnswerPath(c.req.path));
     const can = (p: Permission, scope?: { federationId?: number; interventionId?: number }) => canDo(r.principal, p, scope);
     const raw = federationIdInPath(c.req.path);
     let federation: FederationRef | null = null;
@@ -141,6 +158,14 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
       if (!rows[0]) throw new NotFoundError('Förbundet finns inte.');
       federation = rows[0];
     }
+    let assignedInterventions: AssignedIntervention[] = [];
+    const grant = federation ? r.principal.federations.get(federation.id) : undefined;
+    if (federation && grant?.role === 'insats' && grant.interventionIds.length) {
+      assignedInterventions = await db.query<AssignedIntervention>(
+        'select id, name, kind from intervention where federation_id = $1 and id = any($2::int[]) order by name',
+        [federation.id, [...grant.interventionIds]],
+      );
+    }
     c.set('ctx', {
       user: r.user,
       federation,
@@ -151,6 +176,7 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
       actor: { id: r.user.id, federationId: federation?.id ?? null },
       can: (p, scope) => can(p, { federationId: federation?.id, ...scope }),
       interventions: (p) => (federation ? interventionsAllowed(r.principal, p, federation.id) : []),
+      assignedInterventions,
     });
     await next();
     // Pages and data behind a login are not kept by browsers or proxies.

@@ -35,6 +35,17 @@ export function rowString(r: ExpectedRow): string {
   return normalise([r.label, ...r.cells].join(' '));
 }
 
+/**
+ * The expected rows that do not appear in text extracted from a PDF, where a narrow cell may wrap a label or a
+ * figure over two lines: all whitespace is dropped on both sides, so the row must still be its label followed by
+ * exactly its figures' characters in order.
+ */
+export function missingRowsIgnoringWrap(text: string, rows: readonly ExpectedRow[]): ExpectedRow[] {
+  const squeeze = (s: string) => s.replace(/[\s\u00a0\u202f\u2009]+/g, '').toLowerCase();
+  const t = squeeze(text);
+  return rows.filter((r) => !t.includes(squeeze(rowString(r))));
+}
+
 /** The expected rows that do not appear in the text. */
 export function missingRows(text: string, rows: readonly ExpectedRow[]): ExpectedRow[] {
   // Labels compare without regard to case ("Västerås Stad" is the member's name, the source prints "stad").

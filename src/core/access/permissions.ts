@@ -11,7 +11,10 @@ export const permissions = [
   'interventions:read',
   'interventions:write',
   'participants:write',
+  'activities:write',
   'statistics:read',
+  'surveys:read',
+  'surveys:manage',
   'audit:read',
   'users:manage',
   'admin',
@@ -23,6 +26,8 @@ export const permissions = [
   // (allocation inputs, the state's total): the national role.
   'national:read',
   'national:write',
+  // The intervention's entry in the public catalogue (Insatskatalogen): the kansli, or the intervention's own staff.
+  'catalogue:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -67,14 +72,18 @@ export interface AccessScope {
 const rolePermissions: Record<FederationRole, readonly Permission[]> = {
   // Everything in its förbund; only the installation-wide administration is not the förbund's.
   kansli: permissions.filter((p) => p !== 'admin' && !p.startsWith('national:')),
-  styrelse: ['federation:read', 'economy:read', 'statistics:read', 'reports:read'],
-  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'audit:read', 'reports:read'],
-  // Only inside an assigned intervention (see can()).
-  insats: ['federation:read', 'interventions:read', 'interventions:write', 'participants:write', 'statistics:read'],
+  // Reads the economy, the interventions (money granted, goals), the statistics, the survey results and the
+  // reports; decides, but records nothing. Survey free text is surveys:manage (kansli only).
+  styrelse: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'reports:read'],
+  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'audit:read', 'reports:read'],
+  // Only inside an assigned intervention (see can()): reads it, records its participants and activities.
+  // Never `interventions:write` (name, owner, budget line, grants, requisitions, staffing, goals): the board
+  // decides the money and the kansli records it.
+  insats: ['federation:read', 'interventions:read', 'participants:write', 'activities:write', 'statistics:read', 'catalogue:write'],
 };
 
 /** Permissions of the insats role that need an assigned intervention as scope. */
-const interventionScoped: readonly Permission[] = ['interventions:read', 'interventions:write', 'participants:write', 'statistics:read'];
+const interventionScoped: readonly Permission[] = ['interventions:read', 'participants:write', 'activities:write', 'statistics:read', 'catalogue:write'];
 
 /**
  * May the principal do this? A permission about a förbund's data needs scope.federationId; without it only

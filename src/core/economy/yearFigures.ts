@@ -176,7 +176,7 @@ const costSections = ['administration', 'individual', 'structural', 'process_sup
 
 /**
  * The year's figures. `throughMonth` chooses the months the forecast rests on (default: the last month with
- * any outcome). Throws NotFoundError when the förbund has no such year.
+ * any outcome; 12 for a year imported from SIE). Throws NotFoundError when the förbund has no such year.
  */
 export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: number } = {}): YearFigures {
   const { year } = facts;
@@ -225,7 +225,9 @@ export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: numb
   }
   const fiveYear = fiveYearOverview(year, computed, new Map(facts.yearSummaries.map((s) => [s.year, s])));
 
-  const throughMonth = opts.throughMonth ?? lastMonthWithOutcome(outcome.monthly);
+  // A year imported from SIE is booked for the whole year: its figures are the ledger's closing figures, not a
+  // forecast from the months its vouchers happen to reach.
+  const throughMonth = opts.throughMonth ?? (ownImport.has(year) ? 12 : lastMonthWithOutcome(outcome.monthly));
   const forecast = forecastYear(outcome.monthly, throughMonth, profiles);
   const outlook = yearOutlook({
     federation: facts.federation.name,

@@ -47,15 +47,14 @@ export function parseInteger(raw: unknown, opts: { min?: number; max?: number } 
   const max = opts.max ?? Number.MAX_SAFE_INTEGER;
   const text = rawText(raw);
   const t = text === null ? '' : text.trim().replace(minus, '-');
-  if (!/^-?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)$/.test(t)) return fail(rangeMessage('Ange ett heltal', min, max));
   const v = Number(t.replace(spaces, ''));
-  if (!Number.isSafeInteger(v) || v < min || v > max) return fail(rangeMessage('Talet ska vara ett heltal', min, max));
+  if (!/^-?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)$/.test(t) || !Number.isSafeInteger(v) || v < min || v > max) return fail(rangeMessage(min, max));
   return ok(v);
 }
 
-function rangeMessage(start: string, min: number, max: number): string {
-  if (max === Number.MAX_SAFE_INTEGER) return `${start} från ${min}.`;
-  return `${start} från ${min} till ${max}.`;
+function rangeMessage(min: number, max: number): string {
+  if (max === Number.MAX_SAFE_INTEGER) return `Ange ett heltal från ${min}.`;
+  return `Ange ett heltal mellan ${min} och ${max}.`;
 }
 
 /** A decimal number ("0,5", "1.25") within [min, max], as a float: only for non-money quantities such as FTE. */

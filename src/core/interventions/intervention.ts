@@ -1,6 +1,7 @@
 import { InputError, type InputProblem } from '../errors.ts';
 import { identityProblems, identityRefusalMessage } from '../privacy/identityGuard.ts';
 import { parseDecimal, parseInteger, parseIsoDate, parseKronor, parseText, textLimits, type Parsed } from '../input/index.ts';
+import { fteProblems } from './plausibility.ts';
 import { DayLength, GoalAssessment, InterventionKind } from './vocabulary.ts';
 
 /** Small validators shared by every intervention write: each returns the value or records a Swedish problem. */
@@ -127,6 +128,7 @@ export function parseStaffingInput(raw: Record<string, unknown>): StaffingInput 
   const memberId = v.integer('memberId', 'medlem', { required: true, min: 1 });
   const role = v.text('role', 'roll', { required: true, max: 200 });
   const fte = v.decimal('fte', 'tjänstgöringsgrad (heltid = 1,0)', { required: true, min: 0.01, max: 100 });
+  for (const p of fteProblems('fte', fte)) v.fail(p.field!, p.message);
   v.done();
   return { memberId: memberId!, role, fte: fte! };
 }

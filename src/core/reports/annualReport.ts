@@ -337,6 +337,16 @@ function results(f: AnnualReportFacts): Block[] {
   } else out.push(missing('Beslut om medel och rekvisitioner per insats'));
   if (f.indicators && f.indicators.groups.length) {
     for (const g of f.indicators.groups) {
+      if (g.kind === 'assessment') {
+        out.push(
+          table({
+            caption: g.title,
+            columns: [{ header: 'Område', width: 5 }, { header: 'Samlad bedömning', width: 2 }],
+            rows: g.questions.map((q) => [q.text, q.assessment ?? 'för få svar']),
+          }),
+        );
+        continue;
+      }
       out.push(
         table({
           caption: g.title,
@@ -345,6 +355,7 @@ function results(f: AnnualReportFacts): Block[] {
         }),
       );
     }
+    out.push(small('– = dolt: för få svar för att visas.'));
   } else out.push(para(italic('Inga resultat från indikatorenkäterna är registrerade för året.')));
   return out;
 }

@@ -52,7 +52,7 @@ export function operatingStatementTable(s: OperatingStatement, opts: { caption: 
     ...(opts.id ? { id: opts.id } : {}),
     headerRows: [[cell(''), cell(`Utfall ${y}`, { colSpan: 3, align: 'center' }), cell(`Budget ${y}`, { colSpan: 3, align: 'center' }), cell(`Avvikelse ${y}`, { align: 'center' }), cell(`Utfall ${y - 1}`, { colSpan: 3, align: 'center' })]],
     columns: [
-      { header: 'Belopp tkr', width: 4, align: 'left' },
+      { header: 'Belopp tkr', width: 2.5, align: 'left' },
       ...['Intäkt', 'Kostnad', 'Netto', 'Intäkt', 'Kostnad', 'Netto', 'Utfall−budget netto', 'Intäkt', 'Kostnad', 'Netto'].map((header) => ({ header, align: 'right' as const })),
     ],
     rows,

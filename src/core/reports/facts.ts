@@ -102,16 +102,24 @@ export interface ConsumptionFact {
 }
 
 /**
- * HOOK for the indicator surveys (Indikatorer för finansiell samordning): once the surveys area lands, its
- * loader fills this with the year's results per respondent group; until then it is null and the report says
- * that no survey results are recorded.
+ * The indicator surveys (Indikatorer för finansiell samordning) of the year, per round and answer scale, as the
+ * surveys area computes them (whole per cents, hidden below the minimum cell size). Loaded by
+ * loadIndicatorResults in src/services/reports/facts.ts; null or no groups: the report says none are recorded.
  */
 export interface IndicatorResults {
   readonly groups: readonly {
     readonly title: string;
+    /** 'shares': per cent per answer step; 'assessment': the board's self-assessment, one word per area. */
+    readonly kind: 'shares' | 'assessment';
     /** Answer scale, e.g. Aldrig … Alltid. */
     readonly scale: readonly string[];
-    readonly questions: readonly { readonly text: string; readonly n: number | null; readonly percents: readonly (number | null)[] }[];
+    readonly questions: readonly {
+      readonly text: string;
+      readonly n: number | null;
+      /** null per step when hidden. */
+      readonly percents: readonly (number | null)[];
+      readonly assessment: string | null;
+    }[];
   }[];
 }
 

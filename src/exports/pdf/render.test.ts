@@ -152,4 +152,13 @@ describe.skipIf(!popplerAvailable)('PDF renderer, read back with poppler', () =>
     expect(s.filter((e) => e.type === 'TH')).toHaveLength(3);
     expect(s.filter((e) => e.type === 'TR')).toHaveLength(121);
   });
+
+  it('sets a wide table so that no number or header word is broken: the text size steps down instead', async () => {
+    const columns = [{ header: 'Post' }, ...Array.from({ length: 12 }, (_, i) => ({ header: i % 2 ? 'Kostnad' : 'Intäkt' }))];
+    const rows = Array.from({ length: 8 }, (_, r) => [`R${r}`, ...Array.from({ length: 12 }, (_, i) => cellTkr(-(r + 1) * (i + 1) * 123_456_700))]);
+    const out = await renderPdf(doc({ title: 'Bred tabell' }, [table({ columns, rows })]));
+    const lines = poppler('pdftotext', out, ['-raw']).split('\n');
+    expect(lines).toContain(columns.map((c) => c.header).join(' '));
+    for (const r of rows) expect(lines.map(normalizeSpace)).toContain(normalizeSpace(r.map((c) => (typeof c === 'string' ? c : runsText(c.runs))).join(' ')));
+  });
 });

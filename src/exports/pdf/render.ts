@@ -11,39 +11,14 @@
  * - A4; tables take the text width (columns shared by their width hints), rows never split, and a table that runs
  *   over a page break repeats its header rows.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Align, Doc, Inline, Table, TableCell, TableRow } from '../../core/documents/model.ts';
 import { flatten, inlineText, runsText, TOC_TITLE, type FlatBlock, type FlatHeading } from '../../core/documents/walk.ts';
+import { documentFonts, fontFiles, type FontKey } from '../fonts.ts';
+import { layoutColumns } from '../tableLayout.ts';
 
 type PDF = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
-
-const require = createRequire(import.meta.url);
-const FONT_FILES = {
-  regular: 'SourceSans3-Regular.ttf',
-  bold: 'SourceSans3-Bold.ttf',
-  italic: 'SourceSans3-It.ttf',
-  boldItalic: 'SourceSans3-BoldIt.ttf',
-  semibold: 'SourceSans3-Semibold.ttf',
-} as const;
-type FontKey = keyof typeof FONT_FILES;
-
-let fontPaths: Record<FontKey, string> | undefined;
-/** The font files' paths inside node_modules (read by pdfkit; it caches the parsed font per path and document). */
-function fonts(): Record<FontKey, string> {
-  if (!fontPaths) {
-    const out = {} as Record<FontKey, string>;
-    for (const [k, file] of Object.entries(FONT_FILES)) {
-      const path = require.resolve(`source-sans/TTF/${file}`);
-      readFileSync(path, { flag: 'r' }).subarray(0, 4); // fail early and clearly if the package is missing
-      out[k as FontKey] = path;
-    }
-    fontPaths = out;
-  }
-  return fontPaths;
-}
 
 /** A4 in points; margins. */
 const PAGE = { width: 595.28, height: 841.89 };
@@ -51,7 +26,8 @@ const MARGIN = { top: 70, bottom: 70, left: 62, right: 62 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BODY_SIZE = 10.5;
 const SMALL_SIZE = 8.5;
-const TABLE_SIZE = 9;
+/** Table text sizes, largest first: a wide table steps down until its numbers and words fit whole. */
+const TABLE_SIZES = [9, 8.5, 8, 7.5, 7] as const;
 const HEADING_SIZE = { 1: 18, 2: 14, 3: 12 } as const;
 const HEADING_COLOR = '#1F3864';
 const TEXT_COLOR = '#000000';
@@ -92,7 +68,8 @@ interface HeadingPlace {
 
 class Renderer {
   readonly pdf: PDF;
-  private readonly font = fonts();
+  /** PostScript name of each font (the name pdfkit files a font under). */
+  private readonly fontName = Object.fromEntries(Object.entries(documentFonts()).map(([k, f]) => [k, f.postscriptName])) as Record<FontKey, string>;
   private readonly root: Struct;
   private readonly outline: PDFKit.PDFOutline[];
   readonly headings: HeadingPlace[];
@@ -111,7 +88,7 @@ class Renderer {
       tagged: true,
       displayTitle: true,
       lang: d.language,
-      font: this.font.regular,
+      font: fontFiles().regular,
       info: {
         Title: d.title,
         ...(d.author !== undefined ? { Author: d.author } : {}),
@@ -122,6 +99,9 @@ class Renderer {
         ModDate: d.created ?? new Date(),
       },
     } as unknown as PDFKit.PDFDocumentOptions);
+    // Each font is registered under its PostScript name, the name pdfkit files the default font under, so that
+    // switching fonts finds the loaded one at once. pdfkit parses each for this document (see documentFonts).
+    for (const [key, data] of Object.entries(fontFiles())) this.pdf.registerFont(this.fontName[key as FontKey], data as unknown as string);
     this.root = this.pdf.struct('Document');
     this.pdf.addStructure(this.root);
     this.outline = [this.pdf.outline];
@@ -152,13 +132,25 @@ class Renderer {
   }
 
   private setFont(key: FontKey, size: number, color = TEXT_COLOR): void {
-    this.pdf.font(this.font[key]).fontSize(size).fillColor(color);
+    this.pdf.font(this.fontName[key]).fontSize(size).fillColor(color);
   }
 
+  private inArtifact = false;
+
+  /** Draws as an artifact; inside another artifact (a repeated header row's rules) just draws: they do not nest. */
   private artifact(type: 'Layout' | 'Pagination', draw: () => void): void {
+    if (this.inArtifact) {
+      draw();
+      return;
+    }
+    this.inArtifact = true;
     this.pdf.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
-    draw();
-    this.pdf.endMarkedContent();
+    try {
+      draw();
+    } finally {
+      this.pdf.endMarkedContent();
+      this.inArtifact = false;
+    }
   }
 
   private static fontOf(r: Inline, bold: boolean): FontKey {
@@ -260,10 +252,12 @@ class Renderer {
 
   // ---- tables ----
 
-  private static widths(t: Table): number[] {
-    const hints = t.columns.map((c) => (c.width !== undefined && c.width > 0 ? c.width : 1));
-    const sum = hints.reduce((a, b) => a + b, 0);
-    return hints.map((h) => (h / sum) * CONTENT_WIDTH);
+  private columns(t: Table): { widths: number[]; size: number } {
+    const measure = (text: string, bold: boolean, size: number) => {
+      this.setFont(bold ? 'bold' : 'regular', size);
+      return this.pdf.widthOfString(text) + 0.5;
+    };
+    return layoutColumns(t, CONTENT_WIDTH, measure, { sizes: TABLE_SIZES, pad: CELL_PAD_X });
   }
 
   /** Each cell's x, width and alignment in a row. */
@@ -281,19 +275,19 @@ class Renderer {
     });
   }
 
-  private rowHeight(t: Table, row: TableRow, widths: readonly number[], bold: boolean): number {
-    let h = TABLE_SIZE * 1.25;
+  private rowHeight(t: Table, row: TableRow, widths: readonly number[], bold: boolean, size: number): number {
+    let h = size * 1.25;
     for (const { cell, w } of Renderer.cellBoxes(t, row, widths)) {
       const s = runsText(cell.runs);
       if (s === '') continue;
-      this.setFont(bold ? 'bold' : 'regular', TABLE_SIZE);
+      this.setFont(bold ? 'bold' : 'regular', size);
       h = Math.max(h, this.pdf.heightOfString(s, { width: w - 2 * CELL_PAD_X, lineGap: 1.5 }));
     }
     return h + 2 * CELL_PAD_Y;
   }
 
   /** Draws one row at the current y; `tag` gives the row's TR element (null: the row is an artifact, a repeated header). */
-  private row(t: Table, row: TableRow, widths: readonly number[], h: number, header: boolean, tr: Struct | null): void {
+  private row(t: Table, row: TableRow, widths: readonly number[], size: number, h: number, header: boolean, tr: Struct | null): void {
     const y = this.pdf.y;
     const bold = header || row.emphasis !== undefined;
     this.artifact('Layout', () => {
@@ -309,9 +303,9 @@ class Renderer {
         const s = runsText(cell.runs);
         if (s === '') return;
         if (parent) {
-          this.runs(parent, cell.runs, x + CELL_PAD_X, y + CELL_PAD_Y, w - 2 * CELL_PAD_X, { size: TABLE_SIZE, bold, align });
+          this.runs(parent, cell.runs, x + CELL_PAD_X, y + CELL_PAD_Y, w - 2 * CELL_PAD_X, { size, bold, align });
         } else {
-          this.setFont(bold ? 'bold' : 'regular', TABLE_SIZE);
+          this.setFont(bold ? 'bold' : 'regular', size);
           this.pdf.text(s, x + CELL_PAD_X, y + CELL_PAD_Y, { width: w - 2 * CELL_PAD_X, align, lineGap: 1.5 });
         }
       };
@@ -334,11 +328,11 @@ class Renderer {
   }
 
   private table(t: Table): void {
-    const widths = Renderer.widths(t);
-    const headerHeights = t.header.map((r) => this.rowHeight(t, r, widths, true));
-    const bodyHeights = t.body.map((r) => this.rowHeight(t, r, widths, r.emphasis !== undefined));
+    const { widths, size } = this.columns(t);
+    const headerHeights = t.header.map((r) => this.rowHeight(t, r, widths, true, size));
+    const bodyHeights = t.body.map((r) => this.rowHeight(t, r, widths, r.emphasis !== undefined, size));
     const headerH = headerHeights.reduce((a, b) => a + b, 0);
-    const captionH = t.caption !== undefined || t.unit !== undefined ? TABLE_SIZE * 1.6 + 4 : 0;
+    const captionH = t.caption !== undefined || t.unit !== undefined ? TABLE_SIZES[0] * 1.6 + 4 : 0;
     // Caption, header and the first row (or two) start on the same page.
     this.ensureSpace(captionH + headerH + (bodyHeights[0] ?? 0) + (bodyHeights[1] ?? 0) + 6);
     this.pdf.y += 2;
@@ -351,7 +345,7 @@ class Renderer {
       const y = this.pdf.y;
       if (t.caption !== undefined) {
         cap.add(() => {
-          this.setFont('bold', TABLE_SIZE + 1);
+          this.setFont('bold', TABLE_SIZES[0] + 1);
           this.pdf.text(t.caption!, MARGIN.left, y, { width: CONTENT_WIDTH * 0.72 });
         });
       }
@@ -370,7 +364,7 @@ class Renderer {
     t.header.forEach((r, i) => {
       const tr = this.pdf.struct('TR');
       thead.add(tr);
-      this.row(t, r, widths, headerHeights[i]!, true, tr);
+      this.row(t, r, widths, size, headerHeights[i]!, true, tr);
       tr.end();
     });
     thead.end();
@@ -381,11 +375,11 @@ class Renderer {
       if (this.pdf.y + h > this.maxY) {
         this.newPage();
         // The header rows again, as an artifact: they are in the structure once, at the start of the table.
-        this.artifact('Pagination', () => t.header.forEach((hr, k) => this.row(t, hr, widths, headerHeights[k]!, true, null)));
+        this.artifact('Pagination', () => t.header.forEach((hr, k) => this.row(t, hr, widths, size, headerHeights[k]!, true, null)));
       }
       const tr = this.pdf.struct('TR');
       tbody.add(tr);
-      this.row(t, r, widths, h, false, tr);
+      this.row(t, r, widths, size, h, false, tr);
       tr.end();
     });
     tbody.end();

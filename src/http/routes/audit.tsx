@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -42,7 +43,8 @@ function AuditPage(props: { c: Context<AppEnv>; entries: readonly AuditEntry[]; 
           <button type="submit">Filtrera</button> <a href={`/f/${f.id}/audit.xlsx${props.query}`}>Exportera till Excel (XLSX)</a>
         </p>
       </form>
-      <table>
+      <ScrollTable>
+        <table>
         <caption>
           {entries.length === pageLimit ? `De senaste ${pageLimit} ändringarna som matchar (exporten tar med alla)` : `${entries.length} ändringar`}
         </caption>
@@ -67,13 +69,14 @@ function AuditPage(props: { c: Context<AppEnv>; entries: readonly AuditEntry[]; 
                 <td>{e.tableName}</td>
                 <td>{e.rowId ?? ''}</td>
                 <td>{actionLabels[e.action]}</td>
-                <td style="white-space: pre-line">{valuesText(e.oldValues, keys)}</td>
-                <td style="white-space: pre-line">{valuesText(e.newValues, keys)}</td>
+                <td class="audit-values">{valuesText(e.oldValues, keys)}</td>
+                <td class="audit-values">{valuesText(e.newValues, keys)}</td>
               </tr>
             );
           })}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
     </Layout>
   );
 }

@@ -225,25 +225,25 @@ describe('login, sessions and CSRF', () => {
     }
   });
 
-  it('lets kansli add a user with a role in its förbund through the form, audited with the actor', async () => {
+  it('lets kansli invite a user with a role in its förbund through the form, audited with the actor', async () => {
     const kansli = await loginAs(app, 'kansli@a.se');
     const res = await kansli.request(`/f/${fa}/users`, {
       method: 'POST',
-      body: new URLSearchParams({ email: 'ny@a.se', displayName: 'Ny Person', role: 'revisor', interventions: '', password: 'ett-långt-startlösenord' }),
+      body: new URLSearchParams({ email: 'ny@a.se', displayName: 'Ny Person', role: 'revisor' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    expect(res.status).toBe(303);
-    const users = await (await kansli.request(`/api/federations/${fa}/users`)).json();
-    expect(users.find((u: { email: string }) => u.email === 'ny@a.se')).toMatchObject({ role: 'revisor', displayName: 'Ny Person' });
-    const audit = await (await kansli.request(`/api/federations/${fa}/audit?table=federation_role`)).json();
+    expect(res.status).toBe(200);
+    const link = /\/inbjudan\?t=([A-Za-z0-9_-]+)/.exec(await res.text());
+    expect(link).not.toBeNull();
+    const audit = await (await kansli.request(`/api/federations/${fa}/audit?table=user_invitation`)).json();
     expect(audit[0]).toMatchObject({ actor: 'kansli@a.se', action: 'insert' });
     const bad = await kansli.request(`/f/${fa}/users`, {
       method: 'POST',
-      body: new URLSearchParams({ email: 'insats@a.se', role: 'insats', interventions: '', password: 'ett-långt-startlösenord' }),
+      body: new URLSearchParams({ email: 'insats@a.se', role: 'insats' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('Rollen insats behöver minst en insats');
+    expect(await bad.text()).toContain('Välj minst en insats för rollen insatspersonal');
   });
 
   it("lets the system administrator add förbund and manage users, but not read a förbund's data", async () => {

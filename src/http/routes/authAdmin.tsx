@@ -1,4 +1,6 @@
 import type { Context } from 'hono';
+import { withFlash } from '../views/flash.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -16,7 +18,8 @@ async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?
     <Layout title="Förbund i installationen">
       <h1>Förbund i installationen</h1>
       {props.error ? <p class="error" role="alert">{props.error}</p> : null}
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Förbund</caption>
         <thead>
           <tr>
@@ -36,7 +39,8 @@ async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
       <h2>Lägg till förbund</h2>
       <form method="post" action="/admin/federations">
         {csrfField(props.c)}
@@ -71,6 +75,6 @@ export const authAdminRoutes: RouteModule = (app, { db }) => {
       if (e instanceof InputError) return c.html(await FederationsPage({ c, db, error: e.message }), 400);
       throw e;
     }
-    return c.redirect('/admin/federations', 303);
+    return c.redirect(withFlash('/admin/federations', 'federation'), 303);
   });
 };

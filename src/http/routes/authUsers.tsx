@@ -1,16 +1,35 @@
 import type { Context } from 'hono';
+import { formatLocalDateTime } from '../../core/format.ts';
 import { pathId } from '../params.ts';
 import type { RouteModule } from '../app.tsx';
-import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
+import { requireFederation, requirePermission, type AppEnv, type RequestContext } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
+import { withFlash } from '../views/flash.tsx';
 import { csrfField } from '../security/csrfField.tsx';
-import { federationRoleLabels, federationRoles, isFederationRole } from '../../core/access/permissions.ts';
+import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { createUser, listFederationUsers, listUsers, removeFederationRole, setFederationRole, type UserWithRole } from '../../services/auth/users.ts';
-import { minPasswordLength } from '../../services/auth/passwords.ts';
-import type { Database } from '../../db/database.ts';
+import { listFederationUsers, listUsers } from '../../services/auth/users.ts';
+import {
+  changeFederationRole,
+  createPasswordReset,
+  decideInvitation,
+  invitationDays,
+  inviteToFederation,
+  listInvitations,
+  listManagedUsers,
+  listPendingApprovals,
+  removeRole,
+  resetHours,
+  revokeInvitation,
+  setDisabled,
+  type Invitation,
+  type Manager,
+  type ManagedUserRow,
+} from '../../services/auth/accounts.ts';
+import { listInterventions } from '../../services/interventions/interventions.ts';
 
-/** "3, 7 12" → [3, 7, 12]; anything else is an InputError on the field. */
+/** "3, 7 12" → [3, 7, 12]; anything else is an InputError on the field. (The CLI's --intervention list.) */
 export function parseIdList(raw: string, field: string): number[] {
   const parts = raw.split(/[\s,;]+/).filter(Boolean);
   return parts.map((p) => {
@@ -20,81 +39,255 @@ export function parseIdList(raw: string, field: string): number[] {
   });
 }
 
-function UsersPage(props: { c: Context<AppEnv>; users: readonly UserWithRole[]; error?: string; message?: string }) {
+/** The system administrator manages every account; a kansli those of its own förbund. */
+function managerOf(ctx: RequestContext, federationId: number): Manager {
+  return ctx.can('admin') ? { kind: 'admin' } : { kind: 'kansli', federationId };
+}
+
+/** The link a person opens, on this site (SAMORDNA_PUBLIC_URL when the site is reached through another name). */
+function linkTo(c: Context<AppEnv>, path: string, token: string): string {
+  const base = (process.env.SAMORDNA_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
+  return `${base}${path}?t=${encodeURIComponent(token)}`;
+}
+
+/** A one-time link, shown once to the one who made it, to pass on (Samordna sends no e-mail). */
+function LinkNotice(props: { text: string; link: string }) {
+  return (
+    <div class="notice" role="status">
+      <p>{props.text}</p>
+      <p>Samordna skickar ingen e-post: kopiera länken och skicka den till personen själv. Länken visas bara nu.</p>
+      <p class="secret-link">{props.link}</p>
+    </div>
+  );
+}
+
+async function bodyOf(c: Context<AppEnv>): Promise<{ text(name: string): string; ids(name: string): number[] }> {
+  const body = await c.req.parseBody({ all: true });
+  return {
+    text: (name) => {
+      const v = body[name];
+      return typeof v === 'string' ? v : '';
+    },
+    ids: (name) => {
+      const v = body[`${name}[]`] ?? body[name];
+      const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+      return list.filter((x): x is string => typeof x === 'string').map((x) => (/^\d{1,9}$/.test(x) ? Number(x) : NaN));
+    },
+  };
+}
+
+function RoleFields(props: { idPrefix: string; interventions: readonly { id: number; name: string }[]; role?: string; selected?: readonly number[] }) {
+  const p = props.idPrefix;
+  return (
+    <>
+      <label for={`${p}-role`}>Roll</label>
+      <select id={`${p}-role`} name="role" required>
+        <option value="" selected={!props.role}>
+          – välj roll –
+        </option>
+        {federationRoles.map((r) => (
+          <option value={r} selected={props.role === r}>
+            {federationRoleLabels[r]}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>Insatser (bara för insatspersonal)</legend>
+        {props.interventions.length ? (
+          props.interventions.map((i) => (
+            <div class="check">
+              <input type="checkbox" id={`${p}-i-${i.id}`} name="interventionIds[]" value={String(i.id)} checked={props.selected?.includes(i.id)} />
+              <label for={`${p}-i-${i.id}`}>{i.name}</label>
+            </div>
+          ))
+        ) : (
+          <p class="muted">Förbundet har inga insatser ännu.</p>
+        )}
+      </fieldset>
+    </>
+  );
+}
+
+interface UsersPageProps {
+  c: Context<AppEnv>;
+  users: readonly ManagedUserRow[];
+  invitations: readonly Invitation[];
+  interventions: readonly { id: number; name: string }[];
+  error?: string;
+  link?: { text: string; link: string };
+  values?: { email: string; displayName: string; role: string; interventionIds: number[] };
+}
+
+function UsersPage(props: UsersPageProps) {
   const { c, users } = props;
   const f = requireFederation(c);
+  const names = new Map(props.interventions.map((i) => [i.id, i.name]));
+  const v = props.values;
   return (
     <Layout title="Användare" federation={f}>
       <h1>Användare</h1>
-      {props.error ? <p class="error" role="alert" style="white-space: pre-line">{props.error}</p> : null}
-      {props.message ? <p class="warning" role="status">{props.message}</p> : null}
-      <table>
-        <caption>Användare med roll i {f.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Namn</th>
-            <th scope="col">E-post</th>
-            <th scope="col">Roll</th>
-            <th scope="col">Insatser (id)</th>
-            <th scope="col">Åtgärd</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
+      {props.link ? <LinkNotice {...props.link} /> : null}
+      {props.error ? (
+        <p class="error pre-line" role="alert" id="invite-error">
+          {props.error}
+        </p>
+      ) : null}
+      <ScrollTable label="Användare med roll i förbundet">
+        <table>
+          <caption>Användare med roll i {f.name}</caption>
+          <thead>
             <tr>
-              <th scope="row">{u.displayName}</th>
-              <td>{u.email}</td>
-              <td>{federationRoleLabels[u.role]}</td>
-              <td>{u.interventionIds.join(', ')}</td>
-              <td>
-                <form method="post" action={`/f/${f.id}/users/${u.id}/remove`} class="inline">
-                  {csrfField(c)}
-                  <button type="submit" aria-label={`Ta bort rollen för ${u.email}`}>Ta bort roll</button>
-                </form>
-              </td>
+              <th scope="col">Namn</th>
+              <th scope="col">E-post</th>
+              <th scope="col">Roll</th>
+              <th scope="col">Insatser</th>
+              <th scope="col">Konto</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>Lägg till användare eller ändra roll</h2>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/f/${f.id}/users/${u.id}`}>{u.displayName}</a>
+                </th>
+                <td>{u.email}</td>
+                <td>{federationRoleLabels[u.role]}</td>
+                <td>{u.interventionIds.map((id) => names.get(Number(id)) ?? '–').join(', ')}</td>
+                <td>{u.disabled ? 'Avstängt' : 'Aktivt'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      {props.invitations.length ? (
+        <ScrollTable label="Inbjudningar">
+          <table>
+            <caption>Inbjudningar</caption>
+            <thead>
+              <tr>
+                <th scope="col">E-post</th>
+                <th scope="col">Roll</th>
+                <th scope="col">Läge</th>
+                <th scope="col">Åtgärd</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.invitations.map((i) => (
+                <tr>
+                  <th scope="row">{i.email}</th>
+                  <td>{federationRoleLabels[i.role]}</td>
+                  <td>{i.status === 'needs_admin' ? 'Väntar på systemadministratören' : `Länken gäller till ${formatLocalDateTime(i.expiresAt)}`}</td>
+                  <td>
+                    <form method="post" action={`/f/${f.id}/users/invitations/${i.id}/revoke`} class="inline">
+                      {csrfField(c)}
+                      <button type="submit" aria-label={`Återkalla inbjudan till ${i.email}`}>
+                        Återkalla
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      ) : null}
+      <h2>Bjud in en användare</h2>
       <p>
-        Finns e-postadressen redan får kontot rollen här och lösenordet lämnas orört. Ett nytt konto får det lösenord du anger; be
-        användaren byta det under Mitt konto.
+        Du får en länk som gäller i {invitationDays} dagar och kan användas en gång. Den som öppnar den väljer sitt lösenord. Har
+        adressen redan ett konto i Samordna får kontot rollen när systemadministratören har godkänt det.
       </p>
       <form method="post" action={`/f/${f.id}/users`}>
         {csrfField(c)}
         <label for="email">E-postadress</label>
-        <input id="email" name="email" type="email" required autocomplete="off" />
+        <input id="email" name="email" type="email" required autocomplete="off" value={v?.email ?? ''} aria-describedby={props.error ? 'invite-error' : undefined} />
         <label for="displayName">Namn</label>
-        <input id="displayName" name="displayName" type="text" autocomplete="off" />
-        <label for="role">Roll</label>
-        <select id="role" name="role">
-          {federationRoles.map((r) => (
-            <option value={r}>{federationRoleLabels[r]}</option>
-          ))}
-        </select>
-        <label for="interventions">Insatser (id, bara för rollen insatspersonal)</label>
-        <input id="interventions" name="interventions" type="text" inputmode="numeric" autocomplete="off" />
-        <label for="password">Lösenord för ett nytt konto (minst {minPasswordLength} tecken)</label>
-        <input id="password" name="password" type="password" autocomplete="new-password" minlength={minPasswordLength} />
+        <input id="displayName" name="displayName" type="text" autocomplete="off" value={v?.displayName ?? ''} />
+        <RoleFields idPrefix="invite" interventions={props.interventions} role={v?.role} selected={v?.interventionIds} />
         <p>
-          <button type="submit">Spara</button>
+          <button type="submit">Skapa inbjudan</button>
         </p>
       </form>
     </Layout>
   );
 }
 
-async function userExists(db: Database, email: string): Promise<boolean> {
-  return (await db.query('select 1 from app_user where email = lower(trim($1))', [email])).length > 0;
+function UserPage(props: { c: Context<AppEnv>; user: ManagedUserRow; interventions: readonly { id: number; name: string }[]; error?: string; link?: { text: string; link: string }; admin: boolean }) {
+  const { c, user: u } = props;
+  const f = requireFederation(c);
+  const base = `/f/${f.id}/users/${u.id}`;
+  const accountWide = u.onlyHere || props.admin;
+  return (
+    <Layout title={u.displayName} federation={f}>
+      <h1>{u.displayName}</h1>
+      <p>
+        <a href={`/f/${f.id}/users`}>Alla användare i förbundet</a>
+      </p>
+      {props.link ? <LinkNotice {...props.link} /> : null}
+      {props.error ? (
+        <p class="error pre-line" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <dl class="facts">
+        <dt>E-post</dt>
+        <dd>{u.email}</dd>
+        <dt>Roll</dt>
+        <dd>{federationRoleLabels[u.role]}</dd>
+        <dt>Konto</dt>
+        <dd>{u.disabled ? 'Avstängt' : 'Aktivt'}</dd>
+      </dl>
+      <h2>Ändra roll</h2>
+      <form method="post" action={`${base}/role`}>
+        {csrfField(c)}
+        <RoleFields idPrefix="role" interventions={props.interventions} role={u.role} selected={u.interventionIds.map(Number)} />
+        <p>
+          <button type="submit">Spara roll</button>
+        </p>
+      </form>
+      <h2>Kontot</h2>
+      {accountWide ? (
+        <>
+          <form method="post" action={`${base}/reset`}>
+            {csrfField(c)}
+            <p>Skapa en länk där användaren väljer ett nytt lösenord (gäller i {resetHours} timmar, en gång).</p>
+            <button type="submit">Skapa länk för nytt lösenord</button>
+          </form>
+          <form method="post" action={`${base}/${u.disabled ? 'enable' : 'disable'}`}>
+            {csrfField(c)}
+            <p>{u.disabled ? 'Kontot är avstängt.' : 'Ett avstängt konto kan inte logga in; dess inloggningar avslutas.'}</p>
+            <button type="submit">{u.disabled ? 'Slå på kontot' : 'Stäng av kontot'}</button>
+          </form>
+        </>
+      ) : (
+        <p>Kontot används också utanför förbundet. Lösenord och avstängning hanteras av systemadministratören.</p>
+      )}
+      <form method="post" action={`${base}/remove`}>
+        {csrfField(c)}
+        <p>Tar bort rollen i {f.name}. Kontot och dess historik finns kvar.</p>
+        <button type="submit">Ta bort rollen i förbundet</button>
+      </form>
+    </Layout>
+  );
 }
 
-/** User management: per förbund (kansli, administrator) and the whole installation (administrator). */
+/** User management: per förbund (kansli, system administrator) and the whole installation (administrator). */
 export const authUserRoutes: RouteModule = (app, { db }) => {
-  app.get('/f/:federationId/users', async (c) => {
+  const interventionsOf = async (federationId: number) => (await listInterventions(db, federationId)).map((i) => ({ id: i.id, name: i.name }));
+  const usersPage = async (c: Context<AppEnv>, extra: Partial<UsersPageProps> = {}) => {
     const f = requireFederation(c);
+    const [users, invitations, interventions] = await Promise.all([listManagedUsers(db, f.id), listInvitations(db, f.id), interventionsOf(f.id)]);
+    return <UsersPage c={c} users={users} invitations={invitations} interventions={interventions} {...extra} />;
+  };
+  const findUser = async (federationId: number, userId: number) => {
+    const u = (await listManagedUsers(db, federationId)).find((x) => x.id === userId);
+    if (!u) throw new NotFoundError('Användaren finns inte.');
+    return u;
+  };
+  const userIdParam = (c: Context<AppEnv>) => pathId(c, 'userId');
+
+  app.get('/f/:federationId/users', async (c) => {
     requirePermission(c, 'users:manage');
-    return c.html(<UsersPage c={c} users={await listFederationUsers(db, f.id)} />);
+    return c.html(await usersPage(c));
   });
 
   app.get('/api/federations/:federationId/users', async (c) => {
@@ -103,70 +296,208 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
     return c.json(await listFederationUsers(db, f.id));
   });
 
+  // Invite (kansli: always an invitation; system administrator: an existing account gets the role at once).
   app.post('/f/:federationId/users', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
-    const body = await c.req.parseBody();
-    const email = String(body.email ?? '');
+    const b = await bodyOf(c);
+    const values = { email: b.text('email'), displayName: b.text('displayName'), role: b.text('role'), interventionIds: b.ids('interventionIds') };
     try {
-      const role = String(body.role ?? '');
-      if (!isFederationRole(role)) throw new InputError({ field: 'role', message: 'Välj en roll.' });
-      const interventionIds = parseIdList(String(body.interventions ?? ''), 'interventions');
-      if (await userExists(db, email)) {
-        await setFederationRole(db, { email, federationId: f.id, role, interventionIds }, ctx.actor);
-      } else {
-        await createUser(
-          db,
-          { email, displayName: String(body.displayName ?? ''), password: String(body.password ?? ''), federationId: f.id, role, interventionIds },
-          ctx.actor,
-        );
-      }
+      const r = await inviteToFederation(db, f.id, values, managerOf(ctx, f.id), ctx.actor);
+      if (r.kind === 'attached') return c.redirect(withFlash(`/f/${f.id}/users`, 'user-role'), 303);
+      return c.html(await usersPage(c, { link: { text: `Inbjudan till ${r.email} är skapad.`, link: linkTo(c, '/inbjudan', r.token) } }));
     } catch (e) {
-      if (e instanceof InputError) return c.html(<UsersPage c={c} users={await listFederationUsers(db, f.id)} error={e.message} />, 400);
+      if (e instanceof InputError) return c.html(await usersPage(c, { error: e.message, values }), 400);
       throw e;
     }
-    return c.redirect(`/f/${f.id}/users`, 303);
+  });
+
+  app.post('/f/:federationId/users/invitations/:invitationId/revoke', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    const id = pathId(c, 'invitationId');
+    await revokeInvitation(db, f.id, id, managerOf(ctx, f.id), ctx.actor);
+    return c.redirect(withFlash(`/f/${f.id}/users`, 'invitation-revoked'), 303);
+  });
+
+  app.get('/f/:federationId/users/:userId', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    const user = await findUser(f.id, userIdParam(c));
+    return c.html(<UserPage c={c} user={user} interventions={await interventionsOf(f.id)} admin={ctx.can('admin')} />);
+  });
+
+  app.post('/f/:federationId/users/:userId/role', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    const userId = userIdParam(c);
+    const b = await bodyOf(c);
+    try {
+      await changeFederationRole(db, f.id, userId, { role: b.text('role'), interventionIds: b.ids('interventionIds') }, managerOf(ctx, f.id), ctx.actor);
+    } catch (e) {
+      if (e instanceof InputError) {
+        return c.html(<UserPage c={c} user={await findUser(f.id, userId)} interventions={await interventionsOf(f.id)} admin={ctx.can('admin')} error={e.message} />, 400);
+      }
+      throw e;
+    }
+    return c.redirect(withFlash(`/f/${f.id}/users/${userId}`, 'user-role'), 303);
   });
 
   app.post('/f/:federationId/users/:userId/remove', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
-    const userId = pathId(c, 'userId');
-    await removeFederationRole(db, f.id, userId, ctx.actor);
-    return c.redirect(`/f/${f.id}/users`, 303);
+    await removeRole(db, f.id, userIdParam(c), managerOf(ctx, f.id), ctx.actor);
+    return c.redirect(withFlash(`/f/${f.id}/users`, 'user-removed'), 303);
   });
+
+  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(`/f/:federationId/users/:userId/${action}`, async (c) => {
+      const f = requireFederation(c);
+      const ctx = requirePermission(c, 'users:manage');
+      const userId = userIdParam(c);
+      await setDisabled(db, f.id, userId, disabled, managerOf(ctx, f.id), ctx.actor);
+      return c.redirect(withFlash(`/f/${f.id}/users/${userId}`, disabled ? 'user-disabled' : 'user-enabled'), 303);
+    });
+  }
+
+  app.post('/f/:federationId/users/:userId/reset', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    const userId = userIdParam(c);
+    const r = await createPasswordReset(db, f.id, userId, managerOf(ctx, f.id), ctx.actor);
+    return c.html(
+      <UserPage
+        c={c}
+        user={await findUser(f.id, userId)}
+        interventions={await interventionsOf(f.id)}
+        admin={ctx.can('admin')}
+        link={{ text: `En länk för nytt lösenord för ${r.email} är skapad.`, link: linkTo(c, '/aterstall', r.token) }}
+      />,
+    );
+  });
+
+  // The system administrator: every account, invitations of existing accounts to approve.
+  const adminUsersPage = async (c: Context<AppEnv>, link?: { text: string; link: string }) => {
+    const [users, pending] = await Promise.all([listUsers(db), listPendingApprovals(db)]);
+    return (
+      <Layout title="Alla användare">
+        <h1>Alla användare</h1>
+        {link ? <LinkNotice {...link} /> : null}
+        <p>
+          Roller i ett förbund ges under Användare i förbundet (<a href="/admin/federations">Förbund</a>). Administratörer och nationella läsare
+          skapas med <code>npx samordna user add</code>.
+        </p>
+        {pending.length ? (
+          <ScrollTable label="Inbjudningar som väntar på godkännande">
+            <table>
+              <caption>Inbjudningar till befintliga konton, att godkänna</caption>
+              <thead>
+                <tr>
+                  <th scope="col">E-post</th>
+                  <th scope="col">Förbund</th>
+                  <th scope="col">Roll</th>
+                  <th scope="col">Inbjuden av</th>
+                  <th scope="col">Beslut</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pending.map((i) => (
+                  <tr>
+                    <th scope="row">{i.email}</th>
+                    <td>{i.federationName}</td>
+                    <td>{federationRoleLabels[i.role]}</td>
+                    <td>{i.createdBy}</td>
+                    <td>
+                      <form method="post" action={`/admin/invitations/${i.id}/approve`} class="inline">
+                        {csrfField(c)}
+                        <button type="submit" aria-label={`Godkänn rollen för ${i.email} i ${i.federationName}`}>
+                          Godkänn
+                        </button>
+                      </form>{' '}
+                      <form method="post" action={`/admin/invitations/${i.id}/decline`} class="inline">
+                        {csrfField(c)}
+                        <button type="submit" aria-label={`Avslå rollen för ${i.email} i ${i.federationName}`}>
+                          Avslå
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        ) : null}
+        <ScrollTable label="Användarkonton">
+          <table>
+            <caption>Användarkonton i installationen</caption>
+            <thead>
+              <tr>
+                <th scope="col">E-post</th>
+                <th scope="col">Namn</th>
+                <th scope="col">Slag</th>
+                <th scope="col">Roller</th>
+                <th scope="col">Konto</th>
+                <th scope="col">Åtgärd</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr>
+                  <th scope="row">{u.email}</th>
+                  <td>{u.displayName}</td>
+                  <td>{[u.isAdmin ? 'Administratör' : '', u.isNational ? 'Nationell läsare' : ''].filter(Boolean).join(', ') || '–'}</td>
+                  <td>{u.roles}</td>
+                  <td>{u.disabled ? 'Avstängt' : 'Aktivt'}</td>
+                  <td>
+                    <form method="post" action={`/admin/users/${u.id}/reset`} class="inline">
+                      {csrfField(c)}
+                      <button type="submit" aria-label={`Länk för nytt lösenord för ${u.email}`}>
+                        Nytt lösenord
+                      </button>
+                    </form>{' '}
+                    <form method="post" action={`/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`} class="inline">
+                      {csrfField(c)}
+                      <button type="submit" aria-label={`${u.disabled ? 'Slå på' : 'Stäng av'} ${u.email}`}>
+                        {u.disabled ? 'Slå på' : 'Stäng av'}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      </Layout>
+    );
+  };
 
   app.get('/admin/users', async (c) => {
     requirePermission(c, 'admin');
-    const users = await listUsers(db);
-    return c.html(
-      <Layout title="Alla användare">
-        <h1>Alla användare</h1>
-        <p>Konton skapas och ändras med <code>npx samordna user …</code> eller under Användare i varje förbund.</p>
-        <table>
-          <caption>Användarkonton i installationen</caption>
-          <thead>
-            <tr>
-              <th scope="col">E-post</th>
-              <th scope="col">Namn</th>
-              <th scope="col">Administratör</th>
-              <th scope="col">Nationell läsare</th>
-              <th scope="col">Roller</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr>
-                <th scope="row">{u.email}</th>
-                <td>{u.displayName}</td>
-                <td>{u.isAdmin ? 'Ja' : 'Nej'}</td>
-                <td>{u.isNational ? 'Ja' : 'Nej'}</td>
-                <td>{u.roles}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Layout>,
-    );
+    return c.html(await adminUsersPage(c));
   });
+
+  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(`/admin/users/:userId/${action}`, async (c) => {
+      const ctx = requirePermission(c, 'admin');
+      await setDisabled(db, null, userIdParam(c), disabled, { kind: 'admin' }, ctx.actor);
+      return c.redirect(withFlash('/admin/users', disabled ? 'user-disabled' : 'user-enabled'), 303);
+    });
+  }
+
+  app.post('/admin/users/:userId/reset', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const r = await createPasswordReset(db, null, userIdParam(c), { kind: 'admin' }, ctx.actor);
+    return c.html(await adminUsersPage(c, { text: `En länk för nytt lösenord för ${r.email} är skapad.`, link: linkTo(c, '/aterstall', r.token) }));
+  });
+
+  for (const [action, approve] of [['approve', true], ['decline', false]] as const) {
+    app.post(`/admin/invitations/:invitationId/${action}`, async (c) => {
+      const ctx = requirePermission(c, 'admin');
+      const id = Number(c.req.param('invitationId'));
+      if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('Inbjudan finns inte.');
+      await decideInvitation(db, id, approve, ctx.actor);
+      return c.redirect(withFlash('/admin/users', 'user-role'), 303);
+    });
+  }
 };
+

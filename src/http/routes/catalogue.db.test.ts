@@ -15,6 +15,7 @@ describe('public catalogue (HTTP, database)', () => {
     s = await seedCatalogue(db);
     // An account exists, so the installation requires login: visitors are anonymous.
     await addTestUser(db, { email: 'kansli@example.se', federationId: s.fid, role: 'kansli' });
+    await addTestUser(db, { email: 'team@example.se', federationId: s.fid, role: 'insats', interventionIds: [s.youth] });
     app = createApp({ db });
     kansli = await loginAs(app, 'kansli@example.se');
   }, 60_000);
@@ -115,5 +116,16 @@ describe('public catalogue (HTTP, database)', () => {
     expect((await app.request(`/katalog/${s.fid}/insats/${s.hidden}`)).status).toBe(200);
     // The list (cached per address) shows the new entry at once: the förbund's data version changed.
     expect(pageText(await (await app.request(`/katalog/${s.fid}`)).text())).toContain('Hemligt pilotprojekt');
+  });
+
+  it('the intervention’s own staff write its entry, and no other', async () => {
+    const team = await loginAs(app, 'team@example.se');
+    expect((await team.request(`/f/${s.fid}/insatser/${s.youth}/katalog`)).status).toBe(200);
+    const form = { purpose: 'Stöd till ungdomar.', targetGroup: 'Ungdomar och unga vuxna', referralProcess: 'Ring mottagningen.', contactRole: 'Mottagningen', reviewBy: '2099-06-30', public: 'on', openForReferral: 'on', municipalities: 'Västerås' };
+    expect((await team.request(`/f/${s.fid}/insatser/${s.youth}/katalog`, { method: 'POST', body: new URLSearchParams(form) })).status).toBe(303);
+    expect((await team.request(`/f/${s.fid}/insatser/${s.back}/katalog`, { method: 'POST', body: new URLSearchParams(form) })).status).toBe(403);
+    const overview = pageText(await (await team.request(`/f/${s.fid}/katalog`)).text());
+    expect(overview).toContain('Unga vuxna Västerås');
+    expect(overview).not.toContain('Vägen tillbaka');
   });
 });

@@ -12,6 +12,7 @@ import { parseKronor, parseMonth, valueOrThrow } from '../../core/input/index.ts
 import { pathId, pathYear, queryMonth } from '../params.ts';
 import { isMemberKind, isSection, type MemberKind, type Section } from '../../core/economy/types.ts';
 import { toKeyFiguresJson } from '../../core/economy/keyFigures.ts';
+import { isBudgetProfile, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { statementJson, statementTable } from '../../core/economy/statementTable.ts';
 import { budgetTable, contributionsTable, costDistributionTable, fiveYearTable, keyFiguresTable } from '../../core/economy/tables.ts';
 import type { Table } from '../../core/table.ts';
@@ -117,7 +118,7 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
     return c.json(settingsJson(s));
   });
   app.put(`${base}/settings`, async (c) => {
-    const ctx = requirePermission(c, 'admin');
+    const ctx = requirePermission(c, 'economy:write');
     const b = await jsonBody(c);
     const problems: InputProblem[] = [];
     const floor = optionalOre(b, 'equityFloor', 'equityFloorOre', problems, 0);
@@ -175,6 +176,14 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
     if (typeof b.label !== 'string' || !b.label.trim()) problems.push({ field: 'label', message: 'Ange budgetpostens namn.' });
     throwIf(problems);
     return c.json(await economy.createBudgetLine(db, requireFederation(c).id, { section: b.section as Section, label: b.label as string }, ctx.actor), 201);
+  });
+  // How a line's budget falls over the months: { "profile": "even" | "quarterly" | "yearly" | null (the section's default) }.
+  app.put(`${base}/budget-lines/:lineId/profile`, async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const b = await jsonBody(c);
+    if (b.profile !== null && !isBudgetProfile(b.profile)) throw new InputError({ field: 'profile', message: 'Ange even, quarterly, yearly eller null.' });
+    await economy.saveBudgetProfile(db, requireFederation(c).id, pathId(c, 'lineId'), (b.profile as BudgetProfile | null) ?? null, ctx.actor);
+    return c.body(null, 204);
   });
 
   // Years

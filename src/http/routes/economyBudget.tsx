@@ -2,7 +2,7 @@ import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable, type DataRow } from '../views/dataTable.tsx';
-import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
+import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, formState, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { Downloads } from '../views/downloads.tsx';
 import { formatKronor, formatNumber, formatWholePercent, kronorText as kr } from '../views/present.ts';
@@ -12,6 +12,7 @@ import { sections, sectionLabels, isSection, type BudgetLine, type LineAmounts, 
 import type { BudgetSummary } from '../../core/economy/budget.ts';
 import { addBudgetRevision, createBudgetLine, getBudget, listFiscalYears, saveBudgetAmount, type YearBudget } from '../../services/economy/index.ts';
 import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
+import { assertBudgetOpen, getBudgetAdoption, type BudgetAdoption } from '../../services/economy/yearCycle.ts';
 
 /** Kronor as printed in the budget, with the unit: "1 250 000 kr". */
 /** Kronor as the value of an input (plain digits with spaces, no unit). */
@@ -33,9 +34,10 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
   const page = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; notice?: string | null; revisionErrors?: FieldErrors; revisionGeneral?: string[]; revisionValues?: Record<string, string>; lineErrors?: FieldErrors; lineValues?: Record<string, string> } = {}) => {
     const budget = await getBudget(db, federation.id, year);
     const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
+    const adoption = await getBudgetAdoption(db, federation.id, year);
     return (
       <Layout title={`Budget ${year}`} federation={federation}>
-        <BudgetPage federationId={federation.id} budget={budget} years={years} {...opts} />
+        <BudgetPage federationId={federation.id} budget={budget} years={years} adoption={adoption} {...opts} />
       </Layout>
     );
   };
@@ -54,9 +56,10 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
     const line = budget.lines.find((l) => l.id === lineIdParam(c.req.param('lineId')));
     if (!line) throw new NotFoundError('Budgetposten finns inte.');
     const current = amountsOf(budget.original).get(line.id);
+    const adoption = await getBudgetAdoption(db, federation.id, year);
     return c.html(
       <Layout title={`Ändra ${line.label}`} federation={federation}>
-        <EditLinePage federationId={federation.id} budget={budget} line={line} values={{ income: inputKr(current?.incomeOre ?? 0), cost: inputKr(current?.costOre ?? 0) }} />
+        <EditLinePage federationId={federation.id} budget={budget} line={line} adoption={adoption} values={{ income: inputKr(current?.incomeOre ?? 0), cost: inputKr(current?.costOre ?? 0) }} />
       </Layout>,
     );
   });
@@ -70,6 +73,7 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
     const income = parseAmountInput(form.income ?? '');
     const cost = parseAmountInput(form.cost ?? '', { allowNegative: true });
     const errors: Record<string, string> = {};
+    const general: string[] = [];
     if (!income.ok) errors.income = `Intäkt: ${income.message}`;
     if (!cost.ok) errors.cost = `Kostnad: ${cost.message}`;
     if (!Object.keys(errors).length) {
@@ -78,7 +82,9 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
         return c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=budget#post-${lineId}`, 303);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        Object.assign(errors, problemsToFieldErrors(e.problems).fields);
+        const mapped = problemsToFieldErrors(e.problems);
+        Object.assign(errors, mapped.fields);
+        general.push(...mapped.general);
       }
     }
     const budget = await getBudget(db, federation.id, year);
@@ -86,7 +92,7 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
     if (!line) throw new NotFoundError('Budgetposten finns inte.');
     return c.html(
       <Layout title={`Ändra ${line.label}`} federation={federation}>
-        <EditLinePage federationId={federation.id} budget={budget} line={line} values={{ income: form.income ?? '', cost: form.cost ?? '' }} errors={errors} />
+        <EditLinePage federationId={federation.id} budget={budget} line={line} adoption={await getBudgetAdoption(db, federation.id, year)} values={{ income: form.income ?? '', cost: form.cost ?? '' }} errors={errors} general={general} />
       </Layout>,
       400,
     );
@@ -111,12 +117,18 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
         errors['new-label'] = 'Det finns redan en budgetpost med det namnet i avsnittet.';
       } else {
         try {
+          const incomeOre = (income.ok && income.ore) || 0;
+          const costOre = (cost.ok && cost.ore) || 0;
+          // After the board's adoption a new line gets its amounts through a tilläggsbudget.
+          if ((incomeOre || costOre) && (await getBudgetAdoption(db, federation.id, year))) await assertBudgetOpen(db, federation.id, year);
           const line = await createBudgetLine(db, federation.id, { section: form['new-section'] as Section, label }, ctx.actor);
-          await saveBudgetAmount(db, federation.id, year, { lineId: line.id, incomeOre: (income.ok && income.ore) || 0, costOre: (cost.ok && cost.ore) || 0 }, ctx.actor);
+          if (incomeOre || costOre || !(await getBudgetAdoption(db, federation.id, year))) await saveBudgetAmount(db, federation.id, year, { lineId: line.id, incomeOre: (income.ok && income.ore) || 0, costOre: (cost.ok && cost.ore) || 0 }, ctx.actor);
           return c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=line#post-${line.id}`, 303);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
-          Object.assign(errors, problemsToFieldErrors(e.problems, { section: 'new-section', label: 'new-label', income: 'new-income', cost: 'new-cost' }).fields);
+          const mapped = problemsToFieldErrors(e.problems, { section: 'new-section', label: 'new-label', income: 'new-income', cost: 'new-cost' });
+          Object.assign(errors, mapped.fields);
+          if (mapped.general.length) errors['new-income'] = mapped.general.join(' ');
         }
       }
     }
@@ -186,6 +198,7 @@ function BudgetPage(props: {
   canWrite?: boolean;
   budget: YearBudget;
   years: readonly number[];
+  adoption: BudgetAdoption | null;
   notice?: string | null;
   revisionErrors?: FieldErrors;
   revisionGeneral?: string[];
@@ -208,6 +221,7 @@ function BudgetPage(props: {
       <h1>Budget {year}</h1>
       <YearSelector action={`/f/${props.federationId}/budget`} years={props.years} selected={year} />
       <Notice message={props.notice} />
+      <Adoption federationId={props.federationId} year={year} adoption={props.adoption} canWrite={props.canWrite ?? false} hasBudget={budget.original.length > 0} />
       <h2>Sammanfattning</h2>
       <DataTable
         id="budget-summary"
@@ -218,7 +232,11 @@ function BudgetPage(props: {
       <h2>Budgetposter</h2>
       <p>
         Kostnader visas med minustecken.
-        {props.canWrite ? ' Välj Ändra för att ändra en post i den ursprungliga budgeten; ändringar under året görs som tilläggsbudget.' : ''}
+        {props.canWrite
+          ? props.adoption
+            ? ' Budgeten är antagen: den ursprungliga budgeten är låst och ändringar görs som tilläggsbudget. Välj Ändra för att byta namn på en post.'
+            : ' Välj Ändra för att ändra en post i den ursprungliga budgeten; ändringar under året görs som tilläggsbudget.'
+          : ''}
       </p>
       {sections.map((section) => {
         const lines = shown.filter((l) => l.section === section);
@@ -261,7 +279,7 @@ function BudgetPage(props: {
       {hasRevisions ? (
         <DataTable
           caption={`Beslutade tilläggsbudgetar ${year}`}
-          columns={[{ heading: 'Beslutsdatum' }, { heading: 'Beslut' }, { heading: 'Ändrade budgetposter (intäkt / kostnad)' }]}
+          columns={[{ heading: 'Beslutsdatum' }, { heading: 'Beslut' }, { heading: 'Ändrade budgetposter (intäkt / kostnad)' }, ...(props.canWrite ? [{ heading: 'Åtgärd' }] : [])]}
           rows={budget.revisions.map((r) => ({
             cells: [
               r.decidedOn,
@@ -269,6 +287,13 @@ function BudgetPage(props: {
               r.lines
                 .map((l) => `${budget.lines.find((x) => x.id === l.lineId)?.label ?? l.lineId}: ${kr(l.incomeOre)} / ${kr(-l.costOre)}`)
                 .join('; '),
+              ...(props.canWrite
+                ? [
+                    <a href={`${base}/tillaggsbudget/${r.id}`} aria-label={`Ändra tilläggsbudget ${r.decidedOn}`}>
+                      Ändra
+                    </a>,
+                  ]
+                : []),
             ],
           }))}
         />
@@ -276,7 +301,7 @@ function BudgetPage(props: {
         <p>Ingen tilläggsbudget är beslutad för {year}.</p>
       )}
       {props.canWrite ? (
-        <RevisionForm action={`${base}/tillaggsbudget`} lines={shown} revised={revised} errors={props.revisionErrors} general={props.revisionGeneral} values={props.revisionValues} />
+        <RevisionForm action={`${base}/tillaggsbudget`} lines={props.adoption ? budget.lines : shown} revised={revised} errors={props.revisionErrors} general={props.revisionGeneral} values={props.revisionValues} />
       ) : null}
     </>
   );
@@ -337,7 +362,40 @@ function RevisionForm(props: { action: string; lines: readonly BudgetLine[]; rev
   );
 }
 
-function EditLinePage(props: { federationId: number; budget: YearBudget; line: BudgetLine; values: { income: string; cost: string }; errors?: FieldErrors }) {
+/** The board's adoption of the budget: shown when made, else (for the kansli) the form to record it. */
+function Adoption(props: { federationId: number; year: number; adoption: BudgetAdoption | null; canWrite: boolean; hasBudget: boolean }) {
+  if (props.adoption) {
+    return (
+      <p class="notice">
+        Budgeten {props.year} antogs av styrelsen {props.adoption.adoptedOn} ({props.adoption.reference}). Den ursprungliga budgeten är låst; ändringar görs som
+        tilläggsbudget.
+      </p>
+    );
+  }
+  if (!props.canWrite) return <p>Budgeten {props.year} är inte antagen av styrelsen ännu.</p>;
+  const action = `/f/${props.federationId}/ar/${props.year}/budget/anta`;
+  const s = formState(action);
+  return (
+    <section aria-labelledby="adopt-title">
+      <h2 id="adopt-title">Styrelsens beslut om budgeten</h2>
+      <p>
+        Budgeten {props.year} är inte antagen. När styrelsen har beslutat, registrera beslutet: därefter låses den ursprungliga budgeten och ändringar görs som
+        tilläggsbudget.
+      </p>
+      {props.hasBudget ? (
+        <Form action={action} label="Anta budgeten">
+          <div class="form-row">
+            <TextField {...s.bind('adoptedOn')} label="Beslutsdatum" type="date" required />
+            <TextField {...s.bind('reference')} label="Beslut (protokoll, §)" hint="T.ex. Styrelsen 2025-11-20 § 45" required />
+          </div>
+          <SubmitButton label={`Anta budgeten ${props.year}`} />
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function EditLinePage(props: { federationId: number; budget: YearBudget; line: BudgetLine; adoption: BudgetAdoption | null; values: { income: string; cost: string }; errors?: FieldErrors; general?: string[] }) {
   const { budget, line } = props;
   const base = `/f/${props.federationId}/ar/${budget.year}/budget`;
   const revisedBy = budget.revisions.filter((r) => r.lines.some((l) => l.lineId === line.id));
@@ -354,12 +412,27 @@ function EditLinePage(props: { federationId: number; budget: YearBudget; line: B
           Posten ändras av tilläggsbudget {revisedBy.map((r) => r.decidedOn).join(', ')}; den reviderade budgeten visar tilläggsbudgetens belopp.
         </p>
       ) : null}
-      <ErrorSummary errors={props.errors} />
-      <Form action={`${base}/post/${line.id}`} label={`Ändra ${line.label}`}>
-        <AmountField name="income" label="Intäkt" value={props.values.income} error={props.errors?.income} />
-        <AmountField name="cost" label="Kostnad" value={props.values.cost} error={props.errors?.cost} hint="Kronor, positivt belopp, t.ex. 1 250 000" />
-        <SubmitButton label="Spara" />
-      </Form>
+      {props.adoption ? (
+        <>
+        <ErrorSummary errors={undefined} general={props.general} />
+        <p class="notice">
+          Budgeten {budget.year} antogs av styrelsen {props.adoption.adoptedOn} ({props.adoption.reference}); beloppen i den ursprungliga budgeten är låsta. Ändra
+          beloppen med en <a href={`${base}#tillaggsbudgetar`}>tilläggsbudget</a>.
+        </p>
+        </>
+      ) : (
+        <>
+          <ErrorSummary errors={props.errors} general={props.general} />
+          <Form action={`${base}/post/${line.id}`} label={`Ändra ${line.label}`}>
+            <AmountField name="income" label="Intäkt" value={props.values.income} error={props.errors?.income} />
+            <AmountField name="cost" label="Kostnad" value={props.values.cost} error={props.errors?.cost} hint="Kronor, positivt belopp, t.ex. 1 250 000" />
+            <SubmitButton label="Spara" />
+          </Form>
+        </>
+      )}
+      <p>
+        <a href={`/f/${props.federationId}/budgetposter/${line.id}?ar=${budget.year}`}>Byt namn eller avsnitt, eller ta bort budgetposten</a>
+      </p>
       <p>
         <a href={base}>Tillbaka till budget {budget.year}</a>
       </p>

@@ -101,7 +101,8 @@ describe('members and allocation pages (HTTP)', () => {
     expect(bad.status).toBe(400);
     const res = await post(`/f/${small.federationId}/ar`, { year: '2027', allocation: '1 300 000' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/f/${small.federationId}/ar/2027/medelstilldelning?klart=allocation`);
+    // A year after an existing one starts from it (budget copied, key carried over) and lands on its budget.
+    expect(res.headers.get('location')).toBe(`/f/${small.federationId}/ar/2027/budget?klart=year-started`);
     expect(await (await app.request(`/f/${small.federationId}/ar/2027/medelstilldelning`)).text()).toContain('value="1 300 000"');
     const dup = await post(`/f/${small.federationId}/ar`, { year: '2027', allocation: '1' });
     expect(text(await dup.text())).toContain('Året 2027 finns redan.');

@@ -24,6 +24,7 @@ import {
   type AllocationOverview,
 } from '../../services/economy/index.ts';
 import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
+import { startYear } from '../../services/economy/yearCycle.ts';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace('\u2212', '-');
 const groupLabels: Record<PayerGroup, string> = { state: 'Staten (FK och AF)', region: 'Region', municipalities: 'Kommunerna' };
@@ -101,6 +102,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
         {opts.canWrite ? (
         <section aria-labelledby="new-year-title">
           <h3 id="new-year-title">Nytt år</h3>
+          <p>Ett nytt år utgår från föregående år: budgetposterna kopieras (justera beloppen), fördelningsnyckeln förs över och ingående eget kapital blir föregående års utgående eget kapital.</p>
           <ErrorSummary errors={opts.yearErrors} />
           <Form action={`/f/${federation.id}/ar`} label="Nytt år">
             <div class="form-row">
@@ -212,8 +214,10 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
     else if (allocation.ore === null) errors.allocation = 'Ange årets medelstilldelning.';
     if (!errors.year && (await listFiscalYears(db, federation.id)).some((f) => f.year === year)) errors.year = `Året ${year} finns redan.`;
     if (!Object.keys(errors).length && allocation.ok && allocation.ore !== null) {
-      await saveAllocation(db, federation.id, year, allocation.ore, ctx.actor);
-      return c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=allocation`, 303);
+      const started = await startYear(db, federation.id, year, { allocationOre: allocation.ore }, ctx.actor);
+      return started.fromYear === null
+        ? c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=allocation`, 303)
+        : c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=year-started`, 303);
     }
     return c.html(await membersPage(federation, { canWrite: true, yearErrors: errors, yearValues: form }), 400);
   });
@@ -247,8 +251,10 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
     else if (allocation.ore === null) errors.allocation = 'Ange årets medelstilldelning.';
     if (!Object.keys(errors).length && allocation.ok && allocation.ore !== null) {
       await getFiscalYear(db, federation.id, year); // the year must exist (else 404)
-      await saveAllocation(db, federation.id, year, allocation.ore, ctx.actor);
-      return c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=allocation`, 303);
+      const started = await startYear(db, federation.id, year, { allocationOre: allocation.ore }, ctx.actor);
+      return started.fromYear === null
+        ? c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=allocation`, 303)
+        : c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=year-started`, 303);
     }
     return c.html(await allocationPage(federation, year, { canWrite: true, errors, values: form }), 400);
   });

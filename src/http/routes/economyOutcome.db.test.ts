@@ -67,11 +67,32 @@ describe('outcome page (HTTP)', () => {
     const empty = await upload('', '');
     expect(empty.status).toBe(400);
 
-    const ok = await upload('utfall.csv', 'år;avsnitt;budgetpost;månad;intäkt;kostnad\r\n2026;Administration;Kansli;5;;15 000\r\n2026;Administration;Kansli;6;;16 000\r\n');
+    // Every error of the file, not just the first.
+    const twoBad = await upload('utfall.csv', 'år;avsnitt;budgetpost;månad;intäkt;kostnad\r\n2026;Administration;Kansli;13;;1\r\n2026;Administration;Kansli;6;;tio\r\n');
+    const tt = text(await twoBad.text());
+    expect(tt).toContain('Filen har 2 fel');
+    expect(tt).toMatch(/rad 2, fält "månad"/);
+    expect(tt).toMatch(/rad 3, fält "kostnad"/);
+
+    // A good file is previewed (line, month, old → new) and nothing is saved until confirmed.
+    const preview = await upload('utfall.csv', 'år;avsnitt;budgetpost;månad;intäkt;kostnad\r\n2026;Administration;Kansli;5;;15 000\r\n2026;Administration;Kansli;6;;16 000\r\n');
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    const pt = text(html);
+    expect(pt).toContain('2 belopp ändras');
+    expect(pt).toContain('2026 Kansli maj inget 0 / −15 000');
+    expect(await loadYearOutcome(db, seed.federationId, 2026)).toEqual(before);
+    const data = /name="data" value="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'");
+    const ok = await post(`${base()}/fil/bekrafta`, { data, fileName: 'utfall.csv' });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe(`${base()}?klart=import`);
     const after = text(await (await app.request(`${base()}?klart=import`)).text());
     expect(after).toContain('Filen är inläst.');
+    expect(after).toContain('Kansli −15 000 −15 000 −15 000');
+    // A second file for June only: May stays, June shows old → new.
+    const june = text(await (await upload('utfall.csv', 'år;avsnitt;budgetpost;månad;intäkt;kostnad\r\n2026;Administration;Kansli;6;;17 000\r\n')).text());
+    expect(june).toContain('1 belopp ändras');
+    expect(june).toContain('2026 Kansli juni 0 / −16 000 0 / −17 000');
   });
 
   it('offers the template with the year’s budget lines', async () => {

@@ -6,7 +6,8 @@ import { AmountField, ErrorSummary, FileField, Form, Notice, SelectField, Submit
 import { YearSelector } from '../views/yearSelector.tsx';
 import { formatKronor } from '../views/present.ts';
 import { describeProblem, InputError } from '../../core/errors.ts';
-import { importOutcomeData } from '../../importers/outcome/importOutcome.ts';
+import { importOutcomeData, outcomeCellsCsv, planOutcomeImport, type OutcomePlan } from '../../importers/outcome/importOutcome.ts';
+import { parseText, valueOrThrow } from '../../core/input/index.ts';
 import { outcomeTemplateTable } from '../../importers/outcome/outcomeTemplate.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { tablesToXlsx } from '../../exports/xlsx.ts';
@@ -15,6 +16,37 @@ import { sectionLabels } from '../../core/economy/types.ts';
 import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry, type OutcomeSource } from '../../services/economy/index.ts';
 import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
 import { monthName } from './economyDashboardView.tsx';
+
+/** What an outcome file would change (line, month, old → new), with the confirmation that imports it. */
+function OutcomePreview(props: { federation: FederationRef; year: number; plan: OutcomePlan }) {
+  const { plan } = props;
+  const amount = (a: { incomeOre: number; costOre: number } | null) => (a === null ? 'inget' : `${formatKronor(a.incomeOre)} / ${formatKronor(-a.costOre)}`);
+  const base = `/f/${props.federation.id}/ar/${props.year}/utfall`;
+  return (
+    <Layout title={`Förhandsgranska ${plan.file}`} federation={props.federation}>
+      <h1>Förhandsgranska utfallsfilen {plan.file}</h1>
+      <p>
+        Filen har {plan.rows} rader för {plan.years.join(', ')}. {plan.changes.length ? `${plan.changes.length} belopp ändras` : 'Inga belopp ändras'}; övriga månader och
+        budgetposter ligger kvar som de är. Ingenting är sparat ännu.
+      </p>
+      <DataTable
+        id="outcome-preview"
+        caption={`Ändringar från ${plan.file} (intäkt / kostnad, kronor; kostnader med minustecken)`}
+        columns={[{ heading: 'År' }, { heading: 'Budgetpost' }, { heading: 'Månad' }, { heading: 'Före', numeric: true }, { heading: 'Efter', numeric: true }]}
+        rows={plan.changes.map((ch) => ({ cells: [String(ch.year), ch.label, monthName(ch.month), amount(ch.before), amount(ch.after)] }))}
+        empty="Filen ändrar inga belopp."
+      />
+      <Form action={`${base}/fil/bekrafta`} label="Bekräfta inläsningen">
+        <input type="hidden" name="data" value={outcomeCellsCsv(plan.cells)} />
+        <input type="hidden" name="fileName" value={plan.file} />
+        <SubmitButton label="Läs in utfallet" />
+      </Form>
+      <p>
+        <a href={base}>Avbryt</a>
+      </p>
+    </Layout>
+  );
+}
 
 const monthShort = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 const sourceLabels: Record<OutcomeSource, string> = { manual: 'inmatat', file: 'inläst fil', reference: 'referensfil', ledger: 'bokföringen (SIE)' };
@@ -80,7 +112,8 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
           <h2 id="file-title">Läs in utfall från fil</h2>
           <p>
             En XLSX- eller CSV-fil enligt mallen med kolumnerna år, avsnitt, budgetpost, månad, intäkt och kostnad. Allt eller inget: finns ett fel
-            i filen läses ingenting in. En ny fil ersätter den förra filinläsningen för samma år. Mall med årets budgetposter:{' '}
+            i filen läses ingenting in, och alla fel i filen visas. En fil ersätter bara de månader och budgetposter den innehåller (mars ligger kvar när
+            april läses in). Innan något sparas visas vad som ändras. Mall med årets budgetposter:{' '}
             <a href={`/f/${federation.id}/ar/${year}/utfallsmall.xlsx`} download>
               XLSX
             </a>
@@ -161,14 +194,31 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
       return c.html(await page(federation, year, { canWrite: true, fileErrors: { file: 'Välj en fil att läsa in.' } }), 400);
     }
     if (file.size > 10 * 1024 * 1024) return c.html(await page(federation, year, { canWrite: true, fileErrors: { file: 'Filen är större än 10 MB.' } }), 400);
+    const name = valueOrThrow(parseText(file.name, { kind: 'fileName' }), { field: 'file' });
     try {
-      await importOutcomeData(db, federation.id, new Uint8Array(await file.arrayBuffer()), file.name, ctx.actor);
+      const plan = await planOutcomeImport(db, federation.id, new Uint8Array(await file.arrayBuffer()), name);
+      return c.html(<OutcomePreview federation={federation} year={year} plan={plan} />);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return c.html(await page(federation, year, { canWrite: true, fileProblems: [`Ingenting har lästs in. Filen har ${e.problems.length === 1 ? 'ett fel' : `${e.problems.length} fel`}:`, ...e.problems.map(describeProblem)] }), 400);
+    }
+  });
+
+  /** The confirmed import: the previewed cells come back as the template's CSV and go through the same checks. */
+  app.post('/f/:federationId/ar/:year/utfall/fil/bekrafta', async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    await getFiscalYear(db, federation.id, year);
+    const body = await c.req.parseBody();
+    const data = typeof body.data === 'string' ? body.data : '';
+    const name = valueOrThrow(parseText(typeof body.fileName === 'string' ? body.fileName : '', { kind: 'fileName' }), { field: 'fileName' }) || 'utfall.csv';
+    try {
+      await importOutcomeData(db, federation.id, new TextEncoder().encode(data), name.replace(/\.xlsx$/i, '.csv'), ctx.actor);
       return c.redirect(`/f/${federation.id}/ar/${year}/utfall?klart=import`, 303);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      const problems = e.problems.map(describeProblem);
-      const shown = problems.length > 50 ? [...problems.slice(0, 50), `… och ${problems.length - 50} fel till.`] : problems;
-      return c.html(await page(federation, year, { canWrite: true, fileProblems: ['Ingenting har lästs in.', ...shown] }), 400);
+      return c.html(await page(federation, year, { canWrite: true, fileProblems: ['Ingenting har lästs in.', ...e.problems.map(describeProblem)] }), 400);
     }
   });
 

@@ -87,7 +87,7 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
   };
 
   app.get('/f/:federationId/installningar', async (c) => {
-    requirePermission(c, 'federation:read');
+    requirePermission(c, 'economy:read');
     return c.html(await page(requireFederation(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
   });
 

@@ -24,12 +24,9 @@ export function chosenYear(c: EconomyContext, years: readonly number[]): number 
   return years.length ? Math.max(...years) : null;
 }
 
-/** The year asked for with ?ar=… (null: none, i.e. the latest); a malformed one is a page that does not exist. */
+/** The year asked for with ?ar=… (null: none, i.e. the latest); malformed → 400, unknown → 404 by the loader. */
 export function chosenYearParam(c: EconomyContext): number | null {
-  const raw = c.req.query('ar');
-  if (raw === undefined || raw === '') return null;
-  if (!/^\d{4}$/.test(raw)) throw new NotFoundError(`Året ${raw} finns inte för förbundet.`);
-  return Number(raw);
+  return queryYear(c, ['ar']) ?? null;
 }
 
 /** A posted form as text fields (files are not text fields). */
@@ -56,6 +53,11 @@ export function problemsToFieldErrors(problems: readonly InputProblem[], fieldMa
 const notices: Record<string, string> = {
   budget: 'Budgetposten är sparad.',
   revision: 'Tilläggsbudgeten är sparad.',
+  'revision-removed': 'Tilläggsbudgeten är borttagen.',
+  adopted: 'Styrelsens beslut är registrerat: budgeten är antagen och den ursprungliga budgeten låst.',
+  'line-changed': 'Budgetposten är ändrad.',
+  'line-removed': 'Budgetposten är borttagen.',
+  'year-started': 'Året är upplagt från föregående år: budgetposterna är kopierade (justera beloppen), fördelningsnyckeln överförd och ingående eget kapital satt till föregående års utgående.',
   line: 'Budgetposten är tillagd.',
   member: 'Medlemmen är sparad.',
   'member-removed': 'Medlemmen är borttagen.',

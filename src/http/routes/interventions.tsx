@@ -1,4 +1,6 @@
 import type { RouteModule } from '../app.tsx';
+import { withFlash } from '../views/flash.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DayLength, GoalAssessment, InterventionKind } from '../../core/interventions/vocabulary.ts';
@@ -21,11 +23,27 @@ import { AssessmentBadge, CsrfField, Field, fmtCount, fmtKronor, fmtNumber, fmtP
 import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
 import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
 import { interventionApiRoutes } from './interventionsApi.tsx';
+import { interventionCorrectionRoutes } from './interventionsCorrections.tsx';
+import { AmountField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../views/form.tsx';
 
-function GoalList(props: { goals: readonly Goal[]; action?: (goalId: number) => string; year: number; csrf: string | undefined }) {
+/** The year's assessment of a goal (prefilled with the current one, which it replaces). */
+function AssessmentForm(props: { action: string; goalId: number; year: number; current?: { assessment: string; comment: string } | undefined }) {
+  const s = formState(props.action, { assessment: props.current?.assessment, comment: props.current?.comment });
+  return (
+    <Form action={props.action} label={`Bedöm ${props.year}`}>
+      <input type="hidden" name="year" value={String(props.year)} />
+      <ChoiceField {...s.bind('assessment')} idSuffix={String(props.goalId)} label="Måluppfyllelse" required options={GoalAssessment.codes.map((k) => ({ value: k, label: GoalAssessment.label(k) }))} />
+      <TextField {...s.bind('comment')} idSuffix={String(props.goalId)} label="Kommentar" />
+      <SubmitButton label="Spara bedömning" />
+    </Form>
+  );
+}
+
+function GoalList(props: { federationId: number; goals: readonly Goal[]; action?: (goalId: number) => string; year: number; csrf: string | undefined }) {
   if (!props.goals.length) return <p>Inga mål registrerade.</p>;
   return (
-    <table>
+    <ScrollTable>
+      <table>
       <caption>Mål och måluppfyllelse</caption>
       <thead>
         <tr>
@@ -39,7 +57,17 @@ function GoalList(props: { goals: readonly Goal[]; action?: (goalId: number) => 
         {props.goals.map((g) => (
           <tr>
             <td>{g.area}</td>
-            <th scope="row">{g.text}</th>
+            <th scope="row">
+              {g.text}
+              {props.action ? (
+                <>
+                  {' '}
+                  <a href={`/f/${props.federationId}/mal/${g.id}`} aria-label={`Ändra målet ${g.text}`}>
+                    Ändra
+                  </a>
+                </>
+              ) : null}
+            </th>
             <td>
               {g.assessments.length ? (
                 <ul class="plain">
@@ -56,35 +84,30 @@ function GoalList(props: { goals: readonly Goal[]; action?: (goalId: number) => 
             </td>
             {props.action ? (
               <td>
-                <form method="post" action={props.action(g.id)}>
-                  <CsrfField token={props.csrf} />
-                  <input type="hidden" name="year" value={String(props.year)} />
-                  <SelectField label="Måluppfyllelse" name="assessment" id={`assessment-${g.id}`} vocab={GoalAssessment} required />
-                  <Field label="Kommentar" name="comment" id={`comment-${g.id}`} />
-                  <button type="submit">Spara bedömning</button>
-                </form>
+                <AssessmentForm action={props.action(g.id)} goalId={g.id} year={props.year} current={g.assessments.find((a) => a.year === props.year)} />
               </td>
             ) : null}
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </ScrollTable>
   );
 }
 
 function GoalForm(props: { action: string; csrf: string | undefined }) {
+  const s = formState(props.action);
   return (
-    <form method="post" action={props.action}>
-      <CsrfField token={props.csrf} />
+    <Form action={props.action} label="Nytt mål">
       <h3>Nytt mål</h3>
-      <Field label="Målområde" name="area" id="goal-area" />
-      <Field label="Mål" name="text" id="goal-text" required />
-      <button type="submit">Lägg till mål</button>
-    </form>
+      <TextField {...s.bind('area')} idSuffix="goal" label="Målområde" />
+      <TextField {...s.bind('text')} idSuffix="goal" label="Mål" required />
+      <SubmitButton label="Lägg till mål" />
+    </Form>
   );
 }
 
-/** Register a new intervention, or change one (prefilled with `value`). */
+/** Register a new intervention, or change one (prefilled with `value`; after an error, what was typed). */
 function InterventionForm(props: {
   action: string;
   heading: string;
@@ -94,60 +117,83 @@ function InterventionForm(props: {
   csrf: string | undefined;
 }) {
   const v = props.value;
-  const selected = (on: boolean) => (on ? { selected: true } : {});
+  const s = formState(props.action, {
+    name: v?.name,
+    kind: v?.kind,
+    ownerMemberId: v?.ownerMemberId,
+    periodStart: v?.periodStart,
+    periodEnd: v?.periodEnd,
+    targetGroup: v?.targetGroup,
+    municipalitiesServed: v?.municipalitiesServed.join(', '),
+    capacity: v?.capacity,
+    steeringGroup: v?.steeringGroup,
+    budgetLineId: v?.budgetLineId,
+  });
+  const chosen = s.values('participatingMemberIds') ?? (v?.participatingMembers.map((p) => String(p.id)) ?? []);
   return (
-    <form method="post" action={props.action}>
-      <CsrfField token={props.csrf} />
+    <Form action={props.action} label={props.heading}>
       <h2>{props.heading}</h2>
-      <Field label="Namn" name="name" required value={v?.name} />
-      <Field label="Typ" name="kind" required>
-        <select id="f-kind" name="kind" required>
-          {InterventionKind.codes.map((k) => (
-            <option value={k} {...selected(v?.kind === k)}>
-              {InterventionKind.label(k)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label="Insatsägare" name="ownerMemberId">
-        <select id="f-ownerMemberId" name="ownerMemberId">
-          <option value="">– ingen –</option>
-          {props.members.map((m) => (
-            <option value={String(m.id)} {...selected(v?.ownerMemberId === m.id)}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <TextField {...s.bind('name')} label="Namn" required />
+      <ChoiceField {...s.bind('kind')} label="Typ" required options={InterventionKind.codes.map((k) => ({ value: k, label: InterventionKind.label(k) }))} />
+      <ChoiceField {...s.bind('ownerMemberId')} label="Insatsägare" placeholder="– ingen –" options={props.members.map((m) => ({ value: String(m.id), label: m.name }))} />
       <fieldset>
         <legend>Medverkande medlemmar</legend>
         {props.members.map((m) => (
-          <div>
-            <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} checked={v?.participatingMembers.some((p) => p.id === m.id)} />{' '}
+          <div class="check">
+            <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} checked={chosen.includes(String(m.id))} />{' '}
             <label for={`pm-${m.id}`} class="inline">
               {m.name}
             </label>
           </div>
         ))}
       </fieldset>
-      <Field label="Startdatum" name="periodStart" type="date" required value={v?.periodStart} />
-      <Field label="Slutdatum" name="periodEnd" type="date" value={v?.periodEnd ?? undefined} />
-      <Field label="Målgrupp" name="targetGroup" value={v?.targetGroup} />
-      <Field label="Kommuner som insatsen vänder sig till" name="municipalitiesServed" hint="Skilj med kommatecken." value={v?.municipalitiesServed.join(', ')} />
-      <Field label="Kapacitet (deltagare samtidigt)" name="capacity" type="number" value={v?.capacity === null || v === undefined ? undefined : String(v.capacity)} />
-      <Field label="Styrgrupp" name="steeringGroup" value={v?.steeringGroup} />
-      <Field label="Budgetpost" name="budgetLineId">
-        <select id="f-budgetLineId" name="budgetLineId">
-          <option value="">– ingen –</option>
-          {props.budgetLines.map((b) => (
-            <option value={String(b.id)} {...selected(v?.budgetLineId === b.id)}>
-              {b.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <button type="submit">{props.heading}</button>
-    </form>
+      <TextField {...s.bind('periodStart')} label="Startdatum" type="date" required />
+      <TextField {...s.bind('periodEnd')} label="Slutdatum" type="date" />
+      <TextField {...s.bind('targetGroup')} label="Målgrupp" />
+      <TextField {...s.bind('municipalitiesServed')} label="Kommuner som insatsen vänder sig till" hint="Skilj med kommatecken." />
+      <TextField {...s.bind('capacity')} label="Kapacitet (deltagare samtidigt)" inputmode="numeric" />
+      <TextField {...s.bind('steeringGroup')} label="Styrgrupp" />
+      <ChoiceField {...s.bind('budgetLineId')} label="Budgetpost" placeholder="– ingen –" options={props.budgetLines.map((b) => ({ value: String(b.id), label: b.label }))} />
+      <SubmitButton label={props.heading} />
+    </Form>
+  );
+}
+
+/** Messages after a correction (post-redirect-get, ?klart=…). */
+export function savedNotice(key: string | undefined): string | null {
+  return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : key === 'sparat' ? 'Sparat.' : null;
+}
+
+/** New grant, requisition and staffing for an intervention; after an error they show what was typed. */
+function MoneyForms(props: { base: string; year: number; members: readonly { id: number; name: string }[] }) {
+  const g = formState(`${props.base}/beslut`, { year: props.year });
+  const r = formState(`${props.base}/rekvisitioner`);
+  const st = formState(`${props.base}/bemanning`);
+  return (
+    <>
+      <Form action={`${props.base}/beslut`} label="Beslut om medel">
+        <h3>Beslut om medel</h3>
+        <TextField {...g.bind('year')} label="År" inputmode="numeric" required />
+        <AmountField {...g.bind('decided')} label="Beslutade medel" required />
+        <TextField {...g.bind('decisionDate')} label="Beslutsdatum" type="date" required />
+        <TextField {...g.bind('reference')} label="Referens (diarienummer)" />
+        <SubmitButton label="Spara beslut" />
+      </Form>
+      <Form action={`${props.base}/rekvisitioner`} label="Rekvisition">
+        <h3>Rekvisition</h3>
+        <TextField {...r.bind('date')} label="Datum" type="date" required />
+        <AmountField {...r.bind('amount')} label="Belopp" required />
+        <TextField {...r.bind('note')} label="Anteckning" />
+        <SubmitButton label="Spara rekvisition" />
+      </Form>
+      <Form action={`${props.base}/bemanning`} label="Bemanning">
+        <h3>Bemanning</h3>
+        <ChoiceField {...st.bind('memberId')} label="Medlem" required options={props.members.map((m) => ({ value: String(m.id), label: m.name }))} />
+        <TextField {...st.bind('role')} label="Roll" required />
+        <TextField {...st.bind('fte')} label="Tjänstgöringsgrad (heltid = 1,0, högst 2)" inputmode="decimal" required />
+        <SubmitButton label="Lägg till bemanning" />
+      </Form>
+    </>
   );
 }
 
@@ -166,7 +212,9 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const members = await listMembers(db, f.id);
     const budgetLines = await listInterventionBudgetLines(db, f.id);
     const canWrite = ctx.can('interventions:write');
-    const federationGoals = ctx.can('federation:read') ? await listGoals(db, f.id, null) : [];
+    // The förbund's own goals: for the roles that read all its interventions (never the national reader or
+    // the system administrator, who see only aggregates).
+    const federationGoals = ctx.can('interventions:read') ? await listGoals(db, f.id, null) : [];
     const base = interventionsBase(f.id);
     return c.html(
       <Layout title="Insatser" federation={f}>
@@ -175,7 +223,8 @@ export const interventionRoutes: RouteModule = (app, deps) => {
           <a href={`/f/${f.id}/statistik?ar=${year}`}>Deltagarstatistik {year}</a> · <a href={`/f/${f.id}/strukturaktiviteter?ar=${year}`}>Strukturinsatsernas aktiviteter {year}</a>
         </p>
         {details.length ? (
-          <table>
+          <ScrollTable>
+            <table>
             <caption>Insatser med beviljade och rekvirerade medel {year}</caption>
             <thead>
               <tr>
@@ -215,12 +264,17 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 );
               })}
             </tbody>
-          </table>
+            </table>
+          </ScrollTable>
         ) : (
           <p>Inga insatser registrerade.</p>
         )}
-        <h2>Förbundets mål</h2>
-        <GoalList csrf={csrf} goals={federationGoals} year={year} action={canWrite ? (id) => `/f/${f.id}/mal/${id}/bedomning` : undefined} />
+        {ctx.can('interventions:read') ? (
+          <>
+            <h2>Förbundets mål</h2>
+            <GoalList federationId={f.id} csrf={csrf} goals={federationGoals} year={year} action={canWrite ? (id) => `/f/${f.id}/mal/${id}/bedomning` : undefined} />
+          </>
+        ) : null}
         {canWrite ? <GoalForm csrf={csrf} action={`/f/${f.id}/mal`} /> : null}
         {canWrite ? <InterventionForm csrf={csrf} action={base} heading="Registrera insats" members={members} budgetLines={budgetLines} /> : null}
       </Layout>,
@@ -231,7 +285,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
     const id = await createIntervention(db, ctx.actor, f.id, await formFields(c));
-    return c.redirect(`${interventionsBase(f.id)}/${id}`, 303);
+    return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
   });
 
   app.get('/f/:federationId/insatser/:id', async (c) => {
@@ -248,10 +302,16 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     return c.html(
       <Layout title={i.name} federation={f}>
         <h1>{i.name}</h1>
+        <Notice message={savedNotice(c.req.query('klart'))} />
         <ul>
           {ctx.can('participants:write', { interventionId: id }) ? (
             <li>
               <a href={`${base}/deltagare`}>Deltagare</a>
+            </li>
+          ) : null}
+          {i.kind === 'structural' && ctx.can('activities:write', { interventionId: id }) ? (
+            <li>
+              <a href={`/f/${f.id}/strukturaktiviteter?ar=${year}`}>Aktiviteter {year}</a>
             </li>
           ) : null}
           <li>
@@ -284,13 +344,15 @@ export const interventionRoutes: RouteModule = (app, deps) => {
           <dd>{i.budgetLineLabel ?? '–'}</dd>
         </dl>
 
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Bemanning per medlem (årsarbetare)</caption>
           <thead>
             <tr>
               <th scope="col">Medlem</th>
               <th scope="col">Roll</th>
               <th scope="col" class="num">Tjänstgöringsgrad</th>
+              {canWrite ? <th scope="col">Åtgärd</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -299,6 +361,13 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 <td>{s.memberName}</td>
                 <th scope="row">{s.role}</th>
                 <td class="num">{fmtNumber(s.fte)}</td>
+                {canWrite ? (
+                  <td>
+                    <a href={`${base}/bemanning/${s.id}`} aria-label={`Ändra bemanning ${s.role}, ${s.memberName}`}>
+                      Ändra
+                    </a>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -308,11 +377,14 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 Totalt
               </th>
               <td class="num">{fmtNumber(i.staffing.reduce((s, x) => s + x.fte, 0))}</td>
+              {canWrite ? <td></td> : null}
             </tr>
           </tfoot>
-        </table>
+          </table>
+        </ScrollTable>
 
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Beslutade och rekvirerade medel, förbrukningsgrad</caption>
           <thead>
             <tr>
@@ -332,9 +404,11 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
 
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Beslut om medel</caption>
           <thead>
             <tr>
@@ -342,6 +416,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               <th scope="col">Beslutsdatum</th>
               <th scope="col">Referens</th>
               <th scope="col" class="num">Belopp, kr</th>
+              {canWrite ? <th scope="col">Åtgärd</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -351,18 +426,28 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 <td>{g.decisionDate}</td>
                 <td>{g.reference}</td>
                 <td class="num">{fmtKronor(g.decidedOre)}</td>
+                {canWrite ? (
+                  <td>
+                    <a href={`${base}/beslut/${g.id}`} aria-label={`Ändra beslutet ${g.decisionDate} ${g.reference}`}>
+                      Ändra
+                    </a>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
 
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Rekvisitioner</caption>
           <thead>
             <tr>
               <th scope="col">Datum</th>
               <th scope="col">Anteckning</th>
               <th scope="col" class="num">Belopp, kr</th>
+              {canWrite ? <th scope="col">Åtgärd</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -371,50 +456,28 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 <th scope="row">{r.date}</th>
                 <td>{r.note}</td>
                 <td class="num">{fmtKronor(r.amountOre)}</td>
+                {canWrite ? (
+                  <td>
+                    <a href={`${base}/rekvisitioner/${r.id}`} aria-label={`Ändra rekvisitionen ${r.date}`}>
+                      Ändra
+                    </a>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
 
         <h2>Mål</h2>
-        <GoalList csrf={csrf} goals={goals} year={year} action={canWrite ? (gid) => `/f/${f.id}/mal/${gid}/bedomning` : undefined} />
+        <GoalList federationId={f.id} csrf={csrf} goals={goals} year={year} action={canWrite ? (gid) => `/f/${f.id}/mal/${gid}/bedomning` : undefined} />
 
         {canWrite ? (
           <section aria-labelledby="edit-heading">
             <h2 id="edit-heading">Registrera</h2>
             <InterventionForm csrf={csrf} action={`${base}/andra`} heading="Ändra uppgifter om insatsen" members={members} budgetLines={await listInterventionBudgetLines(db, f.id)} value={i} />
             <GoalForm csrf={csrf} action={`${base}/mal`} />
-            <form method="post" action={`${base}/beslut`}>
-              <CsrfField token={csrf} />
-              <h3>Beslut om medel</h3>
-              <Field label="År" name="year" id="grant-year" type="number" required value={String(year)} />
-              <Field label="Beslutade medel (kr)" name="decided" id="grant-decided" required />
-              <Field label="Beslutsdatum" name="decisionDate" id="grant-date" type="date" required />
-              <Field label="Referens (diarienummer)" name="reference" id="grant-reference" />
-              <button type="submit">Spara beslut</button>
-            </form>
-            <form method="post" action={`${base}/rekvisitioner`}>
-              <CsrfField token={csrf} />
-              <h3>Rekvisition</h3>
-              <Field label="Datum" name="date" id="req-date" type="date" required />
-              <Field label="Belopp (kr)" name="amount" id="req-amount" required />
-              <Field label="Anteckning" name="note" id="req-note" />
-              <button type="submit">Spara rekvisition</button>
-            </form>
-            <form method="post" action={`${base}/bemanning`}>
-              <CsrfField token={csrf} />
-              <h3>Bemanning</h3>
-              <Field label="Medlem" name="memberId" id="staff-member" required>
-                <select id="staff-member" name="memberId" required>
-                  {members.map((m) => (
-                    <option value={String(m.id)}>{m.name}</option>
-                  ))}
-                </select>
-              </Field>
-              <Field label="Roll" name="role" id="staff-role" required />
-              <Field label="Tjänstgöringsgrad (heltid = 1,0)" name="fte" id="staff-fte" required />
-              <button type="submit">Lägg till bemanning</button>
-            </form>
+            <MoneyForms base={base} year={year} members={members} />
           </section>
         ) : null}
       </Layout>,
@@ -427,7 +490,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
       await write(f.id, id, ctx.actor, await formFields(c));
-      return c.redirect(`${interventionsBase(f.id)}/${id}`, 303);
+      return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
     });
   post('beslut', (fid, id, actor, fields) => addGrant(db, actor, fid, id, fields));
   post('rekvisitioner', (fid, id, actor, fields) => addRequisition(db, actor, fid, id, fields));
@@ -439,7 +502,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
     await addGoal(db, ctx.actor, f.id, null, await formFields(c));
-    return c.redirect(interventionsBase(f.id), 303);
+    return c.redirect(withFlash(interventionsBase(f.id), 'goal'), 303);
   });
 
   app.post('/f/:federationId/mal/:goalId/bedomning', async (c) => {
@@ -448,21 +511,29 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const interventionId = await goalInterventionId(db, f.id, goalId);
     const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
     await assessGoal(db, ctx.actor, f.id, goalId, await formFields(c));
-    return c.redirect(interventionId === null ? interventionsBase(f.id) : `${interventionsBase(f.id)}/${interventionId}`, 303);
+    return c.redirect(interventionId === null ? withFlash(interventionsBase(f.id), 'assessment') : `${interventionsBase(f.id)}/${interventionId}?klart=sparat`, 303);
   });
 
   app.get('/f/:federationId/strukturaktiviteter', async (c) => {
     const f = requireFederation(c);
-    const ctx = requirePermission(c, 'interventions:read');
+    const ctx = c.get('ctx');
+    // The whole förbund's activities, or (insats staff) those of the interventions the user works in.
+    const readable = ctx.interventions('interventions:read');
+    if (readable !== 'all' && !readable.length) requirePermission(c, 'interventions:read');
     const csrf = csrfTokenOf(c);
     const year = yearParam(c);
-    const rows = await listActivities(db, f.id, year);
-    const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural');
+    const rows = (await listActivities(db, f.id, year)).filter((r) => readable === 'all' || (r.interventionId !== null && readable.includes(r.interventionId)));
+    const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural' && ctx.can('activities:write', { interventionId: i.id }));
+    const canRecordWithout = ctx.can('activities:write');
     const total = rows.reduce((s, r) => s + r.participants, 0);
+    const canWriteActivities = canRecordWithout || structural.length > 0;
+    const act = formState(`/f/${f.id}/strukturaktiviteter`, { year });
     return c.html(
       <Layout title={`Strukturinsatsernas aktiviteter ${year}`} federation={f}>
         <h1>Strukturinsatsernas aktiviteter {year}</h1>
-        <table>
+        <Notice message={savedNotice(c.req.query('klart'))} />
+        <ScrollTable>
+          <table>
           <caption>Sammanställning av strukturpåverkande insatser {year}</caption>
           <thead>
             <tr>
@@ -471,6 +542,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               <th scope="col">Omfattning</th>
               <th scope="col" class="num">Antal deltagare</th>
               <th scope="col" class="num">Utvärdering</th>
+              {canWriteActivities ? <th scope="col">Åtgärd</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -484,6 +556,15 @@ export const interventionRoutes: RouteModule = (app, deps) => {
                 </td>
                 <td class="num">{fmtCount(r.participants)}</td>
                 <td class="num">{r.evaluationScore === null ? '–' : fmtNumber(r.evaluationScore)}</td>
+                {canWriteActivities ? (
+                  <td>
+                    {ctx.can('activities:write', r.interventionId === null ? undefined : { interventionId: r.interventionId }) ? (
+                      <a href={`/f/${f.id}/strukturaktiviteter/${r.id}`} aria-label={`Ändra ${r.name}`}>
+                        Ändra
+                      </a>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -494,34 +575,34 @@ export const interventionRoutes: RouteModule = (app, deps) => {
               </th>
               <td class="num">{fmtCount(total)}</td>
               <td></td>
+              {canWriteActivities ? <td></td> : null}
             </tr>
           </tfoot>
-        </table>
+          </table>
+        </ScrollTable>
         <p>Deltagarna i strukturinsatsernas aktiviteter är yrkesverksamma och förtroendevalda, inte insatsdeltagare; antalen visas därför utan maskering.</p>
-        {ctx.can('interventions:write') ? (
-          <form method="post" action={`/f/${f.id}/strukturaktiviteter`}>
-            <CsrfField token={csrf} />
+        {canRecordWithout || structural.length ? (
+          <Form action={`/f/${f.id}/strukturaktiviteter`} label="Registrera aktivitet">
             <h2>Registrera aktivitet</h2>
-            <input type="hidden" name="year" value={String(year)} />
-            <Field label="Aktivitet" name="name" id="act-name" required />
-            <Field label="Insats" name="interventionId" id="act-intervention">
-              <select id="act-intervention" name="interventionId">
-                <option value="">– ingen –</option>
-                {structural.map((i) => (
-                  <option value={String(i.id)}>{i.name}</option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Målgrupp" name="targetGroup" id="act-target" />
-            <Field label="Antal tillfällen" name="sessions" id="act-sessions" type="number" />
-            <SelectField label="Längd" name="dayLength" id="act-length" vocab={DayLength} />
-            <Field label="Omfattning (fritext)" name="scopeNote" id="act-scope" />
-            <Field label="Första datum" name="firstDate" id="act-first" type="date" />
-            <Field label="Sista datum" name="lastDate" id="act-last" type="date" />
-            <Field label="Antal deltagare" name="participants" id="act-participants" type="number" required />
-            <Field label="Utvärderingsbetyg (0–10)" name="evaluationScore" id="act-score" />
-            <button type="submit">Registrera aktivitet</button>
-          </form>
+            <input type="hidden" name="year" value={act.value('year')} />
+            <TextField {...act.bind('name')} label="Aktivitet" required />
+            <ChoiceField
+              {...act.bind('interventionId')}
+              label="Insats"
+              required={!canRecordWithout}
+              {...(canRecordWithout ? { placeholder: '– ingen –' } : {})}
+              options={structural.map((i) => ({ value: String(i.id), label: i.name }))}
+            />
+            <TextField {...act.bind('targetGroup')} label="Målgrupp" />
+            <TextField {...act.bind('sessions')} label="Antal tillfällen" inputmode="numeric" />
+            <ChoiceField {...act.bind('dayLength')} label="Längd" placeholder="– uppgift saknas –" options={DayLength.codes.map((k) => ({ value: k, label: DayLength.label(k) }))} />
+            <TextField {...act.bind('scopeNote')} label="Omfattning (fritext)" />
+            <TextField {...act.bind('firstDate')} label="Första datum" type="date" />
+            <TextField {...act.bind('lastDate')} label="Sista datum" type="date" />
+            <TextField {...act.bind('participants')} label="Antal deltagare" inputmode="numeric" required />
+            <TextField {...act.bind('evaluationScore')} label="Utvärderingsbetyg (0–10)" inputmode="decimal" />
+            <SubmitButton label="Registrera aktivitet" />
+          </Form>
         ) : null}
       </Layout>,
     );
@@ -531,12 +612,13 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const f = requireFederation(c);
     const fields = await formFields(c);
     const interventionId = fields.interventionId ? Number(fields.interventionId) : undefined;
-    const ctx = requirePermission(c, 'interventions:write', interventionId ? { interventionId } : undefined);
+    const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
     await addActivity(db, ctx.actor, f.id, fields);
-    return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}`, 303);
+    return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}&klart=sparat`, 303);
   });
 
   interventionParticipantRoutes(app, deps);
   interventionStatisticsRoutes(app, deps);
   interventionApiRoutes(app, deps);
+  interventionCorrectionRoutes(app, deps);
 };

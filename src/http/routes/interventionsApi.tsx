@@ -114,15 +114,17 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
 
   app.get(`${base}/activities`, async (c) => {
     const f = requireFederation(c);
-    requirePermission(c, 'interventions:read');
-    return c.json(await listActivities(db, f.id, yearParam(c)));
+    const readable = c.get('ctx').interventions('interventions:read');
+    if (readable !== 'all' && !readable.length) requirePermission(c, 'interventions:read');
+    const rows = await listActivities(db, f.id, yearParam(c));
+    return c.json(rows.filter((r) => readable === 'all' || (r.interventionId !== null && readable.includes(r.interventionId))));
   });
 
   app.post(`${base}/activities`, async (c) => {
     const f = requireFederation(c);
     const body = await jsonBody(c);
     const interventionId = isBlank(body.interventionId) ? undefined : valueOrThrow(parseId(body.interventionId), { field: 'interventionId' });
-    const ctx = requirePermission(c, 'interventions:write', interventionId ? { interventionId } : undefined);
+    const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
     const id = await addActivity(db, ctx.actor, f.id, body);
     return c.json({ id }, 201);
   });

@@ -1,4 +1,5 @@
 import type { RouteModule } from '../app.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from '../../core/interventions/vocabulary.ts';
@@ -62,7 +63,8 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
           </p>
         ) : null}
         <p>Deltagare registreras med en kod som Samordna slumpar fram. Skriv aldrig namn, personnummer eller annat som kan identifiera någon.</p>
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Pågående deltagande ({active.length})</caption>
           <thead>
             <tr>
@@ -90,8 +92,10 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
               </tr>
             ))}
           </tbody>
-        </table>
-        <table>
+          </table>
+        </ScrollTable>
+        <ScrollTable>
+          <table>
           <caption>Avslutade deltaganden ({ended.length})</caption>
           <thead>
             <tr>
@@ -113,7 +117,8 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
 
         <form method="post" action={base}>
           <CsrfField token={csrfTokenOf(c)} />

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { AppEnv } from '../context.ts';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
@@ -43,7 +44,8 @@ function KeyFigures(props: { s: ParticipantStatistics }) {
 function StatisticsBody(props: { s: ParticipantStatistics }) {
   const { s } = props;
   const seriesTable = (
-    <table id="t-series">
+    <ScrollTable>
+      <table id="t-series">
       <caption>Deltagare över tid</caption>
       <thead>
         <tr>
@@ -63,7 +65,8 @@ function StatisticsBody(props: { s: ParticipantStatistics }) {
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </ScrollTable>
   );
   return (
     <>

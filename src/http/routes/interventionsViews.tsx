@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { StatTable } from '../../core/statistics/statTable.ts';
 import type { GoalAssessment as GoalAssessmentCode } from '../../core/interventions/vocabulary.ts';
 import { GoalAssessment } from '../../core/interventions/vocabulary.ts';
@@ -25,7 +26,8 @@ export function StatTableView(props: { table: StatTable; id?: string }) {
   const t = props.table;
   const pct = t.percentages;
   return (
-    <table id={props.id}>
+    <ScrollTable>
+      <table id={props.id}>
       <caption>{t.title}</caption>
       <thead>
         <tr>
@@ -63,7 +65,8 @@ export function StatTableView(props: { table: StatTable; id?: string }) {
           </tr>
         </tfoot>
       ) : null}
-    </table>
+      </table>
+    </ScrollTable>
   );
 }
 

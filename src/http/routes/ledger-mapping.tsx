@@ -1,4 +1,6 @@
 import type { RouteModule } from '../app.tsx';
+import { withFlash } from '../views/flash.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { InputError } from '../../core/errors.ts';
@@ -83,7 +85,7 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
       if (!(e instanceof InputError)) throw e;
       return c.html(await render(federation, year, true, e), 400);
     }
-    return c.redirect(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 303);
+    return c.redirect(withFlash(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping'), 303);
   });
 
   app.post('/f/:federationId/ledger/mapping/:id/delete', async (c) => {
@@ -92,7 +94,7 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
     await deleteMapping(db, federation.id, Number(c.req.param('id')), ctx.actor);
     const body = await c.req.parseBody();
     const year = typeof body['year'] === 'string' ? body['year'] : undefined;
-    return c.redirect(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 303);
+    return c.redirect(withFlash(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping-removed'), 303);
   });
 
   app.get('/api/federations/:federationId/ledger/mapping', async (c) => {
@@ -165,7 +167,8 @@ function MappingPage(props: {
       ) : null}
       {props.outcome && props.outcome.unmapped.length ? (
         <div class="warning" role="note">
-          <table>
+          <ScrollTable>
+            <table>
             <caption>Utfall {props.year} som inte är kopplat till någon budgetpost</caption>
             <thead>
               <tr>
@@ -187,12 +190,14 @@ function MappingPage(props: {
                 </tr>
               ))}
             </tbody>
-          </table>
+            </table>
+          </ScrollTable>
         </div>
       ) : props.outcome ? (
         <p role="status">Allt utfall {props.year} på intäkts- och kostnadskonton är kopplat till budgetposter.</p>
       ) : null}
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Kopplingar</caption>
         <thead>
           <tr>
@@ -229,7 +234,8 @@ function MappingPage(props: {
             </tr>
           ) : null}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
       {props.canEdit ? (
         props.lines.length ? (
           <form method="post" action={base}>
@@ -268,7 +274,8 @@ function MappingPage(props: {
         )
       ) : null}
       {props.outcome ? (
-        <table>
+        <ScrollTable>
+          <table>
           <caption>Utfall {props.year} per budgetpost ur huvudboken (kr)</caption>
           <thead>
             <tr>
@@ -286,7 +293,8 @@ function MappingPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollTable>
       ) : null}
     </Layout>
   );

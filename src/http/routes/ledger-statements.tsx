@@ -1,4 +1,5 @@
 import type { RouteModule } from '../app.tsx';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { StatementLayout } from '../../core/ledger/layout.ts';
 import { accountClassLabels } from '../../core/ledger/classification.ts';
@@ -31,6 +32,27 @@ export const ledgerStatementRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/ledger/statements', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
+    // Before any SIE import the page says what to do instead of answering 404.
+    if (!(await listLedgerYears(db, federation.id)).length) {
+      return c.html(
+        <Layout title="Räkenskaper" federation={federation}>
+          <h1>Resultaträkning, balansräkning och kassaflödesanalys</h1>
+          <p>Räkenskaperna räknas fram ur huvudboken, och ingen huvudbok är inläst ännu.</p>
+          <p>
+            Be förbundets ekonomitjänst om en SIE 4-fil för räkenskapsåret (export från bokföringsprogrammet, typ 4) och läs in den
+            {c.get('ctx').can('ledger:write') ? (
+              <>
+                {' '}under <a href={`/f/${federation.id}/ledger`}>Huvudbok (SIE)</a>
+              </>
+            ) : (
+              ' — det gör förbundets kansli'
+            )}
+            . Till dess finns årets siffror i <a href={`/f/${federation.id}/driftredovisning`}>driftredovisningen</a> och{' '}
+            <a href={`/f/${federation.id}/nyckeltal`}>nyckeltalen</a>, som bygger på budget och registrerat utfall.
+          </p>
+        </Layout>,
+      );
+    }
     const { years, year, s } = await load(federation.id, c.req.query('year'));
     const base = `/f/${federation.id}/ledger/statements`;
     return c.html(
@@ -104,7 +126,8 @@ export const ledgerStatementRoutes: RouteModule = (app, { db }) => {
 
 function StatementTable(props: { layout: StatementLayout; year: number; hasPrevious: boolean }) {
   return (
-    <table>
+    <ScrollTable>
+      <table>
       <caption>{props.layout.title} (kr)</caption>
       <thead>
         <tr>
@@ -138,7 +161,8 @@ function StatementTable(props: { layout: StatementLayout; year: number; hasPrevi
           ),
         )}
       </tbody>
-    </table>
+      </table>
+    </ScrollTable>
   );
 }
 
@@ -146,7 +170,8 @@ function ClassRangesInfo(props: { ranges: { from: string; to: string; class: key
   return (
     <details>
       <summary>Kontoklasser som rapporterna bygger på</summary>
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Kontointervall och klass</caption>
         <thead>
           <tr>
@@ -164,7 +189,8 @@ function ClassRangesInfo(props: { ranges: { from: string; to: string; class: key
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
     </details>
   );
 }

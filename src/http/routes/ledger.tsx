@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import { formatLocalDateTime } from '../../core/format.ts';
+import { ScrollTable } from '../views/scrollTable.tsx';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { RouteModule } from '../app.tsx';
 import { InputError } from '../../core/errors.ts';
@@ -117,7 +119,8 @@ function ImportPage(props: {
       <p>
         <a href={`${base}/mapping`}>Koppling av konton och objekt till budgetposter</a>
       </p>
-      <table>
+      <ScrollTable>
+        <table>
         <caption>Inläsningar</caption>
         <thead>
           <tr>
@@ -134,7 +137,7 @@ function ImportPage(props: {
         <tbody>
           {props.history.map((h) => (
             <tr>
-              <td>{h.importedAt.replace('T', ' ').replace('Z', '')}</td>
+              <td>{formatLocalDateTime(h.importedAt)}</td>
               <td>{h.importedBy}</td>
               <td>{h.fileName}</td>
               <td>
@@ -145,7 +148,7 @@ function ImportPage(props: {
               <td>
                 <code title={h.sha256}>{h.sha256.slice(0, 12)}…</code>
               </td>
-              <td>{h.replacedAt ? `ersatt ${h.replacedAt.slice(0, 10)}` : 'gällande'}</td>
+              <td>{h.replacedAt ? `ersatt ${formatLocalDateTime(h.replacedAt)}` : 'gällande'}</td>
             </tr>
           ))}
           {props.history.length === 0 ? (
@@ -154,7 +157,8 @@ function ImportPage(props: {
             </tr>
           ) : null}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
     </Layout>
   );
 }

@@ -60,10 +60,13 @@ export function sameOriginByBrowser(c: Context): boolean {
  * local single-user mode, where no login exists to protect, a browser's own same-origin statement or a
  * request that no browser sent (scripts, tests) is accepted too.
  */
-export async function checkCsrf(c: Context, expected: string | null, mode: 'session' | 'anonymous' | 'local'): Promise<void> {
+export async function checkCsrf(c: Context, expected: string | null, mode: 'session' | 'anonymous' | 'local', publicForm = false): Promise<void> {
   if (!isStateChanging(c.req.method)) return;
   const token = await presentedToken(c);
   if (token && expected && same(token, expected)) return;
   if (mode === 'local' && (!fromBrowser(c) || sameOriginByBrowser(c))) return;
+  // A public form that needs no login (the survey answer page, /e/TOKEN): a request no browser sent cannot
+  // be a forged one, so scripts may post it without first fetching the page; a browser still needs the token.
+  if (publicForm && !fromBrowser(c)) return;
   throw new ForbiddenError('Formuläret har gått ut eller kom inte från Samordna (CSRF-skydd). Ladda om sidan och försök igen.');
 }

@@ -18,12 +18,79 @@ export function fieldId(name: string): string {
 
 export function Form(props: { action: string; method?: 'post' | 'get'; class?: string; label?: string; enctype?: 'multipart/form-data'; children?: Child }) {
   const method = props.method ?? 'post';
+  const posted = method === 'post' ? postedFormFor(props.action) : null;
   return (
     <form method={method} action={props.action} class={props.class} aria-label={props.label} enctype={props.enctype}>
       {method === 'post' ? <FormSecurityFields /> : null}
+      {method === 'post' ? <input type="hidden" name={pageFieldName} value={currentPage()} /> : null}
+      {posted ? <ErrorSummary errors={posted.errors} general={posted.general} /> : null}
       {props.children}
     </form>
   );
+}
+
+/**
+ * A form that came back with errors. When a page route's write throws InputError, the app renders the page the
+ * form was on again (its path travels in the hidden field `_page`) with what the user posted and the errors by
+ * field (app.tsx, onError), so nothing typed is lost and each message sits beside its field.
+ */
+export interface PostedForm {
+  /** The path the form posted to: only the form with this action shows the values and errors. */
+  readonly action: string;
+  readonly values: Readonly<Record<string, string | readonly string[]>>;
+  readonly errors: FieldErrors;
+  readonly general: readonly string[];
+}
+
+/** The hidden field naming the page a form is on (path and query), for showing it again with errors. */
+export const pageFieldName = '_page';
+
+function currentPage(): string {
+  try {
+    const url = new URL(getContext<AppEnv>().req.url);
+    return url.pathname + url.search;
+  } catch {
+    return '';
+  }
+}
+
+/** The posted form for this action when the page is rendered again after an error, else null. */
+export function postedFormFor(action: string): PostedForm | null {
+  try {
+    const env = getContext<AppEnv>().env as { postedForm?: PostedForm } | undefined;
+    const p = env?.postedForm;
+    return p && p.action === action ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Values and errors for the fields of one form: what the user posted (after an error) or the defaults (a
+ * record's current values, or nothing for a new one). `bind(name)` gives a field's name, value and error.
+ */
+export function formState(action: string, defaults: Readonly<Record<string, string | number | null | undefined>> = {}) {
+  const posted = postedFormFor(action);
+  const value = (name: string): string => {
+    if (posted) {
+      const v = posted.values[name];
+      return Array.isArray(v) ? (v[0] ?? '') : ((v as string | undefined) ?? '');
+    }
+    const d = defaults[name];
+    return d == null ? '' : String(d);
+  };
+  return {
+    posted: posted !== null,
+    value,
+    /** Every value posted under a repeated name (check boxes), or null when not posted again. */
+    values: (name: string): readonly string[] | null => {
+      if (!posted) return null;
+      const v = posted.values[name] ?? posted.values[`${name}[]`];
+      return v === undefined ? [] : Array.isArray(v) ? v : [v as string];
+    },
+    error: (name: string): string | undefined => posted?.errors[name],
+    bind: (name: string) => ({ name, value: value(name), error: posted?.errors[name] }),
+  };
 }
 
 /**
@@ -112,14 +179,20 @@ export function AmountField(props: FieldProps) {
   return <TextField {...props} inputmode="decimal" hint={props.hint ?? 'Kronor, t.ex. 1 250 000'} size={14} />;
 }
 
-export function SelectField(props: FieldProps & { options: readonly { value: string; label: string }[] }) {
+/**
+ * A choice from a list. Nothing is chosen silently: unless the current value is one of the options, the list
+ * starts at "– välj –" (`placeholder`), and a required choice left there is refused by the server.
+ */
+export function SelectField(props: FieldProps & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
   const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
   const selected = props.value == null ? '' : String(props.value);
+  const needsPlaceholder = props.placeholder !== undefined || !props.options.some((o) => o.value === selected);
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={id}>{props.label}</label>
       <HintAndError id={id} hint={props.hint} error={props.error} />
       <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props)}>
+        {needsPlaceholder && !props.options.some((o) => o.value === '') ? <option value="">{props.placeholder ?? '– välj –'}</option> : null}
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === selected}>
             {o.label}

@@ -1,19 +1,41 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { getContext } from 'hono/context-storage';
-import type { AppEnv, FederationRef } from '../context.ts';
+import { tryGetContext } from 'hono/context-storage';
+import type { AppEnv, FederationRef, RequestContext } from '../context.ts';
+import { federationLanding, federationNav, globalNav, type NavItem } from './navigation.ts';
+import { FlashMessage } from './flash.tsx';
 
-export interface NavItem {
-  readonly href: string;
-  readonly label: string;
+export type { NavItem } from './navigation.ts';
+export { federationNav } from './navigation.ts';
+
+/** The request's context, when the page is rendered inside a request (always, except in unit tests of views). */
+function requestContext(): { ctx: RequestContext | undefined; path: string } {
+  const c = tryGetContext<AppEnv>();
+  if (!c) return { ctx: undefined, path: '' };
+  let ctx: RequestContext | undefined;
+  try {
+    ctx = c.get('ctx');
+  } catch {
+    ctx = undefined;
+  }
+  return { ctx, path: c.req.path };
 }
 
 /**
  * Every page: Swedish, a skip link, landmarks, one h1 (given by the page), keyboard-visible focus.
- * Federation pages get the förbund's navigation; sections add their items to `federationNav`.
+ * The menu is the user's: built from the permission rules (views/navigation.ts), the förbund's pages on
+ * förbund pages and the installation-wide ones everywhere. On a narrow screen it folds into a <details>
+ * "Meny" (no script needed); on a wide one it is always open (app.css). A flash message after a
+ * post-redirect-get (views/flash.tsx) shows above the page's content.
  */
 export function Layout(props: { title: string; federation?: FederationRef | null; children?: Child; nav?: readonly NavItem[] }) {
-  const nav = props.nav ?? (props.federation ? [...federationNav(props.federation.id), ...nationalEntry()] : []);
+  const { ctx, path } = requestContext();
+  const nav: NavItem[] = props.nav
+    ? [...props.nav]
+    : ctx
+      ? [...(props.federation ? federationNav(ctx, props.federation) : []), ...globalNav(ctx)]
+      : [];
+  const home = ctx && props.federation ? (federationLanding(ctx, props.federation.id) ?? '/') : '/';
   return (
     <>
     {raw('<!DOCTYPE html>')}
@@ -28,58 +50,34 @@ export function Layout(props: { title: string; federation?: FederationRef | null
         <a class="skip-link" href="#main">Hoppa till innehållet</a>
         <header class="site-header">
           <a class="brand" href="/">Samordna</a>
-          {props.federation ? <span class="federation-name">{props.federation.name}</span> : null}
+          {props.federation ? (
+            <a class="federation-name" href={home}>
+              {props.federation.name}
+            </a>
+          ) : null}
         </header>
         {nav.length ? (
           <nav aria-label="Huvudmeny" class="main-nav">
-            <ul>
-              {nav.map((item) => (
-                <li>
-                  <a href={item.href}>{item.label}</a>
-                </li>
-              ))}
-            </ul>
+            <details class="menu">
+              <summary>Meny</summary>
+              <ul>
+                {nav.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
           </nav>
         ) : null}
         <main id="main" tabindex={-1}>
+          <FlashMessage />
           {props.children}
         </main>
       </body>
     </html>
     </>
   );
-}
-
-/** The national comparison, in the menu only for those who may open it (the national role, any kansli). */
-function nationalEntry(): NavItem[] {
-  try {
-    return getContext<AppEnv>().get('ctx')?.can('national:read') ? [{ href: '/nationell', label: 'Nationell jämförelse' }] : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The förbund's menu. One list, so every area's pages are reachable from every page. */
-export function federationNav(federationId: number): NavItem[] {
-  const base = `/f/${federationId}`;
-  return [
-    { href: `${base}`, label: 'Översikt' },
-    { href: `${base}/driftredovisning`, label: 'Driftredovisning' },
-    { href: `${base}/nyckeltal`, label: 'Nyckeltal' },
-    { href: `${base}/budget`, label: 'Budget' },
-    { href: `${base}/utfall`, label: 'Utfall' },
-    { href: `${base}/ledger`, label: 'Huvudbok (SIE)' },
-    { href: `${base}/ledger/statements`, label: 'Räkenskaper' },
-    { href: `${base}/ledger/mapping`, label: 'Kontokoppling' },
-    { href: `${base}/insatser`, label: 'Insatser' },
-    { href: `${base}/statistik`, label: 'Deltagarstatistik' },
-    { href: `${base}/katalog`, label: 'Insatskatalog' },
-    { href: `${base}/arsredovisning`, label: 'Årsredovisning och rapporter' },
-    { href: `${base}/styrelse`, label: 'Styrelse och möten' },
-    { href: `${base}/medlemmar`, label: 'Medlemmar och medel' },
-    { href: `${base}/installningar`, label: 'Inställningar' },
-    { href: `${base}/users`, label: 'Användare' },
-    { href: `${base}/audit`, label: 'Granskningslogg' },
-    { href: '/account', label: 'Mitt konto' },
-  ];
 }

@@ -33,7 +33,7 @@ describe('import outcome from CSV and XLSX', () => {
       '2025;Individinsatser;Samordningsteam Sala;2;0;140000',
     ].join('\r\n');
     const r = await importOutcomeData(db, fid, enc(csv), 'utfall.csv', actor);
-    expect(r).toEqual({ rows: 4, years: [2025] });
+    expect(r).toEqual({ rows: 4, years: [2025], changed: 4 });
     const o = await loadYearOutcome(db, fid, 2025);
     expect(o.sources).toEqual(['file']);
     const k = await getKeyFigures(db, fid, 2025);
@@ -55,7 +55,33 @@ describe('import outcome from CSV and XLSX', () => {
     const r = await importOutcomeData(db, fid, buf, 'utfall.xlsx', actor);
     expect(r.rows).toBe(2);
     const k = await getKeyFigures(db, fid, 2025);
-    expect(k.operatingCostOre).toBe(12_345_650 + 100_000); // the file replaced the earlier file import
+    // The second file sets only its own cells (SVM, January and February); the first file's months and lines stay.
+    expect(k.operatingCostOre).toBe(5_000_000 + 5_100_050 + 14_000_000 + 12_345_650 + 100_000);
+  });
+
+  it('uploading March and then April keeps March; a file replaces only the months and lines it contains', async () => {
+    const head = 'år;avsnitt;budgetpost;månad;intäkt;kostnad';
+    const march = [head, '2025;Administration;Styrelse, Interimsstyrelse;3;0;30000', '2025;Individinsatser;Samordningsteam Sala;3;0;300000'].join('\n');
+    const april = [head, '2025;Administration;Styrelse, Interimsstyrelse;4;0;40000'].join('\n');
+    await importOutcomeData(db, fid, enc(march), 'mars.csv', actor);
+    const before = await loadYearOutcome(db, fid, 2025);
+    const cell = (o: typeof before, label: string, month: number) => {
+      const id = o.monthly.find((m) => m.month === month && m.lineId === lineIds.get(label))!;
+      return id?.costOre;
+    };
+    const lineIds = new Map((await listBudgetLines(db, fid)).map((l) => [l.label, l.id]));
+    expect(cell(before, 'Styrelse, Interimsstyrelse', 3)).toBe(3_000_000);
+    expect(await importOutcomeData(db, fid, enc(april), 'april.csv', actor)).toEqual({ rows: 1, years: [2025], changed: 1 });
+    const after = await loadYearOutcome(db, fid, 2025);
+    expect(cell(after, 'Styrelse, Interimsstyrelse', 3)).toBe(3_000_000);
+    expect(cell(after, 'Samordningsteam Sala', 3)).toBe(30_000_000);
+    expect(cell(after, 'Styrelse, Interimsstyrelse', 4)).toBe(4_000_000);
+    // A corrected March for one line changes that cell only.
+    const fix = [head, '2025;Administration;Styrelse, Interimsstyrelse;3;0;31000'].join('\n');
+    expect((await importOutcomeData(db, fid, enc(fix), 'mars-rättad.csv', actor)).changed).toBe(1);
+    const fixed = await loadYearOutcome(db, fid, 2025);
+    expect(cell(fixed, 'Styrelse, Interimsstyrelse', 3)).toBe(3_100_000);
+    expect(cell(fixed, 'Samordningsteam Sala', 3)).toBe(30_000_000);
   });
 
   it('refuses, naming line and column, and changes nothing: unknown year, unknown line, text amount, not an XLSX', async () => {
@@ -66,6 +92,14 @@ describe('import outcome from CSV and XLSX', () => {
     expect((e1 as InputError).problems.map((p) => [p.file, p.line, p.field])).toEqual([
       ['fel.csv', 2, 'år'],
       ['fel.csv', 3, 'budgetpost'],
+    ]);
+    // Every error of the file at once: a malformed amount (row 2) does not hide the unknown line (row 3) or month (row 4).
+    const mixed = ['år;avsnitt;budgetpost;månad;intäkt;kostnad', '2025;Administration;Styrelse, Interimsstyrelse;1;noll;1', '2025;Administration;Okänd post;1;0;1', '2025;Administration;Styrelse, Interimsstyrelse;13;0;1'].join('\n');
+    const e5 = (await importOutcomeData(db, fid, enc(mixed), 'fel.csv', actor).catch((e) => e)) as InputError;
+    expect(e5.problems.map((p) => [p.line, p.field])).toEqual([
+      [2, 'intäkt'],
+      [3, 'budgetpost'],
+      [4, 'månad'],
     ]);
     const e2 = await importOutcomeData(db, fid, enc('år;avsnitt;budgetpost;månad;intäkt;kostnad\n2025;Administration;Styrelse, Interimsstyrelse;1;noll;1\n'), 'fel.csv', actor).catch((e) => e);
     expect((e2 as InputError).problems[0]).toMatchObject({ line: 2, field: 'intäkt' });

@@ -1,21 +1,24 @@
 /**
  * `npx samordna import outcome FILE --federation NAME`: outcome per line and month from an XLSX or CSV file
  * in the template's shape (docs/outcome-template.md). All or nothing: every row is checked (format, year
- * exists, budget line exists, no duplicates) before the file's rows replace the earlier file import of the
- * same years (source 'file'), in one transaction.
+ * exists, budget line exists, no duplicates) and every error listed; then the file's cells (year, month,
+ * line) replace the same cells of earlier file imports (source 'file') and nothing else, in one transaction.
+ * The page shows planOutcomeImport's changes (old → new) and asks for confirmation first.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { Actor, Database } from '../../db/database.ts';
+import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { sectionLabels, type Section } from '../../core/economy/types.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { listBudgetLines } from '../../services/economy/lines.ts';
-import { replaceOutcome } from '../../services/economy/outcome.ts';
 import { listFiscalYears } from '../../services/economy/years.ts';
-import { parseOutcomeRows, readCsvRows, readXlsxRows, type RawRow } from './parseOutcome.ts';
+import { readCsvRows, readOutcomeRows, readXlsxRows, type RawRow } from './parseOutcome.ts';
 
 export interface OutcomeImportResult {
   readonly rows: number;
   readonly years: readonly number[];
+  /** Cells whose amounts changed. */
+  readonly changed: number;
 }
 
 /** Reads the rows of an .xlsx or .csv file; InputError for other files or an XLSX that is not one. */
@@ -30,29 +33,86 @@ export async function readOutcomeFile(data: Uint8Array, file: string): Promise<R
   throw new InputError({ file, message: 'Ange en .xlsx- eller .csv-fil enligt mallen.' });
 }
 
+/** One cell of the outcome (year, month, budget line) that a file sets: what it was (from earlier files) and what it becomes. */
+export interface OutcomeChange {
+  readonly year: number;
+  readonly month: number;
+  readonly lineId: number;
+  readonly section: Section;
+  readonly label: string;
+  /** The earlier file's amounts for the cell, or null when no file had it. */
+  readonly before: { readonly incomeOre: number; readonly costOre: number } | null;
+  readonly after: { readonly incomeOre: number; readonly costOre: number };
+}
+
+export interface OutcomePlan {
+  readonly file: string;
+  readonly rows: number;
+  readonly years: readonly number[];
+  /** Every cell of the file, in year, line and month order (unchanged ones have before equal to after). */
+  readonly cells: readonly OutcomeChange[];
+  /** The cells whose amounts change. */
+  readonly changes: readonly OutcomeChange[];
+}
+
+/**
+ * Reads and checks an outcome file against the förbund (years, budget lines) without writing anything, and
+ * says what it would change. Every error in the file is listed (InputError with all problems), not just the first.
+ */
+export async function planOutcomeImport(db: Queryable, federationId: number, data: Uint8Array, file: string): Promise<OutcomePlan> {
+  const read = readOutcomeRows(await readOutcomeFile(data, file), file);
+  const years = new Set((await listFiscalYears(db, federationId)).map((y) => y.year));
+  const lines = new Map((await listBudgetLines(db, federationId)).map((l) => [`${l.section}|${l.label}`, l.id]));
+  const problems: InputProblem[] = [...read.problems];
+  for (const r of read.rows) {
+    if (!years.has(r.year)) problems.push({ file, line: r.line, field: 'år', message: `Året ${r.year} finns inte för förbundet.` });
+    if (!lines.has(`${r.section}|${r.label}`)) problems.push({ file, line: r.line, field: 'budgetpost', message: `Budgetposten "${r.label}" finns inte i det avsnittet; lägg till den i budgeten först.` });
+  }
+  if (problems.length) throw new InputError([...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  const fileYears = [...new Set(read.rows.map((r) => r.year))].sort();
+  const existing = new Map<string, { incomeOre: number; costOre: number }>();
+  for (const e of await db.query<{ year: number; month: number; lineId: number; incomeOre: number; costOre: number }>(
+    `select year, month, budget_line_id as "lineId", income_ore as "incomeOre", cost_ore as "costOre" from outcome_entry
+     where federation_id = $1 and source = 'file' and year = any($2::int[])`,
+    [federationId, fileYears],
+  )) {
+    existing.set(`${e.year}|${e.month}|${e.lineId}`, { incomeOre: Number(e.incomeOre), costOre: Number(e.costOre) });
+  }
+  const cells = read.rows
+    .map((r): OutcomeChange => {
+      const lineId = lines.get(`${r.section}|${r.label}`)!;
+      return { year: r.year, month: r.month, lineId, section: r.section, label: r.label, before: existing.get(`${r.year}|${r.month}|${lineId}`) ?? null, after: { incomeOre: r.incomeOre, costOre: r.costOre } };
+    })
+    .sort((a, b) => a.year - b.year || a.lineId - b.lineId || a.month - b.month);
+  const changes = cells.filter((c) => !c.before || c.before.incomeOre !== c.after.incomeOre || c.before.costOre !== c.after.costOre);
+  return { file, rows: read.rows.length, years: fileYears, cells, changes };
+}
+
+/**
+ * Imports an outcome file: its cells (year, month, budget line) replace the same cells of earlier files; every
+ * other month and line stays (uploading March and then April keeps March). All or nothing, one transaction.
+ */
 export async function importOutcomeData(db: Database, federationId: number, data: Uint8Array, file: string, actor: Actor): Promise<OutcomeImportResult> {
-  const rows = parseOutcomeRows(await readOutcomeFile(data, file), file);
   return db.transaction(async (tx) => {
-    const years = new Set((await listFiscalYears(tx, federationId)).map((y) => y.year));
-    const lines = new Map((await listBudgetLines(tx, federationId)).map((l) => [`${l.section}|${l.label}`, l.id]));
-    const problems: InputProblem[] = [];
-    for (const r of rows) {
-      if (!years.has(r.year)) problems.push({ file, line: r.line, field: 'år', message: `Året ${r.year} finns inte för förbundet.` });
-      if (!lines.has(`${r.section}|${r.label}`)) problems.push({ file, line: r.line, field: 'budgetpost', message: `Budgetposten "${r.label}" finns inte i det avsnittet; lägg till den i budgeten först.` });
-    }
-    if (problems.length) throw new InputError(problems);
-    const fileYears = [...new Set(rows.map((r) => r.year))].sort();
-    for (const y of fileYears) {
-      await replaceOutcome(
-        tx,
-        federationId,
-        y,
-        'file',
-        rows.filter((r) => r.year === y).map((r) => ({ lineId: lines.get(`${r.section}|${r.label}`)!, month: r.month, incomeOre: r.incomeOre, costOre: r.costOre })),
+    const plan = await planOutcomeImport(tx, federationId, data, file);
+    for (const c of plan.cells) {
+      await tx.query(
+        `insert into outcome_entry (federation_id, year, month, budget_line_id, income_ore, cost_ore, source) values ($1, $2, $3, $4, $5, $6, 'file')
+         on conflict (federation_id, year, month, budget_line_id, source) do update set income_ore = excluded.income_ore, cost_ore = excluded.cost_ore
+         where outcome_entry.income_ore <> excluded.income_ore or outcome_entry.cost_ore <> excluded.cost_ore`,
+        [federationId, c.year, c.month, c.lineId, c.after.incomeOre, c.after.costOre],
       );
     }
-    return { rows: rows.length, years: fileYears };
+    return { rows: plan.rows, years: plan.years, changed: plan.changes.length };
   }, actor);
+}
+
+/** The file's cells as CSV in the template's shape, to confirm an import after its preview (the page posts it back). */
+export function outcomeCellsCsv(cells: readonly OutcomeChange[]): string {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const kr = (ore: number) => `${ore < 0 ? '-' : ''}${Math.floor(Math.abs(ore) / 100)},${String(Math.abs(ore) % 100).padStart(2, '0')}`;
+  const head = 'år;avsnitt;budgetpost;månad;intäkt;kostnad';
+  return [head, ...cells.map((c) => [String(c.year), q(sectionLabels[c.section]), q(c.label), String(c.month), kr(c.after.incomeOre), kr(c.after.costOre)].join(';'))].join('\r\n');
 }
 
 export async function importOutcomeFile(db: Database, federationId: number, path: string, actor: Actor): Promise<OutcomeImportResult> {

@@ -32,8 +32,18 @@ function parseInteger(c: RawCell): number | null {
   return /^\d{1,4}$/.test(t) ? Number(t) : null;
 }
 
-/** Validates raw rows (the first must be the header row). */
+/** Validates raw rows (the first must be the header row); throws InputError listing every problem. */
 export function parseOutcomeRows(rows: readonly RawRow[], file: string): OutcomeRow[] {
+  const r = readOutcomeRows(rows, file);
+  if (r.problems.length) throw new InputError(r.problems);
+  return r.rows;
+}
+
+/**
+ * The file's valid rows and every problem of the others (file, line, column), so an importer can add its own
+ * checks of the valid rows and list all of the file's errors at once. A bad header row stops at the header.
+ */
+export function readOutcomeRows(rows: readonly RawRow[], file: string): { rows: OutcomeRow[]; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   const nonEmpty = rows.filter((r) => r.cells.some((c) => cellText(c).trim() !== ''));
   const text = (r: RawRow) => r.cells.map((c) => cellText(c).trim().toLowerCase());
@@ -48,13 +58,17 @@ export function parseOutcomeRows(rows: readonly RawRow[], file: string): Outcome
     if (i < 0) problems.push({ file, line: header.line, field: col.header, message: `Kolumnen "${col.header}" saknas i rubrikraden.` });
     else index.set(col.key, i);
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.length) return { rows: [], problems };
   const at = (r: RawRow, k: OutcomeColumn) => r.cells[index.get(k)!];
 
   const out: OutcomeRow[] = [];
   const seen = new Map<string, number>();
   for (const r of nonEmpty.slice(headerAt + 1)) {
-    const p = (field: string, message: string) => problems.push({ file, line: r.line, field, message });
+    let rowOk = true;
+    const p = (field: string, message: string) => {
+      rowOk = false;
+      problems.push({ file, line: r.line, field, message });
+    };
     const year = parseInteger(at(r, 'year'));
     if (year === null || year < 1990 || year > 2200) p('år', 'Ange året, t.ex. 2025.');
     const sectionText = cellText(at(r, 'section')).trim();
@@ -73,12 +87,11 @@ export function parseOutcomeRows(rows: readonly RawRow[], file: string): Outcome
       const first = seen.get(key);
       if (first !== undefined) p('budgetpost', `Samma budgetpost och månad finns redan på rad ${first}.`);
       else seen.set(key, r.line);
-      out.push({ line: r.line, year, section, label, month, incomeOre: income.ore, costOre: cost.ore });
+      if (rowOk) out.push({ line: r.line, year, section, label, month, incomeOre: income.ore, costOre: cost.ore });
     }
   }
-  if (problems.length) throw new InputError(problems);
-  if (out.length === 0) throw new InputError({ file, line: header.line, message: 'Filen har inga utfallsrader under rubrikraden.' });
-  return out;
+  if (out.length === 0 && problems.length === 0) problems.push({ file, line: header.line, message: 'Filen har inga utfallsrader under rubrikraden.' });
+  return { rows: out, problems };
 }
 
 /** The rows of a CSV text through the importers' one CSV reader. */

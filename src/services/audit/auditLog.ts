@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { formatLocalDateTime } from '../../core/format.ts';
 import { InputError } from '../../core/errors.ts';
 import { parseIsoDate, valueOrThrow } from '../../core/input/index.ts';
 
@@ -66,12 +67,14 @@ export async function queryAuditLog(db: Queryable, federationId: number, filter:
     );
   }
   params.push(Math.min(Math.max(filter.limit ?? 500, 1), 100_000));
-  return db.query<AuditEntry>(
-    `select id, to_char(occurred_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI:SS') as "occurredAt", actor,
+  const rows = await db.query<AuditEntry>(
+    `select id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt", actor,
             table_name as "tableName", row_id as "rowId", action, old_values as "oldValues", new_values as "newValues"
      from audit_log where ${where.join(' and ')} order by id desc limit $${params.length}`,
     params,
   );
+  // Swedish local time, by the one helper for times shown to users.
+  return rows.map((r) => ({ ...r, occurredAt: formatLocalDateTime(r.occurredAt, true) }));
 }
 
 /** The tables that occur in the förbund's log (for the filter's choice list). */

@@ -77,7 +77,7 @@ export async function createUser(db: Database, input: NewUser, actor: Actor): Pr
   }, actor);
 }
 
-async function setRoleIn(tx: Queryable, userId: number, federationId: number, role: FederationRole, interventionIds: readonly number[]) {
+export async function setRoleIn(tx: Queryable, userId: number, federationId: number, role: FederationRole, interventionIds: readonly number[]) {
   if (!isFederationRole(role)) throw new InputError({ field: 'role', message: 'Okänd roll.' });
   const fed = await tx.query('select 1 from federation where id = $1', [federationId]);
   if (!fed.length) throw new InputError({ field: 'federation', message: 'Förbundet finns inte.' });

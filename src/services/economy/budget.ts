@@ -4,6 +4,7 @@ import { amountProblems, applyRevisions, summarizeBudget, validateRevision, type
 import type { BudgetLine, LineAmounts } from '../../core/economy/types.ts';
 import { lineMap, listBudgetLines } from './lines.ts';
 import { getFiscalYear } from './years.ts';
+import { assertBudgetOpen } from './yearCycle.ts';
 
 export interface YearBudget {
   readonly year: number;
@@ -74,6 +75,7 @@ export async function getBudget(q: Queryable, federationId: number, year: number
 export async function upsertBudgetAmount(tx: Queryable, federationId: number, year: number, amount: LineAmounts): Promise<void> {
   const problems = [...amountProblems(amount.incomeOre, 'income'), ...amountProblems(amount.costOre, 'cost')];
   if (problems.length) throw new InputError(problems);
+  await assertBudgetOpen(tx, federationId, year);
   await tx.query(
     `insert into budget_amount (federation_id, year, budget_line_id, income_ore, cost_ore) values ($1, $2, $3, $4, $5)
      on conflict (federation_id, year, budget_line_id) do update set income_ore = excluded.income_ore, cost_ore = excluded.cost_ore`,

@@ -1,6 +1,7 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { textProblems } from '../../core/input/index.ts';
-import { InputError, type InputProblem } from '../../core/errors.ts';
+import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
+import { isBudgetProfile, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { isSection, type BudgetLine, type Section } from '../../core/economy/types.ts';
 
 type Row = { id: number; section: Section; label: string; sort_order: number };
@@ -49,5 +50,17 @@ export async function createBudgetLine(db: Database, federationId: number, input
     const id = await ensureBudgetLine(tx, federationId, input.section, input.label);
     const [r] = await tx.query<Row>('select id, section, label, sort_order from budget_line where federation_id = $1 and id = $2', [federationId, id]);
     return toLine(r!);
+  }, actor);
+}
+
+/**
+ * Sets how a line's year budget falls over the months (src/core/economy/budgetProfile.ts): 'even', 'quarterly',
+ * 'yearly', or null for its section's default. Budget to date and the forecast follow it.
+ */
+export async function saveBudgetProfile(db: Database, federationId: number, lineId: number, profile: BudgetProfile | null, actor: Actor): Promise<void> {
+  if (profile !== null && !isBudgetProfile(profile)) throw new InputError({ field: 'profile', message: 'Välj periodisering: even (jämnt), quarterly (kvartalsvis) eller yearly (en gång om året).' });
+  await db.transaction(async (tx) => {
+    const rows = await tx.query('update budget_line set budget_profile = $3 where federation_id = $1 and id = $2 returning id', [federationId, lineId, profile]);
+    if (!rows[0]) throw new NotFoundError('Budgetposten finns inte.');
   }, actor);
 }

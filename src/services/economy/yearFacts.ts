@@ -19,7 +19,7 @@ import type { AccountBalance } from '../../core/ledger/statements.ts';
 import type { ClassRange } from '../../core/ledger/classification.ts';
 import type { Contribution } from '../../core/economy/allocation.ts';
 
-const factsSql = `
+export const yearFactsSql = `
 select
   (select version::text from figures_version) as version,
   (select json_build_object('name', name, 'settings', settings) from federation where id = $1) as federation,
@@ -85,7 +85,7 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
  * all. NotFoundError when the förbund does not exist. The year itself may be missing (computeYearFigures says so).
  */
 export async function loadYearFacts(q: Queryable, federationId: number, year: number | null): Promise<{ version: string; facts: YearFacts } | null> {
-  const [r] = await q.query<FactsRow>(factsSql, [federationId, year]);
+  const [r] = await q.query<FactsRow>(yearFactsSql, [federationId, year]);
   if (!r || r.federation === null) throw new NotFoundError('Förbundet finns inte.');
   if (r.latest === null) return null;
   const federation = json<{ name: string; settings: unknown }>(r.federation);

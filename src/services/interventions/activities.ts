@@ -2,6 +2,7 @@ import { NotFoundError } from '../../core/errors.ts';
 import { parseActivityInput, type ActivityInput } from '../../core/interventions/intervention.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { assertMembersOf } from './members.ts';
+import { checkActivityDates } from './corrections.ts';
 
 /** A recorded structural activity: what was entered (ActivityInput), its id, and the members' names. */
 export interface Activity extends Omit<ActivityInput, 'participantsByMember'> {
@@ -17,6 +18,7 @@ export async function addActivity(db: Database, actor: Actor, federationId: numb
       const rows = await tx.query('select 1 from intervention where federation_id = $1 and id = $2', [federationId, a.interventionId]);
       if (!rows.length) throw new NotFoundError('Insatsen finns inte.');
     }
+    await checkActivityDates(tx, federationId, a);
     await assertMembersOf(tx, federationId, a.participantsByMember.map((b) => b.memberId), 'participantsByMember');
     const [row] = await tx.query<{ id: number }>(
       `insert into activity (federation_id, intervention_id, year, name, target_group, sessions, day_length, scope_note, first_date, last_date,

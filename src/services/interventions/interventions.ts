@@ -2,7 +2,6 @@ import { InputError, NotFoundError } from '../../core/errors.ts';
 import {
   parseGrantInput,
   parseInterventionInput,
-  parseRequisitionInput,
   parseStaffingInput,
   type InterventionInput,
 } from '../../core/interventions/intervention.ts';
@@ -10,6 +9,8 @@ import { consumption, type ConsumptionLine } from '../../core/interventions/cons
 import type { InterventionKind } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { assertMembersOf } from './members.ts';
+import { addCheckedRequisition, todayIso } from './corrections.ts';
+import { decisionDateProblems } from '../../core/interventions/plausibility.ts';
 
 export interface InterventionSummary {
   readonly id: number;
@@ -141,6 +142,8 @@ export async function addStaffing(db: Database, actor: Actor, federationId: numb
 
 export async function addGrant(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<void> {
   const g = parseGrantInput(raw);
+  const late = decisionDateProblems('decisionDate', g.decisionDate, todayIso());
+  if (late.length) throw new InputError(late);
   await db.transaction(async (tx) => {
     await assertInterventionExists(tx, federationId, interventionId);
     const dup = await tx.query('select 1 from intervention_grant where federation_id = $1 and intervention_id = $2 and year = $3 and reference = $4', [federationId, interventionId, g.year, g.reference]);
@@ -152,12 +155,9 @@ export async function addGrant(db: Database, actor: Actor, federationId: number,
   }, actor);
 }
 
+/** Adds a requisition, checked for plausibility (see addCheckedRequisition in corrections.ts). */
 export async function addRequisition(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<void> {
-  const r = parseRequisitionInput(raw);
-  await db.transaction(async (tx) => {
-    await assertInterventionExists(tx, federationId, interventionId);
-    await tx.query('insert into requisition (federation_id, intervention_id, requisition_date, amount_ore, note) values ($1, $2, $3, $4, $5)', [federationId, interventionId, r.date, r.amountOre, r.note]);
-  }, actor);
+  await addCheckedRequisition(db, federationId, interventionId, raw, actor);
 }
 
 /** Budget lines an intervention can be linked to (the intervention sections of the budget). */

@@ -6,6 +6,8 @@ import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { assertMembersOf, memberMunicipalities } from './members.ts';
 import { newParticipationCode } from './participationCode.ts';
 import { assertInterventionExists } from './interventions.ts';
+import { interventionStart, todayIso } from './corrections.ts';
+import { interventionDateProblems } from '../../core/interventions/plausibility.ts';
 
 export interface Participation extends ParticipationFacts {
   readonly id: number;
@@ -45,7 +47,15 @@ export async function insertParticipations(tx: Queryable, federationId: number, 
 
 export async function registerParticipation(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<{ id: number; code: string }> {
   const input = parseParticipationInput(raw, {}, await memberMunicipalities(db, federationId));
-  return db.transaction(async (tx) => (await insertParticipations(tx, federationId, interventionId, [input]))[0]!, actor);
+  return db.transaction(async (tx) => {
+    const start = await interventionStart(tx, federationId, interventionId);
+    const problems = [
+      ...interventionDateProblems('startDate', 'startdatum', input.startDate, start, todayIso()),
+      ...interventionDateProblems('endDate', 'slutdatum', input.endDate, start, todayIso()),
+    ];
+    if (problems.length) throw new InputError(problems);
+    return (await insertParticipations(tx, federationId, interventionId, [input]))[0]!;
+  }, actor);
 }
 
 /** Ends a participation: end date, exit outcome and (optionally) support source after. */
@@ -64,6 +74,8 @@ export async function closeParticipation(db: Database, actor: Actor, federationI
     if (!row) throw new NotFoundError('Deltagandet finns inte.');
     if (row.endDate) throw new InputError({ field: 'endDate', message: 'Deltagandet är redan avslutat.' });
     if (endDate! < row.startDate) throw new InputError({ field: 'endDate', message: 'Slutdatum är före startdatum.' });
+    const late = interventionDateProblems('endDate', 'slutdatum', endDate, null, todayIso());
+    if (late.length) throw new InputError(late);
     await tx.query(
       'update participation set end_date = $4, exit_outcome = $5, support_after = $6 where federation_id = $1 and intervention_id = $2 and id = $3',
       [federationId, interventionId, participationId, endDate, exitOutcome, supportAfter],

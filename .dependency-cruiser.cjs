@@ -1,0 +1,71 @@
+/**
+ * The layers of docs/ARCHITECTURE.md, checked by dependency-cruiser in `npm test` (npm run depcheck):
+ * the build fails when a rule is broken.
+ */
+const layer = (name) => `^src/${name}/`;
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'Modules must not import each other in a circle (a type-only import, such as a route module naming the app type, is no cycle at run time).',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'core-is-pure',
+      comment: 'The domain core imports only the core (no I/O, no database, no framework, no node: modules).',
+      severity: 'error',
+      from: { path: layer('core'), pathNot: '\\.test\\.ts$' },
+      to: { pathNot: [layer('core')], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'db-below-services',
+      comment: 'The database layer knows only the core.',
+      severity: 'error',
+      from: { path: layer('db'), pathNot: '\\.test\\.ts$' },
+      to: { path: [layer('services'), layer('importers'), layer('exports'), layer('http'), layer('cli')] },
+    },
+    {
+      name: 'services-below-formats-and-interfaces',
+      comment: 'Services use the core and the database; file formats, HTTP and the CLI sit on top of them.',
+      severity: 'error',
+      from: { path: layer('services'), pathNot: '\\.test\\.ts$' },
+      to: { path: [layer('exports'), layer('http'), layer('cli')] },
+    },
+    {
+      name: 'importers-below-interfaces',
+      comment: 'Importers parse files and hand them to services; they never reach HTTP, the CLI or the exports.',
+      severity: 'error',
+      from: { path: layer('importers'), pathNot: '\\.test\\.ts$' },
+      to: { path: [layer('http'), layer('cli'), layer('exports')] },
+    },
+    {
+      name: 'exports-know-only-the-core',
+      comment: 'File formats out render what the core computed (they may name a service result type).',
+      severity: 'error',
+      from: { path: layer('exports'), pathNot: '\\.test\\.ts$' },
+      to: { path: [layer('services'), layer('importers'), layer('http'), layer('cli'), layer('db')], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'sql-only-in-db-and-services',
+      comment: 'HTTP routes call services; they may name database types but never call the database layer (the CLI may open a database: backup, restore, start).',
+      severity: 'error',
+      from: { path: layer('http'), pathNot: '\\.test\\.ts$' },
+      to: { path: layer('db'), pathNot: '^src/db/(database|open)\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'http-and-cli-are-apart',
+      comment: 'The two interfaces share services, not each other.',
+      severity: 'error',
+      from: { path: layer('cli') },
+      to: { path: layer('http'), pathNot: '^src/http/(app|server)\\.tsx?$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
+  },
+};

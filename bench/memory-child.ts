@@ -1,0 +1,11 @@
+/**
+ * One memory measurement of the embedded server in a process of its own (bench/http.bench.ts runs it):
+ * argv = PGlite settings (e.g. shared_buffers=16MB). Prints the result as JSON on the last line.
+ */
+import { memoryOn } from './http.bench.ts';
+
+process.env.SAMORDNA_LOG = 'off';
+process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
+const result = await memoryOn(process.argv.slice(2));
+process.stdout.write(JSON.stringify(result) + '\n');
+process.exit(0);

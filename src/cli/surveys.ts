@@ -1,0 +1,140 @@
+import type { Command } from 'commander';
+import { InputError } from '../core/errors.ts';
+import { sharesByLabel } from '../core/surveys/results.ts';
+import { setId } from '../core/surveys/sets.ts';
+import { ensureFederation, getFederationByName } from '../services/economy/federations.ts';
+import { builtinSetList, listSets } from '../services/surveys/sets.ts';
+import { createRound, swedishToday } from '../services/surveys/rounds.ts';
+import { roundResults } from '../services/surveys/results.ts';
+import { cliActor, cliActorIn, parseYear, withDb } from './shared.ts';
+
+/** `samordna survey sets|create|results`: the indicator surveys from the command line. */
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function count(v: string, field: string): number {
+  if (!/^\d{1,5}$/.test(v.trim())) throw new InputError({ field, message: `"${v}" är inte ett antal (0–5000).` });
+  return Number(v.trim());
+}
+
+function format(v: string): 'json' | 'table' {
+  if (v !== 'json' && v !== 'table') throw new InputError({ field: '--format', message: `Okänt format "${v}": json eller table.` });
+  return v;
+}
+
+export function registerSurveys(program: Command): void {
+  const survey = program.command('survey').description('Indikatorenkäter: frågeset, enkätomgångar med länk och engångskoder, resultat');
+
+  survey
+    .command('sets')
+    .description('Listar frågeseten (de som levereras med Samordna, och med --federation även förbundets egna)')
+    .option('--federation <name>', 'förbundets namn')
+    .option('--format <format>', 'json eller table', 'table')
+    .action(async (opts: { federation?: string; format: string }) => {
+      const fmt = format(opts.format);
+      const sets = opts.federation
+        ? await withDb(async (db) => {
+            const fed = await getFederationByName(db, opts.federation!);
+            return (await listSets(db, fed.id, cliActorIn(fed.id))).map((s) => ({
+              id: s.id,
+              group: s.group,
+              version: s.version,
+              name: s.name,
+              kind: s.kind,
+              statements: s.statements.map((st) => ({ id: st.id, text: st.text, indicator: st.indicator, scale: [...st.scale] })),
+            }));
+          })
+        : builtinSetList().map((s) => ({
+            id: setId(s.key, s.version),
+            group: s.group,
+            version: s.version,
+            name: s.name,
+            kind: s.kind,
+            statements: s.statements.map((st) => ({ id: st.key, text: st.text, indicator: st.indicator, scale: [...st.scale] })),
+          }));
+      if (fmt === 'json') console.log(JSON.stringify(sets, null, 2));
+      else for (const s of sets) console.log(`${s.id}\t${s.group}\tversion ${s.version}\t${s.name}\t${s.statements.length} frågor`);
+    });
+
+  survey
+    .command('create')
+    .description('Skapar en enkätomgång med en öppen länk och N engångskoder (koderna skrivs ut bara nu)')
+    .requiredOption('--federation <name>', 'förbundets namn (skapas om det saknas)')
+    .requiredOption('--year <year>', 'året enkäten gäller')
+    .requiredOption('--set <set>', 'frågesetets id, t.ex. insatspersonal-v1 (utan -vN: senaste versionen)')
+    .requiredOption('--group <group>', 'respondentgrupp: deltagare-pagaende, deltagare-avslutade, insatspersonal, styrelse, chefer, remittenter')
+    .option('--codes <n>', 'antal engångskoder', '0')
+    .option('--no-open-link', 'ingen öppen länk, bara koder')
+    .option('--opens <date>', 'första dag att svara (ÅÅÅÅ-MM-DD), standard i dag')
+    .option('--closes <date>', 'sista dag att svara (ÅÅÅÅ-MM-DD), standard 60 dagar efter start')
+    .option('--local-set <set>', 'förbundets egna frågor att ställa efter frågesetet')
+    .option('--intervention <id...>', 'insatser enkäten gäller (id)')
+    .option('--name <name>', 'omgångens namn')
+    .option('--format <format>', 'json eller table', 'table')
+    .action(async (opts: { federation: string; year: string; set: string; group: string; codes: string; openLink: boolean; opens?: string; closes?: string; localSet?: string; intervention?: string[]; name?: string; format: string }) => {
+      const fmt = format(opts.format);
+      const year = parseYear(opts.year);
+      const codes = count(opts.codes, '--codes');
+      const opensOn = opts.opens ?? swedishToday();
+      const closesOn = opts.closes ?? addDays(opensOn, 60);
+      const out = await withDb(async (db) => {
+        let fed = await db.query<{ id: number }>('select id from federation where name = $1', [opts.federation]);
+        if (!fed[0]) {
+          const id = await db.transaction((tx) => ensureFederation(tx, opts.federation), cliActor);
+          console.error(`Förbundet "${opts.federation}" skapades.`);
+          fed = [{ id }];
+        }
+        const fid = fed[0]!.id;
+        const interventionIds = (opts.intervention ?? []).map((v) => {
+          if (!/^\d{1,9}$/.test(v)) throw new InputError({ field: '--intervention', message: `"${v}" är inte ett insats-id.` });
+          return Number(v);
+        });
+        return createRound(db, fid, { set: opts.set, localSet: opts.localSet ?? null, year, group: opts.group, name: opts.name, opensOn, closesOn, openLink: opts.openLink, codes, interventionIds }, cliActorIn(fid));
+      });
+      if (fmt === 'json') console.log(JSON.stringify({ survey: out.round.id, openLink: out.openLink, codes: out.codes, opensOn: out.round.opensOn, closesOn: out.round.closesOn }, null, 2));
+      else {
+        console.log(`Enkätomgång ${out.round.id}: ${out.round.name}, öppen ${out.round.opensOn} – ${out.round.closesOn}`);
+        if (out.openLink) console.log(`Öppen länk: ${out.openLink}`);
+        if (out.codes.length) console.log(`Engångskoder (visas bara nu):\n${out.codes.join('\n')}`);
+      }
+    });
+
+  survey
+    .command('results')
+    .description('Resultat per påstående: n och andel per svarsalternativ i hela procent; dolt under minsta antal')
+    .requiredOption('--survey <id>', 'enkätomgångens id')
+    .option('--federation <name>', 'förbundets namn (behövs inte: omgångens id räcker)')
+    .option('--format <format>', 'json eller table', 'table')
+    .action(async (opts: { survey: string; federation?: string; format: string }) => {
+      const fmt = format(opts.format);
+      if (!/^\d{1,9}$/.test(opts.survey)) throw new InputError({ field: '--survey', message: `"${opts.survey}" är inte ett enkät-id.` });
+      const res = await withDb(async (db) => {
+        const [r] = await db.query<{ federation_id: number }>('select federation_id from survey_round where id = $1', [Number(opts.survey)]);
+        if (!r) throw new InputError({ field: '--survey', message: `Enkätomgången ${opts.survey} finns inte.` });
+        if (opts.federation) {
+          const fed = await getFederationByName(db, opts.federation);
+          if (fed.id !== r.federation_id) throw new InputError({ field: '--survey', message: `Enkätomgången ${opts.survey} hör inte till ${opts.federation}.` });
+        }
+        return roundResults(db, r.federation_id, Number(opts.survey));
+      });
+      const rows = res.statements.map((s) => ({
+        statement: s.id,
+        text: s.text,
+        local: s.local,
+        n: s.result.n,
+        shares: sharesByLabel(s.scale, s.result),
+        hidden: s.result.hidden,
+        change: s.change ? Object.fromEntries(s.scale.map((l, i) => [l, s.change![i]!])) : null,
+        ...(s.assessment ? { assessment: s.assessment } : {}),
+      }));
+      if (fmt === 'json') console.log(JSON.stringify(rows, null, 2));
+      else {
+        console.log(`${res.round.name} (${res.round.year}), ${res.round.responses} svar; minsta antal som visas: ${res.minCellSize}`);
+        for (const r of rows) console.log(`${r.statement}\t(n=${r.n})\t${r.hidden ? 'för få svar' : Object.entries(r.shares).map(([k, v]) => `${k} ${v} %`).join(', ')}\t${r.text}`);
+      }
+    });
+}

@@ -1,0 +1,312 @@
+import type { Context } from 'hono';
+import type { RouteModule } from '../app.tsx';
+import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
+import { Layout } from '../views/layout.tsx';
+import { AmountField, Form, SelectField, SubmitButton, TextAreaField, TextField, formState } from '../views/form.tsx';
+import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
+import { parseIsoDate, parseKronor, parseText, parseYear, isBlank, type Parsed } from '../../core/input/index.ts';
+import { isSection, sectionLabels, sections, type LineAmounts, type Section } from '../../core/economy/types.ts';
+import { formatKronor, formatNumber } from '../../core/format.ts';
+import { pathId, pathYear } from '../params.ts';
+import { getBudget, listBudgetLines } from '../../services/economy/index.ts';
+import { budgetLineUses, deleteBudgetLine, deleteBudgetRevision, updateBudgetLine, updateBudgetRevision, updateMapping } from '../../services/economy/corrections.ts';
+import { adoptBudget, startYear } from '../../services/economy/yearCycle.ts';
+import { deleteMapping, listMappings } from '../../services/ledger/mapping.ts';
+
+type Fields = Record<string, unknown>;
+
+/** Reads a value through the boundary; a problem is recorded under the field. */
+function take<T>(problems: InputProblem[], field: string, parsed: Parsed<T>): T | undefined {
+  if (parsed.ok) return parsed.value;
+  problems.push({ field, message: parsed.message });
+  return undefined;
+}
+function refuse(problems: readonly InputProblem[]): void {
+  if (problems.length) throw new InputError(problems);
+}
+
+async function formBody(c: Context<AppEnv>): Promise<Fields> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
+}
+async function jsonBody(c: Context<AppEnv>): Promise<Fields> {
+  const b = await c.req.json().catch(() => null);
+  if (!b || typeof b !== 'object' || Array.isArray(b)) throw new InputError({ message: 'Förfrågan ska ha en JSON-kropp (ett objekt).' });
+  return b as Fields;
+}
+
+/** Section and label of a budget line. */
+function lineInput(b: Fields): { section: Section; label: string } {
+  const problems: InputProblem[] = [];
+  if (!isSection(b.section)) problems.push({ field: 'section', message: 'Välj avsnitt.' });
+  const label = take(problems, 'label', parseText(b.label, { kind: 'name' }));
+  if (label === '') problems.push({ field: 'label', message: 'Ange budgetpostens namn.' });
+  refuse(problems);
+  return { section: b.section as Section, label: label! };
+}
+
+/** A kronor amount from a form (text) or JSON (number); blank is 0. */
+function amount(problems: InputProblem[], field: string, raw: unknown): number {
+  if (isBlank(raw)) return 0;
+  return take(problems, field, parseKronor(raw, { allowNegative: true })) ?? 0;
+}
+
+/** A revision's date, decision and lines. Lines come as `income-<lineId>`/`cost-<lineId>` (form) or `lines` (API). */
+function revisionInput(b: Fields, lineIds: readonly number[]): { decidedOn: string; decision: string; lines: LineAmounts[] } {
+  const problems: InputProblem[] = [];
+  const decidedOn = take(problems, 'decidedOn', parseIsoDate(b.decidedOn ?? b.date));
+  const decision = take(problems, 'decision', parseText(b.decision ?? b.note, { multiline: true }));
+  let lines: LineAmounts[];
+  if (Array.isArray(b.lines)) {
+    lines = (b.lines as Fields[]).map((l, i) => {
+      const id = Number(l?.lineId);
+      if (!Number.isSafeInteger(id) || id <= 0) problems.push({ field: `lines[${i}].lineId`, message: 'Ange budgetpostens id.' });
+      return { lineId: id, incomeOre: amount(problems, `lines[${i}].income`, l?.income), costOre: amount(problems, `lines[${i}].cost`, l?.cost) };
+    });
+  } else {
+    lines = lineIds.map((id) => ({ lineId: id, incomeOre: amount(problems, `income-${id}`, b[`income-${id}`]), costOre: amount(problems, `cost-${id}`, b[`cost-${id}`]) }));
+  }
+  refuse(problems);
+  return { decidedOn: decidedOn!, decision: decision!, lines };
+}
+
+const inputKr = (ore: number) => (ore % 100 === 0 ? formatKronor(ore) : formatNumber(ore / 100, 2)).replace('\u2212', '-').replace(/\u00a0/g, ' ');
+
+/**
+ * Corrections in the economy and the year's cycle: budget lines renamed or removed, tilläggsbudgetar corrected
+ * or removed, account mappings changed, the board's adoption of the budget, and a new year started from the
+ * previous one. Pages, and the same in the JSON API.
+ */
+export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
+  const api = '/api/federations/:federationId';
+
+  // --- Budget lines ---
+  app.get('/f/:federationId/budgetposter/:lineId', async (c) => {
+    requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    const lineId = pathId(c, 'lineId');
+    const line = (await listBudgetLines(db, f.id)).find((l) => l.id === lineId);
+    if (!line) throw new NotFoundError('Budgetposten finns inte.');
+    const why = await budgetLineUses(db, f.id, lineId);
+    const base = `/f/${f.id}/budgetposter/${lineId}`;
+    const s = formState(base, { section: line.section, label: line.label });
+    const back = c.req.query('ar') && /^\d{4}$/.test(c.req.query('ar')!) ? `/f/${f.id}/ar/${c.req.query('ar')}/budget` : `/f/${f.id}/budget`;
+    return c.html(
+      <Layout title={`Budgetpost ${line.label}`} federation={f}>
+        <h1>Budgetpost: {line.label}</h1>
+        <p>Budgetposterna gäller alla år. Ett nytt namn syns i alla års budget, utfall och rapporter.</p>
+        <Form action={base} label="Byt namn eller avsnitt">
+          <SelectField {...s.bind('section')} label="Avsnitt" required options={sections.map((x) => ({ value: x, label: sectionLabels[x] }))} />
+          <TextField {...s.bind('label')} label="Budgetpost" required />
+          <SubmitButton label="Spara" />
+        </Form>
+        <h2>Ta bort</h2>
+        {why.length ? (
+          <p>Budgetposten kan inte tas bort: {why.join(', ')}.</p>
+        ) : (
+          <Form action={`${base}/ta-bort`} label={`Ta bort ${line.label}`}>
+            <SubmitButton label={`Ta bort ${line.label}`} />
+          </Form>
+        )}
+        <p>
+          <a href={back}>Tillbaka till budgeten</a>
+        </p>
+      </Layout>,
+    );
+  });
+  app.post('/f/:federationId/budgetposter/:lineId', async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    await updateBudgetLine(db, f.id, pathId(c, 'lineId'), lineInput(await formBody(c)), ctx.actor);
+    return c.redirect(`/f/${f.id}/budget?klart=line-changed`, 303);
+  });
+  app.post('/f/:federationId/budgetposter/:lineId/ta-bort', async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    await deleteBudgetLine(db, f.id, pathId(c, 'lineId'), ctx.actor);
+    return c.redirect(`/f/${f.id}/budget?klart=line-removed`, 303);
+  });
+  app.put(`${api}/budget-lines/:lineId`, async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    const lineId = pathId(c, 'lineId');
+    await updateBudgetLine(db, f.id, lineId, lineInput(await jsonBody(c)), ctx.actor);
+    return c.json((await listBudgetLines(db, f.id)).find((l) => l.id === lineId));
+  });
+  app.delete(`${api}/budget-lines/:lineId`, async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    await deleteBudgetLine(db, requireFederation(c).id, pathId(c, 'lineId'), ctx.actor);
+    return c.body(null, 204);
+  });
+
+  // --- Tilläggsbudgetar ---
+  app.get('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId', async (c) => {
+    requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    const year = pathYear(c);
+    const revisionId = pathId(c, 'revisionId');
+    const budget = await getBudget(db, f.id, year);
+    const r = budget.revisions.find((x) => x.id === revisionId);
+    if (!r) throw new NotFoundError('Tilläggsbudgeten finns inte.');
+    const base = `/f/${f.id}/ar/${year}/budget/tillaggsbudget/${revisionId}`;
+    const defaults: Record<string, string> = { decidedOn: r.decidedOn, decision: r.decision };
+    for (const l of r.lines) {
+      defaults[`income-${l.lineId}`] = inputKr(l.incomeOre);
+      defaults[`cost-${l.lineId}`] = inputKr(l.costOre);
+    }
+    const s = formState(base, defaults);
+    return c.html(
+      <Layout title={`Ändra tilläggsbudget ${r.decidedOn}`} federation={f}>
+        <h1>
+          Ändra tilläggsbudget {r.decidedOn} ({year})
+        </h1>
+        <Form action={base} label="Ändra tilläggsbudget">
+          <TextField {...s.bind('decidedOn')} label="Beslutsdatum" type="date" required />
+          <TextAreaField {...s.bind('decision')} label="Beslut" required />
+          <fieldset>
+            <legend>Belopp enligt tilläggsbudgeten (kronor)</legend>
+            {r.lines.map((l) => {
+              const label = budget.lines.find((x) => x.id === l.lineId)?.label ?? String(l.lineId);
+              return (
+                <div class="form-row">
+                  <AmountField {...s.bind(`income-${l.lineId}`)} label={`${label}: intäkt`} hint="" />
+                  <AmountField {...s.bind(`cost-${l.lineId}`)} label={`${label}: kostnad`} hint="" />
+                </div>
+              );
+            })}
+          </fieldset>
+          <SubmitButton label="Spara ändringen" />
+        </Form>
+        <h2>Ta bort</h2>
+        <Form action={`${base}/ta-bort`} label="Ta bort tilläggsbudgeten">
+          <SubmitButton label="Ta bort tilläggsbudgeten" />
+        </Form>
+        <p>
+          <a href={`/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`}>Tillbaka till budget {year}</a>
+        </p>
+      </Layout>,
+    );
+  });
+  const revisionLineIds = async (federationId: number, year: number, revisionId: number) => {
+    const r = (await getBudget(db, federationId, year)).revisions.find((x) => x.id === revisionId);
+    if (!r) throw new NotFoundError('Tilläggsbudgeten finns inte.');
+    return r.lines.map((l) => l.lineId);
+  };
+  app.post('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId', async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    const year = pathYear(c);
+    const revisionId = pathId(c, 'revisionId');
+    const input = revisionInput(await formBody(c), await revisionLineIds(f.id, year, revisionId));
+    await updateBudgetRevision(db, f.id, revisionId, input, ctx.actor);
+    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=revision#tillaggsbudgetar`, 303);
+  });
+  app.post('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId/ta-bort', async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    const year = await deleteBudgetRevision(db, f.id, pathId(c, 'revisionId'), ctx.actor);
+    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=revision-removed#tillaggsbudgetar`, 303);
+  });
+  app.put(`${api}/years/:year/budget/revisions/:revisionId`, async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    const year = pathYear(c);
+    const revisionId = pathId(c, 'revisionId');
+    const body = await jsonBody(c);
+    const input = revisionInput(body, Array.isArray(body.lines) ? [] : await revisionLineIds(f.id, year, revisionId));
+    await updateBudgetRevision(db, f.id, revisionId, input, ctx.actor);
+    return c.body(null, 204);
+  });
+  app.delete(`${api}/years/:year/budget/revisions/:revisionId`, async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    await deleteBudgetRevision(db, requireFederation(c).id, pathId(c, 'revisionId'), ctx.actor);
+    return c.body(null, 204);
+  });
+
+  // --- The board adopts the budget ---
+  const adopt = async (c: Context<AppEnv>, b: Fields) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const f = requireFederation(c);
+    const year = pathYear(c);
+    await adoptBudget(db, f.id, year, { adoptedOn: String(b.adoptedOn ?? ''), reference: String(b.reference ?? '') }, ctx.actor);
+    return { f, year };
+  };
+  app.post('/f/:federationId/ar/:year/budget/anta', async (c) => {
+    const { f, year } = await adopt(c, await formBody(c));
+    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=adopted`, 303);
+  });
+  app.post(`${api}/years/:year/budget/adoption`, async (c) => {
+    await adopt(c, await jsonBody(c));
+    return c.body(null, 204);
+  });
+
+  // --- A new year from the previous one (the page form is on the members page, POST /f/:federationId/ar) ---
+  app.post(`${api}/years`, async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const b = await jsonBody(c);
+    const problems: InputProblem[] = [];
+    const year = take(problems, 'year', parseYear(b.year));
+    const allocationOre = isBlank(b.allocation) ? undefined : take(problems, 'allocation', parseKronor(b.allocation));
+    if (allocationOre === undefined && !problems.some((p) => p.field === 'allocation')) problems.push({ field: 'allocation', message: 'Ange årets medelstilldelning.' });
+    refuse(problems);
+    const started = await startYear(db, requireFederation(c).id, year!, { allocationOre: allocationOre! }, ctx.actor);
+    return c.json(started, 201);
+  });
+
+  // --- Account mappings ---
+  const mappingInput = (b: Fields) => {
+    const problems: InputProblem[] = [];
+    const budgetLineId = Number(b.budgetLineId);
+    if (!Number.isSafeInteger(budgetLineId) || budgetLineId <= 0) problems.push({ field: 'budgetLineId', message: 'Välj budgetpost.' });
+    const accounts = take(problems, 'accounts', parseText(b.accounts ?? '', { kind: 'name' }));
+    const object = take(problems, 'object', parseText(b.object ?? '', { kind: 'name' }));
+    refuse(problems);
+    return { budgetLineId, accounts: accounts!, object: object! };
+  };
+  app.get('/f/:federationId/ledger/mapping/:id', async (c) => {
+    requirePermission(c, 'ledger:write');
+    const f = requireFederation(c);
+    const id = pathId(c, 'id');
+    const m = (await listMappings(db, f.id)).find((x) => x.id === id);
+    if (!m) throw new NotFoundError('Kopplingen finns inte.');
+    const base = `/f/${f.id}/ledger/mapping/${id}`;
+    const s = formState(base, {
+      budgetLineId: m.budgetLineId,
+      accounts: m.accountFrom === null ? '' : m.accountFrom === m.accountTo ? m.accountFrom : `${m.accountFrom}-${m.accountTo}`,
+      object: m.dimension === null ? '' : `${m.dimension}:${m.objectCode}`,
+    });
+    const lines = await listBudgetLines(db, f.id);
+    return c.html(
+      <Layout title="Ändra koppling" federation={f}>
+        <h1>Ändra koppling till budgetpost</h1>
+        <Form action={base} label="Ändra koppling">
+          <SelectField {...s.bind('budgetLineId')} label="Budgetpost" required options={lines.map((l) => ({ value: String(l.id), label: `${sectionLabels[l.section]}: ${l.label}` }))} />
+          <TextField {...s.bind('accounts')} label="Konton" hint="Ett konto eller ett intervall, t.ex. 4610 eller 4000-4999" />
+          <TextField {...s.bind('object')} label="Objekt" hint="dimension:objekt, t.ex. 6:P01" />
+          <SubmitButton label="Spara ändringen" />
+        </Form>
+        <p>
+          <a href={`/f/${f.id}/ledger/mapping`}>Tillbaka till kopplingarna</a>
+        </p>
+      </Layout>,
+    );
+  });
+  app.post('/f/:federationId/ledger/mapping/:id', async (c) => {
+    const ctx = requirePermission(c, 'ledger:write');
+    const f = requireFederation(c);
+    await updateMapping(db, f.id, pathId(c, 'id'), mappingInput(await formBody(c)), ctx.actor);
+    return c.redirect(`/f/${f.id}/ledger/mapping`, 303);
+  });
+  app.put(`${api}/ledger/mapping/:id`, async (c) => {
+    const ctx = requirePermission(c, 'ledger:write');
+    const f = requireFederation(c);
+    const id = pathId(c, 'id');
+    await updateMapping(db, f.id, id, mappingInput(await jsonBody(c)), ctx.actor);
+    return c.json((await listMappings(db, f.id)).find((m) => m.id === id));
+  });
+  app.delete(`${api}/ledger/mapping/:id`, async (c) => {
+    const ctx = requirePermission(c, 'ledger:write');
+    await deleteMapping(db, requireFederation(c).id, pathId(c, 'id'), ctx.actor);
+    return c.body(null, 204);
+  });
+};

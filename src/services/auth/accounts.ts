@@ -1,0 +1,344 @@
+import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
+import { isFederationRole, type FederationRole } from '../../core/access/permissions.ts';
+import { checkPasswordPolicy, hashPassword } from './passwords.ts';
+import { newToken, tokenHash } from './sessions.ts';
+import { normaliseEmail, setRoleIn } from './users.ts';
+
+/**
+ * Accounts managed in the web interface, by a förbund's kansli (its own förbund only) and by the system
+ * administrator (everything):
+ *
+ * - Invitation: a one-time link (7 days) to a role in one förbund. Whoever opens it chooses a password. An
+ *   address without an account gets one with the role; for an address that already has an account the role
+ *   waits for the system administrator (the password is not touched). The kansli's answer is the same
+ *   whether or not the address exists anywhere, so nothing is revealed about other förbund's accounts.
+ * - Password reset: a one-time link (24 hours) that sets a new password and ends all the account's sessions.
+ * - Disable/enable, change role, remove role.
+ *
+ * A kansli manages only accounts that hold a role in its förbund. Changing or removing that role touches only
+ * its förbund; what affects the whole account (disable, password) is allowed only for accounts that are
+ * nowhere else — accounts spanning förbund, administrators and national readers are the system
+ * administrator's alone. Only SHA-256 hashes of link tokens are stored.
+ */
+
+export const invitationDays = 7;
+export const resetHours = 24;
+
+/** Who manages: the system administrator (any account), or the kansli of one förbund. */
+export type Manager = { readonly kind: 'admin' } | { readonly kind: 'kansli'; readonly federationId: number };
+
+export interface InvitationInput {
+  readonly email: string;
+  readonly displayName?: string;
+  readonly role: string;
+  readonly interventionIds?: readonly number[];
+}
+
+export interface Invitation {
+  readonly id: number;
+  readonly federationId: number;
+  readonly federationName: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: FederationRole;
+  readonly interventionIds: readonly number[];
+  readonly status: 'open' | 'accepted' | 'needs_admin' | 'approved' | 'declined' | 'revoked';
+  readonly createdBy: string;
+  readonly expiresAt: string;
+}
+
+const invitationColumns = `i.id, i.federation_id as "federationId", f.name as "federationName", i.email, i.display_name as "displayName", i.role,
+  i.intervention_ids as "interventionIds", i.status, i.created_by as "createdBy",
+  to_char(i.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "expiresAt"`;
+
+async function checkRoleInput(tx: Queryable, federationId: number, role: string, interventionIds: readonly number[]): Promise<FederationRole> {
+  if (!isFederationRole(role)) throw new InputError({ field: 'role', message: 'Välj en roll.' });
+  if (role !== 'insats' && interventionIds.length) {
+    throw new InputError({ field: 'interventionIds', message: 'Insatser väljs bara för rollen insatspersonal.' });
+  }
+  if (role === 'insats' && !interventionIds.length) {
+    throw new InputError({ field: 'interventionIds', message: 'Välj minst en insats för rollen insatspersonal.' });
+  }
+  for (const id of interventionIds) {
+    const rows = Number.isSafeInteger(id) ? await tx.query('select 1 from intervention where federation_id = $1 and id = $2', [federationId, id]) : [];
+    if (!rows.length) throw new InputError({ field: 'interventionIds', message: 'Välj insatser ur listan.' });
+  }
+  return role;
+}
+
+function assertManagesFederation(manager: Manager, federationId: number): void {
+  if (manager.kind === 'kansli' && manager.federationId !== federationId) throw new NotFoundError('Förbundet finns inte.');
+}
+
+/**
+ * Invites an address to a role in the förbund and returns the link's token (shown once). The system
+ * administrator gives an existing account the role at once instead (`attached`); the kansli always gets an
+ * invitation, whether or not the address has an account — except for an account already in its own list,
+ * whose role it changes there.
+ */
+export async function inviteToFederation(
+  db: Database,
+  federationId: number,
+  input: InvitationInput,
+  manager: Manager,
+  actor: Actor,
+): Promise<{ kind: 'invitation'; token: string; email: string } | { kind: 'attached'; email: string }> {
+  assertManagesFederation(manager, federationId);
+  const email = normaliseEmail(input.email);
+  const displayName = (input.displayName ?? '').trim().slice(0, 200);
+  const interventionIds = [...new Set(input.interventionIds ?? [])];
+  return db.transaction(async (tx) => {
+    const role = await checkRoleInput(tx, federationId, input.role, interventionIds);
+    const [existing] = await tx.query<{ id: number; here: boolean }>(
+      `select u.id, exists (select 1 from federation_role r where r.user_id = u.id and r.federation_id = $2) as here
+       from app_user u where u.email = $1`,
+      [email, federationId],
+    );
+    if (existing?.here) {
+      throw new InputError({ field: 'email', message: `${email} finns redan bland förbundets användare. Ändra rollen i listan ovan.` });
+    }
+    if (existing && manager.kind === 'admin') {
+      await setRoleIn(tx, existing.id, federationId, role, interventionIds);
+      return { kind: 'attached' as const, email };
+    }
+    await tx.query("update user_invitation set status = 'revoked', closed_at = now() where federation_id = $1 and email = $2 and status = 'open'", [
+      federationId,
+      email,
+    ]);
+    const token = newToken();
+    await tx.query(
+      `insert into user_invitation (federation_id, email, display_name, role, intervention_ids, token_hash, created_by, expires_at)
+       values ($1, $2, $3, $4, $5::int[], $6, $7, now() + make_interval(days => $8))`,
+      [federationId, email, displayName, role, interventionIds, tokenHash(token), actor.id, invitationDays],
+    );
+    return { kind: 'invitation' as const, token, email };
+  }, actor);
+}
+
+/** The open, unexpired invitation of a link token, or null. */
+export async function findInvitation(db: Queryable, token: string): Promise<Invitation | null> {
+  const [row] = await db.query<Invitation>(
+    `select ${invitationColumns} from user_invitation i join federation f on f.id = i.federation_id
+     where i.token_hash = $1 and i.status = 'open' and i.expires_at > now()`,
+    [tokenHash(token)],
+  );
+  return row ?? null;
+}
+
+const linkGone = 'Länken gäller inte längre. Be den som bjöd in dig om en ny.';
+
+/**
+ * The invitee opens the link and chooses a password. Without an account for the address one is created with
+ * the role (`created`); with one, the role waits for the system administrator and the password is left alone
+ * (`needs_admin`).
+ */
+export async function acceptInvitation(
+  db: Database,
+  token: string,
+  input: { password: string; displayName?: string },
+): Promise<{ outcome: 'created' | 'needs_admin'; email: string }> {
+  checkPasswordPolicy(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const inv = await findInvitation(db, token);
+  if (!inv) throw new InputError({ field: 'token', message: linkGone });
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.query<{ id: number }>(
+      "select id from user_invitation where id = $1 and status = 'open' and expires_at > now() for update",
+      [inv.id],
+    );
+    if (!locked) throw new InputError({ field: 'token', message: linkGone });
+    const existing = await tx.query('select 1 from app_user where email = $1', [inv.email]);
+    if (existing.length) {
+      await tx.query("update user_invitation set status = 'needs_admin', closed_at = now() where id = $1", [inv.id]);
+      return { outcome: 'needs_admin' as const, email: inv.email };
+    }
+    const [user] = await tx.query<{ id: number }>(
+      'insert into app_user (email, display_name, password_hash) values ($1, $2, $3) returning id',
+      [inv.email, (input.displayName ?? '').trim().slice(0, 200) || inv.displayName || inv.email, passwordHash],
+    );
+    await setRoleIn(tx, user!.id, inv.federationId, inv.role, inv.interventionIds.map(Number));
+    await tx.query("update user_invitation set status = 'accepted', closed_at = now() where id = $1", [inv.id]);
+    return { outcome: 'created' as const, email: inv.email };
+  }, { id: inv.email, federationId: inv.federationId });
+}
+
+/** The förbund's open invitations (and those waiting for the system administrator). */
+export async function listInvitations(db: Queryable, federationId: number): Promise<Invitation[]> {
+  return db.query<Invitation>(
+    `select ${invitationColumns} from user_invitation i join federation f on f.id = i.federation_id
+     where i.federation_id = $1 and (i.status = 'needs_admin' or (i.status = 'open' and i.expires_at > now())) order by i.created_at desc`,
+    [federationId],
+  );
+}
+
+/** Invitations to existing accounts, waiting for the system administrator. */
+export async function listPendingApprovals(db: Queryable): Promise<Invitation[]> {
+  return db.query<Invitation>(
+    `select ${invitationColumns} from user_invitation i join federation f on f.id = i.federation_id
+     where i.status = 'needs_admin' order by i.created_at`,
+  );
+}
+
+export async function revokeInvitation(db: Database, federationId: number, invitationId: number, manager: Manager, actor: Actor): Promise<void> {
+  assertManagesFederation(manager, federationId);
+  await db.transaction(async (tx) => {
+    const rows = await tx.query(
+      "update user_invitation set status = 'revoked', closed_at = now() where federation_id = $1 and id = $2 and status in ('open', 'needs_admin') returning id",
+      [federationId, invitationId],
+    );
+    if (!rows.length) throw new NotFoundError('Inbjudan finns inte.');
+  }, actor);
+}
+
+/** The system administrator's answer to an invitation of an existing account. */
+export async function decideInvitation(db: Database, invitationId: number, approve: boolean, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [inv] = await tx.query<{ federationId: number; email: string; role: FederationRole; interventionIds: number[] }>(
+      `select federation_id as "federationId", email, role, intervention_ids as "interventionIds" from user_invitation
+       where id = $1 and status = 'needs_admin' for update`,
+      [invitationId],
+    );
+    if (!inv) throw new NotFoundError('Inbjudan finns inte.');
+    if (approve) {
+      const [u] = await tx.query<{ id: number }>('select id from app_user where email = $1', [inv.email]);
+      if (!u) throw new NotFoundError('Kontot finns inte längre.');
+      await setRoleIn(tx, u.id, inv.federationId, inv.role, inv.interventionIds.map(Number));
+    }
+    await tx.query('update user_invitation set status = $2, closed_at = now() where id = $1', [invitationId, approve ? 'approved' : 'declined']);
+  }, actor);
+}
+
+interface ManagedUser {
+  readonly id: number;
+  readonly email: string;
+  /** Holds nothing outside this förbund: no role elsewhere, not administrator, not national reader. */
+  readonly onlyHere: boolean;
+}
+
+/**
+ * The account as the manager may see it: for a kansli only an account with a role in its förbund (else
+ * "does not exist" — the same answer as for an id that is nobody's).
+ */
+async function managedUser(tx: Queryable, manager: Manager, userId: number, federationId: number | null): Promise<ManagedUser> {
+  if (manager.kind === 'kansli' && federationId !== manager.federationId) throw new NotFoundError('Användaren finns inte.');
+  const [u] = await tx.query<ManagedUser & { here: boolean }>(
+    `select u.id, u.email,
+            ($2::int is null or exists (select 1 from federation_role r where r.user_id = u.id and r.federation_id = $2)) as here,
+            (not u.is_admin and not u.is_national and not exists (select 1 from federation_role r where r.user_id = u.id and r.federation_id is distinct from $2)) as "onlyHere"
+     from app_user u where u.id = $1`,
+    [userId, federationId],
+  );
+  if (!u || !u.here) throw new NotFoundError('Användaren finns inte.');
+  return u;
+}
+
+const spansFederations = 'Kontot används också utanför förbundet och hanteras därför av systemadministratören.';
+
+/** Changes the user's role (and interventions) in the förbund. Touches nothing outside it. */
+export async function changeFederationRole(
+  db: Database,
+  federationId: number,
+  userId: number,
+  input: { role: string; interventionIds?: readonly number[] },
+  manager: Manager,
+  actor: Actor,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await managedUser(tx, manager, userId, federationId);
+    const ids = [...new Set(input.interventionIds ?? [])];
+    const role = await checkRoleInput(tx, federationId, input.role, ids);
+    await setRoleIn(tx, userId, federationId, role, ids);
+  }, actor);
+}
+
+/**
+ * Takes the user's role in the förbund away. Access is read from the database on every request, so the role
+ * is gone at once; the account's sessions end only when it has no access left anywhere (never those of an
+ * account that works elsewhere too, such as the system administrator).
+ */
+export async function removeRole(db: Database, federationId: number, userId: number, manager: Manager, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const u = await managedUser(tx, manager, userId, federationId);
+    await tx.query('delete from federation_role where federation_id = $1 and user_id = $2', [federationId, userId]);
+    if (u.onlyHere) await tx.query('delete from auth_session where user_id = $1', [userId]);
+  }, actor);
+}
+
+/** Turns an account off (ending its sessions) or on again. A kansli only for an account that is nowhere else. */
+export async function setDisabled(db: Database, federationId: number | null, userId: number, disabled: boolean, manager: Manager, actor: Actor): Promise<string> {
+  return db.transaction(async (tx) => {
+    const u = await managedUser(tx, manager, userId, federationId);
+    if (manager.kind === 'kansli' && !u.onlyHere) throw new ForbiddenError(spansFederations);
+    await tx.query('update app_user set disabled = $2 where id = $1', [userId, disabled]);
+    if (disabled) await tx.query('delete from auth_session where user_id = $1', [userId]);
+    return u.email;
+  }, actor);
+}
+
+/** A one-time link that sets a new password. A kansli only for an account that is nowhere else. */
+export async function createPasswordReset(db: Database, federationId: number | null, userId: number, manager: Manager, actor: Actor): Promise<{ token: string; email: string }> {
+  return db.transaction(async (tx) => {
+    const u = await managedUser(tx, manager, userId, federationId);
+    if (manager.kind === 'kansli' && !u.onlyHere) throw new ForbiddenError(spansFederations);
+    await tx.query('update password_reset set used_at = now() where user_id = $1 and used_at is null', [userId]);
+    const token = newToken();
+    await tx.query(
+      `insert into password_reset (user_id, token_hash, created_by, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`,
+      [userId, tokenHash(token), actor.id, resetHours],
+    );
+    return { token, email: u.email };
+  }, actor);
+}
+
+/** The account of an unused, unexpired reset token, or null. */
+export async function findPasswordReset(db: Queryable, token: string): Promise<{ email: string } | null> {
+  const [row] = await db.query<{ email: string }>(
+    `select u.email from password_reset r join app_user u on u.id = r.user_id
+     where r.token_hash = $1 and r.used_at is null and r.expires_at > now() and not u.disabled`,
+    [tokenHash(token)],
+  );
+  return row ?? null;
+}
+
+/** Sets the new password from a reset link, uses the link up and ends all the account's sessions. */
+export async function usePasswordReset(db: Database, token: string, password: string): Promise<{ email: string }> {
+  checkPasswordPolicy(password);
+  const passwordHash = await hashPassword(password);
+  const found = await findPasswordReset(db, token);
+  if (!found) throw new InputError({ field: 'token', message: 'Länken gäller inte längre. Be om en ny.' });
+  return db.transaction(async (tx) => {
+    const [r] = await tx.query<{ userId: number }>(
+      `update password_reset set used_at = now() where token_hash = $1 and used_at is null and expires_at > now() returning user_id as "userId"`,
+      [tokenHash(token)],
+    );
+    if (!r) throw new InputError({ field: 'token', message: 'Länken gäller inte längre. Be om en ny.' });
+    await tx.query('update app_user set password_hash = $2, password_changed_at = now() where id = $1', [r.userId, passwordHash]);
+    await tx.query('delete from auth_session where user_id = $1', [r.userId]);
+    return found;
+  }, { id: found.email });
+}
+
+export interface ManagedUserRow {
+  readonly id: number;
+  readonly email: string;
+  readonly displayName: string;
+  readonly disabled: boolean;
+  readonly role: FederationRole;
+  readonly interventionIds: readonly number[];
+  /** Nothing outside this förbund: the kansli may disable it and reset its password. */
+  readonly onlyHere: boolean;
+}
+
+/** The accounts with a role in the förbund, as its user page lists them. */
+export async function listManagedUsers(db: Queryable, federationId: number): Promise<ManagedUserRow[]> {
+  return db.query<ManagedUserRow>(
+    `select u.id, u.email, u.display_name as "displayName", u.disabled, r.role,
+            coalesce((select array_agg(a.intervention_id order by a.intervention_id) from intervention_assignment a
+                      where a.federation_id = r.federation_id and a.user_id = r.user_id), '{}') as "interventionIds",
+            (not u.is_admin and not u.is_national and not exists (select 1 from federation_role o where o.user_id = u.id and o.federation_id <> r.federation_id)) as "onlyHere"
+     from federation_role r join app_user u on u.id = r.user_id
+     where r.federation_id = $1 order by u.display_name, u.email`,
+    [federationId],
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Corrections in the economy: budget lines, tilläggsbudgetar (budget revisions) and account mappings can be
+ * changed and removed. A removal that would break figures (a line with outcome, budget or a mapping) is
+ * refused with the reason. One transaction each; the audit trigger keeps every row before and after.
+ * Argument order: (db, federationId, …ids, input, actor).
+ */
+import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { InputError, NotFoundError } from '../../core/errors.ts';
+import type { Section } from '../../core/economy/types.ts';
+import type { BudgetRevision } from '../../core/economy/budget.ts';
+import { validateLine } from './lines.ts';
+import { insertBudgetRevision } from './budget.ts';
+import { parseAccountRange, parseObjectRef, type NewMapping } from '../ledger/mapping.ts';
+import { syncAllLedgerOutcome } from '../ledger/economy-link.ts';
+
+/** Renames a budget line or moves it to another section; the same label may not exist twice in a section. */
+export async function updateBudgetLine(db: Database, federationId: number, lineId: number, input: { section: Section; label: string }, actor: Actor): Promise<void> {
+  const problems = validateLine(input);
+  if (problems.length) throw new InputError(problems);
+  const label = input.label.trim();
+  await db.transaction(async (tx) => {
+    const dup = await tx.query('select 1 from budget_line where federation_id = $1 and section = $2 and label = $3 and id <> $4', [federationId, input.section, label, lineId]);
+    if (dup.length) throw new InputError({ field: 'label', message: 'Det finns redan en budgetpost med det namnet i avsnittet.' });
+    const rows = await tx.query('update budget_line set section = $3, label = $4 where federation_id = $1 and id = $2 returning id', [federationId, lineId, input.section, label]);
+    if (!rows.length) throw new NotFoundError('Budgetposten finns inte.');
+  }, actor);
+}
+
+/** Why a budget line cannot be removed, in Swedish; empty when nothing depends on it. */
+export async function budgetLineUses(q: Queryable, federationId: number, lineId: number): Promise<string[]> {
+  const [r] = await q.query<{ outcome: number; budget: number; revisions: number; mappings: number; interventions: number }>(
+    `select
+       (select count(*) from outcome_entry where federation_id = $1 and budget_line_id = $2 and (income_ore <> 0 or cost_ore <> 0))::int as outcome,
+       (select count(*) from budget_amount where federation_id = $1 and budget_line_id = $2 and (income_ore <> 0 or cost_ore <> 0))::int as budget,
+       (select count(*) from budget_revision_line where federation_id = $1 and budget_line_id = $2)::int as revisions,
+       (select count(*) from ledger_mapping where federation_id = $1 and budget_line_id = $2)::int as mappings,
+       (select count(*) from intervention where federation_id = $1 and budget_line_id = $2)::int as interventions`,
+    [federationId, lineId],
+  );
+  const why: string[] = [];
+  if (r!.outcome) why.push('den har utfall');
+  if (r!.budget) why.push('den har budgeterade belopp');
+  if (r!.revisions) why.push('den ingår i en tilläggsbudget');
+  if (r!.mappings) why.push('konton i bokföringen är kopplade till den');
+  if (r!.interventions) why.push('en insats är kopplad till den');
+  return why;
+}
+
+/** Removes a budget line nothing depends on (empty budget and outcome rows go with it); otherwise says why not. */
+export async function deleteBudgetLine(db: Database, federationId: number, lineId: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const exists = await tx.query('select 1 from budget_line where federation_id = $1 and id = $2 for update', [federationId, lineId]);
+    if (!exists.length) throw new NotFoundError('Budgetposten finns inte.');
+    const why = await budgetLineUses(tx, federationId, lineId);
+    if (why.length) throw new InputError({ message: `Budgetposten kan inte tas bort: ${why.join(', ')}. Flytta eller ta bort det först.` });
+    await tx.query('delete from outcome_entry where federation_id = $1 and budget_line_id = $2', [federationId, lineId]);
+    await tx.query('delete from budget_amount where federation_id = $1 and budget_line_id = $2', [federationId, lineId]);
+    await tx.query('delete from budget_line where federation_id = $1 and id = $2', [federationId, lineId]);
+  }, actor);
+}
+
+async function revisionYear(tx: Queryable, federationId: number, revisionId: number): Promise<number> {
+  const [r] = await tx.query<{ year: number }>('select year from budget_revision where federation_id = $1 and id = $2 for update', [federationId, revisionId]);
+  if (!r) throw new NotFoundError('Tilläggsbudgeten finns inte.');
+  return r.year;
+}
+
+/** Corrects a tilläggsbudget: its date, decision and lines are replaced by what is given (same id, same year). */
+export async function updateBudgetRevision(db: Database, federationId: number, revisionId: number, revision: BudgetRevision, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const year = await revisionYear(tx, federationId, revisionId);
+    // Validated and written through the one insert path, then moved onto the corrected revision's id.
+    const tmp = await insertBudgetRevision(tx, federationId, year, revision);
+    await tx.query('update budget_revision set decided_on = $3, decision = $4 where federation_id = $1 and id = $2', [federationId, revisionId, revision.decidedOn, revision.decision.trim()]);
+    await tx.query('delete from budget_revision_line where federation_id = $1 and revision_id = $2', [federationId, revisionId]);
+    await tx.query('update budget_revision_line set revision_id = $3 where federation_id = $1 and revision_id = $2', [federationId, tmp, revisionId]);
+    await tx.query('delete from budget_revision where federation_id = $1 and id = $2', [federationId, tmp]);
+  }, actor);
+}
+
+export async function deleteBudgetRevision(db: Database, federationId: number, revisionId: number, actor: Actor): Promise<number> {
+  return db.transaction(async (tx) => {
+    const year = await revisionYear(tx, federationId, revisionId);
+    await tx.query('delete from budget_revision where federation_id = $1 and id = $2', [federationId, revisionId]);
+    return year;
+  }, actor);
+}
+
+/** Changes an account mapping (budget line, accounts, object); the ledger's outcome follows at once. */
+export async function updateMapping(db: Database, federationId: number, mappingId: number, input: NewMapping, actor: Actor): Promise<void> {
+  const accounts = input.accounts?.trim() ? parseAccountRange(input.accounts) : null;
+  const object = input.object?.trim() ? parseObjectRef(input.object) : null;
+  if (!accounts && !object) throw new InputError({ field: 'konton', message: 'Ange konton, ett objekt eller båda.' });
+  await db.transaction(async (tx) => {
+    const line = await tx.query('select 1 from budget_line where federation_id = $1 and id = $2', [federationId, input.budgetLineId]);
+    if (!line[0]) throw new InputError({ field: 'budgetpost', message: 'Budgetposten finns inte i förbundet.' });
+    const rows = await tx.query(
+      `update ledger_mapping set budget_line_id = $3, account_from = $4, account_to = $5, dimension = $6, object_code = $7
+       where federation_id = $1 and id = $2 returning id`,
+      [federationId, mappingId, input.budgetLineId, accounts?.from ?? null, accounts?.to ?? null, object?.dimension ?? null, object?.code ?? null],
+    );
+    if (!rows[0]) throw new NotFoundError('Kopplingen finns inte.');
+    await syncAllLedgerOutcome(tx, federationId);
+  }, actor);
+}

@@ -1,0 +1,110 @@
+/**
+ * The year's cycle: a new year starts from the previous one (budget lines and amounts copied for the kansli to
+ * adjust, the allocation key carried over, opening equity = last year's closing equity), and the board's
+ * decision adopts the budget, after which the original budget is locked and changes go through a
+ * tilläggsbudget. Members belong to the förbund, not to a year, so they carry over by themselves.
+ * Argument order: (db, federationId, year, input, actor).
+ */
+import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
+import { parseIsoDate, parseText } from '../../core/input/index.ts';
+import { loadRevisedBudget } from './budget.ts';
+import { getKeyFigures } from './reports.ts';
+
+export interface BudgetAdoption {
+  readonly adoptedOn: string;
+  readonly reference: string;
+}
+
+export async function getBudgetAdoption(q: Queryable, federationId: number, year: number): Promise<BudgetAdoption | null> {
+  const [r] = await q.query<BudgetAdoption>(
+    `select to_char(adopted_on, 'YYYY-MM-DD') as "adoptedOn", reference from budget_adoption where federation_id = $1 and year = $2`,
+    [federationId, year],
+  );
+  return r ?? null;
+}
+
+/** Refuses a change of the original budget once the board has adopted it (InputError naming the decision). */
+export async function assertBudgetOpen(q: Queryable, federationId: number, year: number): Promise<void> {
+  const a = await getBudgetAdoption(q, federationId, year);
+  if (a) {
+    throw new InputError({
+      message: `Budgeten ${year} är antagen av styrelsen (${a.adoptedOn}, ${a.reference}) och kan inte ändras. Ändringar görs som tilläggsbudget.`,
+    });
+  }
+}
+
+/** The board adopts the year's budget (date and reference, e.g. "§ 45"); once only. */
+export async function adoptBudget(db: Database, federationId: number, year: number, input: { adoptedOn: string; reference: string }, actor: Actor): Promise<void> {
+  const problems: InputProblem[] = [];
+  const date = parseIsoDate(input.adoptedOn);
+  const ref = parseText(input.reference, { maxLength: 500 });
+  if (!date.ok) problems.push({ field: 'adoptedOn', message: date.message });
+  if (!ref.ok) problems.push({ field: 'reference', message: ref.message });
+  else if (!ref.value) problems.push({ field: 'reference', message: 'Ange beslutets referens, t.ex. "Styrelsen 2025-11-20 § 45".' });
+  if (problems.length || !date.ok || !ref.ok) throw new InputError(problems);
+  const adoptedOn = date.value;
+  const reference = ref.value;
+  await db.transaction(async (tx) => {
+    const y = await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year]);
+    if (!y.length) throw new NotFoundError(`Året ${year} finns inte.`);
+    const budget = await tx.query('select 1 from budget_amount where federation_id = $1 and year = $2 limit 1', [federationId, year]);
+    if (!budget.length) throw new InputError({ message: `Budgeten ${year} har inga poster ännu; lägg in budgeten innan den antas.` });
+    await assertBudgetOpen(tx, federationId, year);
+    await tx.query('insert into budget_adoption (federation_id, year, adopted_on, reference) values ($1, $2, $3, $4)', [federationId, year, adoptedOn, reference]);
+  }, actor);
+}
+
+export interface StartedYear {
+  readonly year: number;
+  /** The year it started from, or null (the förbund's first year). */
+  readonly fromYear: number | null;
+  readonly copiedLines: number;
+  readonly keyCarriedOver: boolean;
+  /** Opening equity set from the previous year's closing equity (null when that is unknown). */
+  readonly openingEquityOre: number | null;
+}
+
+/**
+ * Starts a new year with its allocation. When the previous year exists, the new year's original budget starts
+ * as a copy of the previous year's revised budget (for the kansli to adjust before the board adopts it), the
+ * allocation key and its weights are carried over, and the opening equity is the previous year's closing
+ * equity as the key figures compute it. Refused when the year already exists.
+ */
+export async function startYear(db: Database, federationId: number, year: number, input: { allocationOre: number }, actor: Actor): Promise<StartedYear> {
+  if (!Number.isSafeInteger(input.allocationOre) || input.allocationOre < 0) {
+    throw new InputError({ field: 'allocation', message: 'Medelstilldelningen ska vara ett belopp, 0 eller större.' });
+  }
+  return db.transaction(async (tx) => {
+    const exists = await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year]);
+    if (exists.length) throw new InputError({ field: 'year', message: `Året ${year} finns redan.` });
+    const prev = (await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year - 1])).length ? year - 1 : null;
+    const closing = prev === null ? null : (await getKeyFigures(tx, federationId, prev)).equityClosingOre;
+    await tx.query('insert into fiscal_year (federation_id, year, allocation_ore, opening_equity_ore) values ($1, $2, $3, $4)', [federationId, year, input.allocationOre, closing]);
+    let copiedLines = 0;
+    let keyCarriedOver = false;
+    if (prev !== null) {
+      for (const l of await loadRevisedBudget(tx, federationId, prev)) {
+        await tx.query('insert into budget_amount (federation_id, year, budget_line_id, income_ore, cost_ore) values ($1, $2, $3, $4, $5)', [
+          federationId, year, l.lineId, l.incomeOre, l.costOre,
+        ]);
+        copiedLines++;
+      }
+      const key = await tx.query(
+        `insert into allocation_key (federation_id, year, state_share_bp, region_share_bp, municipalities_share_bp, municipal_basis)
+         select federation_id, $3, state_share_bp, region_share_bp, municipalities_share_bp, municipal_basis from allocation_key where federation_id = $1 and year = $2
+         returning year`,
+        [federationId, prev, year],
+      );
+      if (key.length) {
+        await tx.query(
+          `insert into allocation_key_weight (federation_id, year, member_id, weight)
+           select federation_id, $3, member_id, weight from allocation_key_weight where federation_id = $1 and year = $2`,
+          [federationId, prev, year],
+        );
+        keyCarriedOver = true;
+      }
+    }
+    return { year, fromYear: prev, copiedLines, keyCarriedOver, openingEquityOre: closing };
+  }, actor);
+}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from './support/db.ts';
+import { loginAs, type TestSession } from './support/auth.ts';
+import { menuLinks, seedRoleWorld, type RoleWorld } from './support/roles.ts';
+import { createApp } from '../src/http/app.tsx';
+
+/**
+ * Each role lands where its work is, and its menu offers only pages that open: one test per role logs in
+ * through the login form, follows the start page to the role's landing page, and opens every menu item
+ * (following redirects, e.g. /driftredovisning → the latest year's), expecting 200 each time.
+ */
+
+process.env.SAMORDNA_LOG = 'off';
+process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
+
+/** GET, following local redirects; the final path and response. */
+async function open(s: TestSession, path: string): Promise<{ path: string; status: number; html: string }> {
+  let url = path;
+  for (let hops = 0; hops < 5; hops++) {
+    const res = await s.request(url);
+    if (res.status >= 300 && res.status < 400) {
+      url = new URL(res.headers.get('location')!, 'http://x').pathname + new URL(res.headers.get('location')!, 'http://x').search;
+      continue;
+    }
+    return { path: url, status: res.status, html: await res.text() };
+  }
+  throw new Error(`Too many redirects from ${path}`);
+}
+
+describe('every role: start page and menu', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let app: ReturnType<typeof createApp>;
+  let w: RoleWorld;
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    w = await seedRoleWorld(db);
+    // A second förbund none of the roles above belongs to (the admin and the national reader see it).
+    await db.query("insert into federation (name) values ('Annat förbund')");
+    app = createApp({ db });
+  });
+  afterAll(() => db.drop());
+
+  /** Logs in, opens the start page, walks the menu; returns the landing path, the menu and the failures. */
+  async function walk(email: string) {
+    const s = await loginAs(app, email);
+    const start = await open(s, '/');
+    expect(start.status).toBe(200);
+    const menu = menuLinks(start.html);
+    const failures: string[] = [];
+    for (const item of menu) {
+      const page = await open(s, item.href);
+      if (page.status !== 200) failures.push(`${item.label} (${item.href}) → ${page.status}`);
+      // Every page it reaches offers the same kind of menu: its items open too (checked below by walking them).
+      for (const inner of menuLinks(page.html)) if (!menu.some((m) => m.href === inner.href)) menu.push(inner);
+    }
+    return { s, landing: start.path, menu, failures };
+  }
+
+  it('kansli lands on the overview; every menu item opens', async () => {
+    const { landing, menu, failures } = await walk(w.users.kansli);
+    expect(landing).toBe(`/f/${w.federationId}`);
+    expect(failures).toEqual([]);
+    expect(menu.map((m) => m.label)).toEqual(expect.arrayContaining(['Översikt', 'Budget', 'Insatser', 'Användare', 'Granskningslogg', 'Räkenskaper', 'Mitt konto']));
+  });
+
+  it('Räkenskaper before any SIE import explains what to do (200, not 404)', async () => {
+    const s = await loginAs(app, w.users.kansli);
+    const page = await open(s, `/f/${w.federationId}/ledger/statements`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('ingen huvudbok är inläst ännu');
+    expect(page.html).toContain(`href="/f/${w.federationId}/ledger"`);
+  });
+
+  it('styrelse lands on the overview; sees economy, interventions and statistics, never users or the audit log', async () => {
+    const { landing, menu, failures } = await walk(w.users.styrelse);
+    expect(landing).toBe(`/f/${w.federationId}`);
+    expect(failures).toEqual([]);
+    const labels = menu.map((m) => m.label);
+    expect(labels).toEqual(expect.arrayContaining(['Översikt', 'Driftredovisning', 'Insatser', 'Deltagarstatistik']));
+    expect(labels).not.toContain('Användare');
+    expect(labels).not.toContain('Granskningslogg');
+  });
+
+  it('insats lands on its own intervention; its menu is that intervention, its participants and statistics', async () => {
+    const { landing, menu, failures } = await walk(w.users.insats);
+    expect(landing).toBe(`/f/${w.federationId}/insatser/${w.ownInterventionId}`);
+    expect(failures).toEqual([]);
+    const hrefs = menu.map((m) => m.href);
+    expect(hrefs).toContain(`/f/${w.federationId}/insatser/${w.ownInterventionId}/deltagare`);
+    expect(hrefs.some((h) => h.includes(`/insatser/${w.otherInterventionId}`))).toBe(false);
+    // Economy pages are not its work (they answer 403 and so are not offered).
+    expect(hrefs).not.toContain(`/f/${w.federationId}`);
+    expect(hrefs).not.toContain(`/f/${w.federationId}/driftredovisning`);
+  });
+
+  it('revisor lands on the driftredovisning; the audit log is in its menu', async () => {
+    const { landing, menu, failures } = await walk(w.users.revisor);
+    expect(landing).toBe(`/f/${w.federationId}/ar/2025/driftredovisning`);
+    expect(failures).toEqual([]);
+    expect(menu.map((m) => m.label)).toContain('Granskningslogg');
+    expect(menu.map((m) => m.label)).not.toContain('Användare');
+  });
+
+  it('the national reader lands on the statistics of every förbund; nothing of a förbund’s own data is offered', async () => {
+    const { s, landing, menu, failures } = await walk(w.users.national);
+    expect(landing).toBe('/');
+    expect(failures).toEqual([]);
+    const start = await open(s, '/');
+    expect(start.html).toContain('Statistik i alla förbund');
+    expect(start.html).toContain(`/f/${w.federationId}/statistik`);
+    expect(start.html).toContain('Annat förbund');
+    const inFederation = menuLinks((await open(s, `/f/${w.federationId}/statistik`)).html).map((m) => m.href);
+    expect(inFederation.filter((h) => h.startsWith('/f/'))).toEqual([`/f/${w.federationId}/statistik`]);
+    expect(menu.every((m) => !m.href.startsWith('/admin'))).toBe(true);
+  });
+
+  it('the system administrator lands on the list of förbund and accounts', async () => {
+    const { s, landing, menu, failures } = await walk(w.users.admin);
+    expect(landing).toBe('/admin/federations');
+    expect(failures).toEqual([]);
+    expect(menu.map((m) => m.href)).toEqual(expect.arrayContaining(['/admin/federations', '/admin/users', '/account']));
+    const inFederation = menuLinks((await open(s, `/f/${w.federationId}/users`)).html).map((m) => m.href);
+    expect(inFederation.filter((h) => h.startsWith('/f/'))).toEqual([`/f/${w.federationId}/users`]);
+  });
+
+  it('national reader and system administrator see no förbund’s own goals, assessments or settings', async () => {
+    for (const email of [w.users.national, w.users.admin]) {
+      const s = await loginAs(app, email);
+      for (const path of ['/installningar', '/insatser', `/insatser/${w.ownInterventionId}`, '/strukturaktiviteter']) {
+        const res = await s.request(`/f/${w.federationId}${path}`);
+        const html = await res.text();
+        expect(html, `${email} ${path}`).not.toContain('Förbundets mål');
+        expect(html, `${email} ${path}`).not.toContain('Måluppfyllelse');
+        expect(html, `${email} ${path}`).not.toContain('Minsta antal');
+      }
+      expect((await s.request(`/f/${w.federationId}/installningar`)).status).toBe(403);
+      expect((await s.request(`/api/federations/${w.federationId}/settings`)).status).toBe(403);
+      expect((await s.request(`/api/federations/${w.federationId}/settings`, { method: 'PUT', body: JSON.stringify({ minCellSize: 1 }), headers: { 'content-type': 'application/json' } })).status).toBe(403);
+    }
+    // The kansli does see them (the test can fail).
+    const k = await loginAs(app, w.users.kansli);
+    expect(await (await k.request(`/f/${w.federationId}/insatser`)).text()).toContain('Förbundets mål');
+  });
+});
