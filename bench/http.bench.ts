@@ -180,6 +180,7 @@ export async function memoryOn(settings: readonly string[]) {
   const db = await openEmbedded({ settings });
   try {
     await migrate(db);
+    const sharedBuffers = (await db.query<{ shared_buffers: string }>('show shared_buffers'))[0]?.shared_buffers ?? '?';
     const before = rssMb();
     const fid = await seed(db);
     const server = await startServer({ db }, { port: 0 });
@@ -197,7 +198,7 @@ export async function memoryOn(settings: readonly string[]) {
       global.gc?.();
       const after = rssMb();
       return {
-        settings: settings.length ? settings.join(' ') : 'PGlite defaults',
+        settings: `${settings.length ? settings.join(' ') : 'PGlite defaults'} (shared_buffers ${sharedBuffers})`,
         rssMb: { beforeSeed: before, demoLoaded: loaded, maxDuringLoad: Math.max(...samples, after), afterLoad: after },
         sustainedSeconds: sustain,
         requests: m1.requests + m2.requests,
@@ -230,6 +231,13 @@ export async function run() {
     return null;
   });
   if (pgServer) {
+    // Interrupted (Ctrl-C, kill): the server this bench started is stopped and its directory removed.
+    const stopOnSignal = () => {
+      pgServer.stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', stopOnSignal);
+    process.once('SIGTERM', stopOnSignal);
     try {
       const db = await openServer(pgServer.url);
       try {
@@ -239,17 +247,26 @@ export async function run() {
         await db.close();
       }
     } finally {
+      process.off('SIGINT', stopOnSignal);
+      process.off('SIGTERM', stopOnSignal);
       pgServer.stop();
     }
   } else serverNote ??= 'Ingen PostgreSQL-server installerad (/usr/lib/postgresql/NN/bin): bara den inbyggda databasen mättes.';
 
   // Each memory run in a fresh process, so one run's memory does not count in the next.
   const memory = [[], ['shared_buffers=16MB']].map((settings) => {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./memory-child.ts', import.meta.url)), ...settings], {
-      env: { ...process.env },
-      maxBuffer: 1 << 20,
-    }).toString();
-    return JSON.parse(out.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof memoryOn>>;
+    try {
+      const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./memory-child.ts', import.meta.url)), ...settings], {
+        env: { ...process.env },
+        maxBuffer: 1 << 20,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).toString();
+      return JSON.parse(out.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof memoryOn>>;
+    } catch (e) {
+      // A failed memory run is reported, and the load figures above are kept.
+      const err = e as { stderr?: Buffer; message: string };
+      return { settings: settings.join(' ') || 'PGlite defaults', failed: (err.stderr?.toString() || err.message).slice(-500) };
+    }
   });
 
   const goals = runs.flatMap((r) =>
@@ -306,7 +323,9 @@ export function toMarkdown(r: Awaited<ReturnType<typeof run>>): string {
     '',
     '| inställningar | före demodata MB | demodata inläst MB | högst under last MB | efter last MB | last s | förfrågningar | fel |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...r.memory.map((m) => `| ${m.settings} | ${m.rssMb.beforeSeed} | ${m.rssMb.demoLoaded} | ${m.rssMb.maxDuringLoad} | ${m.rssMb.afterLoad} | ${m.sustainedSeconds} | ${m.requests} | ${m.errors} |`),
+    ...r.memory.map((m) =>
+      'failed' in m ? `| ${m.settings} | mätningen misslyckades: ${m.failed.replace(/\s+/g, ' ')} | | | | | | |` : `| ${m.settings} | ${m.rssMb.beforeSeed} | ${m.rssMb.demoLoaded} | ${m.rssMb.maxDuringLoad} | ${m.rssMb.afterLoad} | ${m.sustainedSeconds} | ${m.requests} | ${m.errors} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -104,15 +104,15 @@ describe('every role: start page and menu', () => {
 
   it('the national reader lands on the statistics of every förbund; nothing of a förbund’s own data is offered', async () => {
     const { s, landing, menu, failures } = await walk(w.users.national);
-    expect(landing).toBe('/');
+    expect(landing).toBe('/nationell');
     expect(failures).toEqual([]);
     const start = await open(s, '/');
-    expect(start.html).toContain('Statistik i alla förbund');
-    expect(start.html).toContain(`/f/${w.federationId}/statistik`);
-    expect(start.html).toContain('Annat förbund');
+    expect(start.html).toContain(w.federationName);
+    expect(menu.map((m) => m.href)).toEqual(expect.arrayContaining(['/nationell', '/account']));
+    expect(menu.every((m) => !m.href.startsWith('/admin') && !m.href.startsWith('/f/'))).toBe(true);
+    // In a förbund it is offered only the statistics.
     const inFederation = menuLinks((await open(s, `/f/${w.federationId}/statistik`)).html).map((m) => m.href);
     expect(inFederation.filter((h) => h.startsWith('/f/'))).toEqual([`/f/${w.federationId}/statistik`]);
-    expect(menu.every((m) => !m.href.startsWith('/admin'))).toBe(true);
   });
 
   it('the system administrator lands on the list of förbund and accounts', async () => {

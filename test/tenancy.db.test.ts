@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSet } from '../src/services/surveys/sets.ts';
 import { createRound, submitAnswers } from '../src/services/surveys/rounds.ts';
+import { freezeClosedYears } from '../src/services/interventions/publishedStatistics.ts';
 import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
 import { createApp } from '../src/http/app.tsx';
@@ -81,6 +82,8 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
       await tx.query("insert into decision_item (federation_id, board_meeting_id, title) values ($1, $2, 'B:s ärende')", [federationId, m!.id]);
       return federationId;
     }, { id: 'test' });
+    // B's frozen statistics years (statistics_snapshot): their counts must never reach another förbund.
+    await freezeClosedYears(db, b, 2024);
     await addTestUser(db, { email: 'kansli@b.se', federationId: b, role: 'kansli' });
     // Indicator surveys of B: a set of its own, a round with an open link and codes, answers, free text.
     const bSet = await createSet(db, b, { name: 'B:s egna frågor', group: 'remittenter', kind: 'indicator', statements: [{ indicator: '', text: 'Fungerar det?', scale: ['Nej', 'Ja'] }], freeTextPrompt: 'Något mer?' }, { id: 'test' });

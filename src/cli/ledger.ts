@@ -36,10 +36,11 @@ export function registerLedger(program: Command): void {
     .command('sie <file>')
     .description('Läser in en SIE 4-fil som förbundets huvudbok för filens räkenskapsår (ersätter ett tidigare inläst år)')
     .requiredOption('--federation <name>', 'förbundets namn (skapas om det inte finns)')
-    .action(async (file: string, opts: { federation: string }) => {
+    .option('--predecessor', 'filen är en föregångares bokföring (annat #ORGNR/#FNAMN än förbundets): läs in ändå')
+    .action(async (file: string, opts: { federation: string; predecessor?: boolean }) => {
       await withDb(async (db) => {
         const started = Date.now();
-        const r = await importSieFile(db, { federationName: opts.federation, source: file, actor });
+        const r = await importSieFile(db, { federationName: opts.federation, source: file, actor, predecessor: opts.predecessor === true });
         if (r.federationCreated) console.log(`Förbundet "${opts.federation}" skapades.`);
         console.log(
           `Inläst: räkenskapsår ${r.yearStart}–${r.yearEnd}, ${r.accounts} konton, ${r.vouchers} verifikationer, ${r.transactions} transaktioner, ${r.balances} saldon` +

@@ -40,7 +40,7 @@ describe('samordna survey (CLI)', () => {
     const s = sets.find((x) => x.group === 'insatspersonal')!;
     expect(s).toMatchObject({ id: 'insatspersonal-v1', version: 1 });
     expect(s.statements.map((st) => [st.text, st.scale])).toEqual(staff.questions.map((q) => [q.question, staff.scales[q.scale]]));
-  }, 60_000);
+  }, 240_000);
 
   let created: { survey: number; openLink: string; codes: string[] };
   it('survey create prints the round, its open link and N code links', async () => {
@@ -52,7 +52,7 @@ describe('samordna survey (CLI)', () => {
     expect(created.openLink).toMatch(/^\/e\/[a-z0-9]{16}$/);
     expect(created.codes).toHaveLength(6);
     expect(new Set(created.codes).size).toBe(6);
-  }, 60_000);
+  }, 240_000);
 
   it('answers through the public page, then survey results gives n and shares (hidden below 5)', async () => {
     const db = await openDatabase({ ...process.env, SAMORDNA_DATA_DIR: dir, DATABASE_URL: '' });
@@ -85,7 +85,7 @@ describe('samordna survey (CLI)', () => {
     expect(rows[1]).toMatchObject({ statement: 'q2', n: 5, hidden: false, shares: { Aldrig: 100, Sällan: 0 } });
     expect(rows[4]).toMatchObject({ statement: 'q5', n: 6, shares: { 'Inte alls': 83, 'Till liten del': 17 } });
     for (const row of rows) expect(Object.values(row.shares).reduce((a, b) => a + b, 0)).toBe(100);
-  }, 120_000);
+  }, 240_000);
 
   it('hides statements below the minimum cell size, and refuses an unknown set with a Swedish message', async () => {
     const c = await run(['survey', 'create', '--federation', 'Samordningsförbundet Västmanland', '--year', '2025', '--set', 'styrelse-sjalvskattning-v1', '--group', 'styrelse', '--format', 'json'], dir);
@@ -95,5 +95,5 @@ describe('samordna survey (CLI)', () => {
     const bad = await run(['survey', 'create', '--federation', 'Samordningsförbundet Västmanland', '--year', '2025', '--set', 'finns-inte-v1', '--group', 'styrelse'], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Frågesetet "finns-inte-v1" finns inte');
-  }, 60_000);
+  }, 240_000);
 });

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
+import { parseId, parseInteger, parseIsoDate, valueOrThrow } from '../core/input/index.ts';
 import { sharesByLabel } from '../core/surveys/results.ts';
 import { setId } from '../core/surveys/sets.ts';
 import { ensureFederation, getFederationByName } from '../services/economy/federations.ts';
 import { builtinSetList, listSets } from '../services/surveys/sets.ts';
-import { createRound, swedishToday } from '../services/surveys/rounds.ts';
+import { createRound, roundFederation, swedishToday } from '../services/surveys/rounds.ts';
 import { roundResults } from '../services/surveys/results.ts';
 import { cliActor, cliActorIn, parseYear, withDb } from './shared.ts';
 
@@ -17,8 +18,7 @@ function addDays(iso: string, days: number): string {
 }
 
 function count(v: string, field: string): number {
-  if (!/^\d{1,5}$/.test(v.trim())) throw new InputError({ field, message: `"${v}" är inte ett antal (0–5000).` });
-  return Number(v.trim());
+  return valueOrThrow(parseInteger(v, { min: 0, max: 5000 }), { field });
 }
 
 function format(v: string): 'json' | 'table' {
@@ -79,20 +79,13 @@ export function registerSurveys(program: Command): void {
       const fmt = format(opts.format);
       const year = parseYear(opts.year);
       const codes = count(opts.codes, '--codes');
-      const opensOn = opts.opens ?? swedishToday();
-      const closesOn = opts.closes ?? addDays(opensOn, 60);
+      const opensOn = opts.opens === undefined ? swedishToday() : valueOrThrow(parseIsoDate(opts.opens), { field: '--opens' });
+      const closesOn = opts.closes === undefined ? addDays(opensOn, 60) : valueOrThrow(parseIsoDate(opts.closes), { field: '--closes' });
       const out = await withDb(async (db) => {
-        let fed = await db.query<{ id: number }>('select id from federation where name = $1', [opts.federation]);
-        if (!fed[0]) {
-          const id = await db.transaction((tx) => ensureFederation(tx, opts.federation), cliActor);
-          console.error(`Förbundet "${opts.federation}" skapades.`);
-          fed = [{ id }];
-        }
-        const fid = fed[0]!.id;
-        const interventionIds = (opts.intervention ?? []).map((v) => {
-          if (!/^\d{1,9}$/.test(v)) throw new InputError({ field: '--intervention', message: `"${v}" är inte ett insats-id.` });
-          return Number(v);
-        });
+        const existing = await getFederationByName(db, opts.federation).catch(() => null);
+        const fid = existing ? existing.id : await db.transaction((tx) => ensureFederation(tx, opts.federation), cliActor);
+        if (!existing) console.error(`Förbundet "${opts.federation}" skapades.`);
+        const interventionIds = (opts.intervention ?? []).map((v) => valueOrThrow(parseId(v), { field: '--intervention' }));
         return createRound(db, fid, { set: opts.set, localSet: opts.localSet ?? null, year, group: opts.group, name: opts.name, opensOn, closesOn, openLink: opts.openLink, codes, interventionIds }, cliActorIn(fid));
       });
       if (fmt === 'json') console.log(JSON.stringify({ survey: out.round.id, openLink: out.openLink, codes: out.codes, opensOn: out.round.opensOn, closesOn: out.round.closesOn }, null, 2));
@@ -111,15 +104,15 @@ export function registerSurveys(program: Command): void {
     .option('--format <format>', 'json eller table', 'table')
     .action(async (opts: { survey: string; federation?: string; format: string }) => {
       const fmt = format(opts.format);
-      if (!/^\d{1,9}$/.test(opts.survey)) throw new InputError({ field: '--survey', message: `"${opts.survey}" är inte ett enkät-id.` });
+      const surveyId = valueOrThrow(parseId(opts.survey), { field: '--survey' });
       const res = await withDb(async (db) => {
-        const [r] = await db.query<{ federation_id: number }>('select federation_id from survey_round where id = $1', [Number(opts.survey)]);
+        const r = await roundFederation(db, surveyId);
         if (!r) throw new InputError({ field: '--survey', message: `Enkätomgången ${opts.survey} finns inte.` });
         if (opts.federation) {
           const fed = await getFederationByName(db, opts.federation);
           if (fed.id !== r.federation_id) throw new InputError({ field: '--survey', message: `Enkätomgången ${opts.survey} hör inte till ${opts.federation}.` });
         }
-        return roundResults(db, r.federation_id, Number(opts.survey));
+        return roundResults(db, r.federation_id, surveyId);
       });
       const rows = res.statements.map((s) => ({
         statement: s.id,

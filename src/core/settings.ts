@@ -12,6 +12,19 @@ export interface FederationSettings {
   equityFloorOre: number | null;
   /** Smallest count shown in any statistic; smaller cells are hidden. */
   minCellSize: number;
+  /**
+   * Protection interval: a reader's range for every hidden count (worked out from everything published)
+   * must be at least this wide (max − min). 1 = never pinned to one value. See docs/statistics-protection.md.
+   */
+  protectionInterval: number;
+  /**
+   * Length of the publication period in months: statistics for roles other than an intervention's own
+   * staff are published per closed period and frozen. Only 12 (the calendar year) is accepted: shorter
+   * periods would publish a year's figures twice, and the difference would single out who came in between.
+   */
+  statisticsPeriodMonths: 12;
+  /** Days after the period's end before it closes and its figures are frozen (late registrations). */
+  statisticsClosingDays: number;
 }
 
 export interface EquityCapStep {
@@ -39,6 +52,9 @@ export const defaultSettings: FederationSettings = {
   equityCapSteps: [],
   equityFloorOre: null,
   minCellSize: 5,
+  protectionInterval: 1,
+  statisticsPeriodMonths: 12,
+  statisticsClosingDays: 31,
 };
 
 export function resolveSettings(stored: unknown): FederationSettings {
@@ -51,5 +67,14 @@ export function resolveSettings(stored: unknown): FederationSettings {
       typeof s.minCellSize === 'number' && Number.isInteger(s.minCellSize) && s.minCellSize >= 1
         ? s.minCellSize
         : defaultSettings.minCellSize,
+    protectionInterval:
+      typeof s.protectionInterval === 'number' && Number.isInteger(s.protectionInterval) && s.protectionInterval >= 1 && s.protectionInterval <= 100
+        ? s.protectionInterval
+        : defaultSettings.protectionInterval,
+    statisticsPeriodMonths: 12,
+    statisticsClosingDays:
+      typeof s.statisticsClosingDays === 'number' && Number.isInteger(s.statisticsClosingDays) && s.statisticsClosingDays >= 0 && s.statisticsClosingDays <= 366
+        ? s.statisticsClosingDays
+        : defaultSettings.statisticsClosingDays,
   };
 }

@@ -17,6 +17,7 @@ export function auditLogTable(entries: readonly AuditEntry[]): Table {
       { key: 'action', header: 'Åtgärd', kind: 'text' },
       { key: 'oldValues', header: 'Före', kind: 'text' },
       { key: 'newValues', header: 'Efter', kind: 'text' },
+      { key: 'summary', header: 'Beskrivning', kind: 'text' },
     ],
     rows: entries.map((e) => ({
       cells: {
@@ -28,6 +29,8 @@ export function auditLogTable(entries: readonly AuditEntry[]): Table {
         action: actionLabels[e.action],
         oldValues: e.oldValues ? JSON.stringify(e.oldValues) : '',
         newValues: e.newValues ? JSON.stringify(e.newValues) : '',
+        // Participant rows: which fields changed, never their values (see maskedAuditTables).
+        summary: e.summary ?? '',
       },
     })),
   };

@@ -49,20 +49,16 @@ describe.skipIf(!browserAvailable)('public catalogue and national pages in Chrom
       await page.getByLabel('E-postadress').fill('nationell@example.se');
       await page.getByLabel('Lösenord').fill(testPassword);
       await page.getByRole('button', { name: 'Logga in' }).click();
-      // On a narrow screen the menu is folded into "Meny".
-      const openMenu = async () => {
-        const details = page.getByRole('navigation').locator('details');
-        if ((await details.count()) && (await details.getAttribute('open')) === null && (await details.locator('summary').isVisible())) {
-          await details.locator('summary').click();
-        }
-      };
-      await page.getByRole('main').getByRole('link', { name: 'Nationell jämförelse' }).click();
+      // The national reader lands on the national comparison (its start page).
+      await page.waitForURL(/\/nationell$/);
       await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Nationell jämförelse \d{4}$/);
       expect(await page.locator('main').textContent()).toContain('Syntetiska data');
       await expectNoAxeViolations(page);
       for (const link of ['Ekonomi', 'Kön och avslut', 'Statens fördelning']) {
-        await openMenu();
-        await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+        // On a narrow screen the menu is folded into "Meny" (a <details>): open it first.
+        const menu = page.getByRole('navigation').getByText('Meny', { exact: true });
+        if (await menu.isVisible()) await menu.click();
+        await page.getByRole('navigation').getByRole('link', { name: link }).click();
         await expectNoAxeViolations(page);
       }
       await page.goto(`${server.url}/nationell/fordelning?ar=2025`);

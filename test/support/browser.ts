@@ -17,7 +17,48 @@ if (!browserAvailable) {
   console.warn(msg);
 }
 
+/**
+ * Console errors (and uncaught page errors, and what the Content-Security-Policy blocks, which Chromium
+ * reports as console errors) of every page of every context of a browser from launchBrowser(). Every
+ * expectNoAxeViolations() also expects none, so each browser test checks each page it checks with axe.
+ */
+const consoleErrors = new WeakMap<Page, string[]>();
+
+function trackConsole(page: Page): void {
+  const errors: string[] = [];
+  consoleErrors.set(page, errors);
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    // A page a test opens on purpose with an error status (403, 404, 400 after a refused form) is not a
+    // console error of the page; any other resource that fails is.
+    const where = m.location().url;
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && where.split('?')[0] === page.url().split('?')[0]) return;
+    errors.push(`${m.text()} (${where})`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+}
+
+/** The console errors recorded on the page so far (see trackConsole). */
+export function consoleErrorsOf(page: Page): readonly string[] {
+  return consoleErrors.get(page) ?? [];
+}
+
+export function expectNoConsoleErrors(page: Page): void {
+  expect(consoleErrorsOf(page), `console errors on ${page.url()}`).toEqual([]);
+}
+
 export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args);
+    context.on('page', trackConsole);
+    return context;
+  };
+  return browser;
+}
+
+async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Ingen Chromium hittades.');
   return chromium.launch({
@@ -35,8 +76,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Pages must come from browser.newContext() (axe needs it). Runs axe for WCAG 2.0/2.1 A and AA on the page and fails with the violations listed. */
+/**
+ * Pages must come from browser.newContext() (axe needs it). Runs axe for WCAG 2.0/2.1 A and AA on the page and
+ * fails with the violations listed; fails too on any console error the page has logged (CSP included).
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  expectNoConsoleErrors(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);

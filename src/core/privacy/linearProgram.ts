@@ -7,6 +7,9 @@
  */
 export type LpResult = { status: 'optimal'; value: number } | { status: 'infeasible' } | { status: 'unbounded' };
 
+/** An optimal result with the optimal point (see prepareLpWithPoint). */
+export type LpPointResult = { status: 'optimal'; value: number; point: number[] } | { status: 'infeasible' } | { status: 'unbounded' };
+
 const EPS = 1e-9;
 
 interface Tableau {
@@ -59,6 +62,18 @@ function iterate(t: Tableau, obj: number[], allowed: number): 'optimal' | 'unbou
 
 /** Phase 1 once for A y = b; the returned function solves phase 2 for any cost vector. */
 export function prepareLp(a: readonly (readonly number[])[], b: readonly number[], n: number): ((c: readonly number[]) => LpResult) {
+  const solve = prepareLpWithPoint(a, b, n);
+  return (c) => {
+    const r = solve(c);
+    return r.status === 'optimal' ? { status: 'optimal', value: r.value } : r;
+  };
+}
+
+/**
+ * As prepareLp, and an optimal result also carries the optimal point y. After phase 1 the artificial
+ * columns are dropped (they never re-enter), which halves the work of every phase-2 pivot.
+ */
+export function prepareLpWithPoint(a: readonly (readonly number[])[], b: readonly number[], n: number): ((c: readonly number[]) => LpPointResult) {
   const m = a.length;
   const cols = n + m;
   const rows = a.map((r, i) => {
@@ -89,16 +104,22 @@ export function prepareLp(a: readonly (readonly number[])[], b: readonly number[
       }
     }
   }
+  // Phase 2 never lets an artificial column enter: drop them (keep the right-hand side as column n).
+  // Every solve starts from the basis the previous one ended in (still feasible: only the costs change), so
+  // a run of related objectives (min and max of one cell after another) needs few pivots and no copies.
+  const tt: Tableau = { rows: t.rows.map((r) => [...r.slice(0, n), r[cols]!]), basis: t.basis.slice(), cols: n };
   return (c) => {
     if (infeasible) return { status: 'infeasible' };
-    const tt: Tableau = { rows: t.rows.map((r) => r.slice()), basis: t.basis.slice(), cols };
-    const o = new Array<number>(cols + 1).fill(0);
+    const o = new Array<number>(n + 1).fill(0);
     for (let j = 0; j < n; j++) o[j] = c[j] ?? 0;
     tt.rows.forEach((row, i) => {
       const cb = c[tt.basis[i]!] ?? 0;
-      if (cb !== 0) for (let j = 0; j <= cols; j++) o[j]! -= cb * row[j]!;
+      if (cb !== 0) for (let j = 0; j <= n; j++) o[j]! -= cb * row[j]!;
     });
     const status = iterate(tt, o, n);
-    return status === 'unbounded' ? { status } : { status: 'optimal', value: -o[cols]! + 0 };
+    if (status === 'unbounded') return { status };
+    const point = new Array<number>(n).fill(0);
+    tt.rows.forEach((row, i) => (point[tt.basis[i]!] = row[n]!));
+    return { status: 'optimal', value: -o[n]! + 0, point };
   };
 }

@@ -1,4 +1,7 @@
-import { suppress, type Relation } from './suppression.ts';
+import { suppress, type Relation, type SuppressionOptions } from './suppression.ts';
+
+/** A cell decided elsewhere: shown or hidden in an already published (frozen) table, or never published. */
+export type CellKind = 'fixedShown' | 'fixedHidden' | 'latent';
 
 /**
  * Several published tables that share cells — the same total, the same "active women" count in the gender
@@ -12,10 +15,12 @@ export class TableFamily {
   private readonly index = new Map<string, number>();
   private readonly relations: Relation[] = [];
   private readonly totals = new Set<number>();
+  private readonly kinds = new Map<number, CellKind>();
 
   /** Registers a cell (or returns the one already under that key, which must hold the same count). */
-  cell(key: string, value: number, isTotal = false): number {
+  cell(key: string, value: number, isTotal = false, kind?: CellKind): number {
     const existing = this.index.get(key);
+    if (existing !== undefined && kind) this.kinds.set(existing, kind);
     if (existing !== undefined) {
       if (this.values[existing] !== value) throw new Error(`Cell ${key} registered with ${this.values[existing]} and ${value}.`);
       if (isTotal) this.totals.add(existing);
@@ -23,6 +28,7 @@ export class TableFamily {
     }
     const i = this.values.push(value) - 1;
     this.index.set(key, i);
+    if (kind) this.kinds.set(i, kind);
     if (isTotal) this.totals.add(i);
     return i;
   }
@@ -32,9 +38,23 @@ export class TableFamily {
     this.relations.push({ parts: parts.map((k) => this.index.get(k)!), total: this.index.get(total)! });
   }
 
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
+  /** Every registered key with its true count. */
+  entries(): [string, number][] {
+    return [...this.index].map(([k, i]) => [k, this.values[i]!]);
+  }
+
   /** Suppresses everything registered; returns the published value per key (null = hidden). */
-  publish(minCellSize: number): (key: string) => number | null {
-    const { hidden } = suppress({ values: this.values, relations: this.relations, totals: this.totals }, minCellSize);
+  publish(minCellSize: number, options: SuppressionOptions = {}): (key: string) => number | null {
+    const of = (kind: CellKind) => new Set([...this.kinds].filter(([, k]) => k === kind).map(([i]) => i));
+    const { hidden } = suppress(
+      { values: this.values, relations: this.relations, totals: this.totals, fixedShown: of('fixedShown'), fixedHidden: of('fixedHidden'), latent: of('latent') },
+      minCellSize,
+      options,
+    );
     return (key) => {
       const i = this.index.get(key);
       if (i === undefined) throw new Error(`Unknown cell ${key}`);

@@ -1,4 +1,5 @@
 import { prepareLp } from './linearProgram.ts';
+import { unknownIntervals } from './intervals.ts';
 
 /**
  * Statistical disclosure control for count tables: nothing Samordna shows or exports may single out a person.
@@ -27,6 +28,20 @@ export interface LinearTable {
   readonly relations: readonly Relation[];
   /** Cells that are totals (suppressed only as a last resort). */
   readonly totals: ReadonlySet<number>;
+  /** Cells already published elsewhere (a frozen earlier year): they stay shown, never a complement. */
+  readonly fixedShown?: ReadonlySet<number>;
+  /** Cells already hidden elsewhere (a frozen earlier year): they stay hidden and must stay protected. */
+  readonly fixedHidden?: ReadonlySet<number>;
+  /**
+   * Counts that are never published but follow from the relations, such as "new in 2025, women aged 20–24"
+   * between two years' tables. Always hidden; when small (1 … min − 1) they are protected like a small cell.
+   */
+  readonly latent?: ReadonlySet<number>;
+}
+
+export interface SuppressionOptions {
+  /** Every hidden cell's deducible range must be at least this wide (max − min); default 1 (not pinned). */
+  readonly protectionInterval?: number;
 }
 
 export type HiddenReason = 'primary' | 'secondary';
@@ -88,18 +103,32 @@ export function isProtected(range: CellRange, reason: HiddenReason, minCellSize:
   return reason === 'secondary' || range.min === 0 || range.max >= minCellSize;
 }
 
-export function suppress(table: LinearTable, minCellSize: number): Suppression {
+export function suppress(table: LinearTable, minCellSize: number, options: SuppressionOptions = {}): Suppression {
   const { values, relations, totals } = table;
-  const hidden: (HiddenReason | null)[] = values.map((v) => (v >= 1 && v < minCellSize ? 'primary' : null));
+  const width = Math.max(1, options.protectionInterval ?? 1);
+  const fixedShown = table.fixedShown ?? new Set<number>();
+  const latent = table.latent ?? new Set<number>();
+  const small = (v: number) => v >= 1 && v < minCellSize;
+  const hidden: (HiddenReason | null)[] = values.map((v, i) =>
+    latent.has(i) || table.fixedHidden?.has(i) ? (small(v) ? 'primary' : 'secondary') : !fixedShown.has(i) && small(v) ? 'primary' : null,
+  );
   if (!hidden.some(Boolean)) return { hidden };
-
   const membersOf = (rel: Relation) => [...rel.parts, rel.total];
   /** The published cell to hide next among candidates: smallest non-zero inner cell, then totals, then zeros. */
   const pickComplement = (candidates: readonly number[]): number | null => {
-    const open = candidates.filter((c) => !hidden[c]);
+    const open = candidates.filter((c) => !hidden[c] && !fixedShown.has(c) && !latent.has(c));
     const cost = (c: number) => (values[c] === 0 ? 2e12 : 0) + (totals.has(c) ? 1e12 : 0) + values[c]!;
     open.sort((x, y) => cost(x) - cost(y) || x - y);
     return open[0] ?? null;
+  };
+  const byCell = new Map<number, Relation[]>();
+  for (const rel of relations) for (const c of membersOf(rel)) byCell.set(c, [...(byCell.get(c) ?? []), rel]);
+  /** Is a hidden cell safe, given an (inner or exact) range of what a reader can deduce? */
+  const safe = (cell: number, lo: number, hi: number) => {
+    const v = values[cell]!;
+    if (latent.has(cell)) return !small(v) || ((lo <= 0 || hi >= minCellSize) && hi - lo >= width);
+    if (hi - lo < width) return false;
+    return hidden[cell] !== 'primary' || lo <= 0 || hi >= minCellSize;
   };
 
   for (;;) {
@@ -109,7 +138,8 @@ export function suppress(table: LinearTable, minCellSize: number): Suppression {
       changed = false;
       for (const rel of relations) {
         const members = membersOf(rel);
-        if (members.filter((c) => hidden[c]).length === 1) {
+        const hiddenMembers = members.filter((c) => hidden[c]);
+        if (hiddenMembers.length === 1 && !(latent.has(hiddenMembers[0]!) && !small(values[hiddenMembers[0]!]!))) {
           const c = pickComplement(members);
           if (c !== null) {
             hidden[c] = 'secondary';
@@ -119,13 +149,22 @@ export function suppress(table: LinearTable, minCellSize: number): Suppression {
       }
     }
     // 2. The exact audit: every hidden cell's deducible range must protect it.
-    const ranges = feasibleRanges(table, hidden.map(Boolean));
-    const exposed = [...ranges].find(([cell, range]) => !isProtected(range, hidden[cell]!, minCellSize));
+    const published = values.map((v, i) => (hidden[i] ? null : v));
+    const ranges = unknownIntervals(values.length, relations, published, safe);
+    const exposed = [...ranges].find(([cell, r]) => !safe(cell, r.min, r.max));
     if (!exposed) return { hidden };
     const cell = exposed[0];
-    const related = relations.filter((r) => membersOf(r).includes(cell)).flatMap(membersOf);
-    const c = pickComplement(related) ?? pickComplement(values.map((_, i) => i));
-    if (c === null) return { hidden }; // everything is hidden: nothing more can be done (and nothing is shown)
+    // The nearest cells that can still be hidden: the cell's relations, then theirs (breadth first).
+    let c: number | null = null;
+    const seen = new Set<number>([cell]);
+    let frontier = [cell];
+    while (c === null && frontier.length) {
+      const next = [...new Set(frontier.flatMap((f) => (byCell.get(f) ?? []).flatMap(membersOf)))].filter((x) => !seen.has(x));
+      next.forEach((x) => seen.add(x));
+      c = pickComplement(next);
+      frontier = next;
+    }
+    if (c === null) return { hidden }; // nothing left that may be hidden: nothing more can be done
     hidden[c] = 'secondary';
   }
 }

@@ -238,9 +238,38 @@ export function computeParticipantStatistics(all: readonly ParticipationFacts[],
  * from published cells only.
  */
 export function statisticsFromCounts(raw: RawCounts, scope: StatisticsScope): ParticipantStatistics {
-  const { year, minCellSize: min } = scope;
+  const family = new TableFamily();
+  registerStatistics(family, raw, scope);
+  const published = family.publish(scope.minCellSize);
+  const min = scope.minCellSize;
+  const series = (scope.seriesCounts ?? []).map((r) => ({ year: r.year, active: publishCount(r.active, min), new: publishCount(r.new, min), ended: publishCount(r.ended, min) }));
+  return readStatistics(published, scope, durationSummary(raw.endedDays, min), series);
+}
+
+/** Month figures of those who ended: shown only when at least minCellSize ended. */
+export function durationSummary(days: RawCounts['endedDays'], min: number): DurationSummary {
+  const { n, mean, median: med } = days;
+  const enough = n >= min;
+  return {
+    n: publishCount(n, min),
+    averageMonths: enough && mean !== null ? oneDecimal(mean / daysPerMonth) : null,
+    medianMonths: enough && med !== null ? oneDecimal(med / daysPerMonth) : null,
+  };
+}
+
+/** Where a scope's cells live in a family: a key prefix, and where "per insats" finds each unit's totals. */
+export interface FamilyKeys {
+  readonly prefix?: string;
+  /** Key of unit i's active (m = 0), new (1) or ended (2) count; default: the family's own cells. */
+  readonly unitTotal?: (i: number, m: number) => string;
+}
+
+const flowKeys = ['A', 'N', 'E'] as const;
+
+/** Registers every table of a year's statistics in a family (see core/privacy/linkedTables.ts). */
+export function registerStatistics(family: TableFamily, raw: RawCounts, scope: StatisticsScope, keys: FamilyKeys = {}): void {
+  const p = keys.prefix ?? '';
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const flowKeys = ['A', 'N', 'E'] as const;
   const members = scope.members ?? [];
   const known = new Set(members.map((m) => m.id));
   const referringCounts = members.length
@@ -248,21 +277,40 @@ export function statisticsFromCounts(raw: RawCounts, scope: StatisticsScope): Pa
     : [];
   const exitCounts = raw.outcomeByGender.map(sum);
   const units = scope.interventions.map((i) => [...(raw.byIntervention.get(i.id) ?? [0, 0, 0])]);
-
-  const family = new TableFamily();
+  const k = (key: string) => p + key;
   // flow: rows active/new/ended × gender; row totals A, N, E (rows overlap: no column totals)
-  registerCross(family, raw.flow, { inner: (i, j) => `${flowKeys[i]}:g${j}`, rowTotal: (i) => flowKeys[i]! });
-  registerCross(family, raw.ageByGender, { inner: (i, j) => `age:${i}:${j}`, rowTotal: (i) => `age:r${i}`, colTotal: (j) => `A:g${j}`, grand: 'A' });
-  registerCross(family, [raw.supportBefore], { inner: (_, j) => `sb:${j}`, rowTotal: () => 'A' });
-  registerCross(family, [raw.supportDuration], { inner: (_, j) => `sd:${j}`, rowTotal: () => 'A' });
-  registerCross(family, [raw.education], { inner: (_, j) => `ed:${j}`, rowTotal: () => 'A' });
-  if (members.length) registerCross(family, [referringCounts], { inner: (_, j) => `ref:${j}`, rowTotal: () => 'A' });
+  registerCross(family, raw.flow, { inner: (i, j) => k(`${flowKeys[i]}:g${j}`), rowTotal: (i) => k(flowKeys[i]!) });
+  registerCross(family, raw.ageByGender, { inner: (i, j) => k(`age:${i}:${j}`), rowTotal: (i) => k(`age:r${i}`), colTotal: (j) => k(`A:g${j}`), grand: k('A') });
+  registerCross(family, [raw.supportBefore], { inner: (_, j) => k(`sb:${j}`), rowTotal: () => k('A') });
+  registerCross(family, [raw.supportDuration], { inner: (_, j) => k(`sd:${j}`), rowTotal: () => k('A') });
+  registerCross(family, [raw.education], { inner: (_, j) => k(`ed:${j}`), rowTotal: () => k('A') });
+  if (members.length) registerCross(family, [referringCounts], { inner: (_, j) => k(`ref:${j}`), rowTotal: () => k('A') });
   // per intervention (or förbund): each measure sums over the units to A, N, E
-  if (units.length) registerCross(family, [0, 1, 2].map((m) => units.map((u) => u[m]!)), { inner: (m, i) => `iv:${flowKeys[m]}:${i}`, rowTotal: (m) => flowKeys[m]! });
-  registerCross(family, raw.outcomeByGender, { inner: (i, j) => `og:${i}:${j}`, rowTotal: (i) => `E:o${i}`, colTotal: (j) => `E:g${j}`, grand: 'E' });
-  registerCross(family, [exitCounts], { inner: (_, j) => `E:o${j}`, rowTotal: () => 'E' });
-  registerCross(family, raw.transition, { inner: (i, j) => `tr:${i}:${j}`, rowTotal: (i) => `tr:r${i}`, colTotal: (j) => `tr:c${j}`, grand: 'E' });
-  const published = family.publish(min);
+  const unitKey = keys.unitTotal ?? ((i: number, m: number) => k(`iv:${flowKeys[m]}:${i}`));
+  if (units.length) registerCross(family, [0, 1, 2].map((m) => units.map((u) => u[m]!)), { inner: (m, i) => unitKey(i, m), rowTotal: (m) => k(flowKeys[m]!) });
+  registerCross(family, raw.outcomeByGender, { inner: (i, j) => k(`og:${i}:${j}`), rowTotal: (i) => k(`E:o${i}`), colTotal: (j) => k(`E:g${j}`), grand: k('E') });
+  registerCross(family, [exitCounts], { inner: (_, j) => k(`E:o${j}`), rowTotal: () => k('E') });
+  registerCross(family, raw.transition, { inner: (i, j) => k(`tr:${i}:${j}`), rowTotal: (i) => k(`tr:r${i}`), colTotal: (j) => k(`tr:c${j}`), grand: k('E') });
+}
+
+/** Reads a year's published statistics out of a suppressed family (see registerStatistics). */
+export function readStatistics(
+  publishedRaw: (key: string) => number | null,
+  scope: StatisticsScope,
+  duration: DurationSummary,
+  series: readonly SeriesPoint[],
+  keys: FamilyKeys = {},
+): ParticipantStatistics {
+  const { year, minCellSize: min } = scope;
+  const p = keys.prefix ?? '';
+  const members = scope.members ?? [];
+  const unitKey = keys.unitTotal;
+  // Keys below are local; the prefix (and the units' own totals) are resolved here.
+  const published = (key: string) => {
+    const m = /^iv:([ANE]):(\d+)$/.exec(key);
+    if (m && unitKey) return publishedRaw(unitKey(Number(m[2]), flowKeys.indexOf(m[1] as 'A')));
+    return publishedRaw(p + key);
+  };
 
   const byIntervention = readTable(
     { key: 'byIntervention', title: `Deltagare per insats ${year}`, rowHeader: 'Insats', rowLabels: scope.interventions.map((i) => i.name), colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
@@ -312,14 +360,5 @@ export function statisticsFromCounts(raw: RawCounts, scope: StatisticsScope): Pa
     sick: group(exitOutcomes, ['sick'], ExitOutcome.codes),
   };
 
-  const { n, mean, median: med } = raw.endedDays;
-  const enough = n >= min;
-  const duration: DurationSummary = {
-    n: publishCount(n, min),
-    averageMonths: enough && mean !== null ? oneDecimal(mean / daysPerMonth) : null,
-    medianMonths: enough && med !== null ? oneDecimal(med / daysPerMonth) : null,
-  };
-  const series = (scope.seriesCounts ?? []).map((r) => ({ year: r.year, active: publishCount(r.active, min), new: publishCount(r.new, min), ended: publishCount(r.ended, min) }));
-
-  return { year, minCellSize: min, byIntervention, flowByGender, activeByAgeAndGender, supportBefore, supportDuration, education, referringMember, exitOutcomes, outcomeByGender, transition, shares, duration, series };
+  return { year, minCellSize: min, byIntervention, flowByGender, activeByAgeAndGender, supportBefore, supportDuration, education, referringMember, exitOutcomes, outcomeByGender, transition, shares, duration, series: [...series] };
 }

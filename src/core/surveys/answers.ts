@@ -1,5 +1,4 @@
-import { findIdentityNumbers } from '../privacy/identityNumber.ts';
-import { identityRefusalMessage } from '../privacy/identityGuard.ts';
+import { parseText } from '../input/index.ts';
 import type { InputProblem } from '../errors.ts';
 
 /**
@@ -49,12 +48,13 @@ export function parseAnswerForm(statements: readonly FormStatement[], form: Read
     answers.set(s.id, step - 1);
   }
   let freeText: string | null = null;
-  const rawText = (form[freeTextField] ?? '').trim();
-  if (rawText) {
+  const raw = form[freeTextField] ?? '';
+  if (raw.trim()) {
+    // The boundary parser: length limit, control characters, personnummer/samordningsnummer refused.
+    const parsed = parseText(raw, { maxLength: freeTextMaxLength, multiline: true });
     if (!opts.freeTextAllowed) problems.push({ field: freeTextField, message: 'Den här enkäten har ingen fritextfråga.' });
-    else if (rawText.length > freeTextMaxLength) problems.push({ field: freeTextField, message: `Texten är för lång (högst ${freeTextMaxLength} tecken).` });
-    else if (findIdentityNumbers(rawText).length) problems.push({ field: freeTextField, message: identityRefusalMessage });
-    else freeText = rawText;
+    else if (!parsed.ok) problems.push({ field: freeTextField, message: parsed.message });
+    else freeText = parsed.value;
   }
   return { answers, freeText, problems };
 }

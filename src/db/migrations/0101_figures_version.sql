@@ -2,21 +2,19 @@
 -- Every statement that writes to one of those tables bumps it, in the same transaction, so the version a
 -- reader sees changes exactly when (and no earlier than) the write becomes visible. A cache of the year's
 -- figures keyed by this version can never serve figures older than the data — whichever process wrote it.
-create table figures_version (
+-- Bookkeeping, not the förbund's data: kept in a schema of its own, outside the audit trail's reach
+-- (ensure_audit_triggers attaches to the tables of the current schema only).
+create schema if not exists samordna_internal;
+
+create table samordna_internal.figures_version (
   id boolean primary key default true check (id),
   version bigint not null
 );
-insert into figures_version (id, version) values (true, 0);
+insert into samordna_internal.figures_version (id, version) values (true, 0);
 
--- The version row is bookkeeping, not the förbund's data: not audited row by row.
-create or replace function audit_exempt(t text) returns boolean language sql immutable as $$
-  select t in ('audit_log', 'schema_migration', 'auth_session', 'auth_login_attempt', 'figures_version')
-      or (t like 'ledger\_%' and t not in ('ledger_import', 'ledger_mapping', 'ledger_class_range'))
-$$;
-
-create function bump_figures_version() returns trigger language plpgsql as $$
+create function samordna_internal.bump_figures_version() returns trigger language plpgsql as $$
 begin
-  update figures_version set version = version + 1;
+  update samordna_internal.figures_version set version = version + 1;
   return null;
 end
 $$;
@@ -30,8 +28,8 @@ begin
     'budget_revision', 'budget_revision_line', 'outcome_entry', 'ledger_year', 'ledger_account_total',
     'ledger_class_range', 'ledger_mapping'
   ] loop
-    execute format('create trigger figures_version_bump after insert or update or delete on %I for each statement execute function bump_figures_version()', t);
-    execute format('create trigger figures_version_bump_truncate after truncate on %I for each statement execute function bump_figures_version()', t);
+    execute format('create trigger figures_version_bump after insert or update or delete on %I for each statement execute function samordna_internal.bump_figures_version()', t);
+    execute format('create trigger figures_version_bump_truncate after truncate on %I for each statement execute function samordna_internal.bump_figures_version()', t);
   end loop;
 end
 $$;

@@ -21,6 +21,10 @@ function AuditPage(props: { c: Context<AppEnv>; entries: readonly AuditEntry[]; 
     <Layout title="Granskningslogg" federation={f}>
       <h1>Granskningslogg</h1>
       <p>Varje ändring i förbundets uppgifter: vem, när, vad och värdena före och efter. Loggen kan inte ändras eller raderas.</p>
+      <p>
+        Ändringar i deltagande visas med deltagarkod och vilka fält som ändrats, aldrig med värdena: deltagarnas uppgifter syns bara
+        som maskerad statistik.
+      </p>
       <form method="get" action={`/f/${f.id}/audit`}>
         <label for="actor">Användare</label>
         <input id="actor" name="actor" type="text" value={filter.actor ?? ''} />
@@ -69,8 +73,14 @@ function AuditPage(props: { c: Context<AppEnv>; entries: readonly AuditEntry[]; 
                 <td>{e.tableName}</td>
                 <td>{e.rowId ?? ''}</td>
                 <td>{actionLabels[e.action]}</td>
-                <td class="audit-values">{valuesText(e.oldValues, keys)}</td>
-                <td class="audit-values">{valuesText(e.newValues, keys)}</td>
+                {e.summary ? (
+                  <td colspan={2}>{e.summary}</td>
+                ) : (
+                  <>
+                    <td class="audit-values">{valuesText(e.oldValues, keys)}</td>
+                    <td class="audit-values">{valuesText(e.newValues, keys)}</td>
+                  </>
+                )}
               </tr>
             );
           })}

@@ -40,15 +40,16 @@ describe.skipIf(!browserAvailable)('login, account, users and audit pages in Chr
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Granskningslogg');
     await expectNoAxeViolations(page);
 
-    // Add a user through the form; the audit page then shows the change by this user.
+    // Invite a user through the form; the audit page then shows the change by this user.
     await page.goto(`${server.url}/f/${fid}/users`);
     await expectNoAxeViolations(page);
     await page.getByLabel('E-postadress').fill('styrelse@test.se');
     await page.getByLabel('Roll', { exact: true }).selectOption('styrelse');
-    await page.getByLabel(/Lösenord för ett nytt konto/).fill('ett-långt-startlösenord');
-    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('button', { name: 'Skapa inbjudan' }).click();
+    expect(await page.getByText('Inbjudan till styrelse@test.se är skapad.').count()).toBe(1);
     expect(await page.getByRole('row', { name: /styrelse@test.se.*Styrelse/ }).count()).toBe(1);
-    await page.goto(`${server.url}/f/${fid}/audit?table=federation_role`);
+    await expectNoAxeViolations(page);
+    await page.goto(`${server.url}/f/${fid}/audit?table=user_invitation`);
     expect(await page.getByRole('cell', { name: 'kansli@test.se' }).count()).toBeGreaterThan(0);
 
     await page.goto(`${server.url}/account`);

@@ -406,7 +406,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
                     <th scope="row">Avslutade</th>
                     <td class="num">{fmtCount(r.ended)}</td>
                   </tr>
-                  {r.exitOutcomes.map((o) => (
+                  {(r.exitOutcomes.some((o) => o.count !== null) ? r.exitOutcomes : []).map((o) => (
                     <tr>
                       <th scope="row">Avslutade: {o.label.toLowerCase()}</th>
                       <td class="num">{fmtCount(o.count)}</td>

@@ -119,6 +119,9 @@ function ForecastMethod(props: { model: DashboardModel }) {
           ))}
         </ul>
       ) : null}
+      <p>
+        <a href={`/f/${m.federationId}/periodisering`}>Periodisering av budgetposterna</a>
+      </p>
     </div>
   );
 }

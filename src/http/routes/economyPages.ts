@@ -5,6 +5,7 @@ import { economyBudgetRoutes } from './economyBudget.tsx';
 import { economyMemberRoutes } from './economyMembers.tsx';
 import { economyOutcomeRoutes } from './economyOutcome.tsx';
 import { economySettingsRoutes } from './economySettings.tsx';
+import { economyProfileRoutes } from './economyProfiles.tsx';
 import { economyCorrectionRoutes } from './economyCorrections.tsx';
 
 /** Every economy page (the JSON API is economyApi.ts). One entry in app.tsx's routeModules. */
@@ -15,5 +16,6 @@ export const economyPageRoutes: RouteModule = (app, deps) => {
   economyMemberRoutes(app, deps);
   economyOutcomeRoutes(app, deps);
   economySettingsRoutes(app, deps);
+  economyProfileRoutes(app, deps);
   economyCorrectionRoutes(app, deps);
 };

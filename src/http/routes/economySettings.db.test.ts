@@ -28,7 +28,7 @@ describe('settings page (HTTP): equity cap and floor drive the warnings', () => 
   it('a cap of 30 % and a floor of 400 000 kr change the dashboard warnings', async () => {
     const res = await post({ equityCap: '30', equityFloor: '400 000', minCellSize: '5' });
     expect(res.status).toBe(303);
-    expect((await getFederation(db, fid)).settings).toEqual({ equityCapShare: 0.3, equityCapSteps: [], equityFloorOre: 400_000_00, minCellSize: 5 });
+    expect((await getFederation(db, fid)).settings).toEqual({ equityCapShare: 0.3, equityCapSteps: [], equityFloorOre: 400_000_00, minCellSize: 5, protectionInterval: 1, statisticsPeriodMonths: 12, statisticsClosingDays: 31 });
     // 2026 forecast: equity 330 000 kr, cap 30 % of 1 200 000 = 360 000 kr → not above; floor 400 000 → below.
     const t2026 = text(await (await app.request(`/f/${fid}`)).text());
     expect(t2026).not.toContain('över det rekommenderade taket');

@@ -15,6 +15,8 @@ export const homeRoutes: RouteModule = (app, { db }) => {
       ctx.can('federation:read', { federationId: f.id }),
     );
     if (ctx.mode === 'session' && ctx.principal.admin) return c.redirect('/admin/federations', 303);
+    // The national reader: the cross-förbund statistics.
+    if (ctx.mode === 'session' && ctx.principal.national && ctx.can('national:read')) return c.redirect('/nationell', 303);
     const places = federations
       .map((f) => ({ ...f, landing: federationLanding(ctx, f.id) }))
       .filter((f): f is { id: number; name: string; landing: string } => f.landing !== null);

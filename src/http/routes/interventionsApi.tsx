@@ -6,8 +6,9 @@ import { addGoal, assessGoal, goalInterventionId, listGoals } from '../../servic
 import { closeParticipation, listParticipations, registerParticipation } from '../../services/interventions/participations.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { participantStatistics } from '../../services/interventions/statistics.ts';
+import { publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
 import { addProgressionMeasurement, listProgression } from '../../services/interventions/progression.ts';
-import { idParam, jsonBody, yearParam } from './interventionsCommon.ts';
+import { idParam, isOwnStaff, jsonBody, yearParam } from './interventionsCommon.ts';
 
 /** JSON API under /api/federations/:federationId/… — the same services and permission checks as the pages. */
 export const interventionApiRoutes: RouteModule = (app, { db }) => {
@@ -99,17 +100,22 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
 
   app.get(`${base}/statistics`, async (c) => {
     const f = requireFederation(c);
-    const ctx = c.get('ctx');
     const year = yearParam(c);
     const one = c.req.query('interventionId');
     if (one !== undefined) {
       const id = Number(one);
-      requirePermission(c, 'statistics:read', { interventionId: id });
-      return c.json(await participantStatistics(db, f.id, year, { interventionIds: [id] }));
+      const ctx = requirePermission(c, 'statistics:read', { interventionId: id });
+      if (isOwnStaff(ctx, f.id, id)) return c.json(await participantStatistics(db, f.id, year, { interventionIds: [id] }));
+      const { stats, publishedFrom } = await publishedStatistics(db, f.id, year, { interventionId: id });
+      return stats ? c.json(stats) : c.json({ error: `Statistiken för ${year} publiceras ${publishedFrom}.` }, 404);
     }
-    requirePermission(c, 'statistics:read');
-    const visible = (await listInterventions(db, f.id)).filter((i) => i.kind === 'individual' && ctx.can('interventions:read', { interventionId: i.id }));
-    return c.json(await participantStatistics(db, f.id, year, { interventionIds: visible.map((i) => i.id) }));
+    const ctx = requirePermission(c, 'statistics:read');
+    if (ctx.principal.local) {
+      const all = (await listInterventions(db, f.id)).filter((i) => i.kind === 'individual');
+      return c.json(await participantStatistics(db, f.id, year, { interventionIds: all.map((i) => i.id) }));
+    }
+    const { stats, publishedFrom } = await publishedStatistics(db, f.id, year);
+    return stats ? c.json(stats) : c.json({ error: `Statistiken för ${year} publiceras ${publishedFrom}.` }, 404);
   });
 
   app.get(`${base}/activities`, async (c) => {

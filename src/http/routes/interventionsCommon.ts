@@ -1,3 +1,4 @@
+import type { Principal } from '../../core/access/permissions.ts';
 import type { Context } from 'hono';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { AppEnv } from '../context.ts';
@@ -40,4 +41,14 @@ export const interventionsBase = (federationId: number) => `/f/${federationId}/i
  */
 export function csrfTokenOf(c: Context<AppEnv>): string | undefined {
   return (c.get('ctx') as { csrfToken?: string }).csrfToken;
+}
+
+/**
+ * The intervention's own staff (insats role assigned to it), or the local single user: they see the
+ * intervention's records, so they see its statistics live. Everyone else sees the frozen publication.
+ */
+export function isOwnStaff(ctx: { principal: Principal }, federationId: number, interventionId: number): boolean {
+  if (ctx.principal.local) return true;
+  const grant = ctx.principal.federations.get(federationId);
+  return grant?.role === 'insats' && grant.interventionIds.includes(interventionId);
 }

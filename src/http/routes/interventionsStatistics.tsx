@@ -6,6 +6,8 @@ import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { participantStatistics } from '../../services/interventions/statistics.ts';
+import { publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
+import { isOwnStaff } from './interventionsCommon.ts';
 import type { ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
 import type { Database } from '../../db/database.ts';
 import { followUpCsv, followUpFileName, followUpXlsx } from '../../exports/interventionFollowUp.ts';
@@ -41,9 +43,44 @@ function KeyFigures(props: { s: ParticipantStatistics }) {
   );
 }
 
-function StatisticsBody(props: { s: ParticipantStatistics }) {
+/** Where the figures come from: live (the intervention's own staff) or the frozen publication of a closed year. */
+function PublicationNote(props: { live: boolean; year: number }) {
+  return props.live ? (
+    <p>Du ser insatsens uppgifter som de är registrerade just nu (insatsens egen personal).</p>
+  ) : (
+    <p>
+      Publicerad statistik för {props.year}: fastställd när året stängdes och ändras inte därefter. Alla tabeller, insatser och år är
+      maskerade tillsammans så att inga dolda uppgifter kan räknas fram ur varandra (se Dokumentation: skydd av statistik).
+    </p>
+  );
+}
+
+function NotYetPublished(props: { year: number; publishedFrom: string }) {
+  return (
+    <p class="warning">
+      Statistiken för {props.year} publiceras när året har stängts, {props.publishedFrom}. Till dess visas inga siffror för året, så att
+      enskilda registreringar aldrig syns var för sig. Välj ett tidigare år.
+    </p>
+  );
+}
+
+/** Another role's view of one intervention: its participants by gender (active, new, ended) and the series. */
+function InterventionPublishedBody(props: { s: ParticipantStatistics }) {
   const { s } = props;
-  const seriesTable = (
+  return (
+    <>
+      <SuppressionNote minCellSize={s.minCellSize} />
+      <p>För en enskild insats publiceras deltagare efter kön (aktiva, nya, avslutade); övriga tabeller finns för hela förbundet.</p>
+      <SeriesTable s={s} />
+      <h2>Kön</h2>
+      <StatTableView id="t-flowByGender" table={s.flowByGender} />
+    </>
+  );
+}
+
+function SeriesTable(props: { s: ParticipantStatistics }) {
+  const { s } = props;
+  return (
     <ScrollTable>
       <table id="t-series">
       <caption>Deltagare över tid</caption>
@@ -56,7 +93,7 @@ function StatisticsBody(props: { s: ParticipantStatistics }) {
         </tr>
       </thead>
       <tbody>
-        {s.series.map((p) => (
+        {props.s.series.map((p) => (
           <tr>
             <th scope="row">{p.year}</th>
             <td class="num">{fmtCount(p.active)}</td>
@@ -68,6 +105,11 @@ function StatisticsBody(props: { s: ParticipantStatistics }) {
       </table>
     </ScrollTable>
   );
+}
+
+function StatisticsBody(props: { s: ParticipantStatistics }) {
+  const { s } = props;
+  const seriesTable = <SeriesTable s={s} />;
   return (
     <>
       <SuppressionNote minCellSize={s.minCellSize} />
@@ -108,11 +150,13 @@ function YearForm(props: { action: string; year: number }) {
 async function interventionStats(c: Context<AppEnv>, db: Database) {
   const f = requireFederation(c);
   const id = idParam(c, 'id');
-  requirePermission(c, 'statistics:read', { interventionId: id });
+  const ctx = requirePermission(c, 'statistics:read', { interventionId: id });
   const year = yearParam(c);
   const intervention = await getIntervention(db, f.id, id);
-  const stats = await participantStatistics(db, f.id, year, { interventionIds: [id] });
-  return { f, id, year, intervention, stats };
+  const live = isOwnStaff(ctx, f.id, id);
+  if (live) return { f, id, year, intervention, live, stats: await participantStatistics(db, f.id, year, { interventionIds: [id] }), publishedFrom: '' };
+  const { stats, publishedFrom } = await publishedStatistics(db, f.id, year, { interventionId: id });
+  return { f, id, year, intervention, live, stats, publishedFrom };
 }
 
 /** Statistics pages (förbund and per intervention), with charts, and the national follow-up export. */
@@ -121,20 +165,26 @@ export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'statistics:read');
     const year = yearParam(c);
-    const visible = (await listInterventions(db, f.id)).filter((i) => i.kind === 'individual' && ctx.can('interventions:read', { interventionId: i.id }));
-    const stats = await participantStatistics(db, f.id, year, { interventionIds: visible.map((i) => i.id) });
+    const all = (await listInterventions(db, f.id)).filter((i) => i.kind === 'individual');
+    // Every role that may read the förbund's statistics sees all its interventions (suppressed), the same
+    // figures for kansli, styrelse, revisor and the national reader: the frozen publication of closed years.
+    const live = ctx.principal.local;
+    const { stats, publishedFrom } = live
+      ? { stats: await participantStatistics(db, f.id, year, { interventionIds: all.map((i) => i.id) }), publishedFrom: '' }
+      : await publishedStatistics(db, f.id, year);
     return c.html(
       <Layout title={`Deltagarstatistik ${year}`} federation={f}>
         <h1>Deltagarstatistik {year}</h1>
-        <p>Individinsatserna: {visible.map((i) => i.name).join(', ') || 'inga'}.</p>
+        <p>Individinsatserna: {(stats?.byIntervention.rowLabels ?? all.map((i) => i.name)).join(', ') || 'inga'}.</p>
         <YearForm action={`/f/${f.id}/statistik`} year={year} />
-        <StatisticsBody s={stats} />
+        <PublicationNote live={live} year={year} />
+        {stats ? <StatisticsBody s={stats} /> : <NotYetPublished year={year} publishedFrom={publishedFrom} />}
       </Layout>,
     );
   });
 
   app.get('/f/:federationId/insatser/:id/statistik', async (c) => {
-    const { f, id, year, intervention, stats } = await interventionStats(c, db);
+    const { f, id, year, intervention, stats, live, publishedFrom } = await interventionStats(c, db);
     const base = `${interventionsBase(f.id)}/${id}`;
     return c.html(
       <Layout title={`Statistik ${year} – ${intervention.name}`} federation={f}>
@@ -146,7 +196,8 @@ export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
           <a href={`${base}/uppfoljning-${year}.xlsx`}>Excel</a>
         </p>
         <YearForm action={`${base}/statistik`} year={year} />
-        <StatisticsBody s={stats} />
+        <PublicationNote live={live} year={year} />
+        {!stats ? <NotYetPublished year={year} publishedFrom={publishedFrom} /> : live ? <StatisticsBody s={stats} /> : <InterventionPublishedBody s={stats} />}
       </Layout>,
     );
   });
@@ -157,9 +208,12 @@ export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
     const ext = file.endsWith('.csv') ? 'csv' : 'xlsx';
     const f = requireFederation(c);
     const id = idParam(c, 'id');
-    requirePermission(c, 'statistics:read', { interventionId: id });
+    const ctx = requirePermission(c, 'statistics:read', { interventionId: id });
     const intervention = await getIntervention(db, f.id, id);
-    const stats = await participantStatistics(db, f.id, year, { interventionIds: [id] });
+    const stats = isOwnStaff(ctx, f.id, id)
+      ? await participantStatistics(db, f.id, year, { interventionIds: [id] })
+      : (await publishedStatistics(db, f.id, year, { interventionId: id })).stats;
+    if (!stats) return c.text(`Statistiken för ${year} är inte publicerad än (året har inte stängts).`, 404);
     const name = followUpFileName(intervention.name, year, ext);
     if (ext === 'csv') {
       return c.body(followUpCsv(intervention.name, stats), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });

@@ -28,7 +28,13 @@ export const ledgerRoutes: RouteModule = (app, { db }) => {
     let result: SieImportResult | null = null;
     let error: InputError | null = null;
     try {
-      result = await importSieFile(db, { federationId: federation.id, source: Readable.fromWeb(file.stream() as unknown as NodeWebStream), fileName: file.name, actor: ctx.actor });
+      result = await importSieFile(db, {
+        federationId: federation.id,
+        source: Readable.fromWeb(file.stream() as unknown as NodeWebStream),
+        fileName: file.name,
+        actor: ctx.actor,
+        predecessor: body['predecessor'] === 'ja',
+      });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       error = e;
@@ -53,6 +59,8 @@ export const ledgerRoutes: RouteModule = (app, { db }) => {
       source: Readable.fromWeb(body as unknown as NodeWebStream),
       fileName: c.req.query('fileName') || 'SIE-fil',
       actor: ctx.actor,
+      // Another company's books (#ORGNR/#FNAMN not the förbund's) only when explicitly confirmed as a predecessor's.
+      predecessor: c.req.query('predecessor') === 'true',
     });
     return c.json(result, 201);
   });
@@ -93,6 +101,29 @@ function ImportPage(props: {
             ))}
           </ul>
         </div>
+      ) : null}
+      {props.canImport && props.error?.problems.some((p) => p.field === '#ORGNR' || p.field === '#FNAMN') ? (
+        <section aria-labelledby="predecessor-title" class="card">
+          <h2 id="predecessor-title">Läsa in en föregångares bokföring?</h2>
+          <p>
+            Filen gäller ett annat företag än förbundet. Är det bokföringen från en föregångare (t.ex. ett förbund som har gått upp i {props.federation.name}),
+            välj filen igen och bekräfta. Annars: läs inte in den, så att ett annat företags siffror aldrig hamnar i förbundets femårsöversikt.
+          </p>
+          <form method="post" action={`${base}/import`} enctype="multipart/form-data">
+            <FormSecurityFields />
+            <label for="sie-file-predecessor">SIE-fil från föregångaren</label>
+            <input id="sie-file-predecessor" name="file" type="file" accept=".se,.si,.sie,.txt" required />
+            <div class="check">
+              <input type="checkbox" id="predecessor" name="predecessor" value="ja" required />{' '}
+              <label for="predecessor" class="inline">
+                Jag bekräftar att filen är en föregångares bokföring och ska läsas in i {props.federation.name}.
+              </label>
+            </div>
+            <p>
+              <button type="submit">Läs in föregångarens fil</button>
+            </p>
+          </form>
+        </section>
       ) : null}
       {props.canImport ? (
         <form method="post" action={`${base}/import`} enctype="multipart/form-data">

@@ -8,6 +8,7 @@ import { RateLimiter } from '../security/rateLimit.ts';
 import { clientAddress } from '../security/clientAddress.ts';
 import {
   closedMessage,
+  getRound,
   resolveToken,
   roundForm,
   submitAnswers,
@@ -31,7 +32,7 @@ function envInt(name: string, fallback: number): number {
 }
 
 export const surveyAnswerRoutes: RouteModule = (app, { db }) => {
-  const perRound = new RateLimiter(envInt('SAMORDNA_SURVEY_RATE_PER_MINUTE', 120), 60_000);
+  const perRound = new RateLimiter(envInt('SAMORDNA_SURVEY_RATE_PER_MINUTE', 300), 60_000);
   const unknownPerAddress = new RateLimiter(envInt('SAMORDNA_SURVEY_GUESS_PER_MINUTE', 20), 60_000);
 
   const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 | 409 | 429 = 200) => {
@@ -59,7 +60,7 @@ export const surveyAnswerRoutes: RouteModule = (app, { db }) => {
     );
 
   const formPage = async (c: Context<AppEnv>, token: string, federationId: number, roundId: number, opts: { values?: Record<string, string>; errors?: Record<string, string>; status?: 200 | 400 } = {}) => {
-    const form = await roundForm(db, federationId, roundId);
+    const form = await roundForm(db, federationId, roundId, { counts: false });
     const hasEasy = form.statements.some((s) => s.easyText) || !!form.freeTextPromptEasy;
     const easy = hasEasy && c.req.query('lattlast') === '1';
     const action = `/e/${token}${easy ? '?lattlast=1' : ''}`;
@@ -82,8 +83,8 @@ export const surveyAnswerRoutes: RouteModule = (app, { db }) => {
     const token = c.req.param('token');
     const r = await resolveToken(db, token);
     if (!r) return message(c, 'Enkäten finns inte', unknownTokenMessage, 404);
-    const round = await roundForm(db, r.federationId, r.roundId);
-    const closed = closedMessage(round.round, swedishToday());
+    const round = await getRound(db, r.federationId, r.roundId, { counts: false });
+    const closed = closedMessage(round, swedishToday());
     if (closed) return message(c, 'Enkäten är stängd', closed, 409);
     if (!r.unused) return message(c, 'Koden är redan använd', usedCodeMessage, 409);
     return formPage(c, token, r.federationId, r.roundId);

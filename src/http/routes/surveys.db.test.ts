@@ -145,7 +145,7 @@ describe('survey pages (HTTP)', () => {
 
   it('menu and pages by role: kansli manages, styrelse reads results, insats sees neither', async () => {
     const k = await (await kansli.request(`/f/${fid}/enkater`)).text();
-    expect(k).toContain(`href="/f/${fid}/enkater">Indikatorenkäter`);
+    expect(k).toMatch(new RegExp(`<nav[^]*href="/f/${fid}/enkater"[^>]*>Indikatorenkäter</a>[^]*</nav>`));
     expect(k).toContain('Ny enkätomgång');
     const s = await styrelse.request(`/f/${fid}/enkater`);
     expect(s.status).toBe(200);
@@ -155,7 +155,8 @@ describe('survey pages (HTTP)', () => {
     expect((await styrelse.request(`/f/${fid}/enkater/${roundId}/resultat`)).status).toBe(200);
     expect((await styrelse.request(`/f/${fid}/enkater/${roundId}`)).status).toBe(403);
     expect((await styrelse.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-01-01', closesOn: '2025-12-31', codes: '1' }))).status).toBe(403);
-    const home = await (await insats.request(`/f/${fid}/insatser`)).text();
+    const home = await (await insats.request(`/f/${fid}/insatser/901`)).text();
+    expect(home).toContain('<nav');
     expect(home).not.toContain('Indikatorenkäter');
     expect((await insats.request(`/f/${fid}/enkater`)).status).toBe(403);
   });
@@ -173,9 +174,18 @@ describe('survey pages (HTTP)', () => {
     const poster = await kansli.request(`/f/${fid}/enkater/${round!.id}/affisch`);
     expect(poster.status).toBe(200);
     expect(await poster.text()).toContain('Skanna koden');
-    const bad = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-12-01', closesOn: '2025-01-01', codes: 'x' }));
+    const pdf = await kansli.request(`/f/${fid}/enkater/${round!.id}/affisch.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toContain('/StructTreeRoot');
+    const bad = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-12-01', closesOn: '2025-01-01', codes: '2' }));
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Slutdatum får inte vara före startdatum');
+    const badCount = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-01-01', closesOn: '2025-12-31', codes: 'x' }));
+    expect(badCount.status).toBe(400);
+    expect(await badCount.text()).toContain('Ange ett heltal mellan 0 och 5000.');
   });
 
   it('paper answers are entered by the kansli and counted as paper', async () => {

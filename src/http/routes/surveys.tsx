@@ -8,6 +8,7 @@ import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, T
 import { StackedBar, StackedLegend } from '../views/stackedBar.tsx';
 import { SurveyAnswerForm } from '../views/surveyForm.tsx';
 import { InputError, NotFoundError } from '../../core/errors.ts';
+import { isBlank, parseId, parseInteger, parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { respondentGroupLabels, respondentGroups, setKindLabels, setKinds, type RespondentGroup } from '../../core/surveys/sets.ts';
 import { parseStatementLines, statementLines } from '../../core/surveys/setText.ts';
 import { resultTables } from '../../core/surveys/tables.ts';
@@ -15,6 +16,7 @@ import { tooFewAnswers } from '../../core/surveys/results.ts';
 import { formatNumber } from '../../core/format.ts';
 import { tableCsvLines, csvDocument } from '../../exports/csv.ts';
 import { tablesToXlsx } from '../../exports/xlsx.ts';
+import { surveyPosterPdf } from '../../exports/surveyPoster.ts';
 import { createSet, getSet, listSets, type SurveySet } from '../../services/surveys/sets.ts';
 import { addCodes, createRound, enterPaperAnswers, getRound, listRounds, roundForm, swedishToday, type CreatedRound, type SurveyRound } from '../../services/surveys/rounds.ts';
 import { freeTexts, roundResults, sharedStatements, type RoundResults, type StatementResults } from '../../services/surveys/results.ts';
@@ -30,9 +32,9 @@ import { problemsToFieldErrors } from './economyShared.ts';
 type C = Context<AppEnv>;
 
 function roundIdParam(c: C): number {
-  const id = Number(c.req.param('roundId'));
-  if (!Number.isSafeInteger(id) || id < 1) throw new NotFoundError('Enkätomgången finns inte.');
-  return id;
+  const id = parseId(c.req.param('roundId'));
+  if (!id.ok) throw new NotFoundError('Enkätomgången finns inte.');
+  return id.value;
 }
 
 /** The address respondents open: SAMORDNA_PUBLIC_URL (behind a proxy) or this request's origin. */
@@ -241,10 +243,11 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     const { one, many } = await fields(c);
     const sets = await listSets(db, f.id, ctx.actor);
     const set = sets.find((s) => s.id === one.set);
-    const year = /^\d{4}$/.test(one.year ?? '') ? Number(one.year) : NaN;
-    const codes = /^\d{1,5}$/.test((one.codes ?? '0').trim() || '0') ? Number((one.codes ?? '0').trim() || '0') : NaN;
     let created: CreatedRound;
     try {
+      const year = valueOrThrow(parseYear(one.year), { field: 'year' });
+      const codes = isBlank(one.codes) ? 0 : valueOrThrow(parseInteger(one.codes, { min: 0, max: 5000 }), { field: 'codes' });
+      const interventionIds = (many.interventions ?? []).map((v) => valueOrThrow(parseId(v), { field: 'interventions' }));
       created = await createRound(
         db,
         f.id,
@@ -258,7 +261,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
           closesOn: one.closesOn ?? '',
           openLink: one.openLink === '1',
           codes,
-          interventionIds: (many.interventions ?? []).map(Number).filter(Number.isSafeInteger),
+          interventionIds,
         },
         ctx.actor,
       );
@@ -325,7 +328,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     const f = requireFederation(c);
     const id = roundIdParam(c);
     const { one } = await fields(c);
-    const n = /^\d{1,5}$/.test((one.codes ?? '').trim()) ? Number(one.codes!.trim()) : NaN;
+    const n = valueOrThrow(parseInteger(one.codes, { min: 1, max: 5000 }), { field: 'codes' });
     const codes = await addCodes(db, f.id, id, n, ctx.actor);
     return invitationPage(c, f, await getRound(db, f.id, id), { openLink: null, codes }, 'Nya engångskoder');
   });
@@ -349,10 +352,26 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
           <p>
             Enkäten är öppen {form.round.opensOn} – {form.round.closesOn}.
           </p>
-          <p class="no-print">Skriv ut sidan (Ctrl+P) för att få affischen på papper eller som PDF.</p>
+          <p class="no-print">
+            Skriv ut sidan (Ctrl+P), eller <a href={`${base(f)}/${form.round.id}/affisch.pdf`}>ladda ned affischen som PDF</a>.
+          </p>
         </div>
       </Layout>,
     );
+  });
+
+  app.get('/f/:federationId/enkater/:roundId{[0-9]+}/affisch.pdf', async (c) => {
+    requirePermission(c, 'surveys:manage');
+    const f = requireFederation(c);
+    const form = await roundForm(db, f.id, roundIdParam(c));
+    if (!form.round.openToken) throw new NotFoundError('Omgången har ingen öppen länk.');
+    const pdf = await surveyPosterPdf({
+      title: `Enkät: ${form.set.name}`,
+      subtitle: `${form.set.name} – ${f.name}`,
+      url: publicUrl(c, `/e/${form.round.openToken}`),
+      period: `Öppen ${form.round.opensOn} – ${form.round.closesOn}`,
+    });
+    return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="enkat-${form.round.id}-affisch.pdf"` });
   });
 
   // ---- paper answers -------------------------------------------------------------------------------------
@@ -545,8 +564,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/enkater/jamforelse', async (c) => {
     requirePermission(c, 'surveys:read');
     const f = requireFederation(c);
-    const year = Number(c.req.query('ar'));
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError({ field: 'ar', message: 'Ange ett år, t.ex. ?ar=2025.' });
+    const year = valueOrThrow(parseYear(c.req.query('ar')), { field: 'ar' });
     const shared = await sharedStatements(db, f.id, year);
     return c.html(
       <Layout title={`Grupper sida vid sida ${year}`} federation={f}>
@@ -683,7 +701,9 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/enkater/fragor/:setId{[0-9]+}/ny-version', async (c) => {
     requirePermission(c, 'surveys:manage');
     const f = requireFederation(c);
-    const basedOn = await getSet(db, f.id, Number(c.req.param('setId')));
+    const setId = parseId(c.req.param('setId'));
+    if (!setId.ok) throw new NotFoundError('Frågesetet finns inte.');
+    const basedOn = await getSet(db, f.id, setId.value);
     return setsPage(c, { basedOn });
   });
 
@@ -691,7 +711,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     const ctx = requirePermission(c, 'surveys:manage');
     const f = requireFederation(c);
     const { one } = await fields(c);
-    const newVersionOf = /^\d{1,9}$/.test(one.newVersionOf ?? '') ? Number(one.newVersionOf) : null;
+    const newVersionOf = isBlank(one.newVersionOf) ? null : valueOrThrow(parseId(one.newVersionOf), { field: 'newVersionOf' });
     const basedOn = newVersionOf ? await getSet(db, f.id, newVersionOf) : null;
     const parsed = parseStatementLines(one.statements ?? '');
     try {

@@ -21,4 +21,16 @@ describe('structured request log', () => {
     expect(entry).toMatchObject({ level: 'info', event: 'request', method: 'POST', route: '/f/:federationId/participants', path: '/f/3/participants', status: 201 });
     expect(lines[0]).not.toMatch(/hemlig|ABC123/);
   });
+
+  it('never logs a survey code or open-link token (the answer path)', async () => {
+    process.env.SAMORDNA_LOG = 'on';
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => (lines.push(String(s)), true));
+    const app = new Hono();
+    app.use('*', requestLog());
+    app.post('/e/:token', (c) => c.text('Tack'));
+    await app.request('/e/abcdefgh23456789', { method: 'POST', body: 'q1=2' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ route: '/e/:token', path: '/e/…', status: 200 });
+    expect(lines[0]).not.toContain('abcdefgh23456789');
+  });
 });

@@ -31,7 +31,9 @@ export function requestLog(): MiddlewareHandler {
     logEvent('request', {
       method: c.req.method,
       route: c.req.routePath,
-      path: c.req.path,
+      // A survey answer path holds a single-use code or a round's open token: a log line with its time would
+      // tie the code to when (and so, by order, to which) answer was given. Logged without it.
+      path: /^\/e\//.test(c.req.path) ? '/e/…' : c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - start) * 10) / 10,
       user,

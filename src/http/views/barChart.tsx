@@ -1,4 +1,5 @@
 import { amountClass, formatTkr } from './present.ts';
+import { ScrollTable } from './scrollTable.tsx';
 
 /**
  * A grouped horizontal bar chart as inline SVG (works without JavaScript): one group per category, one bar per
@@ -96,6 +97,7 @@ export function BarChart(props: { id: string; title: string; description?: strin
           );
         })}
       </svg>
+      <ScrollTable label="Diagrammets tabell">
       <table class="chart-data">
         <caption>Tabell: {props.title} ({unit})</caption>
         <thead>
@@ -122,6 +124,7 @@ export function BarChart(props: { id: string; title: string; description?: strin
           ))}
         </tbody>
       </table>
+      </ScrollTable>
     </figure>
   );
 }

@@ -30,8 +30,9 @@ function requestContext(): { ctx: RequestContext | undefined; path: string } {
  */
 export function Layout(props: { title: string; federation?: FederationRef | null; children?: Child; nav?: readonly NavItem[] }) {
   const { ctx, path } = requestContext();
+  // A section with its own menu (e.g. the national view) keeps the installation-wide items (account, logout).
   const nav: NavItem[] = props.nav
-    ? [...props.nav]
+    ? [...props.nav, ...(ctx ? globalNav(ctx).filter((g) => !props.nav!.some((n) => n.href === g.href)) : [])]
     : ctx
       ? [...(props.federation ? federationNav(ctx, props.federation) : []), ...globalNav(ctx)]
       : [];
@@ -45,6 +46,7 @@ export function Layout(props: { title: string; federation?: FederationRef | null
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.federation ? `${props.title} – ${props.federation.name} – Samordna` : `${props.title} – Samordna`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <a class="skip-link" href="#main">Hoppa till innehållet</a>

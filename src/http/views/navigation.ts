@@ -71,8 +71,8 @@ export function globalNav(ctx: NavContext): NavItem[] {
   if (ctx.can('admin')) {
     items.push({ href: '/admin/federations', label: 'Förbund' }, { href: '/admin/users', label: 'Alla användare' });
   }
-  if (ctx.principal.national && !ctx.principal.local) items.push({ href: '/', label: 'Statistik i alla förbund' });
-  if (ctx.can('national:read')) items.push({ href: '/nationell', label: 'Nationell jämförelse' });
+  if (ctx.principal.national && !ctx.principal.local) items.push({ href: '/nationell', label: 'Statistik i alla förbund' });
+  else if (ctx.can('national:read')) items.push({ href: '/nationell', label: 'Nationell jämförelse' });
   if (ctx.mode === 'session' || ctx.mode === 'local') items.push({ href: '/account', label: 'Mitt konto' });
   return items;
 }

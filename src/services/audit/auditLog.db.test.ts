@@ -101,7 +101,7 @@ describe('audit trail', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await auditLogToXlsx(entries, 'Förbund A') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Granskningslogg')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'Nr', 'Tid', 'Användare', 'Tabell', 'Rad', 'Åtgärd', 'Före', 'Efter']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'Nr', 'Tid', 'Användare', 'Tabell', 'Rad', 'Åtgärd', 'Före', 'Efter', 'Beskrivning']);
     expect(ws.rowCount).toBe(1 + entries.length);
     expect(ws.getRow(2).getCell(3).value).toBe('kansli@a.se');
     expect(ws.getRow(2).getCell(6).value).toBe('Borttagen');

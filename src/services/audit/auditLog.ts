@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { InputError } from '../../core/errors.ts';
+import { participationFieldLabels } from '../../core/interventions/participation.ts';
 import { parseIsoDate, valueOrThrow } from '../../core/input/index.ts';
 
 export interface AuditEntry {
@@ -12,6 +13,50 @@ export interface AuditEntry {
   readonly action: 'insert' | 'update' | 'delete';
   readonly oldValues: Record<string, unknown> | null;
   readonly newValues: Record<string, unknown> | null;
+  /**
+   * Set for rows about participants (their attributes are what the statistics hide): a description such as
+   * "deltagande D-AB12-CD34 ändrat: fält slutdatum, avslutsorsak", and then oldValues and newValues are null.
+   */
+  readonly summary?: string | null;
+}
+
+/**
+ * Tables whose values the audit log never shows, to any role: the participants' attributes (a changed age band
+ * or end date would undo the statistics' suppression) and the frozen statistics with their unsuppressed counts.
+ * The values stay in the database for the system's own integrity; the log shows which row and which fields.
+ */
+export const maskedAuditTables = ['participation', 'progression_measurement', 'statistics_snapshot'] as const;
+
+const columnLabels: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(participationFieldLabels).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v])),
+  intervention_id: 'insats',
+  participation_id: 'deltagande',
+  measured_on: 'mätdatum',
+  indicator: 'indikator',
+  score: 'värde',
+  year: 'år',
+  scope: 'omfattning',
+  counts: 'underlag',
+  published: 'publicerade tal',
+  frozen_at: 'fryst',
+};
+const bookkeeping = new Set(['id', 'federation_id', 'code', 'created_at']);
+
+function participantSummary(e: AuditEntry, code: string | null): string {
+  const fields = changedColumns(e).filter((k) => !bookkeeping.has(k)).map((k) => columnLabels[k] ?? k);
+  const list = fields.length ? `: fält ${fields.join(', ')}` : '';
+  const verb = { insert: 'registrerat', update: 'ändrat', delete: 'borttaget' }[e.action];
+  if (e.tableName === 'participation') return `deltagande ${code ?? '(okänd kod)'} ${verb}${list}`;
+  if (e.tableName === 'progression_measurement') return `progressionsmätning för deltagande ${code ?? '(borttaget)'} ${verb}${list}`;
+  const v = e.newValues ?? e.oldValues ?? {};
+  return `deltagarstatistik ${String(v.year ?? '')} fryst (${verb}) – talen visas på statistiksidan, maskerade`;
+}
+
+/** Replaces a participant row's values by its description (see maskedAuditTables). */
+function masked(e: AuditEntry & { participantCode?: string | null }): AuditEntry {
+  const { participantCode, ...entry } = e;
+  if (!(maskedAuditTables as readonly string[]).includes(e.tableName)) return entry;
+  return { ...entry, oldValues: null, newValues: null, summary: participantSummary(e, participantCode ?? null) };
 }
 
 export interface AuditFilter {
@@ -24,6 +69,8 @@ export interface AuditFilter {
   readonly text?: string;
   readonly limit?: number;
 }
+
+const maskedList = `array[${maskedAuditTables.map((t) => `'${t}'`).join(', ')}]::text[]`;
 
 /** Reads a filter from query parameters; bad dates are an InputError naming the field. */
 export function parseAuditFilter(q: Record<string, string | undefined>): AuditFilter {
@@ -61,20 +108,29 @@ export async function queryAuditLog(db: Queryable, federationId: number, filter:
   if (filter.from) add("occurred_at >= (?::date)::timestamp at time zone 'Europe/Stockholm'", filter.from);
   if (filter.to) add("occurred_at < (?::date + 1)::timestamp at time zone 'Europe/Stockholm'", filter.to);
   if (filter.text) {
+    // Participant rows match on their row id and code only: searching their values would answer
+    // "which participant is a woman aged 20–24" one query at a time.
     add(
-      "(coalesce(row_id, '') || ' ' || coalesce(old_values::text, '') || ' ' || coalesce(new_values::text, '')) ilike ? escape '\\'",
+      `(case when table_name = any(${maskedList}) then coalesce(row_id, '') || ' ' || coalesce(new_values ->> 'code', old_values ->> 'code', '')
+             else coalesce(row_id, '') || ' ' || coalesce(old_values::text, '') || ' ' || coalesce(new_values::text, '') end) ilike ? escape '\\'`,
       `%${likeEscape(filter.text)}%`,
     );
   }
   params.push(Math.min(Math.max(filter.limit ?? 500, 1), 100_000));
-  const rows = await db.query<AuditEntry>(
-    `select id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt", actor,
-            table_name as "tableName", row_id as "rowId", action, old_values as "oldValues", new_values as "newValues"
-     from audit_log where ${where.join(' and ')} order by id desc limit $${params.length}`,
+  const rows = await db.query<AuditEntry & { participantCode: string | null }>(
+    `select a.id, to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt", a.actor,
+            a.table_name as "tableName", a.row_id as "rowId", a.action, a.old_values as "oldValues", a.new_values as "newValues",
+            case when a.table_name = 'participation' then coalesce(a.new_values ->> 'code', a.old_values ->> 'code')
+                 when a.table_name = 'progression_measurement' then (
+                   select p.code from participation p
+                   where p.federation_id = a.federation_id and p.id = (coalesce(a.new_values, a.old_values) ->> 'participation_id')::int)
+            end as "participantCode"
+     from (select * from audit_log where ${where.join(' and ')} order by id desc limit $${params.length}) a
+     order by a.id desc`,
     params,
   );
-  // Swedish local time, by the one helper for times shown to users.
-  return rows.map((r) => ({ ...r, occurredAt: formatLocalDateTime(r.occurredAt, true) }));
+  // Swedish local time, by the one helper for times shown to users; participant rows without their values.
+  return rows.map((r) => masked({ ...r, occurredAt: formatLocalDateTime(r.occurredAt, true) }));
 }
 
 /** The tables that occur in the förbund's log (for the filter's choice list). */

@@ -4,7 +4,7 @@ import { amountProblems, applyRevisions, summarizeBudget, validateRevision, type
 import type { BudgetLine, LineAmounts } from '../../core/economy/types.ts';
 import { lineMap, listBudgetLines } from './lines.ts';
 import { getFiscalYear } from './years.ts';
-import { assertBudgetOpen } from './yearCycle.ts';
+import { assertBudgetOpen } from './budgetAdoption.ts';
 
 export interface YearBudget {
   readonly year: number;

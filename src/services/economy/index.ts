@@ -22,7 +22,7 @@ export {
   saveYearSummary,
   type FiscalYearInput,
 } from './years.ts';
-export { listBudgetLines, createBudgetLine, saveBudgetProfile } from './lines.ts';
+export { listBudgetLines, createBudgetLine, saveBudgetProfile, listBudgetProfiles } from './lines.ts';
 export {
   getAllocationOverview,
   saveAllocation,

@@ -64,3 +64,13 @@ export async function saveBudgetProfile(db: Database, federationId: number, line
     if (!rows[0]) throw new NotFoundError('Budgetposten finns inte.');
   }, actor);
 }
+
+/** Every budget line with its own budget profile (null: the section's default), in report order. */
+export async function listBudgetProfiles(q: Queryable, federationId: number): Promise<(BudgetLine & { profile: BudgetProfile | null })[]> {
+  const rows = await q.query<Row & { budget_profile: BudgetProfile | null }>(
+    `select id, section, label, sort_order, budget_profile from budget_line where federation_id = $1
+     order by case section when 'income' then 0 when 'administration' then 1 when 'individual' then 2 when 'structural' then 3 else 4 end, sort_order, label`,
+    [federationId],
+  );
+  return rows.map((r) => ({ ...toLine(r), profile: r.budget_profile }));
+}

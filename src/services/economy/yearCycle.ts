@@ -11,28 +11,8 @@ import { parseIsoDate, parseText } from '../../core/input/index.ts';
 import { loadRevisedBudget } from './budget.ts';
 import { getKeyFigures } from './reports.ts';
 
-export interface BudgetAdoption {
-  readonly adoptedOn: string;
-  readonly reference: string;
-}
-
-export async function getBudgetAdoption(q: Queryable, federationId: number, year: number): Promise<BudgetAdoption | null> {
-  const [r] = await q.query<BudgetAdoption>(
-    `select to_char(adopted_on, 'YYYY-MM-DD') as "adoptedOn", reference from budget_adoption where federation_id = $1 and year = $2`,
-    [federationId, year],
-  );
-  return r ?? null;
-}
-
-/** Refuses a change of the original budget once the board has adopted it (InputError naming the decision). */
-export async function assertBudgetOpen(q: Queryable, federationId: number, year: number): Promise<void> {
-  const a = await getBudgetAdoption(q, federationId, year);
-  if (a) {
-    throw new InputError({
-      message: `Budgeten ${year} är antagen av styrelsen (${a.adoptedOn}, ${a.reference}) och kan inte ändras. Ändringar görs som tilläggsbudget.`,
-    });
-  }
-}
+export { getBudgetAdoption, assertBudgetOpen, type BudgetAdoption } from './budgetAdoption.ts';
+import { assertBudgetOpen } from './budgetAdoption.ts';
 
 /** The board adopts the year's budget (date and reference, e.g. "§ 45"); once only. */
 export async function adoptBudget(db: Database, federationId: number, year: number, input: { adoptedOn: string; reference: string }, actor: Actor): Promise<void> {

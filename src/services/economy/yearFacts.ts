@@ -5,7 +5,7 @@
  * overview, the JSON API and the CLI reports all read through getYearFigures.
  *
  * Cache: the computed figures are kept per (förbund, year) together with the figures_version they were computed
- * at (migration 0101: every statement that writes to a table the figures read bumps it in the same
+ * at (migration 0101, samordna_internal.figures_version: every statement that writes to a table the figures read bumps it in the same
  * transaction). A request reads the version (one tiny query) and uses the cached figures only when it is
  * unchanged, so any write — from this process or another — invalidates them.
  */
@@ -21,7 +21,7 @@ import type { Contribution } from '../../core/economy/allocation.ts';
 
 export const yearFactsSql = `
 select
-  (select version::text from figures_version) as version,
+  (select version::text from samordna_internal.figures_version) as version,
   (select json_build_object('name', name, 'settings', settings) from federation where id = $1) as federation,
   (select max(year) from fiscal_year where federation_id = $1) as latest,
   (select coalesce(json_agg(json_build_array(year, allocation_ore, opening_equity_ore, equity_contributions_ore, total_assets_ore,
@@ -194,7 +194,7 @@ export async function getYearFigures(q: Queryable, federationId: number, year: n
   if (cacheable) {
     const hit = cache.get(key);
     if (hit) {
-      const [v] = await q.query<{ version: string }>('select version::text as version from figures_version');
+      const [v] = await q.query<{ version: string }>('select version::text as version from samordna_internal.figures_version');
       if (v && v.version === hit.version) {
         yearFiguresCacheStats.hits++;
         return hit.figures;

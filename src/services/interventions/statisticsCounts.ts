@@ -29,9 +29,12 @@ export async function countParticipationsInDb(
   year: number,
   interventionIds: readonly number[],
   byFederation = false,
+  /** Only those who started (or ended) in the year: the category flows of the frozen publication. */
+  only?: 'started' | 'ended',
 ): Promise<RawCounts> {
+  const restrict = only === 'started' ? ' and p.start_date >= $3::date' : only === 'ended' ? ' and p.end_date <= $4::date' : '';
   const where = `($1::int is null or p.federation_id = $1) and p.intervention_id = any($2::int[])
-    and p.start_date <= $4::date and (p.end_date is null or p.end_date >= $3::date)`;
+    and p.start_date <= $4::date and (p.end_date is null or p.end_date >= $3::date)${restrict}`;
   const params = [federationId, interventionIds, `${year}-01-01`, `${year}-12-31`];
   const rows = await db.query<GroupRow>(
     `with p as (

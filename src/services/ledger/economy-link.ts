@@ -10,7 +10,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import { replaceOutcome } from '../economy/outcome.ts';
-import { loadLedgerOutcome } from './mapping.ts';
+import { loadLedgerOutcome } from './ledgerOutcome.ts';
 
 /** Whether the year was imported from SIE (its own file, #RAR 0). */
 export async function hasLedgerYear(q: Queryable, federationId: number, year: number): Promise<boolean> {

@@ -35,6 +35,56 @@ export interface SieImportInput {
   readonly source: string | Readable;
   readonly fileName?: string;
   readonly actor: Actor;
+  /**
+   * The file is explicitly confirmed to be a predecessor's books (e.g. a förbund merged into this one): its
+   * #ORGNR / #FNAMN may differ from the förbund's. Without it such a file is refused.
+   */
+  readonly predecessor?: boolean;
+}
+
+/** The organisation number's ten digits ("222000-0000", "2220000000", "162220000000" → "2220000000"), or null. */
+export function organisationDigits(text: string | null | undefined): string | null {
+  const d = (text ?? '').split(/\s+/)[0]!.replace(/\D/g, '');
+  if (d.length === 12 && d.startsWith('16')) return d.slice(2);
+  return d.length === 10 ? d : null;
+}
+
+const nameKey = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Is the file the förbund's own books? Its #ORGNR must be the förbund's organisation number; a förbund
+ * without one takes it from its first SIE import that has one. A file without #ORGNR is compared by #FNAMN with
+ * the förbund's name and the company names of its earlier imports (a förbund's first import is accepted).
+ * Returns the problem, or null when the file is the förbund's (or confirmed as a predecessor's).
+ */
+async function checkSieIdentity(
+  tx: Queryable,
+  federationId: number,
+  file: { company: string | null; organisationNumber: string | null },
+  fileName: string,
+  opts: { created: boolean },
+): Promise<{ problem: InputProblem | null; adoptOrganisationNumber: string | null }> {
+  const ok = { problem: null, adoptOrganisationNumber: null };
+  const [f] = await tx.query<{ name: string; org: string | null }>('select name, organisation_number as org from federation where id = $1', [federationId]);
+  const fileOrg = organisationDigits(file.organisationNumber);
+  const ownOrg = organisationDigits(f!.org);
+  const confirm = 'Är det en föregångares bokföring (t.ex. ett förbund som gått upp i detta), bekräfta det uttryckligen vid inläsningen.';
+  if (fileOrg) {
+    if (ownOrg && fileOrg !== ownOrg) {
+      return {
+        problem: { file: fileName, field: '#ORGNR', message: `Filen gäller organisationsnummer ${file.organisationNumber} (${file.company ?? 'okänt företag'}), men förbundets är ${f!.org}. Filen läses inte in. ${confirm}` },
+        adoptOrganisationNumber: null,
+      };
+    }
+    // A förbund without an organisation number takes it from its first own SIE file.
+    return { problem: null, adoptOrganisationNumber: ownOrg ? null : `${fileOrg.slice(0, 6)}-${fileOrg.slice(6)}` };
+  }
+  if (opts.created || !file.company) return ok;
+  const earlier = await tx.query<{ name: string | null }>('select distinct company_name as name from ledger_import where federation_id = $1 and company_name is not null and not predecessor', [federationId]);
+  if (!earlier.length && !ownOrg) return ok;
+  const known = new Set([f!.name, ...earlier.map((e) => e.name!)].map(nameKey));
+  if (known.has(nameKey(file.company))) return ok;
+  return { problem: { file: fileName, field: '#FNAMN', message: `Filen gäller ${file.company}, inte ${f!.name}, och anger inget organisationsnummer. Filen läses inte in. ${confirm}` }, adoptOrganisationNumber: null };
 }
 
 const TRANSACTION_SQL = `insert into ledger_transaction
@@ -184,6 +234,13 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
       const summary = validator.finish();
       const problems = [...parser.problems, ...validator.problems];
       if (problems.length) throw fail(problems.slice(0, MAX_PROBLEMS));
+      const identity = await checkSieIdentity(tx, fed, summary, fileName, { created });
+      if (identity.problem && input.predecessor !== true) throw fail([identity.problem]);
+      // Recorded as a predecessor's books only when confirmed so; such a file never gives the förbund its number.
+      const predecessor = input.predecessor === true;
+      if (!predecessor && identity.adoptOrganisationNumber) {
+        await tx.query('update federation set organisation_number = $2 where id = $1', [fed, identity.adoptOrganisationNumber]);
+      }
       const y = await ensureYear(0);
       for (const b of pendingBalances.splice(0)) await addBalance(b);
       await vouchers!.flush();
@@ -219,9 +276,9 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
       const sha256 = hash.digest('hex');
       await tx.query(
         `update ledger_import set sha256 = $3, company_name = $4, program = $5, sie_type = $6,
-           account_count = $7, voucher_count = $8, transaction_count = $9, balance_count = $10
+           account_count = $7, voucher_count = $8, transaction_count = $9, balance_count = $10, predecessor = $11
          where federation_id = $1 and id = $2`,
-        [fed, y.importId, sha256, summary.company, summary.program, summary.sieType, accounts.size, seq, transactionCount, balanceCount],
+        [fed, y.importId, sha256, summary.company, summary.program, summary.sieType, accounts.size, seq, transactionCount, balanceCount, predecessor],
       );
       return {
         importId: y.importId,

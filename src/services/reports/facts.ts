@@ -36,11 +36,9 @@ import { listGoals } from '../interventions/goals.ts';
 import { getIntervention, listInterventions } from '../interventions/interventions.ts';
 import { participantStatistics } from '../interventions/statistics.ts';
 import { findLedgerYear, ledgerStatements, loadAccountBalances, loadClassRanges, type LedgerYearRef } from '../ledger/statements.ts';
-import { listRounds } from '../surveys/rounds.ts';
-import { roundResults } from '../surveys/results.ts';
-import { respondentGroupLabels } from '../../core/surveys/sets.ts';
 import { getMeetingByDate, listAuditors, listBoardMembers, listDecisionItems, listMeetings } from './board.ts';
 import { disabledChapters, getAnnualReportState } from './texts.ts';
+import { indicatorResultsForYear } from '../surveys/results.ts';
 
 /** The year's figures from the one year-figures model, or null when the year has no economy data. */
 async function figuresOrNull(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<YearFigures | null> {
@@ -194,32 +192,9 @@ export async function loadConsumption(q: Queryable, federationId: number, year: 
   return out;
 }
 
-/** The year's indicator survey results, round by round, through the surveys area's results (null: no rounds). */
+/** Indicator survey results of the year, from the surveys area (null when the year has no shown results). */
 export async function loadIndicatorResults(q: Queryable, federationId: number, year: number): Promise<IndicatorResults | null> {
-  const rounds = (await listRounds(q, federationId)).filter((r) => r.year === year && r.responses > 0);
-  if (!rounds.length) return null;
-  const groups: IndicatorResults['groups'][number][] = [];
-  for (const round of rounds) {
-    const r = await roundResults(q, federationId, round.id);
-    const who = respondentGroupLabels[round.group].toLowerCase();
-    const byScale = new Map<string, typeof r.statements[number][]>();
-    for (const s of r.statements) byScale.set(s.scale.join('|'), [...(byScale.get(s.scale.join('|')) ?? []), s]);
-    for (const statements of byScale.values()) {
-      const assessment = r.kind === 'board_self_assessment';
-      groups.push({
-        title: `Resultat av svar från ${who} (${r.setName}, ${round.responses} svar)`,
-        kind: assessment ? 'assessment' : 'shares',
-        scale: statements[0]!.scale,
-        questions: statements.map((s) => ({
-          text: s.text,
-          n: s.result.hidden ? null : s.result.n,
-          percents: s.result.percents ? [...s.result.percents] : s.scale.map(() => null),
-          assessment: s.assessment,
-        })),
-      });
-    }
-  }
-  return { groups };
+  return indicatorResultsForYear(q, federationId, year);
 }
 
 export async function loadBoard(q: Queryable, federationId: number, from: string, to: string) {

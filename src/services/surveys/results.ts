@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import type { IndicatorResults } from '../../core/reports/facts.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import { changeInPoints, medianStep, statementResult, type StatementResult } from '../../core/surveys/results.ts';
 import { respondentGroupLabels, respondentGroups, type RespondentGroup, type SetKind } from '../../core/surveys/sets.ts';
@@ -98,13 +99,14 @@ export async function roundResults(q: Queryable, federationId: number, roundId: 
         assessment: median === null ? null : s.scale[median]!,
       };
     });
-  const byIntervention = [];
+  const byIntervention: { id: number; name: string; responses: number; statements: StatementResults[] }[] = [];
   if (form.round.interventions.length > 1) {
     for (const iv of form.round.interventions) {
       const [r] = await q.query<{ n: number }>('select count(*)::int as n from survey_response where federation_id = $1 and round_id = $2 and intervention_id = $3', [federationId, roundId, iv.id]);
       byIntervention.push({ id: iv.id, name: iv.name, responses: r!.n, statements: build(await counts(q, federationId, roundId, iv.id), false) });
     }
   }
+  protectHiddenInterventions(byIntervention);
   const [paper] = await q.query<{ n: number }>("select count(*)::int as n from survey_response where federation_id = $1 and round_id = $2 and channel = 'paper'", [federationId, roundId]);
   return {
     round: form.round,
@@ -117,6 +119,25 @@ export async function roundResults(q: Queryable, federationId: number, roundId: 
     byIntervention,
     paperResponses: paper!.n,
   };
+}
+
+/**
+ * Secondary suppression across interventions: the whole round is shown, so one hidden intervention beside
+ * shown ones could be worked out by subtraction. When exactly one intervention is hidden for a statement, the
+ * shown intervention with the fewest answers is hidden too.
+ */
+export function protectHiddenInterventions(byIntervention: { statements: StatementResults[] }[]): void {
+  if (byIntervention.length < 2) return;
+  const count = byIntervention[0]!.statements.length;
+  for (let i = 0; i < count; i++) {
+    const cells = byIntervention.map((iv) => iv.statements[i]!);
+    if (cells.filter((c) => c.result.hidden).length !== 1) continue;
+    const shown = cells.filter((c) => !c.result.hidden).sort((a, b) => a.result.n - b.result.n);
+    const victim = shown[0];
+    if (!victim) continue;
+    const iv = byIntervention.find((x) => x.statements[i] === victim)!;
+    iv.statements[i] = { ...victim, result: { n: victim.result.n, percents: null, counts: null, hidden: true, noAnswer: null }, change: null, assessment: null };
+  }
 }
 
 /** A statement asked of several groups the same year, with each group's result side by side. */
@@ -149,4 +170,34 @@ export async function sharedStatements(q: Queryable, federationId: number, year:
 export async function freeTexts(q: Queryable, federationId: number, roundId: number): Promise<string[]> {
   await getRound(q, federationId, roundId);
   return (await q.query<{ text: string }>('select text from survey_free_text where federation_id = $1 and round_id = $2 order by text', [federationId, roundId])).map((r) => r.text);
+}
+
+/**
+ * The year's results for the annual report's follow-up chapter (src/core/reports IndicatorResults): one table
+ * per round and answer scale, titled like the 2025 report ("Resultat av svar från insatspersonal"). Hidden
+ * statements have no shares; a round where every statement is hidden is left out, as the 2025 report left out
+ * the managers ("alltför få enkätsvar"). Only the national questions; free text never.
+ */
+export async function indicatorResultsForYear(q: Queryable, federationId: number, year: number): Promise<IndicatorResults | null> {
+  const groups: IndicatorResults['groups'][number][] = [];
+  const rounds = (await listRounds(q, federationId)).filter((r) => r.year === year).reverse();
+  for (const r of rounds) {
+    const res = await roundResults(q, federationId, r.id);
+    const national = res.statements.filter((s) => !s.local);
+    if (national.every((s) => s.result.hidden)) continue;
+    const scales: (readonly string[])[] = [];
+    for (const s of national) if (!scales.some((x) => x.join('|') === s.scale.join('|'))) scales.push(s.scale);
+    const base = res.kind === 'board_self_assessment' ? 'Resultat av styrelsens självskattning' : `Resultat av svar från ${respondentGroupLabels[r.group].toLowerCase()}`;
+    scales.forEach((scale, i) => {
+      groups.push({
+        title: scales.length > 1 ? `${base} (${i + 1})` : base,
+        kind: res.kind === 'board_self_assessment' ? 'assessment' : 'shares',
+        scale,
+        questions: national
+          .filter((s) => s.scale.join('|') === scale.join('|'))
+          .map((s) => ({ text: s.text, n: s.result.hidden ? null : s.result.n, percents: s.result.percents ? [...s.result.percents] : scale.map(() => null), assessment: s.assessment ?? null })),
+      });
+    });
+  }
+  return groups.length ? { groups } : null;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
+import { isIsoDate, textProblems } from '../../core/input/index.ts';
 import { isRespondentGroup, respondentGroupLabels, type RespondentGroup } from '../../core/surveys/sets.ts';
 import { freeTextField, interventionField, parseAnswerForm, type FormStatement } from '../../core/surveys/answers.ts';
 import { ensureBuiltinSets, findSet, getSet, installBuiltinSets, type SurveySet } from './sets.ts';
@@ -102,10 +103,24 @@ export async function listRounds(q: Queryable, federationId: number): Promise<Su
   return withInterventions(q, await q.query<RoundRow>(`${roundSelect} where r.federation_id = $1 order by r.year desc, r.id desc`, [federationId]));
 }
 
-export async function getRound(q: Queryable, federationId: number, roundId: number): Promise<SurveyRound> {
-  const [r] = await withInterventions(q, await q.query<RoundRow>(`${roundSelect} where r.federation_id = $1 and r.id = $2`, [federationId, roundId]));
+/** The round's settings without the counts of codes and answers (the public form needs no counts). */
+const roundSelectLight = `
+  select r.id, r.federation_id, r.set_id, r.local_set_id, r.year, r.respondent_group, r.name,
+         to_char(r.opens_on, 'YYYY-MM-DD') as opens_on, to_char(r.closes_on, 'YYYY-MM-DD') as closes_on, r.open_token, r.codes_issued,
+         0 as codes_used, 0 as responses
+    from survey_round r`;
+
+export async function getRound(q: Queryable, federationId: number, roundId: number, opts: { counts?: boolean } = {}): Promise<SurveyRound> {
+  const select = opts.counts === false ? roundSelectLight : roundSelect;
+  const [r] = await withInterventions(q, await q.query<RoundRow>(`${select} where r.federation_id = $1 and r.id = $2`, [federationId, roundId]));
   if (!r) throw new NotFoundError('Enkätomgången finns inte.');
   return r;
+}
+
+/** The förbund a round belongs to (the CLI names rounds by id alone); null when there is no such round. */
+export async function roundFederation(q: Queryable, roundId: number): Promise<{ federation_id: number } | null> {
+  const [r] = await q.query<{ federation_id: number }>('select federation_id from survey_round where id = $1', [roundId]);
+  return r ?? null;
 }
 
 export interface NewRoundInput {
@@ -130,14 +145,8 @@ export interface CreatedRound {
   readonly codes: readonly string[];
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export const maxCodesPerBatch = 5000;
-
-function validDate(s: string): boolean {
-  if (!isoDate.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+const validDate = isIsoDate;
 
 export async function createRound(db: Database, federationId: number, input: NewRoundInput, actor: Actor): Promise<CreatedRound> {
   const problems: InputProblem[] = [];
@@ -148,7 +157,7 @@ export async function createRound(db: Database, federationId: number, input: New
   if (validDate(input.opensOn) && validDate(input.closesOn) && input.closesOn < input.opensOn) problems.push({ field: 'closesOn', message: 'Slutdatum får inte vara före startdatum.' });
   if (!Number.isInteger(input.codes) || input.codes < 0 || input.codes > maxCodesPerBatch) problems.push({ field: 'codes', message: `Antal koder ska vara 0–${maxCodesPerBatch}.` });
   if (!input.openLink && input.codes === 0) problems.push({ field: 'codes', message: 'Välj öppen länk och/eller ett antal engångskoder.' });
-  if ((input.name ?? '').length > 200) problems.push({ field: 'name', message: 'Namnet är för långt (högst 200 tecken).' });
+  problems.push(...textProblems('name', input.name, { kind: 'name' }));
   if (problems.length) throw new InputError(problems);
   await ensureBuiltinSets(db, federationId, actor);
   return db.transaction(async (tx) => {
@@ -212,8 +221,8 @@ export interface RoundForm {
   readonly freeTextPromptEasy: string | null;
 }
 
-export async function roundForm(q: Queryable, federationId: number, roundId: number): Promise<RoundForm> {
-  const round = await getRound(q, federationId, roundId);
+export async function roundForm(q: Queryable, federationId: number, roundId: number, opts: { counts?: boolean } = {}): Promise<RoundForm> {
+  const round = await getRound(q, federationId, roundId, opts);
   const set = await getSet(q, federationId, round.setDbId);
   const localSet = round.localSetDbId ? await getSet(q, federationId, round.localSetDbId) : null;
   const [f] = await q.query<{ name: string }>('select name from federation where id = $1', [federationId]);
@@ -315,7 +324,7 @@ function parseAll(form: RoundForm, fields: Readonly<Record<string, string | unde
 export async function submitAnswers(db: Database, token: string, fields: Readonly<Record<string, string | undefined>>, today: string = swedishToday()): Promise<void> {
   const resolved = await resolveToken(db, token);
   if (!resolved) throw new NotFoundError(unknownTokenMessage);
-  const form = await roundForm(db, resolved.federationId, resolved.roundId);
+  const form = await roundForm(db, resolved.federationId, resolved.roundId, { counts: false });
   const closed = closedMessage(form.round, today);
   if (closed) throw new SurveyClosedError(closed);
   if (resolved.kind === 'code' && !resolved.unused) throw new SurveyClosedError(usedCodeMessage);
@@ -337,7 +346,7 @@ export async function submitAnswers(db: Database, token: string, fields: Readonl
  * entered in the round, by whom; not the answers.
  */
 export async function enterPaperAnswers(db: Database, federationId: number, roundId: number, fields: Readonly<Record<string, string | undefined>>, actor: Actor, today: string = swedishToday()): Promise<void> {
-  const form = await roundForm(db, federationId, roundId);
+  const form = await roundForm(db, federationId, roundId, { counts: false });
   const { parsed, interventionId, problems } = parseAll(form, fields);
   if (problems.length) throw new InputError(problems);
   await db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
-import { identityProblems } from '../../core/privacy/identityGuard.ts';
+import { parseText, textProblems } from '../../core/input/index.ts';
 import {
   builtinSets,
   isRespondentGroup,
@@ -166,19 +166,22 @@ export async function createSet(db: Database, federationId: number, input: NewSe
   const problems: InputProblem[] = [];
   const name = (input.name ?? '').trim();
   if (!name) problems.push({ field: 'name', message: 'Ange frågesetets namn.' });
-  if (name.length > 200) problems.push({ field: 'name', message: 'Namnet är för långt (högst 200 tecken).' });
+  problems.push(...textProblems('name', input.name ?? '', { kind: 'name' }));
+  problems.push(...textProblems('freeTextPrompt', input.freeTextPrompt ?? '', { maxLength: textLimit }));
+  problems.push(...textProblems('freeTextPromptEasy', input.freeTextPromptEasy ?? '', { maxLength: textLimit }));
   if (!isRespondentGroup(input.group)) problems.push({ field: 'group', message: 'Välj en respondentgrupp.' });
   if (!(setKinds as readonly string[]).includes(input.kind)) problems.push({ field: 'kind', message: 'Välj en sorts frågeset.' });
   if (!input.statements.length) problems.push({ field: 'statements', message: 'Ange minst en fråga.' });
   input.statements.forEach((s, i) => {
     const where = `statements[${i + 1}]`;
     if (!s.text.trim()) problems.push({ field: where, message: `Fråga ${i + 1}: formuleringen saknas.` });
-    if (s.text.length > textLimit || (s.easyText ?? '').length > textLimit || s.indicator.length > 200) problems.push({ field: where, message: `Fråga ${i + 1}: texten är för lång (högst ${textLimit} tecken).` });
+    for (const [t, max] of [[s.text, textLimit], [s.easyText ?? '', textLimit], [s.indicator, 200], ...s.scale.map((l) => [l, 60] as const)] as const) {
+      const r = parseText(t, { maxLength: max });
+      if (!r.ok) problems.push({ field: where, message: `Fråga ${i + 1}: ${r.message}` });
+    }
     if (s.scale.length < 2 || s.scale.length > 10) problems.push({ field: where, message: `Fråga ${i + 1}: skalan ska ha 2–10 steg.` });
     if (new Set(s.scale).size !== s.scale.length || s.scale.some((l) => !l.trim() || l.length > 60)) problems.push({ field: where, message: `Fråga ${i + 1}: skalans steg ska vara olika och högst 60 tecken.` });
   });
-  if ((input.freeTextPrompt ?? '').length > textLimit) problems.push({ field: 'freeTextPrompt', message: 'Fritextfrågan är för lång.' });
-  problems.push(...identityProblems({ name, statements: input.statements, freeTextPrompt: input.freeTextPrompt ?? '', freeTextPromptEasy: input.freeTextPromptEasy ?? '' }));
   if (problems.length) throw new InputError(problems);
   return db.transaction(async (tx) => {
     await installBuiltinSets(tx, federationId);

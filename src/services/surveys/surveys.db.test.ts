@@ -14,6 +14,7 @@ import { extentScale, frequencyScale } from '../../core/surveys/sets.ts';
 import { createSet, listSets } from './sets.ts';
 import { createRound, enterPaperAnswers, hashCode, submitAnswers, SurveyClosedError, usedCodeMessage } from './rounds.ts';
 import { freeTexts, roundResults, sharedStatements } from './results.ts';
+import { loadIndicatorResults } from '../reports/facts.ts';
 
 const actor = { id: 'test' };
 const today = '2025-10-01';
@@ -150,6 +151,19 @@ describe('the 2025 staff table, reproduced from answers consistent with it', () 
     }
   });
 
+  it('feeds the annual report’s follow-up chapter: the staff table in two parts, as printed', async () => {
+    const r = await loadIndicatorResults(db, fid, 2025);
+    expect(r!.groups.map((g) => [g.title, g.scale, g.questions.length])).toEqual([
+      ['Resultat av svar från insatspersonal (1)', staff.scales.A, 4],
+      ['Resultat av svar från insatspersonal (2)', staff.scales.B, 7],
+    ]);
+    const rows = r!.groups.flatMap((g) => g.questions);
+    expect(rows.map((q) => q.text)).toEqual(staff.questions.map((q) => q.question));
+    expect(rows.map((q) => q.n)).toEqual(staff.questions.map((q) => q.n));
+    expect(rows.map((q) => q.percents)).toEqual(staff.questions.map((q) => (q.nr === 5 ? q5ByLargestRemainder : q.pct)));
+    expect(await loadIndicatorResults(db, fid, 2019)).toBeNull();
+  });
+
   it('hides every statement below the minimum cell size ("för få svar")', async () => {
     await db.query(`update federation set settings = '{"minCellSize": 21}'::jsonb where id = $1`, [fid]);
     const res = await roundResults(db, fid, roundId);
@@ -222,6 +236,29 @@ describe('answering', () => {
     expect(audit.map((a) => a.new_values)).toEqual([{ round_id: r.round.id, channel: 'paper', count: 1 }]);
   });
 
+  it('by intervention: a hidden intervention cannot be worked out from the total (a second one is hidden)', async () => {
+    const f = await newFederation('Per insats');
+    for (const [id, name] of [[7001, 'Team A'], [7002, 'Team B'], [7003, 'Team C']] as const) {
+      await db.query("insert into intervention (id, federation_id, name, kind, period_start) values ($1, $2, $3, 'individual', '2025-01-01')", [id, f, name]);
+    }
+    const r = await createRound(db, f, { set: 'insatspersonal-v1', year: 2025, group: 'insatspersonal', opensOn: '2025-01-01', closesOn: '2025-12-31', openLink: true, codes: 0, interventionIds: [7001, 7002, 7003] }, actor);
+    const send = async (insats: number, k: number) => {
+      for (let i = 0; i < k; i++) await submitAnswers(db, token(r.openLink!), { ...full(), insats: String(insats) }, today);
+    };
+    await send(7001, 6);
+    await send(7002, 7);
+    await send(7003, 2);
+    await expect(submitAnswers(db, token(r.openLink!), full(), today)).rejects.toThrow(/vilken insats/);
+    const res = await roundResults(db, f, r.round.id);
+    expect(res.statements[0]!.result).toMatchObject({ n: 15, hidden: false });
+    expect(res.byIntervention.map((iv) => [iv.name, iv.responses, iv.statements[0]!.result.n, iv.statements[0]!.result.hidden])).toEqual([
+      ['Team A', 6, 6, true], // shown alone it would give Team C by subtraction
+      ['Team B', 7, 7, false],
+      ['Team C', 2, 2, true],
+    ]);
+    expect(res.byIntervention[1]!.statements[0]!.result.percents).toEqual([0, 0, 0, 0, 100, 0]);
+  });
+
   it('puts groups that share a statement side by side', async () => {
     const f = await newFederation('Sida vid sida');
     const text = 'Samverkansparter lyssnar på mig';
@@ -251,6 +288,12 @@ describe('privacy: nothing stored links an answer to its code', () => {
     }
     return out;
   }
+
+  it('the audit trail skips the answer and code tables (and still skips figures_version), and audits sets and rounds', async () => {
+    const audited = (await db.query<{ t: string }>("select tgrelid::regclass::text as t from pg_trigger where tgname = 'audit_row_change'")).map((r) => r.t);
+    for (const t of ['survey_code', 'survey_code_unused', 'survey_response', 'survey_answer', 'survey_free_text', 'figures_version']) expect(audited).not.toContain(t);
+    for (const t of ['survey_set', 'survey_statement', 'survey_round', 'survey_round_intervention']) expect(audited).toContain(t);
+  });
 
   it('holds for random rounds, codes and answering orders', async () => {
     let run = 0;

@@ -1,0 +1,153 @@
+import { prepareLpWithPoint } from './linearProgram.ts';
+import type { Relation } from './suppression.ts';
+
+/**
+ * What a reader can deduce about every unpublished cell of a large linked system of count tables
+ * (many tables, scopes and years at once): the smallest and largest INTEGER value consistent with every
+ * published cell, every relation "parts sum to total" and non-negativity.
+ *
+ * Built for size: cells forced by a relation with one unknown member are filled in first (they are pinned),
+ * the rest is split into independent components (unknowns linked by relations), and each component gets
+ * one phase-1 simplex. A cell whose bounds do not matter yet can be settled by feasible points alone
+ * (the optimal points of earlier solves): `settled(cell, low, high)` gets an inner estimate [low, high] of
+ * its range (two values it can really take) and says whether that already answers the question; only the
+ * others get their own two linear programmes (min and max).
+ *
+ * The linear bounds are rounded inwards (ceil of the minimum, floor of the maximum): every integer solution
+ * lies inside, so a range of width 0 after rounding is a cell pinned to one integer.
+ */
+export interface CellInterval {
+  readonly min: number;
+  /** Infinity when unbounded. */
+  readonly max: number;
+  /** false when settled from feasible points only: then the true range is at least [min, max]. */
+  readonly exact: boolean;
+}
+
+export type Settled = (cell: number, low: number, high: number) => boolean;
+
+const TOL = 1e-6;
+
+export function unknownIntervals(
+  cellCount: number,
+  relations: readonly Relation[],
+  published: readonly (number | null)[],
+  settled: Settled = () => false,
+): Map<number, CellInterval> {
+  const value: (number | null)[] = Array.from({ length: cellCount }, (_, i) => published[i] ?? null);
+  const out = new Map<number, CellInterval>();
+  const members = relations.map((r) => [...r.parts, r.total]);
+
+  // 1. Propagate relations with exactly one unknown member (those cells are pinned).
+  const byCell = new Map<number, number[]>();
+  members.forEach((ms, ri) => ms.forEach((c) => byCell.set(c, [...(byCell.get(c) ?? []), ri])));
+  const queue = relations.map((_, i) => i);
+  const queued = new Set(queue);
+  while (queue.length) {
+    const ri = queue.pop()!;
+    queued.delete(ri);
+    const rel = relations[ri]!;
+    const open = members[ri]!.filter((c) => value[c] === null);
+    if (open.length !== 1) continue;
+    const c = open[0]!;
+    const partsSum = rel.parts.reduce((s, p) => s + (p === c ? 0 : value[p]!), 0);
+    const v = c === rel.total ? partsSum : value[rel.total]! - partsSum;
+    value[c] = v;
+    out.set(c, { min: v, max: v, exact: true });
+    for (const other of byCell.get(c) ?? []) {
+      if (!queued.has(other)) {
+        queued.add(other);
+        queue.push(other);
+      }
+    }
+  }
+
+  // 2. Components of the remaining unknowns.
+  const unknown = value.map((v, i) => (v === null ? i : -1)).filter((i) => i >= 0);
+  const parent = new Map(unknown.map((c) => [c, c]));
+  const find = (c: number): number => {
+    let r = c;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    while (parent.get(c) !== r) {
+      const n = parent.get(c)!;
+      parent.set(c, r);
+      c = n;
+    }
+    return r;
+  };
+  const live: number[] = [];
+  relations.forEach((rel, ri) => {
+    const open = members[ri]!.filter((c) => value[c] === null);
+    if (!open.length) return;
+    live.push(ri);
+    for (const c of open.slice(1)) parent.set(find(c), find(open[0]!));
+  });
+  const components = new Map<number, { cells: number[]; rels: number[] }>();
+  for (const c of unknown) {
+    const r = find(c);
+    if (!components.has(r)) components.set(r, { cells: [], rels: [] });
+    components.get(r)!.cells.push(c);
+  }
+  for (const ri of live) components.get(find(members[ri]!.find((c) => value[c] === null)!))!.rels.push(ri);
+
+  // 3. One linear system per component.
+  for (const { cells, rels } of components.values()) {
+    if (!rels.length) {
+      for (const c of cells) out.set(c, { min: 0, max: Infinity, exact: true });
+      continue;
+    }
+    const local = new Map(cells.map((c, k) => [c, k]));
+    const n = cells.length;
+    const a: number[][] = [];
+    const b: number[] = [];
+    for (const ri of rels) {
+      const rel = relations[ri]!;
+      const row = new Array<number>(n).fill(0);
+      let rhs = 0;
+      const add = (c: number, coef: number) => {
+        const k = local.get(c);
+        if (k === undefined) rhs -= coef * value[c]!;
+        else row[k]! += coef;
+      };
+      for (const p of rel.parts) add(p, 1);
+      add(rel.total, -1);
+      a.push(row);
+      b.push(rhs);
+    }
+    const solve = prepareLpWithPoint(a, b, n);
+    const low = new Array<number>(n).fill(Infinity);
+    const high = new Array<number>(n).fill(-Infinity);
+    const seen = (point: readonly number[]) =>
+      point.forEach((x, k) => {
+        low[k] = Math.min(low[k]!, x);
+        high[k] = Math.max(high[k]!, x);
+      });
+    const cost = (f: (k: number) => number) => Array.from({ length: n }, (_, k) => f(k));
+    for (const c of [cost(() => 1), cost(() => -1), cost((k) => (k % 2 ? 1 : -1)), cost((k) => (k % 2 ? -1 : 1))]) {
+      const r = solve(c);
+      if (r.status === 'infeasible') throw new Error('Det publicerade går inte ihop med sambanden (ingen lösning).');
+      if (r.status === 'optimal') seen(r.point);
+    }
+    const rounded = (x: number, up: boolean) => (up ? Math.ceil(x - TOL) : Math.floor(x + TOL)) + 0;
+    const isSettled = (k: number) => low[k]! <= high[k]! && settled(cells[k]!, rounded(low[k]!, true), rounded(high[k]!, false));
+    cells.forEach((cell, k) => {
+      if (isSettled(k)) {
+        out.set(cell, { min: rounded(low[k]!, true), max: rounded(high[k]!, false), exact: false });
+        return;
+      }
+      const c = new Array<number>(n).fill(0);
+      c[k] = 1;
+      const lo = solve(c);
+      if (lo.status === 'optimal') seen(lo.point);
+      c[k] = -1;
+      const hi = solve(c);
+      if (hi.status === 'optimal') seen(hi.point);
+      out.set(cell, {
+        min: lo.status === 'optimal' ? rounded(lo.value, true) : 0,
+        max: hi.status === 'optimal' ? rounded(-hi.value, false) : Infinity,
+        exact: true,
+      });
+    });
+  }
+  return out;
+}

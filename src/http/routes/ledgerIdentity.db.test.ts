@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/support/db.ts';
+import { addTestUser, loginAs, type TestSession } from '../../../test/support/auth.ts';
+import { generateSie } from '../../importers/sie/testing/generate.ts';
+import { createApp } from '../app.tsx';
+
+/** Another company's books never become the förbund's: #ORGNR / #FNAMN are checked on every SIE import. */
+describe('SIE import checks whose books the file holds', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let app: ReturnType<typeof createApp>;
+  let kansli: TestSession;
+  let fed: number;
+  const own = generateSie({ transactionRows: 200, encoding: 'latin1' });
+  /** The generated file as another company's: other #ORGNR and #FNAMN (or no #ORGNR at all). */
+  const other = (orgnr: string | null) => {
+    const text = own.toString('latin1').replace(/#FNAMN "[^"]*"/, '#FNAMN "Annat Bolag AB"');
+    return Buffer.from(orgnr === null ? text.replace(/#ORGNR [^\r\n]*\r\n/, '') : text.replace('#ORGNR 222000-0000', `#ORGNR ${orgnr}`), 'latin1');
+  };
+  const upload = (buf: Buffer, name: string, predecessor = false) => {
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(buf)], name));
+    if (predecessor) form.append('predecessor', 'ja');
+    return kansli.request(`/f/${fed}/ledger/import`, { method: 'POST', body: form });
+  };
+  const imports = async () => (await db.query<{ n: number }>('select count(*)::int as n from ledger_import where federation_id = $1', [fed]))[0]!.n;
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    fed = (await db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Västmanland') returning id"))[0]!.id;
+    await addTestUser(db, { email: 'kansli@test.se', federationId: fed, role: 'kansli' });
+    app = createApp({ db });
+    kansli = await loginAs(app, 'kansli@test.se');
+  });
+  afterAll(() => db?.drop());
+
+  it('a förbund without an organisation number takes it from its first own file', async () => {
+    expect((await upload(own, 'egen.se')).status).toBe(200);
+    expect((await db.query<{ org: string }>('select organisation_number as org from federation where id = $1', [fed]))[0]!.org).toBe('222000-0000');
+  });
+
+  it('refuses a file with another #ORGNR, changes nothing, and offers the explicit predecessor confirmation', async () => {
+    const before = await imports();
+    const res = await upload(other('556677-8899'), 'annan.se');
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('organisationsnummer 556677-8899');
+    expect(html).toContain('name="predecessor"');
+    expect(await imports()).toBe(before);
+    const confirmed = await upload(other('556677-8899'), 'foregangare.se', true);
+    expect(confirmed.status).toBe(200);
+    expect(await imports()).toBe(before + 1);
+    // The förbund keeps its own organisation number.
+    expect((await db.query<{ org: string }>('select organisation_number as org from federation where id = $1', [fed]))[0]!.org).toBe('222000-0000');
+  });
+
+  it('refuses over the API a file without #ORGNR whose #FNAMN is another company, unless ?predecessor=true', async () => {
+    const before = await imports();
+    const post = (q: string) => kansli.request(`/api/federations/${fed}/ledger/imports?fileName=utan-orgnr.se${q}`, { method: 'POST', body: new Uint8Array(other(null)) });
+    const refused = await post('');
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('Annat Bolag AB');
+    expect(await imports()).toBe(before);
+    expect((await post('&predecessor=true')).status).toBe(201);
+  });
+});

@@ -1,0 +1,103 @@
+import { resolveSettings } from '../../core/settings.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import { freezeYear, readFrozenFederation, readFrozenIntervention, type FrozenYear, type YearCounts } from '../../core/statistics/publication.ts';
+import type { ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
+import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { listInterventions } from './interventions.ts';
+import { listMembers } from './members.ts';
+import { countParticipationsInDb } from './statisticsCounts.ts';
+
+/**
+ * The participant statistics every role other than an intervention's own staff sees: per closed year,
+ * frozen when the year closes (statisticsClosingDays after its end), decided over all tables, interventions
+ * and the previous year at once (core/statistics/publication.ts). The intervention's own staff see their
+ * intervention live (participantStatistics in statistics.ts).
+ */
+const systemActor: Actor = { id: 'system:statistikpublicering' };
+
+async function settingsOf(db: Queryable, federationId: number) {
+  const [row] = await db.query<{ settings: unknown }>('select settings from federation where id = $1', [federationId]);
+  if (!row) throw new NotFoundError('Förbundet finns inte.');
+  return resolveSettings(row.settings);
+}
+
+/** The day year `year` closes (its figures are frozen from then on), ISO date. */
+export function closingDate(year: number, closingDays: number): string {
+  return new Date(Date.UTC(year + 1, 0, 1 + closingDays)).toISOString().slice(0, 10);
+}
+
+async function yearCounts(db: Queryable, federationId: number, year: number): Promise<YearCounts> {
+  const units = (await listInterventions(db, federationId)).filter((i) => i.kind === 'individual').map((i) => ({ id: i.id, name: i.name }));
+  const ids = units.map((u) => u.id);
+  const members = (await listMembers(db, federationId)).map((m) => ({ id: m.id, name: m.name }));
+  const byUnit = new Map();
+  for (const u of units) byUnit.set(u.id, await countParticipationsInDb(db, federationId, year, [u.id]));
+  return {
+    year,
+    units,
+    members,
+    all: await countParticipationsInDb(db, federationId, year, ids),
+    byUnit,
+    started: await countParticipationsInDb(db, federationId, year, ids, false, 'started'),
+    ended: await countParticipationsInDb(db, federationId, year, ids, false, 'ended'),
+  };
+}
+
+async function frozenYears(db: Queryable, federationId: number): Promise<FrozenYear[]> {
+  const rows = await db.query<{ data: FrozenYear }>('select data from statistics_snapshot where federation_id = $1 order by year', [federationId]);
+  return rows.map((r) => r.data);
+}
+
+/**
+ * Freezes every closed year up to `upTo` that is not frozen yet, in order (each is decided with the one
+ * before it). Concurrent callers are serialised by the unique (federation_id, year): the second insert is
+ * dropped and both read the same row.
+ */
+export async function freezeClosedYears(db: Database, federationId: number, upTo: number, today: Date = new Date()): Promise<FrozenYear[]> {
+  const settings = await settingsOf(db, federationId);
+  const lastClosed = Array.from({ length: 3 }, (_, k) => today.getUTCFullYear() - k).find((y) => closingDate(y, settings.statisticsClosingDays) <= today.toISOString().slice(0, 10))!;
+  const frozen = await frozenYears(db, federationId);
+  const [first] = await db.query<{ y: number | null }>(
+    `select min(extract(year from p.start_date))::int as y from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
+     where p.federation_id = $1 and i.kind = 'individual'`,
+    [federationId],
+  );
+  if (first?.y === null || first?.y === undefined) return frozen;
+  const last = Math.min(upTo, lastClosed);
+  for (let year = frozen.length ? frozen[frozen.length - 1]!.year + 1 : first.y; year <= last; year++) {
+    const previous = frozen.find((f) => f.year === year - 1) ?? null;
+    const data = freezeYear(await yearCounts(db, federationId, year), previous, settings);
+    await db.transaction(
+      (tx) => tx.query('insert into statistics_snapshot (federation_id, year, data) values ($1, $2, $3) on conflict (federation_id, year) do nothing', [federationId, year, JSON.stringify(data)]),
+      systemActor,
+    );
+    frozen.splice(0, frozen.length, ...(await frozenYears(db, federationId)));
+  }
+  return frozen;
+}
+
+export interface PublishedStatistics {
+  /** null while the year is open (not yet published). */
+  readonly stats: ParticipantStatistics | null;
+  /** The day the year closes and its figures are published. */
+  readonly publishedFrom: string;
+}
+
+/** The published (frozen) statistics of a year: the förbund's, or one intervention's (by gender only). */
+export async function publishedStatistics(
+  db: Database,
+  federationId: number,
+  year: number,
+  options: { interventionId?: number; today?: Date } = {},
+): Promise<PublishedStatistics> {
+  const settings = await settingsOf(db, federationId);
+  const publishedFrom = closingDate(year, settings.statisticsClosingDays);
+  const frozen = await freezeClosedYears(db, federationId, year, options.today);
+  const f = frozen.find((x) => x.year === year);
+  if (!f) return { stats: null, publishedFrom };
+  const series = frozen.filter((x) => x.year <= year && x.year > year - 10);
+  if (options.interventionId === undefined) return { stats: readFrozenFederation(f, series), publishedFrom };
+  const unit = f.units.find((u) => u.id === options.interventionId);
+  if (!unit) return { stats: null, publishedFrom };
+  return { stats: readFrozenIntervention(f, unit.id, unit.name, series), publishedFrom };
+}

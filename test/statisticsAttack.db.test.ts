@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createTestDb } from './support/db.ts';
+import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
+import { audit, changedCells, type AuditResult, type PublishedStatistics, type Reading } from './support/statisticsAuditor.ts';
+import { createApp } from '../src/http/app.tsx';
+import { loadInterventionDemo } from '../src/services/interventions/demo/loadInterventionDemo.ts';
+import { insertParticipations, listParticipations, registerParticipation } from '../src/services/interventions/participations.ts';
+import { computeParticipantStatistics } from '../src/core/statistics/participantStatistics.ts';
+import { endedInYear, startedInYear, type ParticipationFacts, type ParticipationInput } from '../src/core/interventions/participation.ts';
+import type { FederationRole } from '../src/core/access/permissions.ts';
+
+/**
+ * The statistics attack of issue 13, replayed against the running application through the JSON API (the
+ * pages and exports print the same tables): a reader in each role collects everything it may read about the
+ * förbund and tries to recover hidden counts by linear programming (see test/support/statisticsAuditor.ts),
+ * across pages (a), across years (b) and before/after one registration (c). Its figures go to
+ * bench/results/privacy-audit.md.
+ */
+const MIN = 5;
+const years = [2023, 2024, 2025, 2026];
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let app: ReturnType<typeof createApp>;
+let fid: number;
+let units: { id: number; name: string; scope: string }[] = [];
+let facts: ParticipationFacts[] = [];
+let small: number;
+const sessions = new Map<string, TestSession>();
+const results: { attack: string; role: string; result: AuditResult; readings: number; ms: number }[] = [];
+let differencing: { role: string; changed: number }[] = [];
+
+const base: ParticipationInput = {
+  gender: 'woman', ageBand: '30-39', homeMunicipality: null, referringMemberId: null, supportBefore: 'income_support',
+  supportDuration: 'gt4', education: 'compulsory', startDate: '2024-02-01', endDate: null, exitOutcome: null, supportAfter: null,
+};
+
+async function readAll(role: string): Promise<Reading[]> {
+  const s = sessions.get(role)!;
+  const out: Reading[] = [];
+  for (const year of years) {
+    const f = await s.request(`/api/federations/${fid}/statistics?year=${year}`);
+    if (f.status === 200) out.push({ scope: 'F', year, stats: (await f.json()) as PublishedStatistics });
+    for (const u of units) {
+      const r = await s.request(`/api/federations/${fid}/statistics?year=${year}&interventionId=${u.id}`);
+      if (r.status === 200) out.push({ scope: u.scope, year, stats: (await r.json()) as PublishedStatistics });
+    }
+  }
+  return out;
+}
+
+/** The true counts, counted here: every table cell at minimum cell size 1, and new/ended per category. */
+function truthOf(): Map<string, number> {
+  const truth = new Map<string, number>();
+  const put = (prefix: string, st: ReturnType<typeof computeParticipantStatistics>) => {
+    for (const t of [st.flowByGender, st.activeByAgeAndGender, st.supportBefore, st.supportDuration, st.education, st.exitOutcomes, st.outcomeByGender, st.transition]) {
+      t.cells.forEach((row, i) => row.forEach((v, j) => truth.set(`${prefix}/${t.key}/${i},${j}`, v!)));
+      t.rowTotals?.forEach((v, i) => truth.set(`${prefix}/${t.key}/r${i}`, v!));
+      t.colTotals?.forEach((v, j) => truth.set(`${prefix}/${t.key}/c${j}`, v!));
+      if (t.total !== null) truth.set(`${prefix}/${t.key}/T`, t.total);
+    }
+  };
+  const scopes = [{ scope: 'F', list: units }, ...units.map((u) => ({ scope: u.scope, list: [u] }))];
+  for (const year of years) {
+    for (const { scope, list } of scopes) {
+      const opts = { year, minCellSize: 1, interventions: list.map((u) => ({ id: u.id, name: u.name })) };
+      put(`${year}/${scope}`, computeParticipantStatistics(facts, opts));
+      const newOnes = computeParticipantStatistics(facts.filter((p) => startedInYear(p, year)), opts);
+      const ended = computeParticipantStatistics(facts.filter((p) => endedInYear(p, year)), opts);
+      for (const [kind, st] of [['new', newOnes], ['ended', ended]] as const) {
+        for (const t of [st.activeByAgeAndGender, st.supportBefore, st.supportDuration, st.education]) {
+          t.cells.forEach((row, i) => row.forEach((v, j) => truth.set(`${year}/${scope}/${kind}:${t.key}/${i},${j}`, v!)));
+        }
+      }
+    }
+  }
+  return truth;
+}
+
+let truth: Map<string, number>;
+const options = (crossScope: boolean, flowIdentity: boolean) => ({
+  minCellSize: MIN,
+  units: units.map((u) => u.scope),
+  unitByName: new Map(units.map((u) => [u.name, u.scope])),
+  crossScope,
+  flowIdentity,
+  truth: (name: string) => truth.get(name),
+});
+
+function run(attack: string, role: string, readings: Reading[], crossScope: boolean, flowIdentity: boolean): AuditResult {
+  const t0 = performance.now();
+  const result = audit(readings, options(crossScope, flowIdentity));
+  results.push({ attack, role, result, readings: readings.length, ms: Math.round(performance.now() - t0) });
+  return result;
+}
+
+const show = (r: AuditResult) => r.recovered.map((c) => `${c.name} ∈ [${c.interval.min}, ${c.interval.max}] (true ${c.truth})`).join('\n');
+
+beforeAll(async () => {
+  db = await createTestDb();
+  app = createApp({ db });
+  [{ id: fid }] = (await db.query<{ id: number }>("insert into federation (name) values ('Angripna förbundet') returning id")) as [{ id: number }];
+  await loadInterventionDemo(db, fid);
+  // A small team as in the issue's attack (b): 10 active in 2024, none ended, 2 new in 2025 (women aged 20–24).
+  [{ id: small }] = (await db.query<{ id: number }>(
+    "insert into intervention (federation_id, name, kind, period_start) values ($1, 'Lilla teamet', 'individual', '2024-01-01') returning id",
+    [fid],
+  )) as [{ id: number }];
+  await db.transaction(
+    (tx) =>
+      insertParticipations(tx, fid, small, [
+        ...Array.from({ length: 5 }, () => ({ ...base })),
+        ...Array.from({ length: 5 }, () => ({ ...base, gender: 'man' as const, ageBand: '40-49' as const })),
+        ...Array.from({ length: 2 }, () => ({ ...base, ageBand: '20-24' as const, startDate: '2025-03-01' })),
+      ]),
+    { id: 'test' },
+  );
+  const rows = await db.query<{ id: number; name: string }>("select id, name from intervention where federation_id = $1 and kind = 'individual' order by id", [fid]);
+  units = rows.map((r) => ({ ...r, scope: `i${r.id}` }));
+  for (const u of units) facts.push(...(await listParticipations(db, fid, u.id)));
+  truth = truthOf();
+  const roles: [string, FederationRole | 'national'][] = [['kansli', 'kansli'], ['styrelse', 'styrelse'], ['revisor', 'revisor'], ['national', 'national']];
+  for (const [name, role] of roles) {
+    const email = `${name}@angripna.example`;
+    await addTestUser(db, role === 'national' ? { email, national: true } : { email, federationId: fid, role });
+    sessions.set(name, await loginAs(app, email));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await db?.drop();
+  if (!results.length) return;
+  const lines = [
+    '# Privacy audit: the statistics attack',
+    '',
+    `${new Date().toISOString()}, Node ${process.version}. Produced by \`test/statisticsAttack.db.test.ts\` (part of \`npm test\`).`,
+    '',
+    'Data: the Västmanland demo (six interventions, 278 active in 2025, synthetic participations from 2023) plus a small',
+    'team built like the issue\'s attack (b) (10 active in 2024, none ended, 2 new in 2025, both women aged 20–24).',
+    `Minimum cell size ${MIN}. Everything each role can read through the API for ${years.join(', ')}: the förbund and every`,
+    'intervention, every table and the series over years. The attacker solves linear programmes over all of it (see',
+    '`test/support/statisticsAuditor.ts` and docs/statistics-protection.md).',
+    '',
+    '| attack | role | pages read | unknown cells | hidden cells (printed "–") | unpublished counts tied to them | recovered | time (ms) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.attack} | ${r.role} | ${r.readings} | ${r.result.unknowns} | ${r.result.hiddenCells} | ${r.result.latentCells} | ${r.result.recovered.length} | ${r.ms} |`),
+    '',
+    '| attack (c): before/after one registration | role | published cells that changed |',
+    '|---|---|---:|',
+    ...differencing.map((d) => `| one new participant | ${d.role} | ${d.changed} |`),
+    '',
+  ];
+  mkdirSync(new URL('../bench/results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../bench/results/privacy-audit.md', import.meta.url), lines.join('\n'));
+});
+
+describe('the attacking auditor: no published figure can be undone', () => {
+  for (const role of ['kansli', 'styrelse', 'revisor', 'national']) {
+    it(`${role}: everything readable — (a) the förbund against every intervention, year by year; (b) all years by the flow identity`, async () => {
+      const readings = await readAll(role);
+      expect(readings.length).toBeGreaterThan(0);
+      if (process.env.DUMP_READINGS) writeFileSync(process.env.DUMP_READINGS, JSON.stringify({ readings, truth: [...truth], units }));
+      const read = [...new Set(readings.map((r) => r.year))];
+      // The closed years are published, for the förbund and for every intervention.
+      expect(read).toEqual([2023, 2024, 2025]);
+      for (const year of read) {
+        await new Promise((r) => setTimeout(r, 0)); // let the test runner talk between long computations
+        const a = run(`(a) across pages, ${year}`, role, readings.filter((r) => r.year === year), true, false);
+        expect(a.inconsistent).toEqual([]);
+        expect(a.recovered.length, show(a)).toBe(0);
+      }
+      await new Promise((r) => setTimeout(r, 0));
+      const b = run('(b) across years, all pages', role, readings, false, true);
+      expect(b.inconsistent).toEqual([]);
+      expect(b.recovered.length, show(b)).toBe(0);
+    }, 300_000);
+  }
+
+  it('attack (c): one registration changes no figure the other roles see', async () => {
+    const before = new Map<string, Reading[]>();
+    for (const role of ['kansli', 'styrelse', 'revisor', 'national']) before.set(role, await readAll(role));
+    await registerParticipation(db, { id: 'insats-test' }, fid, small, { ...base, gender: 'man', ageBand: '60-67', startDate: '2025-06-01' });
+    differencing = [];
+    for (const role of ['kansli', 'styrelse', 'revisor', 'national']) {
+      const changed = changedCells(before.get(role)!, await readAll(role));
+      differencing.push({ role, changed: changed.length });
+    }
+    expect(differencing.map((d) => d.changed)).toEqual([0, 0, 0, 0]);
+  }, 120_000);
+});
