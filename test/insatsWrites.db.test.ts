@@ -17,8 +17,13 @@ import { createApp } from '../src/http/app.tsx';
 process.env.SAMORDNA_LOG = 'off';
 process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
 
-/** The write routes insats staff may use: their own participants (and progression) and activities. */
+/**
+ * The write routes insats staff may use: their own participants (and progression) and activities, and their
+ * own intervention's entry in the public catalogue (issue 12: "written by the kansli or the intervention's
+ * own staff"; permission catalogue:write).
+ */
 const insatsMayWrite = [
+  /^\/f\/:federationId\/insatser\/:id(\{[^}]*\})?\/katalog$/,
   /^\/f\/:federationId\/insatser\/:id\/deltagare(\/.*)?$/,
   /^\/api\/federations\/:federationId\/interventions\/:id\/participations(\/.*)?$/,
   /^\/f\/:federationId\/strukturaktiviteter(\/.*)?$/,

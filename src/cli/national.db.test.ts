@@ -46,6 +46,13 @@ describe('samordna CLI: allocation model and national statistics', () => {
     expect(m.after.federations.map((f: { amount: number }) => f.amount).reduce((a: number, b: number) => a + b, 0)).toBe(10_000_000);
     // Östra after: 400 000 + 9 200 000 × (0.75 × 2/4 + 0.25 × 0) = 3 850 000
     expect(m.after.federations.find((f: { federation: string }) => f.federation === 'Östra').amount).toBe(3_850_000);
+    // A split of Östra into two: one more base (400 000) taken from the variable part, 8 400 000 left.
+    const parts = join(dir, 'delar.csv');
+    writeFileSync(parts, 'förbund;befolkning_16_64;försörjningsmått\nÖstra 1;0;150\nÖstra 2;0;50\n');
+    const sp = JSON.parse((await run(['allocation-model', '--input', csv, '--total', '10000000', '--format', 'json', '--split', 'Östra', '--into', parts], dir)).stdout);
+    // Norra after: 400 000 + 6 300 000 × 1/4 + 2 100 000 × 1/4 = 2 500 000; the two parts: 2 × 400 000 + 6 300 000 × 2/4 = 3 950 000
+    expect(sp.after.federations.find((f: { federation: string }) => f.federation === 'Norra').amount).toBe(2_500_000);
+    expect(sp.rows.find((r: { before: string[] }) => r.before[0] === 'Östra')).toMatchObject({ after: ['Östra 1', 'Östra 2'], beforeAmount: 3_700_000, afterAmount: 3_950_000 });
   });
 
   it('a broken file changes nothing and names file, line and field (exit 1)', async () => {

@@ -56,10 +56,12 @@ export function registerStateAllocation(program: Command): void {
     .option('--format <format>', 'json eller table', 'table')
     .option('--merge <förbund>', 'vad händer om: slå samman förbunden (namn skilda med semikolon)')
     .option('--merged-name <namn>', 'det sammanslagna förbundets namn', 'Sammanslaget förbund')
+    .option('--split <förbund>', 'vad händer om: dela förbundet (delarna i --into)')
+    .option('--into <fil>', 'CSV i samma format med delarna av det delade förbundet')
     .option('--previous <fil>', 'förra årets CSV (samma format) för gränsen för minskning')
     .option('--previous-total <kronor>', 'förra årets totala belopp')
     .option('--max-fall <procent>', 'högsta minskning från förra året, t.ex. 10')
-    .action((o: { input: string; total: string; format: string; merge?: string; mergedName: string; previous?: string; previousTotal?: string; maxFall?: string }) => {
+    .action((o: { input: string; total: string; format: string; merge?: string; mergedName: string; split?: string; into?: string; previous?: string; previousTotal?: string; maxFall?: string }) => {
       const inputs = parseStateInputs(readText(o.input), basename(o.input));
       const total = totalOre(o.total);
       let previousOre: Map<string, number> | undefined;
@@ -69,9 +71,12 @@ export function registerStateAllocation(program: Command): void {
         previousOre = new Map(prev.parts.map((p) => [p.federation, p.amountOre]));
       }
       const options = { previousOre, maxFallBp: maxFall(o.maxFall) };
-      if (o.merge) {
-        const federations = o.merge.split(';').map((s) => s.trim()).filter(Boolean);
-        const cmp = compareScenario(inputs, total, { kind: 'merge', federations, name: o.mergedName }, options);
+      if (o.merge || o.split) {
+        if (o.split && !o.into) throw new InputError({ field: '--into', message: 'Ange delarna i en CSV-fil med --into.' });
+        const scenario = o.split
+          ? { kind: 'split' as const, federation: o.split, into: parseStateInputs(readText(o.into!), basename(o.into!)) }
+          : { kind: 'merge' as const, federations: o.merge!.split(';').map((s) => s.trim()).filter(Boolean), name: o.mergedName };
+        const cmp = compareScenario(inputs, total, scenario, options);
         const rows = cmp.rows.map((r) => ({ before: r.before, after: r.after, beforeAmount: oreAsKronor(r.beforeOre), afterAmount: oreAsKronor(r.afterOre), change: oreAsKronor(r.changeOre) }));
         if (o.format === 'json') return console.log(JSON.stringify({ before: stateAllocationJson(cmp.before), after: stateAllocationJson(cmp.after), rows }, null, 2));
         for (const r of rows) console.log(`${r.before.join(' + ')}\t${r.beforeAmount}\t→\t${r.after.join(' + ')}\t${r.afterAmount}\t${r.change}`);

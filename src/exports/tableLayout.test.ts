@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { table } from '../core/documents/build.ts';
 import { layoutColumns, type Measure } from './tableLayout.ts';
 
-// A monospaced measure: each character is `size` × 0.5 wide (bold 10 % wider), so the expected widths can be counted.
-const mono: Measure = (text, bold, size) => [...text].length * size * 0.5 * (bold ? 1.1 : 1);
+// A monospaced measure: each character is `size` × 0.5 wide (bold 10 % wider), trailing spaces not counted, so the
+// expected widths can be counted.
+const mono: Measure = (text, bold, size) => [...text.trimEnd()].length * size * 0.5 * (bold ? 1.1 : 1);
 
 describe('table column layout', () => {
   it('shares the width by the hints when everything fits', () => {
@@ -35,5 +36,30 @@ describe('table column layout', () => {
     const l = layoutColumns(t, 40, mono, { sizes: [10, 8], pad: 2 });
     expect(l.fits).toBe(false);
     expect(l.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(40);
+  });
+});
+
+describe('table column layout when the header words cannot fit', () => {
+  it('keeps the body whole at the smallest size and shares the width by what the header words need', () => {
+    const t = table({ columns: [{ header: 'Etableringsersättning', width: 5 }, { header: 'Stöd' }], rows: [['12', '345']] });
+    // At 7 the header needs 21 × 3.85 + 4 = 84.85 and 4 × 3.85 + 4 = 19.4 (> 60 together); the body 11 and 14.5.
+    // By need: 60 × 19.4 / 104.25 = 11.2 for the second, under its body's 14.5, so it gets 14.5 and the first 45.5.
+    const l = layoutColumns(t, 60, mono, { sizes: [8, 7], pad: 2 });
+    expect(l).toMatchObject({ size: 7, fits: false });
+    expect(l.widths[0]).toBeCloseTo(45.5);
+    expect(l.widths[1]).toBeCloseTo(14.5);
+    const wide = layoutColumns(t, 100, mono, { sizes: [8, 7], pad: 2 });
+    expect(wide.widths[0]).toBeCloseTo((84.85 / 104.25) * 100);
+  });
+
+  it('splits compound words after a hyphen or slash, but never a number', () => {
+    // "Aktivitets-/sjukersättning" breaks after "-/": the widest piece is "sjukersättning" (14 × 5.5 = 77 + 4).
+    const t = table({ columns: [{ header: 'Aktivitets-/sjukersättning' }, { header: 'B' }], rows: [['x', '10-20']] });
+    const l = layoutColumns(t, 200, mono, { sizes: [10], pad: 2 });
+    expect(l.fits).toBe(true);
+    expect(l.widths[0]).toBeCloseTo(100);
+    const narrow = layoutColumns(t, 120, mono, { sizes: [10], pad: 2 });
+    expect(narrow.widths[0]).toBeGreaterThanOrEqual(81 - 1e-9);
+    expect(narrow.widths[1]).toBeGreaterThanOrEqual(29 - 1e-9);
   });
 });

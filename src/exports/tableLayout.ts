@@ -2,7 +2,8 @@
  * Column widths for a table of the document model, shared by the DOCX and PDF renderers: the width hints share the
  * text width, but no column is narrower than its widest unbreakable piece (a number such as "−12 399" — its spaces
  * are no-break spaces — or the longest word, header cells included), so that numbers and words are never broken
- * inside. When the columns cannot all fit, the table's text size steps down until they do.
+ * inside. When the columns cannot all fit, the table's text size steps down until they do; when even the smallest
+ * size cannot hold the header's longest words, the body's pieces alone decide (numbers stay whole).
  */
 import type { Table } from '../core/documents/model.ts';
 import { runsText } from '../core/documents/walk.ts';
@@ -15,24 +16,29 @@ export interface ColumnLayout {
   readonly widths: number[];
   /** Text size (points) to set the table in. */
   readonly size: number;
-  /** False when even the smallest size could not keep every piece whole. */
+  /** False when even the smallest size could not keep every piece whole (then header words may break). */
   readonly fits: boolean;
 }
 
-/** Pieces a line may not be broken inside: split at ordinary white space only (not at no-break spaces). */
+/**
+ * Pieces a line may not be broken inside: split at ordinary white space (not at no-break spaces) and after a hyphen,
+ * dash or slash before a letter ("Aktivitets-/sjukersättning"), where the line breaker may break too.
+ */
 function pieces(text: string): string[] {
-  return text.split(/[ \t\n\r]+/).filter((p) => p !== '');
+  return text.split(/(?<=[-/\u2013])(?=\p{L})|[ \t\n\r]+/u).filter((p) => p !== '');
 }
 
-function minimumWidths(t: Table, measure: Measure, size: number, pad: number): number[] {
+function minimumWidths(t: Table, measure: Measure, size: number, pad: number, withHeader = true): number[] {
   const min = t.columns.map(() => 2 * pad);
-  const rows = [...t.header.map((r) => ({ r, bold: true })), ...t.body.map((r) => ({ r, bold: r.emphasis !== undefined }))];
+  const rows = [...(withHeader ? t.header : []).map((r) => ({ r, bold: true })), ...t.body.map((r) => ({ r, bold: r.emphasis !== undefined }))];
   for (const { r, bold } of rows) {
     let col = 0;
     for (const c of r.cells) {
       const span = c.colSpan ?? 1;
       if (span === 1) {
-        for (const p of pieces(runsText(c.runs))) min[col] = Math.max(min[col]!, measure(p, bold, size) + 2 * pad);
+        // Measured with the space after it: pdfkit's line breaker counts a word's trailing space when it decides
+        // that the word is too long for the line and must be broken inside.
+        for (const p of pieces(runsText(c.runs))) min[col] = Math.max(min[col]!, measure(`${p} `, bold, size) + 2 * pad);
       }
       col += span;
     }
@@ -58,6 +64,13 @@ export function layoutColumns(t: Table, total: number, measure: Measure, opts: {
   for (const size of opts.sizes) {
     const min = minimumWidths(t, measure, size, opts.pad);
     if (min.reduce((a, b) => a + b, 0) <= total) return { widths: share(hints, min, total), size, fits: true };
+  }
+  // The header's long words cannot all fit even at the smallest size: keep the body whole (numbers are never broken)
+  // and share the width by what each column's words need, so that header words break as little as possible.
+  {
+    const size = opts.sizes[opts.sizes.length - 1]!;
+    const body = minimumWidths(t, measure, size, opts.pad, false);
+    if (body.reduce((a, b) => a + b, 0) <= total) return { widths: share(minimumWidths(t, measure, size, opts.pad), body, total), size, fits: false };
   }
   // Nothing fits: the smallest size, each column its minimum scaled down to the width.
   const size = opts.sizes[opts.sizes.length - 1]!;

@@ -26,6 +26,8 @@ export const permissions = [
   // (allocation inputs, the state's total): the national role.
   'national:read',
   'national:write',
+  // The intervention's entry in the public catalogue (Insatskatalogen): the kansli, or the intervention's own staff.
+  'catalogue:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -77,11 +79,11 @@ const rolePermissions: Record<FederationRole, readonly Permission[]> = {
   // Only inside an assigned intervention (see can()): reads it, records its participants and activities.
   // Never `interventions:write` (name, owner, budget line, grants, requisitions, staffing, goals): the board
   // decides the money and the kansli records it.
-  insats: ['federation:read', 'interventions:read', 'participants:write', 'activities:write', 'statistics:read'],
+  insats: ['federation:read', 'interventions:read', 'participants:write', 'activities:write', 'statistics:read', 'catalogue:write'],
 };
 
 /** Permissions of the insats role that need an assigned intervention as scope. */
-const interventionScoped: readonly Permission[] = ['interventions:read', 'participants:write', 'activities:write', 'statistics:read'];
+const interventionScoped: readonly Permission[] = ['interventions:read', 'participants:write', 'activities:write', 'statistics:read', 'catalogue:write'];
 
 /**
  * May the principal do this? A permission about a förbund's data needs scope.federationId; without it only

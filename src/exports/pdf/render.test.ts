@@ -53,7 +53,23 @@ describe('PDF renderer: the file', () => {
     expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
     expect(raw).toMatch(/<<\s*\/DisplayDocTitle true\s*>>/);
     expect(raw).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    // The title in the XMP metadata too (PDF/UA), in UTF-8.
+    const xmp = /<dc:title>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">([^<]*)<\/rdf:li>/.exec(pdf.toString('utf8'));
+    expect(xmp?.[1]).toBe(model.title);
     expect(raw).toMatch(/\/Outlines \d+ 0 R/);
+  });
+
+  it('tags every link annotation (StructParent) and describes it with the link text (Contents)', () => {
+    const annots = raw.match(/<<\s*\/Contents [^\n]*\n\/Subtype \/Link[\s\S]*?>>/g) ?? [];
+    const links = raw.match(/\/Subtype \/Link/g) ?? [];
+    // Two links in the text (finsam.se, Not 2), one in a table cell ("2"), and two per TOC entry (title and page).
+    expect(annots).toHaveLength(links.length);
+    expect(links.length).toBe(3 + 2 * 8);
+    for (const a of annots) {
+      expect(a).toMatch(/\/StructParent \d+/);
+      expect(a).not.toMatch(/\/Contents \(\)/);
+    }
+    expect(annots.some((a) => a.includes('/Contents (finsam.se)'))).toBe(true);
   });
 
   it('has one outline entry per heading, each at a named destination for the heading anchors', () => {

@@ -39,13 +39,27 @@ const LIST_INDENT = 16;
 
 /**
  * pdfkit tags a link annotation (StructParent, OBJR) only for URI links drawn inside a Link structure element; this
- * does the same for links to named destinations inside the document.
+ * does the same for links to named destinations inside the document, and gives every link annotation the link's text
+ * as its description (Contents), as PDF/UA asks.
  */
 class TaggedDocument extends PDFDocument {
-  override goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown> = {}): this {
+  /** The text of the link being drawn, set by the renderer around a Link element's content. */
+  linkText: string | undefined;
+
+  private currentLink(): object | undefined {
     const current = (this as unknown as { _currentStructureElement?: { dictionary: { data: { S?: string } } } })._currentStructureElement;
-    const extra = current && current.dictionary.data.S === 'Link' && !options['structParent'] ? { structParent: current, Contents: new String(name) } : {};
+    return current && current.dictionary.data.S === 'Link' ? current : undefined;
+  }
+
+  override goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown> = {}): this {
+    const link = this.currentLink();
+    const extra = link && !options['structParent'] ? { structParent: link, Contents: new String(this.linkText ?? name) } : {};
     return super.goTo(x, y, w, h, name, { ...options, ...extra } as PDFKit.Mixins.AnnotationOption);
+  }
+
+  override link(x: number, y: number, w: number, h: number, url: string, options: Record<string, unknown> = {}): this {
+    const extra = options['structParent'] && !options['Contents'] && this.linkText ? { Contents: new String(this.linkText) } : {};
+    return super.link(x, y, w, h, url, { ...options, ...extra } as PDFKit.Mixins.AnnotationOption);
   }
 }
 
@@ -182,7 +196,10 @@ class Renderer {
       } else {
         const link = this.pdf.struct('Link');
         parent.add(link);
+        const tagged = this.pdf as TaggedDocument;
+        tagged.linkText = inlineText(r);
         link.add(draw(href.startsWith('#') ? { goTo: href.slice(1), underline: false } : { link: href, underline: true }));
+        tagged.linkText = undefined;
         link.end();
       }
     });
@@ -432,11 +449,14 @@ class Renderer {
         const link = this.pdf.struct('Link');
         item.add(link);
         const { heading, dest, page } = slot.place;
+        const tagged = this.pdf as TaggedDocument;
+        tagged.linkText = `${heading.text}, sidan ${page}`;
         link.add(() => {
           this.setFont(slot.font, BODY_SIZE);
           this.pdf.text(heading.text, MARGIN.left + slot.indent, slot.y, { width: CONTENT_WIDTH - slot.indent - TOC_NUMBER_WIDTH - 8, goTo: dest, lineGap: 1.5 });
           this.pdf.text(String(page), MARGIN.left + CONTENT_WIDTH - TOC_NUMBER_WIDTH, slot.y, { width: TOC_NUMBER_WIDTH, align: 'right', goTo: dest });
         });
+        tagged.linkText = undefined;
         link.end();
         item.end();
       }

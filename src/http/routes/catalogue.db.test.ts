@@ -15,6 +15,7 @@ describe('public catalogue (HTTP, database)', () => {
     s = await seedCatalogue(db);
     // An account exists, so the installation requires login: visitors are anonymous.
     await addTestUser(db, { email: 'kansli@example.se', federationId: s.fid, role: 'kansli' });
+    await addTestUser(db, { email: 'team@example.se', federationId: s.fid, role: 'insats', interventionIds: [s.youth] });
     app = createApp({ db });
     kansli = await loginAs(app, 'kansli@example.se');
   }, 60_000);
@@ -57,18 +58,28 @@ describe('public catalogue (HTTP, database)', () => {
     const youth = body.interventions.find((i) => i.name === 'Unga vuxna Västerås')!;
     expect(youth).toMatchObject({ targetGroup: 'Ungdomar och unga vuxna', municipalities: ['Västerås'], openForReferral: true, owner: 'Västerås stad', url: `/katalog/${s.fid}/insats/${s.youth}` });
     expect(youth.participatingMembers).toEqual(['Försäkringskassan', 'Region Västmanland']);
-    // Independent: 12 active, 12 new, 4 ended (seeded above); the outcomes 3 work / 1 studies are small and hidden.
-    expect(youth.results).toMatchObject({ year: lastYear, active: 12, new: 12, ended: null });
+    // Independent: 12 active, 12 new, 4 ended in the youth team, 3/3/0 in Vägen tillbaka (seeded above). The
+    // published statistics show each count as it is or hide it (null); a small count (1–4) is never shown.
+    const shownOrHidden = (v: number | null, truth: number) => v === null || (v === truth && (truth === 0 || truth >= 5));
+    expect(youth.results.year).toBe(lastYear);
+    expect(shownOrHidden(youth.results.active, 12) && shownOrHidden(youth.results.new, 12) && shownOrHidden(youth.results.ended, 4)).toBe(true);
+    expect(youth.results.ended).toBeNull();
     const back = body.interventions.find((i) => i.name === 'Vägen tillbaka')!;
-    expect(back.results).toMatchObject({ active: null, new: null, ended: 0 });
+    expect(back.results.active).toBeNull();
+    expect(shownOrHidden(back.results.new, 3) && shownOrHidden(back.results.ended, 0)).toBe(true);
     expect(JSON.stringify(body)).not.toContain('Hemligt');
   });
 
   it('the results are exactly what the intervention’s statistics page shows', async () => {
     const stats = pageText(await (await kansli.request(`/f/${s.fid}/insatser/${s.youth}/statistik?ar=${lastYear}`)).text());
     const entry = pageText(await (await app.request(`/katalog/${s.fid}/insats/${s.youth}`)).text());
-    expect(entry).toContain('Aktiva 12');
-    expect(stats).toMatch(/Aktiva\s+7\s.*5.*12/);
+    // The gender table's row totals (last column) on the statistics page, and the catalogue's counts.
+    const total = (row: string) => new RegExp(`${row}(?: [–\\d]+){4} ([–\\d]+)`).exec(stats.slice(stats.indexOf('Deltagare efter kön')))?.[1];
+    const shown = (row: string) => new RegExp(`${row} ([–\\d]+)`).exec(entry.slice(entry.indexOf('Deltagare ' + lastYear)))?.[1];
+    for (const row of ['Aktiva', 'Nya', 'Avslutade']) {
+      expect(total(row), row).toBeDefined();
+      expect(shown(row), row).toBe(total(row));
+    }
   });
 
   it('CSV open data and the county page', async () => {
@@ -115,5 +126,16 @@ describe('public catalogue (HTTP, database)', () => {
     expect((await app.request(`/katalog/${s.fid}/insats/${s.hidden}`)).status).toBe(200);
     // The list (cached per address) shows the new entry at once: the förbund's data version changed.
     expect(pageText(await (await app.request(`/katalog/${s.fid}`)).text())).toContain('Hemligt pilotprojekt');
+  });
+
+  it('the intervention’s own staff write its entry, and no other', async () => {
+    const team = await loginAs(app, 'team@example.se');
+    expect((await team.request(`/f/${s.fid}/insatser/${s.youth}/katalog`)).status).toBe(200);
+    const form = { purpose: 'Stöd till ungdomar.', targetGroup: 'Ungdomar och unga vuxna', referralProcess: 'Ring mottagningen.', contactRole: 'Mottagningen', reviewBy: '2099-06-30', public: 'on', openForReferral: 'on', municipalities: 'Västerås' };
+    expect((await team.request(`/f/${s.fid}/insatser/${s.youth}/katalog`, { method: 'POST', body: new URLSearchParams(form) })).status).toBe(303);
+    expect((await team.request(`/f/${s.fid}/insatser/${s.back}/katalog`, { method: 'POST', body: new URLSearchParams(form) })).status).toBe(403);
+    const overview = pageText(await (await team.request(`/f/${s.fid}/katalog`)).text());
+    expect(overview).toContain('Unga vuxna Västerås');
+    expect(overview).not.toContain('Vägen tillbaka');
   });
 });

@@ -406,7 +406,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
                     <th scope="row">Avslutade</th>
                     <td class="num">{fmtCount(r.ended)}</td>
                   </tr>
-                  {r.exitOutcomes.map((o) => (
+                  {(r.exitOutcomes.some((o) => o.count !== null) ? r.exitOutcomes : []).map((o) => (
                     <tr>
                       <th scope="row">Avslutade: {o.label.toLowerCase()}</th>
                       <td class="num">{fmtCount(o.count)}</td>
@@ -485,7 +485,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
     const f = requireFederation(c);
     requirePermission(c, 'federation:read');
     const rows = await catalogueOverview(db, f.id, today(), c.get('ctx').interventions('interventions:read'));
-    const canWrite = (id: number) => c.get('ctx').can('interventions:write', { interventionId: id });
+    const canWrite = (id: number) => c.get('ctx').can('catalogue:write', { interventionId: id });
     return c.html(
       <Layout title="Insatskatalog" federation={f}>
         <h1>Insatskatalog</h1>
@@ -529,7 +529,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
   const editPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, unknown>; notice?: string | null } = {}) => {
     const f = requireFederation(c);
     const id = idOf(c, 'id');
-    requirePermission(c, 'interventions:write', { interventionId: id });
+    requirePermission(c, 'catalogue:write', { interventionId: id });
     const i = await getIntervention(db, f.id, id);
     const stored = await getCatalogueEntry(db, f.id, id);
     const v: Record<string, unknown> = opts.values ?? (stored ? { ...stored, municipalities: stored.municipalities.join(', ') } : { targetGroup: i.targetGroup, municipalities: i.municipalitiesServed.join(', '), capacity: i.capacity });
@@ -589,7 +589,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
   app.post('/f/:federationId/insatser/:id{[0-9]+}/katalog', async (c) => {
     const f = requireFederation(c);
     const id = idOf(c, 'id');
-    const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
+    const ctx = requirePermission(c, 'catalogue:write', { interventionId: id });
     const body = await c.req.parseBody({ all: true });
     const values: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(body)) if (k !== '_csrf') values[k] = Array.isArray(val) ? val.filter((x) => typeof x === 'string') : typeof val === 'string' ? val : undefined;

@@ -47,4 +47,16 @@ describe('settings page (HTTP): equity cap and floor drive the warnings', () => 
     expect(t).toContain('Ange minsta antal, 1 eller större.');
     expect((await getFederation(db, fid)).settings).toEqual(before);
   });
+
+  it('the equity staircase: a step by allocation size changes the cap the dashboard uses; a bad step is refused', async () => {
+    // 2026 forecast allocation 1 200 000 kr: from 1 000 000 kr the cap is 10 % = 120 000 kr, below the 330 000 kr equity.
+    const res = await post({ equityCap: '30', equitySteps: '1 000 000: 10', equityFloor: '', minCellSize: '5' });
+    expect(res.status).toBe(303);
+    expect((await getFederation(db, fid)).settings.equityCapSteps).toEqual([{ fromAllocationOre: 1_000_000_00, share: 0.1 }]);
+    expect(text(await (await app.request(`/f/${fid}`)).text())).toContain('över det rekommenderade taket');
+    const bad = await post({ equityCap: '30', equitySteps: '2 000 000: 10; 1 000 000: 5', equityFloor: '', minCellSize: '5' });
+    expect(bad.status).toBe(400);
+    expect(text(await bad.text())).toContain('Trappa: Steg 2: gränsen ska vara ett belopp större än föregående steg.');
+    await post({ equityCap: '20', equitySteps: '', equityFloor: '', minCellSize: '5' });
+  });
 });

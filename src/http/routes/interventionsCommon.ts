@@ -43,11 +43,6 @@ export function csrfTokenOf(c: Context<AppEnv>): string | undefined {
   return (c.get('ctx') as { csrfToken?: string }).csrfToken;
 }
 
-/** Messages after a correction (post-redirect-get, ?klart=…). */
-export function savedNotice(key: string | undefined): string | null {
-  return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : null;
-}
-
 /**
  * The intervention's own staff (insats role assigned to it), or the local single user: they see the
  * intervention's records, so they see its statistics live. Everyone else sees the frozen publication.
@@ -56,4 +51,10 @@ export function isOwnStaff(ctx: { principal: Principal }, federationId: number, 
   if (ctx.principal.local) return true;
   const grant = ctx.principal.federations.get(federationId);
   return grant?.role === 'insats' && grant.interventionIds.includes(interventionId);
+}
+
+/** Messages after a correction (post-redirect-get, ?klart=…). */
+export function savedNotice(key: string | undefined): string | null {
+  return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : key === 'sparat' ? 'Sparat.' : null;
+
 }

@@ -53,6 +53,10 @@ describe.skipIf(!browserAvailable)('annual report pages in Chromium', () => {
     await page.waitForURL(/klart=text/);
     expect(await page.getByRole('status').textContent()).toBe('Texten är sparad som en ny version.');
     expect(await page.getByRole('row', { name: /Ordförande har ordet/ }).textContent()).toContain('Version 1');
+    await page.goto(`${server.url}/f/${fid}/arsredovisning/2025/text/chair`);
+    await page.getByText(/^Version 1:/).click();
+    expect(await page.locator('pre.markup-source').first().textContent()).toContain('Med **stolthet**');
+    await expectNoAxeViolations(page);
   });
 
   it('registers the board and a meeting', async () => {

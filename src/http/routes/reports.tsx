@@ -63,7 +63,7 @@ function DownloadForm(props: { action: string; label: string; children?: unknown
     <Form action={props.action} method="get" label={props.label}>
       <div class="form-row">
         {props.children as never}
-        <SelectField name="format" label="Format" options={[{ value: 'pdf', label: 'PDF' }, { value: 'docx', label: 'Word (DOCX)' }]} idSuffix={props.action.split('/').pop()} />
+        <SelectField name="format" label="Format" options={[{ value: 'pdf', label: 'PDF' }, { value: 'docx', label: 'Word (DOCX)' }]} value="pdf" idSuffix={props.action.split('/').pop()} />
         <SubmitButton label={props.label} />
       </div>
     </Form>
@@ -144,7 +144,7 @@ export const reportRoutes: RouteModule = (app, { db }) => {
             </DownloadForm>
             {meetings.length ? (
               <DownloadForm action={`/f/${f.id}/rapporter/handlingar`} label="Ladda ner handlingar till styrelsemöte">
-                <SelectField name="datum" label="Möte" options={meetings.map((m) => ({ value: m.date, label: m.date }))} />
+                <SelectField name="datum" label="Möte" options={meetings.map((m) => ({ value: m.date, label: m.date }))} value={meetings[meetings.length - 1]!.date} />
               </DownloadForm>
             ) : (
               <p>Lägg till styrelsens möten under <a href={`/f/${f.id}/styrelse`}>Styrelse</a> för att ladda ner handlingar till ett möte.</p>
@@ -336,7 +336,12 @@ export const reportRoutes: RouteModule = (app, { db }) => {
           <ol reversed>
             {versions.map((v) => (
               <li>
-                Version {v.version}: {v.changedBy}, {v.changedAt}
+                <details>
+                  <summary>
+                    Version {v.version}: {v.changedBy}, {v.changedAt}
+                  </summary>
+                  <pre class="markup-source">{v.body}</pre>
+                </details>
               </li>
             ))}
           </ol>
@@ -427,9 +432,9 @@ export const reportRoutes: RouteModule = (app, { db }) => {
             <h3>Lägg till ledamot eller ersättare</h3>
             <div class="form-row">
               <TextField name="name" label="Namn" value={v.name ?? ''} error={e.name} />
-              <SelectField name="seat" label="Ledamot eller ersättare" options={[{ value: 'ledamot', label: 'Ledamot' }, { value: 'ersattare', label: 'Ersättare' }]} value={v.seat} error={e.seat} />
-              <SelectField name="position" label="Uppdrag" options={[{ value: 'none', label: 'Ledamot' }, { value: 'ordforande', label: 'Ordförande' }, { value: 'vice_ordforande', label: 'Vice ordförande' }]} value={v.position} error={e.position} />
-              <SelectField name="memberId" label="Utsedd av" options={[{ value: '', label: '–' }, ...members.map((m) => ({ value: String(m.id), label: m.name }))]} value={v.memberId} error={e.memberId} />
+              <SelectField name="seat" label="Ledamot eller ersättare" options={[{ value: 'ledamot', label: 'Ledamot' }, { value: 'ersattare', label: 'Ersättare' }]} value={v.seat ?? 'ledamot'} error={e.seat} />
+              <SelectField name="position" label="Uppdrag" options={[{ value: 'none', label: 'Ledamot' }, { value: 'ordforande', label: 'Ordförande' }, { value: 'vice_ordforande', label: 'Vice ordförande' }]} value={v.position ?? 'none'} error={e.position} />
+              <SelectField name="memberId" label="Utsedd av" options={[{ value: '', label: '–' }, ...members.map((m) => ({ value: String(m.id), label: m.name }))]} value={v.memberId ?? ''} error={e.memberId} />
               <TextField name="termStart" label="Från (ÅÅÅÅ-MM-DD)" size={12} value={v.termStart ?? ''} error={e.termStart} />
               <TextField name="termEnd" label="Till (ÅÅÅÅ-MM-DD)" size={12} value={v.termEnd ?? ''} error={e.termEnd} />
               <SubmitButton label="Lägg till" />

@@ -9,6 +9,13 @@ import type { SieRecord } from './records.ts';
 /** Longest line accepted; a longer one is reported and skipped, so memory stays bounded on any input. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
+/**
+ * How many accounts, dimensions and objects one file may declare. A förbund's chart of accounts has a few
+ * hundred accounts and objects; a file with millions of #KONTO lines is refused at the first one over the
+ * limit instead of filling memory (and the mapping page) with them.
+ */
+export const sieLimits = { accounts: 20_000, dimensions: 100, objects: 100_000 } as const;
+
 export type SieSource = string | Readable;
 
 /** One-character lines ("{", "}") as shared strings. */

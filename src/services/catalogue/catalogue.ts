@@ -9,7 +9,7 @@ import { NotFoundError } from '../../core/errors.ts';
 import { isOutOfDate, parseCatalogueEntryInput, searchQuery, type CatalogueEntryInput } from '../../core/catalogue/entry.ts';
 import { ExitOutcome, SupportSource } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { participantStatistics } from '../interventions/statistics.ts';
+import { publishedStatistics } from '../interventions/publishedStatistics.ts';
 
 export interface CatalogueResults {
   readonly year: number;
@@ -142,20 +142,25 @@ export async function catalogueVersion(db: Queryable, scope: { federationId: num
   return rows.map((r) => r.v).join(',');
 }
 
-async function resultsOf(db: Queryable, federationId: number, interventionId: number, kind: string, year: number, version: string): Promise<CatalogueResults | null> {
+async function resultsOf(db: Database, federationId: number, interventionId: number, kind: string, year: number, version: string): Promise<CatalogueResults | null> {
   if (kind !== 'individual') return null;
   const key = `${federationId}:${interventionId}:${year}`;
   const hit = resultsCache.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < catalogueCacheMs) return hit.value;
-  const s = await participantStatistics(db, federationId, year, { interventionIds: [interventionId], seriesYears: [year] });
-  const totals = s.flowByGender.rowTotals ?? [null, null, null];
-  const value: CatalogueResults = {
-    year,
-    active: totals[0] ?? null,
-    new: totals[1] ?? null,
-    ended: totals[2] ?? null,
-    exitOutcomes: ExitOutcome.codes.map((c, j) => ({ label: ExitOutcome.label(c), count: s.exitOutcomes.cells[0]![j] ?? null })),
-  };
+  // Exactly what the intervention's statistics page shows everyone but its own staff: the published (frozen)
+  // statistics of the closed year; null while the year is not yet published.
+  const { stats: s } = await publishedStatistics(db, federationId, year, { interventionId });
+  const totals = s?.flowByGender.rowTotals ?? null;
+  const value: CatalogueResults | null =
+    s && totals
+      ? {
+          year,
+          active: totals[0] ?? null,
+          new: totals[1] ?? null,
+          ended: totals[2] ?? null,
+          exitOutcomes: ExitOutcome.codes.map((c, j) => ({ label: ExitOutcome.label(c), count: s.exitOutcomes.cells[0]?.[j] ?? null })),
+        }
+      : null;
   if (resultsCache.size > 10_000) resultsCache.clear();
   resultsCache.set(key, { version, at: Date.now(), value });
   return value;
@@ -170,7 +175,7 @@ interface EntryRow extends Omit<PublicEntry, 'results' | 'participatingMembers'>
  * marked public. `lastYear` is the year whose results are shown.
  */
 export async function publicCatalogue(
-  db: Queryable,
+  db: Database,
   scope: { federationId: number } | { county: string } | { federationId: number; interventionId: number },
   filters: CatalogueFilters,
   lastYear: number,
@@ -219,7 +224,7 @@ export async function publicCatalogue(
 }
 
 /** One public entry (its stable page); NotFoundError when it does not exist or is not public. */
-export async function publicEntry(db: Queryable, federationId: number, interventionId: number, lastYear: number): Promise<PublicEntry> {
+export async function publicEntry(db: Database, federationId: number, interventionId: number, lastYear: number): Promise<PublicEntry> {
   const [e] = await publicCatalogue(db, { federationId, interventionId }, {}, lastYear);
   if (!e) throw new NotFoundError('Insatsen finns inte i katalogen.');
   return e;

@@ -61,6 +61,16 @@ describe('importSieFile', () => {
     expect(prev.previous).toBeNull();
   });
 
+  it('refuses a file declaring more accounts or objects than a chart of accounts can hold, at the first one over, changing nothing', async () => {
+    const before = await snapshot();
+    const head = '#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n';
+    const accounts = Array.from({ length: 20_001 }, (_, i) => `#KONTO ${10000 + i} "Konto ${i}"`).join('\n');
+    await expect(importBuffer(Buffer.from(`${head}${accounts}\n`), 'konton.se')).rejects.toThrow(/konton.se, rad 20004, fält "#KONTO": Filen deklarerar fler än 20\s000 konton/);
+    const objects = Array.from({ length: 100_001 }, (_, i) => `#OBJEKT 6 P${i} "Projekt ${i}"`).join('\n');
+    await expect(importBuffer(Buffer.from(`${head}#DIM 6 Projekt\n${objects}\n`), 'objekt.se')).rejects.toThrow(/fält "#OBJEKT": Filen deklarerar fler än 100\s000 objekt/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('re-importing the same year replaces it atomically and keeps the history', async () => {
     const before = await ledgerStatements(db, fed, 2025);
     const result = await importBuffer(generateSie({ transactionRows: 500, encoding: 'utf8' }), 'bokslut-2025-v2.se');

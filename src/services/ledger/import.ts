@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { formatNumber } from '../../core/format.ts';
 import { parseText, valueOrThrow } from '../../core/input/index.ts';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
@@ -6,7 +7,7 @@ import { Transform, type Readable } from 'node:stream';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { MAX_PROBLEMS, SieParser } from '../../importers/sie/parser.ts';
-import { readSie } from '../../importers/sie/read.ts';
+import { readSie, sieLimits } from '../../importers/sie/read.ts';
 import type { SieRecord } from '../../importers/sie/records.ts';
 import { SieValidator } from '../../importers/sie/validate.ts';
 import { BulkInserter } from './bulk.ts';
@@ -190,6 +191,7 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
               if (r.yearIndex === -1 && !previous) previous = { start: r.start, end: r.end };
               break;
             case 'account': {
+              if (!accounts.has(r.account) && accounts.size >= sieLimits.accounts) throw fail([{ file: fileName, line: r.line, field: '#KONTO', message: `Filen deklarerar fler än ${formatNumber(sieLimits.accounts)} konton.` }]);
               const a = accounts.get(r.account);
               accounts.set(r.account, { name: r.name, type: a?.type ?? null, sru: a?.sru ?? null });
               break;
@@ -203,9 +205,11 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
               break;
             }
             case 'dimension':
+              if (dimensions.length >= sieLimits.dimensions) throw fail([{ file: fileName, line: r.line, field: '#DIM', message: `Filen deklarerar fler än ${formatNumber(sieLimits.dimensions)} dimensioner.` }]);
               dimensions.push(r);
               break;
             case 'object':
+              if (objects.length >= sieLimits.objects) throw fail([{ file: fileName, line: r.line, field: '#OBJEKT', message: `Filen deklarerar fler än ${formatNumber(sieLimits.objects)} objekt.` }]);
               objects.push(r);
               break;
             case 'balance':
