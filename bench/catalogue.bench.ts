@@ -8,11 +8,9 @@
  * PostgreSQL server from /usr/lib/postgresql/<newest>/bin on loopback in a temporary directory (like .ci/run)
  * and stops it afterwards.
  */
-import autocannon from 'autocannon';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
-import { tmpdir, cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { measure as measureLoad, type Measure } from './support/load.ts';
+import { startPostgres } from './support/postgres.ts';
+import { cpus, loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openServer } from '../src/db/server.ts';
@@ -25,59 +23,15 @@ const connections = Number(process.env.BENCH_CONNECTIONS) || 50;
 const duration = Number(process.env.BENCH_DURATION) || 30;
 const goalP99Ms = 50;
 
-interface Measure {
-  path: string;
-  requestsPerSecond: number;
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  requests: number;
-  errors: number;
-  non2xx: number;
-  timeouts: number;
-}
 
-/** A PostgreSQL server of our own on loopback (only when DATABASE_URL is not given). */
-function startPostgres(): { url: string; stop: () => void } {
-  const base = '/usr/lib/postgresql';
-  const version = existsSync(base) ? readdirSync(base).sort((a, b) => Number(a) - Number(b)).pop() : undefined;
-  if (!version) throw new Error('Ingen PostgreSQL-server: sätt DATABASE_URL eller installera postgresql.');
-  const bin = join(base, version, 'bin');
-  const dir = mkdtempSync(join(tmpdir(), 'samordna-bench-pg-'));
-  const root = process.getuid?.() === 0;
-  const asPg = (cmd: string, args: string[]) => execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'ignore' });
-  if (root) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
-  const port = 55000 + Math.floor(Math.random() * 1000);
-  asPg(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  asPg(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      try {
-        asPg(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
 
-async function measure(url: string, path: string): Promise<Measure> {
-  const r = await autocannon({ url: url + path, connections, duration, timeout: 30 });
-  return {
-    path,
-    requestsPerSecond: Math.round(r.requests.average),
-    latencyP50Ms: r.latency.p50,
-    latencyP99Ms: r.latency.p99,
-    requests: r.requests.total,
-    errors: r.errors,
-    non2xx: r.non2xx,
-    timeouts: r.timeouts,
-  };
-}
+const measure = (url: string, path: string): Promise<Measure> => measureLoad(url, path, { connections, seconds: duration });
 
 export async function run() {
   process.env.SAMORDNA_LOG = 'off';
-  const own = process.env.DATABASE_URL ? null : startPostgres();
+  // A PostgreSQL server of our own on loopback, only when DATABASE_URL is not given.
+  const own = process.env.DATABASE_URL ? null : await startPostgres({ maxConnections: 200 });
+  if (!process.env.DATABASE_URL && !own) throw new Error('Ingen PostgreSQL-server: sätt DATABASE_URL eller installera postgresql.');
   const adminUrl = process.env.DATABASE_URL ?? own!.url;
   const name = `samordna_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

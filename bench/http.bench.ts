@@ -13,12 +13,10 @@
  * load on the dashboard (BENCH_SUSTAIN seconds, default 60), with PGlite's default settings and with a smaller
  * shared_buffers. The load generator (autocannon) runs in the same process, so RSS includes it.
  */
-import autocannon from 'autocannon';
+import { measure as measureLoad, type Measure } from './support/load.ts';
+import { startPostgres } from './support/postgres.ts';
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { openEmbedded } from '../src/db/embedded.ts';
 import { openServer } from '../src/db/server.ts';
@@ -48,17 +46,6 @@ const duration = Number(process.env.BENCH_DURATION) || 30;
 const sustain = Number(process.env.BENCH_SUSTAIN) || 60;
 const password = 'bench-lösenord-som-är-långt';
 
-interface Measure {
-  path: string;
-  requestsPerSecond: number;
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  requests: number;
-  errors: number;
-  non2xx: number;
-  timeouts: number;
-  ratioToTrivial?: number;
-}
 
 async function seed(db: Database): Promise<number> {
   await loadDemo(db, demoSteps);
@@ -88,27 +75,7 @@ async function loginCookie(url: string, email: string): Promise<string> {
   return session;
 }
 
-async function measure(url: string, path: string, cookies: readonly string[], seconds = duration): Promise<Measure> {
-  let next = 0;
-  const r = await autocannon({
-    url: url + path,
-    connections,
-    duration: seconds,
-    // A request slower than this counts as an error.
-    timeout: 30,
-    setupClient: (client) => client.setHeaders({ cookie: cookies[next++ % cookies.length]! }),
-  });
-  return {
-    path,
-    requestsPerSecond: Math.round(r.requests.average),
-    latencyP50Ms: r.latency.p50,
-    latencyP99Ms: r.latency.p99,
-    requests: r.requests.total,
-    errors: r.errors,
-    non2xx: r.non2xx,
-    timeouts: r.timeouts,
-  };
-}
+const measure = (url: string, path: string, cookies: readonly string[], seconds = duration): Promise<Measure> => measureLoad(url, path, { connections, seconds, cookies });
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
@@ -135,45 +102,7 @@ async function loadOn(db: Database, label: string) {
 }
 
 /** A free loopback port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
-/** A throwaway PostgreSQL server on loopback, as .ci/run starts one; null when PostgreSQL is not installed. */
-async function startPostgres(): Promise<{ url: string; version: string; stop(): void } | null> {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(a) - Number(b));
-  const bin = versions.length ? join(root, versions.at(-1)!, 'bin') : null;
-  if (!bin) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'samordna-bench-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  const asPg = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
-  if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
-  asPg('initdb', ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const port = await freePort();
-  asPg('pg_ctl', ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
-  const version = execFileSync(join(bin, 'postgres'), ['--version']).toString().trim();
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    version,
-    stop() {
-      try {
-        asPg('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
 
 /** RSS of the embedded server with the demo loaded, and during/after a sustained load on the dashboard. */
 export async function memoryOn(settings: readonly string[]) {
