@@ -83,6 +83,23 @@ function Status(props: { e: PublicEntry }) {
   return props.e.openForReferral ? <strong class="status-open">Tar emot nya deltagare</strong> : <strong class="status-closed">Tar inte emot nya deltagare just nu</strong>;
 }
 
+/** How to reach an entry: its contact role, with its function mailbox as a link and its phone. */
+function Contact(props: { entry: PublicEntry }) {
+  const e = props.entry;
+  return (
+    <>
+      {e.contactRole}
+      {e.contactEmail ? (
+        <>
+          {', '}
+          <a href={`mailto:${e.contactEmail}`}>{e.contactEmail}</a>
+        </>
+      ) : null}
+      {e.contactPhone ? `, ${e.contactPhone}` : null}
+    </>
+  );
+}
+
 function entryHref(e: { federationId: number; interventionId: number }): string {
   return `/katalog/${e.federationId}/insats/${e.interventionId}`;
 }
@@ -109,14 +126,7 @@ function EntryCard(props: { e: PublicEntry; showFederation?: boolean; target?: s
         <dd>{e.municipalities.length ? e.municipalities.join(', ') : 'Hela förbundets område'}</dd>
         <dt>Kontakt</dt>
         <dd>
-          {e.contactRole}
-          {e.contactEmail ? (
-            <>
-              {', '}
-              <a href={`mailto:${e.contactEmail}`}>{e.contactEmail}</a>
-            </>
-          ) : null}
-          {e.contactPhone ? `, ${e.contactPhone}` : null}
+          <Contact entry={e} />
         </dd>
       </dl>
     </li>
@@ -365,14 +375,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
           <dd>{e.referralProcess}</dd>
           <dt>Kontakt</dt>
           <dd>
-            {e.contactRole}
-            {e.contactEmail ? (
-              <>
-                {', '}
-                <a href={`mailto:${e.contactEmail}`}>{e.contactEmail}</a>
-              </>
-            ) : null}
-            {e.contactPhone ? `, ${e.contactPhone}` : null}
+            <Contact entry={e} />
           </dd>
           <dt>Period</dt>
           <dd>
