@@ -9,7 +9,7 @@
  * and stops it afterwards.
  */
 import { measure as measureLoad, type Measure } from './support/load.ts';
-import { startPostgres } from './support/postgres.ts';
+import { dropDatabaseWhenIdle, startPostgres } from './support/postgres.ts';
 import { cpus, loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -85,13 +85,7 @@ export async function run() {
     await new Promise((r) => setTimeout(r, 1000));
     await server?.close();
     await db.close();
-    for (let i = 0; i < 50; i++) {
-      const [{ n }] = (await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows as [{ n: number }];
-      if (n === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
+    await dropDatabaseWhenIdle(admin, name);
     own?.stop();
   }
 }

@@ -4,6 +4,7 @@
  * the whole country, on embedded PostgreSQL (PGlite) and, when DATABASE_URL is set, on the server
  * (in a fresh database that is dropped afterwards).
  */
+import { dropDatabaseWhenIdle } from './support/postgres.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../src/db/database.ts';
@@ -103,14 +104,7 @@ export async function run(): Promise<object> {
       results.push(await measure('PostgreSQL server', server));
     } finally {
       await server.close();
-      // The pool's connections may still be closing: wait for them, so dropping does not kill a live one.
-      for (let i = 0; i < 50; i++) {
-        const [{ n }] = (await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows as [{ n: number }];
-        if (n === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
+      await dropDatabaseWhenIdle(admin, name);
     }
   }
   const markdown =

@@ -54,3 +54,17 @@ export async function startPostgres(opts: { maxConnections?: number } = {}): Pro
     },
   };
 }
+
+/**
+ * Drops a bench database once its pool's connections have gone (pool.end() resolves before they have closed;
+ * dropping under a live one makes that client throw), then ends the admin client.
+ */
+export async function dropDatabaseWhenIdle(admin: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>; end(): Promise<void> }, name: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const [{ n }] = (await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows as [{ n: number }];
+    if (n === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await admin.query(`drop database if exists ${name}`);
+  await admin.end();
+}
