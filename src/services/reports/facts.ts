@@ -23,7 +23,7 @@ import type { KeyFigures } from '../../core/economy/keyFigures.ts';
 import type { Queryable } from '../../db/database.ts';
 import { memoizeReads } from '../../db/memoizeReads.ts';
 import { loadContributions } from '../economy/allocation.ts';
-import { getFederation } from '../economy/federations.ts';
+import { getFederation } from '../federations/federations.ts';
 import { listMembers } from '../economy/members.ts';
 import { getYearFigures } from '../economy/yearFacts.ts';
 import { budgetToDate, outcomeToDate, type YearFigures } from '../../core/economy/yearFigures.ts';
