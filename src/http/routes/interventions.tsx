@@ -24,7 +24,7 @@ import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
 import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
 import { interventionApiRoutes } from './interventionsApi.tsx';
 import { interventionCorrectionRoutes } from './interventionsCorrections.tsx';
-import { AmountField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../views/form.tsx';
+import { AmountField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState, CheckboxGroup } from '../views/form.tsx';
 
 /** The year's assessment of a goal (prefilled with the current one, which it replaces). */
 function AssessmentForm(props: { action: string; goalId: number; year: number; current?: { assessment: string; comment: string } | undefined }) {
@@ -136,17 +136,7 @@ function InterventionForm(props: {
       <TextField {...s.bind('name')} label="Namn" required />
       <ChoiceField {...s.bind('kind')} label="Typ" required options={InterventionKind.codes.map((k) => ({ value: k, label: InterventionKind.label(k) }))} />
       <ChoiceField {...s.bind('ownerMemberId')} label="Insatsägare" placeholder="– ingen –" options={props.members.map((m) => ({ value: String(m.id), label: m.name }))} />
-      <fieldset>
-        <legend>Medverkande medlemmar</legend>
-        {props.members.map((m) => (
-          <div class="check">
-            <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} checked={chosen.includes(String(m.id))} />{' '}
-            <label for={`pm-${m.id}`} class="inline">
-              {m.name}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <CheckboxGroup name="participatingMemberIds[]" legend="Medverkande medlemmar" idPrefix="pm" options={props.members.map((m) => ({ value: String(m.id), label: m.name }))} chosen={chosen} />
       <TextField {...s.bind('periodStart')} label="Startdatum" type="date" required />
       <TextField {...s.bind('periodEnd')} label="Slutdatum" type="date" />
       <TextField {...s.bind('targetGroup')} label="Målgrupp" />

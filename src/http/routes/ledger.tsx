@@ -9,7 +9,7 @@ import { Layout } from '../views/layout.tsx';
 import { listSieImports } from '../../services/ledger/history.ts';
 import { importSieFile, type SieImportResult } from '../../services/ledger/import.ts';
 import { listLedgerYears } from '../../services/ledger/statements.ts';
-import { FormSecurityFields } from '../views/form.tsx';
+import { CheckboxField, FormSecurityFields } from '../views/form.tsx';
 
 /** SIE import: the page with upload and history, and the streaming API. */
 export const ledgerRoutes: RouteModule = (app, { db }) => {
@@ -113,12 +113,7 @@ function ImportPage(props: {
             <FormSecurityFields />
             <label for="sie-file-predecessor">SIE-fil från föregångaren</label>
             <input id="sie-file-predecessor" name="file" type="file" accept=".se,.si,.sie,.txt" required />
-            <div class="check">
-              <input type="checkbox" id="predecessor" name="predecessor" value="ja" required />{' '}
-              <label for="predecessor" class="inline">
-                Jag bekräftar att filen är en föregångares bokföring och ska läsas in i {props.federation.name}.
-              </label>
-            </div>
+            <CheckboxField id="predecessor" name="predecessor" value="ja" required checked={false} label={`Jag bekräftar att filen är en föregångares bokföring och ska läsas in i ${props.federation.name}.`} />
             <p>
               <button type="submit">Läs in föregångarens fil</button>
             </p>

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
+import { CheckboxField, CheckboxGroup, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
 import { StackedBar, StackedLegend } from '../views/stackedBar.tsx';
 import { SurveyAnswerForm } from '../views/surveyForm.tsx';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -75,7 +75,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
   const base = (f: FederationRef) => `/f/${f.id}/enkater`;
 
   // ---- rounds ----------------------------------------------------------------------------------------------
-  const roundsPage = async (c: C, opts: { errors?: FieldErrors; general?: string[]; values?: Record<string, string>; status?: 200 | 400 } = {}) => {
+  const roundsPage = async (c: C, opts: { errors?: FieldErrors; general?: string[]; values?: Record<string, string>; chosenInterventions?: readonly string[]; status?: 200 | 400 } = {}) => {
     const ctx = requirePermission(c, 'surveys:read');
     const f = requireFederation(c);
     const manage = ctx.can('surveys:manage');
@@ -172,20 +172,11 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
               </div>
               <TextField name="name" label="Namn (valfritt)" value={v.name} error={e.name} hint="T.ex. ”Insatspersonal hösten 2025”." />
               {interventions.length ? (
-                <fieldset>
-                  <legend>Insatser enkäten gäller (valfritt)</legend>
-                  {interventions.map((i) => (
-                    <label for={`f-iv-${i.id}`}>
-                      <input type="checkbox" id={`f-iv-${i.id}`} name="interventions" value={String(i.id)} /> {i.name}
-                    </label>
-                  ))}
-                </fieldset>
+                <CheckboxGroup name="interventions" legend="Insatser enkäten gäller (valfritt)" idPrefix="f-iv" options={interventions.map((i) => ({ value: String(i.id), label: i.name }))} chosen={opts.chosenInterventions ?? []} />
               ) : null}
               <fieldset>
                 <legend>Inbjudan</legend>
-                <label for="f-openLink">
-                  <input type="checkbox" id="f-openLink" name="openLink" value="1" checked={v.openLink !== undefined ? v.openLink === '1' : true} /> En öppen länk (med QR-kod och affisch) för ett gruppmöte
-                </label>
+                <CheckboxField name="openLink" value="1" label="En öppen länk (med QR-kod och affisch) för ett gruppmöte" checked={opts.values ? v.openLink === '1' : true} />
                 <TextField name="codes" label="Antal engångskoder" inputmode="numeric" size={6} value={v.codes ?? '0'} error={e.codes} hint="Varje kod kan användas en gång. Koderna visas bara när de skapas." />
               </fieldset>
               <SubmitButton label="Skapa enkätomgång" />
@@ -268,7 +259,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields: errors, general } = problemsToFieldErrors(e.problems);
-      return roundsPage(c, { errors, general, values: one, status: 400 });
+      return roundsPage(c, { errors, general, values: one, chosenInterventions: many.interventions ?? [], status: 400 });
     }
     return invitationPage(c, f, created.round, created, 'Enkätomgången är skapad');
   });
