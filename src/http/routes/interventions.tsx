@@ -17,7 +17,7 @@ import {
 } from '../../services/interventions/interventions.ts';
 import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { csrfTokenOf, formFields, idParam, interventionsBase, savedNotice, yearParam } from './interventionsCommon.ts';
 import { AssessmentBadge, fmtCount, fmtKronor, fmtNumber, fmtPercent } from './interventionsViews.tsx';
 import { interventionParticipantRoutes } from './interventionsParticipants.tsx';

@@ -12,7 +12,7 @@
  *   - src/core/economy/types.ts           sections, sectionLabels, memberKindLabels
  */
 export { getFederation, getFederationByName, listFederations, createFederation, saveFederationSettings, type FederationInfo } from '../federations/federations.ts';
-export { listMembers, createMember, updateMember, deleteMember, type MemberInput } from './members.ts';
+export { listMembers, createMember, updateMember, deleteMember, type MemberInput } from '../members/members.ts';
 export {
   listFiscalYears,
   findFiscalYear,

@@ -24,7 +24,7 @@ import type { Queryable } from '../../db/database.ts';
 import { memoizeReads } from '../../db/memoizeReads.ts';
 import { loadContributions } from '../economy/allocation.ts';
 import { getFederation } from '../federations/federations.ts';
-import { listMembers } from '../economy/members.ts';
+import { listMembers } from '../members/members.ts';
 import { getYearFigures } from '../economy/yearFacts.ts';
 import { budgetToDate, outcomeToDate, type YearFigures } from '../../core/economy/yearFigures.ts';
 import { buildOperatingStatement } from '../../core/economy/operatingStatement.ts';
