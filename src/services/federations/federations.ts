@@ -34,6 +34,8 @@ export async function listFederations(q: Queryable): Promise<FederationInfo[]> {
 
 /** Finds the förbund by name or creates it, inside an open transaction (importers). Returns its id. */
 export async function ensureFederation(tx: Queryable, name: string): Promise<number> {
+  const problems = textProblems('federation', name, { kind: 'name' });
+  if (problems.length) throw new InputError(problems);
   const [r] = await tx.query<{ id: number }>(
     'insert into federation (name) values ($1) on conflict (name) do update set name = excluded.name returning id',
     [name],
