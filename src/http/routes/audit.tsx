@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
@@ -92,7 +92,8 @@ function AuditPage(props: { c: Context<AppEnv>; entries: readonly AuditEntry[]; 
 }
 
 /** The audit trail: page with filters, JSON API and XLSX export, for kansli and revisor (audit:read). */
-export const auditRoutes: RouteModule = (app, { db }) => {
+export const auditRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const search = (c: Context<AppEnv>) => new URL(c.req.url).search;
 
   app.get('/f/:federationId/audit', async (c) => {
@@ -119,4 +120,5 @@ export const auditRoutes: RouteModule = (app, { db }) => {
     requirePermission(c, 'audit:read');
     return c.json(await queryAuditLog(db, f.id, { ...parseAuditFilter(c.req.query()), limit: Number(c.req.query('limit')) || pageLimit }));
   });
+  return app;
 };

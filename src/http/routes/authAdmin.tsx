@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { withFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
@@ -60,7 +60,8 @@ async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?
 }
 
 /** The system administrator's pages: the förbund of the installation. */
-export const authAdminRoutes: RouteModule = (app, { db }) => {
+export const authAdminRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/admin/federations', async (c) => {
     requirePermission(c, 'admin');
     return c.html(await FederationsPage({ c, db }));
@@ -77,4 +78,5 @@ export const authAdminRoutes: RouteModule = (app, { db }) => {
     }
     return c.redirect(withFlash('/admin/federations', 'federation'), 303);
   });
+  return app;
 };

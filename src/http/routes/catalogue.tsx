@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { RouteModule } from '../app.tsx';
@@ -261,7 +261,8 @@ function idOf(c: Context<AppEnv>, name: string): number {
 }
 const federationIdOf = (c: Context<AppEnv>) => idOf(c, 'federationId');
 
-export const catalogueRoutes: RouteModule = (app, { db }) => {
+export const catalogueRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/katalog', async (c) => {
     const counties = await catalogueCounties(db);
     const federations = await catalogueFederations(db);
@@ -605,4 +606,5 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
       return editPage(c, { errors: fields, general, values });
     }
   });
+  return app;
 };

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { AppEnv } from '../context.ts';
 import type { RouteModule } from '../app.tsx';
@@ -160,7 +160,8 @@ async function interventionStats(c: Context<AppEnv>, db: Database) {
 }
 
 /** Statistics pages (förbund and per intervention), with charts, and the national follow-up export. */
-export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
+export const interventionStatisticsRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId/statistik', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'statistics:read');
@@ -224,4 +225,5 @@ export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
       'content-disposition': `attachment; filename="${name}"`,
     });
   });
+  return app;
 };

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { withFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { parseYear, valueOrThrow } from '../../core/input/index.ts';
@@ -77,7 +79,8 @@ function NewMappingForm(props: { action: string; year: number | null; lines: rea
 }
 
 /** Mapping of accounts and dimension objects to budget lines: page, form posts and JSON. */
-export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
+export const ledgerMappingRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const render = async (federation: { id: number; name: string }, yearText: string | undefined, canEdit: boolean, error?: InputError) => {
     const years = await listLedgerYears(db, federation.id);
     const year = yearText && Number.isInteger(Number(yearText)) ? Number(yearText) : (years[0]?.year ?? null);
@@ -150,6 +153,7 @@ export const ledgerMappingRoutes: RouteModule = (app, { db }) => {
     if (!outcome) throw new NotFoundError('Det finns ingen huvudbok för året.');
     return c.json(outcome);
   });
+  return app;
 };
 
 function MappingPage(props: {

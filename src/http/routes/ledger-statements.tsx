@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { StatementLayout } from '../../core/ledger/layout.ts';
@@ -19,7 +21,8 @@ function yearParam(text: string | undefined, fallback: number | undefined): numb
 }
 
 /** Resultaträkning, balansräkning and kassaflödesanalys from the ledger: page, JSON, CSV and XLSX. */
-export const ledgerStatementRoutes: RouteModule = (app, { db }) => {
+export const ledgerStatementRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const load = async (federationId: number, yearText: string | undefined) => {
     const years = await listLedgerYears(db, federationId);
     if (!years.length) throw new NotFoundError('Ingen huvudbok är inläst ännu. Läs in en SIE-fil först.');
@@ -122,6 +125,7 @@ export const ledgerStatementRoutes: RouteModule = (app, { db }) => {
       unclassified: s.current.unclassified,
     });
   });
+  return app;
 };
 
 function StatementTable(props: { layout: StatementLayout; year: number; hasPrevious: boolean }) {

@@ -1,8 +1,10 @@
+import { Hono } from 'hono';
 import { Readable } from 'node:stream';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { InputError } from '../../core/errors.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -12,7 +14,8 @@ import { listLedgerYears } from '../../services/ledger/statements.ts';
 import { FormSecurityFields } from '../views/form.tsx';
 
 /** SIE import: the page with upload and history, and the streaming API. */
-export const ledgerRoutes: RouteModule = (app, { db }) => {
+export const ledgerRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId/ledger', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
@@ -64,6 +67,7 @@ export const ledgerRoutes: RouteModule = (app, { db }) => {
     });
     return c.json(result, 201);
   });
+  return app;
 };
 
 function ImportPage(props: {

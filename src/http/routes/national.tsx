@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
@@ -71,7 +71,8 @@ function Downloads(props: { year: number }) {
   );
 }
 
-export const nationalRoutes: RouteModule = (app, { db }) => {
+export const nationalRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const load = async (c: Context<AppEnv>) => {
     requireNational(c);
     const years = await nationalYears(db);
@@ -399,4 +400,5 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
       return allocationPage(c, { general: err.problems.map((p) => [p.file, p.line ? `rad ${p.line}` : null, p.field ? `fält "${p.field}"` : null].filter(Boolean).join(', ') + `: ${p.message}`) });
     }
   });
+  return app;
 };

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
 import type { RouteModule } from '../app.tsx';
@@ -71,7 +71,8 @@ function points(p: number): string {
   return p > 0 ? `+${p}` : p < 0 ? `\u2212${-p}` : '±0';
 }
 
-export const surveyRoutes: RouteModule = (app, { db }) => {
+export const surveyRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const base = (f: FederationRef) => `/f/${f.id}/enkater`;
 
   // ---- rounds ----------------------------------------------------------------------------------------------
@@ -736,4 +737,5 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     }
     return c.redirect(`${base(f)}/fragor?klart=set`, 303);
   });
+  return app;
 };
