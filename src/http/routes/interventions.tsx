@@ -21,7 +21,8 @@ import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '.
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/interventions/members.ts';
 import { csrfTokenOf, formFields, idParam, interventionsBase, savedNotice, yearParam } from './interventionsCommon.ts';
-import { AssessmentBadge, fmtCount, fmtKronor, fmtNumber, fmtPercent } from './interventionsViews.tsx';
+import { AssessmentBadge } from '../views/interventions/assessmentBadge.tsx';
+import { fmtCount, fmtKronor, fmtNumber, fmtPercent } from '../views/interventions/format.ts';
 import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
 import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
 import { interventionApiRoutes } from './interventionsApi.tsx';

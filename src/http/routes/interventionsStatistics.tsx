@@ -12,7 +12,8 @@ import type { ParticipantStatistics } from '../../core/statistics/participantSta
 import type { Database } from '../../db/database.ts';
 import { followUpCsv, followUpFileName, followUpXlsx } from '../../exports/interventionFollowUp.ts';
 import { idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
-import { BarChart, fmtCount, fmtNumber, fmtPercent, StatTableView, SuppressionNote } from './interventionsViews.tsx';
+import { BarChart, StatTableView, SuppressionNote } from '../views/interventions/statTable.tsx';
+import { fmtCount, fmtNumber, fmtPercent } from '../views/interventions/format.ts';
 
 function KeyFigures(props: { s: ParticipantStatistics }) {
   const { s } = props;
