@@ -1,7 +1,8 @@
+import { Hono } from 'hono';
 import { withFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
-import { requirePermission } from '../context.ts';
+import { requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { Form, SubmitButton, TextField, formState } from '../views/form.tsx';
 import { pathId } from '../params.ts';
@@ -76,7 +77,8 @@ function FederationPage(props: { federation: FederationInfo }) {
 }
 
 /** The system administrator's pages: the förbund of the installation. */
-export const authAdminRoutes: RouteModule = (app, { db }) => {
+export const authAdminRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/admin/federations', async (c) => {
     requirePermission(c, 'admin');
     return c.html(await FederationsPage({ db }));
@@ -101,4 +103,5 @@ export const authAdminRoutes: RouteModule = (app, { db }) => {
     await updateFederation(db, id, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? '') }, ctx.actor);
     return c.redirect(withFlash('/admin/federations', 'federation-updated'), 303);
   });
+  return app;
 };

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { pathId } from '../params.ts';
 import type { RouteModule } from '../app.tsx';
@@ -267,7 +267,8 @@ function UserPage(props: { c: Context<AppEnv>; user: ManagedUserRow; interventio
 }
 
 /** User management: per förbund (kansli, system administrator) and the whole installation (administrator). */
-export const authUserRoutes: RouteModule = (app, { db }) => {
+export const authUserRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const interventionsOf = async (federationId: number) => (await listInterventions(db, federationId)).map((i) => ({ id: i.id, name: i.name }));
   const usersPage = async (c: Context<AppEnv>, extra: Partial<UsersPageProps> = {}) => {
     const f = requireFederation(c);
@@ -495,5 +496,6 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
       return c.redirect(withFlash('/admin/users', 'user-role'), 303);
     });
   }
+  return app;
 };
 

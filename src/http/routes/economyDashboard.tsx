@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { sections, sectionLabels, type Section } from '../../core/economy/types.ts';
@@ -15,7 +17,8 @@ import { DashboardPage, type DashboardModel } from './economyDashboardView.tsx';
 const costSections = sections.filter((s): s is Exclude<Section, 'income'> => s !== 'income');
 
 /** Översikt: the förbund's start page, one year at a time (?ar=…, default the latest). */
-export const economyDashboardRoutes: RouteModule = (app, { db }) => {
+export const economyDashboardRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
@@ -38,6 +41,7 @@ export const economyDashboardRoutes: RouteModule = (app, { db }) => {
       </Layout>,
     );
   });
+  return app;
 };
 
 /** The dashboard's view model: every figure comes from the year's one model (src/core/economy/yearFigures.ts). */

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { TableView, type ColumnGroup } from '../views/tableView.tsx';
@@ -28,7 +30,8 @@ function withoutEmptyPrevious(table: Table, hasPrevious: boolean): Table {
 }
 
 /** Driftredovisning and Nyckeltal pages of a year. */
-export const economyReportRoutes: RouteModule = (app, { db }) => {
+export const economyReportRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId/ar/:year/driftredovisning', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
@@ -134,4 +137,5 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
       return c.redirect(`/f/${federation.id}/ar/${year}/${page}`, 303);
     });
   }
+  return app;
 };

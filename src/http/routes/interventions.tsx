@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { withFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
@@ -19,7 +21,8 @@ import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '.
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/members/members.ts';
 import { csrfTokenOf, formFields, idParam, interventionsBase, savedNotice, yearParam } from './interventionsCommon.ts';
-import { AssessmentBadge, fmtCount, fmtKronor, fmtNumber, fmtPercent } from './interventionsViews.tsx';
+import { AssessmentBadge } from '../views/interventions/assessmentBadge.tsx';
+import { fmtCount, fmtKronor, fmtNumber, fmtPercent } from '../views/interventions/format.ts';
 import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
 import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
 import { interventionApiRoutes } from './interventionsApi.tsx';
@@ -183,7 +186,8 @@ function MoneyForms(props: { base: string; year: number; members: readonly { id:
 }
 
 /** Interventions for the kansli and the teams: list, register, details, money, goals, structural activities. */
-export const interventionRoutes: RouteModule = (app, deps) => {
+export const interventionRoutes: RouteModule = (deps) => {
+  const app = new Hono<AppEnv>();
   const { db } = deps;
 
   app.get('/f/:federationId/insatser', async (c) => {
@@ -602,8 +606,9 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}&klart=sparat`, 303);
   });
 
-  interventionParticipantRoutes(app, deps);
-  interventionStatisticsRoutes(app, deps);
-  interventionApiRoutes(app, deps);
-  interventionCorrectionRoutes(app, deps);
+  app.route('/', interventionParticipantRoutes(deps));
+  app.route('/', interventionStatisticsRoutes(deps));
+  app.route('/', interventionApiRoutes(deps));
+  app.route('/', interventionCorrectionRoutes(deps));
+  return app;
 };

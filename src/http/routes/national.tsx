@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
@@ -8,7 +8,8 @@ import { TableView } from '../views/tableView.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField, CheckboxGroup } from '../views/form.tsx';
 import { formatKronor, formatNumber } from '../views/present.ts';
-import { StatTableView, SuppressionNote, fmtCount } from './interventionsViews.tsx';
+import { StatTableView, SuppressionNote } from '../views/interventions/statTable.tsx';
+import { fmtCount } from '../views/interventions/format.ts';
 import { formFields, problemsToFieldErrors } from './economyShared.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
 import { nationalStatisticsForYear, nationalYears, listNationalFederations } from '../../services/national/nationalStatistics.ts';
@@ -71,7 +72,8 @@ function Downloads(props: { year: number }) {
   );
 }
 
-export const nationalRoutes: RouteModule = (app, { db }) => {
+export const nationalRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const load = async (c: Context<AppEnv>) => {
     requireNational(c);
     const years = await nationalYears(db);
@@ -389,4 +391,5 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
       return allocationPage(c, { general: err.problems.map((p) => [p.file, p.line ? `rad ${p.line}` : null, p.field ? `fält "${p.field}"` : null].filter(Boolean).join(', ') + `: ${p.message}`) });
     }
   });
+  return app;
 };
