@@ -21,6 +21,14 @@ export async function getFederation(q: Queryable, federationId: number): Promise
   return toInfo(r);
 }
 
+/** The förbund's id and name (what every page under it shows), or null when there is none. */
+export async function findFederationRef(q: Queryable, federationId: number): Promise<{ id: number; name: string } | null> {
+  // federation.id is an integer: a larger number cannot be a förbund (and must not become a cast error).
+  if (!Number.isSafeInteger(federationId) || federationId < 1 || federationId > 2147483647) return null;
+  const [r] = await q.query<{ id: number; name: string }>('select id, name from federation where id = $1', [federationId]);
+  return r ?? null;
+}
+
 /** The förbund with this exact name; NotFoundError (naming it) when there is none. */
 export async function getFederationByName(q: Queryable, name: string): Promise<FederationInfo> {
   const [r] = await q.query<Row>('select id, name, organisation_number, settings from federation where name = $1', [name]);
