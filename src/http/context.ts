@@ -3,7 +3,7 @@ import type { Actor, Database } from '../db/database.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { can as canDo, interventionsAllowed, localPrincipal, type Permission, type Principal } from '../core/access/permissions.ts';
 import { findRequestSession } from '../services/auth/sessions.ts';
-import { findFederationRef } from '../services/economy/federations.ts';
+import { findFederationRef } from '../services/federations/federations.ts';
 import { countUsers, interventionNames } from '../services/auth/users.ts';
 import { newToken } from '../services/auth/sessions.ts';
 import { anonCsrfCookie, readCookie, sessionCookie, setHttpOnlyCookie, clearCookie } from './security/cookies.ts';

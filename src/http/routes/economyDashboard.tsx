@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { sections, sectionLabels, type Section } from '../../core/economy/types.ts';
@@ -20,7 +22,8 @@ const costSections = sections.filter((s): s is Exclude<Section, 'income'> => s !
  * figures (one cached model, checked against the figures version read with the session); the body is rendered
  * from them once per figures version (views/economy/renderCache.ts), the layout for every request.
  */
-export const economyDashboardRoutes: RouteModule = (app, { db }) => {
+export const economyDashboardRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId', async (c) => {
     const ctx = requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
@@ -43,6 +46,7 @@ export const economyDashboardRoutes: RouteModule = (app, { db }) => {
       </Layout>,
     );
   });
+  return app;
 };
 
 /** The dashboard's view model: every figure comes from the year's one model (src/core/economy/yearFigures.ts). */

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { OperatingStatementPage, type OperatingStatementModel } from '../views/economy/operatingStatement.tsx';
@@ -42,7 +44,8 @@ export function keyFiguresModel(federationId: number, f: YearFigures): KeyFigure
  * against the figures version read with the session); the body is rendered from them once per figures version
  * (views/economy/renderCache.ts) and the layout (menu, förbund name) for every request.
  */
-export const economyReportRoutes: RouteModule = (app, { db }) => {
+export const economyReportRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId/ar/:year/driftredovisning', async (c) => {
     const ctx = requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
@@ -80,4 +83,5 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
       return c.redirect(`/f/${federation.id}/ar/${year}/${page}`, 303);
     });
   }
+  return app;
 };

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { withFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
@@ -17,14 +19,15 @@ import {
 } from '../../services/interventions/interventions.ts';
 import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { csrfTokenOf, formFields, idParam, interventionsBase, savedNotice, yearParam } from './interventionsCommon.ts';
-import { AssessmentBadge, fmtCount, fmtKronor, fmtNumber, fmtPercent } from './interventionsViews.tsx';
+import { AssessmentBadge } from '../views/interventions/assessmentBadge.tsx';
+import { fmtCount, fmtKronor, fmtNumber, fmtPercent } from '../views/interventions/format.ts';
 import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
 import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
 import { interventionApiRoutes } from './interventionsApi.tsx';
 import { interventionCorrectionRoutes } from './interventionsCorrections.tsx';
-import { AmountField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../views/form.tsx';
+import { AmountField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState, CheckboxGroup } from '../views/form.tsx';
 
 /** The year's assessment of a goal (prefilled with the current one, which it replaces). */
 function AssessmentForm(props: { action: string; goalId: number; year: number; current?: { assessment: string; comment: string } | undefined }) {
@@ -136,17 +139,7 @@ function InterventionForm(props: {
       <TextField {...s.bind('name')} label="Namn" required />
       <ChoiceField {...s.bind('kind')} label="Typ" required options={InterventionKind.codes.map((k) => ({ value: k, label: InterventionKind.label(k) }))} />
       <ChoiceField {...s.bind('ownerMemberId')} label="Insatsägare" placeholder="– ingen –" options={props.members.map((m) => ({ value: String(m.id), label: m.name }))} />
-      <fieldset>
-        <legend>Medverkande medlemmar</legend>
-        {props.members.map((m) => (
-          <div class="check">
-            <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} checked={chosen.includes(String(m.id))} />{' '}
-            <label for={`pm-${m.id}`} class="inline">
-              {m.name}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <CheckboxGroup name="participatingMemberIds[]" legend="Medverkande medlemmar" idPrefix="pm" options={props.members.map((m) => ({ value: String(m.id), label: m.name }))} chosen={chosen} />
       <TextField {...s.bind('periodStart')} label="Startdatum" type="date" required />
       <TextField {...s.bind('periodEnd')} label="Slutdatum" type="date" />
       <TextField {...s.bind('targetGroup')} label="Målgrupp" />
@@ -193,7 +186,8 @@ function MoneyForms(props: { base: string; year: number; members: readonly { id:
 }
 
 /** Interventions for the kansli and the teams: list, register, details, money, goals, structural activities. */
-export const interventionRoutes: RouteModule = (app, deps) => {
+export const interventionRoutes: RouteModule = (deps) => {
+  const app = new Hono<AppEnv>();
   const { db } = deps;
 
   app.get('/f/:federationId/insatser', async (c) => {
@@ -612,8 +606,9 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}&klart=sparat`, 303);
   });
 
-  interventionParticipantRoutes(app, deps);
-  interventionStatisticsRoutes(app, deps);
-  interventionApiRoutes(app, deps);
-  interventionCorrectionRoutes(app, deps);
+  app.route('/', interventionParticipantRoutes(deps));
+  app.route('/', interventionStatisticsRoutes(deps));
+  app.route('/', interventionApiRoutes(deps));
+  app.route('/', interventionCorrectionRoutes(deps));
+  return app;
 };

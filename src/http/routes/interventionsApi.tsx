@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { isBlank, parseId, valueOrThrow } from '../../core/input/index.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { addGrant, addRequisition, addStaffing, createIntervention, getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
@@ -11,7 +13,8 @@ import { addProgressionMeasurement, listProgression } from '../../services/inter
 import { idParam, isOwnStaff, jsonBody, yearParam } from './interventionsCommon.ts';
 
 /** JSON API under /api/federations/:federationId/… — the same services and permission checks as the pages. */
-export const interventionApiRoutes: RouteModule = (app, { db }) => {
+export const interventionApiRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const base = '/api/federations/:federationId';
 
   app.get(`${base}/interventions`, async (c) => {
@@ -134,4 +137,5 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
     const id = await addActivity(db, ctx.actor, f.id, body);
     return c.json({ id }, 201);
   });
+  return app;
 };

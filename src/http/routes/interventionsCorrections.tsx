@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -10,7 +10,7 @@ import { otherMunicipality } from '../../core/interventions/participation.ts';
 import { getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
 import { listActivities } from '../../services/interventions/activities.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { listParticipations } from '../../services/interventions/participations.ts';
 import {
   activityIntervention,
@@ -56,7 +56,8 @@ function RemoveForm(props: { action: string; what: string; note?: string }) {
  * /f/:federationId/…, the same in the API under /api/federations/:federationId/… (PUT to change, DELETE to
  * remove). The audit log keeps every row before and after.
  */
-export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
+export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const api = '/api/federations/:federationId';
 
   // --- Grants, requisitions, staffing: one edit page each, under the intervention ---
@@ -406,6 +407,7 @@ export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
     await deleteActivity(db, f.id, activityId, ctx.actor);
     return c.body(null, 204);
   });
+  return app;
 };
 
 function yearOf(c: Context<AppEnv>): number {

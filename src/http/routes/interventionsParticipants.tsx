@@ -6,10 +6,10 @@ import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource
 import { InputError } from '../../core/errors.ts';
 import { otherMunicipality, participationFieldLabels } from '../../core/interventions/participation.ts';
 import type { InputProblem } from '../../core/errors.ts';
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { assertInterventionExists, getIntervention } from '../../services/interventions/interventions.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { closeParticipation, listParticipations, registerParticipation } from '../../services/interventions/participations.ts';
 import { importParticipations } from '../../importers/participants/importParticipations.ts';
 import { tableToCsv } from '../../exports/csv.ts';
@@ -22,7 +22,8 @@ const vocabOptions = (v: { codes: readonly string[]; labels: Record<string, stri
 const maxUploadBytes = 10 * 1024 * 1024;
 
 /** The team's own pages: its participants, register a new one, close one, import the spreadsheet. */
-export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
+export const interventionParticipantRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   /** The team's page; after a refused registration it shows the problems and keeps what was chosen. */
   async function participantsPage(c: Context<AppEnv>, refused?: { problems: readonly InputProblem[]; values: Record<string, unknown> }) {
     const f = requireFederation(c);
@@ -259,4 +260,5 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     const p = (await listParticipations(db, f.id, id)).find((x) => x.id === pid);
     return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?avslutad=${encodeURIComponent(p?.code ?? '')}`, 303);
   });
+  return app;
 };

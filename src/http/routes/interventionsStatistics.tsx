@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { AppEnv } from '../context.ts';
 import type { RouteModule } from '../app.tsx';
@@ -12,7 +12,8 @@ import type { ParticipantStatistics } from '../../core/statistics/participantSta
 import type { Database } from '../../db/database.ts';
 import { followUpCsv, followUpFileName, followUpXlsx } from '../../exports/interventionFollowUp.ts';
 import { idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
-import { BarChart, fmtCount, fmtNumber, fmtPercent, StatTableView, SuppressionNote } from './interventionsViews.tsx';
+import { BarChart, StatTableView, SuppressionNote } from '../views/interventions/statTable.tsx';
+import { fmtCount, fmtNumber, fmtPercent } from '../views/interventions/format.ts';
 
 function KeyFigures(props: { s: ParticipantStatistics }) {
   const { s } = props;
@@ -160,7 +161,8 @@ async function interventionStats(c: Context<AppEnv>, db: Database) {
 }
 
 /** Statistics pages (förbund and per intervention), with charts, and the national follow-up export. */
-export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
+export const interventionStatisticsRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId/statistik', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'statistics:read');
@@ -224,4 +226,5 @@ export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
       'content-disposition': `attachment; filename="${name}"`,
     });
   });
+  return app;
 };
