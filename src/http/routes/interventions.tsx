@@ -89,7 +89,7 @@ export const interventionRoutes: RouteModule = (deps) => {
   app.post('/f/:federationId/insatser', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
-    const id = await createIntervention(db, ctx.actor, f.id, await formFields(c));
+    const id = await createIntervention(db, f.id, await formFields(c), ctx.actor);
     return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
   });
 
@@ -108,16 +108,16 @@ export const interventionRoutes: RouteModule = (deps) => {
       await write(f.id, id, ctx.actor, await formFields(c));
       return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
     });
-  post('beslut', (fid, id, actor, fields) => addGrant(db, actor, fid, id, fields));
-  post('rekvisitioner', (fid, id, actor, fields) => addRequisition(db, actor, fid, id, fields));
-  post('bemanning', (fid, id, actor, fields) => addStaffing(db, actor, fid, id, fields));
-  post('mal', (fid, id, actor, fields) => addGoal(db, actor, fid, id, fields));
-  post('andra', (fid, id, actor, fields) => updateIntervention(db, actor, fid, id, fields));
+  post('beslut', (fid, id, actor, fields) => addGrant(db, fid, id, fields, actor));
+  post('rekvisitioner', (fid, id, actor, fields) => addRequisition(db, fid, id, fields, actor));
+  post('bemanning', (fid, id, actor, fields) => addStaffing(db, fid, id, fields, actor));
+  post('mal', (fid, id, actor, fields) => addGoal(db, fid, id, fields, actor));
+  post('andra', (fid, id, actor, fields) => updateIntervention(db, fid, id, fields, actor));
 
   app.post('/f/:federationId/mal', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
-    await addGoal(db, ctx.actor, f.id, null, await formFields(c));
+    await addGoal(db, f.id, null, await formFields(c), ctx.actor);
     return c.redirect(withFlash(interventionsBase(f.id), 'goal'), 303);
   });
 
@@ -126,7 +126,7 @@ export const interventionRoutes: RouteModule = (deps) => {
     const goalId = idParam(c, 'goalId');
     const interventionId = await goalInterventionId(db, f.id, goalId);
     const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
-    await assessGoal(db, ctx.actor, f.id, goalId, await formFields(c));
+    await assessGoal(db, f.id, goalId, await formFields(c), ctx.actor);
     return c.redirect(interventionId === null ? withFlash(interventionsBase(f.id), 'assessment') : `${interventionsBase(f.id)}/${interventionId}?klart=sparat`, 303);
   });
 
@@ -144,7 +144,7 @@ export const interventionRoutes: RouteModule = (deps) => {
     const fields = await formFields(c);
     const interventionId = fields.interventionId ? Number(fields.interventionId) : undefined;
     const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
-    await addActivity(db, ctx.actor, f.id, fields);
+    await addActivity(db, f.id, fields, ctx.actor);
     return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}&klart=sparat`, 303);
   });
 

@@ -65,7 +65,7 @@ export const interventionParticipantRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
     const fields = await formFields(c);
     try {
-      const { code } = await registerParticipation(db, ctx.actor, f.id, id, fields);
+      const { code } = await registerParticipation(db, f.id, id, fields, ctx.actor);
       return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?ny=${encodeURIComponent(code)}`, 303);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -115,7 +115,7 @@ export const interventionParticipantRoutes: RouteModule = ({ db }) => {
     const id = idParam(c, 'id');
     const pid = idParam(c, 'pid');
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
-    await closeParticipation(db, ctx.actor, f.id, id, pid, await formFields(c));
+    await closeParticipation(db, f.id, id, pid, await formFields(c), ctx.actor);
     const p = (await listParticipations(db, f.id, id)).find((x) => x.id === pid);
     return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?avslutad=${encodeURIComponent(p?.code ?? '')}`, 303);
   });

@@ -20,7 +20,7 @@ describe('importing participations', () => {
     db = await createTestDb();
     [{ id: fid }] = (await db.query<{ id: number }>("insert into federation (name) values ('SF Import') returning id")) as [{ id: number }];
     await db.query("insert into member (federation_id, name, kind) values ($1, 'Sala kommun', 'municipality'), ($1, 'Arbetsförmedlingen', 'state_af')", [fid]);
-    team = await createIntervention(db, actor, fid, { name: 'Samordningsteam Sala', kind: 'individual', periodStart: '2024-01-01' });
+    team = await createIntervention(db, fid, { name: 'Samordningsteam Sala', kind: 'individual', periodStart: '2024-01-01' }, actor);
   });
   afterAll(() => db?.drop());
 
