@@ -96,7 +96,7 @@ export const interventionParticipantRoutes: RouteModule = ({ db }) => {
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) throw new InputError({ field: 'file', message: 'Välj en fil att läsa in.' });
     if (file.size > maxUploadBytes) throw new InputError({ file: file.name, field: 'file', message: 'Filen är större än 10 MB. Dela upp den.' });
-    const { imported } = await importParticipations(db, ctx.actor, f.id, id, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+    const { imported } = await importParticipations(db, f.id, id, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, ctx.actor);
     return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?importerade=${imported}`, 303);
   });
 
