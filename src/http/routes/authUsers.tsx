@@ -6,6 +6,7 @@ import { requireFederation, requirePermission, type AppEnv, type RequestContext 
 import { Layout } from '../views/layout.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { withFlash } from '../views/flash.tsx';
+import { CheckboxGroup } from '../views/form.tsx';
 import { csrfField } from '../security/csrfField.tsx';
 import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -91,19 +92,14 @@ function RoleFields(props: { idPrefix: string; interventions: readonly { id: num
           </option>
         ))}
       </select>
-      <fieldset>
-        <legend>Insatser (bara för insatspersonal)</legend>
-        {props.interventions.length ? (
-          props.interventions.map((i) => (
-            <div class="check">
-              <input type="checkbox" id={`${p}-i-${i.id}`} name="interventionIds[]" value={String(i.id)} checked={props.selected?.includes(i.id)} />
-              <label for={`${p}-i-${i.id}`}>{i.name}</label>
-            </div>
-          ))
-        ) : (
-          <p class="muted">Förbundet har inga insatser ännu.</p>
-        )}
-      </fieldset>
+      <CheckboxGroup
+        name="interventionIds[]"
+        legend="Insatser (bara för insatspersonal)"
+        idPrefix={`${p}-i`}
+        options={props.interventions.map((i) => ({ value: String(i.id), label: i.name }))}
+        chosen={(props.selected ?? []).map(String)}
+        empty={<p class="muted">Förbundet har inga insatser ännu.</p>}
+      />
     </>
   );
 }

@@ -213,8 +213,8 @@ export const economyApiRoutes: RouteModule = ({ db }) => {
 
   // Reports
   app.get(`${base}/years/:year/key-figures`, async (c) => {
-    requirePermission(c, 'economy:read');
-    return c.json(toKeyFiguresJson(await economy.getKeyFigures(db, requireFederation(c).id, intParam(c, 'year'))));
+    const ctx = requirePermission(c, 'economy:read');
+    return c.json(toKeyFiguresJson(await economy.getKeyFigures(db, requireFederation(c).id, intParam(c, 'year'), { knownVersion: ctx.figuresVersion })));
   });
   app.get(`${base}/years/:year/overview`, async (c) => {
     requirePermission(c, 'economy:read');
@@ -222,10 +222,10 @@ export const economyApiRoutes: RouteModule = ({ db }) => {
     return c.json(await economy.getEconomyOverview(db, requireFederation(c).id, intParam(c, 'year'), throughMonth !== undefined ? { throughMonth } : {}));
   });
   app.get(`${base}/years/:year/operating-statement`, async (c) => {
-    requirePermission(c, 'economy:read');
+    const ctx = requirePermission(c, 'economy:read');
     const f = requireFederation(c);
     const year = intParam(c, 'year');
-    const s = await economy.getOperatingStatement(db, f.id, year);
+    const s = await economy.getOperatingStatement(db, f.id, year, { knownVersion: ctx.figuresVersion });
     const format = c.req.query('format') ?? 'json';
     const filename = `driftredovisning-${year}`;
     if (format === 'csv') {

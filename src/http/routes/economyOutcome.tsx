@@ -17,7 +17,7 @@ import { parseAmountInput } from '../formInput.ts';
 import { sectionLabels } from '../../core/economy/types.ts';
 import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry, type OutcomeSource } from '../../services/economy/index.ts';
 import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
-import { monthName } from './economyDashboardView.tsx';
+import { monthName } from '../views/economy/dashboard.tsx';
 
 /** What an outcome file would change (line, month, old → new), with the confirmation that imports it. */
 function OutcomePreview(props: { federation: FederationRef; year: number; plan: OutcomePlan }) {

@@ -15,7 +15,7 @@ import {
 } from '../../services/interventions/interventions.ts';
 import { addGoal, assessGoal, goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { csrfTokenOf, formFields, idParam, interventionsBase, savedNotice, yearParam } from './interventionsCommon.ts';
 import { InterventionListPage, type InterventionListModel } from '../views/interventions/listPage.tsx';
 import { InterventionPage, type InterventionModel } from '../views/interventions/interventionPage.tsx';

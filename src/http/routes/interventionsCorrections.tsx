@@ -7,7 +7,7 @@ import { NotFoundError } from '../../core/errors.ts';
 import { getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
 import { listActivities } from '../../services/interventions/activities.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { listParticipations } from '../../services/interventions/participations.ts';
 import {
   activityIntervention,

@@ -6,7 +6,7 @@ import type { InputProblem } from '../../core/errors.ts';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { assertInterventionExists, getIntervention } from '../../services/interventions/interventions.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { closeParticipation, listParticipations, registerParticipation } from '../../services/interventions/participations.ts';
 import { importParticipations } from '../../importers/participants/importParticipations.ts';
 import { tableToCsv } from '../../exports/csv.ts';

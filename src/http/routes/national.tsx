@@ -6,7 +6,7 @@ import type { Permission } from '../../core/access/permissions.ts';
 import { Layout, type NavItem } from '../views/layout.tsx';
 import { TableView } from '../views/tableView.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
-import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField } from '../views/form.tsx';
+import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField, CheckboxGroup } from '../views/form.tsx';
 import { formatKronor, formatNumber } from '../views/present.ts';
 import { StatTableView, SuppressionNote } from '../views/interventions/statTable.tsx';
 import { fmtCount } from '../views/interventions/format.ts';
@@ -254,17 +254,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
         {inputs.length >= 2 ? (
           <Form action="/nationell/fordelning" method="get" label="Slå samman förbund">
             <input type="hidden" name="ar" value={String(year)} />
-            <fieldset>
-              <legend>Förbund som slås samman</legend>
-              <div class="checkbox-list">
-                {inputs.map((x) => (
-                  <div class="checkbox">
-                    <input type="checkbox" id={`merge-${x.federationId}`} name="slaihop" value={String(x.federationId)} checked={mergeIds.includes(String(x.federationId))} />
-                    <label for={`merge-${x.federationId}`}>{x.federation}</label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
+            <CheckboxGroup name="slaihop" legend="Förbund som slås samman" idPrefix="merge" options={inputs.map((x) => ({ value: String(x.federationId), label: x.federation }))} chosen={mergeIds} />
             <TextField name="namn" label="Det nya förbundets namn" value={c.req.query('namn') ?? ''} />
             <SubmitButton label="Visa före och efter" />
           </Form>

@@ -16,7 +16,7 @@ import { annualReportChapters, chapterDef, reportStatusLabels } from '../../core
 import { markupHelp } from '../../core/reports/markup.ts';
 import { positionLabels } from '../../core/reports/annualReport.ts';
 import { documentContentTypes, parseDocumentFormat, renderDocument } from '../../exports/documentFile.ts';
-import { listMembers } from '../../services/economy/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import {
   addAuditor,
   addBoardMember,

@@ -15,7 +15,7 @@ import { qrCode, surveysBase as base } from '../views/surveys/parts.ts';
 import { InvitationPage, PaperPage, PosterPage, RoundPage, RoundsPage, type PaperPageModel, type RoundsPageModel } from '../views/surveys/roundPages.tsx';
 
 /** The rounds page's model: every round, and for whoever manages surveys the sets and interventions of the form. */
-export async function loadRoundsPage(db: Database, federation: FederationRef, ctx: RequestContext, form: Pick<RoundsPageModel, 'values' | 'errors' | 'general'> = {}): Promise<RoundsPageModel> {
+export async function loadRoundsPage(db: Database, federation: FederationRef, ctx: RequestContext, form: Pick<RoundsPageModel, 'values' | 'errors' | 'general' | 'chosenInterventions'> = {}): Promise<RoundsPageModel> {
   const manage = ctx.can('surveys:manage');
   const rounds = await listRounds(db, federation.id);
   const sets = manage ? await listSets(db, federation.id, ctx.actor) : [];
@@ -32,10 +32,10 @@ export async function loadPaperPage(db: Database, federation: FederationRef, rou
 export const surveyRoundRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
 
-  const roundsPage = async (c: C, opts: { errors?: FieldErrors; general?: string[]; values?: Record<string, string>; status?: 200 | 400 } = {}) => {
+  const roundsPage = async (c: C, opts: { errors?: FieldErrors; general?: string[]; values?: Record<string, string>; chosenInterventions?: readonly string[]; status?: 200 | 400 } = {}) => {
     const ctx = requirePermission(c, 'surveys:read');
     const f = requireFederation(c);
-    return c.html(<RoundsPage model={await loadRoundsPage(db, f, ctx, { errors: opts.errors, general: opts.general, values: opts.values })} />, opts.status ?? 200);
+    return c.html(<RoundsPage model={await loadRoundsPage(db, f, ctx, { errors: opts.errors, general: opts.general, values: opts.values, chosenInterventions: opts.chosenInterventions })} />, opts.status ?? 200);
   };
 
   app.get('/f/:federationId/enkater', (c) => roundsPage(c));
@@ -77,7 +77,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields: errors, general } = problemsToFieldErrors(e.problems);
-      return roundsPage(c, { errors, general, values: one, status: 400 });
+      return roundsPage(c, { errors, general, values: one, chosenInterventions: many.interventions ?? [], status: 400 });
     }
     return invitationPage(c, f, created.round, created, 'Enkätomgången är skapad');
   });

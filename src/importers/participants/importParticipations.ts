@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { parseParticipationInput, type ParticipationInput } from '../../core/interventions/participation.ts';
 import type { Actor, Database } from '../../db/database.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { insertParticipations } from '../../services/interventions/participations.ts';
 import { parseCsv, type CsvRow } from '../tabular/csv.ts';
 import { readXlsxRows } from '../tabular/xlsx.ts';

@@ -19,9 +19,12 @@ import type { AccountBalance } from '../../core/ledger/statements.ts';
 import type { ClassRange } from '../../core/ledger/classification.ts';
 import type { Contribution } from '../../core/economy/allocation.ts';
 
+/** The current figures version as an SQL expression (text), for statements that read it along with other things. */
+export const figuresVersionSql = '(select version::text from samordna_internal.figures_version)';
+
 export const yearFactsSql = `
 select
-  (select version::text from samordna_internal.figures_version) as version,
+  ${figuresVersionSql} as version,
   (select json_build_object('name', name, 'settings', settings) from federation where id = $1) as federation,
   (select max(year) from fiscal_year where federation_id = $1) as latest,
   (select coalesce(json_agg(json_build_array(year, allocation_ore, opening_equity_ore, equity_contributions_ore, total_assets_ore,
@@ -182,20 +185,32 @@ export function clearYearFiguresCache(q: Queryable): void {
   caches.delete(q);
 }
 
+/** Options of getYearFigures. */
+export interface YearFiguresOptions {
+  /** The months (0–12) the forecast rests on; without it the figures may come from the cache. */
+  readonly throughMonth?: number;
+  /**
+   * The figures version the caller has just read in this request (RequestContext.figuresVersion, read in the
+   * same statement as the session): saves the cache its own version query. Omitted: the cache reads it.
+   */
+  readonly knownVersion?: string | null;
+}
+
 /**
  * The year's figures (`year` null: the förbund's latest year); null when the förbund has no fiscal year yet.
- * NotFoundError ("Året 2031 finns inte för förbundet.") for a year it does not have. `throughMonth` (0–12)
- * chooses the months the forecast rests on; without it the figures may come from the cache.
+ * NotFoundError ("Året 2031 finns inte för förbundet.") for a year it does not have. The same figures object is
+ * returned for as long as the figures version is unchanged (views may cache what they render from it, keyed by
+ * the object: see src/http/views/economy/renderCache.ts).
  */
-export async function getYearFigures(q: Queryable, federationId: number, year: number | null, opts: { throughMonth?: number } = {}): Promise<YearFigures | null> {
+export async function getYearFigures(q: Queryable, federationId: number, year: number | null, opts: YearFiguresOptions = {}): Promise<YearFigures | null> {
   const cacheable = opts.throughMonth === undefined;
   const cache = cacheOf(q);
   const key = `${federationId}:${year ?? 'latest'}`;
   if (cacheable) {
     const hit = cache.get(key);
     if (hit) {
-      const [v] = await q.query<{ version: string }>('select version::text as version from samordna_internal.figures_version');
-      if (v && v.version === hit.version) {
+      const version = opts.knownVersion ?? (await q.query<{ version: string }>(`select ${figuresVersionSql} as version`))[0]?.version;
+      if (version === hit.version) {
         yearFiguresCacheStats.hits++;
         return hit.figures;
       }
@@ -207,12 +222,12 @@ export async function getYearFigures(q: Queryable, federationId: number, year: n
     if (year !== null) throw new NotFoundError(`Året ${year} finns inte för förbundet.`);
     return null;
   }
-  const figures = computeYearFigures(loaded.facts, opts);
+  const figures = computeYearFigures(loaded.facts, opts.throughMonth === undefined ? {} : { throughMonth: opts.throughMonth });
   if (cacheable) remember(cache, key, { version: loaded.version, figures });
   return figures;
 }
 
 /** getYearFigures for a year that must exist (NotFoundError otherwise). */
-export async function yearFigures(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<YearFigures> {
+export async function yearFigures(q: Queryable, federationId: number, year: number, opts: YearFiguresOptions = {}): Promise<YearFigures> {
   return (await getYearFigures(q, federationId, year, opts))!;
 }

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../core/errors.ts';
 import { parseActivityInput, type ActivityInput } from '../../core/interventions/intervention.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf } from './members.ts';
+import { assertMembersOf } from '../members/members.ts';
 import { checkActivityDates } from './corrections.ts';
 
 /** A recorded structural activity: what was entered (ActivityInput), its id, and the members' names. */

@@ -8,7 +8,7 @@ import {
 import { consumption, type ConsumptionLine } from '../../core/interventions/consumption.ts';
 import type { InterventionKind } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf } from './members.ts';
+import { assertMembersOf } from '../members/members.ts';
 import { addCheckedRequisition, todayIso } from './corrections.ts';
 import { decisionDateProblems } from '../../core/interventions/plausibility.ts';
 

@@ -3,7 +3,7 @@ import { parseParticipationInput, type ParticipationFacts, type ParticipationInp
 import { Validator } from '../../core/interventions/intervention.ts';
 import { ExitOutcome, SupportSource } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf, memberMunicipalities } from './members.ts';
+import { assertMembersOf, memberMunicipalities } from '../members/members.ts';
 import { newParticipationCode } from './participationCode.ts';
 import { assertInterventionExists } from './interventions.ts';
 import { interventionStart, todayIso } from './corrections.ts';

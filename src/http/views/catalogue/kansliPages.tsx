@@ -1,6 +1,6 @@
 /** The kansli's and the staff's catalogue pages: which entries exist and are out of date, and one entry's form. */
 import type { FederationRef } from '../../context.ts';
-import { ErrorSummary, Form, Notice, SubmitButton, TextAreaField, TextField } from '../form.tsx';
+import { CheckboxField, CheckboxGroup, ErrorSummary, Form, Notice, SubmitButton, TextAreaField, TextField } from '../form.tsx';
 import { Layout } from '../layout.tsx';
 import { supportSourceOptions, type KansliCatalogueRow } from '../../../services/catalogue/catalogue.ts';
 
@@ -88,31 +88,15 @@ export function CatalogueEntryFormPage(props: { model: CatalogueEntryFormModel }
         <TextField name="ageMin" label="Lägsta ålder" inputmode="numeric" size={4} value={str('ageMin')} error={e.ageMin} />
         <TextField name="ageMax" label="Högsta ålder" inputmode="numeric" size={4} value={str('ageMax')} error={e.ageMax} />
         <TextField name="municipalities" label="Kommuner" value={str('municipalities')} error={e.municipalities} hint="Skilda med kommatecken." />
-        <fieldset>
-          <legend>Passar personer med försörjning från</legend>
-          <div class="checkbox-list">
-            {supportSourceOptions.map((o) => (
-              <div class="checkbox">
-                <input type="checkbox" id={`src-${o.value}`} name="supportSources" value={o.value} checked={sources.has(o.value)} />
-                <label for={`src-${o.value}`}>{o.label}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <CheckboxGroup name="supportSources" legend="Passar personer med försörjning från" idPrefix="src" options={supportSourceOptions} chosen={[...sources]} />
         <TextAreaField name="referralProcess" label="Så remitterar man" value={str('referralProcess')} error={e.referralProcess} rows={4} />
         <TextField name="contactRole" label="Kontaktroll" value={str('contactRole')} error={e.contactRole} hint="En funktion, t.ex. Samordningsteamets mottagning – inte en privatperson." />
         <TextField name="contactEmail" label="E-post (funktionsbrevlåda)" value={str('contactEmail')} error={e.contactEmail} />
         <TextField name="contactPhone" label="Telefon (växel eller funktion)" value={str('contactPhone')} error={e.contactPhone} />
         <TextField name="capacity" label="Antal platser" inputmode="numeric" size={6} value={str('capacity')} error={e.capacity} />
-        <div class="checkbox">
-          <input type="checkbox" id="f-openForReferral" name="openForReferral" value="on" checked={checked('openForReferral')} />
-          <label for="f-openForReferral">Tar emot nya deltagare nu</label>
-        </div>
+        <CheckboxField name="openForReferral" label="Tar emot nya deltagare nu" checked={checked('openForReferral')} />
         <TextField name="reviewBy" label="Granskas senast" type="date" value={str('reviewBy')} error={e.reviewBy} hint="ÅÅÅÅ-MM-DD. Efter det datumet visas posten som inaktuell för kansliet." />
-        <div class="checkbox">
-          <input type="checkbox" id="f-public" name="public" value="on" checked={checked('public')} />
-          <label for="f-public">Publik – visas i katalogen för alla</label>
-        </div>
+        <CheckboxField name="public" label="Publik – visas i katalogen för alla" checked={checked('public')} />
         <SubmitButton label="Spara katalogposten" />
       </Form>
     </Layout>

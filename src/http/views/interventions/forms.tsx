@@ -1,6 +1,6 @@
 /** The intervention pages' forms: goals and their assessment, the intervention itself, grants, requisitions and staffing. */
 import { ScrollTable } from '../scrollTable.tsx';
-import { AmountField, Form, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../form.tsx';
+import { AmountField, CheckboxGroup, Form, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../form.tsx';
 import { GoalAssessment, InterventionKind } from '../../../core/interventions/vocabulary.ts';
 import type { Intervention } from '../../../services/interventions/interventions.ts';
 import type { Goal } from '../../../services/interventions/goals.ts';
@@ -116,17 +116,7 @@ export function InterventionForm(props: {
       <TextField {...s.bind('name')} label="Namn" required />
       <ChoiceField {...s.bind('kind')} label="Typ" required options={InterventionKind.codes.map((k) => ({ value: k, label: InterventionKind.label(k) }))} />
       <ChoiceField {...s.bind('ownerMemberId')} label="Insatsägare" placeholder="– ingen –" options={props.members.map((m) => ({ value: String(m.id), label: m.name }))} />
-      <fieldset>
-        <legend>Medverkande medlemmar</legend>
-        {props.members.map((m) => (
-          <div class="check">
-            <input type="checkbox" id={`pm-${m.id}`} name="participatingMemberIds[]" value={String(m.id)} checked={chosen.includes(String(m.id))} />{' '}
-            <label for={`pm-${m.id}`} class="inline">
-              {m.name}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <CheckboxGroup name="participatingMemberIds[]" legend="Medverkande medlemmar" idPrefix="pm" options={props.members.map((m) => ({ value: String(m.id), label: m.name }))} chosen={chosen} />
       <TextField {...s.bind('periodStart')} label="Startdatum" type="date" required />
       <TextField {...s.bind('periodEnd')} label="Slutdatum" type="date" />
       <TextField {...s.bind('targetGroup')} label="Målgrupp" />

@@ -4,7 +4,7 @@ import { formatLocalDateTime } from '../../../core/format.ts';
 import type { SieImportRecord } from '../../../services/ledger/history.ts';
 import type { SieImportResult } from '../../../services/ledger/import.ts';
 import type { listLedgerYears } from '../../../services/ledger/statements.ts';
-import { FormSecurityFields } from '../form.tsx';
+import { CheckboxField, FormSecurityFields } from '../form.tsx';
 import { Layout } from '../layout.tsx';
 import { ScrollTable } from '../scrollTable.tsx';
 
@@ -63,12 +63,7 @@ export function ImportPage(props: { model: ImportPageModel }) {
             <FormSecurityFields />
             <label for="sie-file-predecessor">SIE-fil från föregångaren</label>
             <input id="sie-file-predecessor" name="file" type="file" accept=".se,.si,.sie,.txt" required />
-            <div class="check">
-              <input type="checkbox" id="predecessor" name="predecessor" value="ja" required />{' '}
-              <label for="predecessor" class="inline">
-                Jag bekräftar att filen är en föregångares bokföring och ska läsas in i {model.federation.name}.
-              </label>
-            </div>
+            <CheckboxField id="predecessor" name="predecessor" value="ja" required checked={false} label={`Jag bekräftar att filen är en föregångares bokföring och ska läsas in i ${model.federation.name}.`} />
             <p>
               <button type="submit">Läs in föregångarens fil</button>
             </p>

@@ -2,7 +2,7 @@
 import type { raw } from 'hono/html';
 import type { FederationRef } from '../../context.ts';
 import { Layout } from '../layout.tsx';
-import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextField, type FieldErrors } from '../form.tsx';
+import { CheckboxField, CheckboxGroup, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextField, type FieldErrors } from '../form.tsx';
 import { SurveyAnswerForm } from '../surveyForm.tsx';
 import { formatNumber } from '../../../core/format.ts';
 import type { SurveySet } from '../../../services/surveys/sets.ts';
@@ -21,6 +21,8 @@ export interface RoundsPageModel {
   /** Today in Sweden (ISO), for "pågår" and the form's defaults. */
   readonly today: string;
   readonly values?: Record<string, string>;
+  /** The interventions ticked when the form was posted and refused. */
+  readonly chosenInterventions?: readonly string[];
   readonly errors?: FieldErrors;
   readonly general?: string[];
 }
@@ -117,20 +119,11 @@ export function RoundsPage(props: { model: RoundsPageModel }) {
             </div>
             <TextField name="name" label="Namn (valfritt)" value={v.name} error={e.name} hint="T.ex. ”Insatspersonal hösten 2025”." />
             {interventions.length ? (
-              <fieldset>
-                <legend>Insatser enkäten gäller (valfritt)</legend>
-                {interventions.map((i) => (
-                  <label for={`f-iv-${i.id}`}>
-                    <input type="checkbox" id={`f-iv-${i.id}`} name="interventions" value={String(i.id)} /> {i.name}
-                  </label>
-                ))}
-              </fieldset>
+              <CheckboxGroup name="interventions" legend="Insatser enkäten gäller (valfritt)" idPrefix="f-iv" options={interventions.map((i) => ({ value: String(i.id), label: i.name }))} chosen={props.model.chosenInterventions ?? []} />
             ) : null}
             <fieldset>
               <legend>Inbjudan</legend>
-              <label for="f-openLink">
-                <input type="checkbox" id="f-openLink" name="openLink" value="1" checked={v.openLink !== undefined ? v.openLink === '1' : true} /> En öppen länk (med QR-kod och affisch) för ett gruppmöte
-              </label>
+              <CheckboxField name="openLink" value="1" label="En öppen länk (med QR-kod och affisch) för ett gruppmöte" checked={props.model.values ? v.openLink === '1' : true} />
               <TextField name="codes" label="Antal engångskoder" inputmode="numeric" size={6} value={v.codes ?? '0'} error={e.codes} hint="Varje kod kan användas en gång. Koderna visas bara när de skapas." />
             </fieldset>
             <SubmitButton label="Skapa enkätomgång" />
