@@ -157,7 +157,9 @@ export function nationalStatistics(input: {
     for (const [local, cell] of f.cells) {
       const key = K(i, local);
       if (!family.has(key)) continue;
-      family.cell(key, cell.value, false, cell.hidden ? 'fixedHidden' : 'fixedShown');
+      // A hidden cell the förbund's own publication already pins (to 0: "nobody") stays hidden but needs no
+      // protection here: it is known to every reader anyway.
+      family.cell(key, cell.value, false, !cell.hidden ? 'fixedShown' : cell.min === cell.max ? 'aux' : 'fixedHidden');
       if (!cell.hidden) continue;
       if (cell.min > 0) {
         family.cell(`${key}|min`, cell.min, false, 'fixedShown');
@@ -171,6 +173,24 @@ export function nationalStatistics(input: {
       }
     }
   });
+  // A county or country cell whose every part is already known from the förbund's own publications (shown,
+  // or hidden but pinned there) tells nothing new: it is shown, and never chosen as a complement (hiding it
+  // would protect nothing).
+  const known = (i: number, local: string) => {
+    const c = input.frozen?.get(units[i]!.id)?.cells.get(local);
+    return c !== undefined && (!c.hidden || c.min === c.max);
+  };
+  const all = units.map((_, i) => i);
+  const aggregates: [string, number[], string][] = [];
+  for (const m of flowKeys) {
+    aggregates.push([m, all, m]);
+    Gender.codes.forEach((_, g) => aggregates.push([`${m}:g${g}`, all, `${m}:g${g}`]));
+    counties.forEach((county, k) => aggregates.push([`cty:${m}:${k}`, all.filter((i) => countyOf[i] === county), m]));
+  }
+  ExitOutcome.codes.forEach((_, o) => aggregates.push([`E:o${o}`, all, `E:o${o}`]));
+  for (const [key, members, local] of aggregates) {
+    if (family.has(key) && members.every((i) => known(i, local))) family.cell(key, family.entries().find(([k]) => k === key)![1], false, 'fixedShown');
+  }
   const published = family.publish(min, { protectionInterval: input.protectionInterval ?? 1 });
 
   const names = units.map((u) => u.name);
