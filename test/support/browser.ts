@@ -86,3 +86,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);
 }
+
+/** Nothing wider than the screen except inside a scrolling table box (views/scrollTable.tsx). */
+export async function expectLayoutFits(page: Page, width: number): Promise<void> {
+  const wide = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= limit) return [];
+    return Array.from(document.querySelectorAll('main *, header *, nav *'))
+      .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest('.table-scroll'))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? '').slice(0, 40)}`);
+  });
+  expect(wide, `page wider than ${width} px at ${page.url()}`).toEqual([]);
+}
