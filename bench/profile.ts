@@ -3,14 +3,16 @@
  * Starts a throwaway PostgreSQL server (bench/support/postgres.ts), loads the demo as bench/http.bench.ts does,
  * then for each page:
  *   1. counts the SQL statements one request runs (the second request, i.e. with warm caches), listing them;
- *   2. puts 50 authenticated clients on it for `seconds` (default 10) against a server process started with
- *      --cpu-prof, and prints where that process spent its CPU: self time by area (database driver, Hono, JSX
- *      rendering, the project's own files) and the top functions.
+ *   2. puts 50 authenticated clients on it for `seconds` (default 10) against a server process of its own and
+ *      prints the CPU time per request of each party (the Node server, the PostgreSQL processes, the load
+ *      generator; from /proc, Linux only) and where the server spent its CPU (V8 profiler, started only for
+ *      the measurement): self time by area (database driver, Hono, JSX rendering, the project's files) and the
+ *      top functions.
  * The .cpuprofile files stay in a temporary directory (printed) for a closer look (e.g. Chrome DevTools).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from './support/postgres.ts';
@@ -40,6 +42,17 @@ function counting(db: Database, log: string[]): Database {
     },
   });
   return { ...db, ...wrap(db), transaction: (fn, actor) => db.transaction((tx) => fn(wrap(tx)), actor), close: () => db.close() };
+}
+
+/** CPU time (user + system) of a process so far, in ms, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 interface ProfileNode {
@@ -113,10 +126,20 @@ try {
     const started = reply('started');
     child.send({ kind: 'start' });
     await started;
+    const pgPids = (await raw.query<{ pid: number }>('select pid from pg_stat_activity')).map((r) => r.pid);
+    const before = { server: cpuMs(child.pid!), postgres: pgPids.reduce((n, p) => n + cpuMs(p), 0), load: process.cpuUsage() };
     const m = await measure(url, path, { connections, seconds, cookies });
+    const load = process.cpuUsage(before.load);
+    const perRequest = (ms: number) => `${Math.round((ms * 1000) / m.requests)} µs`;
+    const used = {
+      server: perRequest(cpuMs(child.pid!) - before.server),
+      postgres: perRequest(pgPids.reduce((n, p) => n + cpuMs(p), 0) - before.postgres),
+      loadGenerator: perRequest((load.user + load.system) / 1000),
+    };
     child.send({ kind: 'stop', file });
     await new Promise((resolve) => child.once('exit', resolve));
     console.log(`\n== ${path}: ${m.requestsPerSecond}/s, p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms (${file})`);
+    console.log(`CPU per request: server ${used.server}, PostgreSQL ${used.postgres}, load generator ${used.loadGenerator} (machine load ${loadavg()[0]!.toFixed(1)})`);
     console.log(summarize(file));
   }
   await raw.close();

@@ -194,7 +194,15 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
     });
     await next();
     // Pages and data behind a login are not kept by browsers or proxies.
-    if (r.mode === 'session' && !c.res.headers.has('cache-control')) c.header('cache-control', 'private, no-store');
+    if (r.mode === 'session' && !c.res.headers.has('cache-control')) {
+      // Set on the response's own headers: c.header() after the response is made would copy it into a new one
+      // through its body stream (a full fetch Response and a streamed body for every page view).
+      try {
+        c.res.headers.set('cache-control', 'private, no-store');
+      } catch {
+        c.header('cache-control', 'private, no-store');
+      }
+    }
   };
 }
 

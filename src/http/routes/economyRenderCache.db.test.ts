@@ -66,7 +66,7 @@ describe('the rendered economy pages follow every write', () => {
     const again = await read();
     expect(renderCacheStats.renders).toBe(before.renders);
     expect(renderCacheStats.hits).toBe(before.hits + 3);
-    // The session, its user and grants, the förbund and the figures version: one statement per page.
+    // The fresh versions (auth and figures; src/services/versions.ts): the session, the förbund, the figures and the body come from memory.
     expect(counter.count()).toBe(3);
     // −50 000 kr: 1 000 000 − 1 050 000.
     expect(pageText(again.dashboard)).toMatch(/Årets resultat −50 tkr/);

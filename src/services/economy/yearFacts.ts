@@ -6,11 +6,13 @@
  *
  * Cache: the computed figures are kept per (förbund, year) together with the figures_version they were computed
  * at (migration 0101, samordna_internal.figures_version: every statement that writes to a table the figures read bumps it in the same
- * transaction). A request reads the version (one tiny query) and uses the cached figures only when it is
- * unchanged, so any write — from this process or another — invalidates them.
+ * transaction). A request reads the version fresh (with the session: RequestContext.figuresVersion; else
+ * src/services/versions.ts) and uses the cached figures only when it is unchanged, so any write — from this
+ * process or another — invalidates them.
  */
 import type { Queryable } from '../../db/database.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import { freshVersions } from '../versions.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import { computeYearFigures, type LedgerFile, type OutcomeRow, type ProfiledLine, type YearFacts, type YearFigures } from '../../core/economy/yearFigures.ts';
 import type { BudgetRevision } from '../../core/economy/budget.ts';
@@ -209,7 +211,7 @@ export async function getYearFigures(q: Queryable, federationId: number, year: n
   if (cacheable) {
     const hit = cache.get(key);
     if (hit) {
-      const version = opts.knownVersion ?? (await q.query<{ version: string }>(`select ${figuresVersionSql} as version`))[0]?.version;
+      const version = opts.knownVersion ?? (await freshVersions(q)).figures;
       if (version === hit.version) {
         yearFiguresCacheStats.hits++;
         return hit.figures;
