@@ -28,14 +28,13 @@ export interface SieImportResult {
   readonly federationCreated: boolean;
 }
 
+/** The förbund an import is for: its id, or its name (created in the import's transaction when no förbund has it). */
+export type SieImportTarget = number | { readonly name: string };
+
 export interface SieImportInput {
-  /** The förbund by id, or by name — created (in the same transaction) when no förbund has that name. */
-  readonly federationId?: number;
-  readonly federationName?: string;
   /** A file path, or a stream with its file name. */
   readonly source: string | Readable;
   readonly fileName?: string;
-  readonly actor: Actor;
   /**
    * The file is explicitly confirmed to be a predecessor's books (e.g. a förbund merged into this one): its
    * #ORGNR / #FNAMN may differ from the förbund's. Without it such a file is refused.
@@ -117,9 +116,9 @@ function bound(tx: Queryable, federationId: number, yearId: number): Queryable {
  * the file (see SieParser, SieValidator) rolls everything back and is thrown as an InputError. The import
  * history row records who, when, file name, SHA-256 and counts.
  */
-export async function importSieFile(db: Database, input: SieImportInput): Promise<SieImportResult> {
+export async function importSieFile(db: Database, federation: SieImportTarget, input: SieImportInput, actor: Actor): Promise<SieImportResult> {
   const fileName = valueOrThrow(parseText(input.fileName ?? (typeof input.source === 'string' ? basename(input.source) : 'SIE-fil'), { kind: 'fileName' }), { field: 'filnamn' });
-  if (input.federationId === undefined && !input.federationName) throw new NotFoundError('Förbundet finns inte.');
+  if (typeof federation !== 'number' && !federation.name) throw new NotFoundError('Förbundet finns inte.');
   const raw = typeof input.source === 'string' ? createReadStream(input.source, { highWaterMark: 256 * 1024 }) : input.source;
   const hash = createHash('sha256');
   const tap = new Transform({
@@ -137,7 +136,7 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
 
   try {
     return await db.transaction(async (tx) => {
-      const { id: fed, created } = await resolveFederation(tx, input);
+      const { id: fed, created } = await resolveFederation(tx, federation);
       let year: { id: number; importId: number; start: string; end: string; replaced: number | null } | null = null;
       let yearStart: { start: string; end: string } | null = null;
       let previous: { start: string; end: string } | null = null;
@@ -166,7 +165,7 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
         const [imp] = await tx.query<{ id: number }>(
           `insert into ledger_import (federation_id, file_name, sha256, imported_by, year_start, year_end, account_count, voucher_count, transaction_count, balance_count)
            values ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0) returning id`,
-          [fed, fileName, '0'.repeat(64), input.actor.id, yearStart.start, yearStart.end],
+          [fed, fileName, '0'.repeat(64), actor.id, yearStart.start, yearStart.end],
         );
         const [y] = await tx.query<{ id: number }>(
           `insert into ledger_year (federation_id, import_id, start_date, end_date, previous_start_date, previous_end_date)
@@ -302,19 +301,19 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
         federationId: fed,
         federationCreated: created,
       };
-    }, input.actor);
+    }, actor);
   } finally {
     raw.destroy();
   }
 }
 
-async function resolveFederation(tx: Queryable, input: SieImportInput): Promise<{ id: number; created: boolean }> {
-  if (input.federationId !== undefined) {
-    const rows = await tx.query<{ id: number }>('select id from federation where id = $1', [input.federationId]);
+async function resolveFederation(tx: Queryable, federation: SieImportTarget): Promise<{ id: number; created: boolean }> {
+  if (typeof federation === 'number') {
+    const rows = await tx.query<{ id: number }>('select id from federation where id = $1', [federation]);
     if (!rows[0]) throw new NotFoundError('Förbundet finns inte.');
     return { id: rows[0].id, created: false };
   }
-  const name = input.federationName!;
+  const name = federation.name;
   const rows = await tx.query<{ id: number }>('select id from federation where name = $1', [name]);
   if (rows[0]) return { id: rows[0].id, created: false };
   const [made] = await tx.query<{ id: number }>('insert into federation (name) values ($1) returning id', [name]);
