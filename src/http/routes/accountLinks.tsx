@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { withFlash } from '../views/flash.tsx';
+import { redirectWithFlash } from '../views/flash.tsx';
 import { csrfField } from '../security/csrfField.tsx';
 import { minPasswordLength } from '../../services/auth/passwords.ts';
 import { acceptInvitation, findInvitation, findPasswordReset, usePasswordReset } from '../../services/auth/accounts.ts';
@@ -128,6 +128,6 @@ export const accountLinkRoutes: RouteModule = (app, { db }) => {
       if (e instanceof InputError) return resetPage(c, token, e.message);
       throw e;
     }
-    return c.redirect(withFlash('/login', 'password'), 303);
+    return redirectWithFlash(c, '/login', 'password');
   });
 };

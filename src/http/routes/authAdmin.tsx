@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { withFlash } from '../views/flash.tsx';
+import { redirectWithFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requirePermission, type AppEnv } from '../context.ts';
@@ -75,6 +75,6 @@ export const authAdminRoutes: RouteModule = (app, { db }) => {
       if (e instanceof InputError) return c.html(await FederationsPage({ c, db, error: e.message }), 400);
       throw e;
     }
-    return c.redirect(withFlash('/admin/federations', 'federation'), 303);
+    return redirectWithFlash(c, '/admin/federations', 'federation');
   });
 };

@@ -5,7 +5,7 @@ import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type RequestContext } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
-import { withFlash } from '../views/flash.tsx';
+import { redirectWithFlash } from '../views/flash.tsx';
 import { csrfField } from '../security/csrfField.tsx';
 import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -304,7 +304,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
     const values = { email: b.text('email'), displayName: b.text('displayName'), role: b.text('role'), interventionIds: b.ids('interventionIds') };
     try {
       const r = await inviteToFederation(db, f.id, values, managerOf(ctx, f.id), ctx.actor);
-      if (r.kind === 'attached') return c.redirect(withFlash(`/f/${f.id}/users`, 'user-role'), 303);
+      if (r.kind === 'attached') return redirectWithFlash(c, `/f/${f.id}/users`, 'user-role');
       return c.html(await usersPage(c, { link: { text: `Inbjudan till ${r.email} är skapad.`, link: linkTo(c, '/inbjudan', r.token) } }));
     } catch (e) {
       if (e instanceof InputError) return c.html(await usersPage(c, { error: e.message, values }), 400);
@@ -317,7 +317,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
     const ctx = requirePermission(c, 'users:manage');
     const id = pathId(c, 'invitationId');
     await revokeInvitation(db, f.id, id, managerOf(ctx, f.id), ctx.actor);
-    return c.redirect(withFlash(`/f/${f.id}/users`, 'invitation-revoked'), 303);
+    return redirectWithFlash(c, `/f/${f.id}/users`, 'invitation-revoked');
   });
 
   app.get('/f/:federationId/users/:userId', async (c) => {
@@ -340,14 +340,14 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
       }
       throw e;
     }
-    return c.redirect(withFlash(`/f/${f.id}/users/${userId}`, 'user-role'), 303);
+    return redirectWithFlash(c, `/f/${f.id}/users/${userId}`, 'user-role');
   });
 
   app.post('/f/:federationId/users/:userId/remove', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
     await removeRole(db, f.id, userIdParam(c), managerOf(ctx, f.id), ctx.actor);
-    return c.redirect(withFlash(`/f/${f.id}/users`, 'user-removed'), 303);
+    return redirectWithFlash(c, `/f/${f.id}/users`, 'user-removed');
   });
 
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
@@ -356,7 +356,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
       const ctx = requirePermission(c, 'users:manage');
       const userId = userIdParam(c);
       await setDisabled(db, f.id, userId, disabled, managerOf(ctx, f.id), ctx.actor);
-      return c.redirect(withFlash(`/f/${f.id}/users/${userId}`, disabled ? 'user-disabled' : 'user-enabled'), 303);
+      return redirectWithFlash(c, `/f/${f.id}/users/${userId}`, disabled ? 'user-disabled' : 'user-enabled');
     });
   }
 
@@ -480,7 +480,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
     app.post(`/admin/users/:userId/${action}`, async (c) => {
       const ctx = requirePermission(c, 'admin');
       await setDisabled(db, null, userIdParam(c), disabled, { kind: 'admin' }, ctx.actor);
-      return c.redirect(withFlash('/admin/users', disabled ? 'user-disabled' : 'user-enabled'), 303);
+      return redirectWithFlash(c, '/admin/users', disabled ? 'user-disabled' : 'user-enabled');
     });
   }
 
@@ -496,7 +496,7 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
       const id = Number(c.req.param('invitationId'));
       if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('Inbjudan finns inte.');
       await decideInvitation(db, id, approve, ctx.actor);
-      return c.redirect(withFlash('/admin/users', 'user-role'), 303);
+      return redirectWithFlash(c, '/admin/users', 'user-role');
     });
   }
 };

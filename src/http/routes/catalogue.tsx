@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
@@ -5,7 +6,7 @@ import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { Layout } from '../views/layout.tsx';
-import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField } from '../views/form.tsx';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField } from '../views/form.tsx';
 import { SupportSource } from '../../core/interventions/vocabulary.ts';
 import { formatIsoDate } from '../../core/format.ts';
 import { parseId, parseInteger } from '../../core/input/index.ts';
@@ -529,7 +530,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
     );
   });
 
-  const editPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, unknown>; notice?: string | null } = {}) => {
+  const editPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, unknown> } = {}) => {
     const f = requireFederation(c);
     const id = idOf(c, 'id');
     requirePermission(c, 'catalogue:write', { interventionId: id });
@@ -543,7 +544,6 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
     return c.html(
       <Layout title={`Katalogpost: ${i.name}`} federation={f}>
         <h1>Katalogpost: {i.name}</h1>
-        <Notice message={opts.notice} />
         {stored ? (
           <p class="muted">
             Senast ändrad {stored.updatedAt} av {stored.updatedBy}. {stored.public ? <a href={`/katalog/${f.id}/insats/${id}`}>Visa den publika sidan</a> : 'Posten är inte publik.'}
@@ -588,7 +588,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
     );
   };
 
-  app.get('/f/:federationId/insatser/:id{[0-9]+}/katalog', (c) => editPage(c, { notice: c.req.query('klart') ? 'Katalogposten är sparad.' : null }));
+  app.get('/f/:federationId/insatser/:id{[0-9]+}/katalog', (c) => editPage(c));
   app.post('/f/:federationId/insatser/:id{[0-9]+}/katalog', async (c) => {
     const f = requireFederation(c);
     const id = idOf(c, 'id');
@@ -598,7 +598,7 @@ export const catalogueRoutes: RouteModule = (app, { db }) => {
     for (const [k, val] of Object.entries(body)) if (k !== '_csrf') values[k] = Array.isArray(val) ? val.filter((x) => typeof x === 'string') : typeof val === 'string' ? val : undefined;
     try {
       await saveCatalogueEntry(db, f.id, id, values, ctx.actor);
-      return c.redirect(`/f/${f.id}/insatser/${id}/katalog?klart=1`, 303);
+      return redirectWithFlash(c, `/f/${f.id}/insatser/${id}/katalog`, 'catalogue');
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       const { fields, general } = problemsToFieldErrors(err.problems);

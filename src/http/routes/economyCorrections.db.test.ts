@@ -37,7 +37,7 @@ describe('the year cycle and corrections in the economy', () => {
     await saveAllocationKey(db, fid, 2025, key, { id: 'test' });
     const res = await kansli.request(`/f/${fid}/ar`, form({ year: '2026', allocation: '19 000 000' }));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/f/${fid}/ar/2026/budget?klart=year-started`);
+    expect(res.headers.get('location')).toBe(`/f/${fid}/ar/2026/budget?sparat=year-started`);
     const y = await one<{ opening: string; allocation: string }>('select opening_equity_ore::text as opening, allocation_ore::text as allocation from fiscal_year where federation_id = $1 and year = 2026', [fid]);
     // The annual report's closing equity 2025 (reference: 4 028 486 + 345 299 = 4 373 785 kr).
     expect(y).toEqual({ opening: String(referenceKeyFigures2025.equityClosing * 100), allocation: '1900000000' });
@@ -50,7 +50,7 @@ describe('the year cycle and corrections in the economy', () => {
       [fid],
     );
     expect(k).toEqual({ region: 3125, n: members.length });
-    const page = await (await kansli.request(`/f/${fid}/ar/2026/budget?klart=year-started`)).text();
+    const page = await (await kansli.request(`/f/${fid}/ar/2026/budget?sparat=year-started`)).text();
     expect(page).toContain('Året är upplagt från föregående år');
     expect(page).toContain('Anta budgeten 2026');
     // The year exists now: a second start is refused beside the field.

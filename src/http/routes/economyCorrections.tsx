@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import type { Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
@@ -8,7 +9,7 @@ import { parseIsoDate, parseKronor, parseText, parseYear, isBlank, type Parsed }
 import { isSection, sectionLabels, sections, type LineAmounts, type Section } from '../../core/economy/types.ts';
 import { formatKronor, formatNumber } from '../../core/format.ts';
 import { pathId, pathYear } from '../params.ts';
-import { getBudget, listBudgetLines } from '../../services/economy/index.ts';
+import { getBudget, listBudgetLines, listFiscalYears } from '../../services/economy/index.ts';
 import { budgetLineUses, deleteBudgetLine, deleteBudgetRevision, updateBudgetLine, updateBudgetRevision, updateMapping } from '../../services/economy/corrections.ts';
 import { adoptBudget, startYear } from '../../services/economy/yearCycle.ts';
 import { deleteMapping, listMappings } from '../../services/ledger/mapping.ts';
@@ -117,14 +118,17 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
   app.post('/f/:federationId/budgetposter/:lineId', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
-    await updateBudgetLine(db, f.id, pathId(c, 'lineId'), lineInput(await formBody(c)), ctx.actor);
-    return c.redirect(`/f/${f.id}/budget?klart=line-changed`, 303);
+    const lineId = pathId(c, 'lineId');
+    await updateBudgetLine(db, f.id, lineId, lineInput(await formBody(c)), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/budgetposter/${lineId}`, 'line-changed');
   });
   app.post('/f/:federationId/budgetposter/:lineId/ta-bort', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
     await deleteBudgetLine(db, f.id, pathId(c, 'lineId'), ctx.actor);
-    return c.redirect(`/f/${f.id}/budget?klart=line-removed`, 303);
+    // The latest year's budget (the year selector's /f/:id/budget would drop the confirmation on its way).
+    const latest = (await listFiscalYears(db, f.id)).map((y) => y.year).sort((a, b) => b - a)[0];
+    return redirectWithFlash(c, latest === undefined ? `/f/${f.id}/medlemmar` : `/f/${f.id}/ar/${latest}/budget`, 'line-removed');
   });
   app.put(`${api}/budget-lines/:lineId`, async (c) => {
     const ctx = requirePermission(c, 'economy:write');
@@ -199,13 +203,13 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
     const revisionId = pathId(c, 'revisionId');
     const input = revisionInput(await formBody(c), await revisionLineIds(f.id, year, revisionId));
     await updateBudgetRevision(db, f.id, revisionId, input, ctx.actor);
-    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=revision#tillaggsbudgetar`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`, 'revision');
   });
   app.post('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId/ta-bort', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
     const year = await deleteBudgetRevision(db, f.id, pathId(c, 'revisionId'), ctx.actor);
-    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=revision-removed#tillaggsbudgetar`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`, 'revision-removed');
   });
   app.put(`${api}/years/:year/budget/revisions/:revisionId`, async (c) => {
     const ctx = requirePermission(c, 'economy:write');
@@ -233,7 +237,7 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
   };
   app.post('/f/:federationId/ar/:year/budget/anta', async (c) => {
     const { f, year } = await adopt(c, await formBody(c));
-    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=adopted`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget`, 'adopted');
   });
   app.post(`${api}/years/:year/budget/adoption`, async (c) => {
     await adopt(c, await jsonBody(c));
@@ -295,7 +299,7 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
     const ctx = requirePermission(c, 'ledger:write');
     const f = requireFederation(c);
     await updateMapping(db, f.id, pathId(c, 'id'), mappingInput(await formBody(c)), ctx.actor);
-    return c.redirect(`/f/${f.id}/ledger/mapping`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/ledger/mapping`, 'mapping');
   });
   app.put(`${api}/ledger/mapping/:id`, async (c) => {
     const ctx = requirePermission(c, 'ledger:write');

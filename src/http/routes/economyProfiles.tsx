@@ -1,7 +1,8 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { Form, Notice, SelectField, SubmitButton } from '../views/form.tsx';
+import { Form, SelectField, SubmitButton } from '../views/form.tsx';
 import { budgetProfileLabels, budgetProfiles, defaultProfile, isBudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { sectionLabels } from '../../core/economy/types.ts';
 import { InputError } from '../../core/errors.ts';
@@ -13,7 +14,7 @@ import { formFields } from './economyShared.ts';
  * The dashboard's forecast and budget to date follow it. Reached from the dashboard's forecast explanation.
  */
 export const economyProfileRoutes: RouteModule = (app, { db }) => {
-  const page = async (federation: FederationRef, canWrite: boolean, notice: string | null) => {
+  const page = async (federation: FederationRef, canWrite: boolean) => {
     const lines = await listBudgetProfiles(db, federation.id);
     const options = [
       { value: '', label: 'Standard för avsnittet' },
@@ -22,7 +23,6 @@ export const economyProfileRoutes: RouteModule = (app, { db }) => {
     return (
       <Layout title="Periodisering av budgeten" federation={federation}>
         <h1>Periodisering av budgeten</h1>
-        <Notice message={notice} />
         <p>
           Periodiseringen säger hur en budgetposts årsbelopp fördelar sig över månaderna. Prognosen för helåret delar utfallet hittills med den
           andel av årsbudgeten som periodiseringen väntar sig till och med senaste månaden med utfall, och budget hittills räknas på samma sätt.
@@ -55,7 +55,7 @@ export const economyProfileRoutes: RouteModule = (app, { db }) => {
 
   app.get('/f/:federationId/periodisering', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await page(requireFederation(c), c.get('ctx').can('economy:write'), c.req.query('klart') === 'profile' ? 'Periodiseringen är sparad.' : null));
+    return c.html(await page(requireFederation(c), c.get('ctx').can('economy:write')));
   });
 
   app.post('/f/:federationId/periodisering', async (c) => {
@@ -74,6 +74,6 @@ export const economyProfileRoutes: RouteModule = (app, { db }) => {
       const next = v === '' ? null : (v as (typeof budgetProfiles)[number]);
       if (next !== l.profile) await saveBudgetProfile(db, federation.id, l.id, next, ctx.actor);
     }
-    return c.redirect(`/f/${federation.id}/periodisering?klart=profile`, 303);
+    return redirectWithFlash(c, `/f/${federation.id}/periodisering`, 'profile');
   });
 };

@@ -1,13 +1,14 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { ErrorSummary, Form, Notice, SubmitButton, TextField, AmountField, type FieldErrors } from '../views/form.tsx';
+import { ErrorSummary, Form, SubmitButton, TextField, AmountField, type FieldErrors } from '../views/form.tsx';
 import { formatKronor, formatNumber, formatShare, kronorText } from '../views/present.ts';
 import { InputError } from '../../core/errors.ts';
 import { equityCapStepProblems, type EquityCapStep, type FederationSettings } from '../../core/settings.ts';
 import { getFederation, saveFederationSettings } from '../../services/economy/index.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
-import { formFields, noticeOf, problemsToFieldErrors } from './economyShared.ts';
+import { formFields, problemsToFieldErrors } from './economyShared.ts';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
@@ -33,14 +34,13 @@ function parseStepsText(text: string): { ok: true; steps: EquityCapStep[] } | { 
 
 /** The förbund's limits: the equity cap (share of the allocation) and floor, and the smallest count shown. */
 export const economySettingsRoutes: RouteModule = (app, { db }) => {
-  const page = async (federation: FederationRef, opts: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; canWrite: boolean }) => {
+  const page = async (federation: FederationRef, opts: { errors?: FieldErrors; values?: Record<string, string>; canWrite: boolean }) => {
     const s = (await getFederation(db, federation.id)).settings;
     const v = opts.values ?? {};
     const e = opts.errors ?? {};
     return (
       <Layout title="Inställningar" federation={federation}>
         <h1>Inställningar</h1>
-        <Notice message={opts.notice} />
         <p>
           Eget kapital bör enligt Nationella rådet vara högst 20 % av årets medelstilldelning. Förbundet kan också ha ett lokalt golv, t.ex. att
           det egna kapitalet inte ska understiga 500 tkr. Översikten och nyckeltalen varnar när gränserna passeras.
@@ -88,7 +88,7 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
 
   app.get('/f/:federationId/installningar', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await page(requireFederation(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
+    return c.html(await page(requireFederation(c), { canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.post('/f/:federationId/installningar', async (c) => {
@@ -110,7 +110,7 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
       const change: Partial<FederationSettings> = { equityCapShare: cap.basisPoints! / 10000, equityCapSteps: steps.steps, equityFloorOre: floor.ore, minCellSize: cell.value! };
       try {
         await saveFederationSettings(db, federation.id, change, ctx.actor);
-        return c.redirect(`/f/${federation.id}/installningar?klart=settings`, 303);
+        return redirectWithFlash(c, `/f/${federation.id}/installningar`, 'settings');
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         Object.assign(errors, problemsToFieldErrors(e.problems, { equityCapShare: 'equityCap', equityCapSteps: 'equitySteps', equityFloorOre: 'equityFloor' }).fields);

@@ -1,5 +1,5 @@
 import type { RouteModule } from '../app.tsx';
-import { withFlash } from '../views/flash.tsx';
+import { redirectWithFlash, type FlashKey } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -18,13 +18,13 @@ import {
 import { addGoal, assessGoal, goalInterventionId, listGoals, type Goal } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/interventions/members.ts';
-import { csrfTokenOf, formFields, idParam, interventionsBase, savedNotice, yearParam } from './interventionsCommon.ts';
+import { csrfTokenOf, formFields, idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
 import { AssessmentBadge, fmtCount, fmtKronor, fmtNumber, fmtPercent } from './interventionsViews.tsx';
 import { interventionParticipantRoutes } from './interventionsParticipants.tsx';
 import { interventionStatisticsRoutes } from './interventionsStatistics.tsx';
 import { interventionApiRoutes } from './interventionsApi.tsx';
 import { interventionCorrectionRoutes } from './interventionsCorrections.tsx';
-import { AmountField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../views/form.tsx';
+import { AmountField, Form, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../views/form.tsx';
 
 /** The year's assessment of a goal (prefilled with the current one, which it replaces). */
 function AssessmentForm(props: { action: string; goalId: number; year: number; current?: { assessment: string; comment: string } | undefined }) {
@@ -280,7 +280,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
     const id = await createIntervention(db, ctx.actor, f.id, await formFields(c));
-    return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
+    return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}`, 'intervention-created');
   });
 
   app.get('/f/:federationId/insatser/:id', async (c) => {
@@ -297,7 +297,6 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     return c.html(
       <Layout title={i.name} federation={f}>
         <h1>{i.name}</h1>
-        <Notice message={savedNotice(c.req.query('klart'))} />
         <ul>
           {ctx.can('participants:write', { interventionId: id }) ? (
             <li>
@@ -479,25 +478,25 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     );
   });
 
-  const post = (path: string, write: (fid: number, id: number, actor: { id: string }, fields: Record<string, unknown>) => Promise<unknown>) =>
+  const post = (path: string, key: FlashKey, write: (fid: number, id: number, actor: { id: string }, fields: Record<string, unknown>) => Promise<unknown>) =>
     app.post(`/f/:federationId/insatser/:id/${path}`, async (c) => {
       const f = requireFederation(c);
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
       await write(f.id, id, ctx.actor, await formFields(c));
-      return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
+      return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}`, key);
     });
-  post('beslut', (fid, id, actor, fields) => addGrant(db, actor, fid, id, fields));
-  post('rekvisitioner', (fid, id, actor, fields) => addRequisition(db, actor, fid, id, fields));
-  post('bemanning', (fid, id, actor, fields) => addStaffing(db, actor, fid, id, fields));
-  post('mal', (fid, id, actor, fields) => addGoal(db, actor, fid, id, fields));
-  post('andra', (fid, id, actor, fields) => updateIntervention(db, actor, fid, id, fields));
+  post('beslut', 'grant', (fid, id, actor, fields) => addGrant(db, actor, fid, id, fields));
+  post('rekvisitioner', 'requisition', (fid, id, actor, fields) => addRequisition(db, actor, fid, id, fields));
+  post('bemanning', 'staffing', (fid, id, actor, fields) => addStaffing(db, actor, fid, id, fields));
+  post('mal', 'goal', (fid, id, actor, fields) => addGoal(db, actor, fid, id, fields));
+  post('andra', 'intervention', (fid, id, actor, fields) => updateIntervention(db, actor, fid, id, fields));
 
   app.post('/f/:federationId/mal', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
     await addGoal(db, ctx.actor, f.id, null, await formFields(c));
-    return c.redirect(withFlash(interventionsBase(f.id), 'goal'), 303);
+    return redirectWithFlash(c, interventionsBase(f.id), 'goal');
   });
 
   app.post('/f/:federationId/mal/:goalId/bedomning', async (c) => {
@@ -506,7 +505,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const interventionId = await goalInterventionId(db, f.id, goalId);
     const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
     await assessGoal(db, ctx.actor, f.id, goalId, await formFields(c));
-    return c.redirect(interventionId === null ? withFlash(interventionsBase(f.id), 'assessment') : `${interventionsBase(f.id)}/${interventionId}?klart=sparat`, 303);
+    return redirectWithFlash(c, interventionId === null ? interventionsBase(f.id) : `${interventionsBase(f.id)}/${interventionId}`, 'assessment');
   });
 
   app.get('/f/:federationId/strukturaktiviteter', async (c) => {
@@ -526,7 +525,6 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     return c.html(
       <Layout title={`Strukturinsatsernas aktiviteter ${year}`} federation={f}>
         <h1>Strukturinsatsernas aktiviteter {year}</h1>
-        <Notice message={savedNotice(c.req.query('klart'))} />
         <ScrollTable>
           <table>
           <caption>Sammanställning av strukturpåverkande insatser {year}</caption>
@@ -609,7 +607,7 @@ export const interventionRoutes: RouteModule = (app, deps) => {
     const interventionId = fields.interventionId ? Number(fields.interventionId) : undefined;
     const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
     await addActivity(db, ctx.actor, f.id, fields);
-    return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}&klart=sparat`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}`, 'activity');
   });
 
   interventionParticipantRoutes(app, deps);

@@ -14,8 +14,9 @@ import { closeParticipation, listParticipations, registerParticipation } from '.
 import { importParticipations } from '../../importers/participants/importParticipations.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { templateColumns, templateExample } from '../../importers/participants/template.ts';
-import { formFields, idParam, interventionsBase, savedNotice } from './interventionsCommon.ts';
-import { ErrorSummary as FormErrorSummary, FileField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../views/form.tsx';
+import { formFields, idParam, interventionsBase } from './interventionsCommon.ts';
+import { redirectWithFlash } from '../views/flash.tsx';
+import { ErrorSummary as FormErrorSummary, FileField, Form, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../views/form.tsx';
 
 const vocabOptions = (v: { codes: readonly string[]; labels: Record<string, string> }) => v.codes.map((c) => ({ value: c, label: v.labels[c]! }));
 
@@ -39,14 +40,6 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     const list = await listParticipations(db, f.id, id);
     const members = await listMembers(db, f.id);
     const base = `${interventionsBase(f.id)}/${id}/deltagare`;
-    // Only well-formed codes and counts are echoed back (nothing else from the query reaches the page).
-    const code = (name: string) => {
-      const v = c.req.query(name) ?? '';
-      return /^D-[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(v) ? v : null;
-    };
-    const created = code('ny');
-    const closed = code('avslutad');
-    const imported = /^\d{1,6}$/.test(c.req.query('importerade') ?? '') ? c.req.query('importerade') : null;
     const active = list.filter((p) => p.endDate === null);
     const ended = list.filter((p) => p.endDate !== null);
     return c.html(
@@ -55,22 +48,6 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
         <p>
           <a href={`${interventionsBase(f.id)}/${id}`}>Om insatsen</a> · <a href={`${interventionsBase(f.id)}/${id}/statistik`}>Statistik</a>
         </p>
-        {created ? (
-          <p class="notice" role="status">
-            Deltagaren är registrerad med koden <strong>{created}</strong>. Anteckna koden i teamets egen journal – Samordna vet inte vem det är.
-          </p>
-        ) : null}
-        {closed ? (
-          <p class="notice" role="status">
-            Deltagandet {closed} är avslutat.
-          </p>
-        ) : null}
-        {imported ? (
-          <p class="notice" role="status">
-            {imported} deltagare lästes in.
-          </p>
-        ) : null}
-        <Notice message={savedNotice(c.req.query('klart'))} />
         <p>Deltagare registreras med en kod som Samordna slumpar fram. Skriv aldrig namn, personnummer eller annat som kan identifiera någon.</p>
         <ScrollTable>
           <table>
@@ -190,7 +167,7 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     const fields = await formFields(c);
     try {
       const { code } = await registerParticipation(db, ctx.actor, f.id, id, fields);
-      return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?ny=${encodeURIComponent(code)}`, 303);
+      return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}/deltagare`, 'participant', code);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // Nothing the user typed is echoed back where it could hold an identity number.
@@ -221,7 +198,7 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     if (!(file instanceof File) || file.size === 0) throw new InputError({ field: 'file', message: 'Välj en fil att läsa in.' });
     if (file.size > maxUploadBytes) throw new InputError({ file: file.name, field: 'file', message: 'Filen är större än 10 MB. Dela upp den.' });
     const { imported } = await importParticipations(db, ctx.actor, f.id, id, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
-    return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?importerade=${imported}`, 303);
+    return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}/deltagare`, 'participants-imported', imported);
   });
 
   app.get('/f/:federationId/insatser/:id/deltagare/:pid/avsluta', async (c) => {
@@ -257,6 +234,6 @@ export const interventionParticipantRoutes: RouteModule = (app, { db }) => {
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
     await closeParticipation(db, ctx.actor, f.id, id, pid, await formFields(c));
     const p = (await listParticipations(db, f.id, id)).find((x) => x.id === pid);
-    return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?avslutad=${encodeURIComponent(p?.code ?? '')}`, 303);
+    return p ? redirectWithFlash(c, `${interventionsBase(f.id)}/${id}/deltagare`, 'participant-closed', p.code) : redirectWithFlash(c, `${interventionsBase(f.id)}/${id}/deltagare`, 'changed');
   });
 };

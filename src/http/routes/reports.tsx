@@ -3,11 +3,12 @@
  * decision items (/f/:id/styrelse), and the three documents as downloads (/f/:id/rapporter/…). Kansli edits
  * (reports:write); kansli, styrelse and revisor download (reports:read).
  */
+import { redirectWithFlash, type FlashKey } from '../views/flash.tsx';
 import type { Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
 import { pathId, pathYear, queryMonth, queryYear } from '../params.ts';
 import { formFields, problemsToFieldErrors } from './economyShared.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -46,17 +47,6 @@ import {
 
 type Ctx = Context<AppEnv>;
 
-const notices: Record<string, string> = {
-  text: 'Texten är sparad som en ny version.',
-  status: 'Årsredovisningens status är ändrad.',
-  adopted: 'Årsredovisningen är fastställd och låst.',
-  reopened: 'Årsredovisningen är öppnad igen. Öppningen är loggad.',
-  copied: 'Förra årets texter är kopierade till de avsnitt som saknade text.',
-  chapters: 'Avsnittet är ändrat.',
-  board: 'Styrelseregistret är sparat.',
-  item: 'Ärendet är sparat.',
-};
-const noticeOf = (c: Ctx) => notices[c.req.query('klart') ?? ''] ?? null;
 
 function DownloadForm(props: { action: string; label: string; children?: unknown }) {
   return (
@@ -120,7 +110,6 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     return c.html(
       <Layout title={`Årsredovisning ${year}`} federation={f}>
         <h1>Årsredovisning {year}</h1>
-        <Notice message={noticeOf(c)} />
         <ErrorSummary errors={opts.errors} general={opts.general} />
         <Form action={`/f/${f.id}/arsredovisning`} method="get" label="Välj år">
           <div class="form-row">
@@ -257,14 +246,13 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     return overview(c, f, year);
   });
 
-  const back = (f: FederationRef, year: number, notice: string) => `/f/${f.id}/arsredovisning?ar=${year}&klart=${notice}`;
 
   /** Runs a write; an InputError shows the overview again with the problems (400). */
-  const write = async (c: Ctx, year: number, fn: () => Promise<unknown>, notice: string, fieldMap: Record<string, string> = {}) => {
+  const write = async (c: Ctx, year: number, fn: () => Promise<unknown>, notice: FlashKey, fieldMap: Record<string, string> = {}) => {
     const f = requireFederation(c);
     try {
       await fn();
-      return c.redirect(back(f, year, notice), 303);
+      return redirectWithFlash(c, `/f/${f.id}/arsredovisning?ar=${year}`, notice);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields, general } = problemsToFieldErrors(e.problems, fieldMap);
@@ -293,13 +281,13 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     const ctx = requirePermission(c, 'reports:write');
     const year = pathYear(c);
     const form = await formFields(c);
-    return write(c, year, () => adoptAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'adopted');
+    return write(c, year, () => adoptAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'report-adopted');
   });
   app.post('/f/:federationId/arsredovisning/:year/oppna', async (c) => {
     const ctx = requirePermission(c, 'reports:write');
     const year = pathYear(c);
     const form = await formFields(c);
-    return write(c, year, () => reopenAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'reopened');
+    return write(c, year, () => reopenAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'report-reopened');
   });
 
   // ---- One chapter's text ----
@@ -365,7 +353,7 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     const form = await formFields(c);
     try {
       await saveChapterText(db, f.id, year, chapter, form.body ?? '', ctx.actor);
-      return c.redirect(back(f, year, 'text'), 303);
+      return redirectWithFlash(c, `/f/${f.id}/arsredovisning?ar=${year}`, 'text');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const messages = e.problems.map((p) => (p.line ? `Rad ${p.line}: ${p.message}` : p.message));
@@ -393,7 +381,6 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     return c.html(
       <Layout title="Styrelse" federation={f}>
         <h1>Styrelse, revisorer och möten</h1>
-        <Notice message={noticeOf(c)} />
         <ErrorSummary errors={opts.errors} general={opts.general} />
         <h2>Styrelsen</h2>
         {board.length ? (
@@ -506,7 +493,7 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     const form = await formFields(c);
     try {
       await fn(form);
-      return c.redirect(`/f/${f.id}/styrelse?klart=board`, 303);
+      return redirectWithFlash(c, `/f/${f.id}/styrelse`, 'board');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields, general } = problemsToFieldErrors(e.problems);
@@ -535,7 +522,6 @@ export const reportRoutes: RouteModule = (app, { db }) => {
         <p>
           <a href={`/f/${f.id}/styrelse`}>Tillbaka till styrelsen</a>
         </p>
-        <Notice message={noticeOf(c)} />
         <ErrorSummary errors={opts.errors} general={opts.general} />
         {ctx.can('reports:read') ? (
           <DownloadForm action={`/f/${f.id}/rapporter/handlingar`} label="Ladda ner handlingarna">
@@ -586,7 +572,7 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     const form = await formFields(c);
     try {
       await fn(form);
-      return c.redirect(`/f/${f.id}/styrelse/mote/${meetingId}?klart=item`, 303);
+      return redirectWithFlash(c, `/f/${f.id}/styrelse/mote/${meetingId}`, 'item');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields, general } = problemsToFieldErrors(e.problems);

@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
@@ -199,11 +200,13 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
 
   app.get('/f/:federationId/enkater', (c) => roundsPage(c));
 
-  const invitationPage = async (c: C, f: FederationRef, round: SurveyRound, created: { openLink: string | null; codes: readonly string[] }, title: string) => {
+  const invitationPage = async (c: C, f: FederationRef, round: SurveyRound, created: { openLink: string | null; codes: readonly string[] }, title: string, notice: string) => {
     const qr = created.openLink ? await qrCode(publicUrl(c, created.openLink), `QR-kod till enkäten: ${publicUrl(c, created.openLink)}`) : null;
     return c.html(
       <Layout title={title} federation={f}>
         <h1>{title}</h1>
+        {/* Shown at once, not after a redirect: the codes exist only in this answer. */}
+        <Notice message={notice} />
         <p>
           {round.name}, {round.year}, {groupLabel(round.group)}. Öppen {round.opensOn} – {round.closesOn}.
         </p>
@@ -270,7 +273,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
       const { fields: errors, general } = problemsToFieldErrors(e.problems);
       return roundsPage(c, { errors, general, values: one, status: 400 });
     }
-    return invitationPage(c, f, created.round, created, 'Enkätomgången är skapad');
+    return invitationPage(c, f, created.round, created, 'Enkätomgången är skapad', 'Enkätomgången är sparad.');
   });
 
   app.get('/f/:federationId/enkater/:roundId{[0-9]+}', async (c) => {
@@ -282,7 +285,6 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     return c.html(
       <Layout title={round.name} federation={f}>
         <h1>{round.name}</h1>
-        <Notice message={c.req.query('klart') === 'papper' ? 'Pappersenkäten är registrerad.' : null} />
         <dl>
           <dt>År och grupp</dt>
           <dd>
@@ -330,7 +332,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     const { one } = await fields(c);
     const n = valueOrThrow(parseInteger(one.codes, { min: 1, max: 5000 }), { field: 'codes' });
     const codes = await addCodes(db, f.id, id, n, ctx.actor);
-    return invitationPage(c, f, await getRound(db, f.id, id), { openLink: null, codes }, 'Nya engångskoder');
+    return invitationPage(c, f, await getRound(db, f.id, id), { openLink: null, codes }, 'Nya engångskoder', `${formatNumber(codes.length)} nya engångskoder är skapade.`);
   });
 
   app.get('/f/:federationId/enkater/:roundId{[0-9]+}/affisch', async (c) => {
@@ -409,7 +411,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
       general.forEach((g, i) => (errors[`_${i}`] = g));
       return paperPage(c, f, id, { values: one, errors, status: 400 });
     }
-    return c.redirect(`${base(f)}/${id}?klart=papper`, 303);
+    return redirectWithFlash(c, `${base(f)}/${id}`, 'survey-paper');
   });
 
   // ---- results -------------------------------------------------------------------------------------------
@@ -610,7 +612,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
   });
 
   // ---- question sets -------------------------------------------------------------------------------------
-  const setsPage = async (c: C, opts: { errors?: FieldErrors; general?: string[]; values?: Record<string, string>; basedOn?: SurveySet | null; status?: 200 | 400; notice?: string } = {}) => {
+  const setsPage = async (c: C, opts: { errors?: FieldErrors; general?: string[]; values?: Record<string, string>; basedOn?: SurveySet | null; status?: 200 | 400 } = {}) => {
     const ctx = requirePermission(c, 'surveys:read');
     const f = requireFederation(c);
     const manage = ctx.can('surveys:manage');
@@ -621,7 +623,6 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     return c.html(
       <Layout title="Frågeset" federation={f}>
         <h1>Frågeset</h1>
-        <Notice message={opts.notice} />
         <p>
           Varje version av ett frågeset är låst: en ändring blir en ny version, och svar på en äldre version hör kvar till den. De nationella frågorna
           får inte formuleras om; förbundets egna frågor ställs efter dem och redovisas för sig.
@@ -696,7 +697,7 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
     );
   };
 
-  app.get('/f/:federationId/enkater/fragor', (c) => setsPage(c, { notice: c.req.query('klart') === 'set' ? 'Frågesetet är sparat.' : undefined }));
+  app.get('/f/:federationId/enkater/fragor', (c) => setsPage(c));
 
   app.get('/f/:federationId/enkater/fragor/:setId{[0-9]+}/ny-version', async (c) => {
     requirePermission(c, 'surveys:manage');
@@ -734,6 +735,6 @@ export const surveyRoutes: RouteModule = (app, { db }) => {
       }
       return setsPage(c, { errors, general, values: one, basedOn, status: 400 });
     }
-    return c.redirect(`${base(f)}/fragor?klart=set`, 303);
+    return redirectWithFlash(c, `${base(f)}/fragor`, 'survey-set');
   });
 };
