@@ -176,7 +176,7 @@ function UsersPage(props: UsersPageProps) {
                 <tr>
                   <th scope="row">{i.email}</th>
                   <td>{federationRoleLabels[i.role]}</td>
-                  <td>{i.status === 'needs_admin' ? 'Väntar på systemadministratören' : `Länken gäller till ${formatLocalDateTime(i.expiresAt)}`}</td>
+                  <td>{`Länken gäller till ${formatLocalDateTime(i.expiresAt)}`}</td>
                   <td>
                     <form method="post" action={`/f/${f.id}/users/invitations/${i.id}/revoke`} class="inline">
                       {csrfField(c)}

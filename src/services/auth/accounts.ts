@@ -11,8 +11,10 @@ import { normaliseEmail, setRoleIn } from './users.ts';
  *
  * - Invitation: a one-time link (7 days) to a role in one förbund. Whoever opens it chooses a password. An
  *   address without an account gets one with the role; for an address that already has an account the role
- *   waits for the system administrator (the password is not touched). The kansli's answer is the same
- *   whether or not the address exists anywhere, so nothing is revealed about other förbund's accounts.
+ *   waits for the system administrator (the password is not touched). Everything the kansli sees — the answer
+ *   to the invitation, the invitation list, the invitation's row in its audit log — is the same whether or
+ *   not the address exists anywhere: the invitation is 'accepted' either way, and the approval waits in
+ *   invitation_approval, which belongs to no förbund (migration 0200).
  * - Password reset: a one-time link (24 hours) that sets a new password and ends all the account's sessions.
  * - Disable/enable, change role, remove role.
  *
@@ -43,7 +45,7 @@ export interface Invitation {
   readonly displayName: string;
   readonly role: FederationRole;
   readonly interventionIds: readonly number[];
-  readonly status: 'open' | 'accepted' | 'needs_admin' | 'approved' | 'declined' | 'revoked';
+  readonly status: 'open' | 'accepted' | 'revoked';
   readonly createdBy: string;
   readonly expiresAt: string;
 }
@@ -131,7 +133,7 @@ const linkGone = 'Länken gäller inte längre. Be den som bjöd in dig om en ny
 /**
  * The invitee opens the link and chooses a password. Without an account for the address one is created with
  * the role (`created`); with one, the role waits for the system administrator and the password is left alone
- * (`needs_admin`).
+ * (`needs_admin`). The invitation itself is 'accepted' in both cases (see the module's comment).
  */
 export async function acceptInvitation(
   db: Database,
@@ -150,7 +152,8 @@ export async function acceptInvitation(
     if (!locked) throw new InputError({ field: 'token', message: linkGone });
     const existing = await tx.query('select 1 from app_user where email = $1', [inv.email]);
     if (existing.length) {
-      await tx.query("update user_invitation set status = 'needs_admin', closed_at = now() where id = $1", [inv.id]);
+      await tx.query("update user_invitation set status = 'accepted', closed_at = now() where id = $1", [inv.id]);
+      await tx.query('insert into invitation_approval (invitation_id) values ($1)', [inv.id]);
       return { outcome: 'needs_admin' as const, email: inv.email };
     }
     const [user] = await tx.query<{ id: number }>(
@@ -163,11 +166,11 @@ export async function acceptInvitation(
   }, { id: inv.email, federationId: inv.federationId });
 }
 
-/** The förbund's open invitations (and those waiting for the system administrator). */
+/** The förbund's open invitations. An accepted one leaves the list, whether or not its role waits for approval. */
 export async function listInvitations(db: Queryable, federationId: number): Promise<Invitation[]> {
   return db.query<Invitation>(
     `select ${invitationColumns} from user_invitation i join federation f on f.id = i.federation_id
-     where i.federation_id = $1 and (i.status = 'needs_admin' or (i.status = 'open' and i.expires_at > now())) order by i.created_at desc`,
+     where i.federation_id = $1 and i.status = 'open' and i.expires_at > now() order by i.created_at desc`,
     [federationId],
   );
 }
@@ -175,8 +178,8 @@ export async function listInvitations(db: Queryable, federationId: number): Prom
 /** Invitations to existing accounts, waiting for the system administrator. */
 export async function listPendingApprovals(db: Queryable): Promise<Invitation[]> {
   return db.query<Invitation>(
-    `select ${invitationColumns} from user_invitation i join federation f on f.id = i.federation_id
-     where i.status = 'needs_admin' order by i.created_at`,
+    `select ${invitationColumns} from invitation_approval a join user_invitation i on i.id = a.invitation_id join federation f on f.id = i.federation_id
+     where a.status = 'pending' order by a.created_at`,
   );
 }
 
@@ -184,19 +187,20 @@ export async function revokeInvitation(db: Database, federationId: number, invit
   assertManagesFederation(manager, federationId);
   await db.transaction(async (tx) => {
     const rows = await tx.query(
-      "update user_invitation set status = 'revoked', closed_at = now() where federation_id = $1 and id = $2 and status in ('open', 'needs_admin') returning id",
+      "update user_invitation set status = 'revoked', closed_at = now() where federation_id = $1 and id = $2 and status = 'open' returning id",
       [federationId, invitationId],
     );
     if (!rows.length) throw new NotFoundError('Inbjudan finns inte.');
   }, actor);
 }
 
-/** The system administrator's answer to an invitation of an existing account. */
+/** The system administrator's answer to an invitation of an existing account (the invitation's id). */
 export async function decideInvitation(db: Database, invitationId: number, approve: boolean, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const [inv] = await tx.query<{ federationId: number; email: string; role: FederationRole; interventionIds: number[] }>(
-      `select federation_id as "federationId", email, role, intervention_ids as "interventionIds" from user_invitation
-       where id = $1 and status = 'needs_admin' for update`,
+      `select i.federation_id as "federationId", i.email, i.role, i.intervention_ids as "interventionIds"
+       from invitation_approval a join user_invitation i on i.id = a.invitation_id
+       where a.invitation_id = $1 and a.status = 'pending' for update of a`,
       [invitationId],
     );
     if (!inv) throw new NotFoundError('Inbjudan finns inte.');
@@ -205,7 +209,11 @@ export async function decideInvitation(db: Database, invitationId: number, appro
       if (!u) throw new NotFoundError('Kontot finns inte längre.');
       await setRoleIn(tx, u.id, inv.federationId, inv.role, inv.interventionIds.map(Number));
     }
-    await tx.query('update user_invitation set status = $2, closed_at = now() where id = $1', [invitationId, approve ? 'approved' : 'declined']);
+    await tx.query('update invitation_approval set status = $2, decided_at = now(), decided_by = $3 where invitation_id = $1', [
+      invitationId,
+      approve ? 'approved' : 'declined',
+      actor.id,
+    ]);
   }, actor);
 }
 
