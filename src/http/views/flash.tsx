@@ -69,6 +69,7 @@ const messages = {
   'user-disabled': 'Kontot är avstängt och dess inloggningar är avslutade.',
   'user-enabled': 'Kontot är påslaget igen.',
   'user-reset': 'En länk för nytt lösenord är skapad.',
+  'user-kinds': 'Kontots roller i hela installationen är sparade.',
   'invitation-revoked': 'Inbjudan är återkallad; länken gäller inte längre.',
   federation: 'Förbundet är tillagt.',
   password: 'Lösenordet är sparat. Logga in med det nya lösenordet.',

@@ -4,6 +4,7 @@ import { isFederationRole, type FederationRole } from '../../core/access/permiss
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './sessions.ts';
 import { normaliseEmail, setRoleIn } from './users.ts';
+import { textProblems } from '../../core/input/index.ts';
 
 /**
  * Accounts managed in the web interface, by a förbund's kansli (its own förbund only) and by the system
@@ -349,4 +350,78 @@ export async function listManagedUsers(db: Queryable, federationId: number): Pro
      where r.federation_id = $1 order by u.display_name, u.email`,
     [federationId],
   );
+}
+
+/** What an account is in the whole installation, besides roles in förbund. */
+export type InstallationKind = 'admin' | 'national';
+export const installationKindLabels: Readonly<Record<InstallationKind, string>> = { admin: 'Systemadministratör', national: 'Nationell läsare' };
+
+function checkKinds(kinds: readonly string[]): InstallationKind[] {
+  const out = [...new Set(kinds)];
+  for (const k of out) if (k !== 'admin' && k !== 'national') throw new InputError({ field: 'kinds', message: 'Välj systemadministratör och/eller nationell läsare.' });
+  return out as InstallationKind[];
+}
+
+/**
+ * The system administrator creates an account that spans förbund (another administrator or a national reader):
+ * the account gets no password of its own, only a one-time link (the password-reset link, 24 hours) where its
+ * owner chooses one. An address that already has an account gets the kind added instead (`granted`); the
+ * administrator sees every account anyway, so this reveals nothing.
+ */
+export async function createInstallationAccount(
+  db: Database,
+  input: { email: string; displayName?: string; kinds: readonly string[] },
+  actor: Actor,
+): Promise<{ kind: 'created'; token: string; email: string } | { kind: 'granted'; email: string }> {
+  const email = normaliseEmail(input.email);
+  const nameProblems = textProblems('displayName', input.displayName, { kind: 'name' });
+  if (nameProblems.length) throw new InputError(nameProblems);
+  const kinds = checkKinds(input.kinds);
+  if (!kinds.length) throw new InputError({ field: 'kinds', message: 'Välj systemadministratör och/eller nationell läsare.' });
+  const displayName = (input.displayName ?? '').trim().slice(0, 200);
+  // Nobody knows this password: the owner sets one through the link.
+  const unusable = await hashPassword(newToken());
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.query<{ id: number }>('select id from app_user where email = $1', [email]);
+    if (existing) {
+      await tx.query('update app_user set is_admin = is_admin or $2, is_national = is_national or $3 where id = $1', [existing.id, kinds.includes('admin'), kinds.includes('national')]);
+      return { kind: 'granted' as const, email };
+    }
+    const [user] = await tx.query<{ id: number }>(
+      'insert into app_user (email, display_name, password_hash, is_admin, is_national) values ($1, $2, $3, $4, $5) returning id',
+      [email, displayName || email, unusable, kinds.includes('admin'), kinds.includes('national')],
+    );
+    const token = newToken();
+    await tx.query(
+      `insert into password_reset (user_id, token_hash, created_by, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`,
+      [user!.id, tokenHash(token), actor.id, resetHours],
+    );
+    return { kind: 'created' as const, token, email };
+  }, actor);
+}
+
+/**
+ * The system administrator sets what an account is in the installation (administrator, national reader). An
+ * administrator cannot take the role from itself, and the installation always keeps one administrator.
+ * Losing a kind ends the account's sessions, so nothing cached outlives it.
+ */
+export async function setInstallationKinds(db: Database, userId: number, kinds: readonly string[], selfUserId: number | null, actor: Actor): Promise<string> {
+  const wanted = checkKinds(kinds);
+  return db.transaction(async (tx) => {
+    const [u] = await tx.query<{ email: string; isAdmin: boolean; isNational: boolean }>(
+      'select email, is_admin as "isAdmin", is_national as "isNational" from app_user where id = $1 for update',
+      [userId],
+    );
+    if (!u) throw new NotFoundError('Användaren finns inte.');
+    const admin = wanted.includes('admin');
+    const national = wanted.includes('national');
+    if (u.isAdmin && !admin) {
+      if (selfUserId === userId) throw new InputError({ field: 'kinds', message: 'Du kan inte ta bort din egen roll som systemadministratör.' });
+      const [{ n }] = (await tx.query<{ n: number }>('select count(*)::int as n from app_user where is_admin and not disabled and id <> $1', [userId])) as [{ n: number }];
+      if (n === 0) throw new InputError({ field: 'kinds', message: 'Installationen måste ha minst en systemadministratör.' });
+    }
+    await tx.query('update app_user set is_admin = $2, is_national = $3 where id = $1', [userId, admin, national]);
+    if ((u.isAdmin && !admin) || (u.isNational && !national)) await tx.query('delete from auth_session where user_id = $1', [userId]);
+    return u.email;
+  }, actor);
 }
