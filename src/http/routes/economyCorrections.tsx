@@ -52,7 +52,11 @@ function amount(problems: InputProblem[], field: string, raw: unknown): number {
   return take(problems, field, parseKronor(raw, { allowNegative: true })) ?? 0;
 }
 
-/** A revision's date, decision and lines. Lines come as `income-<lineId>`/`cost-<lineId>` (form) or `lines` (API). */
+/**
+ * A revision's date, decision and lines. Lines come as `income-<lineId>`/`cost-<lineId>` (form) or `lines` (API).
+ * In the form a line is part of the revision when either of its fields has an amount: a line left blank is not
+ * (so clearing both removes it, and filling in one of the year's other lines adds it).
+ */
 function revisionInput(b: Fields, lineIds: readonly number[]): { decidedOn: string; decision: string; lines: LineAmounts[] } {
   const problems: InputProblem[] = [];
   const decidedOn = take(problems, 'decidedOn', parseIsoDate(b.decidedOn ?? b.date));
@@ -65,7 +69,10 @@ function revisionInput(b: Fields, lineIds: readonly number[]): { decidedOn: stri
       return { lineId: id, incomeOre: amount(problems, `lines[${i}].income`, l?.income), costOre: amount(problems, `lines[${i}].cost`, l?.cost) };
     });
   } else {
-    lines = lineIds.map((id) => ({ lineId: id, incomeOre: amount(problems, `income-${id}`, b[`income-${id}`]), costOre: amount(problems, `cost-${id}`, b[`cost-${id}`]) }));
+    lines = lineIds
+      .filter((id) => !isBlank(b[`income-${id}`]) || !isBlank(b[`cost-${id}`]))
+      .map((id) => ({ lineId: id, incomeOre: amount(problems, `income-${id}`, b[`income-${id}`]), costOre: amount(problems, `cost-${id}`, b[`cost-${id}`]) }));
+    if (!lines.length && !problems.length) problems.push({ message: 'Tilläggsbudgeten behöver minst en budgetpost med belopp.' });
   }
   refuse(problems);
   return { decidedOn: decidedOn!, decision: decision!, lines };
@@ -159,6 +166,8 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
       defaults[`cost-${l.lineId}`] = inputKr(l.costOre);
     }
     const s = formState(base, defaults);
+    const inRevision = new Set(r.lines.map((l) => l.lineId));
+    const others = budget.lines.filter((l) => !inRevision.has(l.id));
     return c.html(
       <Layout title={`Ändra tilläggsbudget ${r.decidedOn}`} federation={f}>
         <h1>
@@ -169,6 +178,7 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
           <TextAreaField {...s.bind('decision')} label="Beslut" required />
           <fieldset>
             <legend>Belopp enligt tilläggsbudgeten (kronor)</legend>
+            <p class="hint">Töm båda fälten för att ta bort en budgetpost ur tilläggsbudgeten.</p>
             {r.lines.map((l) => {
               const label = budget.lines.find((x) => x.id === l.lineId)?.label ?? String(l.lineId);
               return (
@@ -179,6 +189,18 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
               );
             })}
           </fieldset>
+          {others.length ? (
+            <fieldset>
+              <legend>Lägg till budgetposter i tilläggsbudgeten (kronor)</legend>
+              <p class="hint">Fyll i beloppen för de poster som tilläggsbudgeten också ändrar; tomma poster tas inte med.</p>
+              {others.map((l) => (
+                <div class="form-row">
+                  <AmountField {...s.bind(`income-${l.id}`)} label={`${l.label}: intäkt`} hint="" />
+                  <AmountField {...s.bind(`cost-${l.id}`)} label={`${l.label}: kostnad`} hint="" />
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
           <SubmitButton label="Spara ändringen" />
         </Form>
         <h2>Ta bort</h2>
@@ -191,10 +213,12 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
       </Layout>,
     );
   });
+  /** The lines a corrected revision may hold: those it has and the year's other budget lines. */
   const revisionLineIds = async (federationId: number, year: number, revisionId: number) => {
-    const r = (await getBudget(db, federationId, year)).revisions.find((x) => x.id === revisionId);
+    const budget = await getBudget(db, federationId, year);
+    const r = budget.revisions.find((x) => x.id === revisionId);
     if (!r) throw new NotFoundError('Tilläggsbudgeten finns inte.');
-    return r.lines.map((l) => l.lineId);
+    return [...new Set([...r.lines.map((l) => l.lineId), ...budget.lines.map((l) => l.id)])];
   };
   app.post('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
