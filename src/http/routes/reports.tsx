@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
+import { ErrorSummary, Form, formState, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
 import { pathId, pathYear, queryMonth, queryYear } from '../params.ts';
 import { formFields, problemsToFieldErrors } from './economyShared.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -31,6 +31,8 @@ import {
   removeBoardMember,
   removeDecisionItem,
   removeMeeting,
+  updateBoardMember,
+  updateDecisionItem,
 } from '../../services/reports/board.ts';
 import { annualReportDocument, boardPackDocument, interimReportDocument, reportFileNames } from '../../services/reports/documents.ts';
 import {
@@ -405,7 +407,14 @@ export const reportRoutes: RouteModule = (app, { db }) => {
                     <td>
                       {b.termStart} – {b.termEnd ?? ''}
                     </td>
-                    {canWrite ? <td>{remove(`/f/${f.id}/styrelse/ledamot/${b.id}/ta-bort`, b.name)}</td> : null}
+                    {canWrite ? (
+                      <td>
+                        <a href={`/f/${f.id}/styrelse/ledamot/${b.id}`} aria-label={`Ändra ${b.name}`}>
+                          Ändra
+                        </a>{' '}
+                        {remove(`/f/${f.id}/styrelse/ledamot/${b.id}/ta-bort`, b.name)}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -501,6 +510,40 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     }
   };
   app.post('/f/:federationId/styrelse/ledamot', (c) => boardWrite(c, (form) => addBoardMember(db, requireFederation(c).id, form, c.get('ctx').actor)));
+  // Correct a ledamot: a refusal draws this page again with what was typed (app.tsx renderFormAgain).
+  app.get('/f/:federationId/styrelse/ledamot/:id', async (c) => {
+    requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    const id = pathId(c, 'id');
+    const b = (await listBoardMembers(db, f.id)).find((x) => x.id === id);
+    if (!b) throw new NotFoundError('Ledamoten finns inte.');
+    const members = await listMembers(db, f.id);
+    const action = `/f/${f.id}/styrelse/ledamot/${id}`;
+    const s = formState(action, { name: b.name, seat: b.seat, position: b.position || 'none', memberId: b.memberId === null ? '' : String(b.memberId), termStart: b.termStart, termEnd: b.termEnd ?? '' });
+    return c.html(
+      <Layout title={`Ändra ${b.name}`} federation={f}>
+        <h1>Ändra {b.name}</h1>
+        <Form action={action} label={`Ändra ${b.name}`}>
+          <TextField {...s.bind('name')} label="Namn" required />
+          <SelectField {...s.bind('seat')} label="Ledamot eller ersättare" options={[{ value: 'ledamot', label: 'Ledamot' }, { value: 'ersattare', label: 'Ersättare' }]} />
+          <SelectField {...s.bind('position')} label="Uppdrag" options={[{ value: 'none', label: 'Ledamot' }, { value: 'ordforande', label: 'Ordförande' }, { value: 'vice_ordforande', label: 'Vice ordförande' }]} />
+          <SelectField {...s.bind('memberId')} label="Utsedd av" options={[{ value: '', label: '–' }, ...members.map((m) => ({ value: String(m.id), label: m.name }))]} />
+          <TextField {...s.bind('termStart')} label="Från (ÅÅÅÅ-MM-DD)" size={12} />
+          <TextField {...s.bind('termEnd')} label="Till (ÅÅÅÅ-MM-DD)" size={12} />
+          <SubmitButton label="Spara ändringen" />
+        </Form>
+        <p>
+          <a href={`/f/${f.id}/styrelse`}>Tillbaka till styrelsen</a>
+        </p>
+      </Layout>,
+    );
+  });
+  app.post('/f/:federationId/styrelse/ledamot/:id', async (c) => {
+    const ctx = requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    await updateBoardMember(db, f.id, pathId(c, 'id'), await formFields(c), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/styrelse`, 'board');
+  });
   app.post('/f/:federationId/styrelse/ledamot/:id/ta-bort', (c) => boardWrite(c, () => removeBoardMember(db, requireFederation(c).id, pathId(c, 'id'), c.get('ctx').actor)));
   app.post('/f/:federationId/styrelse/revisor', (c) => boardWrite(c, (form) => addAuditor(db, requireFederation(c).id, form, c.get('ctx').actor)));
   app.post('/f/:federationId/styrelse/revisor/:id/ta-bort', (c) => boardWrite(c, () => removeAuditor(db, requireFederation(c).id, pathId(c, 'id'), c.get('ctx').actor)));
@@ -535,6 +578,11 @@ export const reportRoutes: RouteModule = (app, { db }) => {
               <li>
                 <strong>{i.title}</strong>
                 {i.proposal ? ` – förslag till beslut: ${i.proposal}` : ''}{' '}
+                {canWrite ? (
+                  <a href={`/f/${f.id}/styrelse/mote/${meetingId}/arende/${i.id}`} aria-label={`Ändra ${i.title}`}>
+                    Ändra
+                  </a>
+                ) : null}{' '}
                 {canWrite ? (
                   <Form action={`/f/${f.id}/styrelse/mote/${meetingId}/arende/${i.id}/ta-bort`} class="inline" label={`Ta bort ${i.title}`}>
                     <button type="submit">
@@ -580,6 +628,38 @@ export const reportRoutes: RouteModule = (app, { db }) => {
     }
   };
   app.post('/f/:federationId/styrelse/mote/:id/arende', (c) => itemWrite(c, (form) => addDecisionItem(db, requireFederation(c).id, pathId(c, 'id'), form, c.get('ctx').actor)));
+  // Correct a decision item.
+  app.get('/f/:federationId/styrelse/mote/:id/arende/:itemId', async (c) => {
+    requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    const meetingId = pathId(c, 'id');
+    const itemId = pathId(c, 'itemId');
+    const item = (await listDecisionItems(db, f.id, meetingId)).find((x) => x.id === itemId);
+    if (!item) throw new NotFoundError('Beslutsärendet finns inte.');
+    const action = `/f/${f.id}/styrelse/mote/${meetingId}/arende/${itemId}`;
+    const s = formState(action, { title: item.title, body: item.body, proposal: item.proposal });
+    return c.html(
+      <Layout title={`Ändra ärende ${item.title}`} federation={f}>
+        <h1>Ändra ärende: {item.title}</h1>
+        <Form action={action} label="Ändra ärende">
+          <TextField {...s.bind('title')} label="Rubrik" required />
+          <TextAreaField {...s.bind('body')} label="Underlag" rows={8} hint={`Enkel märkning, ingen HTML. ${markupHelp}`} />
+          <TextAreaField {...s.bind('proposal')} label="Förslag till beslut" rows={3} />
+          <SubmitButton label="Spara ändringen" />
+        </Form>
+        <p>
+          <a href={`/f/${f.id}/styrelse/mote/${meetingId}`}>Tillbaka till mötet</a>
+        </p>
+      </Layout>,
+    );
+  });
+  app.post('/f/:federationId/styrelse/mote/:id/arende/:itemId', async (c) => {
+    const ctx = requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    const meetingId = pathId(c, 'id');
+    await updateDecisionItem(db, f.id, meetingId, pathId(c, 'itemId'), await formFields(c), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/styrelse/mote/${meetingId}`, 'item');
+  });
   app.post('/f/:federationId/styrelse/mote/:id/arende/:itemId/ta-bort', (c) =>
     itemWrite(c, () => removeDecisionItem(db, requireFederation(c).id, pathId(c, 'itemId'), c.get('ctx').actor)),
   );
