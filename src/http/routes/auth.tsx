@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -99,7 +99,8 @@ function AccountPage(props: { c: Context<AppEnv> }) {
 }
 
 /** Login, logout, logout everywhere and password change. */
-export const authRoutes: RouteModule = (app, { db }) => {
+export const authRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   // Per client address, on top of the per-account lockout in the database.
   const loginLimiter = new RateLimiter(Number(process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE) || 20, 60_000);
   // Guessing the current password through the change form is as bad as guessing it at the login.
@@ -168,4 +169,5 @@ export const authRoutes: RouteModule = (app, { db }) => {
     await changePassword(db, ctx.user.userId, String(body.current ?? ''), next, ctx.sessionHash, ctx.actor);
     return redirectWithFlash(c, '/account', 'password-changed');
   });
+  return app;
 };

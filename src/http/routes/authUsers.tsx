@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { pathId } from '../params.ts';
 import type { RouteModule } from '../app.tsx';
@@ -6,6 +6,7 @@ import { requireFederation, requirePermission, type AppEnv, type RequestContext 
 import { Layout } from '../views/layout.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { redirectWithFlash } from '../views/flash.tsx';
+import { CheckboxGroup } from '../views/form.tsx';
 import { csrfField } from '../security/csrfField.tsx';
 import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -96,19 +97,14 @@ function RoleFields(props: { idPrefix: string; interventions: readonly { id: num
           </option>
         ))}
       </select>
-      <fieldset>
-        <legend>Insatser (bara för insatspersonal)</legend>
-        {props.interventions.length ? (
-          props.interventions.map((i) => (
-            <div class="check">
-              <input type="checkbox" id={`${p}-i-${i.id}`} name="interventionIds[]" value={String(i.id)} checked={props.selected?.includes(i.id)} />
-              <label for={`${p}-i-${i.id}`}>{i.name}</label>
-            </div>
-          ))
-        ) : (
-          <p class="muted">Förbundet har inga insatser ännu.</p>
-        )}
-      </fieldset>
+      <CheckboxGroup
+        name="interventionIds[]"
+        legend="Insatser (bara för insatspersonal)"
+        idPrefix={`${p}-i`}
+        options={props.interventions.map((i) => ({ value: String(i.id), label: i.name }))}
+        chosen={(props.selected ?? []).map(String)}
+        empty={<p class="muted">Förbundet har inga insatser ännu.</p>}
+      />
     </>
   );
 }
@@ -278,25 +274,15 @@ function UserPage(props: { c: Context<AppEnv>; user: ManagedUserRow; interventio
 /** Check boxes for what an account is in the whole installation; posted again after an error. */
 function KindChecks(props: { action: string; current: readonly InstallationKind[] }) {
   const s = formState(props.action);
-  const chosen = s.values('kinds') ?? props.current;
-  const error = s.error('kinds');
-  const id = fieldId(`${props.action}-kinds`);
   return (
-    <fieldset class={error ? 'field has-error' : 'field'} id={fieldId('kinds')} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>Roll i hela installationen</legend>
-      {error ? (
-        <span class="field-error" id={`${id}-error`}>
-          <span class="visually-hidden">Fel: </span>
-          {error}
-        </span>
-      ) : null}
-      {(['admin', 'national'] as const).map((k) => (
-        <div class="check">
-          <input type="checkbox" id={`${id}-${k}`} name="kinds[]" value={k} checked={chosen.includes(k)} />
-          <label for={`${id}-${k}`}>{installationKindLabels[k]}</label>
-        </div>
-      ))}
-    </fieldset>
+    <CheckboxGroup
+      name="kinds[]"
+      legend="Roll i hela installationen"
+      idPrefix={fieldId('kinds')}
+      options={(['admin', 'national'] as const).map((k) => ({ value: k, label: installationKindLabels[k] }))}
+      chosen={s.values('kinds') ?? props.current}
+      error={s.error('kinds')}
+    />
   );
 }
 
@@ -330,7 +316,8 @@ function InstallationAccountForm() {
 }
 
 /** User management: per förbund (kansli, system administrator) and the whole installation (administrator). */
-export const authUserRoutes: RouteModule = (app, { db }) => {
+export const authUserRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const interventionsOf = async (federationId: number) => (await listInterventions(db, federationId)).map((i) => ({ id: i.id, name: i.name }));
   const usersPage = async (c: Context<AppEnv>, extra: Partial<UsersPageProps> = {}) => {
     const f = requireFederation(c);
@@ -629,5 +616,6 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
       return redirectWithFlash(c, '/admin/users', 'user-role');
     });
   }
+  return app;
 };
 

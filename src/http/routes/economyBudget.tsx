@@ -1,5 +1,7 @@
 import { redirectWithFlash } from '../views/flash.tsx';
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable, type DataRow } from '../views/dataTable.tsx';
@@ -31,7 +33,8 @@ function lineIdParam(raw: string | undefined): number {
 }
 
 /** Budget of a year: lines per section (original and revised), the plan's figures, revisions, editing. */
-export const economyBudgetRoutes: RouteModule = (app, { db }) => {
+export const economyBudgetRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const page = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; revisionErrors?: FieldErrors; revisionGeneral?: string[]; revisionValues?: Record<string, string>; lineErrors?: FieldErrors; lineValues?: Record<string, string> } = {}) => {
     const budget = await getBudget(db, federation.id, year);
     const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
@@ -171,6 +174,7 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
     }
     return c.html(await page(federation, year, { canWrite: true, revisionErrors: errors, revisionGeneral: general, revisionValues: form }), 400);
   });
+  return app;
 };
 
 function summaryRows(o: BudgetSummary, r: BudgetSummary): DataRow[] {

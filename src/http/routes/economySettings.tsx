@@ -1,5 +1,7 @@
 import { redirectWithFlash } from '../views/flash.tsx';
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { Form, SubmitButton, TextField, AmountField, formState } from '../views/form.tsx';
@@ -33,7 +35,8 @@ function parseStepsText(text: string): { ok: true; steps: EquityCapStep[] } | { 
 }
 
 /** The förbund's limits: the equity cap (share of the allocation) and floor, and the smallest count shown. */
-export const economySettingsRoutes: RouteModule = (app, { db }) => {
+export const economySettingsRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const page = async (federation: FederationRef, opts: { canWrite: boolean }) => {
     const s = (await getFederation(db, federation.id)).settings;
     const action = `/f/${federation.id}/installningar`;
@@ -114,4 +117,5 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
     }
     return redirectWithFlash(c, `/f/${federation.id}/installningar`, 'settings');
   });
+  return app;
 };

@@ -72,6 +72,7 @@ const messages = {
   'user-kinds': 'Kontots roller i hela installationen är sparade.',
   'invitation-revoked': 'Inbjudan är återkallad; länken gäller inte längre.',
   federation: 'Förbundet är tillagt.',
+  'federation-updated': 'Förbundet är sparat.',
   password: 'Lösenordet är sparat. Logga in med det nya lösenordet.',
   'password-changed': 'Lösenordet är bytt. Dina andra inloggningar är avslutade.',
 } as const satisfies Record<string, string | ((detail: string) => string)>;
