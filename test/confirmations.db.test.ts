@@ -22,7 +22,8 @@ const notSaves = /^\/(login|logout|logout-everywhere)$|^\/e\/|\/utfall\/fil$/;
 const removal = /ta-bort|remove|delete|revoke|disable/;
 /** Decisions that lock what other forms change (the budget's adoption, the annual report's status): sent after the rest. */
 const locking = /\/anta$|\/faststall$|\/status$|\/avsluta$/;
-const order = (action: string) => (removal.test(action) ? 2 : locking.test(action) ? 1 : 0);
+// Creating the first account ends the local mode the walk runs in: sent last of all.
+const order = (action: string) => (action === '/admin/users' ? 3 : removal.test(action) ? 2 : locking.test(action) ? 1 : 0);
 
 describe('a confirmation after every save', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -69,7 +70,7 @@ describe('a confirmation after every save', () => {
       if (res.status >= 400) continue; // refused with the values a walker can guess: not a save
       if (res.status !== 303) {
         const html = await res.text();
-        if (/<p class="notice" role="status">/.test(html)) saved.push(action);
+        if (/class="notice" role="status"/.test(html)) saved.push(action);
         else missing.push(`${action} → ${res.status} without a confirmation`);
         continue;
       }
