@@ -53,8 +53,3 @@ export function isOwnStaff(ctx: { principal: Principal }, federationId: number, 
   return grant?.role === 'insats' && grant.interventionIds.includes(interventionId);
 }
 
-/** Messages after a correction (post-redirect-get, ?klart=…). */
-export function savedNotice(key: string | undefined): string | null {
-  return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : key === 'sparat' ? 'Sparat.' : null;
-
-}

@@ -139,6 +139,8 @@ export function RoundsPage(props: { model: RoundsPageModel }) {
 export interface InvitationModel {
   readonly federation: FederationRef;
   readonly title: string;
+  /** The confirmation, shown at once (not after a redirect: the codes exist only in this answer). */
+  readonly notice: string;
   readonly round: SurveyRound;
   /** The open link's path and its full address, or null. */
   readonly openLink: string | null;
@@ -155,6 +157,7 @@ export function InvitationPage(props: { model: InvitationModel }) {
   return (
     <Layout title={title} federation={f}>
       <h1>{title}</h1>
+      <Notice message={props.model.notice} />
       <p>
         {round.name}, {round.year}, {groupLabel(round.group)}. Öppen {round.opensOn} – {round.closesOn}.
       </p>
