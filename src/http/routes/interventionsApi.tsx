@@ -26,7 +26,7 @@ export const interventionApiRoutes: RouteModule = ({ db }) => {
   app.post(`${base}/interventions`, async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
-    const id = await createIntervention(db, ctx.actor, f.id, await jsonBody(c));
+    const id = await createIntervention(db, f.id, await jsonBody(c), ctx.actor);
     return c.json(await getIntervention(db, f.id, id), 201);
   });
 
@@ -37,7 +37,7 @@ export const interventionApiRoutes: RouteModule = ({ db }) => {
     return c.json({ ...(await getIntervention(db, f.id, id)), goals: await listGoals(db, f.id, id) });
   });
 
-  type Write = (d: typeof db, a: { id: string }, fid: number, id: number, body: Record<string, unknown>) => Promise<unknown>;
+  type Write = (d: typeof db, fid: number, id: number, body: Record<string, unknown>, a: { id: string }) => Promise<unknown>;
   const writes: [string, Write][] = [
     ['grants', addGrant],
     ['requisitions', addRequisition],
@@ -49,7 +49,7 @@ export const interventionApiRoutes: RouteModule = ({ db }) => {
       const f = requireFederation(c);
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
-      await write(db, ctx.actor, f.id, id, await jsonBody(c));
+      await write(db, f.id, id, await jsonBody(c), ctx.actor);
       return c.json(await getIntervention(db, f.id, id), 201);
     });
   }
@@ -59,7 +59,7 @@ export const interventionApiRoutes: RouteModule = ({ db }) => {
     const goalId = idParam(c, 'goalId');
     const interventionId = await goalInterventionId(db, f.id, goalId);
     const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
-    await assessGoal(db, ctx.actor, f.id, goalId, await jsonBody(c));
+    await assessGoal(db, f.id, goalId, await jsonBody(c), ctx.actor);
     return c.json(await listGoals(db, f.id, interventionId), 201);
   });
 
@@ -74,14 +74,14 @@ export const interventionApiRoutes: RouteModule = ({ db }) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
-    return c.json(await registerParticipation(db, ctx.actor, f.id, id, await jsonBody(c)), 201);
+    return c.json(await registerParticipation(db, f.id, id, await jsonBody(c), ctx.actor), 201);
   });
 
   app.post(`${base}/interventions/:id/participations/:pid/close`, async (c) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
-    await closeParticipation(db, ctx.actor, f.id, id, idParam(c, 'pid'), await jsonBody(c));
+    await closeParticipation(db, f.id, id, idParam(c, 'pid'), await jsonBody(c), ctx.actor);
     return c.json({ ok: true });
   });
 
@@ -97,7 +97,7 @@ export const interventionApiRoutes: RouteModule = ({ db }) => {
     const id = idParam(c, 'id');
     const pid = idParam(c, 'pid');
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
-    await addProgressionMeasurement(db, ctx.actor, f.id, id, pid, await jsonBody(c));
+    await addProgressionMeasurement(db, f.id, id, pid, await jsonBody(c), ctx.actor);
     return c.json(await listProgression(db, f.id, id, pid), 201);
   });
 
@@ -134,7 +134,7 @@ export const interventionApiRoutes: RouteModule = ({ db }) => {
     const body = await jsonBody(c);
     const interventionId = isBlank(body.interventionId) ? undefined : valueOrThrow(parseId(body.interventionId), { field: 'interventionId' });
     const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
-    const id = await addActivity(db, ctx.actor, f.id, body);
+    const id = await addActivity(db, f.id, body, ctx.actor);
     return c.json({ id }, 201);
   });
   return app;

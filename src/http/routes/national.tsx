@@ -20,6 +20,8 @@ import { scenarioTable, stateAllocationTable } from '../../core/economy/stateAll
 import { parseHundredths, parseStateInputRows } from '../../importers/stateAllocation/parseStateInputs.ts';
 import type { Table } from '../../core/table.ts';
 import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { requestFreeze } from '../../services/interventions/statisticsFreezer.ts';
+import { PublicationNote, TrendTables } from '../views/national/publication.tsx';
 
 /**
  * The national view: suppressed participant counts and economy figures of every förbund side by side, per
@@ -30,6 +32,7 @@ export const nationalNav: readonly NavItem[] = [
   { href: '/nationell', label: 'Deltagare' },
   { href: '/nationell/ekonomi', label: 'Ekonomi' },
   { href: '/nationell/kon-och-avslut', label: 'Kön och avslut' },
+  { href: '/nationell/trender', label: 'Trender' },
   { href: '/nationell/fordelning', label: 'Statens fördelning' },
   { href: '/', label: 'Start' },
 ];
@@ -78,7 +81,10 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     requireNational(c);
     const years = await nationalYears(db);
     const year = await yearOf(c, years);
-    return { years, year, s: await nationalStatisticsForYear(db, year) };
+    const s = await nationalStatisticsForYear(db, year);
+    // A closed year not yet frozen everywhere: the server's background freezer takes it (publiceras snart).
+    if (s.publication.state === 'pending' || s.series.some((p) => !p.published)) requestFreeze(db);
+    return { years, year, s };
   };
 
   app.get('/nationell', async (c) => {
@@ -91,7 +97,8 @@ export const nationalRoutes: RouteModule = ({ db }) => {
         { key: 'new', header: 'Nya', kind: 'integer' },
         { key: 'ended', header: 'Avslutade', kind: 'integer' },
       ],
-      rows: s.series.map((p) => ({ cells: { year: String(p.year), active: p.active ?? '–', new: p.new ?? '–', ended: p.ended ?? '–' } })),
+      note: 'Varje år som årets publicering visar det. Ett år som inte har stängts visas först när det publiceras.',
+      rows: s.series.map((p) => ({ cells: { year: p.published ? String(p.year) : `${p.year} (ej publicerat)`, active: p.active ?? '–', new: p.new ?? '–', ended: p.ended ?? '–' } })),
     };
     return c.html(
       <Layout title={`Nationell jämförelse ${year}`} nav={nationalNav}>
@@ -102,6 +109,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
           förbundens egen statistik och tillsammans, så att inget förbunds dolda tal kan räknas fram ur läns- eller riksTotalerna.
         </p>
         <YearSelector action="/nationell" years={years} selected={year} />
+        <PublicationNote year={year} publication={s.publication} />
         <Downloads year={year} />
         <SuppressionNote minCellSize={s.minCellSize} />
         <h2>Hela landet över tid</h2>
@@ -155,6 +163,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
         <h1>Kön och avslut {year}</h1>
         <SyntheticBanner synthetic={s.synthetic} />
         <YearSelector action="/nationell/kon-och-avslut" years={years} selected={year} />
+        <PublicationNote year={year} publication={s.publication} />
         <Downloads year={year} />
         <SuppressionNote minCellSize={s.minCellSize} />
         {[s.exitOutcomes, s.activeByFederationAndGender, s.newByFederationAndGender, s.endedByFederationAndGender, s.exitOutcomesByFederation].map((t) => (
@@ -165,6 +174,29 @@ export const nationalRoutes: RouteModule = ({ db }) => {
             </Scroll>
           </>
         ))}
+      </Layout>,
+    );
+  });
+
+  app.get('/nationell/trender', async (c) => {
+    const { years, year, s } = await load(c);
+    return c.html(
+      <Layout title={`Trender ${year - 4}–${year}`} nav={nationalNav}>
+        <h1>
+          Trender {year - 4}–{year}
+        </h1>
+        <SyntheticBanner synthetic={s.synthetic} />
+        <p>
+          Aktiva, nya och avslutade deltagare per län, för hela landet och per förbund, år för år. Varje år visas exakt som det årets publicering
+          visar det, så en trend avslöjar inget som årets tabeller döljer. Ett år som inte har stängts visas som –.
+        </p>
+        <YearSelector action="/nationell/trender" years={years} selected={year} />
+        <PublicationNote year={year} publication={s.publication} />
+        <SuppressionNote minCellSize={s.minCellSize} />
+        <h2>Per län och hela landet</h2>
+        <TrendTables tables={s.trends.byCounty} idPrefix="trend-county" />
+        <h2>Per förbund</h2>
+        <TrendTables tables={s.trends.byFederation} idPrefix="trend-federation" />
       </Layout>,
     );
   });

@@ -73,7 +73,7 @@ export function decodeText(data: Uint8Array): string {
 }
 
 /** Imports a CSV or XLSX template into one intervention: everything or nothing, in one transaction. */
-export async function importParticipations(db: Database, actor: Actor, federationId: number, interventionId: number, file: { name: string; data: Uint8Array }): Promise<{ imported: number }> {
+export async function importParticipations(db: Database, federationId: number, interventionId: number, file: { name: string; data: Uint8Array }, actor: Actor): Promise<{ imported: number }> {
   const isXlsx = /\.xlsx$/i.test(file.name) || (file.data[0] === 0x50 && file.data[1] === 0x4b);
   const rows = isXlsx ? await readXlsx(file.data, file.name) : parseCsv(decodeText(file.data), file.name);
   const all = await listMembers(db, federationId);

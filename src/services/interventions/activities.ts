@@ -11,7 +11,7 @@ export interface Activity extends Omit<ActivityInput, 'participantsByMember'> {
 }
 
 /** Records a structural activity (training, meeting place) with its participants, by member where known. */
-export async function addActivity(db: Database, actor: Actor, federationId: number, raw: Record<string, unknown>): Promise<number> {
+export async function addActivity(db: Database, federationId: number, raw: Record<string, unknown>, actor: Actor): Promise<number> {
   const a = parseActivityInput(raw);
   return db.transaction(async (tx) => {
     if (a.interventionId !== null) {
