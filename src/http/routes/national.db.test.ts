@@ -5,6 +5,7 @@ import { addTestUser, loginAs, type TestSession } from '../../../test/support/au
 import { createApp } from '../app.tsx';
 import { loadNationalSynthetic, syntheticName } from '../../services/national/synthetic.ts';
 import { nationalStatisticsForYear } from '../../services/national/nationalStatistics.ts';
+import { freezeAllClosedYears, publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
 import { stateAllocationForYear } from '../../services/economy/stateAllocation.ts';
 import { stateBaseOre } from '../../core/economy/stateAllocation.ts';
 
@@ -18,6 +19,8 @@ describe('national view and state allocation (HTTP, database)', () => {
   beforeAll(async () => {
     db = await createTestDb();
     await loadNationalSynthetic(db, { id: 'test' }, { federations: 6, firstYear: 2024, years: 2 });
+    // The years close: the server's background freezer (or `samordna statistics freeze`) fixes them.
+    await freezeAllClosedYears(db, { today: new Date('2026-03-01') });
     firstId = (await db.query<{ id: number }>('select id from federation where name = $1', [syntheticName(1)]))[0]!.id;
     await addTestUser(db, { email: 'nat@example.se', national: true });
     await addTestUser(db, { email: 'kansli@example.se', federationId: firstId, role: 'kansli' });
@@ -30,7 +33,8 @@ describe('national view and state allocation (HTTP, database)', () => {
   afterAll(() => db.drop());
 
   it('the synthetic set: förbund marked synthetic with counties, participations counted as the database counts them', async () => {
-    const s = await nationalStatisticsForYear(db, 2025);
+    const s = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    expect(s.publication.state).toBe('published');
     expect(s.synthetic).toBe(true);
     expect(s.federations).toHaveLength(6);
     // Independent count straight from the table: active in 2025 in individual interventions.
@@ -47,6 +51,57 @@ describe('national view and state allocation (HTTP, database)', () => {
     expect(s.economy.cells[row]![0]).toBe(Math.round(a / 100));
   });
 
+  it('every förbund row is exactly what the förbund itself publishes: its shown cells shown, its hidden cells hidden', async () => {
+    const s = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    let hiddenSeen = 0;
+    for (const [i, name] of s.federations.entries()) {
+      const [{ id }] = (await db.query<{ id: number }>('select id from federation where name = $1', [name])) as [{ id: number }];
+      const own = (await publishedStatistics(db, id, 2025, { today: new Date('2026-03-01') })).stats!;
+      // active/new/ended by gender, the totals, and ended by outcome
+      [s.activeByFederationAndGender, s.newByFederationAndGender, s.endedByFederationAndGender].forEach((t, m) => {
+        expect(t.cells[i], `${name} ${t.key}`).toEqual(own.flowByGender.cells[m]);
+        expect(t.rowTotals![i], `${name} ${t.key} total`).toBe(own.flowByGender.rowTotals![m]);
+      });
+      expect(s.exitOutcomesByFederation.cells[i], `${name} outcomes`).toEqual(own.exitOutcomes.cells[0]);
+      hiddenSeen += own.flowByGender.cells.flat().filter((v) => v === null).length;
+    }
+    expect(hiddenSeen).toBeGreaterThan(0); // the synthetic set has hidden förbund cells, so the check means something
+  });
+
+  it('an open year shows no participant counts (published when the year closes); a closed but unfrozen year is "publiceras snart"', async () => {
+    const open = await nationalStatisticsForYear(db, 2026, { today: new Date('2026-06-01') });
+    expect(open.publication).toEqual({ state: 'open', publishedFrom: '2027-02-01' });
+    expect(open.byFederation.cells.flat().every((v) => v === null)).toBe(true);
+    expect(open.economy.rowLabels.length).toBe(6); // money is public and shown
+    const r = await national.request('/nationell?ar=2026');
+    expect(pageText(await r.text())).toContain('Deltagarsiffrorna för 2026 publiceras när året stängs');
+    // A förbund with participations in a closed year it has not frozen: the whole national year waits.
+    await db.query('delete from statistics_snapshot where federation_id = $1 and year = 2025', [firstId]);
+    const pending = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    expect(pending.publication.state).toBe('pending');
+    expect(pending.byCounty.cells.flat().every((v) => v === null)).toBe(true);
+    await freezeAllClosedYears(db, { today: new Date('2026-03-01') });
+    expect((await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') })).publication.state).toBe('published');
+  });
+
+  it('trends per county and per förbund: each year as that year\'s publication shows it', async () => {
+    const s = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    const y2024 = await nationalStatisticsForYear(db, 2024, { today: new Date('2026-03-01') });
+    const [active] = s.trends.byFederation;
+    expect(active!.colLabels).toEqual(['2021', '2022', '2023', '2024', '2025']);
+    s.federations.forEach((_, i) => {
+      expect(active!.cells[i]![4]).toBe(s.byFederation.cells[i]![0]);
+      expect(active!.cells[i]![3]).toBe(y2024.byFederation.cells[i]![0]);
+      expect(active!.cells[i]![0]).toBe(0); // no participations before 2024: nobody
+    });
+    const [, nw] = s.trends.byCounty;
+    s.counties.forEach((_, k) => expect(nw!.cells[k]![4]).toBe(s.byCounty.cells[k]![1]));
+    expect(nw!.cells.at(-1)![4]).toBe(s.byFederation.colTotals![1]);
+    const page = pageText(await (await national.request('/nationell/trender?ar=2025')).text());
+    expect(page).toContain('Aktiva deltagare per län och år');
+    expect(page).toContain('Nya deltagare per förbund och år');
+  });
+
   it('the state allocation of the synthetic year adds up to the state total and gives everyone at least the base', async () => {
     const y = await stateAllocationForYear(db, 2025);
     expect(y.problem).toBeNull();
@@ -55,7 +110,7 @@ describe('national view and state allocation (HTTP, database)', () => {
   });
 
   it('the national role and a kansli see the pages; the board does not, and has no menu entry', async () => {
-    for (const path of ['/nationell?ar=2025', '/nationell/ekonomi?ar=2025', '/nationell/kon-och-avslut?ar=2025', '/nationell/fordelning?ar=2025']) {
+    for (const path of ['/nationell?ar=2025', '/nationell/ekonomi?ar=2025', '/nationell/kon-och-avslut?ar=2025', '/nationell/trender?ar=2025', '/nationell/fordelning?ar=2025']) {
       const r = await national.request(path);
       expect(r.status, path).toBe(200);
       expect(pageText(await r.text())).toContain('Syntetiskt förbund 01');
