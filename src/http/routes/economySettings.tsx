@@ -4,6 +4,7 @@ import { Layout } from '../views/layout.tsx';
 import { ErrorSummary, Form, Notice, SubmitButton, TextField, AmountField, type FieldErrors } from '../views/form.tsx';
 import { formatKronor, formatNumber, formatShare, kronorText } from '../views/present.ts';
 import { InputError } from '../../core/errors.ts';
+import { parseInteger } from '../../core/input/index.ts';
 import { equityCapStepProblems, type EquityCapStep, type FederationSettings } from '../../core/settings.ts';
 import { getFederation, saveFederationSettings } from '../../services/economy/index.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
@@ -55,7 +56,18 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
           <dd>{s.equityFloorOre === null ? 'Inget' : kronorText(s.equityFloorOre)}</dd>
           <dt>Minsta antal som visas i statistik</dt>
           <dd>{formatNumber(s.minCellSize)}</dd>
+          <dt>Skyddsintervall för dolda tal</dt>
+          <dd>{formatNumber(s.protectionInterval)}</dd>
+          <dt>Publiceringsperiod för deltagarstatistik</dt>
+          <dd>{formatNumber(s.statisticsPeriodMonths)} månader (kalenderår)</dd>
+          <dt>Dagar efter årets slut innan året stängs och fastställs</dt>
+          <dd>{formatNumber(s.statisticsClosingDays)}</dd>
         </dl>
+        <p>
+          Deltagarstatistiken skyddas med samordnad maskering över alla tabeller, insatser och år och publiceras per stängt kalenderår, som
+          sedan fastställs och aldrig ändras (metoden beskrivs i docs/statistics-protection.md).
+          Ändringar gäller år som fastställs efter ändringen; redan fastställda år ändras inte.
+        </p>
         {opts.canWrite ? (
           <>
             <h2>Ändra</h2>
@@ -78,6 +90,24 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
               />
               <AmountField name="equityFloor" label="Golv för eget kapital (kronor)" value={v.equityFloor ?? (s.equityFloorOre === null ? '' : plain(formatKronor(s.equityFloorOre)))} error={e.equityFloor} hint="Lämna tomt om förbundet inte har något golv." />
               <TextField name="minCellSize" label="Minsta antal som visas i statistik" inputmode="numeric" size={4} value={v.minCellSize ?? String(s.minCellSize)} error={e.minCellSize} hint="Mindre antal döljs, så att ingen deltagare kan pekas ut." />
+              <TextField
+                name="protectionInterval"
+                label="Skyddsintervall för dolda tal"
+                inputmode="numeric"
+                size={4}
+                value={v.protectionInterval ?? String(s.protectionInterval)}
+                error={e.protectionInterval}
+                hint="1–100. Det intervall en läsare kan räkna fram för ett dolt tal ur allt publicerat ska vara minst så brett. 1 = aldrig låst till ett enda värde."
+              />
+              <TextField
+                name="statisticsClosingDays"
+                label="Dagar efter årets slut innan året stängs"
+                inputmode="numeric"
+                size={4}
+                value={v.statisticsClosingDays ?? String(s.statisticsClosingDays)}
+                error={e.statisticsClosingDays}
+                hint="0–366. Sena registreringar för december hinner med; sedan fastställs årets statistik."
+              />
               <SubmitButton label="Spara inställningar" />
             </Form>
           </>
@@ -100,6 +130,11 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
     const floor = parseAmountInput(form.equityFloor ?? '');
     const cell = parseIntegerInput(form.minCellSize ?? '');
     const steps = parseStepsText(form.equitySteps ?? '');
+    // The statistics protection (absent from an older form: kept as it is).
+    const protection = form.protectionInterval === undefined ? null : parseInteger(form.protectionInterval, { min: 1, max: 100 });
+    const closing = form.statisticsClosingDays === undefined ? null : parseInteger(form.statisticsClosingDays, { min: 0, max: 366 });
+    if (protection && !protection.ok) errors.protectionInterval = `Skyddsintervall: ${protection.message}`;
+    if (closing && !closing.ok) errors.statisticsClosingDays = `Dagar innan året stängs: ${closing.message}`;
     if (!steps.ok) errors.equitySteps = `Trappa: ${steps.message}`;
     if (!cap.ok) errors.equityCap = `Tak: ${cap.message}`;
     else if (cap.basisPoints === null) errors.equityCap = 'Ange taket i procent.';
@@ -107,7 +142,14 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
     if (!cell.ok) errors.minCellSize = `Minsta antal: ${cell.message}`;
     else if (cell.value === null || cell.value < 1) errors.minCellSize = 'Ange minsta antal, 1 eller större.';
     if (!Object.keys(errors).length && cap.ok && floor.ok && cell.ok && steps.ok) {
-      const change: Partial<FederationSettings> = { equityCapShare: cap.basisPoints! / 10000, equityCapSteps: steps.steps, equityFloorOre: floor.ore, minCellSize: cell.value! };
+      const change: Partial<FederationSettings> = {
+        equityCapShare: cap.basisPoints! / 10000,
+        equityCapSteps: steps.steps,
+        equityFloorOre: floor.ore,
+        minCellSize: cell.value!,
+        ...(protection?.ok ? { protectionInterval: protection.value } : {}),
+        ...(closing?.ok ? { statisticsClosingDays: closing.value } : {}),
+      };
       try {
         await saveFederationSettings(db, federation.id, change, ctx.actor);
         return c.redirect(`/f/${federation.id}/installningar?klart=settings`, 303);
