@@ -154,4 +154,49 @@ describe('national view and state allocation (HTTP, database)', () => {
     expect(t).toContain(`${syntheticName(1)} + ${syntheticName(2)}`);
     expect(t).toContain('Nytt');
   });
+
+  it('what-if: splitting a förbund on the page shows before and after, checked against an independent calculation', async () => {
+    const year = 2025;
+    const rows = await db.query<{ id: number; name: string; population: number; measure: number }>(
+      `select f.id, f.name, i.population_16_64 as population, i.support_measure_hundredths as measure
+       from state_allocation_input i join federation f on f.id = i.federation_id where i.year = $1 order by f.name`,
+      [year],
+    );
+    const [{ total }] = (await db.query<{ total: number }>('select total_ore / 100 as total from state_allocation_year where year = $1', [year])) as [{ total: number }];
+    const target = rows[0]!;
+    const parts = [
+      { name: 'Norra delen', population: Math.floor(target.population / 3), measure: 1234.5 },
+      { name: 'Södra delen', population: target.population - Math.floor(target.population / 3), measure: 2000 },
+    ];
+    const q = new URLSearchParams({ ar: String(year), dela: String(target.id) });
+    parts.forEach((p, k) => {
+      q.set(`del${k + 1}namn`, p.name);
+      q.set(`del${k + 1}befolkning`, String(p.population));
+      q.set(`del${k + 1}matt`, String(p.measure).replace('.', ','));
+    });
+    const html = await (await national.request(`/nationell/fordelning?${q}`)).text();
+    const row = html.split('<tr').find((r) => r.includes('Norra delen + Södra delen'));
+    expect(row, 'the split group').toBeDefined();
+    const cells = [...row!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) => pageText(m[1]!).trim());
+    const num = (t: string) => Number(t.replace(/[\s\u00a0]/g, '').replace('\u2212', '-'));
+    expect(cells[0]).toBe(target.name);
+    expect(cells[2]).toBe('Norra delen + Södra delen');
+    // Independently: 400 000 kr per förbund, the rest 75 % by försörjningsmått and 25 % by population.
+    const after = [...rows.filter((r) => r.id !== target.id).map((r) => ({ population: r.population, measure: r.measure / 100 })), ...parts];
+    const variable = total - 400_000 * after.length;
+    const sumM = after.reduce((a, x) => a + x.measure, 0);
+    const sumP = after.reduce((a, x) => a + x.population, 0);
+    const expected = parts.reduce((a, p) => a + 400_000 + variable * (0.75 * (p.measure / sumM) + 0.25 * (p.population / sumP)), 0);
+    expect(Math.abs(num(cells[3]!) - expected)).toBeLessThanOrEqual(2); // each part rounded to the krona by largest remainder
+    // The total is kept: the sum row.
+    const sumRow = html.slice(html.indexOf('id="scenario"')).split('<tr').find((r) => r.includes('Summa'))!;
+    const sums = [...sumRow.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) => pageText(m[1]!).trim());
+    expect(num(sums[1]!)).toBe(total);
+    expect(num(sums[3]!)).toBe(total);
+    // Bad parts: one part only, a part without försörjningsmått: Swedish errors, no table.
+    const bad = new URLSearchParams({ ar: String(year), dela: String(target.id), del1namn: 'Ensam', del1befolkning: '10', del1matt: 'mycket' });
+    const t = pageText(await (await national.request(`/nationell/fordelning?${bad}`)).text());
+    expect(t).toContain('Ange försörjningsmåttet, t.ex. 1 234,5.');
+    expect(t).not.toContain('Före och efter');
+  });
 });
