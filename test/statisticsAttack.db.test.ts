@@ -254,7 +254,7 @@ describe('the attacking auditor: no published figure can be undone', () => {
   it('attack (c): one registration changes no figure the other roles see', async () => {
     const before = new Map<string, Reading[]>();
     for (const role of ['kansli', 'styrelse', 'revisor', 'national']) before.set(role, await readAll(role));
-    await registerParticipation(db, { id: 'insats-test' }, fid, small, { ...base, gender: 'man', ageBand: '60-67', startDate: '2025-06-01' });
+    await registerParticipation(db, fid, small, { ...base, gender: 'man', ageBand: '60-67', startDate: '2025-06-01' }, { id: 'insats-test' });
     differencing = [];
     for (const role of ['kansli', 'styrelse', 'revisor', 'national']) {
       const changed = changedCells(before.get(role)!, await readAll(role));

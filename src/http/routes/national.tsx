@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
@@ -6,9 +6,10 @@ import type { Permission } from '../../core/access/permissions.ts';
 import { Layout, type NavItem } from '../views/layout.tsx';
 import { TableView } from '../views/tableView.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
-import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField } from '../views/form.tsx';
+import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField, CheckboxGroup } from '../views/form.tsx';
 import { formatKronor, formatNumber } from '../views/present.ts';
-import { StatTableView, SuppressionNote, fmtCount } from './interventionsViews.tsx';
+import { StatTableView, SuppressionNote } from '../views/interventions/statTable.tsx';
+import { fmtCount } from '../views/interventions/format.ts';
 import { formFields, problemsToFieldErrors } from './economyShared.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
 import { nationalStatisticsForYear, nationalYears, listNationalFederations } from '../../services/national/nationalStatistics.ts';
@@ -76,7 +77,8 @@ function Downloads(props: { year: number }) {
   );
 }
 
-export const nationalRoutes: RouteModule = (app, { db }) => {
+export const nationalRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const load = async (c: Context<AppEnv>) => {
     requireNational(c);
     const years = await nationalYears(db);
@@ -317,17 +319,7 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
         {inputs.length >= 2 ? (
           <Form action="/nationell/fordelning" method="get" label="Slå samman förbund">
             <input type="hidden" name="ar" value={String(year)} />
-            <fieldset>
-              <legend>Förbund som slås samman</legend>
-              <div class="checkbox-list">
-                {inputs.map((x) => (
-                  <div class="checkbox">
-                    <input type="checkbox" id={`merge-${x.federationId}`} name="slaihop" value={String(x.federationId)} checked={mergeIds.includes(String(x.federationId))} />
-                    <label for={`merge-${x.federationId}`}>{x.federation}</label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
+            <CheckboxGroup name="slaihop" legend="Förbund som slås samman" idPrefix="merge" options={inputs.map((x) => ({ value: String(x.federationId), label: x.federation }))} chosen={mergeIds} />
             <TextField name="namn" label="Det nya förbundets namn" value={c.req.query('namn') ?? ''} />
             <SubmitButton label="Visa före och efter" />
           </Form>
@@ -473,4 +465,5 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
       return allocationPage(c, { general: err.problems.map((p) => [p.file, p.line ? `rad ${p.line}` : null, p.field ? `fält "${p.field}"` : null].filter(Boolean).join(', ') + `: ${p.message}`) });
     }
   });
+  return app;
 };

@@ -4,7 +4,7 @@ import { freezeYearSteps, readFrozenFederation, readFrozenIntervention, type Fro
 import type { ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { listInterventions } from './interventions.ts';
-import { listMembers } from './members.ts';
+import { listMembers } from '../members/members.ts';
 import { countParticipationsInDb } from './statisticsCounts.ts';
 import { drainYielding } from '../steps.ts';
 
