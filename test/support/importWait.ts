@@ -59,7 +59,7 @@ export async function measureImportWait(db: Database, sieFile: string, opts: { q
       const res = await send('GET', paths[i % paths.length]!);
       if (res.status !== 200) throw new Error(`${paths[i % paths.length]} answered ${res.status}`);
       const took = performance.now() - t;
-      if (process.env.TRACE_WAIT && took > 300) console.log(`request ${paths[i % paths.length]} took ${took.toFixed(0)} ms, ended at ${(performance.now() / 1000).toFixed(2)}`);
+      if (process.env.TRACE_WAIT && took > 300) console.log(`request ${paths[i % paths.length]} took ${took.toFixed(0)} ms, started at ${(t / 1000).toFixed(2)}`);
       return took;
     };
     // The quiet baseline (first requests warm caches; they are not counted).

@@ -355,6 +355,9 @@ async function stageFile(q: Queryable, fed: number, file: SieFileInput, staging:
       }
     }
     if (parser.problems.length + validator.problems.length >= MAX_PROBLEMS) break;
+    // Reading buffered data resolves in microtasks only: without this, a long stretch of lines that write
+    // nothing (20 000 #KONTO) would keep every other request off the event loop until it ends.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   file.raw.destroy();
   const summary = validator.finish();
