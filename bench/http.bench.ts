@@ -47,7 +47,7 @@ const sustain = Number(process.env.BENCH_SUSTAIN) || 60;
 const password = 'bench-lösenord-som-är-långt';
 
 
-async function seed(db: Database): Promise<number> {
+export async function seed(db: Database): Promise<number> {
   await loadDemo(db, demoSteps);
   const fid = (await getFederationByName(db, 'Samordningsförbundet Västmanland')).id;
   // Some history for the audit trail.
@@ -60,7 +60,7 @@ async function seed(db: Database): Promise<number> {
   return fid;
 }
 
-async function loginCookie(url: string, email: string): Promise<string> {
+export async function loginCookie(url: string, email: string): Promise<string> {
   const page = await fetch(`${url}/login`);
   const anon = page.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c!.startsWith('samordna_csrf='))!;
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;

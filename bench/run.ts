@@ -5,6 +5,8 @@
  * A bench module either exports `async function run(): Promise<object>` (optionally with `toMarkdown(result)`, or
  * a `markdown` string in the result), or default-exports `async () => ({ name, title, markdown, data })`.
  * A result with `ok: false` (a goal missed where the bench treats it as failure) makes the run exit 1.
+ * Options after the names (`npm run bench memory -- --minutes 60`) reach the benches as environment variables
+ * (`--minutes 60` → BENCH_MINUTES=60). A bench that exports `onlyWhenNamed = true` (a long one) runs only when named.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,10 +26,17 @@ interface BenchModule {
   run?: () => Promise<object>;
   toMarkdown?: (r: object) => string;
   default?: () => Promise<BenchResult>;
+  onlyWhenNamed?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const only = process.argv.slice(2);
+const only: string[] = [];
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i]!;
+  const option = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(a);
+  if (!option) only.push(a);
+  else process.env[`BENCH_${option[1]!.replace(/-/g, '_').toUpperCase()}`] = option[2] ?? process.argv[++i] ?? '';
+}
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.startsWith(o))))
   .sort();
@@ -40,6 +49,10 @@ for (const file of files) {
   const fileName = file.replace(/\.bench\.ts$/, '');
   console.log(`== ${fileName}`);
   const mod = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
+  if (mod.onlyWhenNamed && only.length === 0) {
+    console.log(`(${fileName} runs only when named: npm run bench ${fileName})`);
+    continue;
+  }
   const started = Date.now();
   let name = fileName;
   let title = fileName;

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
-import { audit, changedCells, type AuditResult, type PublishedStatistics, type PublishedTable, type Reading } from './support/statisticsAuditor.ts';
+import { audit, changedCells, type AuditResult, type NationalReading, type PublishedStatistics, type PublishedTable, type Reading } from './support/statisticsAuditor.ts';
 import { lastSparseRun, loadSparseSolver, sparseUnknownIntervals } from './support/sparseIntervals.ts';
+import { freezeAllClosedYears } from '../src/services/interventions/publishedStatistics.ts';
 import { createApp } from '../src/http/app.tsx';
 import { loadInterventionDemo } from '../src/services/interventions/demo/loadInterventionDemo.ts';
 import { insertParticipations, listParticipations, registerParticipation } from '../src/services/interventions/participations.ts';
@@ -29,6 +30,7 @@ let small: number;
 const sessions = new Map<string, TestSession>();
 const results: { attack: string; role: string; result: AuditResult; readings: number; ms: number }[] = [];
 let differencing: { role: string; changed: number }[] = [];
+const others: { id: number; name: string; county: string; scope: string }[] = [];
 
 const base: ParticipationInput = {
   gender: 'woman', ageBand: '30-39', homeMunicipality: null, referringMemberId: null, supportBefore: 'income_support',
@@ -45,6 +47,29 @@ async function readAll(role: string): Promise<Reading[]> {
       const r = await s.request(`/api/federations/${fid}/statistics?year=${year}&interventionId=${u.id}`);
       if (r.status === 200) out.push({ scope: u.scope, year, stats: (await r.json()) as PublishedStatistics });
     }
+  }
+  return out;
+}
+
+/** Everything the role reads of the other förbund (the national role may read every förbund's statistics). */
+async function readOthers(role: string): Promise<Reading[]> {
+  const s = sessions.get(role)!;
+  const out: Reading[] = [];
+  for (const o of others) {
+    for (const year of years) {
+      const r = await s.request(`/api/federations/${o.id}/statistics?year=${year}`);
+      if (r.status === 200) out.push({ scope: o.scope, year, stats: (await r.json()) as PublishedStatistics });
+    }
+  }
+  return out;
+}
+
+async function readNational(role: string): Promise<NationalReading[]> {
+  const s = sessions.get(role)!;
+  const out: NationalReading[] = [];
+  for (const year of years) {
+    const r = await s.request(`/api/national/statistics?year=${year}`);
+    if (r.status === 200) out.push({ year, tables: (await r.json()) as NationalReading['tables'] });
   }
   return out;
 }
@@ -154,6 +179,30 @@ beforeAll(async () => {
   for (const u of units) facts.push(...(await listParticipations(db, fid, u.id)));
   truth = truthOf();
   await loadSparseSolver();
+  // Two more förbund for the national view (attack d): a small neighbour in the same county, one in another.
+  for (const [name, county, shape] of [
+    ['Grannförbundet', 'Västmanlands län', [6, 3, 1]],
+    ['Fjärran förbundet', 'Uppsala län', [8, 2, 2]],
+  ] as const) {
+    const [{ id }] = (await db.query<{ id: number }>('insert into federation (name, county) values ($1, $2) returning id', [name, county])) as [{ id: number }];
+    const [{ id: iv }] = (await db.query<{ id: number }>(
+      "insert into intervention (federation_id, name, kind, period_start) values ($1, 'Teamet', 'individual', '2023-01-01') returning id",
+      [id],
+    )) as [{ id: number }];
+    await db.transaction(
+      (tx) =>
+        insertParticipations(tx, id, iv, [
+          ...Array.from({ length: shape[0] }, () => ({ ...base, startDate: '2023-03-01' })),
+          ...Array.from({ length: shape[1] }, () => ({ ...base, gender: 'man' as const, startDate: '2024-05-01', endDate: '2025-04-30', exitOutcome: 'work' as const })),
+          ...Array.from({ length: shape[2] }, () => ({ ...base, gender: 'man' as const, ageBand: '50-59' as const, startDate: '2025-02-01' })),
+        ]),
+      { id: 'test' },
+    );
+    others.push({ id, name, county, scope: name === 'Grannförbundet' ? 'N' : 'T' });
+  }
+  await db.query("update federation set county = 'Västmanlands län' where id = $1", [fid]);
+  // The years close: the server's freezer (or `samordna statistics freeze`) fixes them.
+  await freezeAllClosedYears(db);
   const roles: [string, FederationRole | 'national'][] = [['kansli', 'kansli'], ['styrelse', 'styrelse'], ['revisor', 'revisor'], ['national', 'national']];
   for (const [name, role] of roles) {
     const email = `${name}@angripna.example`;
@@ -239,10 +288,33 @@ describe('the attacking auditor: no published figure can be undone', () => {
     }
   }, 300_000);
 
+  for (const role of ['national', 'kansli']) {
+    it(`${role}: (d) the förbund's own publication together with the national tables (förbund, county, country) recovers nothing`, async () => {
+      const own = await readAll(role);
+      const rest = await readOthers(role);
+      const national = await readNational(role);
+      expect(national.map((n) => n.year)).toEqual([2023, 2024, 2025, 2026]);
+      const scopeOf = new Map([['Angripna förbundet', 'F'], ...others.map((o) => [o.name, o.scope] as [string, string])]);
+      const countyOf = new Map([['Angripna förbundet', 'Västmanlands län'], ...others.map((o) => [o.name, o.county] as [string, string])]);
+      for (const year of [2023, 2024, 2025]) {
+        await new Promise((r) => setTimeout(r, 0));
+        const readings = [...own, ...rest].filter((r) => r.year === year);
+        const t0 = performance.now();
+        const d = audit(readings, { ...options(true, false), national: { readings: national.filter((n) => n.year === year), scopeOf, countyOf } });
+        results.push({ attack: `(d) förbund + national tables, ${year}`, role, result: d, readings: readings.length + 1, ms: Math.round(performance.now() - t0) });
+        expect(d.inconsistent).toEqual([]);
+        expect(d.recovered.length, show(d)).toBe(0);
+      }
+      // An open year shows no participant counts nationally.
+      const open = national.find((n) => n.year === 2026)!;
+      expect(open.tables.byFederation.cells.flat().every((v) => v === null)).toBe(true);
+    }, 300_000);
+  }
+
   it('attack (c): one registration changes no figure the other roles see', async () => {
     const before = new Map<string, Reading[]>();
     for (const role of ['kansli', 'styrelse', 'revisor', 'national']) before.set(role, await readAll(role));
-    await registerParticipation(db, { id: 'insats-test' }, fid, small, { ...base, gender: 'man', ageBand: '60-67', startDate: '2025-06-01' });
+    await registerParticipation(db, fid, small, { ...base, gender: 'man', ageBand: '60-67', startDate: '2025-06-01' }, { id: 'insats-test' });
     differencing = [];
     for (const role of ['kansli', 'styrelse', 'revisor', 'national']) {
       const changed = changedCells(before.get(role)!, await readAll(role));

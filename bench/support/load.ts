@@ -1,4 +1,4 @@
-/** One autocannon measurement of one address, as every HTTP bench reports it. */
+/** One autocannon measurement of one address (or a round of addresses), as every HTTP bench reports it. */
 import autocannon from 'autocannon';
 
 export interface Measure {
@@ -13,20 +13,41 @@ export interface Measure {
   ratioToTrivial?: number;
 }
 
-/** `connections` clients for `seconds`; with cookies, each client sends one of them (its own login session). */
-export async function measure(url: string, path: string, opts: { connections: number; seconds: number; cookies?: readonly string[] }): Promise<Measure> {
+export interface MeasureOptions {
+  connections: number;
+  seconds: number;
+  /** With cookies, each client sends one of them (its own login session). */
+  cookies?: readonly string[];
+  /** Further addresses: each client asks for `path` and these in turn. */
+  morePaths?: readonly string[];
+  /** Requests per second from all clients together (no limit when omitted): a steady load, not the most the server takes. */
+  overallRate?: number;
+}
+
+/** `connections` clients for `seconds` against `path` (and `morePaths`, in turn). */
+export async function measure(url: string, path: string, opts: MeasureOptions): Promise<Measure> {
   let next = 0;
   const cookies = opts.cookies;
+  const paths = [path, ...(opts.morePaths ?? [])];
   const r = await autocannon({
     url: url + path,
     connections: opts.connections,
     duration: opts.seconds,
     // A request slower than this counts as an error.
     timeout: 30,
-    ...(cookies?.length ? { setupClient: (client: autocannon.Client) => client.setHeaders({ cookie: cookies[next++ % cookies.length]! }) } : {}),
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
+    ...(cookies?.length || paths.length > 1
+      ? {
+          setupClient: (client: autocannon.Client) => {
+            const headers: Record<string, string> = cookies?.length ? { cookie: cookies[next++ % cookies.length]! } : {};
+            if (paths.length > 1) client.setRequests(paths.map((p) => ({ method: 'GET', path: p, headers })));
+            else client.setHeaders(headers);
+          },
+        }
+      : {}),
   });
   return {
-    path,
+    path: paths.join(' + '),
     requestsPerSecond: Math.round(r.requests.average),
     latencyP50Ms: r.latency.p50,
     latencyP99Ms: r.latency.p99,

@@ -48,7 +48,7 @@ export function registerInterventions(program: Command): void {
       withDb(async (db) => {
         const fid = await federationId(db, o.federation);
         const id = await interventionId(db, fid, o.intervention);
-        const { imported } = await importParticipations(db, cliActorIn(fid), fid, id, { name: basename(file), data: new Uint8Array(readFileSync(file)) });
+        const { imported } = await importParticipations(db, fid, id, { name: basename(file), data: new Uint8Array(readFileSync(file)) }, cliActorIn(fid));
         console.log(`${imported} deltagare inlästa.`);
       }),
     );

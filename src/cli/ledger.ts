@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.ts';
 import type { StatementLayout } from '../core/ledger/layout.ts';
 import { tableToCsv } from '../exports/csv.ts';
 import { statementsTable } from '../core/ledger/tables.ts';
-import { getFederationByName as federationByName } from '../services/economy/federations.ts';
+import { getFederationByName as federationByName } from '../services/federations/federations.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
 import { listSieImports } from '../services/ledger/history.ts';
 import { importSieFile } from '../services/ledger/import.ts';

@@ -11,6 +11,7 @@ import { registerReports } from './reports.ts';
 import { registerSurveys } from './surveys.ts';
 import { registerStateAllocation } from './stateAllocation.ts';
 import { registerNational } from './national.ts';
+import { registerStatistics } from './statistics.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -32,6 +33,7 @@ registerReports(program);
 registerSurveys(program);
 registerStateAllocation(program);
 registerNational(program);
+registerStatistics(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { nationalStatisticsForYear } from '../services/national/nationalStatistics.ts';
 import { loadNationalSynthetic } from '../services/national/synthetic.ts';
+import { freezeAllClosedYears } from '../services/interventions/publishedStatistics.ts';
 import { nationalCountTables, nationalCsv, nationalJson, syntheticNote } from '../exports/nationalExport.ts';
 import { tableRows } from '../exports/statTableExport.ts';
 import { cliActor, parseYear, withDb } from './shared.ts';
@@ -15,10 +16,14 @@ export function registerNational(program: Command): void {
     .option('--format <format>', 'text, json eller csv', 'text')
     .action((o: { year: string; format: string }) =>
       withDb(async (db) => {
+        // The national tables are the förbund's frozen figures: freeze what has closed but is not frozen yet.
+        const n = await freezeAllClosedYears(db);
+        if (n) console.error(`Fastställde stängda år i ${n} förbund.`);
         const s = await nationalStatisticsForYear(db, parseYear(o.year));
         if (o.format === 'json') return void console.log(JSON.stringify(nationalJson(s), null, 2));
         if (o.format === 'csv') return void process.stdout.write(nationalCsv(s));
         if (s.synthetic) console.log(syntheticNote);
+        if (s.publication.state !== 'published') console.log(`Deltagarsiffrorna för ${s.year} publiceras när året stängs (${s.publication.publishedFrom}).`);
         for (const t of nationalCountTables(s)) {
           console.log(`\n${t.title}`);
           for (const row of tableRows(t)) console.log(row.join('\t'));

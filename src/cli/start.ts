@@ -4,6 +4,7 @@ import { openDatabase } from '../db/open.ts';
 import { startServer } from '../http/server.ts';
 import { loadDemoIfEmpty } from '../services/demo/index.ts';
 import { demoSteps } from './demo.ts';
+import { startStatisticsFreezer } from '../services/interventions/statisticsFreezer.ts';
 
 export function registerStart(program: Command): void {
   program
@@ -16,7 +17,10 @@ export function registerStart(program: Command): void {
       if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025).');
       const server = await startServer({ db }, { port: valueOrThrow(parseInteger(opts.port, { max: 65535 }), { field: '--port' }), hostname: opts.host });
       console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
+      // Closed but unfrozen statistics years are frozen in the background (yielding between steps), now and daily.
+      const freezer = startStatisticsFreezer(db);
       const stop = async () => {
+        await freezer.stop().catch(() => {});
         await server.close().catch(() => {});
         await db.close();
         process.exit(0);

@@ -96,4 +96,23 @@ describe('samordna survey (CLI)', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Frågesetet "finns-inte-v1" finns inte');
   }, 240_000);
+
+  it('refuses a personnummer in a command-line argument, without repeating it and without storing anything', async () => {
+    for (const args of [
+      ['--federation', 'Förbund 811218–9876'],
+      ['--federation', 'Samordningsförbundet Västmanland', '--name', 'Omgång för 19811218 9876'],
+    ]) {
+      const r = await run(['survey', 'create', '--year', '2025', '--set', 'insatspersonal-v1', '--group', 'insatspersonal', ...args], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('personnummer');
+      expect(r.stderr + r.stdout).not.toContain('9876');
+    }
+    const db = await openDatabase({ ...process.env, SAMORDNA_DATA_DIR: dir, DATABASE_URL: '' });
+    try {
+      const found = await db.query("select 1 from federation where name like '%9876%' union all select 1 from survey_round where name like '%9876%'");
+      expect(found).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
 });

@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.ts';
 import { parseId, parseInteger, parseIsoDate, valueOrThrow } from '../core/input/index.ts';
 import { sharesByLabel } from '../core/surveys/results.ts';
 import { setId } from '../core/surveys/sets.ts';
-import { ensureFederation, getFederationByName } from '../services/economy/federations.ts';
+import { ensureFederation, getFederationByName } from '../services/federations/federations.ts';
 import { builtinSetList, listSets } from '../services/surveys/sets.ts';
 import { createRound, roundFederation, swedishToday } from '../services/surveys/rounds.ts';
 import { roundResults } from '../services/surveys/results.ts';

@@ -33,10 +33,18 @@ export interface AppDeps {
   readonly db: Database;
 }
 
-/** A route module: registers its pages and API endpoints on the app. */
-export type RouteModule = (app: Hono<AppEnv>, deps: AppDeps) => void;
+/**
+ * An area of the system: a Hono sub-app holding its pages and API endpoints, built from the app's dependencies.
+ * createApp mounts each with `app.route('/', …)`; the sub-apps register full paths (an area spans /f/…, /api/…),
+ * add no middleware of their own (a sub-app's `use` would reach every later area) and leave errors to the app's
+ * onError.
+ */
+export type RouteModule = (deps: AppDeps) => Hono<AppEnv>;
 
-/** Every area of the system, in one list. */
+/**
+ * Every area of the system, in one list. The order is the order of route matching: Hono copies a mounted
+ * sub-app's routes in, after the middleware registered above them, so paths that overlap keep their order.
+ */
 const routeModules: RouteModule[] = [
   homeRoutes,
   economyApiRoutes,
@@ -96,7 +104,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestLog());
   app.use('*', requestSizeLimit());
   app.use('*', contextMiddleware(deps.db));
-  for (const register of routeModules) register(app, deps);
+  for (const area of routeModules) app.route('/', area(deps));
 
   app.notFound((c) => respondError(c, 404, 'Sidan finns inte.'));
   app.onError(async (err, c) => {

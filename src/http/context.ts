@@ -2,7 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Actor, Database } from '../db/database.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { can as canDo, interventionsAllowed, localPrincipal, type Permission, type Principal } from '../core/access/permissions.ts';
-import { findSession } from '../services/auth/sessions.ts';
+import { findRequestSession } from '../services/auth/sessions.ts';
+import { findFederationRef } from '../services/federations/federations.ts';
 import { countUsers, interventionNames } from '../services/auth/users.ts';
 import { newToken } from '../services/auth/sessions.ts';
 import { anonCsrfCookie, readCookie, sessionCookie, setHttpOnlyCookie, clearCookie } from './security/cookies.ts';
@@ -47,6 +48,11 @@ export interface RequestContext {
   readonly csrfToken: string;
   /** Hash of the session token (to end this session); null without a session. */
   readonly sessionHash: string | null;
+  /**
+   * The year's figures version read with the session (same statement, start of the request): pass it to
+   * getYearFigures as `knownVersion` to save its own check. Null when not read (no session).
+   */
+  readonly figuresVersion: string | null;
   can(permission: Permission, scope?: { federationId?: number; interventionId?: number }): boolean;
   /**
    * For lists of interventions (and their participants, activities, statistics) in this förbund: 'all', or
@@ -98,27 +104,36 @@ interface Resolved {
   mode: AccessMode;
   csrfToken: string;
   sessionHash: string | null;
+  /** With a session: the path's förbund as read with it (undefined: not read, look it up). */
+  federation?: FederationRef | null;
+  figuresVersion: string | null;
 }
 
-/** Who the user is: the session cookie's user, the local single user, or nobody. */
-async function resolveUser(c: Context<AppEnv>, db: Database): Promise<Resolved> {
+/**
+ * Who the user is: the session cookie's user, the local single user, or nobody. With a session, the path's
+ * förbund (`federationId`) and the figures version come in the same statement (one round trip per request).
+ */
+async function resolveUser(c: Context<AppEnv>, db: Database, federationId: number | null): Promise<Resolved> {
   const token = readCookie(c, sessionCookie);
   if (token) {
-    const s = await findSession(db, token);
-    if (s) {
+    const r = await findRequestSession(db, token, federationId);
+    if (r) {
+      const s = r.session;
       return {
         user: { id: s.user.email, displayName: s.user.displayName, userId: s.user.id },
         principal: s.principal,
         mode: 'session',
         csrfToken: s.csrfToken,
         sessionHash: s.tokenHash,
+        federation: r.federation,
+        figuresVersion: r.figuresVersion,
       };
     }
     clearCookie(c, sessionCookie);
   }
   // The public catalogue needs no visitor state: no database lookup, no cookie (its pages have no forms that post).
   if (isPublicCataloguePath(c.req.method, c.req.path)) {
-    return { user: { id: 'anonymous', displayName: 'Ej inloggad', userId: null }, principal: nobody, mode: 'anonymous', csrfToken: '', sessionHash: null };
+    return { user: { id: 'anonymous', displayName: 'Ej inloggad', userId: null }, principal: nobody, mode: 'anonymous', csrfToken: '', sessionHash: null, figuresVersion: null };
   }
   let anonToken = readCookie(c, anonCsrfCookie);
   if (!anonToken) {
@@ -126,9 +141,9 @@ async function resolveUser(c: Context<AppEnv>, db: Database): Promise<Resolved> 
     setHttpOnlyCookie(c, anonCsrfCookie, anonToken);
   }
   if ((await countUsers(db)) === 0) {
-    return { user: { id: 'local', displayName: 'Lokal administratör', userId: null }, principal: localPrincipal, mode: 'local', csrfToken: anonToken, sessionHash: null };
+    return { user: { id: 'local', displayName: 'Lokal administratör', userId: null }, principal: localPrincipal, mode: 'local', csrfToken: anonToken, sessionHash: null, figuresVersion: null };
   }
-  return { user: { id: 'anonymous', displayName: 'Ej inloggad', userId: null }, principal: nobody, mode: 'anonymous', csrfToken: anonToken, sessionHash: null };
+  return { user: { id: 'anonymous', displayName: 'Ej inloggad', userId: null }, principal: nobody, mode: 'anonymous', csrfToken: anonToken, sessionHash: null, figuresVersion: null };
 }
 
 /** Routes under a förbund: /f/:federationId/… (pages) and /api/federations/:federationId/… (API). */
@@ -140,7 +155,9 @@ export function federationIdInPath(path: string): string | null {
 export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('db', db);
-    const r = await resolveUser(c, db);
+    const raw = federationIdInPath(c.req.path);
+    const pathId = raw === null ? null : Number(raw);
+    const r = await resolveUser(c, db, pathId !== null && Number.isSafeInteger(pathId) ? pathId : null);
     if (r.mode === 'anonymous' && !isPublicPath(c.req.path) && !isPublicCataloguePath(c.req.method, c.req.path)) {
       if (c.req.path.startsWith('/api/')) return c.json({ error: 'Du behöver logga in.' }, 401);
       const wanted = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
@@ -148,15 +165,14 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
     }
     await checkCsrf(c, r.csrfToken, r.mode, isSurveyAnswerPath(c.req.path));
     const can = (p: Permission, scope?: { federationId?: number; interventionId?: number }) => canDo(r.principal, p, scope);
-    const raw = federationIdInPath(c.req.path);
     let federation: FederationRef | null = null;
-    if (raw !== null) {
-      const id = Number(raw);
+    if (pathId !== null) {
+      const id = pathId;
       // An unknown förbund and one the user may not see look the same: 404.
       if (!Number.isSafeInteger(id) || !can('federation:read', { federationId: id })) throw new NotFoundError('Förbundet finns inte.');
-      const rows = await db.query<FederationRef>('select id, name from federation where id = $1', [id]);
-      if (!rows[0]) throw new NotFoundError('Förbundet finns inte.');
-      federation = rows[0];
+      const found = r.federation !== undefined ? r.federation : await findFederationRef(db, id);
+      if (!found) throw new NotFoundError('Förbundet finns inte.');
+      federation = found;
     }
     let assignedInterventions: AssignedIntervention[] = [];
     const grant = federation ? r.principal.federations.get(federation.id) : undefined;
@@ -170,6 +186,7 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
       principal: r.principal,
       csrfToken: r.csrfToken,
       sessionHash: r.sessionHash,
+      figuresVersion: r.figuresVersion,
       actor: { id: r.user.id, federationId: federation?.id ?? null },
       can: (p, scope) => can(p, { federationId: federation?.id, ...scope }),
       interventions: (p) => (federation ? interventionsAllowed(r.principal, p, federation.id) : []),
@@ -177,7 +194,15 @@ export function contextMiddleware(db: Database): MiddlewareHandler<AppEnv> {
     });
     await next();
     // Pages and data behind a login are not kept by browsers or proxies.
-    if (r.mode === 'session' && !c.res.headers.has('cache-control')) c.header('cache-control', 'private, no-store');
+    if (r.mode === 'session' && !c.res.headers.has('cache-control')) {
+      // Set on the response's own headers: c.header() after the response is made would copy it into a new one
+      // through its body stream (a full fetch Response and a streamed body for every page view).
+      try {
+        c.res.headers.set('cache-control', 'private, no-store');
+      } catch {
+        c.header('cache-control', 'private, no-store');
+      }
+    }
   };
 }
 

@@ -15,10 +15,10 @@ describe.skipIf(!browserAvailable)('a team member records participants in Chromi
     [{ id: fid }] = (await server.db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Test') returning id")) as [{ id: number }];
     await server.db.query("insert into member (federation_id, name, kind) values ($1, 'Sala kommun', 'municipality')", [fid]);
     const actor = { id: 'setup' };
-    team = await createIntervention(server.db, actor, fid, { name: 'Samordningsteam Sala', kind: 'individual', periodStart: '2024-01-01' });
+    team = await createIntervention(server.db, fid, { name: 'Samordningsteam Sala', kind: 'individual', periodStart: '2024-01-01' }, actor);
     // Five women and three men already in the team since 2024.
     for (const gender of ['woman', 'woman', 'woman', 'woman', 'woman', 'man', 'man', 'man']) {
-      await registerParticipation(server.db, actor, fid, team, { gender, ageBand: '30-39', supportBefore: 'income_support', supportDuration: 'gt4', education: 'compulsory', startDate: '2024-05-01' });
+      await registerParticipation(server.db, fid, team, { gender, ageBand: '30-39', supportBefore: 'income_support', supportDuration: 'gt4', education: 'compulsory', startDate: '2024-05-01' }, actor);
     }
     browser = await launchBrowser();
   });

@@ -70,6 +70,29 @@ export interface AuditOptions {
   readonly truth?: (name: string) => number | undefined;
   /** The solver for the cells' intervals: the core's dense one by default; sparseIntervals.ts for the combined system. */
   readonly intervals?: typeof unknownIntervals;
+  /** The national tables the role can also read (attack d), with which reading scope each förbund row is. */
+  readonly national?: {
+    readonly readings: readonly NationalReading[];
+    /** Scope of each förbund's own readings, by its name as the national tables print it. */
+    readonly scopeOf: ReadonlyMap<string, string>;
+    /** County of each förbund by name (public knowledge). */
+    readonly countyOf: ReadonlyMap<string, string>;
+  };
+}
+
+/** The national tables of a year as the JSON API gives them (the count tables only). */
+export interface NationalReading {
+  readonly year: number;
+  readonly tables: {
+    readonly byFederation: PublishedTable;
+    readonly byCounty: PublishedTable;
+    readonly flowByGender: PublishedTable;
+    readonly activeByFederationAndGender: PublishedTable;
+    readonly newByFederationAndGender: PublishedTable;
+    readonly endedByFederationAndGender: PublishedTable;
+    readonly exitOutcomes: PublishedTable;
+    readonly exitOutcomesByFederation: PublishedTable;
+  };
 }
 
 export interface RecoveredCell {
@@ -105,6 +128,8 @@ class Model {
   readonly inconsistent: string[] = [];
   /** Cells the reader saw printed (a figure or "–"); the others exist only through relations. */
   readonly printed = new Set<number>();
+  /** Cells printed as "–" somewhere (if another page prints them as a figure, that page gives them away). */
+  readonly hiddenSeen = new Set<number>();
   private readonly index = new Map<string, number>();
 
   v(name: string, value: number | null = null, kind: 'cell' | 'latent' | 'aux' = 'cell'): number {
@@ -125,6 +150,13 @@ class Model {
   }
   has(name: string): boolean {
     return this.index.has(name);
+  }
+  /** A cell printed on a page: a figure, or "–" (null). */
+  print(name: string, value: number | null, protects = true): number {
+    const i = this.v(name, value);
+    this.printed.add(i);
+    if (value === null && protects) this.hiddenSeen.add(i);
+    return i;
   }
   sum(parts: readonly string[], total: string): void {
     this.relations.push({ parts: parts.map((p) => this.v(p)), total: this.v(total) });
@@ -158,21 +190,21 @@ const hasGrand = (t: PublishedTable) => t.total !== null || (t.colTotals !== nul
 function registerTable(m: Model, y: number, s: string, t: PublishedTable): void {
   const rows = t.cells.length;
   const cols = t.colLabels.length;
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.printed.add(m.v(cellName(y, s, t.key, i, j), t.cells[i]![j]!));
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.print(cellName(y, s, t.key, i, j), t.cells[i]![j]!);
   if (t.rowTotals) {
     for (let i = 0; i < rows; i++) {
-      m.printed.add(m.v(rowTotalName(y, s, t.key, i), t.rowTotals[i]!));
+      m.print(rowTotalName(y, s, t.key, i), t.rowTotals[i]!);
       m.sum(Array.from({ length: cols }, (_, j) => cellName(y, s, t.key, i, j)), rowTotalName(y, s, t.key, i));
     }
   }
   if (t.colTotals) {
     for (let j = 0; j < cols; j++) {
-      m.printed.add(m.v(colTotalName(y, s, t.key, j), t.colTotals[j]!));
+      m.print(colTotalName(y, s, t.key, j), t.colTotals[j]!);
       m.sum(Array.from({ length: rows }, (_, i) => cellName(y, s, t.key, i, j)), colTotalName(y, s, t.key, j));
     }
   }
   if (hasGrand(t)) {
-    m.printed.add(m.v(grandName(y, s, t.key), t.total));
+    m.print(grandName(y, s, t.key), t.total);
     if (t.colTotals) m.sum(Array.from({ length: cols }, (_, j) => colTotalName(y, s, t.key, j)), grandName(y, s, t.key));
     if (t.rowTotals) m.sum(Array.from({ length: rows }, (_, i) => rowTotalName(y, s, t.key, i)), grandName(y, s, t.key));
   }
@@ -234,11 +266,14 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
       });
     });
     for (const p of st.series) {
-      m.printed.add(m.v(flowTotalName(p.year, s, 0), p.active));
-      m.printed.add(m.v(flowTotalName(p.year, s, 1), p.new));
-      m.printed.add(m.v(flowTotalName(p.year, s, 2), p.ended));
+      m.print(flowTotalName(p.year, s, 0), p.active);
+      m.print(flowTotalName(p.year, s, 1), p.new);
+      m.print(flowTotalName(p.year, s, 2), p.ended);
     }
   }
+  // 1b. The national tables (attack d): each förbund's row is its own cells (the same counts its pages print),
+  // each county's and the country's cells are sums of the förbund's.
+  if (o.national) registerNational(m, o.national);
   // 2. The förbund = the sum of its interventions, cell by cell (not "per insats", whose rows are the units).
   if (o.crossScope) {
     for (const [y, scopes] of scopesByYear) {
@@ -331,6 +366,11 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
       if ((pinned && interval.min >= 1) || (small(t) && insideSmall)) recovered.push({ name, interval, truth: t });
     }
   }
+  // A cell printed as "–" on one page and as a figure on another is given away by that other page.
+  for (const cell of m.hiddenSeen) {
+    const v = m.published[cell];
+    if (v !== null && v !== undefined && v >= 1) recovered.push({ name: m.names[cell]!, interval: { min: v, max: v, exact: true }, truth: truth(cell) });
+  }
   return { unknowns: m.names.length, hiddenCells, latentCells, recovered, inconsistent: m.inconsistent };
 }
 
@@ -356,4 +396,67 @@ export function changedCells(before: readonly Reading[], after: readonly Reading
   const a = flat(before);
   const b = flat(after);
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).map((name) => ({ name, before: a.get(name) ?? null, after: b.get(name) ?? null }));
+}
+
+function registerNational(m: Model, n: NonNullable<AuditOptions['national']>): void {
+  // A "–" in a national table protects nothing the förbund itself prints (that would only be inconsistent).
+  const nat = (name: string, value: number | null) => m.print(name, value, false);
+  for (const { year: y, tables: t } of n.readings) {
+    const scopes = t.byFederation.rowLabels.map((name) => {
+      const s = n.scopeOf.get(name);
+      if (s === undefined) throw new Error(`No scope for ${name}`);
+      return s;
+    });
+    const genders = t.flowByGender.colLabels.length;
+    const outcomes = t.exitOutcomes.colLabels.length;
+    const country = (k: number) => `${y}/NAT/${k}`;
+    const countryFlow = (k: number, g: number) => `${y}/NAT/flow/${k},${g}`;
+    const countryOutcome = (o: number) => `${y}/NAT/out/${o}`;
+    // The relations every förbund's counts obey (also when its own pages print nothing).
+    scopes.forEach((s) => {
+      for (let k = 0; k < 3; k++) m.sum(Array.from({ length: genders }, (_, g) => cellName(y, s, 'flowByGender', k, g)), flowTotalName(y, s, k));
+      m.sum(Array.from({ length: outcomes }, (_, o) => cellName(y, s, 'exitOutcomes', 0, o)), flowTotalName(y, s, 2));
+    });
+    for (let k = 0; k < 3; k++) {
+      m.sum(scopes.map((s) => flowTotalName(y, s, k)), country(k));
+      for (let g = 0; g < genders; g++) m.sum(scopes.map((s) => cellName(y, s, 'flowByGender', k, g)), countryFlow(k, g));
+      m.sum(Array.from({ length: genders }, (_, g) => countryFlow(k, g)), country(k));
+    }
+    for (let o = 0; o < outcomes; o++) m.sum(scopes.map((s) => cellName(y, s, 'exitOutcomes', 0, o)), countryOutcome(o));
+    m.sum(Array.from({ length: outcomes }, (_, o) => countryOutcome(o)), country(2));
+    // Per förbund.
+    scopes.forEach((s, i) => {
+      for (let k = 0; k < 3; k++) nat(flowTotalName(y, s, k), t.byFederation.cells[i]![k]!);
+      [t.activeByFederationAndGender, t.newByFederationAndGender, t.endedByFederationAndGender].forEach((table, k) => {
+        for (let g = 0; g < genders; g++) nat(cellName(y, s, 'flowByGender', k, g), table.cells[i]![g]!);
+        if (table.rowTotals) nat(flowTotalName(y, s, k), table.rowTotals[i]!);
+      });
+      for (let o = 0; o < outcomes; o++) nat(cellName(y, s, 'exitOutcomes', 0, o), t.exitOutcomesByFederation.cells[i]![o]!);
+      if (t.exitOutcomesByFederation.rowTotals) nat(flowTotalName(y, s, 2), t.exitOutcomesByFederation.rowTotals[i]!);
+    });
+    // Per county and the country.
+    t.byCounty.rowLabels.forEach((county, c) => {
+      const members = scopes.filter((_, i) => n.countyOf.get(t.byFederation.rowLabels[i]!) === county);
+      for (let k = 0; k < 3; k++) {
+        const name = `${y}/NAT/cty${c}/${k}`;
+        m.sum(members.map((s) => flowTotalName(y, s, k)), name);
+        nat(name, t.byCounty.cells[c]![k]!);
+      }
+    });
+    for (let k = 0; k < 3; k++) {
+      if (t.byFederation.colTotals) nat(country(k), t.byFederation.colTotals[k]!);
+      if (t.byCounty.colTotals) nat(country(k), t.byCounty.colTotals[k]!);
+      if (t.flowByGender.rowTotals) nat(country(k), t.flowByGender.rowTotals[k]!);
+      for (let g = 0; g < genders; g++) nat(countryFlow(k, g), t.flowByGender.cells[k]![g]!);
+      const byGender = [t.activeByFederationAndGender, t.newByFederationAndGender, t.endedByFederationAndGender][k]!;
+      for (let g = 0; g < genders; g++) if (byGender.colTotals) nat(countryFlow(k, g), byGender.colTotals[g]!);
+      nat(country(k), byGender.total);
+    }
+    for (let o = 0; o < outcomes; o++) {
+      nat(countryOutcome(o), t.exitOutcomes.cells[0]![o]!);
+      if (t.exitOutcomesByFederation.colTotals) nat(countryOutcome(o), t.exitOutcomesByFederation.colTotals[o]!);
+    }
+    if (t.exitOutcomes.rowTotals) nat(country(2), t.exitOutcomes.rowTotals[0]!);
+    nat(country(2), t.exitOutcomesByFederation.total);
+  }
 }

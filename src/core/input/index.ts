@@ -7,3 +7,4 @@ export * from './parsed.ts';
 export * from './numbers.ts';
 export * from './dates.ts';
 export * from './text.ts';
+export * from './organisationNumber.ts';

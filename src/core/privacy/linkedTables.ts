@@ -1,7 +1,8 @@
-import { suppress, type Relation, type SuppressionOptions } from './suppression.ts';
+import { drain, suppressSteps, type Relation, type SuppressionOptions } from './suppression.ts';
+import { unknownIntervals } from './intervals.ts';
 
 /** A cell decided elsewhere: shown or hidden in an already published (frozen) table, or never published. */
-export type CellKind = 'fixedShown' | 'fixedHidden' | 'latent';
+export type CellKind = 'fixedShown' | 'fixedHidden' | 'latent' | 'aux';
 
 /**
  * Several published tables that share cells — the same total, the same "active women" count in the gender
@@ -42,6 +43,23 @@ export class TableFamily {
     return this.index.has(key);
   }
 
+  /**
+   * What a reader of the published cells can deduce about some hidden ones: the exact integer range of each
+   * key in `wanted` (hidden by `isHidden`), by linear programming over every relation of the family.
+   */
+  deducibleRanges(isHidden: (key: string) => boolean, wanted: readonly string[]): Map<string, { min: number; max: number }> {
+    const published = [...this.index].reduce<(number | null)[]>((out, [k, i]) => ((out[i] = isHidden(k) ? null : this.values[i]!), out), []);
+    const want = new Set(wanted.map((k) => this.index.get(k)!).filter((i) => i !== undefined && published[i] === null));
+    const ranges = unknownIntervals(this.values.length, this.relations, published, (cell) => !want.has(cell));
+    const out = new Map<string, { min: number; max: number }>();
+    for (const k of wanted) {
+      const i = this.index.get(k);
+      const r = i === undefined ? undefined : ranges.get(i);
+      if (r) out.set(k, { min: r.min, max: r.max });
+    }
+    return out;
+  }
+
   /** Every registered key with its true count. */
   entries(): [string, number][] {
     return [...this.index].map(([k, i]) => [k, this.values[i]!]);
@@ -49,9 +67,14 @@ export class TableFamily {
 
   /** Suppresses everything registered; returns the published value per key (null = hidden). */
   publish(minCellSize: number, options: SuppressionOptions = {}): (key: string) => number | null {
+    return drain(this.publishSteps(minCellSize, options));
+  }
+
+  /** publish() in steps (see suppressSteps): yields between the audits. */
+  *publishSteps(minCellSize: number, options: SuppressionOptions = {}): Generator<void, (key: string) => number | null> {
     const of = (kind: CellKind) => new Set([...this.kinds].filter(([, k]) => k === kind).map(([i]) => i));
-    const { hidden } = suppress(
-      { values: this.values, relations: this.relations, totals: this.totals, fixedShown: of('fixedShown'), fixedHidden: of('fixedHidden'), latent: of('latent') },
+    const { hidden } = yield* suppressSteps(
+      { values: this.values, relations: this.relations, totals: this.totals, fixedShown: of('fixedShown'), fixedHidden: of('fixedHidden'), latent: of('latent'), aux: of('aux') },
       minCellSize,
       options,
     );

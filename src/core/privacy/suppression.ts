@@ -37,6 +37,11 @@ export interface LinearTable {
    * between two years' tables. Always hidden; when small (1 … min − 1) they are protected like a small cell.
    */
   readonly latent?: ReadonlySet<number>;
+  /**
+   * Auxiliary unknowns that only carry a bound ("x ≤ 7" as x + slack = 7): always hidden, never protected,
+   * never a complement.
+   */
+  readonly aux?: ReadonlySet<number>;
 }
 
 export interface SuppressionOptions {
@@ -104,13 +109,30 @@ export function isProtected(range: CellRange, reason: HiddenReason, minCellSize:
 }
 
 export function suppress(table: LinearTable, minCellSize: number, options: SuppressionOptions = {}): Suppression {
+  return drain(suppressSteps(table, minCellSize, options));
+}
+
+/** Runs a step generator to its end, synchronously. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * suppress() in steps: yields after each exact audit (one linear-programming pass over the whole system), so
+ * that a caller on a server can let other work run between steps (see drainAsync in the services).
+ */
+export function* suppressSteps(table: LinearTable, minCellSize: number, options: SuppressionOptions = {}): Generator<void, Suppression> {
   const { values, relations, totals } = table;
   const width = Math.max(1, options.protectionInterval ?? 1);
   const fixedShown = table.fixedShown ?? new Set<number>();
   const latent = table.latent ?? new Set<number>();
+  const aux = table.aux ?? new Set<number>();
   const small = (v: number) => v >= 1 && v < minCellSize;
   const hidden: (HiddenReason | null)[] = values.map((v, i) =>
-    latent.has(i) || table.fixedHidden?.has(i) ? (small(v) ? 'primary' : 'secondary') : !fixedShown.has(i) && small(v) ? 'primary' : null,
+    aux.has(i) ? 'secondary' : latent.has(i) || table.fixedHidden?.has(i) ? (small(v) ? 'primary' : 'secondary') : !fixedShown.has(i) && small(v) ? 'primary' : null,
   );
   if (!hidden.some(Boolean)) return { hidden };
   const membersOf = (rel: Relation) => [...rel.parts, rel.total];
@@ -126,6 +148,7 @@ export function suppress(table: LinearTable, minCellSize: number, options: Suppr
   /** Is a hidden cell safe, given an (inner or exact) range of what a reader can deduce? */
   const safe = (cell: number, lo: number, hi: number) => {
     const v = values[cell]!;
+    if (aux.has(cell)) return true;
     if (latent.has(cell)) return !small(v) || ((lo <= 0 || hi >= minCellSize) && hi - lo >= width);
     if (hi - lo < width) return false;
     return hidden[cell] !== 'primary' || lo <= 0 || hi >= minCellSize;
@@ -139,7 +162,7 @@ export function suppress(table: LinearTable, minCellSize: number, options: Suppr
       for (const rel of relations) {
         const members = membersOf(rel);
         const hiddenMembers = members.filter((c) => hidden[c]);
-        if (hiddenMembers.length === 1 && !(latent.has(hiddenMembers[0]!) && !small(values[hiddenMembers[0]!]!))) {
+        if (hiddenMembers.length === 1 && !aux.has(hiddenMembers[0]!) && !(latent.has(hiddenMembers[0]!) && !small(values[hiddenMembers[0]!]!))) {
           const c = pickComplement(members);
           if (c !== null) {
             hidden[c] = 'secondary';
@@ -151,7 +174,8 @@ export function suppress(table: LinearTable, minCellSize: number, options: Suppr
     // 2. The exact audit: every hidden cell's deducible range must protect it.
     const published = values.map((v, i) => (hidden[i] ? null : v));
     const ranges = unknownIntervals(values.length, relations, published, safe);
-    const exposed = [...ranges].find(([cell, r]) => !safe(cell, r.min, r.max));
+    yield;
+    const exposed = [...ranges].find(([cell, r]) => !aux.has(cell) && !safe(cell, r.min, r.max));
     if (!exposed) return { hidden };
     const cell = exposed[0];
     // The nearest cells that can still be hidden: the cell's relations, then theirs (breadth first).

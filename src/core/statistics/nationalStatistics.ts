@@ -12,6 +12,7 @@ import { ExitOutcome, Gender } from '../interventions/vocabulary.ts';
 import { registerCross, TableFamily } from '../privacy/linkedTables.ts';
 import { ratio } from '../rounding.ts';
 import { publishCount, readTable, type StatTable } from './statTable.ts';
+import type { FrozenCell } from './publication.ts';
 
 export interface NationalUnit {
   readonly id: number;
@@ -26,6 +27,13 @@ export interface NationalUnitCounts {
   readonly flowByGender: readonly [readonly number[], readonly number[], readonly number[]];
   /** Ended in the year by ExitOutcome.codes */
   readonly endedByOutcome: readonly number[];
+}
+
+/** A förbund's frozen year as the national view needs it (see frozenNationalCells in publication.ts). */
+export interface FrozenNational {
+  readonly counts: NationalUnitCounts;
+  /** By local key: `A`, `A:g0` … `E:g3`, `E:o0` … */
+  readonly cells: ReadonlyMap<string, FrozenCell>;
 }
 
 export interface NationalEconomyFacts {
@@ -100,14 +108,23 @@ export function nationalStatistics(input: {
   readonly units: readonly NationalUnit[];
   readonly counts: ReadonlyMap<number, NationalUnitCounts>;
   readonly economy: ReadonlyMap<number, NationalEconomyFacts>;
+  /**
+   * The förbund's frozen publication of the year (by unit id, see frozenNationalCells): its counts are used
+   * instead of `counts`, its shown cells stay shown and its hidden cells stay hidden, with what its own
+   * publication already tells about them.
+   */
+  readonly frozen?: ReadonlyMap<number, FrozenNational>;
+  readonly protectionInterval?: number;
 }): NationalStatistics {
   const { year, minCellSize: min, units } = input;
   const zeroCounts: NationalUnitCounts = { flowByGender: [Gender.codes.map(() => 0), Gender.codes.map(() => 0), Gender.codes.map(() => 0)], endedByOutcome: ExitOutcome.codes.map(() => 0) };
-  const counts = units.map((u) => input.counts.get(u.id) ?? zeroCounts);
+  const counts = units.map((u) => input.frozen?.get(u.id)?.counts ?? input.counts.get(u.id) ?? zeroCounts);
   const countyOf = units.map((u) => u.county ?? noCounty);
   const counties = [...new Set(countyOf)].sort((a, b) => (a === noCounty ? 1 : b === noCounty ? -1 : a.localeCompare(b, 'sv')));
 
   const family = new TableFamily();
+  // A förbund's cells, under its own key prefix.
+  const K = (i: number, local: string) => `f${i}|${local}`;
   // The country by gender: rows active/new/ended (overlapping: row totals A, N, E only).
   const countryFlow = [0, 1, 2].map((m) => Gender.codes.map((_, g) => sum(counts.map((c) => c.flowByGender[m as 0 | 1 | 2][g]!))));
   registerCross(family, countryFlow, { inner: (m, g) => `${flowKeys[m]}:g${g}`, rowTotal: (m) => flowKeys[m]! });
@@ -117,7 +134,7 @@ export function nationalStatistics(input: {
     registerCross(
       family,
       counts.map((c) => c.flowByGender[m]),
-      { inner: (i, g) => `u${m}:${i}:g${g}`, rowTotal: (i) => `iv:${flowKeys[m]}:${i}`, colTotal: (g) => `${flowKeys[m]}:g${g}`, grand: flowKeys[m] },
+      { inner: (i, g) => K(i, `${flowKeys[m]}:g${g}`), rowTotal: (i) => K(i, flowKeys[m]!), colTotal: (g) => `${flowKeys[m]}:g${g}`, grand: flowKeys[m] },
     );
   }
   // Per county: the county's count is the sum of its förbund; the counties sum to the country.
@@ -125,19 +142,62 @@ export function nationalStatistics(input: {
     counties.forEach((county, k) => {
       const members = units.map((_, i) => i).filter((i) => countyOf[i] === county);
       family.cell(`cty:${flowKeys[m]}:${k}`, sum(members.map((i) => sum(counts[i]!.flowByGender[m]))), true);
-      family.relate(members.map((i) => `iv:${flowKeys[m]}:${i}`), `cty:${flowKeys[m]}:${k}`);
+      family.relate(members.map((i) => K(i, flowKeys[m]!)), `cty:${flowKeys[m]}:${k}`);
     });
     family.relate(counties.map((_, k) => `cty:${flowKeys[m]}:${k}`), flowKeys[m]);
   }
   // Exit outcomes: per förbund × outcome (row totals = the förbund's ended), the country's outcomes as column totals.
-  registerCross(family, counts.map((c) => c.endedByOutcome), { inner: (i, o) => `uo:${i}:${o}`, rowTotal: (i) => `iv:E:${i}`, colTotal: (o) => `E:o${o}`, grand: 'E' });
-  const published = family.publish(min);
+  registerCross(family, counts.map((c) => c.endedByOutcome), { inner: (i, o) => K(i, `E:o${o}`), rowTotal: (i) => K(i, 'E'), colTotal: (o) => `E:o${o}`, grand: 'E' });
+  // A förbund with a frozen year: its cells fixed as it published them, and each hidden cell bounded by what
+  // the förbund's own publication already tells (x ≥ min, x ≤ max through auxiliary slack cells), so that the
+  // national totals are suppressed consistently with it and checked against it.
+  units.forEach((u, i) => {
+    const f = input.frozen?.get(u.id);
+    if (!f) return;
+    for (const [local, cell] of f.cells) {
+      const key = K(i, local);
+      if (!family.has(key)) continue;
+      // A hidden cell the förbund's own publication already pins (to 0: "nobody") stays hidden but needs no
+      // protection here: it is known to every reader anyway.
+      family.cell(key, cell.value, false, !cell.hidden ? 'fixedShown' : cell.min === cell.max ? 'aux' : 'fixedHidden');
+      if (!cell.hidden) continue;
+      if (cell.min > 0) {
+        family.cell(`${key}|min`, cell.min, false, 'fixedShown');
+        family.cell(`${key}|above`, cell.value - cell.min, false, 'aux');
+        family.relate([`${key}|min`, `${key}|above`], key);
+      }
+      if (Number.isFinite(cell.max)) {
+        family.cell(`${key}|max`, cell.max, false, 'fixedShown');
+        family.cell(`${key}|below`, cell.max - cell.value, false, 'aux');
+        family.relate([key, `${key}|below`], `${key}|max`);
+      }
+    }
+  });
+  // A county or country cell whose every part is already known from the förbund's own publications (shown,
+  // or hidden but pinned there) tells nothing new: it is shown, and never chosen as a complement (hiding it
+  // would protect nothing).
+  const known = (i: number, local: string) => {
+    const c = input.frozen?.get(units[i]!.id)?.cells.get(local);
+    return c !== undefined && (!c.hidden || c.min === c.max);
+  };
+  const all = units.map((_, i) => i);
+  const aggregates: [string, number[], string][] = [];
+  for (const m of flowKeys) {
+    aggregates.push([m, all, m]);
+    Gender.codes.forEach((_, g) => aggregates.push([`${m}:g${g}`, all, `${m}:g${g}`]));
+    counties.forEach((county, k) => aggregates.push([`cty:${m}:${k}`, all.filter((i) => countyOf[i] === county), m]));
+  }
+  ExitOutcome.codes.forEach((_, o) => aggregates.push([`E:o${o}`, all, `E:o${o}`]));
+  for (const [key, members, local] of aggregates) {
+    if (family.has(key) && members.every((i) => known(i, local))) family.cell(key, family.entries().find(([k]) => k === key)![1], false, 'fixedShown');
+  }
+  const published = family.publish(min, { protectionInterval: input.protectionInterval ?? 1 });
 
   const names = units.map((u) => u.name);
   const byFederation = readTable(
     { key: 'byFederation', title: `Deltagare per förbund ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
     published,
-    { inner: (i, m) => `iv:${flowKeys[m]}:${i}`, colTotal: (m) => flowKeys[m]! },
+    { inner: (i, m) => K(i, flowKeys[m]!), colTotal: (m) => flowKeys[m]! },
   );
   const byCounty = readTable(
     { key: 'byCounty', title: `Deltagare per län ${year}`, rowHeader: 'Län', rowLabels: counties, colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
@@ -153,7 +213,7 @@ export function nationalStatistics(input: {
     readTable(
       { key, title: `${title} ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: genderLabels },
       published,
-      { inner: (i, g) => `u${m}:${i}:g${g}`, rowTotal: (i) => `iv:${flowKeys[m]}:${i}`, colTotal: (g) => `${flowKeys[m]}:g${g}`, grand: flowKeys[m] },
+      { inner: (i, g) => K(i, `${flowKeys[m]}:g${g}`), rowTotal: (i) => K(i, flowKeys[m]!), colTotal: (g) => `${flowKeys[m]}:g${g}`, grand: flowKeys[m] },
     );
   const exitOutcomes = readTable(
     { key: 'exitOutcomes', title: `Avslutsorsak, hela landet ${year}`, rowHeader: 'Deltagare', rowLabels: [`Avslutsorsak ${year}`], colLabels: outcomeLabels, withPercentages: true },
@@ -163,9 +223,40 @@ export function nationalStatistics(input: {
   const exitOutcomesByFederation = readTable(
     { key: 'exitOutcomesByFederation', title: `Avslutsorsak per förbund ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: outcomeLabels, withPercentages: true },
     published,
-    { inner: (i, o) => `uo:${i}:${o}`, rowTotal: (i) => `iv:E:${i}`, colTotal: (o) => `E:o${o}`, grand: 'E' },
+    { inner: (i, o) => K(i, `E:o${o}`), rowTotal: (i) => K(i, 'E'), colTotal: (o) => `E:o${o}`, grand: 'E' },
   );
 
+  return {
+    year,
+    minCellSize: min,
+    synthetic: input.synthetic ?? false,
+    federations: names,
+    counties,
+    byFederation,
+    byCounty,
+    flowByGender,
+    activeByFederationAndGender: byGender(0, 'activeByFederationAndGender', 'Aktiva deltagare per förbund efter kön'),
+    newByFederationAndGender: byGender(1, 'newByFederationAndGender', 'Nya deltagare per förbund efter kön'),
+    endedByFederationAndGender: byGender(2, 'endedByFederationAndGender', 'Avslutade deltagare per förbund efter kön'),
+    exitOutcomes,
+    exitOutcomesByFederation,
+    ...nationalEconomyTables({ year, counties, byFederation, byCounty }, units, input.economy),
+  };
+}
+
+/**
+ * The money tables of a year (per förbund; per county and the country), with cost per active participant only
+ * where the published count tables show the active count.
+ */
+export function nationalEconomyTables(
+  counts: Pick<NationalStatistics, 'year' | 'counties' | 'byFederation' | 'byCounty'>,
+  units: readonly NationalUnit[],
+  economyFacts: ReadonlyMap<number, NationalEconomyFacts>,
+): Pick<NationalStatistics, 'economy' | 'economyByCounty'> {
+  const { year, counties, byFederation, byCounty } = counts;
+  const names = units.map((u) => u.name);
+  const countyOf = units.map((u) => u.county ?? noCounty);
+  const input = { economy: economyFacts };
   const activePublished = byFederation.cells.map((row) => row[0] ?? null);
   const economyRows = units.map((u, i) => economyRow(input.economy.get(u.id) ?? null, activePublished[i]!));
   const economy = moneyTable('economy', `Ekonomi per förbund ${year}`, 'Förbund', names, economyRows);
@@ -199,23 +290,7 @@ export function nationalStatistics(input: {
   const countyRows = counties.map((county) => groupRow(units.map((_, i) => i).filter((i) => countyOf[i] === county)));
   const economyByCounty = moneyTable('economyByCounty', `Ekonomi per län ${year}`, 'Län', [...counties, 'Hela landet'], [...countyRows, groupRow(units.map((_, i) => i))]);
 
-  return {
-    year,
-    minCellSize: min,
-    synthetic: input.synthetic ?? false,
-    federations: names,
-    counties,
-    byFederation,
-    byCounty,
-    flowByGender,
-    activeByFederationAndGender: byGender(0, 'activeByFederationAndGender', 'Aktiva deltagare per förbund efter kön'),
-    newByFederationAndGender: byGender(1, 'newByFederationAndGender', 'Nya deltagare per förbund efter kön'),
-    endedByFederationAndGender: byGender(2, 'endedByFederationAndGender', 'Avslutade deltagare per förbund efter kön'),
-    exitOutcomes,
-    exitOutcomesByFederation,
-    economy,
-    economyByCounty,
-  };
+  return { economy, economyByCounty };
 }
 
 /** One row of the economy table (kronor, whole; shares in per cent with one decimal; null = unknown or hidden). */
@@ -259,7 +334,37 @@ function moneyTable(key: string, title: string, rowHeader: string, rowLabels: re
   };
 }
 
-/** A yearly series of the country's counts (trend), each count alone: hidden when small. */
-export function nationalSeries(points: readonly { year: number; active: number; new: number; ended: number }[], minCellSize: number) {
-  return points.map((p) => ({ year: p.year, active: publishCount(p.active, minCellSize), new: publishCount(p.new, minCellSize), ended: publishCount(p.ended, minCellSize) }));
+export interface NationalTrends {
+  /** Active, new and ended (one table each): rows the counties and the country, columns the years. */
+  readonly byCounty: readonly StatTable[];
+  /** The same per förbund. */
+  readonly byFederation: readonly StatTable[];
+}
+
+/**
+ * Trends per county, the country and per förbund: each year's figure exactly as that year's national
+ * publication shows it (suppressed there, together with the förbund's own frozen figures), so a trend
+ * reveals nothing the yearly tables do not. A förbund or county missing in a year, or a year not yet
+ * published, is "–".
+ */
+export function nationalTrends(years: readonly { year: number; stats: NationalStatistics }[], federations: readonly string[], counties: readonly string[]): NationalTrends {
+  const measures = ['Aktiva', 'Nya', 'Avslutade'];
+  const table = (key: string, title: string, rowHeader: string, rowLabels: readonly string[], value: (label: string, s: NationalStatistics, m: number) => number | null): StatTable => {
+    const cells = rowLabels.map((label) => years.map(({ stats }) => value(label, stats, measuresIndex(key))));
+    return { key, title, rowHeader, rowLabels, colLabels: years.map((y) => String(y.year)), cells, rowTotals: null, colTotals: null, total: null, percentages: null, hiddenCount: cells.flat().filter((v) => v === null).length };
+  };
+  const measuresIndex = (key: string) => Number(key.slice(-1));
+  const countyValue = (label: string, s: NationalStatistics, m: number) => {
+    if (label === 'Hela landet') return s.byFederation.colTotals?.[m] ?? null;
+    const k = s.counties.indexOf(label);
+    return k < 0 ? null : (s.byCounty.cells[k]?.[m] ?? null);
+  };
+  const federationValue = (label: string, s: NationalStatistics, m: number) => {
+    const i = s.federations.indexOf(label);
+    return i < 0 ? null : (s.byFederation.cells[i]?.[m] ?? null);
+  };
+  return {
+    byCounty: measures.map((name, m) => table(`trendByCounty${m}`, `${name} deltagare per län och år`, 'Län', [...counties, 'Hela landet'], countyValue)),
+    byFederation: measures.map((name, m) => table(`trendByFederation${m}`, `${name} deltagare per förbund och år`, 'Förbund', federations, federationValue)),
+  };
 }

@@ -1,4 +1,5 @@
 import { TableFamily, type CellKind } from '../privacy/linkedTables.ts';
+import { drain } from '../privacy/suppression.ts';
 import { AgeBand, Gender } from '../interventions/vocabulary.ts';
 import {
   durationSummary,
@@ -61,8 +62,9 @@ export interface PublicationParameters {
 }
 
 const flowKeys = ['A', 'N', 'E'] as const;
-const scopeF = (y: number) => `${y}:F:`;
-const scopeU = (y: number, id: number) => `${y}:u${id}:`;
+let outer = '';
+const scopeF = (y: number) => `${outer}${y}:F:`;
+const scopeU = (y: number, id: number) => `${outer}${y}:u${id}:`;
 
 function scopeOf(c: Pick<YearCounts, 'year' | 'units' | 'members'>, min: number): StatisticsScope {
   return { year: c.year, minCellSize: min, interventions: c.units, members: c.members };
@@ -161,6 +163,11 @@ function linkYears(family: TableFamily, prev: YearCounts, cur: YearCounts): void
 
 /** Decides and returns the frozen publication of year `cur.year`, given the frozen previous year (if any). */
 export function freezeYear(cur: YearCounts, previous: FrozenYear | null, params: PublicationParameters): FrozenYear {
+  return drain(freezeYearSteps(cur, previous, params));
+}
+
+/** freezeYear() in steps: yields between the suppression's audits (a server lets other requests run). */
+export function* freezeYearSteps(cur: YearCounts, previous: FrozenYear | null, params: PublicationParameters): Generator<void, FrozenYear> {
   const family = new TableFamily();
   if (previous) {
     const prev = deserializeYearCounts(previous.counts);
@@ -172,7 +179,7 @@ export function freezeYear(cur: YearCounts, previous: FrozenYear | null, params:
   } else {
     registerYear(family, cur, params.minCellSize);
   }
-  const published = family.publish(params.minCellSize, { protectionInterval: params.protectionInterval });
+  const published = yield* family.publishSteps(params.minCellSize, { protectionInterval: params.protectionInterval });
   const prefix = `${cur.year}:`;
   const hidden = family
     .entries()
@@ -186,6 +193,52 @@ export function freezeYear(cur: YearCounts, previous: FrozenYear | null, params:
     counts: serializeYearCounts(cur),
     hidden,
     duration: durationSummary(cur.all.endedDays, params.minCellSize),
+  };
+}
+
+/** A förbund cell the national view prints (as the förbund published it) and, when hidden, what its own publication lets a reader deduce. */
+export interface FrozenCell {
+  readonly value: number;
+  readonly hidden: boolean;
+  /** The range a reader of the förbund's whole publication of the year can deduce (hidden cells only). */
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The cells of a frozen year that the national view sums into county and country totals — active, new and
+ * ended in total and by gender, ended by outcome (local keys `A`, `A:g0`, `E:o3` …) — each as the förbund
+ * published it, and for each hidden one the exact range a reader of the förbund's whole publication (all its
+ * tables, its interventions' and their links) can deduce. The national suppression starts from these ranges,
+ * so its totals are checked against everything the förbund has already printed.
+ */
+export function frozenNationalCells(f: FrozenYear): Map<string, FrozenCell> {
+  const family = new TableFamily();
+  registerYear(family, deserializeYearCounts(f.counts), f.minCellSize);
+  const prefix = scopeF(f.year);
+  const locals = [
+    ...flowKeys,
+    ...flowKeys.flatMap((m) => Gender.codes.map((_, j) => `${m}:g${j}`)),
+    ...f.counts.all.outcomeByGender.map((_, o) => `E:o${o}`),
+  ];
+  const hidden = new Set(f.hidden);
+  const values = new Map(family.entries());
+  const ranges = family.deducibleRanges((k) => hidden.has(k), locals.map((l) => prefix + l));
+  const out = new Map<string, FrozenCell>();
+  for (const l of locals) {
+    const v = values.get(prefix + l)!;
+    const r = ranges.get(prefix + l);
+    out.set(l, hidden.has(prefix + l) && r ? { value: v, hidden: true, min: r.min, max: r.max } : { value: v, hidden: false, min: v, max: v });
+  }
+  return out;
+}
+
+/** The förbund's counts of a frozen year as the national view counts them: [active, new, ended] by gender, ended by outcome. */
+export function frozenFlowCounts(f: FrozenYear): { flowByGender: [number[], number[], number[]]; endedByOutcome: number[] } {
+  const all = f.counts.all;
+  return {
+    flowByGender: [[...all.flow[0]!], [...all.flow[1]!], [...all.flow[2]!]],
+    endedByOutcome: all.outcomeByGender.map((row) => row.reduce((a, b) => a + b, 0)),
   };
 }
 

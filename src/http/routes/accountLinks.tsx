@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -55,7 +55,8 @@ function Gone(props: { title: string }) {
   );
 }
 
-export const accountLinkRoutes: RouteModule = (app, { db }) => {
+export const accountLinkRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const invitationPage = async (c: Context<AppEnv>, token: string, error?: string) => {
     const inv = await findInvitation(db, token);
     if (!inv) return c.html(<Gone title="Inbjudan" />, 410);
@@ -130,4 +131,5 @@ export const accountLinkRoutes: RouteModule = (app, { db }) => {
     }
     return c.redirect(withFlash('/login', 'password'), 303);
   });
+  return app;
 };

@@ -25,11 +25,11 @@ describe('the audit log masks participant rows', () => {
       "insert into intervention (federation_id, name, kind, period_start) values ($1, 'Team Logg', 'individual', '2024-01-01') returning id",
       [fid],
     )) as [{ id: number }];
-    const p = await registerParticipation(db, { id: 'insats@logg.example' }, fid, iid, {
+    const p = await registerParticipation(db, fid, iid, {
       gender: 'woman', ageBand: '20-24', supportBefore: 'sickness_compensation', supportDuration: 'lt1', education: 'post_secondary', startDate: '2025-03-14',
-    });
+    }, { id: 'insats@logg.example' });
     code = p.code;
-    await closeParticipation(db, { id: 'insats@logg.example' }, fid, iid, p.id, { endDate: '2025-09-30', exitOutcome: 'studies', supportAfter: 'study_aid' });
+    await closeParticipation(db, fid, iid, p.id, { endDate: '2025-09-30', exitOutcome: 'studies', supportAfter: 'study_aid' }, { id: 'insats@logg.example' });
     const app = createApp({ db });
     for (const role of ['kansli', 'revisor'] as const) {
       await addTestUser(db, { email: `${role}@logg.example`, federationId: fid, role });

@@ -254,12 +254,30 @@ describe('login, sessions and CSRF', () => {
         body: new URLSearchParams({ name, organisationNumber }),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
-    expect((await add('Förbund C', '222000-1234')).status).toBe(303);
+    expect((await add('Förbund C', '222000-0000')).status).toBe(303);
     const dup = await add('Förbund C');
     expect(dup.status).toBe(400);
-    expect(await dup.text()).toContain('Det finns redan ett förbund som heter Förbund C');
+    expect(await dup.text()).toContain('Det finns redan ett förbund som heter &quot;Förbund C&quot;');
     expect((await add('Förbund D', '12345')).status).toBe(400);
+    const badCheckDigit = await add('Förbund D', '222000-1234');
+    expect(badCheckDigit.status).toBe(400);
+    expect(await badCheckDigit.text()).toContain('kontrollsiffra stämmer inte');
+    const sameNumber = await add('Förbund D', '2220000000');
+    expect(await sameNumber.text()).toContain('Ett annat förbund har redan organisationsnummer 222000-0000');
+    expect(await db.query("select 1 from federation where name = 'Förbund D'")).toEqual([]);
     const [c] = await db.query<{ id: number }>("select id from federation where name = 'Förbund C'");
+    // A refused change is shown again on the page it came from, with what was typed beside the message.
+    const edit = (body: Record<string, string>) =>
+      admin.request(`/admin/federations/${c!.id}`, { method: 'POST', body: new URLSearchParams(body), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const refused = await edit({ name: 'Förbund C nytt namn', organisationNumber: '811218-9876', _page: `/admin/federations/${c!.id}` });
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain('value="Förbund C nytt namn"');
+    expect(page).toContain('tredje siffran ska vara 2 eller högre');
+    expect(page).not.toContain('9876');
+    expect((await edit({ name: 'Förbund C2', organisationNumber: '202100-5521' })).status).toBe(303);
+    expect(await db.query('select name, organisation_number as org from federation where id = $1', [c!.id])).toEqual([{ name: 'Förbund C2', org: '202100-5521' }]);
+    expect((await (await loginAs(app, 'kansli@a.se')).request(`/admin/federations/${c!.id}`)).status).toBe(403);
     expect(await (await admin.request('/admin/federations')).text()).toContain('Förbund C');
     expect((await admin.request(`/f/${c!.id}/users`)).status).toBe(200);
     expect((await admin.request(`/f/${fa}/audit`)).status).toBe(403);

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -114,7 +114,8 @@ function AccountPage(props: { c: Context<AppEnv>; message?: string; error?: stri
 }
 
 /** Login, logout, logout everywhere and password change. */
-export const authRoutes: RouteModule = (app, { db }) => {
+export const authRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   // Per client address, on top of the per-account lockout in the database.
   const loginLimiter = new RateLimiter(Number(process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE) || 20, 60_000);
   // Guessing the current password through the change form is as bad as guessing it at the login.
@@ -183,4 +184,5 @@ export const authRoutes: RouteModule = (app, { db }) => {
     }
     return c.html(<AccountPage c={c} message="Lösenordet är bytt. Dina andra inloggningar har avslutats." />);
   });
+  return app;
 };

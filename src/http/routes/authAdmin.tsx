@@ -1,23 +1,22 @@
-import type { Context } from 'hono';
+import { Hono } from 'hono';
 import { withFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { csrfField } from '../security/csrfField.tsx';
-import { InputError } from '../../core/errors.ts';
-import { createFederation } from '../../services/auth/federations.ts';
+import { Form, SubmitButton, TextField, formState } from '../views/form.tsx';
+import { pathId } from '../params.ts';
+import { createFederation, getFederation, listFederationsWithUserCounts, updateFederation, type FederationInfo } from '../../services/federations/federations.ts';
 import type { Database } from '../../db/database.ts';
 
-async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?: string }) {
-  const rows = await props.db.query<{ id: number; name: string; organisationNumber: string | null; users: number }>(
-    `select f.id, f.name, f.organisation_number as "organisationNumber", count(r.user_id)::int as users
-     from federation f left join federation_role r on r.federation_id = f.id group by f.id order by f.name`,
-  );
+const orgHint = 'NNNNNN-NNNN, frivilligt. Kontrollsiffran prövas.';
+
+async function FederationsPage(props: { db: Database }) {
+  const rows = await listFederationsWithUserCounts(props.db);
+  const add = formState('/admin/federations');
   return (
     <Layout title="Förbund i installationen">
       <h1>Förbund i installationen</h1>
-      {props.error ? <p class="error" role="alert">{props.error}</p> : null}
       <ScrollTable>
         <table>
         <caption>Förbund</caption>
@@ -26,6 +25,7 @@ async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?
             <th scope="col">Namn</th>
             <th scope="col">Organisationsnummer</th>
             <th scope="col" class="num">Användare</th>
+            <th scope="col">Ändra</th>
           </tr>
         </thead>
         <tbody>
@@ -36,22 +36,20 @@ async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?
               </th>
               <td>{f.organisationNumber ?? ''}</td>
               <td class="num">{f.users}</td>
+              <td>
+                <a href={`/admin/federations/${f.id}`}>Ändra<span class="visually-hidden"> {f.name}</span></a>
+              </td>
             </tr>
           ))}
         </tbody>
         </table>
       </ScrollTable>
       <h2>Lägg till förbund</h2>
-      <form method="post" action="/admin/federations">
-        {csrfField(props.c)}
-        <label for="name">Namn</label>
-        <input id="name" name="name" type="text" required />
-        <label for="organisationNumber">Organisationsnummer (NNNNNN-NNNN, frivilligt)</label>
-        <input id="organisationNumber" name="organisationNumber" type="text" />
-        <p>
-          <button type="submit">Lägg till</button>
-        </p>
-      </form>
+      <Form action="/admin/federations" label="Lägg till förbund">
+        <TextField {...add.bind('name')} label="Namn" required />
+        <TextField {...add.bind('organisationNumber')} label="Organisationsnummer" hint={orgHint} />
+        <SubmitButton label="Lägg till" />
+      </Form>
       <p>
         <a href="/admin/users">Alla användare</a>
       </p>
@@ -59,22 +57,51 @@ async function FederationsPage(props: { c: Context<AppEnv>; db: Database; error?
   );
 }
 
+function FederationPage(props: { federation: FederationInfo }) {
+  const f = props.federation;
+  const action = `/admin/federations/${f.id}`;
+  const form = formState(action, { name: f.name, organisationNumber: f.organisationNumber });
+  return (
+    <Layout title={`Ändra ${f.name}`}>
+      <h1>Ändra {f.name}</h1>
+      <Form action={action} label={`Ändra ${f.name}`}>
+        <TextField {...form.bind('name')} label="Namn" required />
+        <TextField {...form.bind('organisationNumber')} label="Organisationsnummer" hint={orgHint} />
+        <SubmitButton label="Spara" />
+      </Form>
+      <p>
+        <a href="/admin/federations">Tillbaka till förbunden</a>
+      </p>
+    </Layout>
+  );
+}
+
 /** The system administrator's pages: the förbund of the installation. */
-export const authAdminRoutes: RouteModule = (app, { db }) => {
+export const authAdminRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/admin/federations', async (c) => {
     requirePermission(c, 'admin');
-    return c.html(await FederationsPage({ c, db }));
+    return c.html(await FederationsPage({ db }));
   });
 
   app.post('/admin/federations', async (c) => {
     const ctx = requirePermission(c, 'admin');
     const body = await c.req.parseBody();
-    try {
-      await createFederation(db, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? '') }, ctx.actor);
-    } catch (e) {
-      if (e instanceof InputError) return c.html(await FederationsPage({ c, db, error: e.message }), 400);
-      throw e;
-    }
+    await createFederation(db, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? '') }, ctx.actor);
     return c.redirect(withFlash('/admin/federations', 'federation'), 303);
   });
+
+  app.get('/admin/federations/:federationId', async (c) => {
+    requirePermission(c, 'admin');
+    return c.html(FederationPage({ federation: await getFederation(db, pathId(c, 'federationId')) }));
+  });
+
+  app.post('/admin/federations/:federationId', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const id = pathId(c, 'federationId');
+    const body = await c.req.parseBody();
+    await updateFederation(db, id, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? '') }, ctx.actor);
+    return c.redirect(withFlash('/admin/federations', 'federation-updated'), 303);
+  });
+  return app;
 };

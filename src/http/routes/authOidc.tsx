@@ -1,5 +1,7 @@
+import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { clearCookie, sessionCookie, setHttpOnlyCookie } from '../security/cookies.ts';
 import { logEvent } from '../security/log.ts';
 import { authorizationUrl, completeLogin, discover, newPending, oidcConfigFromEnv, OidcError, type OidcPending } from '../../services/auth/oidc.ts';
@@ -17,7 +19,8 @@ function readPending(raw: string | undefined): OidcPending | null {
 }
 
 /** Optional OpenID Connect login; registered routes answer 404 unless SAMORDNA_OIDC_* is configured. */
-export const authOidcRoutes: RouteModule = (app, { db }) => {
+export const authOidcRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const config = oidcConfigFromEnv();
 
   app.get('/login/oidc', async (c) => {
@@ -59,4 +62,5 @@ export const authOidcRoutes: RouteModule = (app, { db }) => {
     setHttpOnlyCookie(c, sessionCookie, result.session.token, sessionMaxAgeSeconds);
     return c.redirect('/', 303);
   });
+  return app;
 };

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { pathId } from '../params.ts';
 import type { RouteModule } from '../app.tsx';
@@ -6,6 +6,7 @@ import { requireFederation, requirePermission, type AppEnv, type RequestContext 
 import { Layout } from '../views/layout.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import { withFlash } from '../views/flash.tsx';
+import { CheckboxGroup } from '../views/form.tsx';
 import { csrfField } from '../security/csrfField.tsx';
 import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -91,19 +92,14 @@ function RoleFields(props: { idPrefix: string; interventions: readonly { id: num
           </option>
         ))}
       </select>
-      <fieldset>
-        <legend>Insatser (bara för insatspersonal)</legend>
-        {props.interventions.length ? (
-          props.interventions.map((i) => (
-            <div class="check">
-              <input type="checkbox" id={`${p}-i-${i.id}`} name="interventionIds[]" value={String(i.id)} checked={props.selected?.includes(i.id)} />
-              <label for={`${p}-i-${i.id}`}>{i.name}</label>
-            </div>
-          ))
-        ) : (
-          <p class="muted">Förbundet har inga insatser ännu.</p>
-        )}
-      </fieldset>
+      <CheckboxGroup
+        name="interventionIds[]"
+        legend="Insatser (bara för insatspersonal)"
+        idPrefix={`${p}-i`}
+        options={props.interventions.map((i) => ({ value: String(i.id), label: i.name }))}
+        chosen={(props.selected ?? []).map(String)}
+        empty={<p class="muted">Förbundet har inga insatser ännu.</p>}
+      />
     </>
   );
 }
@@ -271,7 +267,8 @@ function UserPage(props: { c: Context<AppEnv>; user: ManagedUserRow; interventio
 }
 
 /** User management: per förbund (kansli, system administrator) and the whole installation (administrator). */
-export const authUserRoutes: RouteModule = (app, { db }) => {
+export const authUserRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const interventionsOf = async (federationId: number) => (await listInterventions(db, federationId)).map((i) => ({ id: i.id, name: i.name }));
   const usersPage = async (c: Context<AppEnv>, extra: Partial<UsersPageProps> = {}) => {
     const f = requireFederation(c);
@@ -499,5 +496,6 @@ export const authUserRoutes: RouteModule = (app, { db }) => {
       return c.redirect(withFlash('/admin/users', 'user-role'), 303);
     });
   }
+  return app;
 };
 

@@ -4,7 +4,7 @@
  * response bodies are kronor (as in the reference format), except the dashboard overview, which returns the
  * core's öre figures (fields named *Ore).
  */
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
@@ -93,7 +93,8 @@ function stepsFromJson(v: unknown): EquityCapStep[] {
   }));
 }
 
-export const economyApiRoutes: RouteModule = (app, { db }) => {
+export const economyApiRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const base = '/api/federations/:federationId';
   /** The exportable tables by file name. */
   const exportTables: Record<string, (federationId: number, name: string, year: number) => Promise<Table>> = {
@@ -212,8 +213,8 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
 
   // Reports
   app.get(`${base}/years/:year/key-figures`, async (c) => {
-    requirePermission(c, 'economy:read');
-    return c.json(toKeyFiguresJson(await economy.getKeyFigures(db, requireFederation(c).id, intParam(c, 'year'))));
+    const ctx = requirePermission(c, 'economy:read');
+    return c.json(toKeyFiguresJson(await economy.getKeyFigures(db, requireFederation(c).id, intParam(c, 'year'), { knownVersion: ctx.figuresVersion })));
   });
   app.get(`${base}/years/:year/overview`, async (c) => {
     requirePermission(c, 'economy:read');
@@ -221,10 +222,10 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
     return c.json(await economy.getEconomyOverview(db, requireFederation(c).id, intParam(c, 'year'), throughMonth !== undefined ? { throughMonth } : {}));
   });
   app.get(`${base}/years/:year/operating-statement`, async (c) => {
-    requirePermission(c, 'economy:read');
+    const ctx = requirePermission(c, 'economy:read');
     const f = requireFederation(c);
     const year = intParam(c, 'year');
-    const s = await economy.getOperatingStatement(db, f.id, year);
+    const s = await economy.getOperatingStatement(db, f.id, year, { knownVersion: ctx.figuresVersion });
     const format = c.req.query('format') ?? 'json';
     const filename = `driftredovisning-${year}`;
     if (format === 'csv') {
@@ -383,6 +384,7 @@ export const economyApiRoutes: RouteModule = (app, { db }) => {
     await economy.saveOutcomeEntry(db, requireFederation(c).id, intParam(c, 'year'), { lineId: intParam(c, 'lineId'), month: intParam(c, 'month'), incomeOre: incomeOre!, costOre: costOre! }, ctx.actor);
     return c.body(null, 204);
   });
+  return app;
 };
 
 function optionalOre(b: Body, field: string, key: string, problems: InputProblem[], min?: number): Record<string, number | null> {

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable, type DataRow } from '../views/dataTable.tsx';
@@ -30,7 +32,8 @@ function lineIdParam(raw: string | undefined): number {
 }
 
 /** Budget of a year: lines per section (original and revised), the plan's figures, revisions, editing. */
-export const economyBudgetRoutes: RouteModule = (app, { db }) => {
+export const economyBudgetRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const page = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; notice?: string | null; revisionErrors?: FieldErrors; revisionGeneral?: string[]; revisionValues?: Record<string, string>; lineErrors?: FieldErrors; lineValues?: Record<string, string> } = {}) => {
     const budget = await getBudget(db, federation.id, year);
     const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
@@ -170,6 +173,7 @@ export const economyBudgetRoutes: RouteModule = (app, { db }) => {
     }
     return c.html(await page(federation, year, { canWrite: true, revisionErrors: errors, revisionGeneral: general, revisionValues: form }), 400);
   });
+  return app;
 };
 
 function summaryRows(o: BudgetSummary, r: BudgetSummary): DataRow[] {

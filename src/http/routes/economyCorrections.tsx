@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -77,7 +77,8 @@ const inputKr = (ore: number) => (ore % 100 === 0 ? formatKronor(ore) : formatNu
  * or removed, account mappings changed, the board's adoption of the budget, and a new year started from the
  * previous one. Pages, and the same in the JSON API.
  */
-export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
+export const economyCorrectionRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const api = '/api/federations/:federationId';
 
   // --- Budget lines ---
@@ -309,4 +310,5 @@ export const economyCorrectionRoutes: RouteModule = (app, { db }) => {
     await deleteMapping(db, requireFederation(c).id, pathId(c, 'id'), ctx.actor);
     return c.body(null, 204);
   });
+  return app;
 };

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { sections, sectionLabels, type Section } from '../../core/economy/types.ts';
@@ -10,16 +12,22 @@ import { oreToTkr } from '../../core/rounding.ts';
 import { getYearFigures } from '../../services/economy/yearFacts.ts';
 import { kronorText, tkrText } from '../views/present.ts';
 import { chosenYearParam } from './economyShared.ts';
-import { DashboardPage, type DashboardModel } from './economyDashboardView.tsx';
+import { DashboardPage, type DashboardModel } from '../views/economy/dashboard.tsx';
+import { renderedFrom } from '../views/economy/renderCache.ts';
 
 const costSections = sections.filter((s): s is Exclude<Section, 'income'> => s !== 'income');
 
-/** Översikt: the förbund's start page, one year at a time (?ar=…, default the latest). */
-export const economyDashboardRoutes: RouteModule = (app, { db }) => {
+/**
+ * Översikt: the förbund's start page, one year at a time (?ar=…, default the latest). The loader is the year's
+ * figures (one cached model, checked against the figures version read with the session); the body is rendered
+ * from them once per figures version (views/economy/renderCache.ts), the layout for every request.
+ */
+export const economyDashboardRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId', async (c) => {
-    requirePermission(c, 'economy:read');
+    const ctx = requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    const figures = await getYearFigures(db, federation.id, chosenYearParam(c));
+    const figures = await getYearFigures(db, federation.id, chosenYearParam(c), { knownVersion: ctx.figuresVersion });
     if (figures === null) {
       return c.html(
         <Layout title="Översikt" federation={federation}>
@@ -31,13 +39,14 @@ export const economyDashboardRoutes: RouteModule = (app, { db }) => {
         </Layout>,
       );
     }
-    const model = dashboardModel(federation.id, figures);
+    const body = await renderedFrom(figures, `dashboard:${federation.id}`, () => <DashboardPage model={dashboardModel(federation.id, figures)} />);
     return c.html(
       <Layout title={`Översikt ${figures.year}`} federation={federation}>
-        <DashboardPage model={model} />
+        {body}
       </Layout>,
     );
   });
+  return app;
 };
 
 /** The dashboard's view model: every figure comes from the year's one model (src/core/economy/yearFigures.ts). */

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable } from '../views/dataTable.tsx';
@@ -48,7 +50,8 @@ function readMember(form: Record<string, string>): { input: { name: string; kind
 }
 
 /** Members of the förbund, its years, and each year's allocation with the key and the contributions. */
-export const economyMemberRoutes: RouteModule = (app, { db }) => {
+export const economyMemberRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const membersPage = async (federation: FederationRef, opts: { canWrite?: boolean; notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; yearErrors?: FieldErrors; yearValues?: Record<string, string> } = {}) => {
     const members = await listMembers(db, federation.id);
     const years = await listFiscalYears(db, federation.id);
@@ -316,6 +319,7 @@ export const economyMemberRoutes: RouteModule = (app, { db }) => {
       return c.html(await allocationPage(federation, year, { canWrite: true, general: e.problems.map((p) => p.message) }), 400);
     }
   });
+  return app;
 };
 
 function MemberFields(props: { values: Record<string, string>; errors: FieldErrors }) {

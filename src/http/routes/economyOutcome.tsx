@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable } from '../views/dataTable.tsx';
@@ -15,7 +17,7 @@ import { parseAmountInput } from '../formInput.ts';
 import { sectionLabels } from '../../core/economy/types.ts';
 import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry, type OutcomeSource } from '../../services/economy/index.ts';
 import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
-import { monthName } from './economyDashboardView.tsx';
+import { monthName } from '../views/economy/dashboard.tsx';
 
 /** What an outcome file would change (line, month, old → new), with the confirmation that imports it. */
 function OutcomePreview(props: { federation: FederationRef; year: number; plan: OutcomePlan }) {
@@ -52,7 +54,8 @@ const monthShort = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep
 const sourceLabels: Record<OutcomeSource, string> = { manual: 'inmatat', file: 'inläst fil', reference: 'referensfil', ledger: 'bokföringen (SIE)' };
 
 /** Outcome (utfall) of a year: what is recorded per line and month, and entry of one line's month. */
-export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
+export const economyOutcomeRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const page = async (
     federation: FederationRef,
     year: number,
@@ -243,4 +246,5 @@ export const economyOutcomeRoutes: RouteModule = (app, { db }) => {
       'content-disposition': `attachment; filename="utfallsmall-${year}.csv"`,
     });
   });
+  return app;
 };

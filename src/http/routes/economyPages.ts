@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { economyDashboardRoutes } from './economyDashboard.tsx';
 import { economyReportRoutes } from './economyReports.tsx';
 import { economyBudgetRoutes } from './economyBudget.tsx';
@@ -9,13 +11,15 @@ import { economyProfileRoutes } from './economyProfiles.tsx';
 import { economyCorrectionRoutes } from './economyCorrections.tsx';
 
 /** Every economy page (the JSON API is economyApi.ts). One entry in app.tsx's routeModules. */
-export const economyPageRoutes: RouteModule = (app, deps) => {
-  economyDashboardRoutes(app, deps);
-  economyReportRoutes(app, deps);
-  economyBudgetRoutes(app, deps);
-  economyMemberRoutes(app, deps);
-  economyOutcomeRoutes(app, deps);
-  economySettingsRoutes(app, deps);
-  economyProfileRoutes(app, deps);
-  economyCorrectionRoutes(app, deps);
+export const economyPageRoutes: RouteModule = (deps) => {
+  const app = new Hono<AppEnv>();
+  app.route('/', economyDashboardRoutes(deps));
+  app.route('/', economyReportRoutes(deps));
+  app.route('/', economyBudgetRoutes(deps));
+  app.route('/', economyMemberRoutes(deps));
+  app.route('/', economyOutcomeRoutes(deps));
+  app.route('/', economySettingsRoutes(deps));
+  app.route('/', economyProfileRoutes(deps));
+  app.route('/', economyCorrectionRoutes(deps));
+  return app;
 };

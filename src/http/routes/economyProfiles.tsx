@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { Form, Notice, SelectField, SubmitButton } from '../views/form.tsx';
@@ -12,7 +14,8 @@ import { formFields } from './economyShared.ts';
  * Periodisering: how each budget line's year amount falls over the months (src/core/economy/budgetProfile.ts).
  * The dashboard's forecast and budget to date follow it. Reached from the dashboard's forecast explanation.
  */
-export const economyProfileRoutes: RouteModule = (app, { db }) => {
+export const economyProfileRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const page = async (federation: FederationRef, canWrite: boolean, notice: string | null) => {
     const lines = await listBudgetProfiles(db, federation.id);
     const options = [
@@ -76,4 +79,5 @@ export const economyProfileRoutes: RouteModule = (app, { db }) => {
     }
     return c.redirect(`/f/${federation.id}/periodisering?klart=profile`, 303);
   });
+  return app;
 };

@@ -1,124 +1,73 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { TableView, type ColumnGroup } from '../views/tableView.tsx';
-import { CardGrid, FigureCard } from '../views/cards.tsx';
-import { Downloads } from '../views/downloads.tsx';
-import { YearSelector } from '../views/yearSelector.tsx';
-import { formatPercent, formatTkr, tkrText } from '../views/present.ts';
+import { OperatingStatementPage, type OperatingStatementModel } from '../views/economy/operatingStatement.tsx';
+import { KeyFiguresPage, type KeyFiguresModel } from '../views/economy/keyFigures.tsx';
+import { renderedFrom } from '../views/economy/renderCache.ts';
 import { statementTable } from '../../core/economy/statementTable.ts';
 import { costDistributionTable, fiveYearTable } from '../../core/economy/tables.ts';
+import type { YearFigures } from '../../core/economy/yearFigures.ts';
 import type { Table } from '../../core/table.ts';
 import { listFiscalYears, yearFigures } from '../../services/economy/index.ts';
 import { chosenYear, yearParam } from './economyShared.ts';
-
-/** The groups of the driftredovisning's columns: Utfall / Budget / Avvikelse / last year's Utfall. */
-export function statementGroups(year: number): ColumnGroup[] {
-  const parts = ['Intäkt', 'Kostnad', 'Netto'];
-  return [
-    { label: `Utfall ${year}`, keys: ['outcomeIncome', 'outcomeCost', 'outcomeNet'], subHeaders: parts },
-    { label: `Budget ${year}`, keys: ['budgetIncome', 'budgetCost', 'budgetNet'], subHeaders: parts },
-    { label: `Utfall ${year - 1}`, keys: ['previousIncome', 'previousCost', 'previousNet'], subHeaders: parts },
-  ];
-}
 
 /** Without a previous year the report has no columns for it. */
 function withoutEmptyPrevious(table: Table, hasPrevious: boolean): Table {
   return hasPrevious ? table : { ...table, columns: table.columns.filter((c) => !c.key.startsWith('previous')) };
 }
 
-/** Driftredovisning and Nyckeltal pages of a year. */
-export const economyReportRoutes: RouteModule = (app, { db }) => {
+/** The driftredovisning's view model: the year's statement as the exports write it. */
+export function operatingStatementModel(federationId: number, f: YearFigures): OperatingStatementModel {
+  const table = withoutEmptyPrevious(statementTable(f.statement, f.federation), f.statement.result.previousOutcome !== null);
+  return { federationId, year: f.year, years: f.years, table };
+}
+
+/** The key-figures page's view model: key figures, equity, cost distribution and five-year overview. */
+export function keyFiguresModel(federationId: number, f: YearFigures): KeyFiguresModel {
+  return {
+    federationId,
+    federationName: f.federation,
+    year: f.year,
+    years: f.years,
+    keyFigures: f.keyFigures,
+    equity: f.equity,
+    costDistribution: costDistributionTable(f.year, f.costDistribution),
+    fiveYear: fiveYearTable(f.fiveYear),
+    summaryYears: f.fiveYear.filter((r) => r.basis === 'summary').map((r) => ({ year: r.year, note: r.note ?? null })),
+  };
+}
+
+/**
+ * Driftredovisning and Nyckeltal pages of a year. The loader is the year's figures (one cached model, checked
+ * against the figures version read with the session); the body is rendered from them once per figures version
+ * (views/economy/renderCache.ts) and the layout (menu, förbund name) for every request.
+ */
+export const economyReportRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId/ar/:year/driftredovisning', async (c) => {
-    requirePermission(c, 'economy:read');
+    const ctx = requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const { statement, years } = await yearFigures(db, federation.id, year);
-    const base = `/f/${federation.id}/ar/${year}`;
-    const table = withoutEmptyPrevious(statementTable(statement, federation.name), statement.result.previousOutcome !== null);
+    const figures = await yearFigures(db, federation.id, year, { knownVersion: ctx.figuresVersion });
+    const body = await renderedFrom(figures, `driftredovisning:${federation.id}`, () => <OperatingStatementPage model={operatingStatementModel(federation.id, figures)} />);
     return c.html(
       <Layout title={`Driftredovisning ${year}`} federation={federation}>
-        <h1>Driftredovisning {year}</h1>
-        <YearSelector action={`/f/${federation.id}/driftredovisning`} years={years} selected={year} />
-        <p>
-          Utfall, budget och avvikelse per budgetpost. Kostnader visas med minustecken. Avvikelsen är utfall minus budget (netto): ett positivt tal
-          är bättre än budget. Budgeten är den senast reviderade.
-        </p>
-        <TableView table={table} groups={statementGroups(year)} id="driftredovisning" />
-        <p class="muted">
-          Varje rad och varje delsumma är avrundad till tkr för sig från exakta belopp, som i årsredovisningen. En delsumma kan därför skilja sig
-          någon tkr från summan av de avrundade raderna.
-        </p>
-        <Downloads federationId={federation.id} year={year} files={[['driftredovisning', `Driftredovisning ${year}`]]} />
-        <p>
-          <a href={`${base}/nyckeltal`}>Nyckeltal, kostnadsfördelning och femårsöversikt {year}</a>
-        </p>
+        {body}
       </Layout>,
     );
   });
 
   app.get('/f/:federationId/ar/:year/nyckeltal', async (c) => {
-    requirePermission(c, 'economy:read');
+    const ctx = requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const overview = await yearFigures(db, federation.id, year);
-    const years = overview.years;
-    const k = overview.keyFigures;
-    const e = overview.equity;
+    const figures = await yearFigures(db, federation.id, year, { knownVersion: ctx.figuresVersion });
+    const body = await renderedFrom(figures, `nyckeltal:${federation.id}`, () => <KeyFiguresPage model={keyFiguresModel(federation.id, figures)} />);
     return c.html(
       <Layout title={`Nyckeltal ${year}`} federation={federation}>
-        <h1>Nyckeltal {year}</h1>
-        <YearSelector action={`/f/${federation.id}/nyckeltal`} years={years} selected={year} />
-        <CardGrid label={`Nyckeltal ${year}`}>
-          <FigureCard label="Medelstilldelning" figure={k.allocationOre === null ? 'Saknas' : formatTkr(k.allocationOre)} unit={k.allocationOre === null ? undefined : 'tkr'} />
-          <FigureCard label="Verksamhetens intäkter" figure={formatTkr(k.operatingIncomeOre)} unit="tkr" />
-          <FigureCard label="Verksamhetens kostnader" figure={formatTkr(k.operatingCostOre)} unit="tkr" note={`Budget: ${tkrText(k.budget.operatingCostOre)}`} />
-          <FigureCard label="Årets resultat" figure={formatTkr(k.resultOre)} unit="tkr" note={`Efter finansiella poster. Budgeterat: ${tkrText(k.budget.resultOre)}`} />
-          <FigureCard
-            label="Eget kapital vid årets slut"
-            figure={k.equityClosingOre === null ? 'Saknas' : formatTkr(k.equityClosingOre)}
-            unit={k.equityClosingOre === null ? undefined : 'tkr'}
-            tone={e.status === 'above_cap' || e.status === 'below_floor' ? 'warning' : e.status === 'within' ? 'ok' : 'neutral'}
-            note={
-              e.shareOfAllocation === null
-                ? undefined
-                : `${formatPercent(e.shareOfAllocation)} av medelstilldelningen; rekommenderat tak ${formatPercent(e.capShare)}` +
-                  (e.floorOre === null ? '' : `, golv ${tkrText(e.floorOre)}`) +
-                  (e.status === 'above_cap' ? ' – över taket.' : e.status === 'below_floor' ? ' – under golvet.' : '.')
-            }
-          />
-          <FigureCard label="Soliditet" figure={k.equityRatio === null ? 'Saknas' : formatPercent(k.equityRatio, 1)} note="Eget kapital delat med totalt kapital." />
-          <FigureCard
-            label="Direkta insatskostnader"
-            figure={k.directCostShare === null ? 'Saknas' : formatPercent(k.directCostShare)}
-            note="Andel av verksamhetens kostnader som avser individinsatser, strukturella insatser och processtöd."
-          />
-        </CardGrid>
-        <h2>Kostnadsfördelning</h2>
-        <TableView table={costDistributionTable(year, overview.costDistribution)} />
-        <p class="muted">Hela procent som summerar till 100 i varje kolumn (största rest-metoden).</p>
-        <h2>Femårsöversikt</h2>
-        <TableView table={fiveYearTable(overview.fiveYear)} />
-        {overview.fiveYear.some((r) => r.basis === 'summary') ? (
-          <p class="muted">
-            År utan budgetposter visar inlästa sammanställda siffror
-            {overview.fiveYear
-              .filter((r) => r.basis === 'summary' && r.note)
-              .map((r) => ` (${r.year}: ${r.note})`)
-              .join('')}
-            .
-          </p>
-        ) : null}
-        <p class="muted">Tak och golv för eget kapital är inställningar för {overview.federation}.</p>
-        <Downloads
-          federationId={federation.id}
-          year={year}
-          files={[
-            ['nyckeltal', `Nyckeltal ${year}`],
-            ['kostnadsfordelning', `Kostnadsfördelning ${year}`],
-            ['femarsoversikt', `Femårsöversikt ${year}`],
-          ]}
-        />
+        {body}
       </Layout>,
     );
   });
@@ -134,4 +83,5 @@ export const economyReportRoutes: RouteModule = (app, { db }) => {
       return c.redirect(`/f/${federation.id}/ar/${year}/${page}`, 303);
     });
   }
+  return app;
 };

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { ErrorSummary, Form, Notice, SubmitButton, TextField, AmountField, type FieldErrors } from '../views/form.tsx';
@@ -32,7 +34,8 @@ function parseStepsText(text: string): { ok: true; steps: EquityCapStep[] } | { 
 }
 
 /** The förbund's limits: the equity cap (share of the allocation) and floor, and the smallest count shown. */
-export const economySettingsRoutes: RouteModule = (app, { db }) => {
+export const economySettingsRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const page = async (federation: FederationRef, opts: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; canWrite: boolean }) => {
     const s = (await getFederation(db, federation.id)).settings;
     const v = opts.values ?? {};
@@ -118,4 +121,5 @@ export const economySettingsRoutes: RouteModule = (app, { db }) => {
     }
     return c.html(await page(federation, { errors, values: form, canWrite: true }), 400);
   });
+  return app;
 };

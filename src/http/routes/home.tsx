@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { AccountNotice } from '../views/accountNotice.tsx';
 import { federationLanding } from '../views/navigation.ts';
@@ -8,7 +10,8 @@ import { federationLanding } from '../views/navigation.ts';
  * place of work is sent straight there; the system administrator to the förbund and accounts; the national
  * reader gets the statistics of every förbund; anyone else the list of their förbund, each linked to its start.
  */
-export const homeRoutes: RouteModule = (app, { db }) => {
+export const homeRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const ctx = c.get('ctx');
     const federations = (await db.query<{ id: number; name: string }>('select id, name from federation order by name')).filter((f) =>
@@ -56,4 +59,5 @@ export const homeRoutes: RouteModule = (app, { db }) => {
     const rows = await db.query<{ id: number; name: string }>('select id, name from federation order by name');
     return c.json(rows.filter((f) => c.get('ctx').can('federation:read', { federationId: f.id })));
   });
+  return app;
 };

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
 import { isBlank, parseId, valueOrThrow } from '../../core/input/index.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { addGrant, addRequisition, addStaffing, createIntervention, getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
@@ -11,7 +13,8 @@ import { addProgressionMeasurement, listProgression } from '../../services/inter
 import { idParam, isOwnStaff, jsonBody, yearParam } from './interventionsCommon.ts';
 
 /** JSON API under /api/federations/:federationId/… — the same services and permission checks as the pages. */
-export const interventionApiRoutes: RouteModule = (app, { db }) => {
+export const interventionApiRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const base = '/api/federations/:federationId';
 
   app.get(`${base}/interventions`, async (c) => {
@@ -23,7 +26,7 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
   app.post(`${base}/interventions`, async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
-    const id = await createIntervention(db, ctx.actor, f.id, await jsonBody(c));
+    const id = await createIntervention(db, f.id, await jsonBody(c), ctx.actor);
     return c.json(await getIntervention(db, f.id, id), 201);
   });
 
@@ -34,7 +37,7 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
     return c.json({ ...(await getIntervention(db, f.id, id)), goals: await listGoals(db, f.id, id) });
   });
 
-  type Write = (d: typeof db, a: { id: string }, fid: number, id: number, body: Record<string, unknown>) => Promise<unknown>;
+  type Write = (d: typeof db, fid: number, id: number, body: Record<string, unknown>, a: { id: string }) => Promise<unknown>;
   const writes: [string, Write][] = [
     ['grants', addGrant],
     ['requisitions', addRequisition],
@@ -46,7 +49,7 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
       const f = requireFederation(c);
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
-      await write(db, ctx.actor, f.id, id, await jsonBody(c));
+      await write(db, f.id, id, await jsonBody(c), ctx.actor);
       return c.json(await getIntervention(db, f.id, id), 201);
     });
   }
@@ -56,7 +59,7 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
     const goalId = idParam(c, 'goalId');
     const interventionId = await goalInterventionId(db, f.id, goalId);
     const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
-    await assessGoal(db, ctx.actor, f.id, goalId, await jsonBody(c));
+    await assessGoal(db, f.id, goalId, await jsonBody(c), ctx.actor);
     return c.json(await listGoals(db, f.id, interventionId), 201);
   });
 
@@ -71,14 +74,14 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
-    return c.json(await registerParticipation(db, ctx.actor, f.id, id, await jsonBody(c)), 201);
+    return c.json(await registerParticipation(db, f.id, id, await jsonBody(c), ctx.actor), 201);
   });
 
   app.post(`${base}/interventions/:id/participations/:pid/close`, async (c) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
-    await closeParticipation(db, ctx.actor, f.id, id, idParam(c, 'pid'), await jsonBody(c));
+    await closeParticipation(db, f.id, id, idParam(c, 'pid'), await jsonBody(c), ctx.actor);
     return c.json({ ok: true });
   });
 
@@ -94,7 +97,7 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
     const id = idParam(c, 'id');
     const pid = idParam(c, 'pid');
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
-    await addProgressionMeasurement(db, ctx.actor, f.id, id, pid, await jsonBody(c));
+    await addProgressionMeasurement(db, f.id, id, pid, await jsonBody(c), ctx.actor);
     return c.json(await listProgression(db, f.id, id, pid), 201);
   });
 
@@ -131,7 +134,8 @@ export const interventionApiRoutes: RouteModule = (app, { db }) => {
     const body = await jsonBody(c);
     const interventionId = isBlank(body.interventionId) ? undefined : valueOrThrow(parseId(body.interventionId), { field: 'interventionId' });
     const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
-    const id = await addActivity(db, ctx.actor, f.id, body);
+    const id = await addActivity(db, f.id, body, ctx.actor);
     return c.json({ id }, 201);
   });
+  return app;
 };

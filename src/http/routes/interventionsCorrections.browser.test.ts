@@ -13,8 +13,8 @@ describe.skipIf(!browserAvailable)('the kansli corrects a requisition in Chromiu
     server = await startTestServer();
     fid = (await server.db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Test') returning id"))[0]!.id;
     const actor = { id: 'setup' };
-    team = await createIntervention(server.db, actor, fid, { name: 'Samordningsteam Sala', kind: 'individual', periodStart: '2025-01-01' });
-    await addGrant(server.db, actor, fid, team, { year: 2025, decided: '1 000 000', decisionDate: '2024-11-20', reference: 'Dnr 2024/17' });
+    team = await createIntervention(server.db, fid, { name: 'Samordningsteam Sala', kind: 'individual', periodStart: '2025-01-01' }, actor);
+    await addGrant(server.db, fid, team, { year: 2025, decided: '1 000 000', decisionDate: '2024-11-20', reference: 'Dnr 2024/17' }, actor);
     browser = await launchBrowser();
   });
   afterAll(async () => {

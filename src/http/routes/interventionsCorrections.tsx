@@ -1,16 +1,13 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
-import { AmountField, Form, SelectField, SubmitButton, TextField, formState } from '../views/form.tsx';
+import type { Database } from '../../db/database.ts';
+import type { FederationRef, RequestContext } from '../context.ts';
 import { NotFoundError } from '../../core/errors.ts';
-import { formatNumberUpTo } from '../../core/format.ts';
-import { AgeBand, DayLength, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from '../../core/interventions/vocabulary.ts';
-import { otherMunicipality } from '../../core/interventions/participation.ts';
 import { getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
 import { listActivities } from '../../services/interventions/activities.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { listParticipations } from '../../services/interventions/participations.ts';
 import {
   activityIntervention,
@@ -30,24 +27,48 @@ import {
   updateStaffing,
 } from '../../services/interventions/corrections.ts';
 import { formFields, idParam, interventionsBase, jsonBody } from './interventionsCommon.ts';
+import {
+  ActivityEditPage,
+  GoalEditPage,
+  MoneyEditPage,
+  ParticipationEditPage,
+  type ActivityEditModel,
+  type MoneyEditModel,
+  type MoneyKind,
+  type ParticipationEditModel,
+} from '../views/interventions/correctionPages.tsx';
 
-type Vocab = { codes: readonly string[]; labels: Record<string, string> };
-const options = (v: Vocab) => v.codes.map((c) => ({ value: c, label: v.labels[c]! }));
-/** Kronor from öre as a form value ("4119000,50" style, no spaces so it reads back exactly). */
-const kronorValue = (ore: number) => (ore % 100 === 0 ? String(ore / 100) : (ore / 100).toFixed(2).replace('.', ','));
-const fteValue = (n: number) => formatNumberUpTo(n, 2).replace(/\s/g, '');
+/** A grant, requisition or staffing row of the intervention; NotFoundError when it has no such row. */
+export async function loadMoneyEdit(db: Database, federation: FederationRef, id: number, kind: MoneyKind, rowId: number, what: string): Promise<MoneyEditModel> {
+  const i = await getIntervention(db, federation.id, id);
+  const intervention = { id: i.id, name: i.name };
+  if (kind === 'beslut') {
+    const grant = i.grants.find((x) => x.id === rowId);
+    if (!grant) throw new NotFoundError('Beslutet finns inte.');
+    return { federation, intervention, what, rowId, row: { kind, grant } };
+  }
+  if (kind === 'rekvisitioner') {
+    const requisition = i.requisitions.find((x) => x.id === rowId);
+    if (!requisition) throw new NotFoundError('Rekvisitionen finns inte.');
+    return { federation, intervention, what, rowId, row: { kind, requisition } };
+  }
+  const staffing = i.staffing.find((x) => x.id === rowId);
+  if (!staffing) throw new NotFoundError('Bemanningen finns inte.');
+  return { federation, intervention, what, rowId, row: { kind, staffing, members: await listMembers(db, federation.id) } };
+}
 
-/** A removal, on its own form, with a sentence saying what goes. */
-function RemoveForm(props: { action: string; what: string; note?: string }) {
-  return (
-    <section aria-label={`Ta bort ${props.what}`}>
-      <h2>Ta bort</h2>
-      {props.note ? <p>{props.note}</p> : null}
-      <Form action={props.action} label={`Ta bort ${props.what}`}>
-        <SubmitButton label={`Ta bort ${props.what}`} />
-      </Form>
-    </section>
-  );
+/** A participation of the intervention to correct; NotFoundError when it has none with that id. */
+export async function loadParticipationEdit(db: Database, federation: FederationRef, id: number, pid: number, back: string): Promise<ParticipationEditModel> {
+  const participation = (await listParticipations(db, federation.id, id)).find((x) => x.id === pid);
+  if (!participation) throw new NotFoundError('Deltagandet finns inte.');
+  return { federation, participation, members: await listMembers(db, federation.id), back };
+}
+
+/** A structural activity to change, with the structural interventions the user may move it to. */
+export async function loadActivityEdit(db: Database, federation: FederationRef, activityId: number, year: number, ctx: RequestContext, back: string): Promise<ActivityEditModel> {
+  const activity = (await listActivities(db, federation.id, year)).find((x) => x.id === activityId)!;
+  const structural = (await listInterventions(db, federation.id)).filter((i) => i.kind === 'structural' && ctx.can('activities:write', { interventionId: i.id }));
+  return { federation, activity, structural, canRecordWithout: ctx.can('activities:write'), back };
 }
 
 /**
@@ -56,11 +77,11 @@ function RemoveForm(props: { action: string; what: string; note?: string }) {
  * /f/:federationId/…, the same in the API under /api/federations/:federationId/… (PUT to change, DELETE to
  * remove). The audit log keeps every row before and after.
  */
-export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
+export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const api = '/api/federations/:federationId';
 
   // --- Grants, requisitions, staffing: one edit page each, under the intervention ---
-  type MoneyKind = 'beslut' | 'rekvisitioner' | 'bemanning';
   const moneyKinds: Record<MoneyKind, { what: string; api: string }> = {
     beslut: { what: 'beslutet om medel', api: 'grants' },
     rekvisitioner: { what: 'rekvisitionen', api: 'requisitions' },
@@ -74,61 +95,7 @@ export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
     const id = idParam(c, 'id');
     const rowId = idParam(c, 'rowId');
     requirePermission(c, 'interventions:write', { interventionId: id });
-    const i = await getIntervention(db, f.id, id);
-    const base = `${interventionsBase(f.id)}/${id}/${kind}/${rowId}`;
-    let fields;
-    if (kind === 'beslut') {
-      const g = i.grants.find((x) => x.id === rowId);
-      if (!g) throw new NotFoundError('Beslutet finns inte.');
-      const s = formState(base, { year: g.year, decided: kronorValue(g.decidedOre), decisionDate: g.decisionDate, reference: g.reference });
-      fields = (
-        <>
-          <TextField {...s.bind('year')} label="År" inputmode="numeric" required />
-          <AmountField {...s.bind('decided')} label="Beslutade medel" required />
-          <TextField {...s.bind('decisionDate')} label="Beslutsdatum" type="date" required />
-          <TextField {...s.bind('reference')} label="Referens (diarienummer)" />
-        </>
-      );
-    } else if (kind === 'rekvisitioner') {
-      const r = i.requisitions.find((x) => x.id === rowId);
-      if (!r) throw new NotFoundError('Rekvisitionen finns inte.');
-      const s = formState(base, { date: r.date, amount: kronorValue(r.amountOre), note: r.note });
-      fields = (
-        <>
-          <TextField {...s.bind('date')} label="Datum" type="date" required />
-          <AmountField {...s.bind('amount')} label="Belopp" required />
-          <TextField {...s.bind('note')} label="Anteckning" />
-        </>
-      );
-    } else {
-      const st = i.staffing.find((x) => x.id === rowId);
-      if (!st) throw new NotFoundError('Bemanningen finns inte.');
-      const members = await listMembers(db, f.id);
-      const s = formState(base, { memberId: st.memberId, role: st.role, fte: fteValue(st.fte) });
-      fields = (
-        <>
-          <SelectField {...s.bind('memberId')} label="Medlem" required options={members.map((m) => ({ value: String(m.id), label: m.name }))} />
-          <TextField {...s.bind('role')} label="Roll" required />
-          <TextField {...s.bind('fte')} label="Tjänstgöringsgrad (heltid = 1,0, högst 2)" inputmode="decimal" required />
-        </>
-      );
-    }
-    const what = moneyKinds[kind].what;
-    return c.html(
-      <Layout title={`Ändra ${what} – ${i.name}`} federation={f}>
-        <h1>
-          Ändra {what}: {i.name}
-        </h1>
-        <Form action={base} label={`Ändra ${what}`}>
-          {fields}
-          <SubmitButton label="Spara ändringen" />
-        </Form>
-        <RemoveForm action={`${base}/ta-bort`} what={what} />
-        <p>
-          <a href={`${interventionsBase(f.id)}/${id}`}>Tillbaka till insatsen</a>
-        </p>
-      </Layout>,
-    );
+    return c.html(<MoneyEditPage model={await loadMoneyEdit(db, f, id, kind, rowId, moneyKinds[kind].what)} />);
   };
 
   for (const kind of Object.keys(moneyKinds) as MoneyKind[]) {
@@ -178,37 +145,7 @@ export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
   app.get('/f/:federationId/mal/:goalId', async (c) => {
     const { f, goalId, interventionId, back } = await goalAccess(c);
     const goal = (await listGoals(db, f.id, interventionId)).find((g) => g.id === goalId)!;
-    const base = `/f/${f.id}/mal/${goalId}`;
-    const s = formState(base, { area: goal.area, text: goal.text });
-    return c.html(
-      <Layout title="Ändra mål" federation={f}>
-        <h1>Ändra mål</h1>
-        <Form action={base} label="Ändra mål">
-          <TextField {...s.bind('area')} label="Målområde" />
-          <TextField {...s.bind('text')} label="Mål" required />
-          <SubmitButton label="Spara ändringen" />
-        </Form>
-        {goal.assessments.length ? (
-          <section aria-labelledby="assessments-title">
-            <h2 id="assessments-title">Bedömningar</h2>
-            <p>En bedömning ändras genom att bedöma året igen på insatsens sida. Här kan en bedömning tas bort.</p>
-            <ul class="plain">
-              {goal.assessments.map((a) => (
-                <li>
-                  <Form action={`${base}/bedomning/${a.year}/ta-bort`} label={`Ta bort bedömningen ${a.year}`}>
-                    {a.year}: {a.comment || '–'} <SubmitButton label={`Ta bort bedömningen ${a.year}`} />
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        <RemoveForm action={`${base}/ta-bort`} what="målet" note="Målet tas bort med sina bedömningar." />
-        <p>
-          <a href={back}>Tillbaka</a>
-        </p>
-      </Layout>,
-    );
+    return c.html(<GoalEditPage model={{ federation: f, goal, back }} />);
   });
   app.post('/f/:federationId/mal/:goalId', async (c) => {
     const { f, goalId, ctx, back } = await goalAccess(c);
@@ -251,54 +188,7 @@ export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
   };
   app.get('/f/:federationId/insatser/:id/deltagare/:pid', async (c) => {
     const { f, id, pid, back } = await participationAccess(c);
-    const p = (await listParticipations(db, f.id, id)).find((x) => x.id === pid);
-    if (!p) throw new NotFoundError('Deltagandet finns inte.');
-    const members = await listMembers(db, f.id);
-    const base = `${back}/${pid}`;
-    const s = formState(base, { ...p, referringMemberId: p.referringMemberId, homeMunicipality: p.homeMunicipality });
-    const unknown = { placeholder: '– uppgift saknas –' };
-    return c.html(
-      <Layout title={`Ändra deltagande ${p.code}`} federation={f}>
-        <h1>Ändra deltagande {p.code}</h1>
-        <p>Rätta det som registrerades. Skriv aldrig namn, personnummer eller annat som kan identifiera någon.</p>
-        <Form action={base} label={`Ändra deltagande ${p.code}`}>
-          <SelectField {...s.bind('gender')} label="Kön" required options={options(Gender)} />
-          <SelectField {...s.bind('ageBand')} label="Åldersgrupp vid start" required options={options(AgeBand)} />
-          <SelectField
-            {...s.bind('homeMunicipality')}
-            label="Hemkommun"
-            {...unknown}
-            options={[...members.filter((m) => m.kind === 'municipality').map((m) => m.name), otherMunicipality].map((n) => ({ value: n, label: n }))}
-          />
-          <SelectField {...s.bind('referringMemberId')} label="Remitterande medlem" {...unknown} options={members.map((m) => ({ value: String(m.id), label: m.name }))} />
-          <SelectField {...s.bind('supportBefore')} label="Huvudsaklig försörjning före start" required options={options(SupportSource)} />
-          <SelectField {...s.bind('supportDuration')} label="Tid med offentlig försörjning" required options={options(SupportDuration)} />
-          <SelectField {...s.bind('education')} label="Högsta slutförda utbildning" required options={options(Education)} />
-          <TextField {...s.bind('startDate')} label="Startdatum" type="date" required />
-          {p.endDate !== null || s.posted ? (
-            <>
-              <TextField {...s.bind('endDate')} label="Slutdatum" type="date" />
-              <SelectField {...s.bind('exitOutcome')} label="Avslutsorsak" placeholder="– inte avslutat –" options={options(ExitOutcome)} />
-              <SelectField {...s.bind('supportAfter')} label="Huvudsaklig försörjning efter" placeholder="– uppgift saknas –" options={options(SupportSource)} />
-            </>
-          ) : null}
-          <SubmitButton label="Spara ändringen" />
-        </Form>
-        {p.endDate !== null ? (
-          <section aria-labelledby="reopen-title">
-            <h2 id="reopen-title">Återöppna</h2>
-            <p>Avslutat {p.endDate}. Återöppna om deltagandet avslutades av misstag: slutdatum och avslutsorsak tas bort.</p>
-            <Form action={`${base}/ateroppna`} label={`Återöppna ${p.code}`}>
-              <SubmitButton label={`Återöppna ${p.code}`} />
-            </Form>
-          </section>
-        ) : null}
-        <RemoveForm action={`${base}/ta-bort`} what={`deltagandet ${p.code}`} note="Bara för ett deltagande som registrerades av misstag; det räknas då inte längre i statistiken." />
-        <p>
-          <a href={back}>Tillbaka till deltagarna</a>
-        </p>
-      </Layout>,
-    );
+    return c.html(<ParticipationEditPage model={await loadParticipationEdit(db, f, id, pid, back)} />);
   });
   app.post('/f/:federationId/insatser/:id/deltagare/:pid', async (c) => {
     const { f, id, pid, ctx, back } = await participationAccess(c);
@@ -347,39 +237,7 @@ export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
   };
   app.get('/f/:federationId/strukturaktiviteter/:activityId', async (c) => {
     const { f, activityId, year, back } = await activityAccess(c);
-    const a = (await listActivities(db, f.id, year)).find((x) => x.id === activityId)!;
-    const ctx = c.get('ctx');
-    const structural = (await listInterventions(db, f.id)).filter((i) => i.kind === 'structural' && ctx.can('activities:write', { interventionId: i.id }));
-    const canRecordWithout = ctx.can('activities:write');
-    const base = `/f/${f.id}/strukturaktiviteter/${activityId}`;
-    const s = formState(base, {
-      year: a.year, name: a.name, interventionId: a.interventionId, targetGroup: a.targetGroup, sessions: a.sessions, dayLength: a.dayLength,
-      scopeNote: a.scopeNote, firstDate: a.firstDate, lastDate: a.lastDate, participants: a.participants,
-      evaluationScore: a.evaluationScore === null ? null : formatNumberUpTo(a.evaluationScore, 2),
-    });
-    return c.html(
-      <Layout title={`Ändra aktivitet – ${a.name}`} federation={f}>
-        <h1>Ändra aktivitet: {a.name}</h1>
-        <Form action={base} label={`Ändra ${a.name}`}>
-          <TextField {...s.bind('year')} label="År" inputmode="numeric" required />
-          <TextField {...s.bind('name')} label="Aktivitet" required />
-          <SelectField {...s.bind('interventionId')} label="Insats" required={!canRecordWithout} {...(canRecordWithout ? { placeholder: '– ingen –' } : {})} options={structural.map((i) => ({ value: String(i.id), label: i.name }))} />
-          <TextField {...s.bind('targetGroup')} label="Målgrupp" />
-          <TextField {...s.bind('sessions')} label="Antal tillfällen" inputmode="numeric" />
-          <SelectField {...s.bind('dayLength')} label="Längd" placeholder="– uppgift saknas –" options={options(DayLength)} />
-          <TextField {...s.bind('scopeNote')} label="Omfattning (fritext)" />
-          <TextField {...s.bind('firstDate')} label="Första datum" type="date" />
-          <TextField {...s.bind('lastDate')} label="Sista datum" type="date" />
-          <TextField {...s.bind('participants')} label="Antal deltagare" inputmode="numeric" required />
-          <TextField {...s.bind('evaluationScore')} label="Utvärderingsbetyg (0–10)" inputmode="decimal" />
-          <SubmitButton label="Spara ändringen" />
-        </Form>
-        <RemoveForm action={`${base}/ta-bort`} what="aktiviteten" />
-        <p>
-          <a href={back}>Tillbaka till aktiviteterna</a>
-        </p>
-      </Layout>,
-    );
+    return c.html(<ActivityEditPage model={await loadActivityEdit(db, f, activityId, year, c.get('ctx'), back)} />);
   });
   app.post('/f/:federationId/strukturaktiviteter/:activityId', async (c) => {
     const { f, activityId, ctx } = await activityAccess(c);
@@ -406,6 +264,7 @@ export const interventionCorrectionRoutes: RouteModule = (app, { db }) => {
     await deleteActivity(db, f.id, activityId, ctx.actor);
     return c.body(null, 204);
   });
+  return app;
 };
 
 function yearOf(c: Context<AppEnv>): number {

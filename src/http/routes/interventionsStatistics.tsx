@@ -1,205 +1,50 @@
-import type { Context } from 'hono';
-import { ScrollTable } from '../views/scrollTable.tsx';
-import type { AppEnv } from '../context.ts';
+import { Hono } from 'hono';
+import type { AppEnv, FederationRef, RequestContext } from '../context.ts';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
 import { getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { participantStatistics } from '../../services/interventions/statistics.ts';
 import { publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
-import { isOwnStaff } from './interventionsCommon.ts';
-import type { ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
 import type { Database } from '../../db/database.ts';
 import { followUpCsv, followUpFileName, followUpXlsx } from '../../exports/interventionFollowUp.ts';
-import { idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
-import { BarChart, fmtCount, fmtNumber, fmtPercent, StatTableView, SuppressionNote } from './interventionsViews.tsx';
+import { idParam, isOwnStaff, yearParam } from './interventionsCommon.ts';
+import { FederationStatisticsPage, InterventionStatisticsPage, type FederationStatisticsModel, type InterventionStatisticsModel } from '../views/interventions/statisticsPages.tsx';
 
-function KeyFigures(props: { s: ParticipantStatistics }) {
-  const { s } = props;
-  const cards: [string, string][] = [
-    ['Aktiva deltagare', fmtCount(s.flowByGender.rowTotals![0]!)],
-    ['Nya', fmtCount(s.flowByGender.rowTotals![1]!)],
-    ['Avslutade', fmtCount(s.flowByGender.rowTotals![2]!)],
-    ['Påbörjat arbete/studier eller tagit steg närmare arbete (av avslutade)', fmtPercent(s.shares.closerToWork)],
-    ['Arbete eller studier (av avslutade)', fmtPercent(s.shares.workOrStudies)],
-    ['Sjuk/medicinsk rehabilitering (av avslutade)', fmtPercent(s.shares.sick)],
-    ['Offentlig försörjning mer än 4 år före insatsen', fmtPercent(s.shares.publicSupportOver4Years)],
-    ['Grundskola som högsta utbildning', fmtPercent(s.shares.compulsorySchoolHighest)],
-    ['Månader i insatsen, medel (avslutade)', s.duration.averageMonths === null ? '–' : fmtNumber(s.duration.averageMonths)],
-    ['Månader i insatsen, median (avslutade)', s.duration.medianMonths === null ? '–' : fmtNumber(s.duration.medianMonths)],
-  ];
-  return (
-    <section aria-label="Nyckeltal">
-      <div class="cards">
-        {cards.map(([label, value]) => (
-          <div class="card">
-            <span class="figure">{value}</span>
-            <br />
-            {label}
-          </div>
-        ))}
-      </div>
-    </section>
-  );
+/** The förbund's statistics of the year: live for the local single user, else the frozen publication. */
+export async function loadFederationStatistics(db: Database, federation: FederationRef, ctx: RequestContext, year: number): Promise<FederationStatisticsModel> {
+  const all = (await listInterventions(db, federation.id)).filter((i) => i.kind === 'individual');
+  // Every role that may read the förbund's statistics sees all its interventions (suppressed), the same
+  // figures for kansli, styrelse, revisor and the national reader: the frozen publication of closed years.
+  const live = ctx.principal.local;
+  const { stats, publishedFrom } = live
+    ? { stats: await participantStatistics(db, federation.id, year, { interventionIds: all.map((i) => i.id) }), publishedFrom: '' }
+    : await publishedStatistics(db, federation.id, year);
+  return { federation, year, live, stats, publishedFrom, interventionNames: all.map((i) => i.name) };
 }
 
-/** Where the figures come from: live (the intervention's own staff) or the frozen publication of a closed year. */
-function PublicationNote(props: { live: boolean; year: number }) {
-  return props.live ? (
-    <p>Du ser insatsens uppgifter som de är registrerade just nu (insatsens egen personal).</p>
-  ) : (
-    <p>
-      Publicerad statistik för {props.year}: fastställd när året stängdes och ändras inte därefter. Alla tabeller, insatser och år är
-      maskerade tillsammans så att inga dolda uppgifter kan räknas fram ur varandra (se Dokumentation: skydd av statistik).
-    </p>
-  );
-}
-
-function NotYetPublished(props: { year: number; publishedFrom: string }) {
-  return (
-    <p class="warning">
-      Statistiken för {props.year} publiceras när året har stängts, {props.publishedFrom}. Till dess visas inga siffror för året, så att
-      enskilda registreringar aldrig syns var för sig. Välj ett tidigare år.
-    </p>
-  );
-}
-
-/** Another role's view of one intervention: its participants by gender (active, new, ended) and the series. */
-function InterventionPublishedBody(props: { s: ParticipantStatistics }) {
-  const { s } = props;
-  return (
-    <>
-      <SuppressionNote minCellSize={s.minCellSize} />
-      <p>För en enskild insats publiceras deltagare efter kön (aktiva, nya, avslutade); övriga tabeller finns för hela förbundet.</p>
-      <SeriesTable s={s} />
-      <h2>Kön</h2>
-      <StatTableView id="t-flowByGender" table={s.flowByGender} />
-    </>
-  );
-}
-
-function SeriesTable(props: { s: ParticipantStatistics }) {
-  const { s } = props;
-  return (
-    <ScrollTable>
-      <table id="t-series">
-      <caption>Deltagare över tid</caption>
-      <thead>
-        <tr>
-          <th scope="col">År</th>
-          <th scope="col" class="num">Aktiva</th>
-          <th scope="col" class="num">Nya</th>
-          <th scope="col" class="num">Avslutade</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.s.series.map((p) => (
-          <tr>
-            <th scope="row">{p.year}</th>
-            <td class="num">{fmtCount(p.active)}</td>
-            <td class="num">{fmtCount(p.new)}</td>
-            <td class="num">{fmtCount(p.ended)}</td>
-          </tr>
-        ))}
-      </tbody>
-      </table>
-    </ScrollTable>
-  );
-}
-
-function StatisticsBody(props: { s: ParticipantStatistics }) {
-  const { s } = props;
-  const seriesTable = <SeriesTable s={s} />;
-  return (
-    <>
-      <SuppressionNote minCellSize={s.minCellSize} />
-      <KeyFigures s={s} />
-      <h2>Deltagare över tid</h2>
-      <BarChart id="c-series" title="Aktiva deltagare per år" tableId="t-series" bars={s.series.map((p) => ({ label: String(p.year), value: p.active }))} />
-      {seriesTable}
-      <h2>Kön</h2>
-      <BarChart id="c-gender" title={`Aktiva deltagare efter kön ${s.year}`} tableId="t-flowByGender" bars={s.flowByGender.colLabels.map((label, j) => ({ label, value: s.flowByGender.cells[0]![j]! }))} />
-      <StatTableView id="t-flowByGender" table={s.flowByGender} />
-      <h2>Avslutsorsaker</h2>
-      <BarChart id="c-exit" title={`Avslutsorsaker ${s.year}`} tableId="t-exitOutcomes" bars={s.exitOutcomes.colLabels.map((label, j) => ({ label, value: s.exitOutcomes.cells[0]![j]! }))} />
-      <StatTableView id="t-exitOutcomes" table={s.exitOutcomes} />
-      <StatTableView table={s.outcomeByGender} />
-      <h2>Deltagarnas bakgrund</h2>
-      <StatTableView table={s.activeByAgeAndGender} />
-      <StatTableView table={s.supportBefore} />
-      <StatTableView table={s.supportDuration} />
-      <StatTableView table={s.education} />
-      {s.referringMember ? <StatTableView table={s.referringMember} /> : null}
-      <h2>Försörjning före och efter</h2>
-      <StatTableView table={s.transition} />
-      <h2>Per insats</h2>
-      <StatTableView table={s.byIntervention} />
-    </>
-  );
-}
-
-function YearForm(props: { action: string; year: number }) {
-  return (
-    <form method="get" action={props.action} class="year-form">
-      <label for="ar">År</label>
-      <input id="ar" name="ar" type="number" min="2000" max="2100" value={String(props.year)} /> <button type="submit">Visa</button>
-    </form>
-  );
-}
-
-async function interventionStats(c: Context<AppEnv>, db: Database) {
-  const f = requireFederation(c);
-  const id = idParam(c, 'id');
-  const ctx = requirePermission(c, 'statistics:read', { interventionId: id });
-  const year = yearParam(c);
-  const intervention = await getIntervention(db, f.id, id);
-  const live = isOwnStaff(ctx, f.id, id);
-  if (live) return { f, id, year, intervention, live, stats: await participantStatistics(db, f.id, year, { interventionIds: [id] }), publishedFrom: '' };
-  const { stats, publishedFrom } = await publishedStatistics(db, f.id, year, { interventionId: id });
-  return { f, id, year, intervention, live, stats, publishedFrom };
+/** One intervention's statistics of the year: live for its own staff, else the frozen publication. */
+export async function loadInterventionStatistics(db: Database, federation: FederationRef, id: number, ctx: RequestContext, year: number): Promise<InterventionStatisticsModel> {
+  const intervention = await getIntervention(db, federation.id, id);
+  const live = isOwnStaff(ctx, federation.id, id);
+  if (live) return { federation, year, intervention, live, stats: await participantStatistics(db, federation.id, year, { interventionIds: [id] }), publishedFrom: '' };
+  const { stats, publishedFrom } = await publishedStatistics(db, federation.id, year, { interventionId: id });
+  return { federation, year, intervention, live, stats, publishedFrom };
 }
 
 /** Statistics pages (förbund and per intervention), with charts, and the national follow-up export. */
-export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
+export const interventionStatisticsRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   app.get('/f/:federationId/statistik', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'statistics:read');
-    const year = yearParam(c);
-    const all = (await listInterventions(db, f.id)).filter((i) => i.kind === 'individual');
-    // Every role that may read the förbund's statistics sees all its interventions (suppressed), the same
-    // figures for kansli, styrelse, revisor and the national reader: the frozen publication of closed years.
-    const live = ctx.principal.local;
-    const { stats, publishedFrom } = live
-      ? { stats: await participantStatistics(db, f.id, year, { interventionIds: all.map((i) => i.id) }), publishedFrom: '' }
-      : await publishedStatistics(db, f.id, year);
-    return c.html(
-      <Layout title={`Deltagarstatistik ${year}`} federation={f}>
-        <h1>Deltagarstatistik {year}</h1>
-        <p>Individinsatserna: {(stats?.byIntervention.rowLabels ?? all.map((i) => i.name)).join(', ') || 'inga'}.</p>
-        <YearForm action={`/f/${f.id}/statistik`} year={year} />
-        <PublicationNote live={live} year={year} />
-        {stats ? <StatisticsBody s={stats} /> : <NotYetPublished year={year} publishedFrom={publishedFrom} />}
-      </Layout>,
-    );
+    return c.html(<FederationStatisticsPage model={await loadFederationStatistics(db, f, ctx, yearParam(c))} />);
   });
 
   app.get('/f/:federationId/insatser/:id/statistik', async (c) => {
-    const { f, id, year, intervention, stats, live, publishedFrom } = await interventionStats(c, db);
-    const base = `${interventionsBase(f.id)}/${id}`;
-    return c.html(
-      <Layout title={`Statistik ${year} – ${intervention.name}`} federation={f}>
-        <h1>
-          Statistik {year}: {intervention.name}
-        </h1>
-        <p>
-          <a href={base}>Om insatsen</a> · Uppföljning (deltagare efter kön): <a href={`${base}/uppfoljning-${year}.csv`}>CSV</a>,{' '}
-          <a href={`${base}/uppfoljning-${year}.xlsx`}>Excel</a>
-        </p>
-        <YearForm action={`${base}/statistik`} year={year} />
-        <PublicationNote live={live} year={year} />
-        {!stats ? <NotYetPublished year={year} publishedFrom={publishedFrom} /> : live ? <StatisticsBody s={stats} /> : <InterventionPublishedBody s={stats} />}
-      </Layout>,
-    );
+    const f = requireFederation(c);
+    const id = idParam(c, 'id');
+    const ctx = requirePermission(c, 'statistics:read', { interventionId: id });
+    return c.html(<InterventionStatisticsPage model={await loadInterventionStatistics(db, f, id, ctx, yearParam(c))} />);
   });
 
   app.get('/f/:federationId/insatser/:id/:file{uppfoljning-[0-9]{4}\\.(csv|xlsx)}', async (c) => {
@@ -224,4 +69,5 @@ export const interventionStatisticsRoutes: RouteModule = (app, { db }) => {
       'content-disposition': `attachment; filename="${name}"`,
     });
   });
+  return app;
 };

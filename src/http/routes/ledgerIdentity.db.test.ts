@@ -53,6 +53,26 @@ describe('SIE import checks whose books the file holds', () => {
     expect((await db.query<{ org: string }>('select organisation_number as org from federation where id = $1', [fed]))[0]!.org).toBe('222000-0000');
   });
 
+  it("takes no number with a wrong check digit, and never another förbund's number", async () => {
+    const second = (await db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Annat') returning id"))[0]!.id;
+    await addTestUser(db, { email: 'kansli@annat.se', federationId: second, role: 'kansli' });
+    const kansli2 = await loginAs(app, 'kansli@annat.se');
+    const up = (buf: Buffer) => {
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(buf)], 'fil.se'));
+      return kansli2.request(`/f/${second}/ledger/import`, { method: 'POST', body: form });
+    };
+    const org = async () => (await db.query<{ org: string | null }>('select organisation_number as org from federation where id = $1', [second]))[0]!.org;
+    // The first förbund's file (its number 222000-0000) is not this förbund's books.
+    const res = await up(own);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('som är Samordningsförbundet Västmanlands');
+    expect(await org()).toBeNull();
+    // 222000-1234 fails the check digit: the file is read, the number is not taken as the förbund's.
+    expect((await up(other('222000-1234'))).status).toBe(200);
+    expect(await org()).toBeNull();
+  });
+
   it('refuses over the API a file without #ORGNR whose #FNAMN is another company, unless ?predecessor=true', async () => {
     const before = await imports();
     const post = (q: string) => kansli.request(`/api/federations/${fed}/ledger/imports?fileName=utan-orgnr.se${q}`, { method: 'POST', body: new Uint8Array(other(null)) });

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
@@ -6,9 +6,10 @@ import type { Permission } from '../../core/access/permissions.ts';
 import { Layout, type NavItem } from '../views/layout.tsx';
 import { TableView } from '../views/tableView.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
-import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField } from '../views/form.tsx';
+import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField, CheckboxGroup } from '../views/form.tsx';
 import { formatKronor, formatNumber } from '../views/present.ts';
-import { StatTableView, SuppressionNote, fmtCount } from './interventionsViews.tsx';
+import { StatTableView, SuppressionNote } from '../views/interventions/statTable.tsx';
+import { fmtCount } from '../views/interventions/format.ts';
 import { formFields, problemsToFieldErrors } from './economyShared.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
 import { nationalStatisticsForYear, nationalYears, listNationalFederations } from '../../services/national/nationalStatistics.ts';
@@ -19,6 +20,8 @@ import { scenarioTable, stateAllocationTable } from '../../core/economy/stateAll
 import { parseHundredths, parseStateInputRows } from '../../importers/stateAllocation/parseStateInputs.ts';
 import type { Table } from '../../core/table.ts';
 import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { requestFreeze } from '../../services/interventions/statisticsFreezer.ts';
+import { PublicationNote, TrendTables } from '../views/national/publication.tsx';
 
 /**
  * The national view: suppressed participant counts and economy figures of every förbund side by side, per
@@ -29,6 +32,7 @@ export const nationalNav: readonly NavItem[] = [
   { href: '/nationell', label: 'Deltagare' },
   { href: '/nationell/ekonomi', label: 'Ekonomi' },
   { href: '/nationell/kon-och-avslut', label: 'Kön och avslut' },
+  { href: '/nationell/trender', label: 'Trender' },
   { href: '/nationell/fordelning', label: 'Statens fördelning' },
   { href: '/', label: 'Start' },
 ];
@@ -71,12 +75,16 @@ function Downloads(props: { year: number }) {
   );
 }
 
-export const nationalRoutes: RouteModule = (app, { db }) => {
+export const nationalRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const load = async (c: Context<AppEnv>) => {
     requireNational(c);
     const years = await nationalYears(db);
     const year = await yearOf(c, years);
-    return { years, year, s: await nationalStatisticsForYear(db, year) };
+    const s = await nationalStatisticsForYear(db, year);
+    // A closed year not yet frozen everywhere: the server's background freezer takes it (publiceras snart).
+    if (s.publication.state === 'pending' || s.series.some((p) => !p.published)) requestFreeze(db);
+    return { years, year, s };
   };
 
   app.get('/nationell', async (c) => {
@@ -89,7 +97,8 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
         { key: 'new', header: 'Nya', kind: 'integer' },
         { key: 'ended', header: 'Avslutade', kind: 'integer' },
       ],
-      rows: s.series.map((p) => ({ cells: { year: String(p.year), active: p.active ?? '–', new: p.new ?? '–', ended: p.ended ?? '–' } })),
+      note: 'Varje år som årets publicering visar det. Ett år som inte har stängts visas först när det publiceras.',
+      rows: s.series.map((p) => ({ cells: { year: p.published ? String(p.year) : `${p.year} (ej publicerat)`, active: p.active ?? '–', new: p.new ?? '–', ended: p.ended ?? '–' } })),
     };
     return c.html(
       <Layout title={`Nationell jämförelse ${year}`} nav={nationalNav}>
@@ -100,6 +109,7 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
           förbundens egen statistik och tillsammans, så att inget förbunds dolda tal kan räknas fram ur läns- eller riksTotalerna.
         </p>
         <YearSelector action="/nationell" years={years} selected={year} />
+        <PublicationNote year={year} publication={s.publication} />
         <Downloads year={year} />
         <SuppressionNote minCellSize={s.minCellSize} />
         <h2>Hela landet över tid</h2>
@@ -153,6 +163,7 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
         <h1>Kön och avslut {year}</h1>
         <SyntheticBanner synthetic={s.synthetic} />
         <YearSelector action="/nationell/kon-och-avslut" years={years} selected={year} />
+        <PublicationNote year={year} publication={s.publication} />
         <Downloads year={year} />
         <SuppressionNote minCellSize={s.minCellSize} />
         {[s.exitOutcomes, s.activeByFederationAndGender, s.newByFederationAndGender, s.endedByFederationAndGender, s.exitOutcomesByFederation].map((t) => (
@@ -163,6 +174,29 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
             </Scroll>
           </>
         ))}
+      </Layout>,
+    );
+  });
+
+  app.get('/nationell/trender', async (c) => {
+    const { years, year, s } = await load(c);
+    return c.html(
+      <Layout title={`Trender ${year - 4}–${year}`} nav={nationalNav}>
+        <h1>
+          Trender {year - 4}–{year}
+        </h1>
+        <SyntheticBanner synthetic={s.synthetic} />
+        <p>
+          Aktiva, nya och avslutade deltagare per län, för hela landet och per förbund, år för år. Varje år visas exakt som det årets publicering
+          visar det, så en trend avslöjar inget som årets tabeller döljer. Ett år som inte har stängts visas som –.
+        </p>
+        <YearSelector action="/nationell/trender" years={years} selected={year} />
+        <PublicationNote year={year} publication={s.publication} />
+        <SuppressionNote minCellSize={s.minCellSize} />
+        <h2>Per län och hela landet</h2>
+        <TrendTables tables={s.trends.byCounty} idPrefix="trend-county" />
+        <h2>Per förbund</h2>
+        <TrendTables tables={s.trends.byFederation} idPrefix="trend-federation" />
       </Layout>,
     );
   });
@@ -252,17 +286,7 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
         {inputs.length >= 2 ? (
           <Form action="/nationell/fordelning" method="get" label="Slå samman förbund">
             <input type="hidden" name="ar" value={String(year)} />
-            <fieldset>
-              <legend>Förbund som slås samman</legend>
-              <div class="checkbox-list">
-                {inputs.map((x) => (
-                  <div class="checkbox">
-                    <input type="checkbox" id={`merge-${x.federationId}`} name="slaihop" value={String(x.federationId)} checked={mergeIds.includes(String(x.federationId))} />
-                    <label for={`merge-${x.federationId}`}>{x.federation}</label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
+            <CheckboxGroup name="slaihop" legend="Förbund som slås samman" idPrefix="merge" options={inputs.map((x) => ({ value: String(x.federationId), label: x.federation }))} chosen={mergeIds} />
             <TextField name="namn" label="Det nya förbundets namn" value={c.req.query('namn') ?? ''} />
             <SubmitButton label="Visa före och efter" />
           </Form>
@@ -399,4 +423,5 @@ export const nationalRoutes: RouteModule = (app, { db }) => {
       return allocationPage(c, { general: err.problems.map((p) => [p.file, p.line ? `rad ${p.line}` : null, p.field ? `fält "${p.field}"` : null].filter(Boolean).join(', ') + `: ${p.message}`) });
     }
   });
+  return app;
 };

@@ -3,7 +3,7 @@
  * decision items (/f/:id/styrelse), and the three documents as downloads (/f/:id/rapporter/…). Kansli edits
  * (reports:write); kansli, styrelse and revisor download (reports:read).
  */
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -16,7 +16,7 @@ import { annualReportChapters, chapterDef, reportStatusLabels } from '../../core
 import { markupHelp } from '../../core/reports/markup.ts';
 import { positionLabels } from '../../core/reports/annualReport.ts';
 import { documentContentTypes, parseDocumentFormat, renderDocument } from '../../exports/documentFile.ts';
-import { listMembers } from '../../services/economy/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import {
   addAuditor,
   addBoardMember,
@@ -79,7 +79,8 @@ async function download(c: Ctx, name: string, build: () => Promise<Parameters<ty
   });
 }
 
-export const reportRoutes: RouteModule = (app, { db }) => {
+export const reportRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   // ---- Downloads ----
   app.get('/f/:federationId/rapporter/arsredovisning', async (c) => {
     requirePermission(c, 'reports:read');
@@ -597,4 +598,5 @@ export const reportRoutes: RouteModule = (app, { db }) => {
   app.post('/f/:federationId/styrelse/mote/:id/arende/:itemId/ta-bort', (c) =>
     itemWrite(c, () => removeDecisionItem(db, requireFederation(c).id, pathId(c, 'itemId'), c.get('ctx').actor)),
   );
+  return app;
 };

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
@@ -31,7 +31,8 @@ function envInt(name: string, fallback: number): number {
   return Number.isInteger(v) && v > 0 ? v : fallback;
 }
 
-export const surveyAnswerRoutes: RouteModule = (app, { db }) => {
+export const surveyAnswerRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
   const perRound = new RateLimiter(envInt('SAMORDNA_SURVEY_RATE_PER_MINUTE', 300), 60_000);
   const unknownPerAddress = new RateLimiter(envInt('SAMORDNA_SURVEY_GUESS_PER_MINUTE', 20), 60_000);
 
@@ -122,4 +123,5 @@ export const surveyAnswerRoutes: RouteModule = (app, { db }) => {
     }
     return message(c, 'Tack!', 'Tack för dina svar! De är sparade anonymt. Du kan stänga sidan nu.', 200);
   });
+  return app;
 };

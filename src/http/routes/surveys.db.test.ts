@@ -180,9 +180,13 @@ describe('survey pages (HTTP)', () => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.toString('latin1')).toContain('/StructTreeRoot');
-    const bad = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-12-01', closesOn: '2025-01-01', codes: '2' }));
+    const bad = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-12-01', closesOn: '2025-01-01', codes: '2', interventions: '901' }));
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('Slutdatum får inte vara före startdatum');
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('Slutdatum får inte vara före startdatum');
+    // What was chosen is still chosen: the intervention ticked, the open link (not ticked) still not ticked.
+    expect(badHtml).toMatch(/id="f-iv-901" name="interventions" value="901" checked=""/);
+    expect(badHtml).not.toMatch(/id="f-openLink"[^>]*checked/);
     const badCount = await kansli.request(`/f/${fid}/enkater`, form({ set: 'insatspersonal-v1', year: '2025', opensOn: '2025-01-01', closesOn: '2025-12-31', codes: 'x' }));
     expect(badCount.status).toBe(400);
     expect(await badCount.text()).toContain('Ange ett heltal mellan 0 och 5000.');

@@ -31,5 +31,10 @@ export function requestSizeLimit(env: NodeJS.ProcessEnv = process.env): Middlewa
     });
   const ordinary = limiter(bodyBytes, 'Begäran');
   const upload = limiter(uploadBytes, 'Filen');
-  return (c, next) => (isUpload(c.req.header('content-type') ?? '') ? upload(c, next) : ordinary(c, next));
+  return (c, next) => {
+    // GET and HEAD carry no body a route reads; asking for one (hono's bodyLimit reads c.req.raw.body) would build a
+    // full fetch Request, abort signal and all, for every page view.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return isUpload(c.req.header('content-type') ?? '') ? upload(c, next) : ordinary(c, next);
+  };
 }

@@ -24,6 +24,7 @@ export const flashMessages = {
   'user-reset': 'En länk för nytt lösenord är skapad.',
   'invitation-revoked': 'Inbjudan är återkallad; länken gäller inte längre.',
   federation: 'Förbundet är tillagt.',
+  'federation-updated': 'Förbundet är sparat.',
   'ledger-import': 'SIE-filen är inläst.',
   mapping: 'Kontokopplingen är sparad.',
   'mapping-removed': 'Kontokopplingen är borttagen.',

@@ -217,6 +217,68 @@ export function TextAreaField(props: FieldProps & { rows?: number }) {
   );
 }
 
+/** One check box with its label beside it (the label is clickable; an error or hint sits under it). */
+export function CheckboxField(props: {
+  name: string;
+  label: Child;
+  checked: boolean;
+  value?: string;
+  required?: boolean;
+  error?: string | undefined;
+  hint?: string;
+  id?: string;
+}) {
+  const id = props.id ?? fieldId(props.name);
+  return (
+    <div class={props.error ? 'checkbox has-error' : 'checkbox'}>
+      <input
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value={props.value ?? 'on'}
+        checked={props.checked}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error || props.hint ? [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') : undefined}
+      />
+      <label for={id}>{props.label}</label>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+    </div>
+  );
+}
+
+/**
+ * Check boxes under one legend, all posting under `name` (e.g. "interventionIds[]"): the chosen values come
+ * back as a list. `chosen` is what was posted (after an error) or the record's current choice.
+ */
+export function CheckboxGroup(props: {
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: Child }[];
+  chosen: readonly string[];
+  idPrefix?: string;
+  error?: string | undefined;
+  hint?: string;
+  empty?: Child;
+}) {
+  const prefix = props.idPrefix ?? fieldId(props.name.replace(/\[\]$/, ''));
+  return (
+    <fieldset class={props.error ? 'has-error' : undefined}>
+      <legend>{props.legend}</legend>
+      <HintAndError id={prefix} hint={props.hint} error={props.error} />
+      {props.options.length ? (
+        <div class="checkbox-list">
+          {props.options.map((o) => (
+            <CheckboxField id={`${prefix}-${o.value}`} name={props.name} value={o.value} label={o.label} checked={props.chosen.includes(o.value)} />
+          ))}
+        </div>
+      ) : (
+        (props.empty ?? null)
+      )}
+    </fieldset>
+  );
+}
+
 /** Lists every error at the top of the form with a link to its field; announced when the page loads. */
 export function ErrorSummary(props: { errors: FieldErrors | undefined; general?: readonly string[] }) {
   const entries = Object.entries(props.errors ?? {});

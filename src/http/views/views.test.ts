@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Table } from '../../core/table.ts';
 import { BarChart } from './barChart.tsx';
 import { TableView } from './tableView.tsx';
-import { AmountField, ErrorSummary } from './form.tsx';
+import { AmountField, CheckboxGroup, ErrorSummary } from './form.tsx';
 
 import { jsx } from 'hono/jsx';
 
@@ -72,5 +72,32 @@ describe('form fields', () => {
     const summary = html(ErrorSummary, { errors: { cost: 'Kostnad: Ange ett belopp.' } });
     expect(summary).toContain('<a href="#f-cost">Kostnad: Ange ett belopp.</a>');
     expect(html(ErrorSummary, { errors: {} })).toBe('');
+  });
+});
+
+describe('CheckboxGroup', () => {
+  it('puts each label beside its box, checks what was chosen and ties an error to the group', () => {
+    const out = html(CheckboxGroup, {
+      name: 'interventionIds[]',
+      legend: 'Insatser',
+      idPrefix: 'u-i',
+      options: [
+        { value: '1', label: 'Steget före' },
+        { value: '2', label: 'Unga vuxna' },
+      ],
+      chosen: ['2'],
+      error: 'Välj minst en insats.',
+    });
+    expect(out).toContain('<legend>Insatser</legend>');
+    expect(out).toMatch(/<input type="checkbox" id="u-i-1" name="interventionIds\[\]" value="1"\s*\/?><label for="u-i-1">Steget före<\/label>/);
+    expect(out).toMatch(/<input type="checkbox" id="u-i-2" name="interventionIds\[\]" value="2" checked=""\s*\/?><label for="u-i-2">/);
+    expect(out).toContain('Välj minst en insats.');
+    expect(out).toContain('<fieldset class="has-error">');
+  });
+
+  it('says what to do when there is nothing to choose', () => {
+    const out = html(CheckboxGroup, { name: 'x', legend: 'Insatser', options: [], chosen: [], empty: 'Förbundet har inga insatser ännu.' });
+    expect(out).toContain('Förbundet har inga insatser ännu.');
+    expect(out).not.toContain('type="checkbox"');
   });
 });

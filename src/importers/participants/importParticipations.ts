@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { parseParticipationInput, type ParticipationInput } from '../../core/interventions/participation.ts';
 import type { Actor, Database } from '../../db/database.ts';
-import { listMembers } from '../../services/interventions/members.ts';
+import { listMembers } from '../../services/members/members.ts';
 import { insertParticipations } from '../../services/interventions/participations.ts';
 import { parseCsv, type CsvRow } from '../tabular/csv.ts';
 import { readXlsxRows } from '../tabular/xlsx.ts';
@@ -73,7 +73,7 @@ export function decodeText(data: Uint8Array): string {
 }
 
 /** Imports a CSV or XLSX template into one intervention: everything or nothing, in one transaction. */
-export async function importParticipations(db: Database, actor: Actor, federationId: number, interventionId: number, file: { name: string; data: Uint8Array }): Promise<{ imported: number }> {
+export async function importParticipations(db: Database, federationId: number, interventionId: number, file: { name: string; data: Uint8Array }, actor: Actor): Promise<{ imported: number }> {
   const isXlsx = /\.xlsx$/i.test(file.name) || (file.data[0] === 0x50 && file.data[1] === 0x4b);
   const rows = isXlsx ? await readXlsx(file.data, file.name) : parseCsv(decodeText(file.data), file.name);
   const all = await listMembers(db, federationId);

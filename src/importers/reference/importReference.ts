@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Section } from '../../core/economy/types.ts';
-import { ensureFederation } from '../../services/economy/federations.ts';
+import { ensureFederation } from '../../services/federations/federations.ts';
 import { ensureBudgetLine } from '../../services/economy/lines.ts';
 import { upsertFiscalYear, upsertYearSummary } from '../../services/economy/years.ts';
 import { replaceContributions } from '../../services/economy/allocation.ts';

@@ -99,7 +99,7 @@ export async function inviteToFederation(
       throw new InputError({ field: 'email', message: `${email} finns redan bland förbundets användare. Ändra rollen i listan ovan.` });
     }
     if (existing && manager.kind === 'admin') {
-      await setRoleIn(tx, existing.id, federationId, role, interventionIds);
+      await setRoleIn(tx, federationId, existing.id, role, interventionIds);
       return { kind: 'attached' as const, email };
     }
     await tx.query("update user_invitation set status = 'revoked', closed_at = now() where federation_id = $1 and email = $2 and status = 'open'", [
@@ -157,7 +157,7 @@ export async function acceptInvitation(
       'insert into app_user (email, display_name, password_hash) values ($1, $2, $3) returning id',
       [inv.email, (input.displayName ?? '').trim().slice(0, 200) || inv.displayName || inv.email, passwordHash],
     );
-    await setRoleIn(tx, user!.id, inv.federationId, inv.role, inv.interventionIds.map(Number));
+    await setRoleIn(tx, inv.federationId, user!.id, inv.role, inv.interventionIds.map(Number));
     await tx.query("update user_invitation set status = 'accepted', closed_at = now() where id = $1", [inv.id]);
     return { outcome: 'created' as const, email: inv.email };
   }, { id: inv.email, federationId: inv.federationId });
@@ -203,7 +203,7 @@ export async function decideInvitation(db: Database, invitationId: number, appro
     if (approve) {
       const [u] = await tx.query<{ id: number }>('select id from app_user where email = $1', [inv.email]);
       if (!u) throw new NotFoundError('Kontot finns inte längre.');
-      await setRoleIn(tx, u.id, inv.federationId, inv.role, inv.interventionIds.map(Number));
+      await setRoleIn(tx, inv.federationId, u.id, inv.role, inv.interventionIds.map(Number));
     }
     await tx.query('update user_invitation set status = $2, closed_at = now() where id = $1', [invitationId, approve ? 'approved' : 'declined']);
   }, actor);
@@ -248,7 +248,7 @@ export async function changeFederationRole(
     await managedUser(tx, manager, userId, federationId);
     const ids = [...new Set(input.interventionIds ?? [])];
     const role = await checkRoleInput(tx, federationId, input.role, ids);
-    await setRoleIn(tx, userId, federationId, role, ids);
+    await setRoleIn(tx, federationId, userId, role, ids);
   }, actor);
 }
 

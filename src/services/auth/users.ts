@@ -71,13 +71,13 @@ export async function createUser(db: Database, input: NewUser, actor: Actor): Pr
       [email, input.displayName?.trim() || email, passwordHash, !!input.admin, !!input.national],
     );
     if (input.federationId !== undefined && input.role !== undefined) {
-      await setRoleIn(tx, user!.id, input.federationId, input.role, input.interventionIds ?? []);
+      await setRoleIn(tx, input.federationId, user!.id, input.role, input.interventionIds ?? []);
     }
     return user!;
   }, actor);
 }
 
-export async function setRoleIn(tx: Queryable, userId: number, federationId: number, role: FederationRole, interventionIds: readonly number[]) {
+export async function setRoleIn(tx: Queryable, federationId: number, userId: number, role: FederationRole, interventionIds: readonly number[]) {
   if (!isFederationRole(role)) throw new InputError({ field: 'role', message: 'Okänd roll.' });
   const fed = await tx.query('select 1 from federation where id = $1', [federationId]);
   if (!fed.length) throw new InputError({ field: 'federation', message: 'Förbundet finns inte.' });
@@ -111,7 +111,7 @@ export async function setFederationRole(
   await db.transaction(async (tx) => {
     const [u] = await tx.query<{ id: number }>('select id from app_user where email = $1', [email]);
     if (!u) throw new NotFoundError(`Ingen användare med e-postadressen ${email}.`);
-    await setRoleIn(tx, u.id, input.federationId, input.role, input.interventionIds ?? []);
+    await setRoleIn(tx, input.federationId, u.id, input.role, input.interventionIds ?? []);
   }, actor);
 }
 

@@ -10,7 +10,7 @@ import {
   type ContributionCheck,
 } from '../../core/economy/allocation.ts';
 import type { Member } from '../../core/economy/types.ts';
-import { listMembers } from './members.ts';
+import { listMembers } from '../members/members.ts';
 import { getFiscalYear } from './years.ts';
 
 export interface ContributionRow extends Contribution {

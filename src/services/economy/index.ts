@@ -11,8 +11,8 @@
  *   - src/core/format.ts                  "18 964", "−2 029", "23 %", "46,3 %"
  *   - src/core/economy/types.ts           sections, sectionLabels, memberKindLabels
  */
-export { getFederation, getFederationByName, listFederations, createFederation, saveFederationSettings, type FederationInfo } from './federations.ts';
-export { listMembers, createMember, updateMember, deleteMember, type MemberInput } from './members.ts';
+export { getFederation, getFederationByName, listFederations, createFederation, saveFederationSettings, type FederationInfo } from '../federations/federations.ts';
+export { listMembers, createMember, updateMember, deleteMember, type MemberInput } from '../members/members.ts';
 export {
   listFiscalYears,
   findFiscalYear,

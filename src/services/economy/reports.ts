@@ -8,18 +8,18 @@ import type { OperatingStatement } from '../../core/economy/operatingStatement.t
 import type { CostDistribution, EquityAssessment, KeyFigures, OverviewRow } from '../../core/economy/keyFigures.ts';
 import type { YearForecast } from '../../core/economy/forecast.ts';
 import type { EconomyWarning } from '../../core/economy/warnings.ts';
-import { yearFigures } from './yearFacts.ts';
+import { yearFigures, type YearFiguresOptions } from './yearFacts.ts';
 
 export { getYearFigures, yearFigures, loadYearFacts } from './yearFacts.ts';
 
 /** The driftredovisning of a year (exact öre; present with src/core/economy/statementTable.ts). */
-export async function getOperatingStatement(q: Queryable, federationId: number, year: number): Promise<OperatingStatement> {
-  return (await yearFigures(q, federationId, year)).statement;
+export async function getOperatingStatement(q: Queryable, federationId: number, year: number, opts: Pick<YearFiguresOptions, 'knownVersion'> = {}): Promise<OperatingStatement> {
+  return (await yearFigures(q, federationId, year, opts)).statement;
 }
 
 /** The reference contract's key figures for a year (öre; toKeyFiguresJson gives the contract's kronor JSON). */
-export async function getKeyFigures(q: Queryable, federationId: number, year: number): Promise<KeyFigures> {
-  return (await yearFigures(q, federationId, year)).keyFigures;
+export async function getKeyFigures(q: Queryable, federationId: number, year: number, opts: Pick<YearFiguresOptions, 'knownVersion'> = {}): Promise<KeyFigures> {
+  return (await yearFigures(q, federationId, year, opts)).keyFigures;
 }
 
 export interface EconomyOverview {

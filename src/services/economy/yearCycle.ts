@@ -1,3 +1,4 @@
+import { requestFreeze } from '../interventions/statisticsFreezer.ts';
 /**
  * The year's cycle: a new year starts from the previous one (budget lines and amounts copied for the kansli to
  * adjust, the allocation key carried over, opening equity = last year's closing equity), and the board's
@@ -55,7 +56,7 @@ export async function startYear(db: Database, federationId: number, year: number
   if (!Number.isSafeInteger(input.allocationOre) || input.allocationOre < 0) {
     throw new InputError({ field: 'allocation', message: 'Medelstilldelningen ska vara ett belopp, 0 eller större.' });
   }
-  return db.transaction(async (tx) => {
+  const started = await db.transaction(async (tx) => {
     const exists = await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year]);
     if (exists.length) throw new InputError({ field: 'year', message: `Året ${year} finns redan.` });
     const prev = (await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year - 1])).length ? year - 1 : null;
@@ -87,4 +88,8 @@ export async function startYear(db: Database, federationId: number, year: number
     }
     return { year, fromYear: prev, copiedLines, keyCarriedOver, openingEquityOre: closing };
   }, actor);
+  // A new year: the participant statistics of years that have closed meanwhile are frozen by the server's
+  // background freezer (when one runs; the CLI freezes with `statistics freeze`).
+  requestFreeze(db);
+  return started;
 }

@@ -6,11 +6,13 @@
  *
  * Cache: the computed figures are kept per (förbund, year) together with the figures_version they were computed
  * at (migration 0101, samordna_internal.figures_version: every statement that writes to a table the figures read bumps it in the same
- * transaction). A request reads the version (one tiny query) and uses the cached figures only when it is
- * unchanged, so any write — from this process or another — invalidates them.
+ * transaction). A request reads the version fresh (with the session: RequestContext.figuresVersion; else
+ * src/services/versions.ts) and uses the cached figures only when it is unchanged, so any write — from this
+ * process or another — invalidates them.
  */
 import type { Queryable } from '../../db/database.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import { freshVersions } from '../versions.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import { computeYearFigures, type LedgerFile, type OutcomeRow, type ProfiledLine, type YearFacts, type YearFigures } from '../../core/economy/yearFigures.ts';
 import type { BudgetRevision } from '../../core/economy/budget.ts';
@@ -19,9 +21,12 @@ import type { AccountBalance } from '../../core/ledger/statements.ts';
 import type { ClassRange } from '../../core/ledger/classification.ts';
 import type { Contribution } from '../../core/economy/allocation.ts';
 
+/** The current figures version as an SQL expression (text), for statements that read it along with other things. */
+export const figuresVersionSql = '(select version::text from samordna_internal.figures_version)';
+
 export const yearFactsSql = `
 select
-  (select version::text from samordna_internal.figures_version) as version,
+  ${figuresVersionSql} as version,
   (select json_build_object('name', name, 'settings', settings) from federation where id = $1) as federation,
   (select max(year) from fiscal_year where federation_id = $1) as latest,
   (select coalesce(json_agg(json_build_array(year, allocation_ore, opening_equity_ore, equity_contributions_ore, total_assets_ore,
@@ -182,20 +187,32 @@ export function clearYearFiguresCache(q: Queryable): void {
   caches.delete(q);
 }
 
+/** Options of getYearFigures. */
+export interface YearFiguresOptions {
+  /** The months (0–12) the forecast rests on; without it the figures may come from the cache. */
+  readonly throughMonth?: number;
+  /**
+   * The figures version the caller has just read in this request (RequestContext.figuresVersion, read in the
+   * same statement as the session): saves the cache its own version query. Omitted: the cache reads it.
+   */
+  readonly knownVersion?: string | null;
+}
+
 /**
  * The year's figures (`year` null: the förbund's latest year); null when the förbund has no fiscal year yet.
- * NotFoundError ("Året 2031 finns inte för förbundet.") for a year it does not have. `throughMonth` (0–12)
- * chooses the months the forecast rests on; without it the figures may come from the cache.
+ * NotFoundError ("Året 2031 finns inte för förbundet.") for a year it does not have. The same figures object is
+ * returned for as long as the figures version is unchanged (views may cache what they render from it, keyed by
+ * the object: see src/http/views/economy/renderCache.ts).
  */
-export async function getYearFigures(q: Queryable, federationId: number, year: number | null, opts: { throughMonth?: number } = {}): Promise<YearFigures | null> {
+export async function getYearFigures(q: Queryable, federationId: number, year: number | null, opts: YearFiguresOptions = {}): Promise<YearFigures | null> {
   const cacheable = opts.throughMonth === undefined;
   const cache = cacheOf(q);
   const key = `${federationId}:${year ?? 'latest'}`;
   if (cacheable) {
     const hit = cache.get(key);
     if (hit) {
-      const [v] = await q.query<{ version: string }>('select version::text as version from samordna_internal.figures_version');
-      if (v && v.version === hit.version) {
+      const version = opts.knownVersion ?? (await freshVersions(q)).figures;
+      if (version === hit.version) {
         yearFiguresCacheStats.hits++;
         return hit.figures;
       }
@@ -207,12 +224,12 @@ export async function getYearFigures(q: Queryable, federationId: number, year: n
     if (year !== null) throw new NotFoundError(`Året ${year} finns inte för förbundet.`);
     return null;
   }
-  const figures = computeYearFigures(loaded.facts, opts);
+  const figures = computeYearFigures(loaded.facts, opts.throughMonth === undefined ? {} : { throughMonth: opts.throughMonth });
   if (cacheable) remember(cache, key, { version: loaded.version, figures });
   return figures;
 }
 
 /** getYearFigures for a year that must exist (NotFoundError otherwise). */
-export async function yearFigures(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<YearFigures> {
+export async function yearFigures(q: Queryable, federationId: number, year: number, opts: YearFiguresOptions = {}): Promise<YearFigures> {
   return (await getYearFigures(q, federationId, year, opts))!;
 }

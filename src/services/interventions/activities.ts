@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../core/errors.ts';
 import { parseActivityInput, type ActivityInput } from '../../core/interventions/intervention.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf } from './members.ts';
+import { assertMembersOf } from '../members/members.ts';
 import { checkActivityDates } from './corrections.ts';
 
 /** A recorded structural activity: what was entered (ActivityInput), its id, and the members' names. */
@@ -11,7 +11,7 @@ export interface Activity extends Omit<ActivityInput, 'participantsByMember'> {
 }
 
 /** Records a structural activity (training, meeting place) with its participants, by member where known. */
-export async function addActivity(db: Database, actor: Actor, federationId: number, raw: Record<string, unknown>): Promise<number> {
+export async function addActivity(db: Database, federationId: number, raw: Record<string, unknown>, actor: Actor): Promise<number> {
   const a = parseActivityInput(raw);
   return db.transaction(async (tx) => {
     if (a.interventionId !== null) {

@@ -15,7 +15,7 @@ import {
 import { parseParticipationInput } from '../../core/interventions/participation.ts';
 import { decisionDateProblems, interventionDateProblems, requisitionProblems } from '../../core/interventions/plausibility.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf, memberMunicipalities } from './members.ts';
+import { assertMembersOf, memberMunicipalities } from '../members/members.ts';
 
 /** Today's date (UTC) as ISO; the plausibility rules measure "a year ahead" from it. */
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);

@@ -26,7 +26,7 @@ export async function listGoals(db: Queryable, federationId: number, interventio
   return goals.map((g) => ({ ...g, assessments: assessments.filter((a) => a.goalId === g.id).map(({ goalId: _, ...a }) => a) }));
 }
 
-export async function addGoal(db: Database, actor: Actor, federationId: number, interventionId: number | null, raw: Record<string, unknown>): Promise<number> {
+export async function addGoal(db: Database, federationId: number, interventionId: number | null, raw: Record<string, unknown>, actor: Actor): Promise<number> {
   const g = parseGoalInput(raw);
   return db.transaction(async (tx) => {
     if (interventionId !== null) {
@@ -43,7 +43,7 @@ export async function addGoal(db: Database, actor: Actor, federationId: number, 
 }
 
 /** Sets (or replaces) the year's assessment of a goal. */
-export async function assessGoal(db: Database, actor: Actor, federationId: number, goalId: number, raw: Record<string, unknown>): Promise<void> {
+export async function assessGoal(db: Database, federationId: number, goalId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const a = parseGoalAssessmentInput(raw);
   await db.transaction(async (tx) => {
     const rows = await tx.query('select 1 from goal where federation_id = $1 and id = $2', [federationId, goalId]);

@@ -43,7 +43,7 @@ describe('interventions, grants, goals and participations in the database', () =
     [{ id: otherFid }] = (await db.query<{ id: number }>("insert into federation (name) values ('SF Annat') returning id")) as [{ id: number }];
     [{ id: municipality }] = (await db.query<{ id: number }>("insert into member (federation_id, name, kind) values ($1, 'Sala kommun', 'municipality') returning id", [fid])) as [{ id: number }];
     [{ id: af }] = (await db.query<{ id: number }>("insert into member (federation_id, name, kind) values ($1, 'Arbetsförmedlingen', 'state_af') returning id", [fid])) as [{ id: number }];
-    team = await createIntervention(db, actor, fid, {
+    team = await createIntervention(db, fid, {
       name: 'Samordningsteam Sala',
       kind: 'individual',
       ownerMemberId: municipality,
@@ -52,13 +52,13 @@ describe('interventions, grants, goals and participations in the database', () =
       municipalitiesServed: 'Sala',
       capacity: '30',
       participatingMemberIds: [municipality, af],
-    });
+    }, actor);
   });
   afterAll(() => db?.drop());
 
   it('registers an intervention with staffing in FTE and its participating members', async () => {
-    await addStaffing(db, actor, fid, team, { memberId: municipality, role: 'Verksamhetsledare', fte: '1,0' });
-    await addStaffing(db, actor, fid, team, { memberId: af, role: 'Arbetsförmedlare', fte: '0.4' });
+    await addStaffing(db, fid, team, { memberId: municipality, role: 'Verksamhetsledare', fte: '1,0' }, actor);
+    await addStaffing(db, fid, team, { memberId: af, role: 'Arbetsförmedlare', fte: '0.4' }, actor);
     const i = await getIntervention(db, fid, team);
     expect(i).toMatchObject({ name: 'Samordningsteam Sala', kind: 'individual', ownerName: 'Sala kommun', capacity: 30, municipalitiesServed: ['Sala'] });
     expect(i.staffing.map((s) => [s.role, s.fte])).toEqual([['Arbetsförmedlare', 0.4], ['Verksamhetsledare', 1]]);
@@ -66,9 +66,9 @@ describe('interventions, grants, goals and participations in the database', () =
   });
 
   it('computes the consumption rate from grants and requisitions (reference: 3 950 544 of 4 119 000 = 96 %)', async () => {
-    await addGrant(db, actor, fid, team, { year: 2025, decided: '4 119 000', decisionDate: '2024-11-20', reference: 'Dnr 2024/17' });
+    await addGrant(db, fid, team, { year: 2025, decided: '4 119 000', decisionDate: '2024-11-20', reference: 'Dnr 2024/17' }, actor);
     for (const [date, amount] of [['2025-03-31', '1 000 000'], ['2025-06-30', '1 000 000'], ['2025-09-30', '1 000 000'], ['2025-12-31', '950 544']] as const) {
-      await addRequisition(db, actor, fid, team, { date, amount });
+      await addRequisition(db, fid, team, { date, amount }, actor);
     }
     const i = await getIntervention(db, fid, team);
     expect(i.consumption).toEqual([
@@ -78,50 +78,50 @@ describe('interventions, grants, goals and participations in the database', () =
   });
 
   it('keeps goals with a yearly assessment, replacing the year\'s assessment', async () => {
-    const goal = await addGoal(db, actor, fid, team, { area: 'Individ', text: 'Hälften tar steg närmare arbete' });
-    await assessGoal(db, actor, fid, goal, { year: 2025, assessment: 'delvis uppfyllt', comment: 'Nära' });
-    await assessGoal(db, actor, fid, goal, { year: 2025, assessment: 'met', comment: 'Uppnått' });
+    const goal = await addGoal(db, fid, team, { area: 'Individ', text: 'Hälften tar steg närmare arbete' }, actor);
+    await assessGoal(db, fid, goal, { year: 2025, assessment: 'delvis uppfyllt', comment: 'Nära' }, actor);
+    await assessGoal(db, fid, goal, { year: 2025, assessment: 'met', comment: 'Uppnått' }, actor);
     expect((await listGoals(db, fid, team))[0]!.assessments).toEqual([{ year: 2025, assessment: 'met', comment: 'Uppnått' }]);
   });
 
   it('registers a participation under a random code and closes it', async () => {
-    const { id, code } = await registerParticipation(db, actor, fid, team, { ...person, referringMemberId: String(af) });
+    const { id, code } = await registerParticipation(db, fid, team, { ...person, referringMemberId: String(af) }, actor);
     expect(code).toMatch(/^D-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    await closeParticipation(db, actor, fid, team, id, { endDate: '2025-10-31', exitOutcome: 'Arbete', supportAfter: 'salary' });
+    await closeParticipation(db, fid, team, id, { endDate: '2025-10-31', exitOutcome: 'Arbete', supportAfter: 'salary' }, actor);
     const [p] = await listParticipations(db, fid, team);
     expect(p).toMatchObject({ code, gender: 'woman', endDate: '2025-10-31', exitOutcome: 'work', supportAfter: 'salary', referringMemberId: af });
-    await expect(closeParticipation(db, actor, fid, team, id, { endDate: '2025-11-30', exitOutcome: 'work' })).rejects.toThrow('redan avslutat');
+    await expect(closeParticipation(db, fid, team, id, { endDate: '2025-11-30', exitOutcome: 'work' }, actor)).rejects.toThrow('redan avslutat');
   });
 
   it('keeps progression measurements (BIP indicators) per date, refusing identity numbers', async () => {
-    const { id } = await registerParticipation(db, actor, fid, team, person);
-    await addProgressionMeasurement(db, actor, fid, team, id, { measuredOn: '2025-05-01', indicator: 'Hälsa', score: '4' });
-    await addProgressionMeasurement(db, actor, fid, team, id, { measuredOn: '2025-08-01', indicator: 'Hälsa', score: 6 });
+    const { id } = await registerParticipation(db, fid, team, person, actor);
+    await addProgressionMeasurement(db, fid, team, id, { measuredOn: '2025-05-01', indicator: 'Hälsa', score: '4' }, actor);
+    await addProgressionMeasurement(db, fid, team, id, { measuredOn: '2025-08-01', indicator: 'Hälsa', score: 6 }, actor);
     expect(await listProgression(db, fid, team, id)).toEqual([
       { measuredOn: '2025-05-01', indicator: 'Hälsa', score: 4 },
       { measuredOn: '2025-08-01', indicator: 'Hälsa', score: 6 },
     ]);
-    await expect(addProgressionMeasurement(db, actor, fid, team, id, { measuredOn: '2025-08-01', indicator: '811228-9874', score: 6 })).rejects.toThrow(InputError);
-    await expect(addProgressionMeasurement(db, actor, fid, team, id, { measuredOn: '2025-08-01', indicator: 'Hälsa', score: 11 })).rejects.toThrow(/mellan 0 och 10/);
+    await expect(addProgressionMeasurement(db, fid, team, id, { measuredOn: '2025-08-01', indicator: '811228-9874', score: 6 }, actor)).rejects.toThrow(InputError);
+    await expect(addProgressionMeasurement(db, fid, team, id, { measuredOn: '2025-08-01', indicator: 'Hälsa', score: 11 }, actor)).rejects.toThrow(/mellan 0 och 10/);
   });
 
   it('refuses a personnummer in any text field and leaves the database unchanged', async () => {
     const before = await snapshot(db);
-    await expect(registerParticipation(db, actor, fid, team, { ...person, homeMunicipality: 'Sala 19811228-9874' })).rejects.toThrow(InputError);
-    await expect(createIntervention(db, actor, fid, { name: 'Team', kind: 'individual', periodStart: '2025-01-01', steeringGroup: 'Kontakt 811228-9874' })).rejects.toThrow(/personnummer/);
-    await expect(addGoal(db, actor, fid, team, { text: 'Deltagare 701063-2391 ska…' })).rejects.toThrow(/samordningsnummer/);
-    await expect(addActivity(db, actor, fid, { year: 2025, name: 'Utbildning', participants: 10, targetGroup: '8112289874' })).rejects.toThrow(InputError);
-    await expect(addRequisition(db, actor, fid, team, { date: '2025-01-31', amount: '100', note: '811228-9874' })).rejects.toThrow(InputError);
+    await expect(registerParticipation(db, fid, team, { ...person, homeMunicipality: 'Sala 19811228-9874' }, actor)).rejects.toThrow(InputError);
+    await expect(createIntervention(db, fid, { name: 'Team', kind: 'individual', periodStart: '2025-01-01', steeringGroup: 'Kontakt 811228-9874' }, actor)).rejects.toThrow(/personnummer/);
+    await expect(addGoal(db, fid, team, { text: 'Deltagare 701063-2391 ska…' }, actor)).rejects.toThrow(/samordningsnummer/);
+    await expect(addActivity(db, fid, { year: 2025, name: 'Utbildning', participants: 10, targetGroup: '8112289874' }, actor)).rejects.toThrow(InputError);
+    await expect(addRequisition(db, fid, team, { date: '2025-01-31', amount: '100', note: '811228-9874' }, actor)).rejects.toThrow(InputError);
     expect(await snapshot(db)).toBe(before);
   });
 
   it('names the bad fields and refuses members and interventions of another förbund', async () => {
-    const err = await registerParticipation(db, actor, fid, team, { ...person, gender: 'x', startDate: '2025-02-30' }).catch((e) => e);
+    const err = await registerParticipation(db, fid, team, { ...person, gender: 'x', startDate: '2025-02-30' }, actor).catch((e) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).problems.map((p) => p.field)).toEqual(['gender', 'startDate']);
     const [{ id: foreign }] = (await db.query<{ id: number }>("insert into member (federation_id, name, kind) values ($1, 'Främmande', 'region') returning id", [otherFid])) as [{ id: number }];
-    await expect(registerParticipation(db, actor, fid, team, { ...person, referringMemberId: foreign })).rejects.toThrow('Okänd medlem');
-    await expect(registerParticipation(db, actor, otherFid, team, person)).rejects.toThrow(NotFoundError);
+    await expect(registerParticipation(db, fid, team, { ...person, referringMemberId: foreign }, actor)).rejects.toThrow('Okänd medlem');
+    await expect(registerParticipation(db, otherFid, team, person, actor)).rejects.toThrow(NotFoundError);
     expect(await listInterventions(db, otherFid)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import {
 import { consumption, type ConsumptionLine } from '../../core/interventions/consumption.ts';
 import type { InterventionKind } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf } from './members.ts';
+import { assertMembersOf } from '../members/members.ts';
 import { addCheckedRequisition, todayIso } from './corrections.ts';
 import { decisionDateProblems } from '../../core/interventions/plausibility.ts';
 
@@ -63,7 +63,7 @@ async function writeParticipatingMembers(tx: Queryable, federationId: number, in
   }
 }
 
-export async function createIntervention(db: Database, actor: Actor, federationId: number, raw: Record<string, unknown>): Promise<number> {
+export async function createIntervention(db: Database, federationId: number, raw: Record<string, unknown>, actor: Actor): Promise<number> {
   const input = parseInterventionInput(raw);
   return db.transaction(async (tx) => {
     await checkReferences(tx, federationId, input);
@@ -80,7 +80,7 @@ export async function createIntervention(db: Database, actor: Actor, federationI
   }, actor);
 }
 
-export async function updateIntervention(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<void> {
+export async function updateIntervention(db: Database, federationId: number, interventionId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const input = parseInterventionInput(raw);
   await db.transaction(async (tx) => {
     await checkReferences(tx, federationId, input);
@@ -131,7 +131,7 @@ export async function assertInterventionExists(tx: Queryable, federationId: numb
   if (!rows.length) throw new NotFoundError('Insatsen finns inte.');
 }
 
-export async function addStaffing(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<void> {
+export async function addStaffing(db: Database, federationId: number, interventionId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const s = parseStaffingInput(raw);
   await db.transaction(async (tx) => {
     await assertInterventionExists(tx, federationId, interventionId);
@@ -140,7 +140,7 @@ export async function addStaffing(db: Database, actor: Actor, federationId: numb
   }, actor);
 }
 
-export async function addGrant(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<void> {
+export async function addGrant(db: Database, federationId: number, interventionId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const g = parseGrantInput(raw);
   const late = decisionDateProblems('decisionDate', g.decisionDate, todayIso());
   if (late.length) throw new InputError(late);
@@ -156,7 +156,7 @@ export async function addGrant(db: Database, actor: Actor, federationId: number,
 }
 
 /** Adds a requisition, checked for plausibility (see addCheckedRequisition in corrections.ts). */
-export async function addRequisition(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<void> {
+export async function addRequisition(db: Database, federationId: number, interventionId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   await addCheckedRequisition(db, federationId, interventionId, raw, actor);
 }
 

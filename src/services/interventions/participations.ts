@@ -3,7 +3,7 @@ import { parseParticipationInput, type ParticipationFacts, type ParticipationInp
 import { Validator } from '../../core/interventions/intervention.ts';
 import { ExitOutcome, SupportSource } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf, memberMunicipalities } from './members.ts';
+import { assertMembersOf, memberMunicipalities } from '../members/members.ts';
 import { newParticipationCode } from './participationCode.ts';
 import { assertInterventionExists } from './interventions.ts';
 import { interventionStart, todayIso } from './corrections.ts';
@@ -45,7 +45,7 @@ export async function insertParticipations(tx: Queryable, federationId: number, 
   return out;
 }
 
-export async function registerParticipation(db: Database, actor: Actor, federationId: number, interventionId: number, raw: Record<string, unknown>): Promise<{ id: number; code: string }> {
+export async function registerParticipation(db: Database, federationId: number, interventionId: number, raw: Record<string, unknown>, actor: Actor): Promise<{ id: number; code: string }> {
   const input = parseParticipationInput(raw, {}, await memberMunicipalities(db, federationId));
   return db.transaction(async (tx) => {
     const start = await interventionStart(tx, federationId, interventionId);
@@ -59,7 +59,7 @@ export async function registerParticipation(db: Database, actor: Actor, federati
 }
 
 /** Ends a participation: end date, exit outcome and (optionally) support source after. */
-export async function closeParticipation(db: Database, actor: Actor, federationId: number, interventionId: number, participationId: number, raw: Record<string, unknown>): Promise<void> {
+export async function closeParticipation(db: Database, federationId: number, interventionId: number, participationId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const v = new Validator(raw);
   const endDate = v.date('endDate', 'slutdatum', true);
   const exitOutcome = v.oneOf('exitOutcome', 'avslutsorsak', ExitOutcome);

@@ -9,7 +9,7 @@ export interface ProgressionMeasurement {
   readonly score: number;
 }
 
-export async function addProgressionMeasurement(db: Database, actor: Actor, federationId: number, interventionId: number, participationId: number, raw: Record<string, unknown>): Promise<void> {
+export async function addProgressionMeasurement(db: Database, federationId: number, interventionId: number, participationId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const v = new Validator(raw);
   const measuredOn = v.date('measuredOn', 'mätdatum', true);
   const indicator = v.text('indicator', 'indikator', { required: true, max: 100 });

@@ -1,11 +1,12 @@
 import { resolveSettings } from '../../core/settings.ts';
 import { NotFoundError } from '../../core/errors.ts';
-import { freezeYear, readFrozenFederation, readFrozenIntervention, type FrozenYear, type YearCounts } from '../../core/statistics/publication.ts';
+import { freezeYearSteps, readFrozenFederation, readFrozenIntervention, type FrozenYear, type YearCounts } from '../../core/statistics/publication.ts';
 import type { ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { listInterventions } from './interventions.ts';
-import { listMembers } from './members.ts';
+import { listMembers } from '../members/members.ts';
 import { countParticipationsInDb } from './statisticsCounts.ts';
+import { drainYielding } from '../steps.ts';
 
 /**
  * The participant statistics every role other than an intervention's own staff sees: per closed year,
@@ -43,30 +44,58 @@ async function yearCounts(db: Queryable, federationId: number, year: number): Pr
   };
 }
 
-async function frozenYears(db: Queryable, federationId: number): Promise<FrozenYear[]> {
+export async function frozenYears(db: Queryable, federationId: number): Promise<FrozenYear[]> {
   const rows = await db.query<{ data: FrozenYear }>('select data from statistics_snapshot where federation_id = $1 order by year', [federationId]);
   return rows.map((r) => r.data);
 }
 
-/**
- * Freezes every closed year up to `upTo` that is not frozen yet, in order (each is decided with the one
- * before it). Concurrent callers are serialised by the unique (federation_id, year): the second insert is
- * dropped and both read the same row.
- */
-export async function freezeClosedYears(db: Database, federationId: number, upTo: number, today: Date = new Date()): Promise<FrozenYear[]> {
-  const settings = await settingsOf(db, federationId);
-  const lastClosed = Array.from({ length: 3 }, (_, k) => today.getUTCFullYear() - k).find((y) => closingDate(y, settings.statisticsClosingDays) <= today.toISOString().slice(0, 10))!;
-  const frozen = await frozenYears(db, federationId);
+/** The last year that has closed for statistics on `today` (statisticsClosingDays after its end). */
+export function lastClosedYear(today: Date, closingDays: number): number {
+  return Array.from({ length: 3 }, (_, k) => today.getUTCFullYear() - k).find((y) => closingDate(y, closingDays) <= today.toISOString().slice(0, 10))!;
+}
+
+/** The first year with a participation in an individual intervention (the first year that gets frozen), or null. */
+export async function firstParticipationYear(db: Queryable, federationId: number): Promise<number | null> {
   const [first] = await db.query<{ y: number | null }>(
     `select min(extract(year from p.start_date))::int as y from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
      where p.federation_id = $1 and i.kind = 'individual'`,
     [federationId],
   );
-  if (first?.y === null || first?.y === undefined) return frozen;
-  const last = Math.min(upTo, lastClosed);
-  for (let year = frozen.length ? frozen[frozen.length - 1]!.year + 1 : first.y; year <= last; year++) {
+  return first?.y ?? null;
+}
+
+/** Per database and förbund: the freezing under way (one at a time per förbund; later callers wait for it). */
+const inFlight = new WeakMap<object, Map<number, Promise<unknown>>>();
+
+/**
+ * Freezes every closed year up to `upTo` that is not frozen yet, in order (each is decided with the one
+ * before it), and returns the frozen years. The suppression runs in steps with the event loop free between
+ * them (a Västmanland-sized year takes seconds, no step more than a few hundred milliseconds), so other
+ * requests are answered meanwhile. Callers for the same förbund are queued behind each other; concurrent
+ * processes are serialised by the unique (federation_id, year): the second insert is dropped.
+ */
+export async function freezeClosedYears(db: Database, federationId: number, upTo: number, today: Date = new Date()): Promise<FrozenYear[]> {
+  let byFederation = inFlight.get(db);
+  if (!byFederation) inFlight.set(db, (byFederation = new Map()));
+  const before = byFederation.get(federationId) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(() => freezeNow(db, federationId, upTo, today));
+  byFederation.set(federationId, run);
+  try {
+    return await run;
+  } finally {
+    if (byFederation.get(federationId) === run) byFederation.delete(federationId);
+  }
+}
+
+async function freezeNow(db: Database, federationId: number, upTo: number, today: Date): Promise<FrozenYear[]> {
+  const settings = await settingsOf(db, federationId);
+  const frozen = await frozenYears(db, federationId);
+  const first = await firstParticipationYear(db, federationId);
+  if (first === null) return frozen;
+  const last = Math.min(upTo, lastClosedYear(today, settings.statisticsClosingDays));
+  for (let year = frozen.length ? frozen[frozen.length - 1]!.year + 1 : first; year <= last; year++) {
     const previous = frozen.find((f) => f.year === year - 1) ?? null;
-    const data = freezeYear(await yearCounts(db, federationId, year), previous, settings);
+    const data = await drainYielding(freezeYearSteps(await yearCounts(db, federationId, year), previous, settings));
     await db.transaction(
       (tx) => tx.query('insert into statistics_snapshot (federation_id, year, data) values ($1, $2, $3) on conflict (federation_id, year) do nothing', [federationId, year, JSON.stringify(data)]),
       systemActor,
@@ -74,6 +103,32 @@ export async function freezeClosedYears(db: Database, federationId: number, upTo
     frozen.splice(0, frozen.length, ...(await frozenYears(db, federationId)));
   }
   return frozen;
+}
+
+/** Förbund that have a closed year with participations that is not frozen yet, on `today`. */
+export async function federationsWithUnfrozenYears(db: Queryable, today: Date = new Date()): Promise<number[]> {
+  const rows = await db.query<{ id: number; settings: unknown; first: number | null; last_frozen: number | null }>(
+    `select f.id, f.settings,
+            (select min(extract(year from p.start_date))::int from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
+              where p.federation_id = f.id and i.kind = 'individual') as first,
+            (select max(year) from statistics_snapshot s where s.federation_id = f.id) as last_frozen
+     from federation f order by f.id`,
+  );
+  return rows
+    .filter((r) => r.first !== null && (r.last_frozen ?? r.first - 1) < lastClosedYear(today, resolveSettings(r.settings).statisticsClosingDays))
+    .map((r) => r.id);
+}
+
+/**
+ * Freezes the closed but unfrozen years of every förbund (or of the given ones), one förbund after the other,
+ * yielding between the steps: for the server's start and its daily check, and after a year is started.
+ * Returns how many förbund had something to freeze.
+ */
+export async function freezeAllClosedYears(db: Database, options: { today?: Date; federationIds?: readonly number[] } = {}): Promise<number> {
+  const today = options.today ?? new Date();
+  const ids = (await federationsWithUnfrozenYears(db, today)).filter((id) => !options.federationIds || options.federationIds.includes(id));
+  for (const id of ids) await freezeClosedYears(db, id, today.getUTCFullYear(), today);
+  return ids.length;
 }
 
 export interface PublishedStatistics {

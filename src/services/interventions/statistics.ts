@@ -3,7 +3,7 @@ import { seriesFromYearPairs, statisticsFromCounts, type ParticipantStatistics }
 import type { Queryable } from '../../db/database.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { listInterventions } from './interventions.ts';
-import { listMembers } from './members.ts';
+import { listMembers } from '../members/members.ts';
 import { participationYearPairs } from './participations.ts';
 import { countParticipationsInDb } from './statisticsCounts.ts';
 

@@ -49,8 +49,8 @@ describe('the database counts exactly what the core counts', () => {
         run++;
         const [{ id: fid }] = (await db.query<{ id: number }>('insert into federation (name) values ($1) returning id', [`SF ${run}`])) as [{ id: number }];
         const ids = [
-          await createIntervention(db, { id: 't' }, fid, { name: 'A', kind: 'individual', periodStart: '2023-01-01' }),
-          await createIntervention(db, { id: 't' }, fid, { name: 'B', kind: 'individual', periodStart: '2023-01-01' }),
+          await createIntervention(db, fid, { name: 'A', kind: 'individual', periodStart: '2023-01-01' }, { id: 't' }),
+          await createIntervention(db, fid, { name: 'B', kind: 'individual', periodStart: '2023-01-01' }, { id: 't' }),
         ];
         const all: ParticipationFacts[] = rows.map((r) => ({
           interventionId: ids[r.slot]!, gender: r.gender, ageBand: r.ageBand, homeMunicipality: null, referringMemberId: null,

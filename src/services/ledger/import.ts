@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatNumber } from '../../core/format.ts';
-import { parseText, valueOrThrow } from '../../core/input/index.ts';
+import { organisationDigits, parseOrganisationNumber, parseText, valueOrThrow } from '../../core/input/index.ts';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -43,13 +43,6 @@ export interface SieImportInput {
   readonly predecessor?: boolean;
 }
 
-/** The organisation number's ten digits ("222000-0000", "2220000000", "162220000000" → "2220000000"), or null. */
-export function organisationDigits(text: string | null | undefined): string | null {
-  const d = (text ?? '').split(/\s+/)[0]!.replace(/\D/g, '');
-  if (d.length === 12 && d.startsWith('16')) return d.slice(2);
-  return d.length === 10 ? d : null;
-}
-
 const nameKey = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
@@ -77,8 +70,19 @@ async function checkSieIdentity(
         adoptOrganisationNumber: null,
       };
     }
-    // A förbund without an organisation number takes it from its first own SIE file.
-    return { problem: null, adoptOrganisationNumber: ownOrg ? null : `${fileOrg.slice(0, 6)}-${fileOrg.slice(6)}` };
+    // A förbund without an organisation number takes it from its first own SIE file, when it is a legal
+    // person's number (valid check digit) that no other förbund has.
+    if (ownOrg) return ok;
+    const adopt = parseOrganisationNumber(fileOrg);
+    if (!adopt.ok) return ok;
+    const [owner] = await tx.query<{ name: string }>('select name from federation where organisation_number = $1 and id <> $2', [adopt.value, federationId]);
+    if (owner) {
+      return {
+        problem: { file: fileName, field: '#ORGNR', message: `Filen gäller organisationsnummer ${adopt.value}, som är ${owner.name}s. Filen läses inte in. ${confirm}` },
+        adoptOrganisationNumber: null,
+      };
+    }
+    return { problem: null, adoptOrganisationNumber: adopt.value };
   }
   if (opts.created || !file.company) return ok;
   const earlier = await tx.query<{ name: string | null }>('select distinct company_name as name from ledger_import where federation_id = $1 and company_name is not null and not predecessor', [federationId]);

@@ -3,6 +3,7 @@ import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { syncAllLedgerOutcome } from './economy-link.ts';
 import { listMappings } from './ledgerOutcome.ts';
+import { findLedgerYear } from './statements.ts';
 
 export { listMappings, loadLedgerOutcome, type MappingRow, type LedgerOutcome } from './ledgerOutcome.ts';
 
@@ -84,4 +85,32 @@ export async function mapObjectsByName(db: Database, federationId: number, dimen
     await syncAllLedgerOutcome(tx, federationId);
     return { mapped, skipped };
   }, actor);
+}
+
+export interface BudgetLineRow {
+  id: number;
+  section: string;
+  label: string;
+}
+
+/** The förbund's budget lines for the mapping form, in the order the form lists them. */
+export async function listMappableBudgetLines(db: Queryable, federationId: number): Promise<BudgetLineRow[]> {
+  return db.query<BudgetLineRow>('select id, section, label from budget_line where federation_id = $1 order by sort_order, section, label', [federationId]);
+}
+
+/** Names of the accounts and objects in a year's ledger, for the page (and the form's suggestions). */
+export async function ledgerNames(db: Queryable, federationId: number, year: number | null) {
+  const ref = year === null ? null : await findLedgerYear(db, federationId, year);
+  if (!ref) return { accounts: new Map<string, string>(), objects: [] as { dimension: string; code: string; name: string; dimensionName: string }[] };
+  const accounts = await db.query<{ account: string; name: string }>('select account, name from ledger_account where federation_id = $1 and year_id = $2', [federationId, ref.yearId]);
+  const objects = await db.query<{ dimension: string; code: string; name: string; dimension_name: string | null }>(
+    `select o.dimension, o.code, o.name, d.name as dimension_name from ledger_object o
+     left join ledger_dimension d on d.year_id = o.year_id and d.dimension = o.dimension
+     where o.federation_id = $1 and o.year_id = $2 order by o.dimension, o.code`,
+    [federationId, ref.yearId],
+  );
+  return {
+    accounts: new Map(accounts.map((a) => [a.account, a.name])),
+    objects: objects.map((o) => ({ dimension: o.dimension, code: o.code, name: o.name, dimensionName: o.dimension_name ?? `Dimension ${o.dimension}` })),
+  };
 }

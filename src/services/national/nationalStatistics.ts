@@ -5,12 +5,15 @@
  */
 import { ExitOutcome, Gender } from '../../core/interventions/vocabulary.ts';
 import { indexOf } from '../../core/statistics/participantStatistics.ts';
-import { nationalSeries, nationalStatistics, type NationalEconomyFacts, type NationalStatistics, type NationalUnit, type NationalUnitCounts } from '../../core/statistics/nationalStatistics.ts';
+import { nationalEconomyTables, nationalStatistics, nationalTrends, type FrozenNational, type NationalTrends, type NationalEconomyFacts, type NationalStatistics, type NationalUnit, type NationalUnitCounts } from '../../core/statistics/nationalStatistics.ts';
 import { sumBySection } from '../../core/economy/budget.ts';
 import { equityCapOre, equityCapShareFor } from '../../core/economy/keyFigures.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import type { Queryable } from '../../db/database.ts';
 import { memoizeReads } from '../../db/memoizeReads.ts';
+import { frozenFlowCounts, frozenNationalCells, type FrozenYear } from '../../core/statistics/publication.ts';
+import type { StatTable } from '../../core/statistics/statTable.ts';
+import { closingDate } from '../interventions/publishedStatistics.ts';
 import { getKeyFigures } from '../economy/reports.ts';
 import { loadYearOutcome } from '../economy/outcome.ts';
 import { lineMap } from '../economy/lines.ts';
@@ -87,33 +90,159 @@ export async function nationalEconomyFacts(db: Queryable, federationId: number, 
   };
 }
 
+export interface NationalPublication {
+  /**
+   * published: every förbund with participations up to the year has frozen it; open: the year has not closed
+   * for every förbund yet (published from `publishedFrom`); pending: closed but not yet frozen everywhere
+   * (the background freezer is working on it: "publiceras snart").
+   */
+  readonly state: 'published' | 'open' | 'pending';
+  readonly publishedFrom: string | null;
+}
+
 export interface NationalView extends NationalStatistics {
-  /** The country's counts per year (each count alone, small ones hidden). */
-  readonly series: readonly { year: number; active: number | null; new: number | null; ended: number | null }[];
+  readonly publication: NationalPublication;
+  /** The country's counts per year, as each year's publication shows them (null = hidden or not published). */
+  readonly series: readonly { year: number; active: number | null; new: number | null; ended: number | null; published: boolean }[];
+  /** Active, new and ended per county (and the country) and per förbund over the series years. */
+  readonly trends: NationalTrends;
+}
+
+interface FederationYearRow {
+  id: number;
+  settings: unknown;
+  first: number | null;
+  snapshot_id: number | null;
+  data: FrozenYear | null;
+}
+
+/** A frozen year as the national view needs it, by snapshot id (a frozen row never changes). */
+const frozenNationalCache = new Map<number, FrozenNational>();
+
+function frozenNational(snapshotId: number, f: FrozenYear): FrozenNational {
+  let n = frozenNationalCache.get(snapshotId);
+  if (!n) {
+    n = { counts: frozenFlowCounts(f), cells: frozenNationalCells(f) };
+    if (frozenNationalCache.size > 2000) frozenNationalCache.delete(frozenNationalCache.keys().next().value!);
+    frozenNationalCache.set(snapshotId, n);
+  }
+  return n;
+}
+
+/** Each förbund's frozen year (if any) and whether it needs one, and the national year's state. */
+async function frozenForYear(db: Queryable, year: number, today: Date): Promise<{ frozen: Map<number, { snapshotId: number; data: FrozenYear }>; publication: NationalPublication; protectionInterval: number }> {
+  const rows = await db.query<FederationYearRow>(
+    `select f.id, f.settings,
+            (select min(extract(year from p.start_date))::int from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
+              where p.federation_id = f.id and i.kind = 'individual') as first,
+            s.id as snapshot_id, s.data
+     from federation f left join statistics_snapshot s on s.federation_id = f.id and s.year = $1
+     order by f.id`,
+    [year],
+  );
+  const frozen = new Map<number, { snapshotId: number; data: FrozenYear }>();
+  let open = false;
+  let pending = false;
+  let publishedFrom: string | null = null;
+  let protectionInterval = 1;
+  for (const r of rows) {
+    const settings = resolveSettings(r.settings);
+    protectionInterval = Math.max(protectionInterval, settings.protectionInterval);
+    const from = closingDate(year, settings.statisticsClosingDays);
+    if (publishedFrom === null || from > publishedFrom) publishedFrom = from;
+    if (r.data && r.snapshot_id !== null) frozen.set(r.id, { snapshotId: r.snapshot_id, data: r.data });
+    else if (r.first !== null && r.first <= year) {
+      if (from > today.toISOString().slice(0, 10)) open = true;
+      else pending = true;
+    }
+  }
+  return { frozen, publication: { state: open ? 'open' : pending ? 'pending' : 'published', publishedFrom }, protectionInterval };
+}
+
+/** A count table with nothing published (the year is not published yet). */
+function unpublishedTable(t: StatTable): StatTable {
+  return {
+    ...t,
+    cells: t.cells.map((row) => row.map(() => null)),
+    rowTotals: t.rowTotals && t.rowTotals.map(() => null),
+    colTotals: t.colTotals && t.colTotals.map(() => null),
+    total: null,
+    percentages: t.percentages && t.percentages.map((row) => row.map(() => null)),
+    hiddenCount: 0,
+  };
+}
+
+const countTableKeys = [
+  'byFederation', 'byCounty', 'flowByGender', 'activeByFederationAndGender', 'newByFederationAndGender', 'endedByFederationAndGender', 'exitOutcomes', 'exitOutcomesByFederation',
+] as const;
+
+/** Per database: the national publication of a year, by what it was decided on (förbund, settings, frozen years). */
+const cache = new WeakMap<object, Map<string, NationalStatistics>>();
+
+/**
+ * The national count tables of a year, read from the förbund's FROZEN publications only (never live counts):
+ * each förbund's counts of the closed year with its shown and hidden cells kept, the county and country
+ * totals suppressed with them as one linked set. Not published (all counts null) until every förbund with
+ * participations has frozen the year. Economy figures (public records) are shown for every year.
+ */
+async function yearPublication(db: Queryable, year: number, today: Date, federations: readonly NationalFederation[]): Promise<{ stats: NationalStatistics; publication: NationalPublication }> {
+  const { frozen, publication, protectionInterval } = await frozenForYear(db, year, today);
+  const minCellSize = Math.max(resolveSettings(null).minCellSize, ...federations.map((f) => f.minCellSize));
+  const synthetic = federations.some((f) => f.synthetic);
+  const key = JSON.stringify([year, publication.state, minCellSize, protectionInterval, federations.map((f) => [f.id, f.name, f.county]), [...frozen.keys()]]);
+  let byKey = cache.get(db);
+  if (!byKey) cache.set(db, (byKey = new Map()));
+  let stats = byKey.get(key);
+  if (!stats) {
+    const published = publication.state === 'published';
+    const frozenCells = new Map<number, FrozenNational>();
+    if (published) {
+      for (const [id, f] of frozen) {
+        frozenCells.set(id, frozenNational(f.snapshotId, f.data));
+        await new Promise<void>((resolve) => setImmediate(resolve)); // one förbund at a time: let requests through
+      }
+    }
+    stats = nationalStatistics({ year, minCellSize, protectionInterval, synthetic, units: federations, counts: new Map(), economy: new Map(), frozen: frozenCells });
+    if (!published) stats = { ...stats, ...Object.fromEntries(countTableKeys.map((k) => [k, unpublishedTable(stats![k])])) };
+    if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, stats);
+  }
+  return { stats, publication };
 }
 
 /**
- * The suppressed national tables of a year. The minimum cell size is the strictest of all förbund's
- * settings (default 5). `seriesYears` adds the country's trend.
+ * The suppressed national tables of a year (see yearPublication) with the economy of every förbund, and the
+ * trends over `seriesYears` (default: the five years up to `year`), each year as its own publication shows it.
  */
-export async function nationalStatisticsForYear(db: Queryable, year: number, options: { seriesYears?: readonly number[] } = {}): Promise<NationalView> {
+export async function nationalStatisticsForYear(
+  db: Queryable,
+  year: number,
+  options: { seriesYears?: readonly number[]; today?: Date } = {},
+): Promise<NationalView> {
+  const today = options.today ?? new Date();
   const federations = await listNationalFederations(db);
   const settingsRows = new Map((await db.query<{ id: number; settings: unknown }>('select id, settings from federation')).map((r) => [r.id, r.settings]));
-  const minCellSize = Math.max(resolveSettings(null).minCellSize, ...federations.map((f) => f.minCellSize));
-  const counts = await countNationalParticipations(db, year);
+  const { stats: counts, publication } = await yearPublication(db, year, today, federations);
   const economy = new Map<number, NationalEconomyFacts>();
   for (const f of federations) {
     const facts = await nationalEconomyFacts(db, f.id, year, settingsRows.get(f.id));
     if (facts) economy.set(f.id, facts);
   }
-  const stats = nationalStatistics({ year, minCellSize, synthetic: federations.some((f) => f.synthetic), units: federations, counts, economy });
+  // The economy tables need the published active counts (cost per participant): the core builds them from
+  // the same publication, so recompute only the money part with the published counts.
+  const withEconomy = nationalEconomyTables(counts, federations, economy);
   const seriesYears = options.seriesYears ?? Array.from({ length: 5 }, (_, i) => year - 4 + i);
-  const points = [];
+  const perYear: { year: number; stats: NationalStatistics; published: boolean }[] = [];
   for (const y of seriesYears) {
-    const c = y === year ? counts : await countNationalParticipations(db, y);
-    const all = [...c.values()];
-    const s = (m: 0 | 1 | 2) => all.reduce((a, x) => a + x.flowByGender[m].reduce((p, q) => p + q, 0), 0);
-    points.push({ year: y, active: s(0), new: s(1), ended: s(2) });
+    const p = y === year ? { stats: counts, publication } : await yearPublication(db, y, today, federations);
+    perYear.push({ year: y, stats: p.stats, published: p.publication.state === 'published' });
   }
-  return { ...stats, series: nationalSeries(points, minCellSize) };
+  const series = perYear.map((p) => ({
+    year: p.year,
+    active: p.stats.byFederation.colTotals?.[0] ?? null,
+    new: p.stats.byFederation.colTotals?.[1] ?? null,
+    ended: p.stats.byFederation.colTotals?.[2] ?? null,
+    published: p.published,
+  }));
+  return { ...counts, ...withEconomy, publication, series, trends: nationalTrends(perYear, counts.federations, counts.counties) };
 }

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../core/errors.ts';
 import { parseAuditorInput, parseBoardMemberInput, parseDecisionItemInput, parseMeetingInput } from '../../core/reports/inputs.ts';
 import type { AuditorPerson, BoardPerson } from '../../core/reports/facts.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { assertMembersOf } from '../interventions/members.ts';
+import { assertMembersOf } from '../members/members.ts';
 
 export interface BoardMemberRow extends BoardPerson {
   readonly id: number;

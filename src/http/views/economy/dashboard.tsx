@@ -1,9 +1,13 @@
-import { BarChart } from '../views/barChart.tsx';
-import { CardGrid, FigureCard, WarningList } from '../views/cards.tsx';
-import { formatPercent, formatShare, formatTkr, tkrText } from '../views/present.ts';
-import { YearSelector } from '../views/yearSelector.tsx';
+/**
+ * The dashboard (Översikt) of a förbund-year: a view of DashboardModel, which the route's loader builds from the
+ * year's figures (src/http/routes/economyDashboard.tsx). Renders only what the model holds: nothing per user.
+ */
+import { BarChart } from '../barChart.tsx';
+import { CardGrid, FigureCard, WarningList } from '../cards.tsx';
+import { formatPercent, formatShare, formatTkr, tkrText } from '../present.ts';
+import { YearSelector } from '../yearSelector.tsx';
 
-/** What the dashboard shows; built by the route from the economy services, all money in öre. */
+/** What the dashboard shows; built by the route's loader from the year's figures, all money in öre. */
 export interface DashboardModel {
   readonly federationId: number;
   readonly year: number;

@@ -1,16 +1,7 @@
-import type { Child } from 'hono/jsx';
-import { ScrollTable } from '../views/scrollTable.tsx';
-import type { StatTable } from '../../core/statistics/statTable.ts';
-import type { GoalAssessment as GoalAssessmentCode } from '../../core/interventions/vocabulary.ts';
-import { GoalAssessment } from '../../core/interventions/vocabulary.ts';
-import { formatKronor, formatNumberUpTo, NBSP } from '../../core/format.ts';
-
-/** sv-SE presentation for this area's pages (numbers "18 964", "23 %", kronor from öre), through core/format.ts. */
-export const fmtNumber = (n: number) => formatNumberUpTo(n, 1);
-export const fmtCount = (n: number | null) => (n === null ? '–' : fmtNumber(n));
-/** A percentage already in per cent (66.7 → "66,7 %"). */
-export const fmtPercent = (n: number | null) => (n === null ? '–' : `${fmtNumber(n)}${NBSP}%`);
-export const fmtKronor = (ore: number) => formatKronor(ore);
+/** The suppressed participant statistics on a page: the table, the note on hidden cells, and a bar chart. */
+import { ScrollTable } from '../scrollTable.tsx';
+import type { StatTable } from '../../../core/statistics/statTable.ts';
+import { fmtCount, fmtNumber, fmtPercent } from './format.ts';
 
 export function SuppressionNote(props: { minCellSize: number }) {
   return (
@@ -114,26 +105,3 @@ export function BarChart(props: { id: string; title: string; bars: readonly Bar[
     </figure>
   );
 }
-
-const assessmentColour: Record<GoalAssessmentCode, { fill: string; symbol: string }> = {
-  met: { fill: '#1f6b2e', symbol: '✓' },
-  partly_met: { fill: '#8a5a00', symbol: '◐' },
-  not_met: { fill: '#a4141c', symbol: '✗' },
-};
-
-/** Goal assessment as colour AND symbol AND text (never colour alone). */
-export function AssessmentBadge(props: { assessment: GoalAssessmentCode }) {
-  const a = assessmentColour[props.assessment];
-  return (
-    <span class={`assessment assessment-${props.assessment}`}>
-      <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
-        <circle cx="7" cy="7" r="6" fill={a.fill} />
-      </svg>{' '}
-      {a.symbol} {GoalAssessment.label(props.assessment)}
-    </span>
-  );
-}
-
-
-
-

@@ -89,3 +89,16 @@ export async function deleteMember(db: Database, federationId: number, memberId:
     if (!rows.length) throw new NotFoundError('Medlemmen finns inte.');
   }, actor);
 }
+
+/** Refuses member ids that are not members of this förbund (instead of a foreign-key error). */
+export async function assertMembersOf(tx: Queryable, federationId: number, ids: readonly (number | null)[], field: string): Promise<void> {
+  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (!wanted.length) return;
+  const rows = await tx.query<{ id: number }>('select id from member where federation_id = $1 and id = any($2::int[])', [federationId, wanted]);
+  if (rows.length !== wanted.length) throw new InputError({ field, message: 'Okänd medlem i förbundet.' });
+}
+
+/** Names of the förbund's member municipalities (the closed list for a participant's home municipality). */
+export async function memberMunicipalities(q: Queryable, federationId: number): Promise<string[]> {
+  return (await listMembers(q, federationId)).filter((m) => m.kind === 'municipality').map((m) => m.name);
+}

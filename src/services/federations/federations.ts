@@ -1,5 +1,5 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { textProblems } from '../../core/input/index.ts';
+import { isBlank, parseOrganisationNumber, textProblems } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { equityCapStepProblems, resolveSettings, type FederationSettings } from '../../core/settings.ts';
 import type { InputProblem } from '../../core/errors.ts';
@@ -21,6 +21,14 @@ export async function getFederation(q: Queryable, federationId: number): Promise
   return toInfo(r);
 }
 
+/** The förbund's id and name (what every page under it shows), or null when there is none. */
+export async function findFederationRef(q: Queryable, federationId: number): Promise<{ id: number; name: string } | null> {
+  // federation.id is an integer: a larger number cannot be a förbund (and must not become a cast error).
+  if (!Number.isSafeInteger(federationId) || federationId < 1 || federationId > 2147483647) return null;
+  const [r] = await q.query<{ id: number; name: string }>('select id, name from federation where id = $1', [federationId]);
+  return r ?? null;
+}
+
 /** The förbund with this exact name; NotFoundError (naming it) when there is none. */
 export async function getFederationByName(q: Queryable, name: string): Promise<FederationInfo> {
   const [r] = await q.query<Row>('select id, name, organisation_number, settings from federation where name = $1', [name]);
@@ -34,6 +42,8 @@ export async function listFederations(q: Queryable): Promise<FederationInfo[]> {
 
 /** Finds the förbund by name or creates it, inside an open transaction (importers). Returns its id. */
 export async function ensureFederation(tx: Queryable, name: string): Promise<number> {
+  const problems = textProblems('federation', name, { kind: 'name' });
+  if (problems.length) throw new InputError(problems);
   const [r] = await tx.query<{ id: number }>(
     'insert into federation (name) values ($1) on conflict (name) do update set name = excluded.name returning id',
     [name],
@@ -41,21 +51,69 @@ export async function ensureFederation(tx: Queryable, name: string): Promise<num
   return r!.id;
 }
 
-/** Registers a förbund. */
+/**
+ * Registers a förbund (the system administrator, the demo, tests). The organisation number is optional; when
+ * given it must be a legal person's number with a valid check digit, and no other förbund may have it.
+ */
 export async function createFederation(db: Database, input: { name: string; organisationNumber?: string | null }, actor: Actor): Promise<FederationInfo> {
-  const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (!name) throw new InputError({ field: 'name', message: 'Ange förbundets namn.' });
-  const nameProblems = textProblems('name', name, { kind: 'name' });
-  if (nameProblems.length) throw new InputError(nameProblems);
+  const { name, organisationNumber } = federationInput(input);
   return db.transaction(async (tx) => {
-    const exists = await tx.query('select 1 from federation where name = $1', [name]);
-    if (exists.length) throw new InputError({ field: 'name', message: `Det finns redan ett förbund som heter "${name}".` });
+    await assertUnique(tx, null, name, organisationNumber);
     const [r] = await tx.query<Row>(
       'insert into federation (name, organisation_number) values ($1, $2) returning id, name, organisation_number, settings',
-      [name, input.organisationNumber ?? null],
+      [name, organisationNumber],
     );
     return toInfo(r!);
   }, actor);
+}
+
+/** Renames a förbund or changes its organisation number (the system administrator). */
+export async function updateFederation(db: Database, federationId: number, input: { name: string; organisationNumber?: string | null }, actor: Actor): Promise<FederationInfo> {
+  const { name, organisationNumber } = federationInput(input);
+  return db.transaction(async (tx) => {
+    await getFederation(tx, federationId);
+    await assertUnique(tx, federationId, name, organisationNumber);
+    const [r] = await tx.query<Row>(
+      'update federation set name = $2, organisation_number = $3 where id = $1 returning id, name, organisation_number, settings',
+      [federationId, name, organisationNumber],
+    );
+    return toInfo(r!);
+  }, actor);
+}
+
+/** Every förbund with its number of accounts, for the system administrator's list. */
+export async function listFederationsWithUserCounts(q: Queryable): Promise<(FederationInfo & { users: number })[]> {
+  const rows = await q.query<Row & { users: number }>(
+    `select f.id, f.name, f.organisation_number, f.settings, count(r.user_id)::int as users
+     from federation f left join federation_role r on r.federation_id = f.id group by f.id order by f.name`,
+  );
+  return rows.map((r) => ({ ...toInfo(r), users: r.users }));
+}
+
+function federationInput(input: { name: unknown; organisationNumber?: unknown }): { name: string; organisationNumber: string | null } {
+  const problems: InputProblem[] = [];
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (!name) problems.push({ field: 'name', message: 'Ange förbundets namn.' });
+  else problems.push(...textProblems('name', name, { kind: 'name' }));
+  let organisationNumber: string | null = null;
+  if (!isBlank(input.organisationNumber)) {
+    const parsed = parseOrganisationNumber(input.organisationNumber);
+    if (parsed.ok) organisationNumber = parsed.value;
+    else problems.push({ field: 'organisationNumber', message: parsed.message });
+  }
+  if (problems.length) throw new InputError(problems);
+  return { name, organisationNumber };
+}
+
+async function assertUnique(tx: Queryable, exceptId: number | null, name: string, organisationNumber: string | null): Promise<void> {
+  const problems: InputProblem[] = [];
+  if ((await tx.query('select 1 from federation where name = $1 and id is distinct from $2', [name, exceptId])).length) {
+    problems.push({ field: 'name', message: `Det finns redan ett förbund som heter "${name}".` });
+  }
+  if (organisationNumber !== null && (await tx.query('select 1 from federation where organisation_number = $1 and id is distinct from $2', [organisationNumber, exceptId])).length) {
+    problems.push({ field: 'organisationNumber', message: `Ett annat förbund har redan organisationsnummer ${organisationNumber}.` });
+  }
+  if (problems.length) throw new InputError(problems);
 }
 
 /** Validates a change of the förbund's limits (equity cap as a share 0–1, floor in öre or null, cell size ≥ 1). */

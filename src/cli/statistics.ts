@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { InputError } from '../core/errors.ts';
+import { getFederationByName, listFederations } from '../services/economy/index.ts';
+import { closingDate, freezeClosedYears } from '../services/interventions/publishedStatistics.ts';
+import { parseYear, withDb } from './shared.ts';
+
+/**
+ * `samordna statistics freeze`: fixes (freezes) the published participant statistics of closed years now,
+ * instead of waiting for the server's background freezer (docs/statistics-protection.md).
+ */
+export function registerStatistics(program: Command): void {
+  const cmd = program.command('statistics').description('Publicerad deltagarstatistik (fastställd per stängt år)');
+  cmd
+    .command('freeze')
+    .description('Fastställer (fryser) deltagarstatistiken för stängda år som inte är frysta, till och med --year (standard: alla stängda år)')
+    .option('--federation <name>', 'förbundets namn (standard: alla förbund)')
+    .option('--year <år>', 'till och med detta år')
+    .action((o: { federation?: string; year?: string }) =>
+      withDb(async (db) => {
+        const today = new Date();
+        const upTo = o.year === undefined ? today.getUTCFullYear() : parseYear(o.year);
+        const federations = o.federation ? [await getFederationByName(db, o.federation)] : await listFederations(db);
+        for (const f of federations) {
+          if (o.year !== undefined) {
+            const from = closingDate(upTo, f.settings.statisticsClosingDays);
+            if (from > today.toISOString().slice(0, 10)) {
+              if (o.federation) throw new InputError({ field: '--year', message: `Året ${upTo} stängs först ${from}; det kan inte fastställas före dess.` });
+              continue;
+            }
+          }
+          const frozen = await freezeClosedYears(db, f.id, upTo, today);
+          const years = frozen.map((y) => y.year);
+          console.log(`${f.name}: ${years.length ? `fastställda år ${years.join(', ')}` : 'inga deltagare, inget att fastställa'}`);
+        }
+      }),
+    );
+}

@@ -1,0 +1,79 @@
+import type { Database } from '../../db/database.ts';
+import { freezeAllClosedYears } from './publishedStatistics.ts';
+
+/**
+ * The server's background freezer of the published participant statistics (docs/statistics-protection.md):
+ * at start, once a day after that, and whenever asked (a year started, a national read found an unfrozen
+ * year), it freezes every closed but unfrozen year, one förbund at a time, in steps that leave the event loop
+ * free between them, so requests are answered while it runs. Without a running freezer (the CLI, tests),
+ * requestFreeze does nothing: those callers freeze explicitly.
+ */
+export interface StatisticsFreezer {
+  /** Resolves when nothing is queued or running. */
+  idle(): Promise<void>;
+  /** Stops the daily check and waits for the running pass. */
+  stop(): Promise<void>;
+}
+
+interface Running {
+  queue: Promise<void>;
+  pending: boolean;
+  timer: NodeJS.Timeout | null;
+  onError: (err: unknown) => void;
+}
+
+const running = new WeakMap<object, Running>();
+
+function pass(db: Database, r: Running): void {
+  if (r.pending) return; // a pass is already queued: it will see this request's years too
+  r.pending = true;
+  r.queue = r.queue.then(async () => {
+    r.pending = false;
+    try {
+      await freezeAllClosedYears(db);
+    } catch (err) {
+      r.onError(err);
+    }
+  });
+}
+
+export function startStatisticsFreezer(db: Database, options: { intervalMs?: number; onError?: (err: unknown) => void } = {}): StatisticsFreezer {
+  const r: Running = {
+    queue: Promise.resolve(),
+    pending: false,
+    timer: null,
+    onError: options.onError ?? ((err) => console.error(JSON.stringify({ event: 'statistics-freeze-failed', message: err instanceof Error ? err.message : String(err) }))),
+  };
+  running.set(db, r);
+  // Let the server answer its first requests before the first pass starts.
+  setImmediate(() => pass(db, r));
+  r.timer = setInterval(() => pass(db, r), options.intervalMs ?? 6 * 3600_000);
+  r.timer.unref();
+  return {
+    idle: async () => {
+      for (;;) {
+        const q = r.queue;
+        await q;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (q === r.queue && !r.pending) return;
+      }
+    },
+    stop: async () => {
+      if (r.timer) clearInterval(r.timer);
+      r.timer = null;
+      running.delete(db);
+      await r.queue;
+    },
+  };
+}
+
+/** Asks the running freezer (if any) for a pass soon; returns at once. */
+export function requestFreeze(db: Database): void {
+  const r = running.get(db);
+  if (r) pass(db, r);
+}
+
+/** Is a background freezer running for this database? */
+export function freezerRunning(db: Database): boolean {
+  return running.has(db);
+}

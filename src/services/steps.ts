@@ -1,0 +1,12 @@
+/**
+ * Runs a core computation written as steps (a generator that yields between its expensive passes, such as
+ * the suppression's linear-programming audits) without holding the event loop: other requests are served
+ * between the steps.
+ */
+export async function drainYielding<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
