@@ -219,11 +219,12 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
   try {
     const existing = await findFederation(db, input);
     if (existing === null) {
-      return await db.transaction(async (tx) => {
+      const { retiredYearId: _none, ...published } = await db.transaction(async (tx) => {
         const fed = await createFederationByName(tx, input.federationName!);
         const staged = await stageFile(tx, fed, file, { id: null }, async () => {});
         return await publish(tx, fed, staged, file, input, { created: true });
       }, input.actor);
+      return published;
     }
     const fed = existing;
     const pause = pauseFor(db);
