@@ -153,17 +153,26 @@ function HintAndError(props: { id: string; hint?: string; error?: string | undef
   );
 }
 
+/** A field's label (a star when required), then its hint and error, tied to the input by id. */
+function LabelWithHint(props: { id: string; label: string; required?: boolean; hint?: string; error?: string | undefined }) {
+  return (
+    <>
+      <label for={props.id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+    </>
+  );
+}
+
 export function TextField(
   props: FieldProps & { type?: 'text' | 'date' | 'number' | 'email'; inputmode?: 'numeric' | 'decimal' | 'text'; autocomplete?: string; size?: number; list?: string },
 ) {
   const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <LabelWithHint id={id} {...props} />
       <input
         id={id}
         name={props.name}
@@ -186,11 +195,7 @@ export function PasswordField(props: Omit<FieldProps, 'value'> & { autocomplete:
   const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <LabelWithHint id={id} {...props} />
       <input
         id={id}
         name={props.name}
