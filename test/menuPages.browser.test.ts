@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, expectLayoutFits, expectNoAxeViolations, launchBrowser } from './support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, expectLayoutFits, expectNoAxeViolations, launchBrowser, logInInBrowser } from './support/browser.ts';
 import { startTestServer } from './support/server.ts';
 import { testPassword } from './support/auth.ts';
 import { menuLinks, seedRoleWorld, type RoleWorld } from './support/roles.ts';
@@ -34,21 +34,10 @@ describe.skipIf(!browserAvailable)('every menu page of every role, at 1280 and 3
     await server?.stop();
   });
 
-  async function login(email: string, width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill(testPassword);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForLoadState('load');
-    return page;
-  }
-
   for (const role of roles) {
     it(`${role}: every menu page`, async () => {
       for (const width of [1280, 390]) {
-        const page = await login(w.users[role], width);
+        const page = await logInInBrowser(browser, server.url, w.users[role], width, testPassword);
         const links = menuLinks(await page.content());
         expect(links.length, `${role} has a menu`).toBeGreaterThan(0);
         for (const [i, link] of links.entries()) {

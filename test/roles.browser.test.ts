@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, expectLayoutFits, expectNoAxeViolations, launchBrowser, viaMenu } from './support/browser.ts';
+import { browserAvailable, expectLayoutFits, expectNoAxeViolations, launchBrowser, viaMenu, logInInBrowser } from './support/browser.ts';
 import { startTestServer } from './support/server.ts';
 import { testPassword } from './support/auth.ts';
 import { seedRoleWorld, type RoleWorld } from './support/roles.ts';
@@ -36,13 +36,7 @@ describe.skipIf(!browserAvailable)('every role’s main task in Chromium', () =>
   });
 
   async function loginPage(email: string, width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill(testPassword);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForLoadState('load');
+    const page = await logInInBrowser(browser, server.url, email, width, testPassword);
     if (shots) await page.screenshot({ path: `${shots}/${email.split('@')[0]}-${width}.png`, fullPage: false });
     await expectNoAxeViolations(page);
     await expectLayoutFits(page, width);

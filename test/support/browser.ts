@@ -111,3 +111,15 @@ export async function viaMenu(page: Page, label: string | RegExp, width: number)
   await link.click();
   await page.waitForLoadState('load');
 }
+
+/** A new browser window of `width` px (a phone's height below 500 px) logged in through the login form as `email`. */
+export async function logInInBrowser(browser: Browser, baseUrl: string, email: string, width: number, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForLoadState('load');
+  return page;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, expectLayoutFits, expectNoAxeViolations, launchBrowser, viaMenu } from '../../../test/support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, expectLayoutFits, expectNoAxeViolations, launchBrowser, viaMenu, logInInBrowser } from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import { addTestUser, testPassword } from '../../../test/support/auth.ts';
 import { importReferenceFile } from '../../importers/reference/importReference.ts';
@@ -32,15 +32,7 @@ describe.skipIf(!browserAvailable)('periodisering in the kansli’s menu', () =>
     await server?.stop();
   });
 
-  async function loginPage(email: string, width: number): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill(testPassword);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const loginPage = (email: string, width: number) => logInInBrowser(browser, server.url, email, width, testPassword);
 
   for (const [width, profile] of [
     [1280, 'yearly'],
