@@ -48,7 +48,7 @@ describe('a long SIE import does not keep other förbund waiting', () => {
     // Without #ORGNR: the organisation number of the generated files is already the first test's förbund's.
     const withoutOrg = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/#ORGNR [^\r\n]*\r?\n/, ''), 'latin1');
     const small = withoutOrg(generateSie({ transactionRows: 300 }));
-    const first = await importSieFile(db, { federationId: fed, source: Readable.from([small]), fileName: 'liten.se', actor: { id: 'test' } });
+    const first = await importSieFile(db, fed, { source: Readable.from([small]), fileName: 'liten.se' }, { id: 'test' });
     const visible = async () => {
       const [r] = await db.query<{ years: number; rows: number }>(
         `select (select count(*)::int from ledger_year where federation_id = $1 and state = 'active') as years,
@@ -60,7 +60,7 @@ describe('a long SIE import does not keep other förbund waiting', () => {
     };
     const seen = new Set<string>();
     let done = false;
-    const big = importSieFile(db, { federationId: fed, source: Readable.from([withoutOrg(generateSie({ transactionRows: 20_000 }))]), fileName: 'stor.se', actor: { id: 'test' } }).finally(() => (done = true));
+    const big = importSieFile(db, fed, { source: Readable.from([withoutOrg(generateSie({ transactionRows: 20_000 }))]), fileName: 'stor.se' }, { id: 'test' }).finally(() => (done = true));
     while (!done) {
       const v = await visible();
       seen.add(`${v.years}:${v.rows}`);
@@ -99,7 +99,7 @@ describe('a long SIE import does not keep other förbund waiting', () => {
     const last = lines.map((l) => l.startsWith('#TRANS ')).lastIndexOf(true);
     lines[last] = lines[last]!.replace(/\S+$/, '0.01');
     const broken = lines.filter((l) => !l.startsWith('#ORGNR')).join('\n');
-    await expect(importSieFile(db, { federationId: fed, source: Readable.from([Buffer.from(broken, 'latin1')]), fileName: 'trasig.se', actor: { id: 'test' } })).rejects.toThrow(/trasig\.se/);
+    await expect(importSieFile(db, fed, { source: Readable.from([Buffer.from(broken, 'latin1')]), fileName: 'trasig.se' }, { id: 'test' })).rejects.toThrow(/trasig\.se/);
     // The abandoned staging year went with this import; the failing import's own staging too.
     expect(await counts()).toEqual({ years: 0, rows: 0 });
     expect(await db.query('select 1 from ledger_import where federation_id = $1', [fed])).toEqual([]);

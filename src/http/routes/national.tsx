@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
@@ -6,7 +7,7 @@ import type { Permission } from '../../core/access/permissions.ts';
 import { Layout, type NavItem } from '../views/layout.tsx';
 import { TableView } from '../views/tableView.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
-import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField, CheckboxGroup } from '../views/form.tsx';
+import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextField, AmountField, CheckboxGroup } from '../views/form.tsx';
 import { formatKronor, formatNumber } from '../views/present.ts';
 import { StatTableView, SuppressionNote } from '../views/interventions/statTable.tsx';
 import { fmtCount } from '../views/interventions/format.ts';
@@ -19,7 +20,9 @@ import { importStateInputs, listStateInputs, saveStateInput, saveStateYear, stat
 import { scenarioTable, stateAllocationTable } from '../../core/economy/stateAllocationTable.ts';
 import { parseHundredths, parseStateInputRows } from '../../importers/stateAllocation/parseStateInputs.ts';
 import type { Table } from '../../core/table.ts';
-import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { parseId, parseInteger, parseText, parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { SplitForm, splitPartRows } from '../views/national/splitForm.tsx';
+import type { StateAllocationInput } from '../../core/economy/stateAllocation.ts';
 import { requestFreeze } from '../../services/interventions/statisticsFreezer.ts';
 import { PublicationNote, TrendTables } from '../views/national/publication.tsx';
 
@@ -211,7 +214,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   });
 
   // ---- The state's allocation model ----
-  const allocationPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, string>; notice?: string | null } = {}) => {
+  const allocationPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, string> } = {}) => {
     const ctx = requireNational(c);
     const canWrite = ctx.can('national:write');
     const year = await yearOf(c, []);
@@ -223,6 +226,37 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     const mergeIds = c.req.queries('slaihop') ?? [];
     let scenario: Table | null = null;
     let scenarioError: string | null = null;
+    // What-if: split one förbund (GET ?dela=ID&del1namn=…&del1befolkning=…&del1matt=…).
+    const splitValues: Record<string, string> = Object.fromEntries(
+      ['dela', ...Array.from({ length: splitPartRows }, (_, i) => [`del${i + 1}namn`, `del${i + 1}befolkning`, `del${i + 1}matt`]).flat()].map((k) => [k, c.req.query(k) ?? '']),
+    );
+    const splitErrors: Record<string, string> = {};
+    if (splitValues.dela) {
+      const target = inputs.find((x) => String(x.federationId) === splitValues.dela);
+      if (!target) splitErrors.dela = 'Välj ett förbund som har underlag för året.';
+      const parts: StateAllocationInput[] = [];
+      for (let k = 1; k <= splitPartRows; k++) {
+        const [n, p, m] = [`del${k}namn`, `del${k}befolkning`, `del${k}matt`].map((f) => splitValues[f]!.trim());
+        if (!n && !p && !m) continue;
+        const name = parseText(n!, { kind: 'short' });
+        const population = parseInteger(p!);
+        const measure = parseHundredths(m!);
+        if (!name.ok || !n) splitErrors[`del${k}namn`] = name.ok ? 'Ange delens namn.' : name.message;
+        else if (inputs.some((x) => x.federation === name.value && x.federation !== target?.federation) || parts.some((x) => x.federation === name.value)) splitErrors[`del${k}namn`] = 'Namnet används redan av ett annat förbund eller en annan del.';
+        if (!population.ok) splitErrors[`del${k}befolkning`] = population.message;
+        if (measure === null) splitErrors[`del${k}matt`] = 'Ange försörjningsmåttet, t.ex. 1 234,5.';
+        if (name.ok && n && population.ok && measure !== null) parts.push({ federation: name.value, population: population.value, supportMeasureHundredths: measure });
+      }
+      if (!Object.keys(splitErrors).length && parts.length < 2) splitErrors.del2namn = 'Ange minst två delar.';
+      if (!Object.keys(splitErrors).length && target) {
+        try {
+          scenario = scenarioTable(await stateScenario(db, year, { kind: 'split', federation: target.federation, into: parts }));
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          scenarioError = err.message;
+        }
+      }
+    }
     if (mergeIds.length) {
       try {
         const names = inputs.filter((x) => mergeIds.includes(String(x.federationId))).map((x) => x.federation);
@@ -250,7 +284,6 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     return c.html(
       <Layout title={`Statens fördelning ${year}`} nav={nationalNav}>
         <h1>Statens fördelning {year}</h1>
-        <Notice message={opts.notice} />
         <p>
           Statens medel fördelas med ett grundbelopp på 400 000 kr per förbund; resten 75 % efter områdets försörjningsmått och 25 % efter
           befolkningen 16–64 år. Beloppen räknas på kronan och summerar exakt till statens totala belopp.
@@ -292,6 +325,15 @@ export const nationalRoutes: RouteModule = ({ db }) => {
           </Form>
         ) : (
           <p>Det behövs underlag för minst två förbund.</p>
+        )}
+        <h2>Vad händer om ett förbund delas?</h2>
+        {inputs.length ? (
+          <>
+            <ErrorSummary errors={Object.keys(splitErrors).length ? splitErrors : undefined} />
+            <SplitForm year={year} federations={inputs.map((x) => ({ id: x.federationId, name: x.federation }))} values={splitValues} errors={splitErrors} />
+          </>
+        ) : (
+          <p>Det behövs underlag för minst ett förbund.</p>
         )}
         {scenarioError ? <p class="error" role="alert">{scenarioError}</p> : null}
         {scenario ? (
@@ -354,7 +396,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     );
   };
 
-  app.get('/nationell/fordelning', (c) => allocationPage(c, { notice: c.req.query('klart') ? 'Sparat.' : null }));
+  app.get('/nationell/fordelning', (c) => allocationPage(c));
   app.get('/nationell/fordelning.csv', async (c) => {
     requireNational(c);
     const year = await yearOf(c, []);
@@ -369,7 +411,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     return c.json({ year, problem: y.problem, total: y.settings ? y.settings.totalOre / 100 : null, federations: y.rows.map((r) => ({ federation: r.federation, base: r.baseOre / 100, supportShare: r.supportShareOre / 100, populationShare: r.populationShareOre / 100, adjustment: r.adjustmentOre / 100, amount: r.amountOre / 100, equityCapShare: r.equityCapShare, equityCap: r.equityCapOre / 100 })) });
   });
 
-  const redirectBack = (c: Context<AppEnv>, year: number) => c.redirect(`/nationell/fordelning?ar=${year}&klart=1`, 303);
+  const redirectBack = (c: Context<AppEnv>, year: number) => redirectWithFlash(c, `/nationell/fordelning?ar=${year}`, 'national-allocation');
   app.post('/nationell/fordelning/total', async (c) => {
     const ctx = requireNational(c, 'national:write');
     const year = await yearOf(c, []);

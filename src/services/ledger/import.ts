@@ -28,14 +28,13 @@ export interface SieImportResult {
   readonly federationCreated: boolean;
 }
 
+/** The förbund an import is for: its id, or its name (created in the import's transaction when no förbund has it). */
+export type SieImportTarget = number | { readonly name: string };
+
 export interface SieImportInput {
-  /** The förbund by id, or by name — created (in the same transaction) when no förbund has that name. */
-  readonly federationId?: number;
-  readonly federationName?: string;
   /** A file path, or a stream with its file name. */
   readonly source: string | Readable;
   readonly fileName?: string;
-  readonly actor: Actor;
   /**
    * The file is explicitly confirmed to be a predecessor's books (e.g. a förbund merged into this one): its
    * #ORGNR / #FNAMN may differ from the förbund's. Without it such a file is refused.
@@ -202,9 +201,9 @@ interface Staged {
  * A förbund given by a name that does not exist yet (the CLI creates it) is imported in one transaction from
  * start to end, creation included, so that a failed file leaves no förbund behind.
  */
-export async function importSieFile(db: Database, input: SieImportInput): Promise<SieImportResult> {
+export async function importSieFile(db: Database, federation: SieImportTarget, input: SieImportInput, actor: Actor): Promise<SieImportResult> {
   const fileName = valueOrThrow(parseText(input.fileName ?? (typeof input.source === 'string' ? basename(input.source) : 'SIE-fil'), { kind: 'fileName' }), { field: 'filnamn' });
-  if (input.federationId === undefined && !input.federationName) throw new NotFoundError('Förbundet finns inte.');
+  if (typeof federation !== 'number' && !federation.name) throw new NotFoundError('Förbundet finns inte.');
   const raw = typeof input.source === 'string' ? createReadStream(input.source, { highWaterMark: 256 * 1024 }) : input.source;
   const hash = createHash('sha256');
   const tap = new Transform({
@@ -217,13 +216,13 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
   raw.pipe(tap);
   const file: SieFileInput = { tap, raw, hash, fileName };
   try {
-    const existing = await findFederation(db, input);
+    const existing = await findFederation(db, federation);
     if (existing === null) {
       const { retiredYearId: _none, ...published } = await db.transaction(async (tx) => {
-        const fed = await createFederationByName(tx, input.federationName!);
+        const fed = await createFederationByName(tx, (federation as { name: string }).name);
         const staged = await stageFile(tx, fed, file, { id: null }, async () => {});
-        return await publish(tx, fed, staged, file, input, { created: true });
-      }, input.actor);
+        return await publish(tx, fed, staged, file, input, actor, { created: true });
+      }, actor);
       return published;
     }
     const fed = existing;
@@ -233,7 +232,7 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
     let result: SieImportResult & { retiredYearId: number | null };
     try {
       const staged = await stageFile(db, fed, file, staging, pause);
-      result = await db.transaction((tx) => publish(tx, fed, staged, file, input, { created: false }), input.actor);
+      result = await db.transaction((tx) => publish(tx, fed, staged, file, input, actor, { created: false }), actor);
     } catch (e) {
       if (staging.id !== null) await deleteYear(db, fed, staging.id, pause).catch(() => {});
       throw e;
@@ -410,6 +409,7 @@ async function publish(
   staged: Staged,
   file: SieFileInput,
   input: SieImportInput,
+  actor: Actor,
   opts: { created: boolean },
 ): Promise<SieImportResult & { retiredYearId: number | null }> {
   // Two imports of one förbund publish one after the other (a PostgreSQL server runs them side by side).
@@ -435,7 +435,7 @@ async function publish(
     `insert into ledger_import (federation_id, file_name, sha256, imported_by, year_start, year_end, company_name, program, sie_type,
        account_count, voucher_count, transaction_count, balance_count, predecessor)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
-    [fed, file.fileName, sha256, input.actor.id, staged.start, staged.end, summary.company, summary.program, summary.sieType,
+    [fed, file.fileName, sha256, actor.id, staged.start, staged.end, summary.company, summary.program, summary.sieType,
       staged.accounts, staged.vouchers, staged.transactions, staged.balances, predecessor],
   );
   await tx.query("update ledger_year set state = 'active', import_id = $3 where federation_id = $1 and id = $2 and state = 'staging'", [fed, staged.yearId, imp!.id]);
@@ -490,13 +490,13 @@ async function deleteLeftovers(q: Queryable, fed: number, pause: Pause): Promise
 }
 
 /** The förbund's id; null when it is given by a name no förbund has (it will be created). */
-async function findFederation(q: Queryable, input: SieImportInput): Promise<number | null> {
-  if (input.federationId !== undefined) {
-    const rows = await q.query<{ id: number }>('select id from federation where id = $1', [input.federationId]);
+async function findFederation(q: Queryable, federation: SieImportTarget): Promise<number | null> {
+  if (typeof federation === 'number') {
+    const rows = await q.query<{ id: number }>('select id from federation where id = $1', [federation]);
     if (!rows[0]) throw new NotFoundError('Förbundet finns inte.');
     return rows[0].id;
   }
-  const rows = await q.query<{ id: number }>('select id from federation where name = $1', [input.federationName!]);
+  const rows = await q.query<{ id: number }>('select id from federation where name = $1', [federation.name]);
   return rows[0]?.id ?? null;
 }
 
