@@ -74,7 +74,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
         }),
       );
     },
-    async giveWay(maxWaitMs = 250) {
+    async giveWay(maxWaitMs = 500) {
       // Quiet for QUIET_MS: a request between two of its statements (rendering, a little JavaScript) is not done yet.
       const QUIET_MS = 5;
       const until = performance.now() + maxWaitMs;

@@ -19,7 +19,7 @@ export const sieLimits = { accounts: 20_000, dimensions: 100, objects: 100_000 }
 export type SieSource = string | Readable;
 
 /** Lines per batch of records at most (a chunk of the stream holds several thousand). */
-const LINES_PER_BATCH = 1000;
+const LINES_PER_BATCH = 500;
 
 /** One-character lines ("{", "}") as shared strings. */
 const ONE_CHAR: readonly string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
@@ -105,7 +105,7 @@ function openSource(source: SieSource): Readable {
 }
 
 /**
- * Streams an SIE file: yields its records in batches (of at most about a thousand lines), never holding the file in
+ * Streams an SIE file: yields its records in batches (of at most about 500 lines), never holding the file in
  * memory. The parser's problems are on `parser.problems` once the iteration ends.
  */
 export async function* readSie(source: SieSource, parser: SieParser): AsyncGenerator<SieRecord[]> {

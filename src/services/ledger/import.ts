@@ -156,7 +156,7 @@ function bound(q: Queryable, federationId: number, yearId: number, pause: Pause)
 }
 
 /** Rows per statement while staging: small enough that one statement holds the embedded database only briefly. */
-const STAGE_BATCH = 1000;
+const STAGE_BATCH = 500;
 /** A staging year older than this was left by an import that died (crash, kill); the förbund's next import deletes it. */
 const ABANDONED_AFTER = '6 hours';
 
