@@ -68,10 +68,19 @@ describe('samordna CLI: allocation model and national statistics', () => {
     const load = await run(['national', 'synthetic'], dir);
     expect(load.code).toBe(0);
     expect(load.stdout).toMatch(/80 syntetiska förbund/);
+    // The national tables are the förbund's frozen publications: freeze the closed years (as the server's
+    // background freezer does). An open year cannot be frozen.
+    const early = await run(['statistics', 'freeze', '--federation', 'Syntetiskt förbund 01', '--year', '2030'], dir);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('Året 2030 stängs först 2031-02-01');
+    const freeze = await run(['statistics', 'freeze'], dir);
+    expect(freeze.code).toBe(0);
+    expect(freeze.stdout).toContain('Syntetiskt förbund 01: fastställda år 2021, 2022, 2023, 2024, 2025');
     const r = await run(['national', 'statistics', '--year', '2025', '--format', 'json'], dir);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.note).toMatch(/SYNTETISKA DATA/);
+    expect(s.publication.state).toBe('published');
     expect(s.byFederation.rowLabels).toHaveLength(80);
     expect(s.byCounty.rowLabels).toHaveLength(21);
     // The same StatTable shape as `insatser statistik --format json`.
@@ -87,5 +96,5 @@ describe('samordna CLI: allocation model and national statistics', () => {
     expect(alloc.federations).toHaveLength(80);
     expect(alloc.federations.reduce((a: number, f: { amount: number }) => a + f.amount, 0)).toBe(alloc.total);
     for (const f of alloc.federations) expect(f.amount).toBeGreaterThanOrEqual(400_000);
-  }, 300_000);
+  }, 1_200_000); // freezing 80 förbund × 5 years: about 2 minutes of CPU
 });

@@ -133,4 +133,18 @@ describe.skipIf(!browserAvailable)('economy pages in Chromium', () => {
     await page.goto(`${server.url}/f/${fid}/installningar`);
     await expectNoAxeViolations(page);
   });
+
+  it('the settings page with the statistics protection: labelled fields, axe clean at 1280 and 390 px', async () => {
+    await page.goto(`${server.url}/f/${fid}/installningar`);
+    expect(await page.getByLabel('Skyddsintervall för dolda tal').inputValue()).toBe('1');
+    expect(await page.getByLabel('Dagar efter årets slut innan året stängs').inputValue()).toBe('31');
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    expect(await page.getByLabel('Skyddsintervall för dolda tal').isVisible()).toBe(true);
+    // Nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });

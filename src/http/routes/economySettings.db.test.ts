@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { pageText, seedSmallFederation } from '../../../test/support/economy.ts';
 import { createApp } from '../app.tsx';
-import { getFederation } from '../../services/economy/index.ts';
+import { getFederation, saveFederationSettings } from '../../services/economy/index.ts';
 
 describe('settings page (HTTP): equity cap and floor drive the warnings', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -46,6 +46,33 @@ describe('settings page (HTTP): equity cap and floor drive the warnings', () => 
     expect(t).toContain('Golv: Beloppet får inte vara negativt.');
     expect(t).toContain('Ange minsta antal, 1 eller större.');
     expect((await getFederation(db, fid)).settings).toEqual(before);
+  });
+
+  it('the statistics protection: protection interval and closing days are saved, validated through the boundary and in the audit log', async () => {
+    const page = text(await (await app.request(`/f/${fid}/installningar`)).text());
+    expect(page).toContain('Skyddsintervall för dolda tal 1');
+    expect(page).toContain('Publiceringsperiod för deltagarstatistik 12 månader (kalenderår)');
+    expect(page).toContain('Dagar efter årets slut innan året stängs och fastställs 31');
+    const bad = await post({ equityCap: '20', equityFloor: '', minCellSize: '5', protectionInterval: '0', statisticsClosingDays: 'trettio' });
+    expect(bad.status).toBe(400);
+    const t = text(await bad.text());
+    expect(t).toContain('Skyddsintervall: Ange ett heltal mellan 1 och 100.');
+    expect(t).toContain('Dagar innan året stängs: Ange ett heltal mellan 0 och 366.');
+    expect((await getFederation(db, fid)).settings.protectionInterval).toBe(1);
+    const ok = await post({ equityCap: '20', equityFloor: '', minCellSize: '5', protectionInterval: '2', statisticsClosingDays: '45' });
+    expect(ok.status).toBe(303);
+    const s = (await getFederation(db, fid)).settings;
+    expect([s.protectionInterval, s.statisticsClosingDays, s.statisticsPeriodMonths]).toEqual([2, 45, 12]);
+    const [log] = await db.query<{ old_values: { settings: { protectionInterval?: number } }; new_values: { settings: { protectionInterval: number; statisticsClosingDays: number } } }>(
+      "select old_values, new_values from audit_log where table_name = 'federation' and row_id = $1 and action = 'update' order by id desc limit 1",
+      [String(fid)],
+    );
+    expect(log!.new_values.settings.protectionInterval).toBe(2);
+    expect(log!.new_values.settings.statisticsClosingDays).toBe(45);
+    expect(log!.old_values.settings.protectionInterval ?? 1).toBe(1);
+    // A period other than the calendar year is refused by the service (it would single registrations out).
+    await expect(saveFederationSettings(db, fid, { statisticsPeriodMonths: 6 as 12 }, { id: 'test' })).rejects.toThrow('kalenderår');
+    await post({ equityCap: '20', equityFloor: '', minCellSize: '5', protectionInterval: '1', statisticsClosingDays: '31' });
   });
 
   it('the equity staircase: a step by allocation size changes the cap the dashboard uses; a bad step is refused', async () => {

@@ -7,6 +7,7 @@ import { Layout } from '../views/layout.tsx';
 import { Form, SubmitButton, TextField, AmountField, formState } from '../views/form.tsx';
 import { formatKronor, formatNumber, formatShare, kronorText } from '../views/present.ts';
 import { InputError } from '../../core/errors.ts';
+import { parseInteger } from '../../core/input/index.ts';
 import { equityCapStepProblems, type EquityCapStep, type FederationSettings } from '../../core/settings.ts';
 import { getFederation, saveFederationSettings } from '../../services/economy/index.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
@@ -46,6 +47,8 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
       equitySteps: stepsText(s.equityCapSteps),
       equityFloor: s.equityFloorOre === null ? '' : plain(formatKronor(s.equityFloorOre)),
       minCellSize: String(s.minCellSize),
+      protectionInterval: String(s.protectionInterval),
+      statisticsClosingDays: String(s.statisticsClosingDays),
     });
     return (
       <Layout title="Inställningar" federation={federation}>
@@ -64,7 +67,18 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
           <dd>{s.equityFloorOre === null ? 'Inget' : kronorText(s.equityFloorOre)}</dd>
           <dt>Minsta antal som visas i statistik</dt>
           <dd>{formatNumber(s.minCellSize)}</dd>
+          <dt>Skyddsintervall för dolda tal</dt>
+          <dd>{formatNumber(s.protectionInterval)}</dd>
+          <dt>Publiceringsperiod för deltagarstatistik</dt>
+          <dd>{formatNumber(s.statisticsPeriodMonths)} månader (kalenderår)</dd>
+          <dt>Dagar efter årets slut innan året stängs och fastställs</dt>
+          <dd>{formatNumber(s.statisticsClosingDays)}</dd>
         </dl>
+        <p>
+          Deltagarstatistiken skyddas med samordnad maskering över alla tabeller, insatser och år och publiceras per stängt kalenderår, som
+          sedan fastställs och aldrig ändras (metoden beskrivs i docs/statistics-protection.md).
+          Ändringar gäller år som fastställs efter ändringen; redan fastställda år ändras inte.
+        </p>
         {opts.canWrite ? (
           <>
             <h2>Ändra</h2>
@@ -77,6 +91,20 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
               />
               <AmountField {...f.bind('equityFloor')} label="Golv för eget kapital (kronor)" hint="Lämna tomt om förbundet inte har något golv." />
               <TextField {...f.bind('minCellSize')} label="Minsta antal som visas i statistik" inputmode="numeric" size={4} hint="Mindre antal döljs, så att ingen deltagare kan pekas ut." />
+              <TextField
+                {...f.bind('protectionInterval')}
+                label="Skyddsintervall för dolda tal"
+                inputmode="numeric"
+                size={4}
+                hint="1–100. Det intervall en läsare kan räkna fram för ett dolt tal ur allt publicerat ska vara minst så brett. 1 = aldrig låst till ett enda värde."
+              />
+              <TextField
+                {...f.bind('statisticsClosingDays')}
+                label="Dagar efter årets slut innan året stängs"
+                inputmode="numeric"
+                size={4}
+                hint="0–366. Sena registreringar för december hinner med; sedan fastställs årets statistik."
+              />
               <SubmitButton label="Spara inställningar" />
             </Form>
           </>
@@ -99,6 +127,11 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
     const floor = parseAmountInput(form.equityFloor ?? '');
     const cell = parseIntegerInput(form.minCellSize ?? '');
     const steps = parseStepsText(form.equitySteps ?? '');
+    // The statistics protection (absent from an older form: kept as it is).
+    const protection = form.protectionInterval === undefined ? null : parseInteger(form.protectionInterval, { min: 1, max: 100 });
+    const closing = form.statisticsClosingDays === undefined ? null : parseInteger(form.statisticsClosingDays, { min: 0, max: 366 });
+    if (protection && !protection.ok) errors.protectionInterval = `Skyddsintervall: ${protection.message}`;
+    if (closing && !closing.ok) errors.statisticsClosingDays = `Dagar innan året stängs: ${closing.message}`;
     if (!steps.ok) errors.equitySteps = `Trappa: ${steps.message}`;
     if (!cap.ok) errors.equityCap = `Tak: ${cap.message}`;
     else if (cap.basisPoints === null) errors.equityCap = 'Ange taket i procent.';
@@ -107,7 +140,14 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
     else if (cell.value === null || cell.value < 1) errors.minCellSize = 'Ange minsta antal, 1 eller större.';
     // A refusal draws the page again with what was typed and each message beside its field (app.tsx renderFormAgain).
     if (Object.keys(errors).length || !cap.ok || !floor.ok || !cell.ok || !steps.ok) throw new InputError(Object.entries(errors).map(([field, message]) => ({ field, message })));
-    const change: Partial<FederationSettings> = { equityCapShare: cap.basisPoints! / 10000, equityCapSteps: steps.steps, equityFloorOre: floor.ore, minCellSize: cell.value! };
+    const change: Partial<FederationSettings> = {
+      equityCapShare: cap.basisPoints! / 10000,
+      equityCapSteps: steps.steps,
+      equityFloorOre: floor.ore,
+      minCellSize: cell.value!,
+      ...(protection?.ok ? { protectionInterval: protection.value } : {}),
+      ...(closing?.ok ? { statisticsClosingDays: closing.value } : {}),
+    };
     try {
       await saveFederationSettings(db, federation.id, change, ctx.actor);
     } catch (e) {

@@ -1,6 +1,6 @@
 import type { Principal } from '../../core/access/permissions.ts';
 import type { Context } from 'hono';
-import { InputError, NotFoundError } from '../../core/errors.ts';
+import { InputError } from '../../core/errors.ts';
 import type { AppEnv } from '../context.ts';
 import { pathId, queryYear } from '../params.ts';
 

@@ -5,6 +5,7 @@ import { addTestUser, loginAs, type TestSession } from '../../../test/support/au
 import { createApp } from '../app.tsx';
 import { loadNationalSynthetic, syntheticName } from '../../services/national/synthetic.ts';
 import { nationalStatisticsForYear } from '../../services/national/nationalStatistics.ts';
+import { freezeAllClosedYears, publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
 import { stateAllocationForYear } from '../../services/economy/stateAllocation.ts';
 import { stateBaseOre } from '../../core/economy/stateAllocation.ts';
 
@@ -18,6 +19,8 @@ describe('national view and state allocation (HTTP, database)', () => {
   beforeAll(async () => {
     db = await createTestDb();
     await loadNationalSynthetic(db, { id: 'test' }, { federations: 6, firstYear: 2024, years: 2 });
+    // The years close: the server's background freezer (or `samordna statistics freeze`) fixes them.
+    await freezeAllClosedYears(db, { today: new Date('2026-03-01') });
     firstId = (await db.query<{ id: number }>('select id from federation where name = $1', [syntheticName(1)]))[0]!.id;
     await addTestUser(db, { email: 'nat@example.se', national: true });
     await addTestUser(db, { email: 'kansli@example.se', federationId: firstId, role: 'kansli' });
@@ -30,7 +33,8 @@ describe('national view and state allocation (HTTP, database)', () => {
   afterAll(() => db.drop());
 
   it('the synthetic set: förbund marked synthetic with counties, participations counted as the database counts them', async () => {
-    const s = await nationalStatisticsForYear(db, 2025);
+    const s = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    expect(s.publication.state).toBe('published');
     expect(s.synthetic).toBe(true);
     expect(s.federations).toHaveLength(6);
     // Independent count straight from the table: active in 2025 in individual interventions.
@@ -47,6 +51,57 @@ describe('national view and state allocation (HTTP, database)', () => {
     expect(s.economy.cells[row]![0]).toBe(Math.round(a / 100));
   });
 
+  it('every förbund row is exactly what the förbund itself publishes: its shown cells shown, its hidden cells hidden', async () => {
+    const s = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    let hiddenSeen = 0;
+    for (const [i, name] of s.federations.entries()) {
+      const [{ id }] = (await db.query<{ id: number }>('select id from federation where name = $1', [name])) as [{ id: number }];
+      const own = (await publishedStatistics(db, id, 2025, { today: new Date('2026-03-01') })).stats!;
+      // active/new/ended by gender, the totals, and ended by outcome
+      [s.activeByFederationAndGender, s.newByFederationAndGender, s.endedByFederationAndGender].forEach((t, m) => {
+        expect(t.cells[i], `${name} ${t.key}`).toEqual(own.flowByGender.cells[m]);
+        expect(t.rowTotals![i], `${name} ${t.key} total`).toBe(own.flowByGender.rowTotals![m]);
+      });
+      expect(s.exitOutcomesByFederation.cells[i], `${name} outcomes`).toEqual(own.exitOutcomes.cells[0]);
+      hiddenSeen += own.flowByGender.cells.flat().filter((v) => v === null).length;
+    }
+    expect(hiddenSeen).toBeGreaterThan(0); // the synthetic set has hidden förbund cells, so the check means something
+  });
+
+  it('an open year shows no participant counts (published when the year closes); a closed but unfrozen year is "publiceras snart"', async () => {
+    const open = await nationalStatisticsForYear(db, 2026, { today: new Date('2026-06-01') });
+    expect(open.publication).toEqual({ state: 'open', publishedFrom: '2027-02-01' });
+    expect(open.byFederation.cells.flat().every((v) => v === null)).toBe(true);
+    expect(open.economy.rowLabels.length).toBe(6); // money is public and shown
+    const r = await national.request('/nationell?ar=2026');
+    expect(pageText(await r.text())).toContain('Deltagarsiffrorna för 2026 publiceras när året stängs');
+    // A förbund with participations in a closed year it has not frozen: the whole national year waits.
+    await db.query('delete from statistics_snapshot where federation_id = $1 and year = 2025', [firstId]);
+    const pending = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    expect(pending.publication.state).toBe('pending');
+    expect(pending.byCounty.cells.flat().every((v) => v === null)).toBe(true);
+    await freezeAllClosedYears(db, { today: new Date('2026-03-01') });
+    expect((await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') })).publication.state).toBe('published');
+  });
+
+  it('trends per county and per förbund: each year as that year\'s publication shows it', async () => {
+    const s = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    const y2024 = await nationalStatisticsForYear(db, 2024, { today: new Date('2026-03-01') });
+    const [active] = s.trends.byFederation;
+    expect(active!.colLabels).toEqual(['2021', '2022', '2023', '2024', '2025']);
+    s.federations.forEach((_, i) => {
+      expect(active!.cells[i]![4]).toBe(s.byFederation.cells[i]![0]);
+      expect(active!.cells[i]![3]).toBe(y2024.byFederation.cells[i]![0]);
+      expect(active!.cells[i]![0]).toBe(0); // no participations before 2024: nobody
+    });
+    const [, nw] = s.trends.byCounty;
+    s.counties.forEach((_, k) => expect(nw!.cells[k]![4]).toBe(s.byCounty.cells[k]![1]));
+    expect(nw!.cells.at(-1)![4]).toBe(s.byFederation.colTotals![1]);
+    const page = pageText(await (await national.request('/nationell/trender?ar=2025')).text());
+    expect(page).toContain('Aktiva deltagare per län och år');
+    expect(page).toContain('Nya deltagare per förbund och år');
+  });
+
   it('the state allocation of the synthetic year adds up to the state total and gives everyone at least the base', async () => {
     const y = await stateAllocationForYear(db, 2025);
     expect(y.problem).toBeNull();
@@ -55,7 +110,7 @@ describe('national view and state allocation (HTTP, database)', () => {
   });
 
   it('the national role and a kansli see the pages; the board does not, and has no menu entry', async () => {
-    for (const path of ['/nationell?ar=2025', '/nationell/ekonomi?ar=2025', '/nationell/kon-och-avslut?ar=2025', '/nationell/fordelning?ar=2025']) {
+    for (const path of ['/nationell?ar=2025', '/nationell/ekonomi?ar=2025', '/nationell/kon-och-avslut?ar=2025', '/nationell/trender?ar=2025', '/nationell/fordelning?ar=2025']) {
       const r = await national.request(path);
       expect(r.status, path).toBe(200);
       expect(pageText(await r.text())).toContain('Syntetiskt förbund 01');
@@ -98,5 +153,50 @@ describe('national view and state allocation (HTTP, database)', () => {
     const t = pageText(await r.text());
     expect(t).toContain(`${syntheticName(1)} + ${syntheticName(2)}`);
     expect(t).toContain('Nytt');
+  });
+
+  it('what-if: splitting a förbund on the page shows before and after, checked against an independent calculation', async () => {
+    const year = 2025;
+    const rows = await db.query<{ id: number; name: string; population: number; measure: number }>(
+      `select f.id, f.name, i.population_16_64 as population, i.support_measure_hundredths as measure
+       from state_allocation_input i join federation f on f.id = i.federation_id where i.year = $1 order by f.name`,
+      [year],
+    );
+    const [{ total }] = (await db.query<{ total: number }>('select total_ore / 100 as total from state_allocation_year where year = $1', [year])) as [{ total: number }];
+    const target = rows[0]!;
+    const parts = [
+      { name: 'Norra delen', population: Math.floor(target.population / 3), measure: 1234.5 },
+      { name: 'Södra delen', population: target.population - Math.floor(target.population / 3), measure: 2000 },
+    ];
+    const q = new URLSearchParams({ ar: String(year), dela: String(target.id) });
+    parts.forEach((p, k) => {
+      q.set(`del${k + 1}namn`, p.name);
+      q.set(`del${k + 1}befolkning`, String(p.population));
+      q.set(`del${k + 1}matt`, String(p.measure).replace('.', ','));
+    });
+    const html = await (await national.request(`/nationell/fordelning?${q}`)).text();
+    const row = html.split('<tr').find((r) => r.includes('Norra delen + Södra delen'));
+    expect(row, 'the split group').toBeDefined();
+    const cells = [...row!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) => pageText(m[1]!).trim());
+    const num = (t: string) => Number(t.replace(/[\s\u00a0]/g, '').replace('\u2212', '-'));
+    expect(cells[0]).toBe(target.name);
+    expect(cells[2]).toBe('Norra delen + Södra delen');
+    // Independently: 400 000 kr per förbund, the rest 75 % by försörjningsmått and 25 % by population.
+    const after = [...rows.filter((r) => r.id !== target.id).map((r) => ({ population: r.population, measure: r.measure / 100 })), ...parts];
+    const variable = total - 400_000 * after.length;
+    const sumM = after.reduce((a, x) => a + x.measure, 0);
+    const sumP = after.reduce((a, x) => a + x.population, 0);
+    const expected = parts.reduce((a, p) => a + 400_000 + variable * (0.75 * (p.measure / sumM) + 0.25 * (p.population / sumP)), 0);
+    expect(Math.abs(num(cells[3]!) - expected)).toBeLessThanOrEqual(2); // each part rounded to the krona by largest remainder
+    // The total is kept: the sum row.
+    const sumRow = html.slice(html.indexOf('id="scenario"')).split('<tr').find((r) => r.includes('Summa'))!;
+    const sums = [...sumRow.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) => pageText(m[1]!).trim());
+    expect(num(sums[1]!)).toBe(total);
+    expect(num(sums[3]!)).toBe(total);
+    // Bad parts: one part only, a part without försörjningsmått: Swedish errors, no table.
+    const bad = new URLSearchParams({ ar: String(year), dela: String(target.id), del1namn: 'Ensam', del1befolkning: '10', del1matt: 'mycket' });
+    const t = pageText(await (await national.request(`/nationell/fordelning?${bad}`)).text());
+    expect(t).toContain('Ange försörjningsmåttet, t.ex. 1 234,5.');
+    expect(t).not.toContain('Före och efter');
   });
 });

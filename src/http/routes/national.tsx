@@ -20,7 +20,9 @@ import { importStateInputs, listStateInputs, saveStateInput, saveStateYear, stat
 import { scenarioTable, stateAllocationTable } from '../../core/economy/stateAllocationTable.ts';
 import { parseHundredths, parseStateInputRows } from '../../importers/stateAllocation/parseStateInputs.ts';
 import type { Table } from '../../core/table.ts';
-import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { parseId, parseInteger, parseText, parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { SplitForm, splitPartRows } from '../views/national/splitForm.tsx';
+import type { StateAllocationInput } from '../../core/economy/stateAllocation.ts';
 import { requestFreeze } from '../../services/interventions/statisticsFreezer.ts';
 import { PublicationNote, TrendTables } from '../views/national/publication.tsx';
 
@@ -224,6 +226,37 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     const mergeIds = c.req.queries('slaihop') ?? [];
     let scenario: Table | null = null;
     let scenarioError: string | null = null;
+    // What-if: split one förbund (GET ?dela=ID&del1namn=…&del1befolkning=…&del1matt=…).
+    const splitValues: Record<string, string> = Object.fromEntries(
+      ['dela', ...Array.from({ length: splitPartRows }, (_, i) => [`del${i + 1}namn`, `del${i + 1}befolkning`, `del${i + 1}matt`]).flat()].map((k) => [k, c.req.query(k) ?? '']),
+    );
+    const splitErrors: Record<string, string> = {};
+    if (splitValues.dela) {
+      const target = inputs.find((x) => String(x.federationId) === splitValues.dela);
+      if (!target) splitErrors.dela = 'Välj ett förbund som har underlag för året.';
+      const parts: StateAllocationInput[] = [];
+      for (let k = 1; k <= splitPartRows; k++) {
+        const [n, p, m] = [`del${k}namn`, `del${k}befolkning`, `del${k}matt`].map((f) => splitValues[f]!.trim());
+        if (!n && !p && !m) continue;
+        const name = parseText(n!, { kind: 'short' });
+        const population = parseInteger(p!);
+        const measure = parseHundredths(m!);
+        if (!name.ok || !n) splitErrors[`del${k}namn`] = name.ok ? 'Ange delens namn.' : name.message;
+        else if (inputs.some((x) => x.federation === name.value && x.federation !== target?.federation) || parts.some((x) => x.federation === name.value)) splitErrors[`del${k}namn`] = 'Namnet används redan av ett annat förbund eller en annan del.';
+        if (!population.ok) splitErrors[`del${k}befolkning`] = population.message;
+        if (measure === null) splitErrors[`del${k}matt`] = 'Ange försörjningsmåttet, t.ex. 1 234,5.';
+        if (name.ok && n && population.ok && measure !== null) parts.push({ federation: name.value, population: population.value, supportMeasureHundredths: measure });
+      }
+      if (!Object.keys(splitErrors).length && parts.length < 2) splitErrors.del2namn = 'Ange minst två delar.';
+      if (!Object.keys(splitErrors).length && target) {
+        try {
+          scenario = scenarioTable(await stateScenario(db, year, { kind: 'split', federation: target.federation, into: parts }));
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          scenarioError = err.message;
+        }
+      }
+    }
     if (mergeIds.length) {
       try {
         const names = inputs.filter((x) => mergeIds.includes(String(x.federationId))).map((x) => x.federation);
@@ -292,6 +325,15 @@ export const nationalRoutes: RouteModule = ({ db }) => {
           </Form>
         ) : (
           <p>Det behövs underlag för minst två förbund.</p>
+        )}
+        <h2>Vad händer om ett förbund delas?</h2>
+        {inputs.length ? (
+          <>
+            <ErrorSummary errors={Object.keys(splitErrors).length ? splitErrors : undefined} />
+            <SplitForm year={year} federations={inputs.map((x) => ({ id: x.federationId, name: x.federation }))} values={splitValues} errors={splitErrors} />
+          </>
+        ) : (
+          <p>Det behövs underlag för minst ett förbund.</p>
         )}
         {scenarioError ? <p class="error" role="alert">{scenarioError}</p> : null}
         {scenario ? (

@@ -3,6 +3,7 @@
  * decision items (/f/:id/styrelse), and the three documents as downloads (/f/:id/rapporter/…). Kansli edits
  * (reports:write); kansli, styrelse and revisor download (reports:read).
  */
+import { ScrollTable } from '../views/scrollTable.tsx';
 import { redirectWithFlash, type FlashKey } from '../views/flash.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
@@ -144,7 +145,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
           </>
         ) : null}
         <h2>Avsnitt och texter</h2>
-        <div class="table-scroll">
+        <ScrollTable>
           <table>
             <caption>Årsredovisningens avsnitt {year}</caption>
             <thead>
@@ -192,7 +193,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         {canWrite ? (
           <>
             <h2>Status och fastställelse</h2>
@@ -387,7 +388,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
         <ErrorSummary errors={opts.errors} general={opts.general} />
         <h2>Styrelsen</h2>
         {board.length ? (
-          <div class="table-scroll">
+          <ScrollTable>
             <table>
               <caption>Ledamöter och ersättare</caption>
               <thead>
@@ -420,7 +421,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         ) : (
           <p>Ingen ledamot är registrerad.</p>
         )}

@@ -131,6 +131,15 @@ export function settingsProblems(change: Partial<FederationSettings>): InputProb
   if (change.minCellSize !== undefined && (!Number.isInteger(change.minCellSize) || change.minCellSize < 1)) {
     problems.push({ field: 'minCellSize', message: 'Minsta cellstorlek ska vara ett heltal, 1 eller större.' });
   }
+  if (change.protectionInterval !== undefined && (!Number.isInteger(change.protectionInterval) || change.protectionInterval < 1 || change.protectionInterval > 100)) {
+    problems.push({ field: 'protectionInterval', message: 'Skyddsintervallet ska vara ett heltal 1–100.' });
+  }
+  if (change.statisticsClosingDays !== undefined && (!Number.isInteger(change.statisticsClosingDays) || change.statisticsClosingDays < 0 || change.statisticsClosingDays > 366)) {
+    problems.push({ field: 'statisticsClosingDays', message: 'Dagar innan året stängs ska vara ett heltal 0–366.' });
+  }
+  if (change.statisticsPeriodMonths !== undefined && change.statisticsPeriodMonths !== 12) {
+    problems.push({ field: 'statisticsPeriodMonths', message: 'Statistiken publiceras per kalenderår (12 månader); kortare perioder skulle peka ut enskilda registreringar.' });
+  }
   return problems;
 }
 
