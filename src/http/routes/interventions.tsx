@@ -41,7 +41,7 @@ export async function loadInterventionList(db: Database, federation: FederationR
 }
 
 /** One intervention's page; the budget lines of the change form only for whoever writes it. */
-export async function loadIntervention(db: Database, federation: FederationRef, id: number, ctx: RequestContext, year: number, csrf: string | undefined, notice: string | null): Promise<InterventionModel> {
+export async function loadIntervention(db: Database, federation: FederationRef, id: number, ctx: RequestContext, year: number, csrf: string | undefined): Promise<InterventionModel> {
   const intervention = await getIntervention(db, federation.id, id);
   const goals = await listGoals(db, federation.id, id);
   const members = await listMembers(db, federation.id);
@@ -50,7 +50,6 @@ export async function loadIntervention(db: Database, federation: FederationRef, 
     federation,
     year,
     csrf,
-    notice,
     intervention,
     goals,
     members,
@@ -62,14 +61,13 @@ export async function loadIntervention(db: Database, federation: FederationRef, 
 }
 
 /** The year's structural activities the user reads, and the interventions the user may record activities for. */
-export async function loadActivities(db: Database, federation: FederationRef, ctx: RequestContext, year: number, notice: string | null): Promise<ActivitiesModel> {
+export async function loadActivities(db: Database, federation: FederationRef, ctx: RequestContext, year: number): Promise<ActivitiesModel> {
   const readable = ctx.interventions('interventions:read');
   const rows = (await listActivities(db, federation.id, year)).filter((r) => readable === 'all' || (r.interventionId !== null && readable.includes(r.interventionId)));
   const structural = (await listInterventions(db, federation.id)).filter((i) => i.kind === 'structural' && ctx.can('activities:write', { interventionId: i.id }));
   return {
     federation,
     year,
-    notice,
     rows: rows.map((r) => ({ ...r, canEdit: ctx.can('activities:write', r.interventionId === null ? undefined : { interventionId: r.interventionId }) })),
     structural,
     canRecordWithout: ctx.can('activities:write'),
@@ -97,7 +95,7 @@ export const interventionRoutes: RouteModule = (deps) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'interventions:read', { interventionId: id });
-    return c.html(<InterventionPage model={await loadIntervention(db, f, id, ctx, yearParam(c), csrfTokenOf(c), null)} />);
+    return c.html(<InterventionPage model={await loadIntervention(db, f, id, ctx, yearParam(c), csrfTokenOf(c))} />);
   });
 
   const post = (path: string, key: FlashKey, write: (fid: number, id: number, actor: { id: string }, fields: Record<string, unknown>) => Promise<unknown>) =>
@@ -136,7 +134,7 @@ export const interventionRoutes: RouteModule = (deps) => {
     // The whole förbund's activities, or (insats staff) those of the interventions the user works in.
     const readable = ctx.interventions('interventions:read');
     if (readable !== 'all' && !readable.length) requirePermission(c, 'interventions:read');
-    return c.html(<ActivitiesPage model={await loadActivities(db, f, ctx, yearParam(c), null)} />);
+    return c.html(<ActivitiesPage model={await loadActivities(db, f, ctx, yearParam(c))} />);
   });
 
   app.post('/f/:federationId/strukturaktiviteter', async (c) => {

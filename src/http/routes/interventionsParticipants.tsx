@@ -25,7 +25,6 @@ export async function loadParticipants(
   db: Database,
   federation: FederationRef,
   id: number,
-  messages: Pick<ParticipantsModel, 'created' | 'closed' | 'imported' | 'notice'>,
   refused?: { problems: readonly InputProblem[]; values: Record<string, unknown> },
 ): Promise<ParticipantsModel> {
   const errors: Record<string, string> = {};
@@ -37,7 +36,7 @@ export async function loadParticipants(
   const intervention = await getIntervention(db, federation.id, id);
   const participations = await listParticipations(db, federation.id, id);
   const members = await listMembers(db, federation.id);
-  return { federation, intervention, participations, members, ...messages, refused: refused ? { values: refused.values, errors, general } : null };
+  return { federation, intervention, participations, members, refused: refused ? { values: refused.values, errors, general } : null };
 }
 
 /** The team's own pages: its participants, register a new one, close one, import the spreadsheet. */
@@ -48,9 +47,7 @@ export const interventionParticipantRoutes: RouteModule = ({ db }) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     requirePermission(c, 'participants:write', { interventionId: id });
-    // Confirmations (a new participant's code, a closed one, an import) come through the layout's flash.
-    const messages = { created: null, closed: null, imported: null, notice: null };
-    return c.html(<ParticipantsPage model={await loadParticipants(db, f, id, messages, refused)} />, refused ? 400 : 200);
+    return c.html(<ParticipantsPage model={await loadParticipants(db, f, id, refused)} />, refused ? 400 : 200);
   }
 
   app.get('/f/:federationId/insatser/:id/deltagare', (c) => participantsPage(c));

@@ -90,7 +90,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
     const link = round.openToken ? `/e/${round.openToken}` : null;
     const linkUrl = link ? publicUrl(c, link) : null;
     const qr = linkUrl ? await qrCode(linkUrl, `QR-kod till enkäten: ${linkUrl}`) : null;
-    return c.html(<RoundPage model={{ federation: f, round, link, linkUrl, qr, notice: null }} />);
+    return c.html(<RoundPage model={{ federation: f, round, link, linkUrl, qr }} />);
   });
 
   app.post('/f/:federationId/enkater/:roundId{[0-9]+}/koder', async (c) => {

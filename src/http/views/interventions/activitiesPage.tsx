@@ -2,7 +2,7 @@
 import type { FederationRef } from '../../context.ts';
 import { Layout } from '../layout.tsx';
 import { ScrollTable } from '../scrollTable.tsx';
-import { Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../form.tsx';
+import { Form, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../form.tsx';
 import { DayLength } from '../../../core/interventions/vocabulary.ts';
 import type { listActivities } from '../../../services/interventions/activities.ts';
 import { fmtCount, fmtNumber } from './format.ts';
@@ -13,7 +13,6 @@ type Named = { id: number; name: string };
 export interface ActivitiesModel {
   readonly federation: FederationRef;
   readonly year: number;
-  readonly notice: string | null;
   readonly rows: readonly (Awaited<ReturnType<typeof listActivities>>[number] & { readonly canEdit: boolean })[];
   /** The structural interventions the user may record activities for. */
   readonly structural: readonly Named[];
@@ -22,14 +21,13 @@ export interface ActivitiesModel {
 }
 
 export function ActivitiesPage(props: { model: ActivitiesModel }) {
-  const { federation: f, year, notice, rows, structural, canRecordWithout } = props.model;
+  const { federation: f, year, rows, structural, canRecordWithout } = props.model;
   const total = rows.reduce((s, r) => s + r.participants, 0);
   const canWriteActivities = canRecordWithout || structural.length > 0;
   const act = formState(`/f/${f.id}/strukturaktiviteter`, { year });
   return (
     <Layout title={`Strukturinsatsernas aktiviteter ${year}`} federation={f}>
       <h1>Strukturinsatsernas aktiviteter {year}</h1>
-      <Notice message={notice} />
       <ScrollTable>
         <table>
         <caption>Sammanställning av strukturpåverkande insatser {year}</caption>

@@ -2,7 +2,6 @@
 import type { FederationRef } from '../../context.ts';
 import { Layout } from '../layout.tsx';
 import { ScrollTable } from '../scrollTable.tsx';
-import { Notice } from '../form.tsx';
 import { InterventionKind } from '../../../core/interventions/vocabulary.ts';
 import type { Intervention } from '../../../services/interventions/interventions.ts';
 import type { Goal } from '../../../services/interventions/goals.ts';
@@ -17,7 +16,6 @@ export interface InterventionModel {
   readonly federation: FederationRef;
   readonly year: number;
   readonly csrf: string | undefined;
-  readonly notice: string | null;
   readonly intervention: Intervention;
   readonly goals: readonly Goal[];
   readonly members: readonly Named[];
@@ -29,12 +27,11 @@ export interface InterventionModel {
 }
 
 export function InterventionPage(props: { model: InterventionModel }) {
-  const { federation: f, year, csrf, notice, intervention: i, goals, members, budgetLines, canWrite, canParticipants, canActivities } = props.model;
+  const { federation: f, year, csrf, intervention: i, goals, members, budgetLines, canWrite, canParticipants, canActivities } = props.model;
   const base = `/f/${f.id}/insatser/${i.id}`;
   return (
     <Layout title={i.name} federation={f}>
       <h1>{i.name}</h1>
-      <Notice message={notice} />
       <ul>
         {canParticipants ? (
           <li>

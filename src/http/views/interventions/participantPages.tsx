@@ -2,7 +2,7 @@
 import type { FederationRef } from '../../context.ts';
 import { Layout } from '../layout.tsx';
 import { ScrollTable } from '../scrollTable.tsx';
-import { ErrorSummary as FormErrorSummary, FileField, Form, Notice, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../form.tsx';
+import { ErrorSummary as FormErrorSummary, FileField, Form, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../form.tsx';
 import { AgeBand, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from '../../../core/interventions/vocabulary.ts';
 import { otherMunicipality } from '../../../core/interventions/participation.ts';
 import type { Participation } from '../../../services/interventions/participations.ts';
@@ -18,16 +18,11 @@ export interface ParticipantsModel {
   readonly intervention: { readonly id: number; readonly name: string };
   readonly participations: readonly Participation[];
   readonly members: readonly { id: number; name: string; kind: string }[];
-  /** The code of the participant just registered, or just closed; how many were just imported. */
-  readonly created: string | null;
-  readonly closed: string | null;
-  readonly imported: string | null;
-  readonly notice: string | null;
   readonly refused: { readonly values: Record<string, unknown>; readonly errors: Record<string, string>; readonly general: string[] } | null;
 }
 
 export function ParticipantsPage(props: { model: ParticipantsModel }) {
-  const { federation: f, intervention: { id }, intervention, participations: list, members, created, closed, imported, notice, refused } = props.model;
+  const { federation: f, intervention: { id }, intervention, participations: list, members, refused } = props.model;
   const value = (name: string) => (refused ? String(refused.values[name] ?? '') : undefined);
   const errors = refused?.errors ?? {};
   const general = refused?.general ?? [];
@@ -40,22 +35,6 @@ export function ParticipantsPage(props: { model: ParticipantsModel }) {
     <p>
       <a href={`/f/${f.id}/insatser/${id}`}>Om insatsen</a> · <a href={`/f/${f.id}/insatser/${id}/statistik`}>Statistik</a>
     </p>
-    {created ? (
-      <p class="notice" role="status">
-        Deltagaren är registrerad med koden <strong>{created}</strong>. Anteckna koden i teamets egen journal – Samordna vet inte vem det är.
-      </p>
-    ) : null}
-    {closed ? (
-      <p class="notice" role="status">
-        Deltagandet {closed} är avslutat.
-      </p>
-    ) : null}
-    {imported ? (
-      <p class="notice" role="status">
-        {imported} deltagare lästes in.
-      </p>
-    ) : null}
-    <Notice message={notice} />
     <p>Deltagare registreras med en kod som Samordna slumpar fram. Skriv aldrig namn, personnummer eller annat som kan identifiera någon.</p>
     <ScrollTable>
       <table>

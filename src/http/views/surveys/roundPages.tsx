@@ -198,16 +198,14 @@ export interface RoundPageModel {
   readonly link: string | null;
   readonly linkUrl: string | null;
   readonly qr: Qr | null;
-  readonly notice: string | null;
 }
 
 export function RoundPage(props: { model: RoundPageModel }) {
-  const { federation: f, round, link, linkUrl, qr, notice } = props.model;
+  const { federation: f, round, link, linkUrl, qr } = props.model;
   const base = surveysBase(f);
   return (
     <Layout title={round.name} federation={f}>
       <h1>{round.name}</h1>
-      <Notice message={notice} />
       <dl>
         <dt>År och grupp</dt>
         <dd>
