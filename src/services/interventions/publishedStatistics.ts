@@ -121,7 +121,7 @@ export async function federationsWithUnfrozenYears(db: Queryable, today: Date = 
 
 /**
  * Freezes the closed but unfrozen years (up to `upTo`) of every förbund (or of the given ones), one förbund after the other,
- * yielding between the steps: for the server's start and its daily check, and after a year is started.
+ * yielding between the steps: for the server's start and its periodic check, and after a year is started.
  * Returns how many förbund had something to freeze.
  */
 export async function freezeAllClosedYears(db: Database, options: { today?: Date; upTo?: number; federationIds?: readonly number[] } = {}): Promise<number> {
