@@ -82,7 +82,6 @@ describe.skipIf(!browserAvailable)('public catalogue and national pages in Chrom
       await page.getByRole('button', { name: 'Visa före och efter delningen' }).click();
       expect(await page.locator('#scenario').textContent()).toContain('Östra delen + Västra delen');
       await expectNoAxeViolations(page);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
-  });
+  }, 240_000);
 });
