@@ -16,6 +16,7 @@
 import { measure as measureLoad, type Measure } from './support/load.ts';
 import { startPostgres } from './support/postgres.ts';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { openEmbedded } from '../src/db/embedded.ts';
@@ -141,7 +142,24 @@ export async function memoryOn(settings: readonly string[]) {
   }
 }
 
+/** The previous run's figures (bench/results/http.json as committed), to print beside this run's. */
+function previousRun(): { at: string; loadAverage: number[]; rows: { database: string; path: string; requestsPerSecond: number; latencyP99Ms: number; ratioToTrivial: number }[] } | null {
+  const file = fileURLToPath(new URL('./results/http.json', import.meta.url));
+  if (!existsSync(file)) return null;
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as { data: { at: string; loadAverage: number[]; runs: { kind: string; trivial: Measure; endpoints: Measure[] }[] } };
+    return {
+      at: r.data.at,
+      loadAverage: r.data.loadAverage,
+      rows: r.data.runs.flatMap((run) => [run.trivial, ...run.endpoints].map((m) => ({ database: run.kind, path: m.path, requestsPerSecond: m.requestsPerSecond, latencyP99Ms: m.latencyP99Ms, ratioToTrivial: m.ratioToTrivial ?? 1 }))),
+    };
+  } catch {
+    return null;
+  }
+}
+
 export async function run() {
+  const previous = previousRun();
   process.env.SAMORDNA_LOG = 'off';
   process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
   const runs = [];
@@ -215,6 +233,7 @@ export async function run() {
     runs,
     goals,
     memory,
+    previous,
     serverNote,
     node: process.version,
     cpus: cpus().length,
@@ -248,6 +267,23 @@ export function toMarkdown(r: Awaited<ReturnType<typeof run>>): string {
     '|---|---|---|---|',
     ...r.goals.map((g) => `| ${g.database} | \`${g.path}\` | ${g.goal} | ${g.met ? 'ja' : 'NEJ'} |`),
     '',
+    ...(r.previous
+      ? [
+          `## Jämfört med förra körningen (${r.previous.at}, belastning ${r.previous.loadAverage.join(' / ')})`,
+          '',
+          '| databas | adress | förfrågningar/s före → nu | p99 ms före → nu | kvot mot /healthz före → nu |',
+          '|---|---|---:|---:|---:|',
+          ...r.runs.flatMap((run) =>
+            [run.trivial, ...run.endpoints].map((m) => {
+              const p = r.previous!.rows.find((x) => x.database === run.kind && x.path === m.path);
+              return p
+                ? `| ${run.kind} | \`${m.path}\` | ${p.requestsPerSecond} → ${m.requestsPerSecond} | ${p.latencyP99Ms} → ${m.latencyP99Ms} | ${p.ratioToTrivial} → ${m.ratioToTrivial ?? 1} |`
+                : `| ${run.kind} | \`${m.path}\` | – → ${m.requestsPerSecond} | – → ${m.latencyP99Ms} | – → ${m.ratioToTrivial ?? 1} |`;
+            }),
+          ),
+          '',
+        ]
+      : []),
     '## Minne (inbyggd databas, RSS för hela processen inklusive lastgeneratorn)',
     '',
     '| inställningar | före demodata MB | demodata inläst MB | högst under last MB | efter last MB | last s | förfrågningar | fel |',

@@ -55,7 +55,7 @@ async function fullImport(): Promise<number> {
   try {
     await migrate(db);
     const started = performance.now();
-    const r = await importSieFile(db, { federationName: 'Benchförbundet', source: file, actor: { id: 'bench' } });
+    const r = await importSieFile(db, { name: 'Benchförbundet' }, { source: file }, { id: 'bench' });
     importSeconds = (performance.now() - started) / 1000;
     return r.transactions;
   } finally {

@@ -57,7 +57,7 @@ const requestInput = fc.record({
     ),
     { freq: 4 },
   ),
-  query: fc.option(fc.dictionary(fc.constantFrom('ar', 'year', 'klart', 'format', 'fileName', 'predecessor', 'manad', 'next'), text, { maxKeys: 3 }), { freq: 3 }),
+  query: fc.option(fc.dictionary(fc.constantFrom('ar', 'year', 'sparat', 'detalj', 'format', 'fileName', 'predecessor', 'manad', 'next'), text, { maxKeys: 3 }), { freq: 3 }),
 });
 
 describe('no input produces a server error', () => {

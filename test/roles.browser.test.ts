@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, launchBrowser } from './support/browser.ts';
+import { browserAvailable, expectLayoutFits, expectNoAxeViolations, launchBrowser, viaMenu, logInInBrowser } from './support/browser.ts';
 import { startTestServer } from './support/server.ts';
 import { testPassword } from './support/auth.ts';
 import { seedRoleWorld, type RoleWorld } from './support/roles.ts';
@@ -36,42 +36,11 @@ describe.skipIf(!browserAvailable)('every role’s main task in Chromium', () =>
   });
 
   async function loginPage(email: string, width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill(testPassword);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForLoadState('load');
+    const page = await logInInBrowser(browser, server.url, email, width, testPassword);
     if (shots) await page.screenshot({ path: `${shots}/${email.split('@')[0]}-${width}.png`, fullPage: false });
     await expectNoAxeViolations(page);
     await expectLayoutFits(page, width);
     return page;
-  }
-
-  /** Nothing wider than the screen except inside a scrolling table box. */
-  async function expectLayoutFits(page: Page, width: number) {
-    const wide = await page.evaluate(() => {
-      const limit = document.documentElement.clientWidth;
-      if (document.documentElement.scrollWidth <= limit) return [];
-      return Array.from(document.querySelectorAll('main *, header *, nav *'))
-        .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest('.table-scroll'))
-        .slice(0, 5)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? '').slice(0, 40)}`);
-    });
-    expect(wide, `page wider than ${width} px at ${page.url()}`).toEqual([]);
-  }
-
-  /** Follows a menu item; on the narrow screen the menu is folded and opened first. */
-  async function viaMenu(page: Page, label: string | RegExp, width: number) {
-    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    const link = nav.getByRole('link', { name: label, exact: typeof label === 'string' });
-    if (width < 500) {
-      expect(await link.isVisible()).toBe(false);
-      await nav.getByText('Meny').click();
-    }
-    await link.click();
-    await page.waitForLoadState('load');
   }
 
   for (const width of widths) {

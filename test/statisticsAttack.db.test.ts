@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
-import { audit, changedCells, type AuditResult, type NationalReading, type PublishedStatistics, type Reading } from './support/statisticsAuditor.ts';
+import { audit, changedCells, type AuditResult, type NationalReading, type PublishedStatistics, type PublishedTable, type Reading } from './support/statisticsAuditor.ts';
+import { lastSparseRun, loadSparseSolver, sparseUnknownIntervals } from './support/sparseIntervals.ts';
 import { freezeAllClosedYears } from '../src/services/interventions/publishedStatistics.ts';
 import { createApp } from '../src/http/app.tsx';
 import { loadInterventionDemo } from '../src/services/interventions/demo/loadInterventionDemo.ts';
@@ -111,11 +112,45 @@ const options = (crossScope: boolean, flowIdentity: boolean) => ({
   truth: (name: string) => truth.get(name),
 });
 
-function run(attack: string, role: string, readings: Reading[], crossScope: boolean, flowIdentity: boolean): AuditResult {
+function run(attack: string, role: string, readings: Reading[], crossScope: boolean, flowIdentity: boolean, sparse = false): AuditResult {
   const t0 = performance.now();
-  const result = audit(readings, options(crossScope, flowIdentity));
-  results.push({ attack, role, result, readings: readings.length, ms: Math.round(performance.now() - t0) });
+  const result = audit(readings, { ...options(crossScope, flowIdentity), ...(sparse ? { intervals: sparseUnknownIntervals } : {}) });
+  const solver = sparse ? ` — ${lastSparseRun.components} components, largest ${lastSparseRun.largest} unknowns × ${lastSparseRun.largestRows} relations; ${lastSparseRun.lps} linear programmes (HiGHS)` : '';
+  results.push({ attack: attack + solver, role, result, readings: readings.length, ms: Math.round(performance.now() - t0) });
   return result;
+}
+
+/**
+ * A deliberately weakened publication of the same data, to show that the combined attack works: every table
+ * with its true counts and only the small counts themselves (1 … min − 1) printed as "–" — primary suppression
+ * without the complementary cells, and the series exact. ("Per insats" is kept as published.)
+ */
+function weakened(readings: readonly Reading[]): Reading[] {
+  const hide = (v: number | undefined) => (v === undefined ? null : v >= 1 && v < MIN ? null : v);
+  const table = (prefix: string, t: PublishedTable | null): PublishedTable | null =>
+    t === null || t.key === 'byIntervention'
+      ? t
+      : {
+          ...t,
+          cells: t.cells.map((row, i) => row.map((_, j) => hide(truth.get(`${prefix}/${t.key}/${i},${j}`)))),
+          rowTotals: t.rowTotals && t.rowTotals.map((_, i) => hide(truth.get(`${prefix}/${t.key}/r${i}`))),
+          colTotals: t.colTotals && t.colTotals.map((_, j) => hide(truth.get(`${prefix}/${t.key}/c${j}`))),
+          total: t.total === null && !t.colTotals ? null : hide(truth.get(`${prefix}/${t.key}/T`)),
+        };
+  return readings.map(({ scope, year, stats }) => {
+    const p = `${year}/${scope}`;
+    const st = { ...stats } as Record<string, unknown>;
+    for (const k of ['flowByGender', 'activeByAgeAndGender', 'supportBefore', 'supportDuration', 'education', 'referringMember', 'exitOutcomes', 'outcomeByGender', 'transition']) {
+      st[k] = table(p, (stats as unknown as Record<string, PublishedTable | null>)[k] ?? null);
+    }
+    st.series = stats.series.map((q) => ({
+      year: q.year,
+      active: hide(truth.get(`${q.year}/${scope}/flowByGender/r0`)),
+      new: hide(truth.get(`${q.year}/${scope}/flowByGender/r1`)),
+      ended: hide(truth.get(`${q.year}/${scope}/flowByGender/r2`)),
+    }));
+    return { scope, year, stats: st as unknown as PublishedStatistics };
+  });
 }
 
 const show = (r: AuditResult) => r.recovered.map((c) => `${c.name} ∈ [${c.interval.min}, ${c.interval.max}] (true ${c.truth})`).join('\n');
@@ -143,6 +178,7 @@ beforeAll(async () => {
   units = rows.map((r) => ({ ...r, scope: `i${r.id}` }));
   for (const u of units) facts.push(...(await listParticipations(db, fid, u.id)));
   truth = truthOf();
+  await loadSparseSolver();
   // Two more förbund for the national view (attack d): a small neighbour in the same county, one in another.
   for (const [name, county, shape] of [
     ['Grannförbundet', 'Västmanlands län', [6, 3, 1]],
@@ -187,7 +223,12 @@ afterAll(async () => {
     'team built like the issue\'s attack (b) (10 active in 2024, none ended, 2 new in 2025, both women aged 20–24).',
     `Minimum cell size ${MIN}. Everything each role can read through the API for ${years.join(', ')} (open years are not published): the förbund and every`,
     'intervention, every table and the series over years. The attacker solves linear programmes over all of it (see',
-    '`test/support/statisticsAuditor.ts` and docs/statistics-protection.md).',
+    '`test/support/statisticsAuditor.ts` and docs/statistics-protection.md). (a + b) is the issue\'s whole system at once: every',
+    'table of the förbund, of each intervention and of each year, the förbund = the sum of its interventions cell by cell, and',
+    'the flow identity per category over all years, solved as ONE linear system — too large for the dense simplex, so it goes',
+    'to a sparse one (HiGHS, npm `highs`, `test/support/sparseIntervals.ts`) after forced cells are filled in and independent',
+    'components split off. The control row runs the same attack on a weakened publication of the same data (only the small',
+    'counts hidden, no complementary cells) and must recover cells: the attack finds what there is to find.',
     '',
     '| attack | role | pages read | unknown cells | hidden cells (printed "–") | unpublished counts tied to them | recovered | time (ms) |',
     '|---|---|---:|---:|---:|---:|---:|---:|',
@@ -211,7 +252,7 @@ describe('the attacking auditor: no published figure can be undone', () => {
     it(`${role}: everything readable — (a) the förbund against every intervention, year by year; (b) all years by the flow identity`, async () => {
       const readings = await readAll(role);
       expect(readings.length).toBeGreaterThan(0);
-      if (process.env.DUMP_READINGS) writeFileSync(process.env.DUMP_READINGS, JSON.stringify({ readings, truth: [...truth], units }));
+      if (process.env.DUMP_READINGS) writeFileSync(`${process.env.DUMP_READINGS}.${role}.json`, JSON.stringify({ readings, truth: [...truth], units }));
       const read = [...new Set(readings.map((r) => r.year))];
       // The closed years are published, for the förbund and for every intervention.
       expect(read).toEqual([2023, 2024, 2025]);
@@ -225,8 +266,27 @@ describe('the attacking auditor: no published figure can be undone', () => {
       const b = run('(b) across years, all pages', role, readings, false, true);
       expect(b.inconsistent).toEqual([]);
       expect(b.recovered.length, show(b)).toBe(0);
+      // (a) and (b) as ONE system: every table of the förbund, of each intervention and of each year, their sums
+      // and the flow identity, solved together.
+      await new Promise((r) => setTimeout(r, 0));
+      const ab = run('(a + b) one combined system: all pages, all years', role, readings, true, true, true);
+      expect(ab.inconsistent).toEqual([]);
+      expect(ab.hiddenCells).toBeGreaterThan(0);
+      expect(ab.recovered.length, show(ab)).toBe(0);
     }, 300_000);
   }
+
+  it('the combined attack recovers cells from a weakened publication (only the small counts hidden)', async () => {
+    const weak = weakened(await readAll('kansli'));
+    const ab = run('(a + b) combined, WEAKENED publication (control)', 'kansli', weak, true, true, true);
+    expect(ab.inconsistent).toEqual([]);
+    // It finds counts the weakened pages hide, and each one it finds is the true count (or bounds it truly).
+    expect(ab.recovered.length).toBeGreaterThan(0);
+    for (const c of ab.recovered.filter((x) => x.truth !== undefined)) {
+      expect(c.truth!).toBeGreaterThanOrEqual(c.interval.min);
+      expect(c.truth!).toBeLessThanOrEqual(c.interval.max);
+    }
+  }, 300_000);
 
   for (const role of ['national', 'kansli']) {
     it(`${role}: (d) the förbund's own publication together with the national tables (förbund, county, country) recovers nothing`, async () => {

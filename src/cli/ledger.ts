@@ -40,7 +40,7 @@ export function registerLedger(program: Command): void {
     .action(async (file: string, opts: { federation: string; predecessor?: boolean }) => {
       await withDb(async (db) => {
         const started = Date.now();
-        const r = await importSieFile(db, { federationName: opts.federation, source: file, actor, predecessor: opts.predecessor === true });
+        const r = await importSieFile(db, { name: opts.federation }, { source: file, predecessor: opts.predecessor === true }, actor);
         if (r.federationCreated) console.log(`Förbundet "${opts.federation}" skapades.`);
         console.log(
           `Inläst: räkenskapsår ${r.yearStart}–${r.yearEnd}, ${r.accounts} konton, ${r.vouchers} verifikationer, ${r.transactions} transaktioner, ${r.balances} saldon` +

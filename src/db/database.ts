@@ -25,6 +25,16 @@ export interface Database extends Queryable {
    * The actor is visible to triggers as current_setting('samordna.actor').
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, actor?: Actor): Promise<T>;
+  /**
+   * For a long job that works in many short statements outside a transaction (the SIE import stages its rows
+   * so): call it before each statement. The embedded database has ONE session, so every statement waits for
+   * the one before it; this resolves once no other statement or transaction is running or waiting and none has
+   * for a moment, so other requests go first, or after at most `maxWaitMs` so the job still advances. It
+   * cannot let anyone into a transaction: a transaction holds the session, and whoever else used it would read
+   * and write inside that transaction (see docs/ARCHITECTURE.md, "Long imports"). Absent on a server, whose
+   * sessions run side by side.
+   */
+  giveWay?(maxWaitMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 

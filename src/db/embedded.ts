@@ -48,15 +48,42 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
       await q.exec(sql);
     },
   });
+  // Work on the one session: statements and transactions running or waiting, and when the last one ended (giveWay).
+  let busy = 0;
+  let lastEnd = 0;
+  const tracked = async <T>(work: () => Promise<T>): Promise<T> => {
+    busy++;
+    try {
+      return await work();
+    } finally {
+      busy--;
+      lastEnd = performance.now();
+    }
+  };
+  const top = asQueryable(pg);
   return {
     kind: 'embedded',
-    ...asQueryable(pg),
+    query: (sql, params) => tracked(() => top.query(sql, params)),
+    exec: (sql) => tracked(() => top.exec(sql)),
     async transaction(fn, actor?: Actor) {
-      return pg.transaction(async (tx) => {
-        const s = actorSettingsSql(actor);
-        await tx.query(s.sql, s.params);
-        return fn(asQueryable(tx));
-      });
+      return tracked(() =>
+        pg.transaction(async (tx) => {
+          const s = actorSettingsSql(actor);
+          await tx.query(s.sql, s.params);
+          return fn(asQueryable(tx));
+        }),
+      );
+    },
+    async giveWay(maxWaitMs = 500) {
+      // Quiet for QUIET_MS: a request between two of its statements (rendering, a little JavaScript) is not done yet.
+      const QUIET_MS = 5;
+      const until = performance.now() + maxWaitMs;
+      for (;;) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const now = performance.now();
+        if ((busy === 0 && now - lastEnd >= QUIET_MS) || now >= until) return;
+        await new Promise((resolve) => setTimeout(resolve, busy === 0 ? Math.max(1, QUIET_MS - (now - lastEnd)) : 2));
+      }
     },
     async close() {
       try {

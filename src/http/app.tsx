@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
 import { contextMiddleware, type AppEnv } from './context.ts';
 import { Layout } from './views/layout.tsx';
-import { pageFieldName, type PostedForm } from './views/form.tsx';
+import { pageFieldName, RefusedForm, secretFieldNames, type PostedForm } from './views/form.tsx';
 import { containsIdentityNumber } from '../core/privacy/identityNumber.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { economyApiRoutes } from './routes/economyApi.ts';
@@ -108,7 +108,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => respondError(c, 404, 'Sidan finns inte.'));
   app.onError(async (err, c) => {
-    if (err instanceof InputError) return (await renderFormAgain(app, c, err)) ?? respondError(c, 400, err.message, err.problems);
+    if (err instanceof InputError) {
+      const again = await renderFormAgain(app, c, err);
+      if (again) return again;
+      const res = await respondError(c, err instanceof RefusedForm ? err.status : 400, err.message, err.problems);
+      if (err instanceof RefusedForm) for (const [k, v] of Object.entries(err.headers)) res.headers.set(k, v);
+      return res;
+    }
     if (err instanceof NotFoundError) return respondError(c, 404, err.message);
     if (err instanceof ForbiddenError) return respondError(c, 403, err.message);
     const status = (err as { status?: number }).status;
@@ -145,7 +151,8 @@ async function renderFormAgain(app: Hono<AppEnv>, c: Parameters<Parameters<Hono<
   if (typeof page !== 'string' || !/^\/(?!\/)[^\\\s]*$/.test(page) || page.length > 2000) return null;
   const values: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(body)) {
-    if (k === '_csrf' || k === pageFieldName) continue;
+    // Passwords are never echoed back.
+    if (k === '_csrf' || k === pageFieldName || secretFieldNames.has(k)) continue;
     // An identity number typed by mistake is refused and never shown again (not even to the one who typed it).
     const texts = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').map((x) => (containsIdentityNumber(x) ? '' : x));
     const key = k.endsWith('[]') ? k.slice(0, -2) : k;
@@ -167,7 +174,9 @@ async function renderFormAgain(app: Hono<AppEnv>, c: Parameters<Parameters<Hono<
   try {
     const res = await app.fetch(new Request(new URL(page, c.req.url), { headers }), { ...(c.env as object), postedForm });
     if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('text/html')) return null;
-    return new Response(res.body, { status: 400, headers: res.headers });
+    const out = new Headers(res.headers);
+    if (err instanceof RefusedForm) for (const [k, v] of Object.entries(err.headers)) out.set(k, v);
+    return new Response(res.body, { status: err instanceof RefusedForm ? err.status : 400, headers: out });
   } catch {
     return null;
   }

@@ -2,6 +2,8 @@
  * A strict JSON parser (RFC 8259) that also records the line of every value by its path
  * ("years[1].budget[3].cost"), so importers can name file, line and field in their messages.
  */
+import { formatNumber } from '../core/format.ts';
+
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export interface ParsedJson {
@@ -25,7 +27,16 @@ export function joinPath(parent: string, key: string | number): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? (parent ? `${parent}.${key}` : key) : `${parent}[${JSON.stringify(key)}]`;
 }
 
-export function parseJsonWithLines(text: string): ParsedJson {
+/**
+ * Most values (numbers, texts, arrays, objects …) one file may hold. A reference file has a few hundred (the
+ * Västmanland file 512); every value costs a path in `lines`, so a file of millions of tiny values ("[0,0,0,…")
+ * is refused at the first one over instead of filling memory.
+ */
+export const MAX_JSON_VALUES = 100_000;
+
+export function parseJsonWithLines(text: string, opts: { maxValues?: number } = {}): ParsedJson {
+  const maxValues = opts.maxValues ?? MAX_JSON_VALUES;
+  let values = 0;
   let i = 0;
   let line = 1;
   const lines = new Map<string, number>();
@@ -70,8 +81,16 @@ export function parseJsonWithLines(text: string): ParsedJson {
           i += 2;
         } else fail('Felaktig escape i en text.');
       } else {
-        out += c;
-        i++;
+        // A run of plain characters in one slice (a character at a time would build a rope of millions of
+        // pieces for a long text).
+        let j = i + 1;
+        while (j < src.length) {
+          const k = src.charCodeAt(j);
+          if (k === 0x22 || k === 0x5c || k < 0x20) break;
+          j++;
+        }
+        out += src.slice(i, j);
+        i = j;
       }
     }
   };
@@ -83,6 +102,7 @@ export function parseJsonWithLines(text: string): ParsedJson {
   };
   const value = (path: string, depth: number): Json => {
     if (depth > 200) fail('För djupt nästlad JSON.');
+    if (++values > maxValues) fail(`Filen har fler än ${formatNumber(maxValues)} värden.`);
     ws();
     lines.set(path, line);
     const c = src[i];

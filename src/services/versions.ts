@@ -13,7 +13,7 @@ import type { Queryable } from '../db/database.ts';
  * FRESH means: read by a statement sent after the caller asked. Concurrent requests share one statement — a
  * caller joins the statement that has not been sent yet, never one already on its way — so under load one round
  * trip serves every request that arrived meanwhile, and a write committed before a request arrived is always
- * seen by it (whichever process wrote it). At most one such statement per database handle is in flight.
+ * seen by it (whichever process wrote it). At most two such statements per database handle are in flight.
  */
 export interface Versions {
   readonly figures: string;
@@ -33,8 +33,13 @@ interface Batch {
 interface State {
   /** The statement not sent yet: callers join it. */
   waiting: Batch | null;
-  inFlight: boolean;
+  inFlight: number;
 }
+/**
+ * Statements in flight at once per database handle. Two overlap the round trips (a caller waits about one, not
+ * up to two) and still let every caller under load share a statement with the others who asked meanwhile.
+ */
+const maxInFlight = 2;
 const states = new WeakMap<Queryable, State>();
 
 /** Counters for tests and the bench: callers served and statements sent. */
@@ -53,11 +58,11 @@ function newBatch(): Batch {
 function send(q: Queryable, s: State): void {
   const batch = s.waiting!;
   s.waiting = null;
-  s.inFlight = true;
+  s.inFlight++;
   versionStats.statements++;
   // The next statement (for those who asked meanwhile) is sent before this one's callers go on.
   const done = () => {
-    s.inFlight = false;
+    s.inFlight--;
     if (s.waiting) send(q, s);
   };
   q.query<{ figures: string; auth: string; nowMs: number | string }>(versionsSql).then(
@@ -76,10 +81,10 @@ function send(q: Queryable, s: State): void {
 export function freshVersions(q: Queryable): Promise<Versions> {
   versionStats.reads++;
   let s = states.get(q);
-  if (!s) states.set(q, (s = { waiting: null, inFlight: false }));
+  if (!s) states.set(q, (s = { waiting: null, inFlight: 0 }));
   if (s.waiting) return s.waiting.promise;
   s.waiting = newBatch();
   const p = s.waiting.promise;
-  if (!s.inFlight) send(q, s);
+  if (s.inFlight < maxInFlight) send(q, s);
   return p;
 }

@@ -86,3 +86,40 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);
 }
+
+/** Nothing wider than the screen except inside a scrolling table box. */
+export async function expectLayoutFits(page: Page, width: number) {
+  const wide = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= limit) return [];
+    return Array.from(document.querySelectorAll('main *, header *, nav *'))
+      .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest('.table-scroll'))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? '').slice(0, 40)}`);
+  });
+  expect(wide, `page wider than ${width} px at ${page.url()}`).toEqual([]);
+}
+
+/** Follows a menu item; on the narrow screen the menu is folded and opened first. */
+export async function viaMenu(page: Page, label: string | RegExp, width: number) {
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  const link = nav.getByRole('link', { name: label, exact: typeof label === 'string' });
+  if (width < 500) {
+    expect(await link.isVisible()).toBe(false);
+    await nav.getByText('Meny').click();
+  }
+  await link.click();
+  await page.waitForLoadState('load');
+}
+
+/** A new browser window of `width` px (a phone's height below 500 px) logged in through the login form as `email`. */
+export async function logInInBrowser(browser: Browser, baseUrl: string, email: string, width: number, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForLoadState('load');
+  return page;
+}

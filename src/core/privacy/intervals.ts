@@ -28,16 +28,21 @@ export type Settled = (cell: number, low: number, high: number) => boolean;
 
 const TOL = 1e-6;
 
-export function unknownIntervals(
-  cellCount: number,
-  relations: readonly Relation[],
-  published: readonly (number | null)[],
-  settled: Settled = () => false,
-): Map<number, CellInterval> {
+/**
+ * The linear system left once everything forced is filled in: `value` (published cells and those pinned by a
+ * relation with one unknown member), `out` (the intervals of the pinned ones), and the independent components
+ * of the remaining unknowns, each with its relations as sparse rows over its own cells: Σ coef·x = rhs.
+ */
+export interface ReducedSystem {
+  readonly value: readonly (number | null)[];
+  readonly out: Map<number, CellInterval>;
+  readonly components: readonly { cells: number[]; rows: { cols: number[]; coefs: number[]; rhs: number }[] }[];
+}
+
+export function reduceSystem(cellCount: number, relations: readonly Relation[], published: readonly (number | null)[]): ReducedSystem {
   const value: (number | null)[] = Array.from({ length: cellCount }, (_, i) => published[i] ?? null);
   const out = new Map<number, CellInterval>();
   const members = relations.map((r) => [...r.parts, r.total]);
-
   // 1. Propagate relations with exactly one unknown member (those cells are pinned).
   const byCell = new Map<number, number[]>();
   members.forEach((ms, ri) => ms.forEach((c) => byCell.set(c, [...(byCell.get(c) ?? []), ri])));
@@ -90,29 +95,54 @@ export function unknownIntervals(
   }
   for (const ri of live) components.get(find(members[ri]!.find((c) => value[c] === null)!))!.rels.push(ri);
 
-  // 3. One linear system per component.
+  const result: { cells: number[]; rows: { cols: number[]; coefs: number[]; rhs: number }[] }[] = [];
   for (const { cells, rels } of components.values()) {
-    if (!rels.length) {
-      for (const c of cells) out.set(c, { min: 0, max: Infinity, exact: true });
-      continue;
-    }
     const local = new Map(cells.map((c, k) => [c, k]));
-    const n = cells.length;
-    const a: number[][] = [];
-    const b: number[] = [];
-    for (const ri of rels) {
+    const rows = rels.map((ri) => {
       const rel = relations[ri]!;
-      const row = new Array<number>(n).fill(0);
+      const coef = new Map<number, number>();
       let rhs = 0;
-      const add = (c: number, coef: number) => {
+      const add = (c: number, x: number) => {
         const k = local.get(c);
-        if (k === undefined) rhs -= coef * value[c]!;
-        else row[k]! += coef;
+        if (k === undefined) rhs -= x * value[c]!;
+        else coef.set(k, (coef.get(k) ?? 0) + x);
       };
       for (const p of rel.parts) add(p, 1);
       add(rel.total, -1);
+      const cols = [...coef.keys()].filter((k) => coef.get(k) !== 0);
+      return { cols, coefs: cols.map((k) => coef.get(k)!), rhs };
+    });
+    result.push({ cells, rows });
+  }
+  return { value, out, components: result };
+}
+
+export function unknownIntervals(
+  cellCount: number,
+  relations: readonly Relation[],
+  published: readonly (number | null)[],
+  settled: Settled = () => false,
+): Map<number, CellInterval> {
+  const { out, components } = reduceSystem(cellCount, relations, published);
+  for (const { cells, rows } of components) componentIntervals(cells, rows, settled, out);
+  return out;
+}
+
+/** The intervals of one component's cells (a dense simplex; see reduceSystem), added to `out`. */
+export function componentIntervals(cells: readonly number[], rows: ReducedSystem['components'][number]['rows'], settled: Settled, out: Map<number, CellInterval>): void {
+  {
+    if (!rows.length) {
+      for (const c of cells) out.set(c, { min: 0, max: Infinity, exact: true });
+      return;
+    }
+    const n = cells.length;
+    const a: number[][] = [];
+    const b: number[] = [];
+    for (const r of rows) {
+      const row = new Array<number>(n).fill(0);
+      r.cols.forEach((k, i) => (row[k] = r.coefs[i]!));
       a.push(row);
-      b.push(rhs);
+      b.push(r.rhs);
     }
     const solve = prepareLpWithPoint(a, b, n);
     const low = new Array<number>(n).fill(Infinity);
@@ -149,5 +179,4 @@ export function unknownIntervals(
       });
     });
   }
-  return out;
 }

@@ -2,8 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { withFlash } from '../views/flash.tsx';
-import { csrfField } from '../security/csrfField.tsx';
+import { redirectWithFlash } from '../views/flash.tsx';
+import { Form, PasswordField, SubmitButton, TextField, formState } from '../views/form.tsx';
 import { minPasswordLength } from '../../services/auth/passwords.ts';
 import { acceptInvitation, findInvitation, findPasswordReset, usePasswordReset } from '../../services/auth/accounts.ts';
 import { InputError } from '../../core/errors.ts';
@@ -15,32 +15,17 @@ import { federationRoleLabels } from '../../core/access/permissions.ts';
  * string and a hidden field, never in the path (the request log records paths).
  */
 
-function PasswordForm(props: { c: Context<AppEnv>; action: string; token: string; askName?: boolean; error?: string; button: string }) {
+/** Choose a password from a one-time link; a refusal draws it again with the name kept and the message beside its field. */
+function PasswordForm(props: { action: string; token: string; askName?: boolean; button: string }) {
+  const s = formState(props.action);
   return (
-    <>
-      {props.error ? (
-        <p class="error" role="alert" id="link-error">
-          {props.error}
-        </p>
-      ) : null}
-      <form method="post" action={props.action}>
-        {csrfField(props.c)}
-        <input type="hidden" name="t" value={props.token} />
-        {props.askName ? (
-          <>
-            <label for="displayName">Ditt namn</label>
-            <input id="displayName" name="displayName" type="text" autocomplete="name" />
-          </>
-        ) : null}
-        <label for="new-password">Nytt lösenord (minst {minPasswordLength} tecken)</label>
-        <input id="new-password" name="password" type="password" autocomplete="new-password" required minlength={minPasswordLength} aria-describedby={props.error ? 'link-error' : undefined} />
-        <label for="repeat">Upprepa lösenordet</label>
-        <input id="repeat" name="repeat" type="password" autocomplete="new-password" required minlength={minPasswordLength} />
-        <p>
-          <button type="submit">{props.button}</button>
-        </p>
-      </form>
-    </>
+    <Form action={props.action} label={props.button}>
+      <input type="hidden" name="t" value={props.token} />
+      {props.askName ? <TextField {...s.bind('displayName')} label="Ditt namn" autocomplete="name" /> : null}
+      <PasswordField name="password" label={`Nytt lösenord (minst ${minPasswordLength} tecken)`} autocomplete="new-password" required minlength={minPasswordLength} error={s.error('password')} />
+      <PasswordField name="repeat" label="Upprepa lösenordet" autocomplete="new-password" required minlength={minPasswordLength} error={s.error('repeat')} />
+      <SubmitButton label={props.button} />
+    </Form>
   );
 }
 
@@ -57,7 +42,7 @@ function Gone(props: { title: string }) {
 
 export const accountLinkRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const invitationPage = async (c: Context<AppEnv>, token: string, error?: string) => {
+  const invitationPage = async (c: Context<AppEnv>, token: string) => {
     const inv = await findInvitation(db, token);
     if (!inv) return c.html(<Gone title="Inbjudan" />, 410);
     return c.html(
@@ -67,9 +52,8 @@ export const accountLinkRoutes: RouteModule = ({ db }) => {
           Du är inbjuden som <strong>{federationRoleLabels[inv.role].toLowerCase()}</strong> i {inv.federationName}, med e-postadressen{' '}
           <strong>{inv.email}</strong>. Välj ett lösenord.
         </p>
-        <PasswordForm c={c} action="/inbjudan" token={token} askName error={error} button="Ta emot inbjudan" />
+        <PasswordForm action="/inbjudan" token={token} askName button="Ta emot inbjudan" />
       </Layout>,
-      error ? 400 : 200,
     );
   };
 
@@ -96,12 +80,13 @@ export const accountLinkRoutes: RouteModule = ({ db }) => {
         </Layout>,
       );
     } catch (e) {
-      if (e instanceof InputError) return invitationPage(c, token, e.message);
+      // A link that is gone says so; any other refusal draws the form again (app.tsx renderFormAgain).
+      if (e instanceof InputError && e.problems.some((p) => p.field === 'token')) return c.html(<Gone title="Inbjudan" />, 410);
       throw e;
     }
   });
 
-  const resetPage = async (c: Context<AppEnv>, token: string, error?: string) => {
+  const resetPage = async (c: Context<AppEnv>, token: string) => {
     const r = await findPasswordReset(db, token);
     if (!r) return c.html(<Gone title="Nytt lösenord" />, 410);
     return c.html(
@@ -110,9 +95,8 @@ export const accountLinkRoutes: RouteModule = ({ db }) => {
         <p>
           Välj ett nytt lösenord för <strong>{r.email}</strong>. Alla kontots inloggningar avslutas.
         </p>
-        <PasswordForm c={c} action="/aterstall" token={token} error={error} button="Spara lösenordet" />
+        <PasswordForm action="/aterstall" token={token} button="Spara lösenordet" />
       </Layout>,
-      error ? 400 : 200,
     );
   };
 
@@ -126,10 +110,10 @@ export const accountLinkRoutes: RouteModule = ({ db }) => {
       if (password !== String(body.repeat ?? '')) throw new InputError({ field: 'repeat', message: 'De två lösenorden är inte lika.' });
       await usePasswordReset(db, token, password);
     } catch (e) {
-      if (e instanceof InputError) return resetPage(c, token, e.message);
+      if (e instanceof InputError && e.problems.some((p) => p.field === 'token')) return c.html(<Gone title="Nytt lösenord" />, 410);
       throw e;
     }
-    return c.redirect(withFlash('/login', 'password'), 303);
+    return redirectWithFlash(c, '/login', 'password');
   });
   return app;
 };

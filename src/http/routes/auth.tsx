@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
+import { Form, PasswordField, RefusedForm, SubmitButton, TextField, formState } from '../views/form.tsx';
+import { redirectWithFlash } from '../views/flash.tsx';
 import { csrfField } from '../security/csrfField.tsx';
 import { clearCookie, sessionCookie, setHttpOnlyCookie } from '../security/cookies.ts';
 import { clientAddress } from '../security/clientAddress.ts';
@@ -18,10 +20,13 @@ import { oidcConfigFromEnv } from '../../services/auth/oidc.ts';
 export { safeNext } from '../security/redirect.ts';
 import { safeNext } from '../security/redirect.ts';
 
-export function LoginPage(props: { c: Context<AppEnv>; next: string; email?: string; error?: string }) {
+/** The login page; `error` is for a sign-in elsewhere that failed (OpenID Connect), not for this form's refusals. */
+export function LoginPage(props: { c: Context<AppEnv>; next: string; error?: string }) {
   const { c } = props;
   const local = c.get('ctx').mode === 'local';
   const oidc = oidcConfigFromEnv();
+  // After a refused attempt the page is drawn again (app.tsx renderFormAgain) with the address typed, never the password.
+  const s = formState('/login');
   return (
     <Layout title="Logga in">
       <h1>Logga in</h1>
@@ -32,21 +37,16 @@ export function LoginPage(props: { c: Context<AppEnv>; next: string; email?: str
         </p>
       ) : null}
       {props.error ? (
-        <p class="error" role="alert" id="login-error">
+        <p class="error" role="alert">
           {props.error}
         </p>
       ) : null}
-      <form method="post" action="/login">
-        {csrfField(c)}
-        <input type="hidden" name="next" value={props.next} />
-        <label for="email">E-postadress</label>
-        <input id="email" name="email" type="email" autocomplete="username" required value={props.email ?? ''} aria-describedby={props.error ? 'login-error' : undefined} />
-        <label for="password">Lösenord</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <p>
-          <button type="submit">Logga in</button>
-        </p>
-      </form>
+      <Form action="/login" label="Logga in">
+        <input type="hidden" name="next" value={s.posted ? safeNext(s.value('next')) : props.next} />
+        <TextField {...s.bind('email')} label="E-postadress" type="email" autocomplete="username" required />
+        <PasswordField name="password" label="Lösenord" autocomplete="current-password" required error={s.error('password')} />
+        <SubmitButton label="Logga in" />
+      </Form>
       {oidc ? (
         <p>
           <a class="button" href="/login/oidc">
@@ -58,9 +58,10 @@ export function LoginPage(props: { c: Context<AppEnv>; next: string; email?: str
   );
 }
 
-function AccountPage(props: { c: Context<AppEnv>; message?: string; error?: string }) {
+function AccountPage(props: { c: Context<AppEnv> }) {
   const { c } = props;
   const ctx = c.get('ctx');
+  const s = formState('/account/password');
   return (
     <Layout title="Mitt konto">
       <h1>Mitt konto</h1>
@@ -74,16 +75,6 @@ function AccountPage(props: { c: Context<AppEnv>; message?: string; error?: stri
           <p>
             Inloggad som <strong>{ctx.user.displayName}</strong> ({ctx.user.id}).
           </p>
-          {props.message ? (
-            <p class="warning" role="status">
-              {props.message}
-            </p>
-          ) : null}
-          {props.error ? (
-            <p class="error" role="alert">
-              {props.error}
-            </p>
-          ) : null}
           <form method="post" action="/logout">
             {csrfField(c)}
             <button type="submit">Logga ut</button>
@@ -95,18 +86,12 @@ function AccountPage(props: { c: Context<AppEnv>; message?: string; error?: stri
             <button type="submit">Logga ut överallt</button>
           </form>
           <h2>Byt lösenord</h2>
-          <form method="post" action="/account/password">
-            {csrfField(c)}
-            <label for="current">Nuvarande lösenord</label>
-            <input id="current" name="current" type="password" autocomplete="current-password" required />
-            <label for="new-password">Nytt lösenord (minst {minPasswordLength} tecken)</label>
-            <input id="new-password" name="password" type="password" autocomplete="new-password" required minlength={minPasswordLength} />
-            <label for="repeat">Upprepa det nya lösenordet</label>
-            <input id="repeat" name="repeat" type="password" autocomplete="new-password" required minlength={minPasswordLength} />
-            <p>
-              <button type="submit">Byt lösenord</button>
-            </p>
-          </form>
+          <Form action="/account/password" label="Byt lösenord">
+            <PasswordField name="current" label="Nuvarande lösenord" autocomplete="current-password" required error={s.error('current')} />
+            <PasswordField name="password" label={`Nytt lösenord (minst ${minPasswordLength} tecken)`} autocomplete="new-password" required minlength={minPasswordLength} error={s.error('password')} />
+            <PasswordField name="repeat" label="Upprepa det nya lösenordet" autocomplete="new-password" required minlength={minPasswordLength} error={s.error('repeat')} />
+            <SubmitButton label="Byt lösenord" />
+          </Form>
         </>
       )}
     </Layout>
@@ -133,17 +118,20 @@ export const authRoutes: RouteModule = ({ db }) => {
     const address = clientAddress(c);
     if (!loginLimiter.take(address)) {
       logEvent('login_rate_limited', { address });
-      c.header('retry-after', String(loginLimiter.retryAfterSeconds(address)));
-      return c.html(<LoginPage c={c} next={next} email={email} error="För många inloggningsförsök från din dator. Vänta en minut och försök igen." />, 429);
+      throw new RefusedForm({ message: 'För många inloggningsförsök från din dator. Vänta en minut och försök igen.' }, 429, {
+        'retry-after': String(loginLimiter.retryAfterSeconds(address)),
+      });
     }
     const result = await login(db, email, String(body.password ?? ''));
     if (!result.ok) {
       logEvent(result.reason === 'locked' ? 'login_locked' : 'login_failed', { address });
-      const error =
-        result.reason === 'locked'
-          ? `Kontot är tillfälligt spärrat efter ${maxFailedLogins} misslyckade inloggningar. Försök igen om ${result.lockedMinutes ?? lockoutMinutes} minuter.`
-          : 'Fel e-postadress eller lösenord.';
-      return c.html(<LoginPage c={c} next={next} email={email} error={error} />, result.reason === 'locked' ? 429 : 401);
+      if (result.reason === 'locked') {
+        throw new RefusedForm(
+          { field: 'email', message: `Kontot är tillfälligt spärrat efter ${maxFailedLogins} misslyckade inloggningar. Försök igen om ${result.lockedMinutes ?? lockoutMinutes} minuter.` },
+          429,
+        );
+      }
+      throw new RefusedForm({ field: 'password', message: 'Fel e-postadress eller lösenord.' }, 401);
     }
     logEvent('login', { userId: result.user.id, address });
     setHttpOnlyCookie(c, sessionCookie, result.session.token, sessionMaxAgeSeconds);
@@ -170,19 +158,16 @@ export const authRoutes: RouteModule = ({ db }) => {
     const ctx = c.get('ctx');
     if (ctx.user.userId === null) return c.redirect('/account', 303);
     if (!passwordChangeLimiter.take(String(ctx.user.userId))) {
-      c.header('retry-after', String(passwordChangeLimiter.retryAfterSeconds(String(ctx.user.userId))));
-      return c.html(<AccountPage c={c} error="För många försök att byta lösenord. Vänta en stund och försök igen." />, 429);
+      throw new RefusedForm({ message: 'För många försök att byta lösenord. Vänta en stund och försök igen.' }, 429, {
+        'retry-after': String(passwordChangeLimiter.retryAfterSeconds(String(ctx.user.userId))),
+      });
     }
     const body = await c.req.parseBody();
     const next = String(body.password ?? '');
-    try {
-      if (next !== String(body.repeat ?? '')) throw new InputError({ field: 'repeat', message: 'De två nya lösenorden är inte lika.' });
-      await changePassword(db, ctx.user.userId, String(body.current ?? ''), next, ctx.sessionHash, ctx.actor);
-    } catch (e) {
-      if (e instanceof InputError) return c.html(<AccountPage c={c} error={e.message} />, 400);
-      throw e;
-    }
-    return c.html(<AccountPage c={c} message="Lösenordet är bytt. Dina andra inloggningar har avslutats." />);
+    // A refusal (InputError) draws the form again with each message beside its field.
+    if (next !== String(body.repeat ?? '')) throw new InputError({ field: 'repeat', message: 'De två nya lösenorden är inte lika.' });
+    await changePassword(db, ctx.user.userId, String(body.current ?? ''), next, ctx.sessionHash, ctx.actor);
+    return redirectWithFlash(c, '/account', 'password-changed');
   });
   return app;
 };

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { withFlash } from '../views/flash.tsx';
+import { redirectWithFlash } from '../views/flash.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
 import type { RouteModule } from '../app.tsx';
 import { requirePermission, type AppEnv } from '../context.ts';
@@ -88,7 +88,7 @@ export const authAdminRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'admin');
     const body = await c.req.parseBody();
     await createFederation(db, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? '') }, ctx.actor);
-    return c.redirect(withFlash('/admin/federations', 'federation'), 303);
+    return redirectWithFlash(c, '/admin/federations', 'federation');
   });
 
   app.get('/admin/federations/:federationId', async (c) => {
@@ -101,7 +101,7 @@ export const authAdminRoutes: RouteModule = ({ db }) => {
     const id = pathId(c, 'federationId');
     const body = await c.req.parseBody();
     await updateFederation(db, id, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? '') }, ctx.actor);
-    return c.redirect(withFlash('/admin/federations', 'federation-updated'), 303);
+    return redirectWithFlash(c, '/admin/federations', 'federation-updated');
   });
   return app;
 };

@@ -140,11 +140,49 @@ describe('user management: a kansli manages only its own förbund', () => {
     expect(await db.query('select 1 from federation_role where federation_id = $1 and user_id = $2', [fa, bId])).toEqual([]);
     const admin = await loginAs(app, 'admin@x.se');
     const pending = await (await admin.request('/admin/users')).text();
-    const [inv] = await db.query<{ id: number }>("select id from user_invitation where email = 'styrelse@b.se' and status = 'needs_admin'");
+    const [inv] = await db.query<{ id: number }>("select a.invitation_id as id from invitation_approval a join user_invitation i on i.id = a.invitation_id where i.email = 'styrelse@b.se' and a.status = 'pending'");
     expect(pending).toContain(`/admin/invitations/${inv!.id}/approve`);
     expect((await admin.request(`/admin/invitations/${inv!.id}/approve`, form({}))).status).toBe(303);
     expect(await db.query<{ role: string }>('select role from federation_role where federation_id = $1 and user_id = $2', [fa, bId])).toEqual([{ role: 'revisor' }]);
     await db.query('delete from federation_role where federation_id = $1 and user_id = $2', [fa, bId]);
+  });
+
+  it('after the invitee accepts, the kansli sees the same whether or not the address had an account elsewhere (issue 8)', async () => {
+    await addTestUser(db, { email: 'finns@b.se', federationId: fb, role: 'styrelse' });
+    const accept = async (email: string) => {
+      const token = linkIn(await (await kansliA.request(`/f/${fa}/users`, form({ email, role: 'revisor' }))).text(), '/inbjudan');
+      const [{ id }] = (await db.query<{ id: number }>("select id from user_invitation where email = $1 and status = 'open'", [email])) as [{ id: number }];
+      const res = await postAnon(`/inbjudan?t=${token}`, { t: token, password: 'ett-nytt-långt-lösenord', repeat: 'ett-nytt-långt-lösenord' });
+      expect(res.status).toBe(200);
+      return { id, answer: (await res.text()).replaceAll(email, 'ADDRESS') };
+    };
+    const existing = await accept('finns@b.se');
+    const fresh = await accept('ny-adress@nowhere.se');
+    // The answer to whoever opened the link (it may be the kansli itself).
+    expect(existing.answer).toEqual(fresh.answer);
+    // The förbund's invitation list: neither is listed any more, nothing says "waiting for the administrator".
+    const invitations = (html: string) => /<caption>Inbjudningar<\/caption>[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const list = invitations(await (await kansliA.request(`/f/${fa}/users`)).text());
+    expect(list).not.toContain('finns@b.se');
+    expect(list).not.toContain('ny-adress@nowhere.se');
+    expect(list).not.toMatch(/systemadministratör|godkän/i);
+    // The förbund's audit log of the two invitations: the same changes, value for value (but the address).
+    const trail = async (id: number) => {
+      const html = await (await kansliA.request(`/f/${fa}/audit?table=user_invitation&q=${id}`)).text();
+      const rows = await db.query<{ action: string; old_values: Record<string, unknown> | null; new_values: Record<string, unknown> | null }>(
+        "select action, old_values, new_values from audit_log where federation_id = $1 and table_name = 'user_invitation' and row_id = $2 order by id",
+        [fa, String(id)],
+      );
+      const strip = (v: Record<string, unknown> | null) => v && Object.fromEntries(Object.entries(v).filter(([k]) => !['id', 'email', 'created_at', 'closed_at', 'expires_at'].includes(k)));
+      return { rows: rows.map((r) => ({ action: r.action, old: strip(r.old_values), new: strip(r.new_values) })), shows: /needs_admin|approved|declined/.test(html) };
+    };
+    expect(await trail(existing.id)).toEqual(await trail(fresh.id));
+    expect((await trail(existing.id)).rows.at(-1)!.new).toMatchObject({ status: 'accepted' });
+    // The system administrator's decision is not written to the förbund's invitation either.
+    const admin = await loginAs(app, 'admin@x.se');
+    expect(await (await admin.request('/admin/users')).text()).toContain(`/admin/invitations/${existing.id}/approve`);
+    expect((await admin.request(`/admin/invitations/${existing.id}/decline`, form({}))).status).toBe(303);
+    expect(await trail(existing.id)).toEqual(await trail(fresh.id));
   });
 
   it('an expired invitation link does nothing', async () => {

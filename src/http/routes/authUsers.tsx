@@ -5,16 +5,19 @@ import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type RequestContext } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { ScrollTable } from '../views/scrollTable.tsx';
-import { withFlash } from '../views/flash.tsx';
+import { redirectWithFlash } from '../views/flash.tsx';
 import { CheckboxGroup } from '../views/form.tsx';
 import { csrfField } from '../security/csrfField.tsx';
 import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { listFederationUsers, listUsers } from '../../services/auth/users.ts';
+import { Form, SubmitButton, TextField, fieldId, formState } from '../views/form.tsx';
 import {
   changeFederationRole,
+  createInstallationAccount,
   createPasswordReset,
   decideInvitation,
+  installationKindLabels,
   invitationDays,
   inviteToFederation,
   listInvitations,
@@ -24,6 +27,8 @@ import {
   resetHours,
   revokeInvitation,
   setDisabled,
+  setInstallationKinds,
+  type InstallationKind,
   type Invitation,
   type Manager,
   type ManagedUserRow,
@@ -172,7 +177,7 @@ function UsersPage(props: UsersPageProps) {
                 <tr>
                   <th scope="row">{i.email}</th>
                   <td>{federationRoleLabels[i.role]}</td>
-                  <td>{i.status === 'needs_admin' ? 'Väntar på systemadministratören' : `Länken gäller till ${formatLocalDateTime(i.expiresAt)}`}</td>
+                  <td>{`Länken gäller till ${formatLocalDateTime(i.expiresAt)}`}</td>
                   <td>
                     <form method="post" action={`/f/${f.id}/users/invitations/${i.id}/revoke`} class="inline">
                       {csrfField(c)}
@@ -266,6 +271,50 @@ function UserPage(props: { c: Context<AppEnv>; user: ManagedUserRow; interventio
   );
 }
 
+/** Check boxes for what an account is in the whole installation; posted again after an error. */
+function KindChecks(props: { action: string; current: readonly InstallationKind[] }) {
+  const s = formState(props.action);
+  return (
+    <CheckboxGroup
+      name="kinds[]"
+      legend="Roll i hela installationen"
+      idPrefix={fieldId('kinds')}
+      options={(['admin', 'national'] as const).map((k) => ({ value: k, label: installationKindLabels[k] }))}
+      chosen={s.values('kinds') ?? props.current}
+      error={s.error('kinds')}
+    />
+  );
+}
+
+function KindsForm(props: { action: string; current: readonly InstallationKind[] }) {
+  return (
+    <Form action={props.action} label="Roller i hela installationen">
+      <KindChecks action={props.action} current={props.current} />
+      <SubmitButton label="Spara rollerna" />
+    </Form>
+  );
+}
+
+function InstallationAccountForm() {
+  const action = '/admin/users';
+  const s = formState(action);
+  return (
+    <section aria-labelledby="new-account">
+      <h2 id="new-account">Nytt konto för hela installationen</h2>
+      <p>
+        Kontot får en engångslänk (gäller i {resetHours} timmar) där personen väljer sitt lösenord. Har adressen redan ett konto får det rollen
+        direkt.
+      </p>
+      <Form action={action} label="Nytt konto för hela installationen">
+        <TextField {...s.bind('email')} label="E-postadress" required autocomplete="off" />
+        <TextField {...s.bind('displayName')} label="Namn" />
+        <KindChecks action={action} current={[]} />
+        <SubmitButton label="Skapa kontot" />
+      </Form>
+    </section>
+  );
+}
+
 /** User management: per förbund (kansli, system administrator) and the whole installation (administrator). */
 export const authUserRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
@@ -301,7 +350,7 @@ export const authUserRoutes: RouteModule = ({ db }) => {
     const values = { email: b.text('email'), displayName: b.text('displayName'), role: b.text('role'), interventionIds: b.ids('interventionIds') };
     try {
       const r = await inviteToFederation(db, f.id, values, managerOf(ctx, f.id), ctx.actor);
-      if (r.kind === 'attached') return c.redirect(withFlash(`/f/${f.id}/users`, 'user-role'), 303);
+      if (r.kind === 'attached') return redirectWithFlash(c, `/f/${f.id}/users`, 'user-role');
       return c.html(await usersPage(c, { link: { text: `Inbjudan till ${r.email} är skapad.`, link: linkTo(c, '/inbjudan', r.token) } }));
     } catch (e) {
       if (e instanceof InputError) return c.html(await usersPage(c, { error: e.message, values }), 400);
@@ -314,7 +363,7 @@ export const authUserRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'users:manage');
     const id = pathId(c, 'invitationId');
     await revokeInvitation(db, f.id, id, managerOf(ctx, f.id), ctx.actor);
-    return c.redirect(withFlash(`/f/${f.id}/users`, 'invitation-revoked'), 303);
+    return redirectWithFlash(c, `/f/${f.id}/users`, 'invitation-revoked');
   });
 
   app.get('/f/:federationId/users/:userId', async (c) => {
@@ -337,14 +386,14 @@ export const authUserRoutes: RouteModule = ({ db }) => {
       }
       throw e;
     }
-    return c.redirect(withFlash(`/f/${f.id}/users/${userId}`, 'user-role'), 303);
+    return redirectWithFlash(c, `/f/${f.id}/users/${userId}`, 'user-role');
   });
 
   app.post('/f/:federationId/users/:userId/remove', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
     await removeRole(db, f.id, userIdParam(c), managerOf(ctx, f.id), ctx.actor);
-    return c.redirect(withFlash(`/f/${f.id}/users`, 'user-removed'), 303);
+    return redirectWithFlash(c, `/f/${f.id}/users`, 'user-removed');
   });
 
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
@@ -353,7 +402,7 @@ export const authUserRoutes: RouteModule = ({ db }) => {
       const ctx = requirePermission(c, 'users:manage');
       const userId = userIdParam(c);
       await setDisabled(db, f.id, userId, disabled, managerOf(ctx, f.id), ctx.actor);
-      return c.redirect(withFlash(`/f/${f.id}/users/${userId}`, disabled ? 'user-disabled' : 'user-enabled'), 303);
+      return redirectWithFlash(c, `/f/${f.id}/users/${userId}`, disabled ? 'user-disabled' : 'user-enabled');
     });
   }
 
@@ -381,9 +430,10 @@ export const authUserRoutes: RouteModule = ({ db }) => {
         <h1>Alla användare</h1>
         {link ? <LinkNotice {...link} /> : null}
         <p>
-          Roller i ett förbund ges under Användare i förbundet (<a href="/admin/federations">Förbund</a>). Administratörer och nationella läsare
-          skapas med <code>npx samordna user add</code>.
+          Roller i ett förbund ges under Användare i förbundet (<a href="/admin/federations">Förbund</a>). Konton för hela installationen –
+          systemadministratörer och nationella läsare – skapas och ändras här.
         </p>
+        <InstallationAccountForm />
         {pending.length ? (
           <ScrollTable label="Inbjudningar som väntar på godkännande">
             <table>
@@ -440,7 +490,9 @@ export const authUserRoutes: RouteModule = ({ db }) => {
             <tbody>
               {users.map((u) => (
                 <tr>
-                  <th scope="row">{u.email}</th>
+                  <th scope="row">
+                    <a href={`/admin/users/${u.id}`}>{u.email}</a>
+                  </th>
                   <td>{u.displayName}</td>
                   <td>{[u.isAdmin ? 'Administratör' : '', u.isNational ? 'Nationell läsare' : ''].filter(Boolean).join(', ') || '–'}</td>
                   <td>{u.roles}</td>
@@ -473,18 +525,86 @@ export const authUserRoutes: RouteModule = ({ db }) => {
     return c.html(await adminUsersPage(c));
   });
 
+  // Accounts that span förbund (administrators, national readers): the system administrator's alone.
+  app.post('/admin/users', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const b = await c.req.parseBody({ all: true });
+    const kinds = [b['kinds[]'] ?? b.kinds ?? []].flat().filter((x): x is string => typeof x === 'string');
+    const r = await createInstallationAccount(db, { email: String(b.email ?? ''), displayName: String(b.displayName ?? ''), kinds }, ctx.actor);
+    if (r.kind === 'granted') return redirectWithFlash(c, '/admin/users', 'user-kinds');
+    return c.html(await adminUsersPage(c, { text: `Kontot för ${r.email} är skapat. Personen väljer sitt lösenord med länken (gäller i ${resetHours} timmar, en gång).`, link: linkTo(c, '/aterstall', r.token) }));
+  });
+
+  const adminUserPage = async (c: Context<AppEnv>, userId: number, link?: { text: string; link: string }) => {
+    const u = (await listUsers(db)).find((x) => x.id === userId);
+    if (!u) throw new NotFoundError('Användaren finns inte.');
+    const base = `/admin/users/${u.id}`;
+    const own = c.get('ctx').user.userId === u.id;
+    return (
+      <Layout title={u.email}>
+        <h1>{u.displayName || u.email}</h1>
+        <p>
+          <a href="/admin/users">Alla användare</a>
+        </p>
+        {link ? <LinkNotice {...link} /> : null}
+        <dl class="facts">
+          <dt>E-post</dt>
+          <dd>{u.email}</dd>
+          <dt>Roller i förbund</dt>
+          <dd>{u.roles || '–'}</dd>
+          <dt>Konto</dt>
+          <dd>{u.disabled ? 'Avstängt' : 'Aktivt'}</dd>
+        </dl>
+        <h2>Roller i hela installationen</h2>
+        <KindsForm action={`${base}/kinds`} current={[...(u.isAdmin ? ['admin' as const] : []), ...(u.isNational ? ['national' as const] : [])]} />
+        <h2>Kontot</h2>
+        <form method="post" action={`${base}/reset`}>
+          {csrfField(c)}
+          <p>Skapa en länk där användaren väljer ett nytt lösenord (gäller i {resetHours} timmar, en gång). Kontots inloggningar avslutas när lösenordet byts.</p>
+          <button type="submit">Skapa länk för nytt lösenord</button>
+        </form>
+        {own ? (
+          <p>Ditt eget konto kan du inte stänga av här.</p>
+        ) : (
+          <form method="post" action={`${base}/${u.disabled ? 'enable' : 'disable'}`}>
+            {csrfField(c)}
+            <p>{u.disabled ? 'Kontot är avstängt.' : 'Ett avstängt konto kan inte logga in; dess inloggningar avslutas.'}</p>
+            <button type="submit">{u.disabled ? 'Slå på kontot' : 'Stäng av kontot'}</button>
+          </form>
+        )}
+      </Layout>
+    );
+  };
+
+  app.get('/admin/users/:userId', async (c) => {
+    requirePermission(c, 'admin');
+    return c.html(await adminUserPage(c, userIdParam(c)));
+  });
+
+  app.post('/admin/users/:userId/kinds', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const userId = userIdParam(c);
+    const b = await c.req.parseBody({ all: true });
+    const kinds = [b['kinds[]'] ?? b.kinds ?? []].flat().filter((x): x is string => typeof x === 'string');
+    await setInstallationKinds(db, userId, kinds, ctx.user.userId, ctx.actor);
+    return redirectWithFlash(c, `/admin/users/${userId}`, 'user-kinds');
+  });
+
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
     app.post(`/admin/users/:userId/${action}`, async (c) => {
       const ctx = requirePermission(c, 'admin');
-      await setDisabled(db, null, userIdParam(c), disabled, { kind: 'admin' }, ctx.actor);
-      return c.redirect(withFlash('/admin/users', disabled ? 'user-disabled' : 'user-enabled'), 303);
+      const userId = userIdParam(c);
+      if (disabled && userId === ctx.user.userId) throw new InputError({ message: 'Du kan inte stänga av ditt eget konto.' });
+      await setDisabled(db, null, userId, disabled, { kind: 'admin' }, ctx.actor);
+      return redirectWithFlash(c, `/admin/users/${userId}`, disabled ? 'user-disabled' : 'user-enabled');
     });
   }
 
   app.post('/admin/users/:userId/reset', async (c) => {
     const ctx = requirePermission(c, 'admin');
-    const r = await createPasswordReset(db, null, userIdParam(c), { kind: 'admin' }, ctx.actor);
-    return c.html(await adminUsersPage(c, { text: `En länk för nytt lösenord för ${r.email} är skapad.`, link: linkTo(c, '/aterstall', r.token) }));
+    const userId = userIdParam(c);
+    const r = await createPasswordReset(db, null, userId, { kind: 'admin' }, ctx.actor);
+    return c.html(await adminUserPage(c, userId, { text: `En länk för nytt lösenord för ${r.email} är skapad.`, link: linkTo(c, '/aterstall', r.token) }));
   });
 
   for (const [action, approve] of [['approve', true], ['decline', false]] as const) {
@@ -493,7 +613,7 @@ export const authUserRoutes: RouteModule = ({ db }) => {
       const id = Number(c.req.param('invitationId'));
       if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('Inbjudan finns inte.');
       await decideInvitation(db, id, approve, ctx.actor);
-      return c.redirect(withFlash('/admin/users', 'user-role'), 303);
+      return redirectWithFlash(c, '/admin/users', 'user-role');
     });
   }
   return app;

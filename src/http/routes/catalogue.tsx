@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
@@ -264,7 +265,7 @@ export const catalogueRoutes: RouteModule = ({ db }) => {
     return c.html(<CatalogueEntryFormPage model={await loadCatalogueEntryForm(db, f, id, opts)} />, opts.errors || opts.general ? 400 : 200);
   };
 
-  app.get('/f/:federationId/insatser/:id{[0-9]+}/katalog', (c) => editPage(c, { notice: c.req.query('klart') ? 'Katalogposten är sparad.' : null }));
+  app.get('/f/:federationId/insatser/:id{[0-9]+}/katalog', (c) => editPage(c));
   app.post('/f/:federationId/insatser/:id{[0-9]+}/katalog', async (c) => {
     const f = requireFederation(c);
     const id = idOf(c, 'id');
@@ -274,7 +275,7 @@ export const catalogueRoutes: RouteModule = ({ db }) => {
     for (const [k, val] of Object.entries(body)) if (k !== '_csrf') values[k] = Array.isArray(val) ? val.filter((x) => typeof x === 'string') : typeof val === 'string' ? val : undefined;
     try {
       await saveCatalogueEntry(db, f.id, id, values, ctx.actor);
-      return c.redirect(`/f/${f.id}/insatser/${id}/katalog?klart=1`, 303);
+      return redirectWithFlash(c, `/f/${f.id}/insatser/${id}/katalog`, 'catalogue');
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       const { fields, general } = problemsToFieldErrors(err.problems);

@@ -138,7 +138,7 @@ describe('every reader agrees: 2025 from an SIE file with mapped accounts', () =
     const y2025 = reference.years.find((y: { year: number }) => y.year === 2025);
     let order = 0;
     for (const l of y2025.outcome) await db.query('insert into budget_line (federation_id, section, label, sort_order) values ($1, $2, $3, $4)', [fid, l.section, l.label, order++]);
-    await importSieFile(db, { federationId: fid, source: Readable.from([generateSie({ transactionRows: 600 })]), fileName: 'bokslut-2025.se', actor: { id: 'test' } });
+    await importSieFile(db, fid, { source: Readable.from([generateSie({ transactionRows: 600 })]), fileName: 'bokslut-2025.se' }, { id: 'test' });
     // Map every project object to its budget line and the members' payments (34xx) to the income line.
     const lines = await db.query<{ id: number; section: string; label: string }>('select id, section, label from budget_line where federation_id = $1', [fid]);
     const objects = await db.query<{ code: string; name: string }>("select code, name from ledger_object where federation_id = $1 and dimension = '6'", [fid]);

@@ -46,8 +46,8 @@ describe('budget page (HTTP)', () => {
     expect(form).toContain('value="800 000"');
     const res = await post(`${base()}/post/${seed.lines.team}`, { income: '0', cost: '900 000' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`${base()}?klart=budget#post-${seed.lines.team}`);
-    const t = text(await (await app.request(`${base()}?klart=budget`)).text());
+    expect(res.headers.get('location')).toBe(`${base()}?sparat=budget#post-${seed.lines.team}`);
+    const t = text(await (await app.request(`${base()}?sparat=budget`)).text());
     expect(t).toContain('Budgetposten är sparad.');
     expect(t).toContain('Kostnader 1 400 000 kr 1 400 000 kr');
     expect(t).toContain('Planerat resultat −200 000 kr −200 000 kr');

@@ -1,10 +1,11 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable, type DataRow } from '../views/dataTable.tsx';
-import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, formState, type FieldErrors } from '../views/form.tsx';
+import { AmountField, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, formState, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { Downloads } from '../views/downloads.tsx';
 import { formatKronor, formatNumber, formatWholePercent, kronorText as kr } from '../views/present.ts';
@@ -13,7 +14,7 @@ import { parseAmountInput } from '../formInput.ts';
 import { sections, sectionLabels, isSection, type BudgetLine, type LineAmounts, type Section } from '../../core/economy/types.ts';
 import type { BudgetSummary } from '../../core/economy/budget.ts';
 import { addBudgetRevision, createBudgetLine, getBudget, listFiscalYears, saveBudgetAmount, type YearBudget } from '../../services/economy/index.ts';
-import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
+import { formFields, problemsToFieldErrors, yearParam } from './economyShared.ts';
 import { assertBudgetOpen, getBudgetAdoption, type BudgetAdoption } from '../../services/economy/yearCycle.ts';
 
 /** Kronor as printed in the budget, with the unit: "1 250 000 kr". */
@@ -34,7 +35,7 @@ function lineIdParam(raw: string | undefined): number {
 /** Budget of a year: lines per section (original and revised), the plan's figures, revisions, editing. */
 export const economyBudgetRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const page = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; notice?: string | null; revisionErrors?: FieldErrors; revisionGeneral?: string[]; revisionValues?: Record<string, string>; lineErrors?: FieldErrors; lineValues?: Record<string, string> } = {}) => {
+  const page = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; revisionErrors?: FieldErrors; revisionGeneral?: string[]; revisionValues?: Record<string, string>; lineErrors?: FieldErrors; lineValues?: Record<string, string> } = {}) => {
     const budget = await getBudget(db, federation.id, year);
     const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
     const adoption = await getBudgetAdoption(db, federation.id, year);
@@ -48,7 +49,7 @@ export const economyBudgetRoutes: RouteModule = ({ db }) => {
   app.get('/f/:federationId/ar/:year/budget', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    return c.html(await page(federation, yearParam(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
+    return c.html(await page(federation, yearParam(c), { canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.get('/f/:federationId/ar/:year/budget/post/:lineId', async (c) => {
@@ -82,7 +83,7 @@ export const economyBudgetRoutes: RouteModule = ({ db }) => {
     if (!Object.keys(errors).length) {
       try {
         await saveBudgetAmount(db, federation.id, year, { lineId, incomeOre: (income.ok && income.ore) || 0, costOre: (cost.ok && cost.ore) || 0 }, ctx.actor);
-        return c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=budget#post-${lineId}`, 303);
+        return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/budget#post-${lineId}`, 'budget');
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         const mapped = problemsToFieldErrors(e.problems);
@@ -126,7 +127,7 @@ export const economyBudgetRoutes: RouteModule = ({ db }) => {
           if ((incomeOre || costOre) && (await getBudgetAdoption(db, federation.id, year))) await assertBudgetOpen(db, federation.id, year);
           const line = await createBudgetLine(db, federation.id, { section: form['new-section'] as Section, label }, ctx.actor);
           if (incomeOre || costOre || !(await getBudgetAdoption(db, federation.id, year))) await saveBudgetAmount(db, federation.id, year, { lineId: line.id, incomeOre: (income.ok && income.ore) || 0, costOre: (cost.ok && cost.ore) || 0 }, ctx.actor);
-          return c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=line#post-${line.id}`, 303);
+          return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/budget#post-${line.id}`, 'line');
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           const mapped = problemsToFieldErrors(e.problems, { section: 'new-section', label: 'new-label', income: 'new-income', cost: 'new-cost' });
@@ -163,7 +164,7 @@ export const economyBudgetRoutes: RouteModule = ({ db }) => {
     if (!Object.keys(errors).length && !general.length) {
       try {
         await addBudgetRevision(db, federation.id, year, { decidedOn: (form.decidedOn ?? '').trim(), decision: form.decision ?? '', lines: changed }, ctx.actor);
-        return c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=revision#tillaggsbudgetar`, 303);
+        return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/budget#tillaggsbudgetar`, 'revision');
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         const mapped = problemsToFieldErrors(e.problems);
@@ -203,7 +204,7 @@ function BudgetPage(props: {
   budget: YearBudget;
   years: readonly number[];
   adoption: BudgetAdoption | null;
-  notice?: string | null;
+ 
   revisionErrors?: FieldErrors;
   revisionGeneral?: string[];
   revisionValues?: Record<string, string>;
@@ -224,7 +225,6 @@ function BudgetPage(props: {
     <>
       <h1>Budget {year}</h1>
       <YearSelector action={`/f/${props.federationId}/budget`} years={props.years} selected={year} />
-      <Notice message={props.notice} />
       <Adoption federationId={props.federationId} year={year} adoption={props.adoption} canWrite={props.canWrite ?? false} hasBudget={budget.original.length > 0} />
       <h2>Sammanfattning</h2>
       <DataTable

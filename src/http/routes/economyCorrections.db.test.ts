@@ -37,7 +37,7 @@ describe('the year cycle and corrections in the economy', () => {
     await saveAllocationKey(db, fid, 2025, key, { id: 'test' });
     const res = await kansli.request(`/f/${fid}/ar`, form({ year: '2026', allocation: '19 000 000' }));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/f/${fid}/ar/2026/budget?klart=year-started`);
+    expect(res.headers.get('location')).toBe(`/f/${fid}/ar/2026/budget?sparat=year-started`);
     const y = await one<{ opening: string; allocation: string }>('select opening_equity_ore::text as opening, allocation_ore::text as allocation from fiscal_year where federation_id = $1 and year = 2026', [fid]);
     // The annual report's closing equity 2025 (reference: 4 028 486 + 345 299 = 4 373 785 kr).
     expect(y).toEqual({ opening: String(referenceKeyFigures2025.equityClosing * 100), allocation: '1900000000' });
@@ -50,7 +50,7 @@ describe('the year cycle and corrections in the economy', () => {
       [fid],
     );
     expect(k).toEqual({ region: 3125, n: members.length });
-    const page = await (await kansli.request(`/f/${fid}/ar/2026/budget?klart=year-started`)).text();
+    const page = await (await kansli.request(`/f/${fid}/ar/2026/budget?sparat=year-started`)).text();
     expect(page).toContain('Året är upplagt från föregående år');
     expect(page).toContain('Anta budgeten 2026');
     // The year exists now: a second start is refused beside the field.
@@ -93,10 +93,52 @@ describe('the year cycle and corrections in the economy', () => {
       "select action, old_values->>'cost_ore' as old, new_values->>'cost_ore' as new from audit_log where table_name = 'budget_revision_line' and federation_id = $1 order by id",
       [fid],
     );
-    expect(trail.some((t) => t.action === 'delete' && t.old === '75000000')).toBe(true);
-    expect(trail.some((t) => t.new === '76000000')).toBe(true);
+    // One row, before and after: the line is corrected in place.
+    expect(trail.some((t) => t.action === 'update' && t.old === '75000000' && t.new === '76000000')).toBe(true);
     expect((await kansli.request(`/f/${fid}/ar/2026/budget/tillaggsbudget/${id}/ta-bort`, form({}))).status).toBe(303);
     expect((await db.query('select 1 from budget_revision where federation_id = $1 and id = $2', [fid, id])).length).toBe(0);
+  });
+
+  it('adds a budget line to a tilläggsbudget when correcting it, and removes one left blank; the audit log shows each (issue 8)', async () => {
+    const lines = await db.query<{ id: number; label: string }>(
+      'select l.id, l.label from budget_line l join budget_amount a on a.federation_id = l.federation_id and a.budget_line_id = l.id where l.federation_id = $1 and a.year = 2026 order by l.id',
+      [fid],
+    );
+    const [first, second] = lines as [{ id: number; label: string }, { id: number; label: string }];
+    expect((await kansli.request(api('/years/2026/budget/revisions'), json('POST', { date: '2026-09-10', note: 'Tilläggsbudget § 30', lines: [{ lineId: first.id, income: 0, cost: 100000 }] }))).status).toBe(201);
+    const { id } = await one<{ id: number }>("select id from budget_revision where federation_id = $1 and decision = 'Tilläggsbudget § 30'", [fid]);
+    const page = await (await kansli.request(`/f/${fid}/ar/2026/budget/tillaggsbudget/${id}`)).text();
+    // The year's other lines are offered, empty, to add.
+    expect(page).toContain('Lägg till budgetposter i tilläggsbudgeten');
+    expect(page).toMatch(new RegExp(`name="cost-${second.id}" type="text" inputmode="decimal" value=""`));
+    const add = await kansli.request(
+      `/f/${fid}/ar/2026/budget/tillaggsbudget/${id}`,
+      form({ decidedOn: '2026-09-10', decision: 'Tilläggsbudget § 30', [`income-${first.id}`]: '0', [`cost-${first.id}`]: '100 000', [`income-${second.id}`]: '', [`cost-${second.id}`]: '250 000' }),
+    );
+    expect(add.status).toBe(303);
+    const rows = () => db.query<{ lineId: number; cost: string }>('select budget_line_id as "lineId", cost_ore::text as cost from budget_revision_line where federation_id = $1 and revision_id = $2 order by budget_line_id', [fid, id]);
+    expect(await rows()).toEqual([
+      { lineId: first.id, cost: '10000000' },
+      { lineId: second.id, cost: '25000000' },
+    ]);
+    const trail = () =>
+      db.query<{ action: string; line: string; old: string | null; new: string | null }>(
+        `select action, coalesce(new_values, old_values)->>'budget_line_id' as line, old_values->>'cost_ore' as old, new_values->>'cost_ore' as new
+         from audit_log where table_name = 'budget_revision_line' and federation_id = $1 and coalesce(new_values, old_values)->>'revision_id' = $2 order by id`,
+        [fid, String(id)],
+      );
+    expect(await trail()).toEqual([
+      { action: 'insert', line: String(first.id), old: null, new: '10000000' },
+      { action: 'insert', line: String(second.id), old: null, new: '25000000' },
+    ]);
+    // Clearing a line's two fields takes it out of the revision; the revised budget follows.
+    const remove = await kansli.request(`/f/${fid}/ar/2026/budget/tillaggsbudget/${id}`, form({ decidedOn: '2026-09-10', decision: 'Tilläggsbudget § 30', [`income-${first.id}`]: '', [`cost-${first.id}`]: '', [`cost-${second.id}`]: '250 000' }));
+    expect(remove.status).toBe(303);
+    expect(await rows()).toEqual([{ lineId: second.id, cost: '25000000' }]);
+    expect((await trail()).at(-1)).toEqual({ action: 'delete', line: String(first.id), old: '10000000', new: null });
+    const budget = await (await kansli.request(api('/years/2026/budget'))).json();
+    expect(JSON.stringify(budget)).toContain('250000');
+    expect((await kansli.request(`/f/${fid}/ar/2026/budget/tillaggsbudget/${id}/ta-bort`, form({}))).status).toBe(303);
   });
 
   it('renames a budget line, refuses to remove one with outcome, removes an unused one', async () => {

@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
@@ -8,7 +9,7 @@ import { parseIsoDate, parseKronor, parseText, parseYear, isBlank, type Parsed }
 import { isSection, sectionLabels, sections, type LineAmounts, type Section } from '../../core/economy/types.ts';
 import { formatKronor, formatNumber } from '../../core/format.ts';
 import { pathId, pathYear } from '../params.ts';
-import { getBudget, listBudgetLines } from '../../services/economy/index.ts';
+import { getBudget, listBudgetLines, listFiscalYears } from '../../services/economy/index.ts';
 import { budgetLineUses, deleteBudgetLine, deleteBudgetRevision, updateBudgetLine, updateBudgetRevision, updateMapping } from '../../services/economy/corrections.ts';
 import { adoptBudget, startYear } from '../../services/economy/yearCycle.ts';
 import { deleteMapping, listMappings } from '../../services/ledger/mapping.ts';
@@ -51,7 +52,11 @@ function amount(problems: InputProblem[], field: string, raw: unknown): number {
   return take(problems, field, parseKronor(raw, { allowNegative: true })) ?? 0;
 }
 
-/** A revision's date, decision and lines. Lines come as `income-<lineId>`/`cost-<lineId>` (form) or `lines` (API). */
+/**
+ * A revision's date, decision and lines. Lines come as `income-<lineId>`/`cost-<lineId>` (form) or `lines` (API).
+ * In the form a line is part of the revision when either of its fields has an amount: a line left blank is not
+ * (so clearing both removes it, and filling in one of the year's other lines adds it).
+ */
 function revisionInput(b: Fields, lineIds: readonly number[]): { decidedOn: string; decision: string; lines: LineAmounts[] } {
   const problems: InputProblem[] = [];
   const decidedOn = take(problems, 'decidedOn', parseIsoDate(b.decidedOn ?? b.date));
@@ -64,7 +69,10 @@ function revisionInput(b: Fields, lineIds: readonly number[]): { decidedOn: stri
       return { lineId: id, incomeOre: amount(problems, `lines[${i}].income`, l?.income), costOre: amount(problems, `lines[${i}].cost`, l?.cost) };
     });
   } else {
-    lines = lineIds.map((id) => ({ lineId: id, incomeOre: amount(problems, `income-${id}`, b[`income-${id}`]), costOre: amount(problems, `cost-${id}`, b[`cost-${id}`]) }));
+    lines = lineIds
+      .filter((id) => !isBlank(b[`income-${id}`]) || !isBlank(b[`cost-${id}`]))
+      .map((id) => ({ lineId: id, incomeOre: amount(problems, `income-${id}`, b[`income-${id}`]), costOre: amount(problems, `cost-${id}`, b[`cost-${id}`]) }));
+    if (!lines.length && !problems.length) problems.push({ message: 'Tilläggsbudgeten behöver minst en budgetpost med belopp.' });
   }
   refuse(problems);
   return { decidedOn: decidedOn!, decision: decision!, lines };
@@ -118,14 +126,17 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/budgetposter/:lineId', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
-    await updateBudgetLine(db, f.id, pathId(c, 'lineId'), lineInput(await formBody(c)), ctx.actor);
-    return c.redirect(`/f/${f.id}/budget?klart=line-changed`, 303);
+    const lineId = pathId(c, 'lineId');
+    await updateBudgetLine(db, f.id, lineId, lineInput(await formBody(c)), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/budgetposter/${lineId}`, 'line-changed');
   });
   app.post('/f/:federationId/budgetposter/:lineId/ta-bort', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
     await deleteBudgetLine(db, f.id, pathId(c, 'lineId'), ctx.actor);
-    return c.redirect(`/f/${f.id}/budget?klart=line-removed`, 303);
+    // The latest year's budget (the year selector's /f/:id/budget would drop the confirmation on its way).
+    const latest = (await listFiscalYears(db, f.id)).map((y) => y.year).sort((a, b) => b - a)[0];
+    return redirectWithFlash(c, latest === undefined ? `/f/${f.id}/medlemmar` : `/f/${f.id}/ar/${latest}/budget`, 'line-removed');
   });
   app.put(`${api}/budget-lines/:lineId`, async (c) => {
     const ctx = requirePermission(c, 'economy:write');
@@ -156,6 +167,8 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
       defaults[`cost-${l.lineId}`] = inputKr(l.costOre);
     }
     const s = formState(base, defaults);
+    const inRevision = new Set(r.lines.map((l) => l.lineId));
+    const others = budget.lines.filter((l) => !inRevision.has(l.id));
     return c.html(
       <Layout title={`Ändra tilläggsbudget ${r.decidedOn}`} federation={f}>
         <h1>
@@ -166,6 +179,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
           <TextAreaField {...s.bind('decision')} label="Beslut" required />
           <fieldset>
             <legend>Belopp enligt tilläggsbudgeten (kronor)</legend>
+            <p class="hint">Töm båda fälten för att ta bort en budgetpost ur tilläggsbudgeten.</p>
             {r.lines.map((l) => {
               const label = budget.lines.find((x) => x.id === l.lineId)?.label ?? String(l.lineId);
               return (
@@ -176,6 +190,18 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
               );
             })}
           </fieldset>
+          {others.length ? (
+            <fieldset>
+              <legend>Lägg till budgetposter i tilläggsbudgeten (kronor)</legend>
+              <p class="hint">Fyll i beloppen för de poster som tilläggsbudgeten också ändrar; tomma poster tas inte med.</p>
+              {others.map((l) => (
+                <div class="form-row">
+                  <AmountField {...s.bind(`income-${l.id}`)} label={`${l.label}: intäkt`} hint="" />
+                  <AmountField {...s.bind(`cost-${l.id}`)} label={`${l.label}: kostnad`} hint="" />
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
           <SubmitButton label="Spara ändringen" />
         </Form>
         <h2>Ta bort</h2>
@@ -188,10 +214,12 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
       </Layout>,
     );
   });
+  /** The lines a corrected revision may hold: those it has and the year's other budget lines. */
   const revisionLineIds = async (federationId: number, year: number, revisionId: number) => {
-    const r = (await getBudget(db, federationId, year)).revisions.find((x) => x.id === revisionId);
+    const budget = await getBudget(db, federationId, year);
+    const r = budget.revisions.find((x) => x.id === revisionId);
     if (!r) throw new NotFoundError('Tilläggsbudgeten finns inte.');
-    return r.lines.map((l) => l.lineId);
+    return [...new Set([...r.lines.map((l) => l.lineId), ...budget.lines.map((l) => l.id)])];
   };
   app.post('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
@@ -200,13 +228,13 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
     const revisionId = pathId(c, 'revisionId');
     const input = revisionInput(await formBody(c), await revisionLineIds(f.id, year, revisionId));
     await updateBudgetRevision(db, f.id, revisionId, input, ctx.actor);
-    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=revision#tillaggsbudgetar`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`, 'revision');
   });
   app.post('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId/ta-bort', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
     const year = await deleteBudgetRevision(db, f.id, pathId(c, 'revisionId'), ctx.actor);
-    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=revision-removed#tillaggsbudgetar`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`, 'revision-removed');
   });
   app.put(`${api}/years/:year/budget/revisions/:revisionId`, async (c) => {
     const ctx = requirePermission(c, 'economy:write');
@@ -234,7 +262,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
   };
   app.post('/f/:federationId/ar/:year/budget/anta', async (c) => {
     const { f, year } = await adopt(c, await formBody(c));
-    return c.redirect(`/f/${f.id}/ar/${year}/budget?klart=adopted`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget`, 'adopted');
   });
   app.post(`${api}/years/:year/budget/adoption`, async (c) => {
     await adopt(c, await jsonBody(c));
@@ -296,7 +324,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'ledger:write');
     const f = requireFederation(c);
     await updateMapping(db, f.id, pathId(c, 'id'), mappingInput(await formBody(c)), ctx.actor);
-    return c.redirect(`/f/${f.id}/ledger/mapping`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/ledger/mapping`, 'mapping');
   });
   app.put(`${api}/ledger/mapping/:id`, async (c) => {
     const ctx = requirePermission(c, 'ledger:write');

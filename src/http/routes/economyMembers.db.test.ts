@@ -87,7 +87,7 @@ describe('members and allocation pages (HTTP)', () => {
     expect(byMember.get(members.find((m) => m.kind === 'region')!.id)).toBe(375_000);
     expect(byMember.get(kommun.id)).toBe(150_000);
     expect(byMember.get(tredje.id)).toBe(75_000);
-    const t = text(await (await app.request(`${base}/medelstilldelning?klart=contributions`)).text());
+    const t = text(await (await app.request(`${base}/medelstilldelning?sparat=contributions`)).text());
     expect(t).toContain('Bidragen är beräknade och sparade.');
     expect(t).toContain('Region 375 000 kr 31,25 %');
     // A member with contributions cannot be removed.
@@ -102,7 +102,7 @@ describe('members and allocation pages (HTTP)', () => {
     const res = await post(`/f/${small.federationId}/ar`, { year: '2027', allocation: '1 300 000' });
     expect(res.status).toBe(303);
     // A year after an existing one starts from it (budget copied, key carried over) and lands on its budget.
-    expect(res.headers.get('location')).toBe(`/f/${small.federationId}/ar/2027/budget?klart=year-started`);
+    expect(res.headers.get('location')).toBe(`/f/${small.federationId}/ar/2027/budget?sparat=year-started`);
     expect(await (await app.request(`/f/${small.federationId}/ar/2027/medelstilldelning`)).text()).toContain('value="1 300 000"');
     const dup = await post(`/f/${small.federationId}/ar`, { year: '2027', allocation: '1' });
     expect(text(await dup.text())).toContain('Året 2027 finns redan.');

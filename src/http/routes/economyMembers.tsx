@@ -1,10 +1,11 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable } from '../views/dataTable.tsx';
-import { AmountField, ErrorSummary, Form, Notice, SelectField, SubmitButton, TextField, type FieldErrors } from '../views/form.tsx';
+import { AmountField, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { Downloads } from '../views/downloads.tsx';
 import { formatKronor, formatNumber, formatShare, kronorText as kr } from '../views/present.ts';
@@ -25,7 +26,7 @@ import {
   updateMember,
   type AllocationOverview,
 } from '../../services/economy/index.ts';
-import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
+import { formFields, problemsToFieldErrors, yearParam } from './economyShared.ts';
 import { startYear } from '../../services/economy/yearCycle.ts';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace('\u2212', '-');
@@ -52,13 +53,12 @@ function readMember(form: Record<string, string>): { input: { name: string; kind
 /** Members of the förbund, its years, and each year's allocation with the key and the contributions. */
 export const economyMemberRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const membersPage = async (federation: FederationRef, opts: { canWrite?: boolean; notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; yearErrors?: FieldErrors; yearValues?: Record<string, string> } = {}) => {
+  const membersPage = async (federation: FederationRef, opts: { canWrite?: boolean; errors?: FieldErrors; values?: Record<string, string>; yearErrors?: FieldErrors; yearValues?: Record<string, string> } = {}) => {
     const members = await listMembers(db, federation.id);
     const years = await listFiscalYears(db, federation.id);
     return (
       <Layout title="Medlemmar och medelstilldelning" federation={federation}>
         <h1>Medlemmar och medelstilldelning</h1>
-        <Notice message={opts.notice} />
         <DataTable
           caption={`Medlemmar i ${federation.name}`}
           columns={[{ heading: 'Medlem' }, { heading: 'Typ' }, ...(opts.canWrite ? [{ heading: 'Åtgärd' }] : [])]}
@@ -122,7 +122,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
 
   app.get('/f/:federationId/medlemmar', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await membersPage(requireFederation(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
+    return c.html(await membersPage(requireFederation(c), { canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.post('/f/:federationId/medlemmar', async (c) => {
@@ -133,7 +133,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     if (input) {
       try {
         await createMember(db, federation.id, input, ctx.actor);
-        return c.redirect(`/f/${federation.id}/medlemmar?klart=member`, 303);
+        return redirectWithFlash(c, `/f/${federation.id}/medlemmar`, 'member');
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         Object.assign(errors, problemsToFieldErrors(e.problems).fields);
@@ -183,7 +183,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     if (input) {
       try {
         await updateMember(db, federation.id, m.id, input, ctx.actor);
-        return c.redirect(`/f/${federation.id}/medlemmar?klart=member`, 303);
+        return redirectWithFlash(c, `/f/${federation.id}/medlemmar`, 'member');
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         Object.assign(errors, problemsToFieldErrors(e.problems).fields);
@@ -198,7 +198,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     const m = await findMember(federation.id, c.req.param('memberId'));
     try {
       await deleteMember(db, federation.id, m.id, ctx.actor);
-      return c.redirect(`/f/${federation.id}/medlemmar?klart=member-removed`, 303);
+      return redirectWithFlash(c, `/f/${federation.id}/medlemmar`, 'member-removed');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       return c.html(editPage(federation, m, { name: m.name, kind: m.kind, sortOrder: String(m.sortOrder) }, {}, e.problems.map((p) => p.message)), 400);
@@ -219,15 +219,15 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     if (!Object.keys(errors).length && allocation.ok && allocation.ore !== null) {
       const started = await startYear(db, federation.id, year, { allocationOre: allocation.ore }, ctx.actor);
       return started.fromYear === null
-        ? c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=allocation`, 303)
-        : c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=year-started`, 303);
+        ? redirectWithFlash(c, `/f/${federation.id}/ar/${year}/medelstilldelning`, 'allocation')
+        : redirectWithFlash(c, `/f/${federation.id}/ar/${year}/budget`, 'year-started');
     }
     return c.html(await membersPage(federation, { canWrite: true, yearErrors: errors, yearValues: form }), 400);
   });
 
   // ---- The year's allocation, key and contributions ----
 
-  const allocationPage = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; notice?: string | null; errors?: FieldErrors; general?: string[]; values?: Record<string, string> } = {}) => {
+  const allocationPage = async (federation: FederationRef, year: number, opts: { canWrite?: boolean; errors?: FieldErrors; general?: string[]; values?: Record<string, string> } = {}) => {
     const overview = await getAllocationOverview(db, federation.id, year);
     const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
     return (
@@ -240,7 +240,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
   app.get('/f/:federationId/ar/:year/medelstilldelning', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    return c.html(await allocationPage(federation, yearParam(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
+    return c.html(await allocationPage(federation, yearParam(c), { canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.post('/f/:federationId/ar/:year/medelstilldelning', async (c) => {
@@ -256,8 +256,8 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
       await getFiscalYear(db, federation.id, year); // the year must exist (else 404)
       const started = await startYear(db, federation.id, year, { allocationOre: allocation.ore }, ctx.actor);
       return started.fromYear === null
-        ? c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=allocation`, 303)
-        : c.redirect(`/f/${federation.id}/ar/${year}/budget?klart=year-started`, 303);
+        ? redirectWithFlash(c, `/f/${federation.id}/ar/${year}/medelstilldelning`, 'allocation')
+        : redirectWithFlash(c, `/f/${federation.id}/ar/${year}/budget`, 'year-started');
     }
     return c.html(await allocationPage(federation, year, { canWrite: true, errors, values: form }), 400);
   });
@@ -296,7 +296,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     if (!Object.keys(errors).length) {
       try {
         await saveAllocationKey(db, federation.id, year, { stateShareBp, regionShareBp, municipalitiesShareBp, municipalBasis: basis, weights }, ctx.actor);
-        return c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=key#nyckel`, 303);
+        return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/medelstilldelning#nyckel`, 'key');
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         const mapped = problemsToFieldErrors(e.problems, { stateShareBp: 'stateShare', regionShareBp: 'regionShare', municipalitiesShareBp: 'municipalitiesShare' });
@@ -313,7 +313,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     const year = yearParam(c);
     try {
       await applyAllocationKey(db, federation.id, year, ctx.actor);
-      return c.redirect(`/f/${federation.id}/ar/${year}/medelstilldelning?klart=contributions#bidrag`, 303);
+      return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/medelstilldelning#bidrag`, 'contributions');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       return c.html(await allocationPage(federation, year, { canWrite: true, general: e.problems.map((p) => p.message) }), 400);
@@ -332,7 +332,7 @@ function MemberFields(props: { values: Record<string, string>; errors: FieldErro
   );
 }
 
-function AllocationPage(props: { canWrite?: boolean; federationId: number; overview: AllocationOverview; years: readonly number[]; notice?: string | null; errors?: FieldErrors; general?: string[]; values?: Record<string, string> }) {
+function AllocationPage(props: { canWrite?: boolean; federationId: number; overview: AllocationOverview; years: readonly number[]; errors?: FieldErrors; general?: string[]; values?: Record<string, string> }) {
   const o = props.overview;
   const base = `/f/${props.federationId}/ar/${o.year}`;
   const v = props.values ?? {};
@@ -350,7 +350,6 @@ function AllocationPage(props: { canWrite?: boolean; federationId: number; overv
     <>
       <h1>Medelstilldelning {o.year}</h1>
       <YearSelector action={`/f/${props.federationId}/medelstilldelning`} years={props.years} selected={o.year} />
-      <Notice message={props.notice} />
       <ErrorSummary errors={props.errors} general={props.general} />
       {props.canWrite ? (
         <Form action={`${base}/medelstilldelning`} label="Medelstilldelning">

@@ -30,8 +30,8 @@ describe('outcome page (HTTP)', () => {
   it('records a month for a line and the dashboard follows (forecast from four months)', async () => {
     const res = await post(base(), { lineId: String(seed.lines.team), month: '4', income: '', cost: '70 000' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`${base()}?klart=outcome`);
-    const t = text(await (await app.request(`${base()}?klart=outcome`)).text());
+    expect(res.headers.get('location')).toBe(`${base()}?sparat=outcome`);
+    const t = text(await (await app.request(`${base()}?sparat=outcome`)).text());
     expect(t).toContain('Utfallet är sparat.');
     expect(t).toContain('Samordningsteam Testby −70 000 −70 000 −70 000 −70 000 −280 000');
     expect(text(await (await app.request(`/f/${seed.federationId}`)).text())).toContain('Utfall: januari–april');
@@ -85,8 +85,8 @@ describe('outcome page (HTTP)', () => {
     const data = /name="data" value="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'");
     const ok = await post(`${base()}/fil/bekrafta`, { data, fileName: 'utfall.csv' });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe(`${base()}?klart=import`);
-    const after = text(await (await app.request(`${base()}?klart=import`)).text());
+    expect(ok.headers.get('location')).toBe(`${base()}?sparat=outcome-import`);
+    const after = text(await (await app.request(`${base()}?sparat=outcome-import`)).text());
     expect(after).toContain('Filen är inläst.');
     expect(after).toContain('Kansli −15 000 −15 000 −15 000');
     // A second file for June only: May stays, June shows old → new.

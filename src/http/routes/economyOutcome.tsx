@@ -1,10 +1,11 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DataTable } from '../views/dataTable.tsx';
-import { AmountField, ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, type FieldErrors } from '../views/form.tsx';
+import { AmountField, ErrorSummary, FileField, Form, SelectField, SubmitButton, type FieldErrors } from '../views/form.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
 import { formatKronor } from '../views/present.ts';
 import { describeProblem, InputError } from '../../core/errors.ts';
@@ -16,7 +17,7 @@ import { tablesToXlsx } from '../../exports/xlsx.ts';
 import { parseAmountInput } from '../formInput.ts';
 import { sectionLabels } from '../../core/economy/types.ts';
 import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry, type OutcomeSource } from '../../services/economy/index.ts';
-import { formFields, noticeOf, problemsToFieldErrors, yearParam } from './economyShared.ts';
+import { formFields, problemsToFieldErrors, yearParam } from './economyShared.ts';
 import { monthName } from '../views/economy/dashboard.tsx';
 
 /** What an outcome file would change (line, month, old → new), with the confirmation that imports it. */
@@ -59,7 +60,7 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
   const page = async (
     federation: FederationRef,
     year: number,
-    opts: { canWrite?: boolean; notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; fileErrors?: FieldErrors; fileProblems?: string[] } = {},
+    opts: { canWrite?: boolean; errors?: FieldErrors; values?: Record<string, string>; fileErrors?: FieldErrors; fileProblems?: string[] } = {},
   ) => {
     await getFiscalYear(db, federation.id, year);
     const lines = await listBudgetLines(db, federation.id);
@@ -76,7 +77,6 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
       <Layout title={`Utfall ${year}`} federation={federation}>
         <h1>Utfall {year}</h1>
         <YearSelector action={`/f/${federation.id}/utfall`} years={years} selected={year} />
-        <Notice message={opts.notice} />
         <p>
           {outcome.sources.length
             ? `Utfallet kommer från: ${outcome.sources.map((s) => sourceLabels[s]).join(', ')}.`
@@ -156,7 +156,7 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
 
   app.get('/f/:federationId/ar/:year/utfall', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await page(requireFederation(c), yearParam(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
+    return c.html(await page(requireFederation(c), yearParam(c), { canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.post('/f/:federationId/ar/:year/utfall', async (c) => {
@@ -177,7 +177,7 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
     if (!Object.keys(errors).length) {
       try {
         await saveOutcomeEntry(db, federation.id, year, { lineId, month, incomeOre: (income.ok && income.ore) || 0, costOre: (cost.ok && cost.ore) || 0 }, ctx.actor);
-        return c.redirect(`/f/${federation.id}/ar/${year}/utfall?klart=outcome`, 303);
+        return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/utfall`, 'outcome');
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         Object.assign(errors, problemsToFieldErrors(e.problems).fields);
@@ -218,7 +218,7 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
     const name = valueOrThrow(parseText(typeof body.fileName === 'string' ? body.fileName : '', { kind: 'fileName' }), { field: 'fileName' }) || 'utfall.csv';
     try {
       await importOutcomeData(db, federation.id, new TextEncoder().encode(data), name.replace(/\.xlsx$/i, '.csv'), ctx.actor);
-      return c.redirect(`/f/${federation.id}/ar/${year}/utfall?klart=import`, 303);
+      return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/utfall`, 'outcome-import');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       return c.html(await page(federation, year, { canWrite: true, fileProblems: ['Ingenting har lästs in.', ...e.problems.map(describeProblem)] }), 400);

@@ -76,7 +76,7 @@ describe.skipIf(!browserAvailable)('economy pages in Chromium', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('7 100 000');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/budget\?klart=budget/);
+    await page.waitForURL(/\/budget\?sparat=budget/);
     expect(await page.getByRole('status').textContent()).toBe('Budgetposten är sparad.');
     // Total costs: the reference budget with Västerås at 7 100 000 kr instead of its budget.
     const newTotal = sum(budget2025) - vasteras + 7_100_000;
@@ -125,7 +125,7 @@ describe.skipIf(!browserAvailable)('economy pages in Chromium', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe('f-cost');
     await page.keyboard.type('10 000');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/utfall\?klart=outcome/);
+    await page.waitForURL(/\/utfall\?sparat=outcome/);
     expect(await page.getByRole('status').textContent()).toBe('Utfallet är sparat.');
     const row = page.getByRole('table', { name: /Utfall 2025 per budgetpost/ }).getByRole('row', { name: /^Utvecklingsdagar/ });
     expect((await row.locator('td').nth(5).textContent())?.replace(/\u00a0/g, ' ')).toBe('−10 000');

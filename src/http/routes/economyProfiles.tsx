@@ -1,9 +1,10 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { Form, Notice, SelectField, SubmitButton } from '../views/form.tsx';
+import { Form, SelectField, SubmitButton } from '../views/form.tsx';
 import { budgetProfileLabels, budgetProfiles, defaultProfile, isBudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { sectionLabels } from '../../core/economy/types.ts';
 import { InputError } from '../../core/errors.ts';
@@ -16,7 +17,7 @@ import { formFields } from './economyShared.ts';
  */
 export const economyProfileRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const page = async (federation: FederationRef, canWrite: boolean, notice: string | null) => {
+  const page = async (federation: FederationRef, canWrite: boolean) => {
     const lines = await listBudgetProfiles(db, federation.id);
     const options = [
       { value: '', label: 'Standard för avsnittet' },
@@ -25,7 +26,6 @@ export const economyProfileRoutes: RouteModule = ({ db }) => {
     return (
       <Layout title="Periodisering av budgeten" federation={federation}>
         <h1>Periodisering av budgeten</h1>
-        <Notice message={notice} />
         <p>
           Periodiseringen säger hur en budgetposts årsbelopp fördelar sig över månaderna. Prognosen för helåret delar utfallet hittills med den
           andel av årsbudgeten som periodiseringen väntar sig till och med senaste månaden med utfall, och budget hittills räknas på samma sätt.
@@ -58,7 +58,7 @@ export const economyProfileRoutes: RouteModule = ({ db }) => {
 
   app.get('/f/:federationId/periodisering', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await page(requireFederation(c), c.get('ctx').can('economy:write'), c.req.query('klart') === 'profile' ? 'Periodiseringen är sparad.' : null));
+    return c.html(await page(requireFederation(c), c.get('ctx').can('economy:write')));
   });
 
   app.post('/f/:federationId/periodisering', async (c) => {
@@ -77,7 +77,7 @@ export const economyProfileRoutes: RouteModule = ({ db }) => {
       const next = v === '' ? null : (v as (typeof budgetProfiles)[number]);
       if (next !== l.profile) await saveBudgetProfile(db, federation.id, l.id, next, ctx.actor);
     }
-    return c.redirect(`/f/${federation.id}/periodisering?klart=profile`, 303);
+    return redirectWithFlash(c, `/f/${federation.id}/periodisering`, 'profile');
   });
   return app;
 };

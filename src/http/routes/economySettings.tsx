@@ -1,16 +1,17 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { ErrorSummary, Form, Notice, SubmitButton, TextField, AmountField, type FieldErrors } from '../views/form.tsx';
+import { Form, SubmitButton, TextField, AmountField, formState } from '../views/form.tsx';
 import { formatKronor, formatNumber, formatShare, kronorText } from '../views/present.ts';
 import { InputError } from '../../core/errors.ts';
 import { parseInteger } from '../../core/input/index.ts';
 import { equityCapStepProblems, type EquityCapStep, type FederationSettings } from '../../core/settings.ts';
 import { getFederation, saveFederationSettings } from '../../services/economy/index.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../formInput.ts';
-import { formFields, noticeOf, problemsToFieldErrors } from './economyShared.ts';
+import { formFields } from './economyShared.ts';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
@@ -37,14 +38,21 @@ function parseStepsText(text: string): { ok: true; steps: EquityCapStep[] } | { 
 /** The förbund's limits: the equity cap (share of the allocation) and floor, and the smallest count shown. */
 export const economySettingsRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const page = async (federation: FederationRef, opts: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string>; canWrite: boolean }) => {
+  const page = async (federation: FederationRef, opts: { canWrite: boolean }) => {
     const s = (await getFederation(db, federation.id)).settings;
-    const v = opts.values ?? {};
-    const e = opts.errors ?? {};
+    const action = `/f/${federation.id}/installningar`;
+    // What is saved, or — after a refusal (app.tsx renderFormAgain) — what was typed, with the messages beside the fields.
+    const f = formState(action, {
+      equityCap: plain(formatNumber(s.equityCapShare * 100, Number.isInteger(Math.round(s.equityCapShare * 1e6) / 1e4) ? 0 : 2)),
+      equitySteps: stepsText(s.equityCapSteps),
+      equityFloor: s.equityFloorOre === null ? '' : plain(formatKronor(s.equityFloorOre)),
+      minCellSize: String(s.minCellSize),
+      protectionInterval: String(s.protectionInterval),
+      statisticsClosingDays: String(s.statisticsClosingDays),
+    });
     return (
       <Layout title="Inställningar" federation={federation}>
         <h1>Inställningar</h1>
-        <Notice message={opts.notice} />
         <p>
           Eget kapital bör enligt Nationella rådet vara högst 20 % av årets medelstilldelning. Förbundet kan också ha ett lokalt golv, t.ex. att
           det egna kapitalet inte ska understiga 500 tkr. Översikten och nyckeltalen varnar när gränserna passeras.
@@ -74,41 +82,27 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
         {opts.canWrite ? (
           <>
             <h2>Ändra</h2>
-            <ErrorSummary errors={opts.errors} />
-            <Form action={`/f/${federation.id}/installningar`} label="Ändra inställningar">
+            <Form action={action} label="Ändra inställningar">
+              <TextField {...f.bind('equityCap')} label="Tak för eget kapital (procent av medelstilldelningen)" inputmode="decimal" size={6} />
               <TextField
-                name="equityCap"
-                label="Tak för eget kapital (procent av medelstilldelningen)"
-                inputmode="decimal"
-                size={6}
-                value={v.equityCap ?? plain(formatNumber(s.equityCapShare * 100, Number.isInteger(Math.round(s.equityCapShare * 1e6) / 1e4) ? 0 : 2))}
-                error={e.equityCap}
-              />
-              <TextField
-                name="equitySteps"
+                {...f.bind('equitySteps')}
                 label="Trappa efter medelstilldelningens storlek (valfri)"
-                value={v.equitySteps ?? stepsText(s.equityCapSteps)}
-                error={e.equitySteps}
                 hint="Steg som ”från belopp: procent”, skilda med semikolon, t.ex. 20 000 000: 15; 40 000 000: 10. Tomt = taket ovan för alla storlekar."
               />
-              <AmountField name="equityFloor" label="Golv för eget kapital (kronor)" value={v.equityFloor ?? (s.equityFloorOre === null ? '' : plain(formatKronor(s.equityFloorOre)))} error={e.equityFloor} hint="Lämna tomt om förbundet inte har något golv." />
-              <TextField name="minCellSize" label="Minsta antal som visas i statistik" inputmode="numeric" size={4} value={v.minCellSize ?? String(s.minCellSize)} error={e.minCellSize} hint="Mindre antal döljs, så att ingen deltagare kan pekas ut." />
+              <AmountField {...f.bind('equityFloor')} label="Golv för eget kapital (kronor)" hint="Lämna tomt om förbundet inte har något golv." />
+              <TextField {...f.bind('minCellSize')} label="Minsta antal som visas i statistik" inputmode="numeric" size={4} hint="Mindre antal döljs, så att ingen deltagare kan pekas ut." />
               <TextField
-                name="protectionInterval"
+                {...f.bind('protectionInterval')}
                 label="Skyddsintervall för dolda tal"
                 inputmode="numeric"
                 size={4}
-                value={v.protectionInterval ?? String(s.protectionInterval)}
-                error={e.protectionInterval}
                 hint="1–100. Det intervall en läsare kan räkna fram för ett dolt tal ur allt publicerat ska vara minst så brett. 1 = aldrig låst till ett enda värde."
               />
               <TextField
-                name="statisticsClosingDays"
+                {...f.bind('statisticsClosingDays')}
                 label="Dagar efter årets slut innan året stängs"
                 inputmode="numeric"
                 size={4}
-                value={v.statisticsClosingDays ?? String(s.statisticsClosingDays)}
-                error={e.statisticsClosingDays}
                 hint="0–366. Sena registreringar för december hinner med; sedan fastställs årets statistik."
               />
               <SubmitButton label="Spara inställningar" />
@@ -121,7 +115,7 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
 
   app.get('/f/:federationId/installningar', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await page(requireFederation(c), { notice: noticeOf(c), canWrite: c.get('ctx').can('economy:write') }));
+    return c.html(await page(requireFederation(c), { canWrite: c.get('ctx').can('economy:write') }));
   });
 
   app.post('/f/:federationId/installningar', async (c) => {
@@ -144,24 +138,24 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
     if (!floor.ok) errors.equityFloor = `Golv: ${floor.message}`;
     if (!cell.ok) errors.minCellSize = `Minsta antal: ${cell.message}`;
     else if (cell.value === null || cell.value < 1) errors.minCellSize = 'Ange minsta antal, 1 eller större.';
-    if (!Object.keys(errors).length && cap.ok && floor.ok && cell.ok && steps.ok) {
-      const change: Partial<FederationSettings> = {
-        equityCapShare: cap.basisPoints! / 10000,
-        equityCapSteps: steps.steps,
-        equityFloorOre: floor.ore,
-        minCellSize: cell.value!,
-        ...(protection?.ok ? { protectionInterval: protection.value } : {}),
-        ...(closing?.ok ? { statisticsClosingDays: closing.value } : {}),
-      };
-      try {
-        await saveFederationSettings(db, federation.id, change, ctx.actor);
-        return c.redirect(`/f/${federation.id}/installningar?klart=settings`, 303);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        Object.assign(errors, problemsToFieldErrors(e.problems, { equityCapShare: 'equityCap', equityCapSteps: 'equitySteps', equityFloorOre: 'equityFloor' }).fields);
-      }
+    // A refusal draws the page again with what was typed and each message beside its field (app.tsx renderFormAgain).
+    if (Object.keys(errors).length || !cap.ok || !floor.ok || !cell.ok || !steps.ok) throw new InputError(Object.entries(errors).map(([field, message]) => ({ field, message })));
+    const change: Partial<FederationSettings> = {
+      equityCapShare: cap.basisPoints! / 10000,
+      equityCapSteps: steps.steps,
+      equityFloorOre: floor.ore,
+      minCellSize: cell.value!,
+      ...(protection?.ok ? { protectionInterval: protection.value } : {}),
+      ...(closing?.ok ? { statisticsClosingDays: closing.value } : {}),
+    };
+    try {
+      await saveFederationSettings(db, federation.id, change, ctx.actor);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const fieldOf: Record<string, string> = { equityCapShare: 'equityCap', equityCapSteps: 'equitySteps', equityFloorOre: 'equityFloor' };
+      throw new InputError(e.problems.map((p) => ({ ...p, field: p.field ? (fieldOf[p.field] ?? p.field) : p.field })));
     }
-    return c.html(await page(federation, { errors, values: form, canWrite: true }), 400);
+    return redirectWithFlash(c, `/f/${federation.id}/installningar`, 'settings');
   });
   return app;
 };

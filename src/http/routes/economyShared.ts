@@ -49,29 +49,4 @@ export function problemsToFieldErrors(problems: readonly InputProblem[], fieldMa
   return { fields, general };
 }
 
-/** Messages shown after a post-redirect-get (?klart=…). */
-const notices: Record<string, string> = {
-  budget: 'Budgetposten är sparad.',
-  revision: 'Tilläggsbudgeten är sparad.',
-  'revision-removed': 'Tilläggsbudgeten är borttagen.',
-  adopted: 'Styrelsens beslut är registrerat: budgeten är antagen och den ursprungliga budgeten låst.',
-  'line-changed': 'Budgetposten är ändrad.',
-  'line-removed': 'Budgetposten är borttagen.',
-  'year-started': 'Året är upplagt från föregående år: budgetposterna är kopierade (justera beloppen), fördelningsnyckeln överförd och ingående eget kapital satt till föregående års utgående.',
-  line: 'Budgetposten är tillagd.',
-  member: 'Medlemmen är sparad.',
-  'member-removed': 'Medlemmen är borttagen.',
-  allocation: 'Medelstilldelningen är sparad.',
-  key: 'Fördelningsnyckeln är sparad.',
-  contributions: 'Bidragen är beräknade och sparade.',
-  outcome: 'Utfallet är sparat.',
-  import: 'Filen är inläst.',
-  settings: 'Inställningarna är sparade.',
-};
-
-export function noticeOf(c: EconomyContext): string | null {
-  const k = c.req.query('klart');
-  return k ? (notices[k] ?? null) : null;
-}
-
 export type { FieldErrors };

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
-import { withFlash } from '../views/flash.tsx';
+import { redirectWithFlash, type FlashKey } from '../views/flash.tsx';
 import {
   addGrant,
   addRequisition,
@@ -16,7 +16,7 @@ import {
 import { addGoal, assessGoal, goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/members/members.ts';
-import { csrfTokenOf, formFields, idParam, interventionsBase, savedNotice, yearParam } from './interventionsCommon.ts';
+import { csrfTokenOf, formFields, idParam, interventionsBase, yearParam } from './interventionsCommon.ts';
 import { InterventionListPage, type InterventionListModel } from '../views/interventions/listPage.tsx';
 import { InterventionPage, type InterventionModel } from '../views/interventions/interventionPage.tsx';
 import { ActivitiesPage, type ActivitiesModel } from '../views/interventions/activitiesPage.tsx';
@@ -90,35 +90,35 @@ export const interventionRoutes: RouteModule = (deps) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
     const id = await createIntervention(db, f.id, await formFields(c), ctx.actor);
-    return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
+    return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}`, 'intervention-created');
   });
 
   app.get('/f/:federationId/insatser/:id', async (c) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'interventions:read', { interventionId: id });
-    return c.html(<InterventionPage model={await loadIntervention(db, f, id, ctx, yearParam(c), csrfTokenOf(c), savedNotice(c.req.query('klart')))} />);
+    return c.html(<InterventionPage model={await loadIntervention(db, f, id, ctx, yearParam(c), csrfTokenOf(c), null)} />);
   });
 
-  const post = (path: string, write: (fid: number, id: number, actor: { id: string }, fields: Record<string, unknown>) => Promise<unknown>) =>
+  const post = (path: string, key: FlashKey, write: (fid: number, id: number, actor: { id: string }, fields: Record<string, unknown>) => Promise<unknown>) =>
     app.post(`/f/:federationId/insatser/:id/${path}`, async (c) => {
       const f = requireFederation(c);
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
       await write(f.id, id, ctx.actor, await formFields(c));
-      return c.redirect(`${interventionsBase(f.id)}/${id}?klart=sparat`, 303);
+      return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}`, key);
     });
-  post('beslut', (fid, id, actor, fields) => addGrant(db, fid, id, fields, actor));
-  post('rekvisitioner', (fid, id, actor, fields) => addRequisition(db, fid, id, fields, actor));
-  post('bemanning', (fid, id, actor, fields) => addStaffing(db, fid, id, fields, actor));
-  post('mal', (fid, id, actor, fields) => addGoal(db, fid, id, fields, actor));
-  post('andra', (fid, id, actor, fields) => updateIntervention(db, fid, id, fields, actor));
+  post('beslut', 'grant', (fid, id, actor, fields) => addGrant(db, fid, id, fields, actor));
+  post('rekvisitioner', 'requisition', (fid, id, actor, fields) => addRequisition(db, fid, id, fields, actor));
+  post('bemanning', 'staffing', (fid, id, actor, fields) => addStaffing(db, fid, id, fields, actor));
+  post('mal', 'goal', (fid, id, actor, fields) => addGoal(db, fid, id, fields, actor));
+  post('andra', 'intervention', (fid, id, actor, fields) => updateIntervention(db, fid, id, fields, actor));
 
   app.post('/f/:federationId/mal', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'interventions:write');
     await addGoal(db, f.id, null, await formFields(c), ctx.actor);
-    return c.redirect(withFlash(interventionsBase(f.id), 'goal'), 303);
+    return redirectWithFlash(c, interventionsBase(f.id), 'goal');
   });
 
   app.post('/f/:federationId/mal/:goalId/bedomning', async (c) => {
@@ -127,7 +127,7 @@ export const interventionRoutes: RouteModule = (deps) => {
     const interventionId = await goalInterventionId(db, f.id, goalId);
     const ctx = requirePermission(c, 'interventions:write', interventionId === null ? undefined : { interventionId });
     await assessGoal(db, f.id, goalId, await formFields(c), ctx.actor);
-    return c.redirect(interventionId === null ? withFlash(interventionsBase(f.id), 'assessment') : `${interventionsBase(f.id)}/${interventionId}?klart=sparat`, 303);
+    return redirectWithFlash(c, interventionId === null ? interventionsBase(f.id) : `${interventionsBase(f.id)}/${interventionId}`, 'assessment');
   });
 
   app.get('/f/:federationId/strukturaktiviteter', async (c) => {
@@ -136,7 +136,7 @@ export const interventionRoutes: RouteModule = (deps) => {
     // The whole förbund's activities, or (insats staff) those of the interventions the user works in.
     const readable = ctx.interventions('interventions:read');
     if (readable !== 'all' && !readable.length) requirePermission(c, 'interventions:read');
-    return c.html(<ActivitiesPage model={await loadActivities(db, f, ctx, yearParam(c), savedNotice(c.req.query('klart')))} />);
+    return c.html(<ActivitiesPage model={await loadActivities(db, f, ctx, yearParam(c), null)} />);
   });
 
   app.post('/f/:federationId/strukturaktiviteter', async (c) => {
@@ -145,7 +145,7 @@ export const interventionRoutes: RouteModule = (deps) => {
     const interventionId = fields.interventionId ? Number(fields.interventionId) : undefined;
     const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
     await addActivity(db, f.id, fields, ctx.actor);
-    return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}&klart=sparat`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}`, 'activity');
   });
 
   app.route('/', interventionParticipantRoutes(deps));

@@ -1,6 +1,6 @@
 import type { Principal } from '../../core/access/permissions.ts';
 import type { Context } from 'hono';
-import { InputError, NotFoundError } from '../../core/errors.ts';
+import { InputError } from '../../core/errors.ts';
 import type { AppEnv } from '../context.ts';
 import { pathId, queryYear } from '../params.ts';
 
@@ -53,8 +53,3 @@ export function isOwnStaff(ctx: { principal: Principal }, federationId: number, 
   return grant?.role === 'insats' && grant.interventionIds.includes(interventionId);
 }
 
-/** Messages after a correction (post-redirect-get, ?klart=…). */
-export function savedNotice(key: string | undefined): string | null {
-  return key === 'andrat' ? 'Ändringen är sparad.' : key === 'borttaget' ? 'Uppgiften är borttagen.' : key === 'ateroppnat' ? 'Deltagandet är återöppnat.' : key === 'sparat' ? 'Sparat.' : null;
-
-}

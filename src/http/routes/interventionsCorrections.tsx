@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
@@ -106,14 +107,14 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
       await updateOf[kind](db, f.id, id, idParam(c, 'rowId'), await formFields(c), ctx.actor);
-      return c.redirect(`${interventionsBase(f.id)}/${id}?klart=andrat`, 303);
+      return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}`, 'changed');
     });
     app.post(`${path}/ta-bort`, async (c) => {
       const f = requireFederation(c);
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
       await deleteOf[kind](db, f.id, id, idParam(c, 'rowId'), ctx.actor);
-      return c.redirect(`${interventionsBase(f.id)}/${id}?klart=borttaget`, 303);
+      return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}`, 'removed');
     });
     const apiPath = `${api}/interventions/:id/${moneyKinds[kind].api}/:rowId`;
     app.put(apiPath, async (c) => {
@@ -150,17 +151,17 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/mal/:goalId', async (c) => {
     const { f, goalId, ctx, back } = await goalAccess(c);
     await updateGoal(db, f.id, goalId, await formFields(c), ctx.actor);
-    return c.redirect(`${back}?klart=andrat`, 303);
+    return redirectWithFlash(c, `${back}`, 'changed');
   });
   app.post('/f/:federationId/mal/:goalId/ta-bort', async (c) => {
     const { f, goalId, ctx, back } = await goalAccess(c);
     await deleteGoal(db, f.id, goalId, ctx.actor);
-    return c.redirect(`${back}?klart=borttaget`, 303);
+    return redirectWithFlash(c, `${back}`, 'removed');
   });
   app.post('/f/:federationId/mal/:goalId/bedomning/:year/ta-bort', async (c) => {
     const { f, goalId, ctx, back } = await goalAccess(c);
     await deleteAssessment(db, f.id, goalId, yearOf(c), ctx.actor);
-    return c.redirect(`${back}?klart=borttaget`, 303);
+    return redirectWithFlash(c, `${back}`, 'removed');
   });
   app.put(`${api}/goals/:goalId`, async (c) => {
     const { f, goalId, interventionId, ctx } = await goalAccess(c);
@@ -193,17 +194,17 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/insatser/:id/deltagare/:pid', async (c) => {
     const { f, id, pid, ctx, back } = await participationAccess(c);
     await updateParticipation(db, f.id, id, pid, await formFields(c), ctx.actor);
-    return c.redirect(`${back}?klart=andrat`, 303);
+    return redirectWithFlash(c, `${back}`, 'changed');
   });
   app.post('/f/:federationId/insatser/:id/deltagare/:pid/ateroppna', async (c) => {
     const { f, id, pid, ctx, back } = await participationAccess(c);
     await reopenParticipation(db, f.id, id, pid, ctx.actor);
-    return c.redirect(`${back}?klart=ateroppnat`, 303);
+    return redirectWithFlash(c, `${back}`, 'reopened');
   });
   app.post('/f/:federationId/insatser/:id/deltagare/:pid/ta-bort', async (c) => {
     const { f, id, pid, ctx, back } = await participationAccess(c);
     await deleteParticipation(db, f.id, id, pid, ctx.actor);
-    return c.redirect(`${back}?klart=borttaget`, 303);
+    return redirectWithFlash(c, `${back}`, 'removed');
   });
   app.put(`${api}/interventions/:id/participations/:pid`, async (c) => {
     const { f, id, pid, ctx } = await participationAccess(c);
@@ -244,12 +245,12 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
     const body = await formFields(c);
     checkTarget(c, body);
     await updateActivity(db, f.id, activityId, body, ctx.actor);
-    return c.redirect(`/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(body.year ?? ''))}&klart=andrat`, 303);
+    return redirectWithFlash(c, `/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(body.year ?? ''))}`, 'changed');
   });
   app.post('/f/:federationId/strukturaktiviteter/:activityId/ta-bort', async (c) => {
     const { f, activityId, ctx, back } = await activityAccess(c);
     await deleteActivity(db, f.id, activityId, ctx.actor);
-    return c.redirect(`${back}&klart=borttaget`, 303);
+    return redirectWithFlash(c, `${back}`, 'removed');
   });
   app.put(`${api}/activities/:activityId`, async (c) => {
     const { f, activityId, ctx } = await activityAccess(c);

@@ -11,7 +11,8 @@ import { closeParticipation, listParticipations, registerParticipation } from '.
 import { importParticipations } from '../../importers/participants/importParticipations.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { templateColumns, templateExample } from '../../importers/participants/template.ts';
-import { formFields, idParam, interventionsBase, savedNotice } from './interventionsCommon.ts';
+import { formFields, idParam, interventionsBase } from './interventionsCommon.ts';
+import { redirectWithFlash } from '../views/flash.tsx';
 import { CloseParticipationPage, ParticipantsPage, type ParticipantsModel } from '../views/interventions/participantPages.tsx';
 
 const maxUploadBytes = 10 * 1024 * 1024;
@@ -47,13 +48,8 @@ export const interventionParticipantRoutes: RouteModule = ({ db }) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     requirePermission(c, 'participants:write', { interventionId: id });
-    // Only well-formed codes and counts are echoed back (nothing else from the query reaches the page).
-    const code = (name: string) => {
-      const v = c.req.query(name) ?? '';
-      return /^D-[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(v) ? v : null;
-    };
-    const imported = /^\d{1,6}$/.test(c.req.query('importerade') ?? '') ? c.req.query('importerade')! : null;
-    const messages = { created: code('ny'), closed: code('avslutad'), imported, notice: savedNotice(c.req.query('klart')) };
+    // Confirmations (a new participant's code, a closed one, an import) come through the layout's flash.
+    const messages = { created: null, closed: null, imported: null, notice: null };
     return c.html(<ParticipantsPage model={await loadParticipants(db, f, id, messages, refused)} />, refused ? 400 : 200);
   }
 
@@ -66,7 +62,7 @@ export const interventionParticipantRoutes: RouteModule = ({ db }) => {
     const fields = await formFields(c);
     try {
       const { code } = await registerParticipation(db, f.id, id, fields, ctx.actor);
-      return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?ny=${encodeURIComponent(code)}`, 303);
+      return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}/deltagare`, 'participant', code);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // Nothing the user typed is echoed back where it could hold an identity number.
@@ -97,7 +93,7 @@ export const interventionParticipantRoutes: RouteModule = ({ db }) => {
     if (!(file instanceof File) || file.size === 0) throw new InputError({ field: 'file', message: 'Välj en fil att läsa in.' });
     if (file.size > maxUploadBytes) throw new InputError({ file: file.name, field: 'file', message: 'Filen är större än 10 MB. Dela upp den.' });
     const { imported } = await importParticipations(db, f.id, id, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, ctx.actor);
-    return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?importerade=${imported}`, 303);
+    return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}/deltagare`, 'participants-imported', imported);
   });
 
   app.get('/f/:federationId/insatser/:id/deltagare/:pid/avsluta', async (c) => {
@@ -117,7 +113,7 @@ export const interventionParticipantRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'participants:write', { interventionId: id });
     await closeParticipation(db, f.id, id, pid, await formFields(c), ctx.actor);
     const p = (await listParticipations(db, f.id, id)).find((x) => x.id === pid);
-    return c.redirect(`${interventionsBase(f.id)}/${id}/deltagare?avslutad=${encodeURIComponent(p?.code ?? '')}`, 303);
+    return p ? redirectWithFlash(c, `${interventionsBase(f.id)}/${id}/deltagare`, 'participant-closed', p.code) : redirectWithFlash(c, `${interventionsBase(f.id)}/${id}/deltagare`, 'changed');
   });
   return app;
 };

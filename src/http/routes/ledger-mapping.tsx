@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
-import { withFlash } from '../views/flash.tsx';
+import { redirectWithFlash } from '../views/flash.tsx';
 import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { InputError } from '../../core/errors.ts';
@@ -55,7 +55,7 @@ export const ledgerMappingRoutes: RouteModule = ({ db }) => {
       if (typeof body['_page'] === 'string') throw new InputError(e.problems.map((p) => ({ ...p, field: p.field ? (fields[p.field] ?? p.field) : undefined })));
       return c.html(await render(federation, year, true, e), 400);
     }
-    return c.redirect(withFlash(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping'), 303);
+    return redirectWithFlash(c, `/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping');
   });
 
   app.post('/f/:federationId/ledger/mapping/:id/delete', async (c) => {
@@ -64,7 +64,7 @@ export const ledgerMappingRoutes: RouteModule = ({ db }) => {
     await deleteMapping(db, federation.id, pathId(c, 'id'), ctx.actor);
     const body = await c.req.parseBody();
     const year = typeof body['year'] === 'string' ? body['year'] : undefined;
-    return c.redirect(withFlash(`/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping-removed'), 303);
+    return redirectWithFlash(c, `/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping-removed');
   });
 
   app.get('/api/federations/:federationId/ledger/mapping', async (c) => {

@@ -35,13 +35,12 @@ export const ledgerRoutes: RouteModule = ({ db }) => {
     let result: SieImportResult | null = null;
     let error: InputError | null = null;
     try {
-      result = await importSieFile(db, {
-        federationId: federation.id,
-        source: Readable.fromWeb(file.stream() as unknown as NodeWebStream),
-        fileName: file.name,
-        actor: ctx.actor,
-        predecessor: body['predecessor'] === 'ja',
-      });
+      result = await importSieFile(
+        db,
+        federation.id,
+        { source: Readable.fromWeb(file.stream() as unknown as NodeWebStream), fileName: file.name, predecessor: body['predecessor'] === 'ja' },
+        ctx.actor,
+      );
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       error = e;
@@ -60,14 +59,17 @@ export const ledgerRoutes: RouteModule = ({ db }) => {
     const federation = requireFederation(c);
     const body = c.req.raw.body;
     if (!body) throw new InputError({ field: 'fil', message: 'Begäran saknar fil.' });
-    const result = await importSieFile(db, {
-      federationId: federation.id,
-      source: Readable.fromWeb(body as unknown as NodeWebStream),
-      fileName: c.req.query('fileName') || 'SIE-fil',
-      actor: ctx.actor,
-      // Another company's books (#ORGNR/#FNAMN not the förbund's) only when explicitly confirmed as a predecessor's.
-      predecessor: c.req.query('predecessor') === 'true',
-    });
+    const result = await importSieFile(
+      db,
+      federation.id,
+      {
+        source: Readable.fromWeb(body as unknown as NodeWebStream),
+        fileName: c.req.query('fileName') || 'SIE-fil',
+        // Another company's books (#ORGNR/#FNAMN not the förbund's) only when explicitly confirmed as a predecessor's.
+        predecessor: c.req.query('predecessor') === 'true',
+      },
+      ctx.actor,
+    );
     return c.json(result, 201);
   });
   return app;

@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
@@ -6,7 +7,7 @@ import type { Permission } from '../../core/access/permissions.ts';
 import { Layout, type NavItem } from '../views/layout.tsx';
 import { TableView } from '../views/tableView.tsx';
 import { YearSelector } from '../views/yearSelector.tsx';
-import { ErrorSummary, FileField, Form, Notice, SelectField, SubmitButton, TextField, AmountField, CheckboxGroup } from '../views/form.tsx';
+import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextField, AmountField, CheckboxGroup } from '../views/form.tsx';
 import { formatKronor, formatNumber } from '../views/present.ts';
 import { StatTableView, SuppressionNote } from '../views/interventions/statTable.tsx';
 import { fmtCount } from '../views/interventions/format.ts';
@@ -213,7 +214,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   });
 
   // ---- The state's allocation model ----
-  const allocationPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, string>; notice?: string | null } = {}) => {
+  const allocationPage = async (c: Context<AppEnv>, opts: { errors?: Record<string, string>; general?: string[]; values?: Record<string, string> } = {}) => {
     const ctx = requireNational(c);
     const canWrite = ctx.can('national:write');
     const year = await yearOf(c, []);
@@ -283,7 +284,6 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     return c.html(
       <Layout title={`Statens fördelning ${year}`} nav={nationalNav}>
         <h1>Statens fördelning {year}</h1>
-        <Notice message={opts.notice} />
         <p>
           Statens medel fördelas med ett grundbelopp på 400 000 kr per förbund; resten 75 % efter områdets försörjningsmått och 25 % efter
           befolkningen 16–64 år. Beloppen räknas på kronan och summerar exakt till statens totala belopp.
@@ -396,7 +396,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     );
   };
 
-  app.get('/nationell/fordelning', (c) => allocationPage(c, { notice: c.req.query('klart') ? 'Sparat.' : null }));
+  app.get('/nationell/fordelning', (c) => allocationPage(c));
   app.get('/nationell/fordelning.csv', async (c) => {
     requireNational(c);
     const year = await yearOf(c, []);
@@ -411,7 +411,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     return c.json({ year, problem: y.problem, total: y.settings ? y.settings.totalOre / 100 : null, federations: y.rows.map((r) => ({ federation: r.federation, base: r.baseOre / 100, supportShare: r.supportShareOre / 100, populationShare: r.populationShareOre / 100, adjustment: r.adjustmentOre / 100, amount: r.amountOre / 100, equityCapShare: r.equityCapShare, equityCap: r.equityCapOre / 100 })) });
   });
 
-  const redirectBack = (c: Context<AppEnv>, year: number) => c.redirect(`/nationell/fordelning?ar=${year}&klart=1`, 303);
+  const redirectBack = (c: Context<AppEnv>, year: number) => redirectWithFlash(c, `/nationell/fordelning?ar=${year}`, 'national-allocation');
   app.post('/nationell/fordelning/total', async (c) => {
     const ctx = requireNational(c, 'national:write');
     const year = await yearOf(c, []);

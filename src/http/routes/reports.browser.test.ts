@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable)('annual report pages in Chromium', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('Text', { exact: true }).fill('Med **stolthet** ser jag tillbaka på året.\n\n- Samverkan\n- Hälsa');
     await page.getByRole('button', { name: 'Spara ny version' }).click();
-    await page.waitForURL(/klart=text/);
+    await page.waitForURL(/sparat=text/);
     expect(await page.getByRole('status').textContent()).toBe('Texten är sparad som en ny version.');
     expect(await page.getByRole('row', { name: /Ordförande har ordet/ }).textContent()).toContain('Version 1');
     await page.goto(`${server.url}/f/${fid}/arsredovisning/2025/text/chair`);
@@ -65,28 +65,28 @@ describe.skipIf(!browserAvailable)('annual report pages in Chromium', () => {
     await page.getByLabel('Uppdrag').selectOption('ordforande');
     await page.getByLabel('Från (ÅÅÅÅ-MM-DD)').first().fill('2023-01-01');
     await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
-    await page.waitForURL(/klart=board/);
+    await page.waitForURL(/sparat=board/);
     expect(await page.getByRole('table', { name: 'Ledamöter och ersättare' }).textContent()).toContain('Shpetim Pirraku');
     await page.getByLabel('Datum (ÅÅÅÅ-MM-DD)').fill('2025-05-14');
     await page.getByRole('button', { name: 'Lägg till möte' }).click();
-    await page.waitForURL(/klart=board/);
+    await page.waitForURL(/sparat=board/);
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: '2025-05-14' }).click();
     await page.getByLabel('Rubrik').fill('Tilläggsbudget 2025');
     await page.getByLabel('Förslag till beslut').fill('Styrelsen beslutar om tilläggsbudget.');
     await page.getByRole('button', { name: 'Lägg till ärende' }).click();
-    await page.waitForURL(/klart=item/);
+    await page.waitForURL(/sparat=item/);
     await expectNoAxeViolations(page);
   });
 
   it('marks the report ready, adopts it, and it is locked', async () => {
     await page.goto(`${server.url}/f/${fid}/arsredovisning?ar=2025`);
     await page.getByRole('button', { name: 'Markera som klar för styrelsen' }).click();
-    await page.waitForURL(/klart=status/);
+    await page.waitForURL(/sparat=status/);
     await page.getByLabel('Styrelsens beslutsdatum (ÅÅÅÅ-MM-DD)').fill('2026-03-12');
     await page.getByLabel('Paragraf i protokollet').fill('§ 12');
     await page.getByRole('button', { name: 'Fastställ och lås' }).click();
-    await page.waitForURL(/klart=adopted/);
+    await page.waitForURL(/sparat=report-adopted/);
     expect(await page.getByText('Årsredovisningen är låst').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Skriv Ordförande har ordet' }).count()).toBe(0);
     await expectNoAxeViolations(page);

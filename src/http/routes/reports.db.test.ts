@@ -89,3 +89,55 @@ describe('report downloads and editing by role', () => {
     expect(t!.body).toBe('Ett **bra** år.');
   });
 });
+
+describe('correcting the board register and a meeting’s decision items (issue 8)', () => {
+  const audit = (table: string, id: number) =>
+    db.query<{ action: string; old: Record<string, unknown> | null; new: Record<string, unknown> | null; actor: string }>(
+      'select action, old_values as old, new_values as new, actor from audit_log where federation_id = $1 and table_name = $2 and row_id = $3 order by id',
+      [fid, table, String(id)],
+    );
+
+  it('kansli corrects a ledamot: the form shows the current values, the save confirms, the audit log has before and after', async () => {
+    const kansli = sessions.kansli!;
+    expect((await kansli.request(`/f/${fid}/styrelse/ledamot`, form({ name: 'Anna Andersson', seat: 'ledamot', position: 'none', memberId: '', termStart: '2023-01-01', termEnd: '2026-12-31' }))).status).toBe(303);
+    const [{ id }] = (await db.query<{ id: number }>("select id from board_member where federation_id = $1 and name = 'Anna Andersson'", [fid])) as [{ id: number }];
+    const board = await (await kansli.request(`/f/${fid}/styrelse`)).text();
+    expect(board).toContain(`href="/f/${fid}/styrelse/ledamot/${id}"`);
+    const edit = await (await kansli.request(`/f/${fid}/styrelse/ledamot/${id}`)).text();
+    expect(edit).toMatch(/name="name"[^>]*value="Anna Andersson"/);
+    expect(edit).toMatch(/<option value="none" selected="">Ledamot<\/option>/);
+    const res = await kansli.request(`/f/${fid}/styrelse/ledamot/${id}`, form({ name: 'Anna Andersson-Berg', seat: 'ledamot', position: 'ordforande', memberId: '', termStart: '2023-01-01', termEnd: '2026-12-31' }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/f/${fid}/styrelse?sparat=board`);
+    const [row] = await db.query<{ name: string; position: string }>('select name, position from board_member where id = $1', [id]);
+    expect(row).toEqual({ name: 'Anna Andersson-Berg', position: 'ordforande' });
+    const update = (await audit('board_member', id)).find((a) => a.action === 'update')!;
+    expect(update.old).toMatchObject({ name: 'Anna Andersson', position: '' });
+    expect(update.new).toMatchObject({ name: 'Anna Andersson-Berg', position: 'ordforande' });
+    expect(update.actor).toBe('kansli@forbund.se');
+    // A refused correction comes back with what was typed beside the field; nothing changes.
+    const bad = await kansli.request(`/f/${fid}/styrelse/ledamot/${id}`, form({ name: 'Anna Andersson-Berg', seat: 'ledamot', position: 'none', memberId: '', termStart: '2023-13-45', termEnd: '', _page: `/f/${fid}/styrelse/ledamot/${id}` }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/name="termStart"[^>]*value="2023-13-45"/);
+    expect((await db.query<{ position: string }>('select position from board_member where id = $1', [id]))[0]!.position).toBe('ordforande');
+  });
+
+  it('kansli corrects a decision item; styrelse may not', async () => {
+    const kansli = sessions.kansli!;
+    const [{ id: meetingId }] = (await db.query<{ id: number }>("select id from board_meeting where federation_id = $1 and meeting_date = '2025-05-14'", [fid])) as [{ id: number }];
+    expect((await kansli.request(`/f/${fid}/styrelse/mote/${meetingId}/arende`, form({ title: 'Budget 2026', body: 'Underlag.', proposal: 'Att anta budgeten.' }))).status).toBe(303);
+    const [{ id }] = (await db.query<{ id: number }>("select id from decision_item where federation_id = $1 and title = 'Budget 2026'", [fid])) as [{ id: number }];
+    expect(await (await kansli.request(`/f/${fid}/styrelse/mote/${meetingId}`)).text()).toContain(`href="/f/${fid}/styrelse/mote/${meetingId}/arende/${id}"`);
+    const path = `/f/${fid}/styrelse/mote/${meetingId}/arende/${id}`;
+    expect((await sessions.styrelse!.request(path)).status).toBe(403);
+    expect((await sessions.styrelse!.request(path, form({ title: 'Kapat', body: '', proposal: '' }))).status).toBe(403);
+    const res = await kansli.request(path, form({ title: 'Budget 2026 och verksamhetsplan', body: 'Underlag.', proposal: 'Att anta budgeten och planen.' }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/f/${fid}/styrelse/mote/${meetingId}?sparat=item`);
+    const update = (await audit('decision_item', id)).find((a) => a.action === 'update')!;
+    expect(update.old).toMatchObject({ title: 'Budget 2026', proposal: 'Att anta budgeten.' });
+    expect(update.new).toMatchObject({ title: 'Budget 2026 och verksamhetsplan', proposal: 'Att anta budgeten och planen.' });
+    // Another meeting's item is not reachable through this meeting.
+    expect((await kansli.request(`/f/${fid}/styrelse/mote/${meetingId + 999}/arende/${id}`, form({ title: 'X', body: '', proposal: '' }))).status).toBe(404);
+  });
+});

@@ -3,11 +3,13 @@
  * decision items (/f/:id/styrelse), and the three documents as downloads (/f/:id/rapporter/…). Kansli edits
  * (reports:write); kansli, styrelse and revisor download (reports:read).
  */
+import { ScrollTable } from '../views/scrollTable.tsx';
+import { redirectWithFlash, type FlashKey } from '../views/flash.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { Layout } from '../views/layout.tsx';
-import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
+import { ErrorSummary, Form, formState, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../views/form.tsx';
 import { pathId, pathYear, queryMonth, queryYear } from '../params.ts';
 import { formFields, problemsToFieldErrors } from './economyShared.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -30,6 +32,8 @@ import {
   removeBoardMember,
   removeDecisionItem,
   removeMeeting,
+  updateBoardMember,
+  updateDecisionItem,
 } from '../../services/reports/board.ts';
 import { annualReportDocument, boardPackDocument, interimReportDocument, reportFileNames } from '../../services/reports/documents.ts';
 import {
@@ -46,17 +50,6 @@ import {
 
 type Ctx = Context<AppEnv>;
 
-const notices: Record<string, string> = {
-  text: 'Texten är sparad som en ny version.',
-  status: 'Årsredovisningens status är ändrad.',
-  adopted: 'Årsredovisningen är fastställd och låst.',
-  reopened: 'Årsredovisningen är öppnad igen. Öppningen är loggad.',
-  copied: 'Förra årets texter är kopierade till de avsnitt som saknade text.',
-  chapters: 'Avsnittet är ändrat.',
-  board: 'Styrelseregistret är sparat.',
-  item: 'Ärendet är sparat.',
-};
-const noticeOf = (c: Ctx) => notices[c.req.query('klart') ?? ''] ?? null;
 
 function DownloadForm(props: { action: string; label: string; children?: unknown }) {
   return (
@@ -121,7 +114,6 @@ export const reportRoutes: RouteModule = ({ db }) => {
     return c.html(
       <Layout title={`Årsredovisning ${year}`} federation={f}>
         <h1>Årsredovisning {year}</h1>
-        <Notice message={noticeOf(c)} />
         <ErrorSummary errors={opts.errors} general={opts.general} />
         <Form action={`/f/${f.id}/arsredovisning`} method="get" label="Välj år">
           <div class="form-row">
@@ -153,7 +145,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
           </>
         ) : null}
         <h2>Avsnitt och texter</h2>
-        <div class="table-scroll">
+        <ScrollTable>
           <table>
             <caption>Årsredovisningens avsnitt {year}</caption>
             <thead>
@@ -201,7 +193,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         {canWrite ? (
           <>
             <h2>Status och fastställelse</h2>
@@ -258,14 +250,13 @@ export const reportRoutes: RouteModule = ({ db }) => {
     return overview(c, f, year);
   });
 
-  const back = (f: FederationRef, year: number, notice: string) => `/f/${f.id}/arsredovisning?ar=${year}&klart=${notice}`;
 
   /** Runs a write; an InputError shows the overview again with the problems (400). */
-  const write = async (c: Ctx, year: number, fn: () => Promise<unknown>, notice: string, fieldMap: Record<string, string> = {}) => {
+  const write = async (c: Ctx, year: number, fn: () => Promise<unknown>, notice: FlashKey, fieldMap: Record<string, string> = {}) => {
     const f = requireFederation(c);
     try {
       await fn();
-      return c.redirect(back(f, year, notice), 303);
+      return redirectWithFlash(c, `/f/${f.id}/arsredovisning?ar=${year}`, notice);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields, general } = problemsToFieldErrors(e.problems, fieldMap);
@@ -294,13 +285,13 @@ export const reportRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'reports:write');
     const year = pathYear(c);
     const form = await formFields(c);
-    return write(c, year, () => adoptAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'adopted');
+    return write(c, year, () => adoptAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'report-adopted');
   });
   app.post('/f/:federationId/arsredovisning/:year/oppna', async (c) => {
     const ctx = requirePermission(c, 'reports:write');
     const year = pathYear(c);
     const form = await formFields(c);
-    return write(c, year, () => reopenAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'reopened');
+    return write(c, year, () => reopenAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'report-reopened');
   });
 
   // ---- One chapter's text ----
@@ -366,7 +357,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
     const form = await formFields(c);
     try {
       await saveChapterText(db, f.id, year, chapter, form.body ?? '', ctx.actor);
-      return c.redirect(back(f, year, 'text'), 303);
+      return redirectWithFlash(c, `/f/${f.id}/arsredovisning?ar=${year}`, 'text');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const messages = e.problems.map((p) => (p.line ? `Rad ${p.line}: ${p.message}` : p.message));
@@ -394,11 +385,10 @@ export const reportRoutes: RouteModule = ({ db }) => {
     return c.html(
       <Layout title="Styrelse" federation={f}>
         <h1>Styrelse, revisorer och möten</h1>
-        <Notice message={noticeOf(c)} />
         <ErrorSummary errors={opts.errors} general={opts.general} />
         <h2>Styrelsen</h2>
         {board.length ? (
-          <div class="table-scroll">
+          <ScrollTable>
             <table>
               <caption>Ledamöter och ersättare</caption>
               <thead>
@@ -419,12 +409,19 @@ export const reportRoutes: RouteModule = ({ db }) => {
                     <td>
                       {b.termStart} – {b.termEnd ?? ''}
                     </td>
-                    {canWrite ? <td>{remove(`/f/${f.id}/styrelse/ledamot/${b.id}/ta-bort`, b.name)}</td> : null}
+                    {canWrite ? (
+                      <td>
+                        <a href={`/f/${f.id}/styrelse/ledamot/${b.id}`} aria-label={`Ändra ${b.name}`}>
+                          Ändra
+                        </a>{' '}
+                        {remove(`/f/${f.id}/styrelse/ledamot/${b.id}/ta-bort`, b.name)}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         ) : (
           <p>Ingen ledamot är registrerad.</p>
         )}
@@ -507,7 +504,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
     const form = await formFields(c);
     try {
       await fn(form);
-      return c.redirect(`/f/${f.id}/styrelse?klart=board`, 303);
+      return redirectWithFlash(c, `/f/${f.id}/styrelse`, 'board');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields, general } = problemsToFieldErrors(e.problems);
@@ -515,6 +512,40 @@ export const reportRoutes: RouteModule = ({ db }) => {
     }
   };
   app.post('/f/:federationId/styrelse/ledamot', (c) => boardWrite(c, (form) => addBoardMember(db, requireFederation(c).id, form, c.get('ctx').actor)));
+  // Correct a ledamot: a refusal draws this page again with what was typed (app.tsx renderFormAgain).
+  app.get('/f/:federationId/styrelse/ledamot/:id', async (c) => {
+    requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    const id = pathId(c, 'id');
+    const b = (await listBoardMembers(db, f.id)).find((x) => x.id === id);
+    if (!b) throw new NotFoundError('Ledamoten finns inte.');
+    const members = await listMembers(db, f.id);
+    const action = `/f/${f.id}/styrelse/ledamot/${id}`;
+    const s = formState(action, { name: b.name, seat: b.seat, position: b.position || 'none', memberId: b.memberId === null ? '' : String(b.memberId), termStart: b.termStart, termEnd: b.termEnd ?? '' });
+    return c.html(
+      <Layout title={`Ändra ${b.name}`} federation={f}>
+        <h1>Ändra {b.name}</h1>
+        <Form action={action} label={`Ändra ${b.name}`}>
+          <TextField {...s.bind('name')} label="Namn" required />
+          <SelectField {...s.bind('seat')} label="Ledamot eller ersättare" options={[{ value: 'ledamot', label: 'Ledamot' }, { value: 'ersattare', label: 'Ersättare' }]} />
+          <SelectField {...s.bind('position')} label="Uppdrag" options={[{ value: 'none', label: 'Ledamot' }, { value: 'ordforande', label: 'Ordförande' }, { value: 'vice_ordforande', label: 'Vice ordförande' }]} />
+          <SelectField {...s.bind('memberId')} label="Utsedd av" options={[{ value: '', label: '–' }, ...members.map((m) => ({ value: String(m.id), label: m.name }))]} />
+          <TextField {...s.bind('termStart')} label="Från (ÅÅÅÅ-MM-DD)" size={12} />
+          <TextField {...s.bind('termEnd')} label="Till (ÅÅÅÅ-MM-DD)" size={12} />
+          <SubmitButton label="Spara ändringen" />
+        </Form>
+        <p>
+          <a href={`/f/${f.id}/styrelse`}>Tillbaka till styrelsen</a>
+        </p>
+      </Layout>,
+    );
+  });
+  app.post('/f/:federationId/styrelse/ledamot/:id', async (c) => {
+    const ctx = requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    await updateBoardMember(db, f.id, pathId(c, 'id'), await formFields(c), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/styrelse`, 'board');
+  });
   app.post('/f/:federationId/styrelse/ledamot/:id/ta-bort', (c) => boardWrite(c, () => removeBoardMember(db, requireFederation(c).id, pathId(c, 'id'), c.get('ctx').actor)));
   app.post('/f/:federationId/styrelse/revisor', (c) => boardWrite(c, (form) => addAuditor(db, requireFederation(c).id, form, c.get('ctx').actor)));
   app.post('/f/:federationId/styrelse/revisor/:id/ta-bort', (c) => boardWrite(c, () => removeAuditor(db, requireFederation(c).id, pathId(c, 'id'), c.get('ctx').actor)));
@@ -536,7 +567,6 @@ export const reportRoutes: RouteModule = ({ db }) => {
         <p>
           <a href={`/f/${f.id}/styrelse`}>Tillbaka till styrelsen</a>
         </p>
-        <Notice message={noticeOf(c)} />
         <ErrorSummary errors={opts.errors} general={opts.general} />
         {ctx.can('reports:read') ? (
           <DownloadForm action={`/f/${f.id}/rapporter/handlingar`} label="Ladda ner handlingarna">
@@ -550,6 +580,11 @@ export const reportRoutes: RouteModule = ({ db }) => {
               <li>
                 <strong>{i.title}</strong>
                 {i.proposal ? ` – förslag till beslut: ${i.proposal}` : ''}{' '}
+                {canWrite ? (
+                  <a href={`/f/${f.id}/styrelse/mote/${meetingId}/arende/${i.id}`} aria-label={`Ändra ${i.title}`}>
+                    Ändra
+                  </a>
+                ) : null}{' '}
                 {canWrite ? (
                   <Form action={`/f/${f.id}/styrelse/mote/${meetingId}/arende/${i.id}/ta-bort`} class="inline" label={`Ta bort ${i.title}`}>
                     <button type="submit">
@@ -587,7 +622,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
     const form = await formFields(c);
     try {
       await fn(form);
-      return c.redirect(`/f/${f.id}/styrelse/mote/${meetingId}?klart=item`, 303);
+      return redirectWithFlash(c, `/f/${f.id}/styrelse/mote/${meetingId}`, 'item');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields, general } = problemsToFieldErrors(e.problems);
@@ -595,6 +630,38 @@ export const reportRoutes: RouteModule = ({ db }) => {
     }
   };
   app.post('/f/:federationId/styrelse/mote/:id/arende', (c) => itemWrite(c, (form) => addDecisionItem(db, requireFederation(c).id, pathId(c, 'id'), form, c.get('ctx').actor)));
+  // Correct a decision item.
+  app.get('/f/:federationId/styrelse/mote/:id/arende/:itemId', async (c) => {
+    requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    const meetingId = pathId(c, 'id');
+    const itemId = pathId(c, 'itemId');
+    const item = (await listDecisionItems(db, f.id, meetingId)).find((x) => x.id === itemId);
+    if (!item) throw new NotFoundError('Beslutsärendet finns inte.');
+    const action = `/f/${f.id}/styrelse/mote/${meetingId}/arende/${itemId}`;
+    const s = formState(action, { title: item.title, body: item.body, proposal: item.proposal });
+    return c.html(
+      <Layout title={`Ändra ärende ${item.title}`} federation={f}>
+        <h1>Ändra ärende: {item.title}</h1>
+        <Form action={action} label="Ändra ärende">
+          <TextField {...s.bind('title')} label="Rubrik" required />
+          <TextAreaField {...s.bind('body')} label="Underlag" rows={8} hint={`Enkel märkning, ingen HTML. ${markupHelp}`} />
+          <TextAreaField {...s.bind('proposal')} label="Förslag till beslut" rows={3} />
+          <SubmitButton label="Spara ändringen" />
+        </Form>
+        <p>
+          <a href={`/f/${f.id}/styrelse/mote/${meetingId}`}>Tillbaka till mötet</a>
+        </p>
+      </Layout>,
+    );
+  });
+  app.post('/f/:federationId/styrelse/mote/:id/arende/:itemId', async (c) => {
+    const ctx = requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    const meetingId = pathId(c, 'id');
+    await updateDecisionItem(db, f.id, meetingId, pathId(c, 'itemId'), await formFields(c), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/styrelse/mote/${meetingId}`, 'item');
+  });
   app.post('/f/:federationId/styrelse/mote/:id/arende/:itemId/ta-bort', (c) =>
     itemWrite(c, () => removeDecisionItem(db, requireFederation(c).id, pathId(c, 'itemId'), c.get('ctx').actor)),
   );

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
-import { SurveyAnswerForm } from '../views/surveyForm.tsx';
+import type { Database } from '../../db/database.ts';
+import { AnswerFormPage, AnswerMessagePage, type AnswerFormModel } from '../views/surveys/answerPages.tsx';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { RateLimiter } from '../security/rateLimit.ts';
 import { clientAddress } from '../security/clientAddress.ts';
@@ -31,53 +31,40 @@ function envInt(name: string, fallback: number): number {
   return Number.isInteger(v) && v > 0 ? v : fallback;
 }
 
+/** The questionnaire's model: easy-to-read Swedish when asked for and the set has it. */
+export async function loadAnswerForm(
+  db: Database,
+  token: string,
+  federationId: number,
+  roundId: number,
+  easyAsked: boolean,
+  typed: Pick<AnswerFormModel, 'values' | 'errors'> = {},
+): Promise<AnswerFormModel> {
+  const form = await roundForm(db, federationId, roundId, { counts: false });
+  const hasEasy = form.statements.some((s) => s.easyText) || !!form.freeTextPromptEasy;
+  return { token, form, hasEasy, easy: hasEasy && easyAsked, ...typed };
+}
+
 export const surveyAnswerRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
   const perRound = new RateLimiter(envInt('SAMORDNA_SURVEY_RATE_PER_MINUTE', 300), 60_000);
   const unknownPerAddress = new RateLimiter(envInt('SAMORDNA_SURVEY_GUESS_PER_MINUTE', 20), 60_000);
 
-  const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 | 409 | 429 = 200) => {
+  /** Answer pages are never cached and send no referrer (the path holds the token). */
+  const noStore = (c: Context<AppEnv>) => {
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
-    return c.html(
-      <Layout title={title}>
-        {body as never}
-      </Layout>,
-      status,
-    );
   };
 
-  const message = (c: Context<AppEnv>, title: string, text: string, status: 200 | 404 | 409 | 429) =>
-    page(
-      c,
-      title,
-      <>
-        <h1>{title}</h1>
-        <p class={status === 200 ? 'survey-thanks' : 'error'} role={status === 200 ? 'status' : 'alert'}>
-          {text}
-        </p>
-      </>,
-      status,
-    );
+  const message = (c: Context<AppEnv>, title: string, text: string, status: 200 | 404 | 409 | 429) => {
+    noStore(c);
+    return c.html(<AnswerMessagePage title={title} text={text} status={status} />, status);
+  };
 
   const formPage = async (c: Context<AppEnv>, token: string, federationId: number, roundId: number, opts: { values?: Record<string, string>; errors?: Record<string, string>; status?: 200 | 400 } = {}) => {
-    const form = await roundForm(db, federationId, roundId, { counts: false });
-    const hasEasy = form.statements.some((s) => s.easyText) || !!form.freeTextPromptEasy;
-    const easy = hasEasy && c.req.query('lattlast') === '1';
-    const action = `/e/${token}${easy ? '?lattlast=1' : ''}`;
-    return page(
-      c,
-      form.set.name,
-      <>
-        <h1>{form.set.name}</h1>
-        <p>
-          {form.federationName}, {form.round.year}. {easy ? 'Dina svar är hemliga. Ingen kan se vem som svarat.' : 'Enkäten är anonym: inget som visar vem du är sparas, varken namn, dator eller klockslag.'}
-        </p>
-        {hasEasy ? <p>{easy ? <a href={`/e/${token}`}>Vanlig svenska</a> : <a href={`/e/${token}?lattlast=1`}>Lättläst svenska</a>}</p> : null}
-        <SurveyAnswerForm form={form} action={action} easy={easy} values={opts.values} errors={opts.errors} />
-      </>,
-      opts.status ?? 200,
-    );
+    const model = await loadAnswerForm(db, token, federationId, roundId, c.req.query('lattlast') === '1', { values: opts.values, errors: opts.errors });
+    noStore(c);
+    return c.html(<AnswerFormPage model={model} />, opts.status ?? 200);
   };
 
   app.get('/e/:token', async (c) => {

@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
@@ -40,10 +41,10 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
 
   app.get('/f/:federationId/enkater', (c) => roundsPage(c));
 
-  const invitationPage = async (c: C, f: FederationRef, round: SurveyRound, created: { openLink: string | null; codes: readonly string[] }, title: string) => {
+  const invitationPage = async (c: C, f: FederationRef, round: SurveyRound, created: { openLink: string | null; codes: readonly string[] }, title: string, notice: string) => {
     const openLinkUrl = created.openLink ? publicUrl(c, created.openLink) : null;
     const qr = openLinkUrl ? await qrCode(openLinkUrl, `QR-kod till enkäten: ${openLinkUrl}`) : null;
-    return c.html(<InvitationPage model={{ federation: f, title, round, openLink: created.openLink, openLinkUrl, qr, codes: created.codes.map((p) => publicUrl(c, p)) }} />);
+    return c.html(<InvitationPage model={{ federation: f, title, notice, round, openLink: created.openLink, openLinkUrl, qr, codes: created.codes.map((p) => publicUrl(c, p)) }} />);
   };
 
   app.post('/f/:federationId/enkater', async (c) => {
@@ -79,7 +80,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
       const { fields: errors, general } = problemsToFieldErrors(e.problems);
       return roundsPage(c, { errors, general, values: one, chosenInterventions: many.interventions ?? [], status: 400 });
     }
-    return invitationPage(c, f, created.round, created, 'Enkätomgången är skapad');
+    return invitationPage(c, f, created.round, created, 'Enkätomgången är skapad', 'Enkätomgången är sparad.');
   });
 
   app.get('/f/:federationId/enkater/:roundId{[0-9]+}', async (c) => {
@@ -89,8 +90,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
     const link = round.openToken ? `/e/${round.openToken}` : null;
     const linkUrl = link ? publicUrl(c, link) : null;
     const qr = linkUrl ? await qrCode(linkUrl, `QR-kod till enkäten: ${linkUrl}`) : null;
-    const notice = c.req.query('klart') === 'papper' ? 'Pappersenkäten är registrerad.' : null;
-    return c.html(<RoundPage model={{ federation: f, round, link, linkUrl, qr, notice }} />);
+    return c.html(<RoundPage model={{ federation: f, round, link, linkUrl, qr, notice: null }} />);
   });
 
   app.post('/f/:federationId/enkater/:roundId{[0-9]+}/koder', async (c) => {
@@ -100,7 +100,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
     const { one } = await fields(c);
     const n = valueOrThrow(parseInteger(one.codes, { min: 1, max: 5000 }), { field: 'codes' });
     const codes = await addCodes(db, f.id, id, n, ctx.actor);
-    return invitationPage(c, f, await getRound(db, f.id, id), { openLink: null, codes }, 'Nya engångskoder');
+    return invitationPage(c, f, await getRound(db, f.id, id), { openLink: null, codes }, 'Nya engångskoder', `${codes.length} nya engångskoder är skapade.`);
   });
 
   app.get('/f/:federationId/enkater/:roundId{[0-9]+}/affisch', async (c) => {
@@ -149,7 +149,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
       general.forEach((g, i) => (errors[`_${i}`] = g));
       return paperPage(c, f, id, { values: one, errors, status: 400 });
     }
-    return c.redirect(`${base(f)}/${id}?klart=papper`, 303);
+    return redirectWithFlash(c, `${base(f)}/${id}`, 'survey-paper');
   });
   return app;
 };

@@ -1,3 +1,4 @@
+import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
@@ -28,7 +29,7 @@ export const surveySetRoutes: RouteModule = ({ db }) => {
     return c.html(<SetsPage model={model} />, opts.status ?? 200);
   };
 
-  app.get('/f/:federationId/enkater/fragor', (c) => setsPage(c, { notice: c.req.query('klart') === 'set' ? 'Frågesetet är sparat.' : undefined }));
+  app.get('/f/:federationId/enkater/fragor', (c) => setsPage(c));
 
   app.get('/f/:federationId/enkater/fragor/:setId{[0-9]+}/ny-version', async (c) => {
     requirePermission(c, 'surveys:manage');
@@ -66,7 +67,7 @@ export const surveySetRoutes: RouteModule = ({ db }) => {
       }
       return setsPage(c, { errors, general, values: one, basedOn, status: 400 });
     }
-    return c.redirect(`${base(f)}/fragor?klart=set`, 303);
+    return redirectWithFlash(c, `${base(f)}/fragor`, 'survey-set');
   });
   return app;
 };

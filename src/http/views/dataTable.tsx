@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { ScrollTable } from './scrollTable.tsx';
 
 /**
  * A plain accessible table: caption, th scope="col" headings, the first cell of each row a th scope="row".
@@ -18,10 +19,11 @@ export interface DataRow {
 }
 
 export function DataTable(props: { caption: Child; columns: readonly DataColumn[]; rows: readonly DataRow[]; id?: string; empty?: string }) {
+  const captionId = props.id ? `${props.id}-caption` : undefined;
   return (
-    <div class="table-scroll">
+    <ScrollTable labelledBy={captionId} label={typeof props.caption === 'string' ? props.caption : undefined}>
       <table id={props.id}>
-        <caption>{props.caption}</caption>
+        <caption id={captionId}>{props.caption}</caption>
         <thead>
           <tr>
             {props.columns.map((c) => (
@@ -54,6 +56,6 @@ export function DataTable(props: { caption: Child; columns: readonly DataColumn[
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { getContext } from 'hono/context-storage';
 import type { AppEnv } from '../context.ts';
 import { csrfField } from '../security/csrfField.tsx';
+import { InputError, type InputProblem } from '../../core/errors.ts';
 
 /**
  * Forms for every page: a label on every input, hints and errors tied to the input with aria-describedby,
@@ -44,6 +45,23 @@ export interface PostedForm {
 
 /** The hidden field naming the page a form is on (path and query), for showing it again with errors. */
 export const pageFieldName = '_page';
+
+/** Fields whose value is never shown again (passwords): a refused form comes back with them empty. */
+export const secretFieldNames: ReadonlySet<string> = new Set(['password', 'current', 'repeat']);
+
+/**
+ * A refusal that is not a plain 400 (a failed login 401, too many attempts 429): the form comes back the same
+ * way, with this status and these headers.
+ */
+export class RefusedForm extends InputError {
+  constructor(
+    problems: InputProblem | readonly InputProblem[],
+    readonly status: 400 | 401 | 403 | 409 | 429,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(problems);
+  }
+}
 
 function currentPage(): string {
   try {
@@ -135,17 +153,26 @@ function HintAndError(props: { id: string; hint?: string; error?: string | undef
   );
 }
 
+/** A field's label (a star when required), then its hint and error, tied to the input by id. */
+function LabelWithHint(props: { id: string; label: string; required?: boolean; hint?: string; error?: string | undefined }) {
+  return (
+    <>
+      <label for={props.id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+    </>
+  );
+}
+
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'date' | 'number'; inputmode?: 'numeric' | 'decimal' | 'text'; autocomplete?: string; size?: number; list?: string },
+  props: FieldProps & { type?: 'text' | 'date' | 'number' | 'email'; inputmode?: 'numeric' | 'decimal' | 'text'; autocomplete?: string; size?: number; list?: string },
 ) {
   const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <LabelWithHint id={id} {...props} />
       <input
         id={id}
         name={props.name}
@@ -156,6 +183,26 @@ export function TextField(
         size={props.size}
         list={props.list}
         autocomplete={props.autocomplete ?? 'off'}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props)}
+      />
+    </div>
+  );
+}
+
+/** A password: never given a value, so nothing typed is ever sent back (see secretFieldNames). */
+export function PasswordField(props: Omit<FieldProps, 'value'> & { autocomplete: 'current-password' | 'new-password'; minlength?: number }) {
+  const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <LabelWithHint id={id} {...props} />
+      <input
+        id={id}
+        name={props.name}
+        type="password"
+        autocomplete={props.autocomplete}
+        required={props.required}
+        minlength={props.minlength}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props)}
       />

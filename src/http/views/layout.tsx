@@ -37,6 +37,50 @@ export function Layout(props: { title: string; federation?: FederationRef | null
       ? [...(props.federation ? federationNav(ctx, props.federation) : []), ...globalNav(ctx)]
       : [];
   const home = ctx && props.federation ? (federationLanding(ctx, props.federation.id) ?? '/') : '/';
+  const [before, after] = shellAround({ title: props.title, federation: props.federation ?? null, home, nav, path });
+  return (
+    <>
+      {raw(before)}
+      <FlashMessage />
+      {props.children}
+      {raw(after)}
+    </>
+  );
+}
+
+interface ShellProps {
+  readonly title: string;
+  readonly federation: FederationRef | null;
+  readonly home: string;
+  readonly nav: readonly NavItem[];
+  readonly path: string;
+}
+
+/**
+ * The page around <main>'s content (head, header, menu), rendered once per distinct title, förbund, menu and
+ * path and kept as two strings: the menu is worked out for every request (it is the user's), but its HTML is
+ * the same for everyone with that menu on that page. Bounded; the oldest shells go first.
+ */
+const shells = new Map<string, readonly [string, string]>();
+const shellLimit = 500;
+const contentMark = '\u0000content\u0000';
+
+function shellAround(props: ShellProps): readonly [string, string] {
+  const key = JSON.stringify([props.title, props.federation?.id, props.federation?.name, props.home, props.nav, props.path]);
+  const known = shells.get(key);
+  if (known) return known;
+  const html = String((<Shell {...props}>{raw(contentMark)}</Shell>).toString());
+  const at = html.indexOf(contentMark);
+  // The shell's components are synchronous; a shell that rendered as a promise would have no mark.
+  if (at < 0) throw new Error('The layout shell did not render synchronously.');
+  const parts = [html.slice(0, at), html.slice(at + contentMark.length)] as const;
+  shells.set(key, parts);
+  if (shells.size > shellLimit) shells.delete(shells.keys().next().value!);
+  return parts;
+}
+
+function Shell(props: ShellProps & { children: Child }) {
+  const { federation, home, nav, path } = props;
   return (
     <>
     {raw('<!DOCTYPE html>')}
@@ -44,7 +88,7 @@ export function Layout(props: { title: string; federation?: FederationRef | null
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.federation ? `${props.title} – ${props.federation.name} – Samordna` : `${props.title} – Samordna`}</title>
+        <title>{federation ? `${props.title} – ${federation.name} – Samordna` : `${props.title} – Samordna`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="icon" href="data:," />
       </head>
@@ -52,9 +96,9 @@ export function Layout(props: { title: string; federation?: FederationRef | null
         <a class="skip-link" href="#main">Hoppa till innehållet</a>
         <header class="site-header">
           <a class="brand" href="/">Samordna</a>
-          {props.federation ? (
+          {federation ? (
             <a class="federation-name" href={home}>
-              {props.federation.name}
+              {federation.name}
             </a>
           ) : null}
         </header>
@@ -75,7 +119,6 @@ export function Layout(props: { title: string; federation?: FederationRef | null
           </nav>
         ) : null}
         <main id="main" tabindex={-1}>
-          <FlashMessage />
           {props.children}
         </main>
       </body>

@@ -26,6 +26,8 @@ const federationPages: readonly FederationPage[] = [
   { path: '/nyckeltal', label: 'Nyckeltal', permission: 'economy:read' },
   { path: '/budget', label: 'Budget', permission: 'economy:read' },
   { path: '/utfall', label: 'Utfall', permission: 'economy:read' },
+  // Only for those who set it; readers reach the page from the overview's forecast explanation.
+  { path: '/periodisering', label: 'Periodisering', permission: 'economy:write' },
   { path: '/medlemmar', label: 'Medlemmar och medel', permission: 'economy:read' },
   { path: '/ledger', label: 'Huvudbok (SIE)', permission: 'economy:read' },
   { path: '/ledger/statements', label: 'Räkenskaper', permission: 'economy:read' },

@@ -1,3 +1,4 @@
+import { ScrollTable } from './scrollTable.tsx';
 import type { Cell, Table, TableColumn } from '../../core/table.ts';
 import { formatCell } from '../../exports/textTable.ts';
 
@@ -46,7 +47,7 @@ export function TableView(props: { table: Table; groups?: readonly ColumnGroup[]
   const grouped = top.some((t) => t.group);
   const captionId = props.id ? `${props.id}-caption` : undefined;
   return (
-    <div class="table-scroll" role={props.id ? 'region' : undefined} aria-labelledby={captionId} tabindex={props.id ? 0 : undefined}>
+    <ScrollTable labelledBy={captionId} label={table.title}>
       <table class="statement" id={props.id}>
         <caption id={captionId}>
           {table.title}
@@ -110,6 +111,6 @@ export function TableView(props: { table: Table; groups?: readonly ColumnGroup[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -7,7 +7,8 @@
  * Outcome convention: the reference gives the year's total per line, stored as ONE entry per line in month 12
  * with source 'reference' (so a forecast "through December" equals the outcome).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { formatNumber } from '../../core/format.ts';
 import { basename } from 'node:path';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
@@ -26,12 +27,19 @@ export interface ReferenceImportResult {
   readonly years: readonly number[];
 }
 
+/** Largest reference file read (the Västmanland file is 13 kB); a larger one is refused before it is read. */
+export const MAX_REFERENCE_BYTES = 10 * 1024 * 1024;
+
 /** Reads, validates and imports a file; InputError names the file, line and field. */
 export async function importReferenceFile(db: Database, path: string, actor: Actor): Promise<ReferenceImportResult> {
   let text: string;
   try {
+    if ((await stat(path)).size > MAX_REFERENCE_BYTES) {
+      throw new InputError({ file: basename(path), message: `Filen är större än ${formatNumber(MAX_REFERENCE_BYTES / 1024 / 1024)} MB; en referensfil är några tiotal kB.` });
+    }
     text = await readFile(path, 'utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file: basename(path), message: `Filen kan inte läsas: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
   }
   return importReferenceText(db, text, basename(path), actor);

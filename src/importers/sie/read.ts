@@ -18,6 +18,9 @@ export const sieLimits = { accounts: 20_000, dimensions: 100, objects: 100_000 }
 
 export type SieSource = string | Readable;
 
+/** Lines per batch of records at most (a chunk of the stream holds several thousand). */
+const LINES_PER_BATCH = 500;
+
 /** One-character lines ("{", "}") as shared strings. */
 const ONE_CHAR: readonly string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
@@ -47,11 +50,16 @@ async function* parseLines(source: Readable, parser: SieParser): AsyncGenerator<
       buf = Buffer.concat([carry, buf]);
       carry = null;
     }
-    const records: SieRecord[] = [];
+    let records: SieRecord[] = [];
     const ascii = isAscii(buf);
     let start = 0;
     for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
       lineNo++;
+      // A batch every LINES_PER_BATCH lines, so that a consumer can let others at the event loop between them.
+      if (lineNo % LINES_PER_BATCH === 0 && records.length) {
+        yield records;
+        records = [];
+      }
       let end = nl;
       if (end > start && buf[end - 1] === 13) end--;
       if (skipping) {
@@ -97,7 +105,7 @@ function openSource(source: SieSource): Readable {
 }
 
 /**
- * Streams an SIE file: yields its records in batches (one batch per chunk read), never holding the file in
+ * Streams an SIE file: yields its records in batches (of at most about 500 lines), never holding the file in
  * memory. The parser's problems are on `parser.problems` once the iteration ends.
  */
 export async function* readSie(source: SieSource, parser: SieParser): AsyncGenerator<SieRecord[]> {

@@ -4,6 +4,7 @@ import { isFederationRole, type FederationRole } from '../../core/access/permiss
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './sessions.ts';
 import { normaliseEmail, setRoleIn } from './users.ts';
+import { textProblems } from '../../core/input/index.ts';
 
 /**
  * Accounts managed in the web interface, by a förbund's kansli (its own förbund only) and by the system
@@ -11,8 +12,10 @@ import { normaliseEmail, setRoleIn } from './users.ts';
  *
  * - Invitation: a one-time link (7 days) to a role in one förbund. Whoever opens it chooses a password. An
  *   address without an account gets one with the role; for an address that already has an account the role
- *   waits for the system administrator (the password is not touched). The kansli's answer is the same
- *   whether or not the address exists anywhere, so nothing is revealed about other förbund's accounts.
+ *   waits for the system administrator (the password is not touched). Everything the kansli sees — the answer
+ *   to the invitation, the invitation list, the invitation's row in its audit log — is the same whether or
+ *   not the address exists anywhere: the invitation is 'accepted' either way, and the approval waits in
+ *   invitation_approval, which belongs to no förbund (migration 0200).
  * - Password reset: a one-time link (24 hours) that sets a new password and ends all the account's sessions.
  * - Disable/enable, change role, remove role.
  *
@@ -43,7 +46,7 @@ export interface Invitation {
   readonly displayName: string;
   readonly role: FederationRole;
   readonly interventionIds: readonly number[];
-  readonly status: 'open' | 'accepted' | 'needs_admin' | 'approved' | 'declined' | 'revoked';
+  readonly status: 'open' | 'accepted' | 'revoked';
   readonly createdBy: string;
   readonly expiresAt: string;
 }
@@ -131,7 +134,7 @@ const linkGone = 'Länken gäller inte längre. Be den som bjöd in dig om en ny
 /**
  * The invitee opens the link and chooses a password. Without an account for the address one is created with
  * the role (`created`); with one, the role waits for the system administrator and the password is left alone
- * (`needs_admin`).
+ * (`needs_admin`). The invitation itself is 'accepted' in both cases (see the module's comment).
  */
 export async function acceptInvitation(
   db: Database,
@@ -150,7 +153,8 @@ export async function acceptInvitation(
     if (!locked) throw new InputError({ field: 'token', message: linkGone });
     const existing = await tx.query('select 1 from app_user where email = $1', [inv.email]);
     if (existing.length) {
-      await tx.query("update user_invitation set status = 'needs_admin', closed_at = now() where id = $1", [inv.id]);
+      await tx.query("update user_invitation set status = 'accepted', closed_at = now() where id = $1", [inv.id]);
+      await tx.query('insert into invitation_approval (invitation_id) values ($1)', [inv.id]);
       return { outcome: 'needs_admin' as const, email: inv.email };
     }
     const [user] = await tx.query<{ id: number }>(
@@ -163,11 +167,11 @@ export async function acceptInvitation(
   }, { id: inv.email, federationId: inv.federationId });
 }
 
-/** The förbund's open invitations (and those waiting for the system administrator). */
+/** The förbund's open invitations. An accepted one leaves the list, whether or not its role waits for approval. */
 export async function listInvitations(db: Queryable, federationId: number): Promise<Invitation[]> {
   return db.query<Invitation>(
     `select ${invitationColumns} from user_invitation i join federation f on f.id = i.federation_id
-     where i.federation_id = $1 and (i.status = 'needs_admin' or (i.status = 'open' and i.expires_at > now())) order by i.created_at desc`,
+     where i.federation_id = $1 and i.status = 'open' and i.expires_at > now() order by i.created_at desc`,
     [federationId],
   );
 }
@@ -175,8 +179,8 @@ export async function listInvitations(db: Queryable, federationId: number): Prom
 /** Invitations to existing accounts, waiting for the system administrator. */
 export async function listPendingApprovals(db: Queryable): Promise<Invitation[]> {
   return db.query<Invitation>(
-    `select ${invitationColumns} from user_invitation i join federation f on f.id = i.federation_id
-     where i.status = 'needs_admin' order by i.created_at`,
+    `select ${invitationColumns} from invitation_approval a join user_invitation i on i.id = a.invitation_id join federation f on f.id = i.federation_id
+     where a.status = 'pending' order by a.created_at`,
   );
 }
 
@@ -184,19 +188,20 @@ export async function revokeInvitation(db: Database, federationId: number, invit
   assertManagesFederation(manager, federationId);
   await db.transaction(async (tx) => {
     const rows = await tx.query(
-      "update user_invitation set status = 'revoked', closed_at = now() where federation_id = $1 and id = $2 and status in ('open', 'needs_admin') returning id",
+      "update user_invitation set status = 'revoked', closed_at = now() where federation_id = $1 and id = $2 and status = 'open' returning id",
       [federationId, invitationId],
     );
     if (!rows.length) throw new NotFoundError('Inbjudan finns inte.');
   }, actor);
 }
 
-/** The system administrator's answer to an invitation of an existing account. */
+/** The system administrator's answer to an invitation of an existing account (the invitation's id). */
 export async function decideInvitation(db: Database, invitationId: number, approve: boolean, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const [inv] = await tx.query<{ federationId: number; email: string; role: FederationRole; interventionIds: number[] }>(
-      `select federation_id as "federationId", email, role, intervention_ids as "interventionIds" from user_invitation
-       where id = $1 and status = 'needs_admin' for update`,
+      `select i.federation_id as "federationId", i.email, i.role, i.intervention_ids as "interventionIds"
+       from invitation_approval a join user_invitation i on i.id = a.invitation_id
+       where a.invitation_id = $1 and a.status = 'pending' for update of a`,
       [invitationId],
     );
     if (!inv) throw new NotFoundError('Inbjudan finns inte.');
@@ -205,7 +210,11 @@ export async function decideInvitation(db: Database, invitationId: number, appro
       if (!u) throw new NotFoundError('Kontot finns inte längre.');
       await setRoleIn(tx, inv.federationId, u.id, inv.role, inv.interventionIds.map(Number));
     }
-    await tx.query('update user_invitation set status = $2, closed_at = now() where id = $1', [invitationId, approve ? 'approved' : 'declined']);
+    await tx.query('update invitation_approval set status = $2, decided_at = now(), decided_by = $3 where invitation_id = $1', [
+      invitationId,
+      approve ? 'approved' : 'declined',
+      actor.id,
+    ]);
   }, actor);
 }
 
@@ -341,4 +350,78 @@ export async function listManagedUsers(db: Queryable, federationId: number): Pro
      where r.federation_id = $1 order by u.display_name, u.email`,
     [federationId],
   );
+}
+
+/** What an account is in the whole installation, besides roles in förbund. */
+export type InstallationKind = 'admin' | 'national';
+export const installationKindLabels: Readonly<Record<InstallationKind, string>> = { admin: 'Systemadministratör', national: 'Nationell läsare' };
+
+function checkKinds(kinds: readonly string[]): InstallationKind[] {
+  const out = [...new Set(kinds)];
+  for (const k of out) if (k !== 'admin' && k !== 'national') throw new InputError({ field: 'kinds', message: 'Välj systemadministratör och/eller nationell läsare.' });
+  return out as InstallationKind[];
+}
+
+/**
+ * The system administrator creates an account that spans förbund (another administrator or a national reader):
+ * the account gets no password of its own, only a one-time link (the password-reset link, 24 hours) where its
+ * owner chooses one. An address that already has an account gets the kind added instead (`granted`); the
+ * administrator sees every account anyway, so this reveals nothing.
+ */
+export async function createInstallationAccount(
+  db: Database,
+  input: { email: string; displayName?: string; kinds: readonly string[] },
+  actor: Actor,
+): Promise<{ kind: 'created'; token: string; email: string } | { kind: 'granted'; email: string }> {
+  const email = normaliseEmail(input.email);
+  const nameProblems = textProblems('displayName', input.displayName, { kind: 'name' });
+  if (nameProblems.length) throw new InputError(nameProblems);
+  const kinds = checkKinds(input.kinds);
+  if (!kinds.length) throw new InputError({ field: 'kinds', message: 'Välj systemadministratör och/eller nationell läsare.' });
+  const displayName = (input.displayName ?? '').trim().slice(0, 200);
+  // Nobody knows this password: the owner sets one through the link.
+  const unusable = await hashPassword(newToken());
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.query<{ id: number }>('select id from app_user where email = $1', [email]);
+    if (existing) {
+      await tx.query('update app_user set is_admin = is_admin or $2, is_national = is_national or $3 where id = $1', [existing.id, kinds.includes('admin'), kinds.includes('national')]);
+      return { kind: 'granted' as const, email };
+    }
+    const [user] = await tx.query<{ id: number }>(
+      'insert into app_user (email, display_name, password_hash, is_admin, is_national) values ($1, $2, $3, $4, $5) returning id',
+      [email, displayName || email, unusable, kinds.includes('admin'), kinds.includes('national')],
+    );
+    const token = newToken();
+    await tx.query(
+      `insert into password_reset (user_id, token_hash, created_by, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`,
+      [user!.id, tokenHash(token), actor.id, resetHours],
+    );
+    return { kind: 'created' as const, token, email };
+  }, actor);
+}
+
+/**
+ * The system administrator sets what an account is in the installation (administrator, national reader). An
+ * administrator cannot take the role from itself, and the installation always keeps one administrator.
+ * Losing a kind ends the account's sessions, so nothing cached outlives it.
+ */
+export async function setInstallationKinds(db: Database, userId: number, kinds: readonly string[], selfUserId: number | null, actor: Actor): Promise<string> {
+  const wanted = checkKinds(kinds);
+  return db.transaction(async (tx) => {
+    const [u] = await tx.query<{ email: string; isAdmin: boolean; isNational: boolean }>(
+      'select email, is_admin as "isAdmin", is_national as "isNational" from app_user where id = $1 for update',
+      [userId],
+    );
+    if (!u) throw new NotFoundError('Användaren finns inte.');
+    const admin = wanted.includes('admin');
+    const national = wanted.includes('national');
+    if (u.isAdmin && !admin) {
+      if (selfUserId === userId) throw new InputError({ field: 'kinds', message: 'Du kan inte ta bort din egen roll som systemadministratör.' });
+      const [{ n }] = (await tx.query<{ n: number }>('select count(*)::int as n from app_user where is_admin and not disabled and id <> $1', [userId])) as [{ n: number }];
+      if (n === 0) throw new InputError({ field: 'kinds', message: 'Installationen måste ha minst en systemadministratör.' });
+    }
+    await tx.query('update app_user set is_admin = $2, is_national = $3 where id = $1', [userId, admin, national]);
+    if ((u.isAdmin && !admin) || (u.isNational && !national)) await tx.query('delete from auth_session where user_id = $1', [userId]);
+    return u.email;
+  }, actor);
 }

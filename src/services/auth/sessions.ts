@@ -108,8 +108,9 @@ export async function findRequestSession(db: Database, token: string, federation
     if (fid === null || (f && f.figuresVersion === v.figures)) {
       sessionCacheStats.hits++;
       if (hit.lastSeenAtMs < v.nowMs - 60_000) {
-        await touch(db, hash, hit.session.user.email);
+        // Marked first, so that concurrent requests of the session write once.
         hit.lastSeenAtMs = v.nowMs;
+        await touch(db, hash, hit.session.user.email);
       }
       return { session: hit.session, federation: f?.ref ?? null, figuresVersion: v.figures };
     }

@@ -116,6 +116,47 @@ export async function insertBudgetRevision(tx: Queryable, federationId: number, 
   return r!.id;
 }
 
+/**
+ * Corrects a recorded revision inside an open transaction: its date and decision, and its lines made exactly
+ * `revision.lines` — a line already there is updated in place (the audit log shows its amounts before and
+ * after), a line not there before is added, a line left out is removed.
+ */
+export async function correctBudgetRevision(tx: Queryable, federationId: number, revisionId: number, revision: BudgetRevision): Promise<void> {
+  const problems = validateRevision(revision);
+  if (problems.length) throw new InputError(problems);
+  await assertLines(tx, federationId, revision.lines.map((l) => l.lineId), (i) => `lines[${i}].lineId`);
+  await tx.query('update budget_revision set decided_on = $3, decision = $4 where federation_id = $1 and id = $2', [federationId, revisionId, revision.decidedOn, revision.decision.trim()]);
+  const before = new Map(
+    (
+      await tx.query<{ lineId: number; incomeOre: string | number; costOre: string | number }>(
+        'select budget_line_id as "lineId", income_ore as "incomeOre", cost_ore as "costOre" from budget_revision_line where federation_id = $1 and revision_id = $2',
+        [federationId, revisionId],
+      )
+    ).map((r) => [Number(r.lineId), { incomeOre: Number(r.incomeOre), costOre: Number(r.costOre) }]),
+  );
+  for (const l of revision.lines) {
+    const was = before.get(l.lineId);
+    before.delete(l.lineId);
+    if (!was) {
+      await tx.query(
+        'insert into budget_revision_line (federation_id, revision_id, budget_line_id, income_ore, cost_ore) values ($1, $2, $3, $4, $5)',
+        [federationId, revisionId, l.lineId, l.incomeOre, l.costOre],
+      );
+    } else if (was.incomeOre !== l.incomeOre || was.costOre !== l.costOre) {
+      await tx.query('update budget_revision_line set income_ore = $4, cost_ore = $5 where federation_id = $1 and revision_id = $2 and budget_line_id = $3', [
+        federationId,
+        revisionId,
+        l.lineId,
+        l.incomeOre,
+        l.costOre,
+      ]);
+    }
+  }
+  for (const lineId of before.keys()) {
+    await tx.query('delete from budget_revision_line where federation_id = $1 and revision_id = $2 and budget_line_id = $3', [federationId, revisionId, lineId]);
+  }
+}
+
 /** Records a tilläggsbudget (date, decision, lines that replace or add lines). The original stays visible. */
 export async function addBudgetRevision(db: Database, federationId: number, year: number, revision: BudgetRevision, actor: Actor): Promise<number> {
   return db.transaction(async (tx) => {

@@ -9,7 +9,7 @@ import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { Section } from '../../core/economy/types.ts';
 import type { BudgetRevision } from '../../core/economy/budget.ts';
 import { validateLine } from './lines.ts';
-import { insertBudgetRevision } from './budget.ts';
+import { correctBudgetRevision } from './budget.ts';
 import { parseAccountRange, parseObjectRef, type NewMapping } from '../ledger/mapping.ts';
 import { syncAllLedgerOutcome } from '../ledger/economy-link.ts';
 
@@ -68,13 +68,8 @@ async function revisionYear(tx: Queryable, federationId: number, revisionId: num
 /** Corrects a tilläggsbudget: its date, decision and lines are replaced by what is given (same id, same year). */
 export async function updateBudgetRevision(db: Database, federationId: number, revisionId: number, revision: BudgetRevision, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
-    const year = await revisionYear(tx, federationId, revisionId);
-    // Validated and written through the one insert path, then moved onto the corrected revision's id.
-    const tmp = await insertBudgetRevision(tx, federationId, year, revision);
-    await tx.query('update budget_revision set decided_on = $3, decision = $4 where federation_id = $1 and id = $2', [federationId, revisionId, revision.decidedOn, revision.decision.trim()]);
-    await tx.query('delete from budget_revision_line where federation_id = $1 and revision_id = $2', [federationId, revisionId]);
-    await tx.query('update budget_revision_line set revision_id = $3 where federation_id = $1 and revision_id = $2', [federationId, tmp, revisionId]);
-    await tx.query('delete from budget_revision where federation_id = $1 and id = $2', [federationId, tmp]);
+    await revisionYear(tx, federationId, revisionId);
+    await correctBudgetRevision(tx, federationId, revisionId, revision);
   }, actor);
 }
 

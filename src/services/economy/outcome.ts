@@ -20,7 +20,7 @@ export async function loadYearOutcome(q: Queryable, federationId: number, year: 
     `select budget_line_id as "lineId", month, income_ore as "incomeOre", cost_ore as "costOre", source, false as ledger
      from outcome_entry where federation_id = $1 and year = $2
      union all
-     select 0, 0, 0, 0, 'ledger', true where exists (select 1 from ledger_year where federation_id = $1 and extract(year from start_date) = $2)`,
+     select 0, 0, 0, 0, 'ledger', true where exists (select 1 from ledger_year where federation_id = $1 and state = 'active' and extract(year from start_date) = $2)`,
     [federationId, year],
   );
   const ledgerImported = rows.some((r) => r.ledger);

@@ -49,7 +49,7 @@ select
   (select coalesce(json_agg(json_build_array(ly.id, ly.start_date::text, ly.previous_start_date::text,
             (select coalesce(json_agg(json_build_array(t.year_index, t.account, t.opening_ore, t.closing_ore)), '[]'::json)
                from ledger_account_total t where t.federation_id = ly.federation_id and t.year_id = ly.id)) order by ly.start_date), '[]'::json)
-     from ledger_year ly where ly.federation_id = $1
+     from ledger_year ly where ly.federation_id = $1 and ly.state = 'active'
        and (extract(year from ly.start_date) between y.year - 4 and y.year
             or extract(year from ly.previous_start_date) between y.year - 4 and y.year)) as ledger,
   (select coalesce(json_agg(json_build_array(id, name, kind, sort_order)), '[]'::json)

@@ -11,7 +11,7 @@ let db: Awaited<ReturnType<typeof createTestDb>>;
 let fed: number;
 beforeAll(async () => {
   db = await createTestDb();
-  const r = await importSieFile(db, { federationName: 'Klassförbundet', source: Readable.from([generateSie({ transactionRows: 200 })]), fileName: 'k.se', actor: { id: 't' } });
+  const r = await importSieFile(db, { name: 'Klassförbundet' }, { source: Readable.from([generateSie({ transactionRows: 200 })]), fileName: 'k.se' }, { id: 't' });
   fed = r.federationId;
 });
 afterAll(() => db.drop());

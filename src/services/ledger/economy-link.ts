@@ -14,7 +14,7 @@ import { loadLedgerOutcome } from './ledgerOutcome.ts';
 
 /** Whether the year was imported from SIE (its own file, #RAR 0). */
 export async function hasLedgerYear(q: Queryable, federationId: number, year: number): Promise<boolean> {
-  const rows = await q.query('select 1 from ledger_year where federation_id = $1 and extract(year from start_date) = $2', [federationId, year]);
+  const rows = await q.query("select 1 from ledger_year where federation_id = $1 and state = 'active' and extract(year from start_date) = $2", [federationId, year]);
   return rows.length > 0;
 }
 
@@ -33,6 +33,6 @@ export async function syncLedgerOutcome(tx: Queryable, federationId: number, yea
 
 /** After a mapping change: every imported year of the förbund. */
 export async function syncAllLedgerOutcome(tx: Queryable, federationId: number): Promise<void> {
-  const years = await tx.query<{ year: number }>('select extract(year from start_date)::int as year from ledger_year where federation_id = $1', [federationId]);
+  const years = await tx.query<{ year: number }>("select extract(year from start_date)::int as year from ledger_year where federation_id = $1 and state = 'active'", [federationId]);
   for (const y of years) await syncLedgerOutcome(tx, federationId, y.year);
 }

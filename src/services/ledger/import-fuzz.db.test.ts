@@ -24,7 +24,7 @@ async function state() {
 beforeAll(async () => {
   db = await createTestDb();
   [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name) values ('Fuzzförbundet') returning id")) as [{ id: number }];
-  await importSieFile(db, { federationId: fed, source: Readable.from([base]), fileName: 'original.se', actor: { id: 't' } });
+  await importSieFile(db, fed, { source: Readable.from([base]), fileName: 'original.se' }, { id: 't' });
 });
 afterAll(() => db.drop());
 
@@ -34,7 +34,7 @@ it('a damaged file either imports completely or fails with an InputError and cha
       const damaged = mutations.reduce(applyMutation, base);
       const before = await state();
       const started = performance.now();
-      const outcome: Awaited<ReturnType<typeof importSieFile>> | Error = await importSieFile(db, { federationId: fed, source: Readable.from([damaged]), fileName: 'skadad.se', actor: { id: 't' } }).catch((e: Error) => e);
+      const outcome: Awaited<ReturnType<typeof importSieFile>> | Error = await importSieFile(db, fed, { source: Readable.from([damaged]), fileName: 'skadad.se' }, { id: 't' }).catch((e: Error) => e);
       expect(performance.now() - started).toBeLessThan(10_000);
       if (outcome instanceof Error) {
         expect(outcome).toBeInstanceOf(InputError);

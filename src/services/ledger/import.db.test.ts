@@ -25,7 +25,7 @@ async function snapshot() {
   return out;
 }
 
-const importBuffer = (buf: Buffer, fileName = 'bokslut-2025.se') => importSieFile(db, { federationId: fed, source: Readable.from([buf]), fileName, actor });
+const importBuffer = (buf: Buffer, fileName = 'bokslut-2025.se') => importSieFile(db, fed, { source: Readable.from([buf]), fileName }, actor);
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -104,7 +104,7 @@ describe('importSieFile', () => {
 
   it('imports the SIE group example file (PC-8, objects, #RAR -1)', async () => {
     const [{ id }] = (await db.query<{ id: number }>("insert into federation (name) values ('Exempelförbundet') returning id")) as [{ id: number }];
-    const result = await importSieFile(db, { federationId: id, source: 'test/fixtures/SIE4-exempelfil.SE', actor });
+    const result = await importSieFile(db, id, { source: 'test/fixtures/SIE4-exempelfil.SE' }, actor);
     expect(result).toMatchObject({ yearStart: '2021-01-01', vouchers: 295, transactions: 1330, accounts: 530 });
     const [row] = await db.query<{ name: string }>("select name from ledger_object where federation_id = $1 and code = 'Nord'", [id]);
     expect(row!.name).toBe('Kontor Nord');

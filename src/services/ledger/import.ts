@@ -28,14 +28,13 @@ export interface SieImportResult {
   readonly federationCreated: boolean;
 }
 
+/** The förbund an import is for: its id, or its name (created in the import's transaction when no förbund has it). */
+export type SieImportTarget = number | { readonly name: string };
+
 export interface SieImportInput {
-  /** The förbund by id, or by name — created (in the same transaction) when no förbund has that name. */
-  readonly federationId?: number;
-  readonly federationName?: string;
   /** A file path, or a stream with its file name. */
   readonly source: string | Readable;
   readonly fileName?: string;
-  readonly actor: Actor;
   /**
    * The file is explicitly confirmed to be a predecessor's books (e.g. a förbund merged into this one): its
    * #ORGNR / #FNAMN may differ from the förbund's. Without it such a file is refused.
@@ -103,23 +102,108 @@ const BALANCE_SQL = `insert into ledger_balance (federation_id, year_id, kind, y
   select $1, $2, k, y, p, a, o::jsonb, m
   from unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::bigint[]) as u(k, y, p, a, o, m)`;
 
-/** Binds the first two parameters (förbund and year) of a bulk statement. */
-function bound(tx: Queryable, federationId: number, yearId: number): Queryable {
+const ACCOUNT_SQL = `insert into ledger_account (federation_id, year_id, account, name, account_type, sru)
+  select $1, $2, a, n, t, s from unnest($3::text[], $4::text[], $5::text[], $6::text[]) as u(a, n, t, s)`;
+const DIMENSION_SQL = `insert into ledger_dimension (federation_id, year_id, dimension, name, parent)
+  select $1, $2, d, n, p from unnest($3::text[], $4::text[], $5::text[]) as u(d, n, p)`;
+const OBJECT_SQL = `insert into ledger_object (federation_id, year_id, dimension, code, name)
+  select $1, $2, d, c, n from unnest($3::text[], $4::text[], $5::text[]) as u(d, c, n)`;
+const ACCOUNT_TOTAL_SQL = `insert into ledger_account_total (federation_id, year_id, year_index, account, opening_ore, closing_ore)
+  select $1, $2, y, a, o, c from unnest($3::int[], $4::text[], $5::bigint[], $6::bigint[]) as u(y, a, o, c)`;
+
+const MONTH_TOTAL_SQL = `insert into ledger_month_total (federation_id, year_id, account, objects, month, amount_ore)
+  select $1, $2, a, o::jsonb, m, s from unnest($3::text[], $4::text[], $5::int[], $6::bigint[]) as u(a, o, m, s)`;
+
+/**
+ * Sums of the rows that count (not #BTRANS) per account, objects and month, as the file is read; written out
+ * (as partial sums: readers group again) whenever MAX_KEYS keys are held, so memory stays bounded on any file.
+ */
+class MonthTotals {
+  private static readonly MAX_KEYS = 20_000;
+  private readonly sums = new Map<string, [account: string, objects: string | null, month: number, amountOre: number]>();
+  constructor(private readonly write: (rows: readonly [string, string | null, number, number][]) => Promise<void>) {}
+
+  async add(account: string, objects: string | null, month: number, amountOre: number): Promise<void> {
+    const key = `${account}\u0000${objects ?? ''}\u0000${month}`;
+    let s = this.sums.get(key);
+    // A partial sum past 2^53 would lose öre: write what is held and start again (the database sums in bigint).
+    if (s && !Number.isSafeInteger(s[3] + amountOre)) {
+      await this.flush();
+      s = undefined;
+    }
+    if (s) s[3] += amountOre;
+    else this.sums.set(key, [account, objects, month, amountOre]);
+    if (this.sums.size >= MonthTotals.MAX_KEYS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.sums.size) return;
+    const rows = [...this.sums.values()];
+    this.sums.clear();
+    await this.write(rows);
+  }
+}
+
+/** Binds the first two parameters (förbund and year) of a bulk statement; each statement waits for `pause()` first. */
+function bound(q: Queryable, federationId: number, yearId: number, pause: Pause): Queryable {
   return {
-    query: (sql, params) => tx.query(sql, [federationId, yearId, ...(params ?? [])]),
-    exec: (sql) => tx.exec(sql),
+    query: async (sql, params) => {
+      await pause();
+      return q.query(sql, [federationId, yearId, ...(params ?? [])]);
+    },
+    exec: (sql) => q.exec(sql),
   };
 }
 
+/** Rows per statement while staging: small enough that one statement holds the embedded database only briefly. */
+const STAGE_BATCH = 500;
+/** A staging year older than this was left by an import that died (crash, kill); the förbund's next import deletes it. */
+const ABANDONED_AFTER = '6 hours';
+
+type Pause = () => Promise<void>;
+
+/** Lets other requests at the database before each of the import's statements (see Database.giveWay). */
+function pauseFor(db: Database): Pause {
+  return db.giveWay ? () => db.giveWay!() : () => new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A year being staged: its id once the first row needs it (so that a failure can delete what was written). */
+interface StagingYear {
+  id: number | null;
+}
+
+interface Staged {
+  readonly yearId: number;
+  readonly start: string;
+  readonly end: string;
+  readonly summary: ReturnType<SieValidator['finish']>;
+  readonly accounts: number;
+  readonly vouchers: number;
+  readonly transactions: number;
+  readonly balances: number;
+}
+
 /**
- * Imports an SIE 4 file as the förbund's ledger for the file's financial year (#RAR 0), streaming it into the
- * database in ONE transaction: an earlier import of the same year is replaced as a whole, and any problem in
- * the file (see SieParser, SieValidator) rolls everything back and is thrown as an InputError. The import
- * history row records who, when, file name, SHA-256 and counts.
+ * Imports an SIE 4 file as the förbund's ledger for the file's financial year (#RAR 0). All or nothing: either
+ * the whole file becomes the förbund's ledger for that year (an earlier import of the year is replaced as a
+ * whole) or nothing visible changes, and any problem in the file (see SieParser, SieValidator) is thrown as an
+ * InputError. The import history row records who, when, file name, SHA-256 and counts.
+ *
+ * How, for a förbund that exists (every upload): the file is streamed and its rows written in short statements
+ * into a year in state 'staging', which no reader sees (they all read 'active' years only); between statements
+ * other requests get the database (on the embedded database there is one session, and a transaction would hold
+ * it for the whole import: tens of seconds for a large file). Then ONE short transaction checks the file's
+ * identity, writes the history row, retires the year it replaces and makes the staged year active, and rewrites
+ * the year's outcome. The retired year's rows are deleted afterwards, again in short statements. A failure at
+ * any point before that transaction commits deletes the staging year; a crash leaves it invisible, and the
+ * förbund's next import deletes it. Readers never see part of a file, or two files for a year.
+ *
+ * A förbund given by a name that does not exist yet (the CLI creates it) is imported in one transaction from
+ * start to end, creation included, so that a failed file leaves no förbund behind.
  */
-export async function importSieFile(db: Database, input: SieImportInput): Promise<SieImportResult> {
+export async function importSieFile(db: Database, federation: SieImportTarget, input: SieImportInput, actor: Actor): Promise<SieImportResult> {
   const fileName = valueOrThrow(parseText(input.fileName ?? (typeof input.source === 'string' ? basename(input.source) : 'SIE-fil'), { kind: 'fileName' }), { field: 'filnamn' });
-  if (input.federationId === undefined && !input.federationName) throw new NotFoundError('Förbundet finns inte.');
+  if (typeof federation !== 'number' && !federation.name) throw new NotFoundError('Förbundet finns inte.');
   const raw = typeof input.source === 'string' ? createReadStream(input.source, { highWaterMark: 256 * 1024 }) : input.source;
   const hash = createHash('sha256');
   const tap = new Transform({
@@ -130,193 +214,296 @@ export async function importSieFile(db: Database, input: SieImportInput): Promis
   });
   raw.on('error', (e: Error) => tap.destroy(e));
   raw.pipe(tap);
-
-  const parser = new SieParser(fileName);
-  const validator = new SieValidator(fileName);
-  const fail = (problems: readonly InputProblem[]) => new InputError(problems.length ? problems : [{ file: fileName, message: 'Filen kunde inte läsas in.' }]);
-
+  const file: SieFileInput = { tap, raw, hash, fileName };
   try {
-    return await db.transaction(async (tx) => {
-      const { id: fed, created } = await resolveFederation(tx, input);
-      let year: { id: number; importId: number; start: string; end: string; replaced: number | null } | null = null;
-      let yearStart: { start: string; end: string } | null = null;
-      let previous: { start: string; end: string } | null = null;
-      const accounts = new Map<string, { name: string; type: string | null; sru: string | null }>();
-      const dimensions: SieRecord[] = [];
-      const objects: SieRecord[] = [];
-      const pendingBalances: Extract<SieRecord, { type: 'balance' }>[] = [];
-      let vouchers: BulkInserter | null = null;
-      let transactions: BulkInserter | null = null;
-      let balances: BulkInserter | null = null;
-      let seq = 0;
-      let transactionCount = 0;
-      let balanceCount = 0;
-
-      const ensureYear = async (line: number) => {
-        if (year) return year;
-        if (!yearStart) throw fail([{ file: fileName, line, field: '#RAR', message: 'Räkenskapsåret (#RAR 0) måste anges före saldon och verifikationer.' }]);
-        const old = await tx.query<{ id: number; import_id: number }>(
-          'select id, import_id from ledger_year where federation_id = $1 and start_date = $2',
-          [fed, yearStart.start],
-        );
-        if (old[0]) {
-          await tx.query('delete from ledger_year where federation_id = $1 and id = $2', [fed, old[0].id]);
-          await tx.query('update ledger_import set replaced_at = now() where federation_id = $1 and id = $2', [fed, old[0].import_id]);
-        }
-        const [imp] = await tx.query<{ id: number }>(
-          `insert into ledger_import (federation_id, file_name, sha256, imported_by, year_start, year_end, account_count, voucher_count, transaction_count, balance_count)
-           values ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0) returning id`,
-          [fed, fileName, '0'.repeat(64), input.actor.id, yearStart.start, yearStart.end],
-        );
-        const [y] = await tx.query<{ id: number }>(
-          `insert into ledger_year (federation_id, import_id, start_date, end_date, previous_start_date, previous_end_date)
-           values ($1, $2, $3, $4, $5, $6) returning id`,
-          [fed, imp!.id, yearStart.start, yearStart.end, previous?.start ?? null, previous?.end ?? null],
-        );
-        year = { id: y!.id, importId: imp!.id, start: yearStart.start, end: yearStart.end, replaced: old[0]?.import_id ?? null };
-        const q = bound(tx, fed, y!.id);
-        vouchers = new BulkInserter(q, VOUCHER_SQL, 6);
-        transactions = new BulkInserter(q, TRANSACTION_SQL, 8);
-        balances = new BulkInserter(q, BALANCE_SQL, 6);
-        return year;
-      };
-
-      const addBalance = async (b: Extract<SieRecord, { type: 'balance' }>) => {
-        balanceCount++;
-        await balances!.add(b.kind, b.yearIndex, b.period, b.account, b.objects ? JSON.stringify(b.objects) : null, b.amountOre);
-      };
-
-      for await (const batch of readSie(tap, parser)) {
-        for (const r of batch) {
-          validator.add(r);
-          switch (r.type) {
-            case 'year':
-              if (r.yearIndex === 0 && !yearStart) yearStart = { start: r.start, end: r.end };
-              if (r.yearIndex === -1 && !previous) previous = { start: r.start, end: r.end };
-              break;
-            case 'account': {
-              if (!accounts.has(r.account) && accounts.size >= sieLimits.accounts) throw fail([{ file: fileName, line: r.line, field: '#KONTO', message: `Filen deklarerar fler än ${formatNumber(sieLimits.accounts)} konton.` }]);
-              const a = accounts.get(r.account);
-              accounts.set(r.account, { name: r.name, type: a?.type ?? null, sru: a?.sru ?? null });
-              break;
-            }
-            case 'accountType':
-            case 'sru': {
-              const a = accounts.get(r.account) ?? { name: '', type: null, sru: null };
-              if (r.type === 'accountType') a.type = r.accountType;
-              else a.sru = r.code;
-              accounts.set(r.account, a);
-              break;
-            }
-            case 'dimension':
-              if (dimensions.length >= sieLimits.dimensions) throw fail([{ file: fileName, line: r.line, field: '#DIM', message: `Filen deklarerar fler än ${formatNumber(sieLimits.dimensions)} dimensioner.` }]);
-              dimensions.push(r);
-              break;
-            case 'object':
-              if (objects.length >= sieLimits.objects) throw fail([{ file: fileName, line: r.line, field: '#OBJEKT', message: `Filen deklarerar fler än ${formatNumber(sieLimits.objects)} objekt.` }]);
-              objects.push(r);
-              break;
-            case 'balance':
-              if (!year) pendingBalances.push(r);
-              else await addBalance(r);
-              break;
-            case 'voucher': {
-              await ensureYear(r.line);
-              for (const b of pendingBalances.splice(0)) await addBalance(b);
-              seq++;
-              await vouchers!.add(seq, r.series, r.number, r.date, r.text, r.registeredOn);
-              let row = 0;
-              for (const t of r.transactions) {
-                transactionCount++;
-                await transactions!.add(seq, ++row, t.kind, t.account, t.objects ? JSON.stringify(t.objects) : null, t.amountOre, t.date, t.text);
-              }
-              break;
-            }
-            default:
-              break;
-          }
-        }
-        if (parser.problems.length + validator.problems.length >= MAX_PROBLEMS) break;
-      }
-      raw.destroy();
-      const summary = validator.finish();
-      const problems = [...parser.problems, ...validator.problems];
-      if (problems.length) throw fail(problems.slice(0, MAX_PROBLEMS));
-      const identity = await checkSieIdentity(tx, fed, summary, fileName, { created });
-      if (identity.problem && input.predecessor !== true) throw fail([identity.problem]);
-      // Recorded as a predecessor's books only when confirmed so; such a file never gives the förbund its number.
-      const predecessor = input.predecessor === true;
-      if (!predecessor && identity.adoptOrganisationNumber) {
-        await tx.query('update federation set organisation_number = $2 where id = $1', [fed, identity.adoptOrganisationNumber]);
-      }
-      const y = await ensureYear(0);
-      for (const b of pendingBalances.splice(0)) await addBalance(b);
-      await vouchers!.flush();
-      await transactions!.flush();
-      await balances!.flush();
-
-      const q = bound(tx, fed, y.id);
-      const acc = [...accounts];
-      await q.query(
-        `insert into ledger_account (federation_id, year_id, account, name, account_type, sru)
-         select $1, $2, a, n, t, s from unnest($3::text[], $4::text[], $5::text[], $6::text[]) as u(a, n, t, s)`,
-        [acc.map(([a]) => a), acc.map(([, v]) => v.name), acc.map(([, v]) => v.type), acc.map(([, v]) => v.sru)],
-      );
-      const dims = dimensions as Extract<SieRecord, { type: 'dimension' }>[];
-      const uniqueDims = [...new Map(dims.map((d) => [d.dimension, d])).values()];
-      await q.query(
-        `insert into ledger_dimension (federation_id, year_id, dimension, name, parent)
-         select $1, $2, d, n, p from unnest($3::text[], $4::text[], $5::text[]) as u(d, n, p)`,
-        [uniqueDims.map((d) => d.dimension), uniqueDims.map((d) => d.name), uniqueDims.map((d) => d.parent)],
-      );
-      const objs = [...new Map((objects as Extract<SieRecord, { type: 'object' }>[]).map((o) => [`${o.dimension}\u0000${o.code}`, o])).values()];
-      await q.query(
-        `insert into ledger_object (federation_id, year_id, dimension, code, name)
-         select $1, $2, d, c, n from unnest($3::text[], $4::text[], $5::text[]) as u(d, c, n)`,
-        [objs.map((o) => o.dimension), objs.map((o) => o.code), objs.map((o) => o.name)],
-      );
-      await q.query(
-        `insert into ledger_account_total (federation_id, year_id, year_index, account, opening_ore, closing_ore)
-         select $1, $2, y, a, o, c from unnest($3::int[], $4::text[], $5::bigint[], $6::bigint[]) as u(y, a, o, c)`,
-        [summary.totals.map((t) => t.yearIndex), summary.totals.map((t) => t.account), summary.totals.map((t) => t.openingOre), summary.totals.map((t) => t.closingOre)],
-      );
-      await syncLedgerOutcome(tx, fed, Number(y.start.slice(0, 4)));
-      const sha256 = hash.digest('hex');
-      await tx.query(
-        `update ledger_import set sha256 = $3, company_name = $4, program = $5, sie_type = $6,
-           account_count = $7, voucher_count = $8, transaction_count = $9, balance_count = $10, predecessor = $11
-         where federation_id = $1 and id = $2`,
-        [fed, y.importId, sha256, summary.company, summary.program, summary.sieType, accounts.size, seq, transactionCount, balanceCount, predecessor],
-      );
-      return {
-        importId: y.importId,
-        yearId: y.id,
-        yearStart: y.start,
-        yearEnd: y.end,
-        replacedImportId: y.replaced,
-        accounts: accounts.size,
-        vouchers: seq,
-        transactions: transactionCount,
-        balances: balanceCount,
-        sha256,
-        federationId: fed,
-        federationCreated: created,
-      };
-    }, input.actor);
+    const existing = await findFederation(db, federation);
+    if (existing === null) {
+      const { retiredYearId: _none, ...published } = await db.transaction(async (tx) => {
+        const fed = await createFederationByName(tx, (federation as { name: string }).name);
+        const staged = await stageFile(tx, fed, file, { id: null }, async () => {});
+        return await publish(tx, fed, staged, file, input, actor, { created: true });
+      }, actor);
+      return published;
+    }
+    const fed = existing;
+    const pause = pauseFor(db);
+    await deleteLeftovers(db, fed, pause);
+    const staging: StagingYear = { id: null };
+    let result: SieImportResult & { retiredYearId: number | null };
+    try {
+      const staged = await stageFile(db, fed, file, staging, pause);
+      result = await db.transaction((tx) => publish(tx, fed, staged, file, input, actor, { created: false }), actor);
+    } catch (e) {
+      if (staging.id !== null) await deleteYear(db, fed, staging.id, pause).catch(() => {});
+      throw e;
+    }
+    const { retiredYearId, ...published } = result;
+    // The replaced year is no longer visible; its rows go now, in short steps (or with the next import if this fails).
+    if (retiredYearId !== null) await deleteYear(db, fed, retiredYearId, pause).catch(() => {});
+    return published;
   } finally {
     raw.destroy();
   }
 }
 
-async function resolveFederation(tx: Queryable, input: SieImportInput): Promise<{ id: number; created: boolean }> {
-  if (input.federationId !== undefined) {
-    const rows = await tx.query<{ id: number }>('select id from federation where id = $1', [input.federationId]);
-    if (!rows[0]) throw new NotFoundError('Förbundet finns inte.');
-    return { id: rows[0].id, created: false };
+interface SieFileInput {
+  readonly tap: Transform;
+  readonly raw: Readable;
+  readonly hash: ReturnType<typeof createHash>;
+  readonly fileName: string;
+}
+
+const failWith = (fileName: string) => (problems: readonly InputProblem[]) =>
+  new InputError(problems.length ? problems : [{ file: fileName, message: 'Filen kunde inte läsas in.' }]);
+
+/**
+ * Reads the file and writes its rows into a new year in state 'staging' (invisible to every reader), in
+ * statements of STAGE_BATCH rows with `pause()` before each. Throws an InputError when the file has problems;
+ * the staging year (if one was made) is then the caller's to delete.
+ */
+async function stageFile(q: Queryable, fed: number, file: SieFileInput, staging: StagingYear, pause: Pause): Promise<Staged> {
+  const { fileName } = file;
+  const parser = new SieParser(fileName);
+  const validator = new SieValidator(fileName);
+  const fail = failWith(fileName);
+  let yearStart: { start: string; end: string } | null = null;
+  let previous: { start: string; end: string } | null = null;
+  const accounts = new Map<string, { name: string; type: string | null; sru: string | null }>();
+  const dimensions: SieRecord[] = [];
+  const objects: SieRecord[] = [];
+  const pendingBalances: Extract<SieRecord, { type: 'balance' }>[] = [];
+  let writers: { vouchers: BulkInserter; transactions: BulkInserter; balances: BulkInserter; q: Queryable } | null = null;
+  let seq = 0;
+  let transactionCount = 0;
+  let balanceCount = 0;
+  const monthTotals = new MonthTotals(async (rows) => {
+    const inserter = new BulkInserter((await ensureYear(0)).q, MONTH_TOTAL_SQL, 4, STAGE_BATCH);
+    for (const r of rows) await inserter.add(...r);
+    await inserter.flush();
+  });
+
+  const ensureYear = async (line: number) => {
+    if (writers) return writers;
+    if (!yearStart) throw fail([{ file: fileName, line, field: '#RAR', message: 'Räkenskapsåret (#RAR 0) måste anges före saldon och verifikationer.' }]);
+    const [y] = await q.query<{ id: number }>(
+      `insert into ledger_year (federation_id, import_id, start_date, end_date, previous_start_date, previous_end_date, state)
+       values ($1, null, $2, $3, $4, $5, 'staging') returning id`,
+      [fed, yearStart.start, yearStart.end, previous?.start ?? null, previous?.end ?? null],
+    );
+    staging.id = y!.id;
+    const b = bound(q, fed, y!.id, pause);
+    writers = {
+      q: b,
+      vouchers: new BulkInserter(b, VOUCHER_SQL, 6, STAGE_BATCH),
+      transactions: new BulkInserter(b, TRANSACTION_SQL, 8, STAGE_BATCH),
+      balances: new BulkInserter(b, BALANCE_SQL, 6, STAGE_BATCH),
+    };
+    return writers;
+  };
+
+  const addBalance = async (b: Extract<SieRecord, { type: 'balance' }>) => {
+    balanceCount++;
+    await writers!.balances.add(b.kind, b.yearIndex, b.period, b.account, b.objects ? JSON.stringify(b.objects) : null, b.amountOre);
+  };
+
+  for await (const batch of readSie(file.tap, parser)) {
+    for (const r of batch) {
+      validator.add(r);
+      switch (r.type) {
+        case 'year':
+          if (r.yearIndex === 0 && !yearStart) yearStart = { start: r.start, end: r.end };
+          if (r.yearIndex === -1 && !previous) previous = { start: r.start, end: r.end };
+          break;
+        case 'account': {
+          if (!accounts.has(r.account) && accounts.size >= sieLimits.accounts) throw fail([{ file: fileName, line: r.line, field: '#KONTO', message: `Filen deklarerar fler än ${formatNumber(sieLimits.accounts)} konton.` }]);
+          const a = accounts.get(r.account);
+          accounts.set(r.account, { name: r.name, type: a?.type ?? null, sru: a?.sru ?? null });
+          break;
+        }
+        case 'accountType':
+        case 'sru': {
+          const a = accounts.get(r.account) ?? { name: '', type: null, sru: null };
+          if (r.type === 'accountType') a.type = r.accountType;
+          else a.sru = r.code;
+          accounts.set(r.account, a);
+          break;
+        }
+        case 'dimension':
+          if (dimensions.length >= sieLimits.dimensions) throw fail([{ file: fileName, line: r.line, field: '#DIM', message: `Filen deklarerar fler än ${formatNumber(sieLimits.dimensions)} dimensioner.` }]);
+          dimensions.push(r);
+          break;
+        case 'object':
+          if (objects.length >= sieLimits.objects) throw fail([{ file: fileName, line: r.line, field: '#OBJEKT', message: `Filen deklarerar fler än ${formatNumber(sieLimits.objects)} objekt.` }]);
+          objects.push(r);
+          break;
+        case 'balance':
+          if (!writers) pendingBalances.push(r);
+          else await addBalance(r);
+          break;
+        case 'voucher': {
+          const w = await ensureYear(r.line);
+          for (const b of pendingBalances.splice(0)) await addBalance(b);
+          seq++;
+          await w.vouchers.add(seq, r.series, r.number, r.date, r.text, r.registeredOn);
+          let row = 0;
+          for (const t of r.transactions) {
+            transactionCount++;
+            const objectsJson = t.objects ? JSON.stringify(t.objects) : null;
+            await w.transactions.add(seq, ++row, t.kind, t.account, objectsJson, t.amountOre, t.date, t.text);
+            if (t.kind !== 'removed') await monthTotals.add(t.account, objectsJson, Number(t.date.slice(5, 7)), t.amountOre);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (parser.problems.length + validator.problems.length >= MAX_PROBLEMS) break;
+    // Reading buffered data resolves in microtasks only: without this, a long stretch of lines that write
+    // nothing (20 000 #KONTO) would keep every other request off the event loop until it ends.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  const name = input.federationName!;
+  file.raw.destroy();
+  const summary = validator.finish();
+  const problems = [...parser.problems, ...validator.problems];
+  if (problems.length) throw fail(problems.slice(0, MAX_PROBLEMS));
+  const w = await ensureYear(0);
+  for (const b of pendingBalances.splice(0)) await addBalance(b);
+  await w.vouchers.flush();
+  await w.transactions.flush();
+  await w.balances.flush();
+  await monthTotals.flush();
+
+  const accountRows = new BulkInserter(w.q, ACCOUNT_SQL, 4, STAGE_BATCH);
+  for (const [a, v] of accounts) await accountRows.add(a, v.name, v.type, v.sru);
+  await accountRows.flush();
+  const dims = dimensions as Extract<SieRecord, { type: 'dimension' }>[];
+  const dimensionRows = new BulkInserter(w.q, DIMENSION_SQL, 3, STAGE_BATCH);
+  for (const d of new Map(dims.map((d) => [d.dimension, d])).values()) await dimensionRows.add(d.dimension, d.name, d.parent);
+  await dimensionRows.flush();
+  const objectRows = new BulkInserter(w.q, OBJECT_SQL, 3, STAGE_BATCH);
+  for (const o of new Map((objects as Extract<SieRecord, { type: 'object' }>[]).map((o) => [`${o.dimension}\u0000${o.code}`, o])).values()) await objectRows.add(o.dimension, o.code, o.name);
+  await objectRows.flush();
+  const totalRows = new BulkInserter(w.q, ACCOUNT_TOTAL_SQL, 4, STAGE_BATCH);
+  for (const t of summary.totals) await totalRows.add(t.yearIndex, t.account, t.openingOre, t.closingOre);
+  await totalRows.flush();
+  return {
+    yearId: staging.id!,
+    start: yearStart!.start,
+    end: yearStart!.end,
+    summary,
+    accounts: accounts.size,
+    vouchers: seq,
+    transactions: transactionCount,
+    balances: balanceCount,
+  };
+}
+
+/**
+ * The one short transaction that makes a staged year the förbund's: checks the file's identity, retires the
+ * year it replaces, writes the history row, activates the staged year and rewrites the year's outcome.
+ */
+async function publish(
+  tx: Queryable,
+  fed: number,
+  staged: Staged,
+  file: SieFileInput,
+  input: SieImportInput,
+  actor: Actor,
+  opts: { created: boolean },
+): Promise<SieImportResult & { retiredYearId: number | null }> {
+  // Two imports of one förbund publish one after the other (a PostgreSQL server runs them side by side).
+  await tx.query('select id from federation where id = $1 for update', [fed]);
+  const identity = await checkSieIdentity(tx, fed, staged.summary, file.fileName, opts);
+  if (identity.problem && input.predecessor !== true) throw failWith(file.fileName)([identity.problem]);
+  // Recorded as a predecessor's books only when confirmed so; such a file never gives the förbund its number.
+  const predecessor = input.predecessor === true;
+  if (!predecessor && identity.adoptOrganisationNumber) {
+    await tx.query('update federation set organisation_number = $2 where id = $1', [fed, identity.adoptOrganisationNumber]);
+  }
+  const [old] = await tx.query<{ id: number; import_id: number }>(
+    "select id, import_id from ledger_year where federation_id = $1 and start_date = $2 and state = 'active'",
+    [fed, staged.start],
+  );
+  if (old) {
+    await tx.query("update ledger_year set state = 'retired' where federation_id = $1 and id = $2", [fed, old.id]);
+    await tx.query('update ledger_import set replaced_at = now() where federation_id = $1 and id = $2', [fed, old.import_id]);
+  }
+  const sha256 = file.hash.digest('hex');
+  const { summary } = staged;
+  const [imp] = await tx.query<{ id: number }>(
+    `insert into ledger_import (federation_id, file_name, sha256, imported_by, year_start, year_end, company_name, program, sie_type,
+       account_count, voucher_count, transaction_count, balance_count, predecessor)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
+    [fed, file.fileName, sha256, actor.id, staged.start, staged.end, summary.company, summary.program, summary.sieType,
+      staged.accounts, staged.vouchers, staged.transactions, staged.balances, predecessor],
+  );
+  await tx.query("update ledger_year set state = 'active', import_id = $3 where federation_id = $1 and id = $2 and state = 'staging'", [fed, staged.yearId, imp!.id]);
+  await syncLedgerOutcome(tx, fed, Number(staged.start.slice(0, 4)));
+  return {
+    importId: imp!.id,
+    yearId: staged.yearId,
+    yearStart: staged.start,
+    yearEnd: staged.end,
+    replacedImportId: old?.import_id ?? null,
+    accounts: staged.accounts,
+    vouchers: staged.vouchers,
+    transactions: staged.transactions,
+    balances: staged.balances,
+    sha256,
+    federationId: fed,
+    federationCreated: opts.created,
+    retiredYearId: old?.id ?? null,
+  };
+}
+
+/** The ledger tables that hang on a year, largest first. */
+const YEAR_TABLES = ['ledger_transaction', 'ledger_voucher', 'ledger_balance', 'ledger_month_total', 'ledger_object', 'ledger_account_total', 'ledger_account', 'ledger_dimension'] as const;
+const DELETE_BATCH = 5000;
+
+/** Deletes a year that is not active (staging or retired) with its rows, in short statements. */
+export async function deleteYear(q: Queryable, fed: number, yearId: number, pause: Pause): Promise<void> {
+  const [y] = await q.query<{ state: string }>('select state from ledger_year where federation_id = $1 and id = $2', [fed, yearId]);
+  if (!y || y.state === 'active') return;
+  for (const table of YEAR_TABLES) {
+    for (;;) {
+      await pause();
+      const [r] = await q.query<{ n: number }>(
+        `with gone as (delete from ${table} where ctid = any(array(select ctid from ${table} where federation_id = $1 and year_id = $2 limit ${DELETE_BATCH})) returning 1)
+         select count(*)::int as n from gone`,
+        [fed, yearId],
+      );
+      if (r!.n < DELETE_BATCH) break;
+    }
+  }
+  await q.query("delete from ledger_year where federation_id = $1 and id = $2 and state <> 'active'", [fed, yearId]);
+}
+
+/** Retired years not yet deleted, and staging years of imports that died, of one förbund. */
+async function deleteLeftovers(q: Queryable, fed: number, pause: Pause): Promise<void> {
+  const rows = await q.query<{ id: number }>(
+    `select id from ledger_year where federation_id = $1
+       and (state = 'retired' or (state = 'staging' and created_at < now() - interval '${ABANDONED_AFTER}'))`,
+    [fed],
+  );
+  for (const r of rows) await deleteYear(q, fed, r.id, pause);
+}
+
+/** The förbund's id; null when it is given by a name no förbund has (it will be created). */
+async function findFederation(q: Queryable, federation: SieImportTarget): Promise<number | null> {
+  if (typeof federation === 'number') {
+    const rows = await q.query<{ id: number }>('select id from federation where id = $1', [federation]);
+    if (!rows[0]) throw new NotFoundError('Förbundet finns inte.');
+    return rows[0].id;
+  }
+  const rows = await q.query<{ id: number }>('select id from federation where name = $1', [federation.name]);
+  return rows[0]?.id ?? null;
+}
+
+async function createFederationByName(tx: Queryable, name: string): Promise<number> {
+  // Made by someone else since we looked: use it.
   const rows = await tx.query<{ id: number }>('select id from federation where name = $1', [name]);
-  if (rows[0]) return { id: rows[0].id, created: false };
+  if (rows[0]) return rows[0].id;
   const [made] = await tx.query<{ id: number }>('insert into federation (name) values ($1) returning id', [name]);
-  return { id: made!.id, created: true };
+  return made!.id;
 }

@@ -58,10 +58,11 @@ export async function loadLedgerOutcome(db: Queryable, federationId: number, yea
   let source: LedgerOutcome['source'] = 'balances';
   let amounts: { account: string; objects: Record<string, string> | null; month: number | null; amountOre: number }[] = [];
   if (ref.yearIndex === 0) {
+    // The import's sums per account, objects and month (ledger_month_total), not the transaction rows themselves.
     const rows = await db.query<{ account: string; objects: string | null; month: number; amount: string }>(
-      `select account, objects::text as objects, extract(month from transaction_date)::int as month, sum(amount_ore)::text as amount
-       from ledger_transaction where federation_id = $1 and year_id = $2 and kind <> 'removed'
-       group by account, objects::text, extract(month from transaction_date)`,
+      `select account, objects::text as objects, month, sum(amount_ore)::text as amount
+       from ledger_month_total where federation_id = $1 and year_id = $2
+       group by account, objects::text, month`,
       [federationId, ref.yearId],
     );
     if (rows.length) {

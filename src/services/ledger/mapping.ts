@@ -64,7 +64,8 @@ export async function deleteMapping(db: Database, federationId: number, id: numb
 export async function mapObjectsByName(db: Database, federationId: number, dimension: string, actor: Actor): Promise<{ mapped: number; skipped: string[] }> {
   return db.transaction(async (tx) => {
     const objects = await tx.query<{ code: string; name: string }>(
-      'select distinct code, name from ledger_object where federation_id = $1 and dimension = $2 order by code',
+      `select distinct o.code, o.name from ledger_object o join ledger_year y on y.id = o.year_id and y.federation_id = o.federation_id
+       where o.federation_id = $1 and o.dimension = $2 and y.state = 'active' order by o.code`,
       [federationId, dimension],
     );
     const lines = await tx.query<{ id: number; label: string }>('select id, label from budget_line where federation_id = $1', [federationId]);

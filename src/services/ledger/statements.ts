@@ -17,7 +17,7 @@ export async function listLedgerYears(db: Queryable, federationId: number): Prom
   const rows = await db.query<{ start: string; end: string; prev_start: string | null; prev_end: string | null }>(
     `select to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as end,
             to_char(previous_start_date, 'YYYY-MM-DD') as prev_start, to_char(previous_end_date, 'YYYY-MM-DD') as prev_end
-     from ledger_year where federation_id = $1 order by start_date`,
+     from ledger_year where federation_id = $1 and state = 'active' order by start_date`,
     [federationId],
   );
   const years = new Map<number, { year: number; start: string; end: string; imported: boolean }>();
@@ -38,13 +38,13 @@ export async function listLedgerYears(db: Queryable, federationId: number): Prom
 export async function findLedgerYear(db: Queryable, federationId: number, year: number): Promise<LedgerYearRef | null> {
   const own = await db.query<{ id: number; start: string; end: string }>(
     `select id, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as end
-     from ledger_year where federation_id = $1 and extract(year from start_date) = $2`,
+     from ledger_year where federation_id = $1 and state = 'active' and extract(year from start_date) = $2`,
     [federationId, year],
   );
   if (own[0]) return { yearId: own[0].id, start: own[0].start, end: own[0].end, yearIndex: 0 };
   const later = await db.query<{ id: number; start: string; end: string }>(
     `select id, to_char(previous_start_date, 'YYYY-MM-DD') as start, to_char(previous_end_date, 'YYYY-MM-DD') as end
-     from ledger_year where federation_id = $1 and extract(year from previous_start_date) = $2 order by start_date limit 1`,
+     from ledger_year where federation_id = $1 and state = 'active' and extract(year from previous_start_date) = $2 order by start_date limit 1`,
     [federationId, year],
   );
   return later[0] ? { yearId: later[0].id, start: later[0].start, end: later[0].end, yearIndex: -1 } : null;

@@ -61,6 +61,20 @@ export async function addBoardMember(db: Database, federationId: number, raw: Re
   }, actor);
 }
 
+/** Corrects a ledamot or ersättare (name, seat, position, member, term); the audit log keeps before and after. */
+export async function updateBoardMember(db: Database, federationId: number, id: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
+  const b = parseBoardMemberInput(raw);
+  await db.transaction(async (tx) => {
+    await assertMembersOf(tx, federationId, [b.memberId], 'memberId');
+    const rows = await tx.query(
+      `update board_member set member_id = $3, name = $4, seat = $5, position = $6, term_start = $7, term_end = $8
+       where federation_id = $1 and id = $2 returning id`,
+      [federationId, id, b.memberId, b.name, b.seat, b.position, b.termStart, b.termEnd],
+    );
+    if (!rows.length) throw new NotFoundError('Ledamoten finns inte.');
+  }, actor);
+}
+
 async function deleteRow(db: Database, table: 'board_member' | 'auditor' | 'board_meeting' | 'decision_item', federationId: number, id: number, what: string, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const rows = await tx.query(`delete from ${table} where federation_id = $1 and id = $2 returning id`, [federationId, id]);
@@ -142,6 +156,18 @@ export async function addDecisionItem(db: Database, federationId: number, meetin
       [federationId, meetingId, d.title, d.body, d.proposal],
     );
     return row!.id;
+  }, actor);
+}
+
+/** Corrects a decision item of a meeting (title, underlag, proposal); the audit log keeps before and after. */
+export async function updateDecisionItem(db: Database, federationId: number, meetingId: number, id: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
+  const d = parseDecisionItemInput(raw);
+  await db.transaction(async (tx) => {
+    const rows = await tx.query(
+      'update decision_item set title = $4, body = $5, proposal = $6 where federation_id = $1 and board_meeting_id = $2 and id = $3 returning id',
+      [federationId, meetingId, id, d.title, d.body, d.proposal],
+    );
+    if (!rows.length) throw new NotFoundError('Beslutsärendet finns inte.');
   }, actor);
 }
 

@@ -1,4 +1,5 @@
 /** The kansli's and the staff's catalogue pages: which entries exist and are out of date, and one entry's form. */
+import { ScrollTable } from '../scrollTable.tsx';
 import type { FederationRef } from '../../context.ts';
 import { CheckboxField, CheckboxGroup, ErrorSummary, Form, Notice, SubmitButton, TextAreaField, TextField } from '../form.tsx';
 import { Layout } from '../layout.tsx';
@@ -19,7 +20,7 @@ export function CatalogueOverviewPage(props: { model: CatalogueOverviewModel }) 
         Det som är markerat som publikt visas för alla på <a href={`/katalog/${f.id}`}>förbundets katalogsida</a> (utan inloggning). Poster vars
         granskningsdatum har passerat är markerade som inaktuella.
       </p>
-      <div class="table-scroll" tabindex={0} role="region" aria-label="Katalogposter">
+      <ScrollTable label="Katalogposter">
         <table id="catalogue-overview">
           <caption>Insatser och deras katalogposter</caption>
           <thead>
@@ -47,7 +48,7 @@ export function CatalogueOverviewPage(props: { model: CatalogueOverviewModel }) 
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 /** The public catalogue's pages (no login): start, county, förbund, one entry, and the view to embed. */
+import { ScrollTable } from '../scrollTable.tsx';
 import { raw } from 'hono/html';
 import { SupportSource } from '../../../core/interventions/vocabulary.ts';
 import type { CatalogueFilters, PublicEntry } from '../../../services/catalogue/catalogue.ts';
@@ -136,7 +137,7 @@ export function EntryPage(props: { entry: PublicEntry }) {
       {r ? (
         <>
           <h2>Resultat {r.year}</h2>
-          <div class="table-scroll" tabindex={0} role="region" aria-label="Resultat">
+          <ScrollTable label="Resultat">
             <table id="results">
               <caption>Deltagare {r.year}</caption>
               <thead>
@@ -168,7 +169,7 @@ export function EntryPage(props: { entry: PublicEntry }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <p class="suppression-note">– betyder att uppgiften är dold för att ingen deltagare ska kunna pekas ut.</p>
         </>
       ) : null}

@@ -71,7 +71,6 @@ function InterventionPublishedBody(props: { s: ParticipantStatistics }) {
 }
 
 function SeriesTable(props: { s: ParticipantStatistics }) {
-  const { s } = props;
   return (
     <ScrollTable>
       <table id="t-series">

@@ -59,7 +59,6 @@ export function MappingPage(props: { model: MappingPageModel }) {
   const base = `/f/${model.federation.id}/ledger/mapping`;
   const objectName = (dimension: string | null, code: string | null) => model.names.objects.find((o) => o.dimension === dimension && o.code === code)?.name;
   const lineById = new Map(model.lines.map((l) => [l.id, l]));
-  const sections = [...new Set(model.lines.map((l) => l.section))];
   return (
     <Layout title="Koppling till budgetposter" federation={model.federation}>
       <h1>Koppling av konton och objekt till budgetposter</h1>

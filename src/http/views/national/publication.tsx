@@ -36,9 +36,7 @@ export function TrendTables(props: { tables: readonly StatTable[]; idPrefix: str
   return (
     <>
       {props.tables.map((t, m) => (
-        <div class="table-scroll" tabindex={0} role="region" aria-label={t.title}>
-          <TableView table={trendAsTable(t)} id={`${props.idPrefix}-${m}`} />
-        </div>
+        <TableView table={trendAsTable(t)} id={`${props.idPrefix}-${m}`} />
       ))}
     </>
   );

@@ -1,4 +1,5 @@
 /** A round's results (stacked bars beside the table) and the groups side by side. */
+import { ScrollTable } from '../scrollTable.tsx';
 import type { FederationRef } from '../../context.ts';
 import { Layout } from '../layout.tsx';
 import { StackedBar, StackedLegend } from '../stackedBar.tsx';
@@ -154,7 +155,7 @@ export function ComparisonPage(props: { model: ComparisonModel }) {
       <p>Påståenden som flera respondentgrupper fick samma år, med samma formulering och skala.</p>
       {shared.length === 0 ? <p>Inga påståenden delas av flera grupper {year}.</p> : null}
       {shared.map((s, si) => (
-        <div class="table-scroll" role="region" aria-label={s.text} tabindex={0}>
+        <ScrollTable label={s.text}>
           <table>
             <caption>{s.text}</caption>
             <thead>
@@ -185,7 +186,7 @@ export function ComparisonPage(props: { model: ComparisonModel }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       ))}
     </Layout>
   );

@@ -1,4 +1,5 @@
 /** The survey rounds: the list with the form for a new round, one round, its invitation (link, QR code, codes), poster and paper answers. */
+import { ScrollTable } from '../scrollTable.tsx';
 import type { raw } from 'hono/html';
 import type { FederationRef } from '../../context.ts';
 import { Layout } from '../layout.tsx';
@@ -51,7 +52,7 @@ export function RoundsPage(props: { model: RoundsPageModel }) {
           </>
         ) : null}
       </p>
-      <div class="table-scroll" role="region" aria-label="Enkätomgångar" tabindex={0}>
+      <ScrollTable label="Enkätomgångar">
         <table>
           <caption>Enkätomgångar</caption>
           <thead>
@@ -92,7 +93,7 @@ export function RoundsPage(props: { model: RoundsPageModel }) {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {manage ? (
         <>
           <h2 id="ny-omgang">Ny enkätomgång</h2>
@@ -138,6 +139,8 @@ export function RoundsPage(props: { model: RoundsPageModel }) {
 export interface InvitationModel {
   readonly federation: FederationRef;
   readonly title: string;
+  /** The confirmation, shown at once (not after a redirect: the codes exist only in this answer). */
+  readonly notice: string;
   readonly round: SurveyRound;
   /** The open link's path and its full address, or null. */
   readonly openLink: string | null;
@@ -154,6 +157,7 @@ export function InvitationPage(props: { model: InvitationModel }) {
   return (
     <Layout title={title} federation={f}>
       <h1>{title}</h1>
+      <Notice message={props.model.notice} />
       <p>
         {round.name}, {round.year}, {groupLabel(round.group)}. Öppen {round.opensOn} – {round.closesOn}.
       </p>

@@ -1,4 +1,5 @@
 /** The question sets, each version locked, and the form for a new set or a new version of one. */
+import { ScrollTable } from '../scrollTable.tsx';
 import type { FederationRef } from '../../context.ts';
 import { Layout } from '../layout.tsx';
 import { ErrorSummary, Form, Notice, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../form.tsx';
@@ -41,7 +42,7 @@ export function SetsPage(props: { model: SetsPageModel }) {
             {setKindLabels[s.kind]}, {groupLabel(s.group)}, version {s.version}
             {s.builtin ? ', levereras med Samordna' : ''}.{s.freeTextPrompt ? ` Fritextfråga: ”${s.freeTextPrompt}”` : ' Ingen fritextfråga.'}
           </p>
-          <div class="table-scroll" role="region" aria-label={`Frågor i ${s.name}`} tabindex={0}>
+          <ScrollTable label={`Frågor i ${s.name}`}>
             <table>
               <caption class="visually-hidden">Frågor i {s.name}</caption>
               <thead>
@@ -66,7 +67,7 @@ export function SetsPage(props: { model: SetsPageModel }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           {manage ? (
             <p>
               <a href={`${base}/fragor/${s.dbId}/ny-version#nytt-set`}>Gör en ny version av {s.name}</a>

@@ -22,6 +22,8 @@ export interface GenerateOptions {
   readonly withoutVouchers?: boolean;
   readonly encoding?: 'cp437' | 'utf8' | 'latin1';
   readonly lineEnding?: '\r\n' | '\n';
+  /** Declare this many further accounts (six digits, 400000 upwards, no balances or rows): a chart at the limit. */
+  readonly extraAccounts?: number;
 }
 
 type Field = string | { objects: readonly [string, string][] } | { quoted: string };
@@ -108,6 +110,10 @@ function* items(ref: ReferenceLedger, opts: GenerateOptions): Generator<Item> {
   for (const a of ref.accounts) {
     yield ['#KONTO', a.account, q(a.name)];
     yield ['#KTYP', a.account, a.type];
+  }
+  for (let i = 0; i < (opts.extraAccounts ?? 0); i++) {
+    yield ['#KONTO', String(400000 + i), q(`Konto ${400000 + i}`)];
+    yield ['#KTYP', String(400000 + i), 'K'];
   }
   yield ['#DIM', '1', q('Kostnadsställe')];
   yield ['#DIM', '6', q('Projekt')];
