@@ -16,10 +16,12 @@ export function registerNational(program: Command): void {
     .option('--format <format>', 'text, json eller csv', 'text')
     .action((o: { year: string; format: string }) =>
       withDb(async (db) => {
-        // The national tables are the förbund's frozen figures: freeze what has closed but is not frozen yet.
-        const n = await freezeAllClosedYears(db);
+        // The national tables are the förbund's frozen figures: freeze what has closed but is not frozen yet
+        // (up to the year asked for; the trend's earlier years come with it).
+        const year = parseYear(o.year);
+        const n = await freezeAllClosedYears(db, { upTo: year });
         if (n) console.error(`Fastställde stängda år i ${n} förbund.`);
-        const s = await nationalStatisticsForYear(db, parseYear(o.year));
+        const s = await nationalStatisticsForYear(db, year);
         if (o.format === 'json') return void console.log(JSON.stringify(nationalJson(s), null, 2));
         if (o.format === 'csv') return void process.stdout.write(nationalCsv(s));
         if (s.synthetic) console.log(syntheticNote);

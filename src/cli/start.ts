@@ -17,7 +17,7 @@ export function registerStart(program: Command): void {
       if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025).');
       const server = await startServer({ db }, { port: valueOrThrow(parseInteger(opts.port, { max: 65535 }), { field: '--port' }), hostname: opts.host });
       console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
-      // Closed but unfrozen statistics years are frozen in the background (yielding between steps), now and daily.
+      // Closed but unfrozen statistics years are frozen in the background (yielding between steps), now and every six hours.
       const freezer = startStatisticsFreezer(db);
       const stop = async () => {
         await freezer.stop().catch(() => {});

@@ -36,10 +36,12 @@ export function economyAsTable(t: StatTable): Table {
   };
 }
 
-export function nationalCsv(s: NationalStatistics): string {
+export function nationalCsv(s: NationalStatistics & { publication?: { state: string; publishedFrom: string | null } }): string {
   const lines: string[] = [];
   if (s.synthetic) lines.push(csvText(syntheticNote), '');
   lines.push(csvText(`Nationell statistik ${s.year}`), '');
+  if (s.publication?.state === 'open') lines.push(csvText(`Deltagarsiffrorna publiceras när året stängs, ${s.publication.publishedFrom}.`), '');
+  if (s.publication?.state === 'pending') lines.push(csvText('Deltagarsiffrorna publiceras snart (förbundens siffror fastställs).'), '');
   for (const t of nationalCountTables(s)) lines.push(csvText(t.title), ...tableCsvLines(statTableAsTable(t)), '');
   for (const t of [s.economy, s.economyByCounty]) lines.push(csvText(t.title), ...tableCsvLines(economyAsTable(t)), '');
   lines.push(csvText(suppressionNote(s.minCellSize)));

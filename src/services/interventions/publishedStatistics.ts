@@ -106,7 +106,7 @@ async function freezeNow(db: Database, federationId: number, upTo: number, today
 }
 
 /** Förbund that have a closed year with participations that is not frozen yet, on `today`. */
-export async function federationsWithUnfrozenYears(db: Queryable, today: Date = new Date()): Promise<number[]> {
+export async function federationsWithUnfrozenYears(db: Queryable, today: Date = new Date(), upTo: number = today.getUTCFullYear()): Promise<number[]> {
   const rows = await db.query<{ id: number; settings: unknown; first: number | null; last_frozen: number | null }>(
     `select f.id, f.settings,
             (select min(extract(year from p.start_date))::int from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
@@ -115,19 +115,20 @@ export async function federationsWithUnfrozenYears(db: Queryable, today: Date = 
      from federation f order by f.id`,
   );
   return rows
-    .filter((r) => r.first !== null && (r.last_frozen ?? r.first - 1) < lastClosedYear(today, resolveSettings(r.settings).statisticsClosingDays))
+    .filter((r) => r.first !== null && (r.last_frozen ?? r.first - 1) < Math.min(upTo, lastClosedYear(today, resolveSettings(r.settings).statisticsClosingDays)))
     .map((r) => r.id);
 }
 
 /**
- * Freezes the closed but unfrozen years of every förbund (or of the given ones), one förbund after the other,
- * yielding between the steps: for the server's start and its daily check, and after a year is started.
+ * Freezes the closed but unfrozen years (up to `upTo`) of every förbund (or of the given ones), one förbund after the other,
+ * yielding between the steps: for the server's start and its periodic check, and after a year is started.
  * Returns how many förbund had something to freeze.
  */
-export async function freezeAllClosedYears(db: Database, options: { today?: Date; federationIds?: readonly number[] } = {}): Promise<number> {
+export async function freezeAllClosedYears(db: Database, options: { today?: Date; upTo?: number; federationIds?: readonly number[] } = {}): Promise<number> {
   const today = options.today ?? new Date();
-  const ids = (await federationsWithUnfrozenYears(db, today)).filter((id) => !options.federationIds || options.federationIds.includes(id));
-  for (const id of ids) await freezeClosedYears(db, id, today.getUTCFullYear(), today);
+  const upTo = options.upTo ?? today.getUTCFullYear();
+  const ids = (await federationsWithUnfrozenYears(db, today, upTo)).filter((id) => !options.federationIds || options.federationIds.includes(id));
+  for (const id of ids) await freezeClosedYears(db, id, upTo, today);
   return ids.length;
 }
 

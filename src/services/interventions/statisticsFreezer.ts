@@ -3,7 +3,7 @@ import { freezeAllClosedYears } from './publishedStatistics.ts';
 
 /**
  * The server's background freezer of the published participant statistics (docs/statistics-protection.md):
- * at start, once a day after that, and whenever asked (a year started, a national read found an unfrozen
+ * at start, every six hours after that, and whenever asked (a year started, a national read found an unfrozen
  * year), it freezes every closed but unfrozen year, one förbund at a time, in steps that leave the event loop
  * free between them, so requests are answered while it runs. Without a running freezer (the CLI, tests),
  * requestFreeze does nothing: those callers freeze explicitly.
@@ -11,7 +11,7 @@ import { freezeAllClosedYears } from './publishedStatistics.ts';
 export interface StatisticsFreezer {
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void>;
-  /** Stops the daily check and waits for the running pass. */
+  /** Stops the periodic check and waits for the running pass. */
   stop(): Promise<void>;
 }
 
