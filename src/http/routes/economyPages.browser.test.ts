@@ -115,11 +115,11 @@ describe.skipIf(!browserAvailable)('economy pages in Chromium', () => {
     await page.goto(`${server.url}/f/${fid}/ar/2025/utfall`);
     await expectNoAxeViolations(page);
     // Keyboard: choose line and month in the selects, type the cost, Enter.
-    await page.getByLabel('Budgetpost').focus();
-    await page.getByLabel('Budgetpost').selectOption({ label: 'Utvecklingsdagar samordningsteam (Strukturpåverkande insatser)' });
+    await page.getByLabel('Budgetpost', { exact: true }).focus();
+    await page.getByLabel('Budgetpost', { exact: true }).selectOption({ label: 'Utvecklingsdagar samordningsteam (Strukturpåverkande insatser)' });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe('f-month');
-    await page.getByLabel('Månad').selectOption({ label: 'juni' });
+    await page.getByLabel('Månad', { exact: true }).selectOption({ label: 'juni' });
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe('f-cost');
