@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, launchBrowser } from '../../test/support/browser.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, expectLayoutFits } from '../../test/support/browser.ts';
 import { startTestServer } from '../../test/support/server.ts';
 import { seedCatalogue } from '../../test/support/catalogue.ts';
 import { addTestUser, testPassword } from '../../test/support/auth.ts';
@@ -64,6 +64,7 @@ describe.skipIf(!browserAvailable)('public catalogue and national pages in Chrom
         await expectNoAxeViolations(page);
       }
       await page.goto(`${server.url}/nationell/fordelning?ar=2025`);
+      await expectLayoutFits(page, width);
       await page.getByLabel('Syntetiskt förbund 01').check();
       await page.getByLabel('Syntetiskt förbund 02').check();
       await page.getByLabel('Det nya förbundets namn').fill('Nya förbundet');
