@@ -70,7 +70,7 @@ describe('intervention pages and API', () => {
     const before = (await (await app.request(`/api/federations/${fid}/statistics?year=2025&interventionId=${id}`)).json()) as { flowByGender: { rowTotals: number[] } };
     const res = await app.request(`/f/${fid}/insatser/${id}/deltagare`, form({ gender: 'man', ageBand: '25-29', supportBefore: 'income_support', supportDuration: 'lt1', education: 'upper_secondary', startDate: '2025-03-01' }));
     expect(res.status).toBe(303);
-    const code = new URL(res.headers.get('location')!, 'http://x').searchParams.get('ny')!;
+    const code = new URL(res.headers.get('location')!, 'http://x').searchParams.get('detalj')!;
     expect(code).toMatch(/^D-/);
     const [{ pid }] = (await db.query<{ pid: number }>('select id as pid from participation where federation_id = $1 and code = $2', [fid, code])) as [{ pid: number }];
     const closed = await app.request(`/f/${fid}/insatser/${id}/deltagare/${pid}/avsluta`, form({ endDate: '2025-09-30', exitOutcome: 'work', supportAfter: 'salary' }));
