@@ -75,8 +75,8 @@ describe.skipIf(!browserAvailable)('survey answer page in Chromium at 390 px, by
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('q3');
     await page.getByRole('button', { name: 'Skicka svaren' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForLoadState();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tack!');
+    // The heading exists on both pages: wait for the answer page to be replaced, not just for a load state.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tack!');
     await expectNoAxeViolations(page);
 
     const stored = await server.db.query<{ statement: string; step: number }>(
