@@ -130,7 +130,7 @@ interface FieldProps {
   readonly idSuffix?: string;
 }
 
-function describedBy(id: string, props: FieldProps): string | undefined {
+function describedBy(id: string, props: { readonly hint?: string; readonly error?: string | undefined }): string | undefined {
   const ids = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -286,7 +286,7 @@ export function CheckboxField(props: {
         checked={props.checked}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error || props.hint ? [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') : undefined}
+        aria-describedby={describedBy(id, props)}
       />
       <label for={id}>{props.label}</label>
       <HintAndError id={id} hint={props.hint} error={props.error} />
