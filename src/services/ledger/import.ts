@@ -11,6 +11,7 @@ import { readSie, sieLimits } from '../../importers/sie/read.ts';
 import type { SieRecord } from '../../importers/sie/records.ts';
 import { SieValidator } from '../../importers/sie/validate.ts';
 import { BulkInserter } from './bulk.ts';
+import { ensureFederation } from '../federations/federations.ts';
 import { syncLedgerOutcome } from './economy-link.ts';
 
 export interface SieImportResult {
@@ -219,7 +220,7 @@ export async function importSieFile(db: Database, federation: SieImportTarget, i
     const existing = await findFederation(db, federation);
     if (existing === null) {
       const { retiredYearId: _none, ...published } = await db.transaction(async (tx) => {
-        const fed = await createFederationByName(tx, (federation as { name: string }).name);
+        const fed = await ensureFederation(tx, (federation as { name: string }).name);
         const staged = await stageFile(tx, fed, file, { id: null }, async () => {});
         return await publish(tx, fed, staged, file, input, actor, { created: true });
       }, actor);
@@ -500,10 +501,3 @@ async function findFederation(q: Queryable, federation: SieImportTarget): Promis
   return rows[0]?.id ?? null;
 }
 
-async function createFederationByName(tx: Queryable, name: string): Promise<number> {
-  // Made by someone else since we looked: use it.
-  const rows = await tx.query<{ id: number }>('select id from federation where name = $1', [name]);
-  if (rows[0]) return rows[0].id;
-  const [made] = await tx.query<{ id: number }>('insert into federation (name) values ($1) returning id', [name]);
-  return made!.id;
-}
