@@ -44,6 +44,9 @@ describe('national view and state allocation (HTTP, database)', () => {
     await freezeAllClosedYears(db, { today: new Date('2026-03-01') });
     expect((await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') })).publication.state).toBe('published');
     expect(await db.query('select 1 from national_publication where year = 2025')).toHaveLength(1);
+    // The trend's earlier years were read too: 2024 (participants) is published, 2021–2023 (nobody yet) are not
+    // stored, so a förbund's history for them can still be entered.
+    expect((await db.query<{ year: number }>('select year from national_publication order by year')).map((r) => r.year)).toEqual([2024, 2025]);
   });
 
   it('the synthetic set: förbund marked synthetic with counties, participations counted as the database counts them', async () => {

@@ -237,7 +237,9 @@ async function yearPublication(db: Database, year: number, today: Date, federati
     if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, stats);
   }
-  if (publication.state !== 'published') return { stats, publication };
+  // A year no förbund has participants in is not stored: its history may still be entered, and a version with
+  // nothing in it tells nothing that the first real one does not.
+  if (publication.state !== 'published' || frozen.size === 0) return { stats, publication };
   // First publication: store it (a concurrent first reader may have stored its own; the first stored wins).
   const counted: NationalStatistics = stats;
   await db.transaction(
@@ -284,4 +286,20 @@ export async function nationalStatisticsForYear(
   const covered = new Set(counts.units.map((u) => u.id));
   const withCoverage = publication.state === 'published' ? { ...publication, notCovered: federations.filter((f) => !covered.has(f.id)).map((f) => f.name) } : publication;
   return { ...counts, ...withEconomy, publication: withCoverage, series, trends: nationalTrends(perYear, counts.federations, counts.counties) };
+}
+
+/**
+ * Publishes every year that has closed and is frozen in every förbund with participants but is not yet
+ * published nationally (for the background freezer: a year is then fixed when it closes, not when someone
+ * first looks). Returns the years published now.
+ */
+export async function publishClosedNationalYears(db: Database, today: Date = new Date()): Promise<number[]> {
+  const federations = await listNationalFederations(db);
+  const published: number[] = [];
+  for (const year of await nationalYears(db)) {
+    if (await storedPublication(db, year)) continue;
+    await yearPublication(db, year, today, federations);
+    if (await storedPublication(db, year)) published.push(year);
+  }
+  return published;
 }
