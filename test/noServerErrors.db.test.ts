@@ -82,6 +82,24 @@ describe('no input produces a server error', () => {
   }, 120_000);
   afterAll(() => db?.drop());
 
+  it('a malformed year in the path is 400 on every page and API that takes one; a year the förbund does not have is 404', async () => {
+    const routes = registeredRoutes(app).filter((r) => r.method === 'GET' && /:year\b/.test(r.path));
+    expect(routes.length).toBeGreaterThan(10);
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const withYear = (year: string) => fillRoute(r.path.replace(/:year(\{[^}]*\})?/, year).replace(':file', 'driftredovisning.csv'), fid, ids[0]!);
+      for (const bad of ['abc', '20255', '0999', '2025.0']) {
+        const res = await session.request(withYear(bad));
+        await res.arrayBuffer();
+        if (res.status !== 400) wrong.push(`${r.path} year ${bad}: ${res.status}`);
+      }
+      const res = await session.request(withYear('2999'));
+      await res.arrayBuffer();
+      if (res.status !== 404) wrong.push(`${r.path} year 2999: ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+
   it('every registered route answers random values with 2xx, 3xx or 4xx', async () => {
     // Routes that end the test's own session are left out (they answer 3xx for any input anyway).
     const routes = registeredRoutes(app).filter((r) => !/logout|password/.test(r.path));

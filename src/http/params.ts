@@ -4,7 +4,7 @@
  * (404). Routes never call Number() on what a client sent.
  */
 import type { Context } from 'hono';
-import { parseId, parseMonth, parseYear, valueOrThrow } from '../core/input/index.ts';
+import { parseId, parseInteger, parseMonth, parseYear, valueOrThrow } from '../core/input/index.ts';
 import type { AppEnv } from './context.ts';
 
 type Ctx = Context<AppEnv>;
@@ -41,4 +41,9 @@ export function queryMonth(c: Ctx, names: readonly string[]): number | undefined
 /** An optional id in the query (?intervention=12). */
 export function queryId(c: Ctx, name: string): number | undefined {
   return optionalQuery<number>(c, [name], parseId);
+}
+
+/** An optional whole number in the query within limits (?limit=1000). */
+export function queryInteger(c: Ctx, name: string, limits: { min: number; max: number }): number | undefined {
+  return optionalQuery<number>(c, [name], (raw) => parseInteger(raw, limits));
 }

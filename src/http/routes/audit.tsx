@@ -5,6 +5,7 @@ import { requireFederation, requirePermission, type AppEnv, type FederationRef }
 import { auditedTables, parseAuditFilter, queryAuditLog } from '../../services/audit/auditLog.ts';
 import { auditLogToXlsx } from '../../exports/auditXlsx.ts';
 import { AuditPage, type AuditPageModel } from '../views/audit/auditPage.tsx';
+import { queryInteger } from '../params.ts';
 
 /** The page shows the latest entries; the export and the API take more. */
 const pageLimit = 500;
@@ -41,7 +42,7 @@ export const auditRoutes: RouteModule = ({ db }) => {
   app.get('/api/federations/:federationId/audit', async (c) => {
     const f = requireFederation(c);
     requirePermission(c, 'audit:read');
-    return c.json(await queryAuditLog(db, f.id, { ...parseAuditFilter(c.req.query()), limit: Number(c.req.query('limit')) || pageLimit }));
+    return c.json(await queryAuditLog(db, f.id, { ...parseAuditFilter(c.req.query()), limit: queryInteger(c, 'limit', { min: 1, max: 100_000 }) ?? pageLimit }));
   });
   return app;
 };

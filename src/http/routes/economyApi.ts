@@ -366,7 +366,10 @@ export const economyApiRoutes: RouteModule = ({ db }) => {
   // Outcome
   app.get(`${base}/years/:year/outcome`, async (c) => {
     requirePermission(c, 'economy:read');
-    const o = await economy.loadYearOutcome(db, requireFederation(c).id, intParam(c, 'year'));
+    const fid = requireFederation(c).id;
+    const year = intParam(c, 'year');
+    await economy.getFiscalYear(db, fid, year); // a year the förbund does not have is 404, not an empty outcome
+    const o = await economy.loadYearOutcome(db, fid, year);
     return c.json({
       year: o.year,
       sources: o.sources,

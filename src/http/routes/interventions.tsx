@@ -3,6 +3,7 @@ import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { redirectWithFlash, type FlashKey } from '../views/flash.tsx';
+import { parseId } from '../../core/input/index.ts';
 import {
   addGrant,
   addRequisition,
@@ -140,7 +141,8 @@ export const interventionRoutes: RouteModule = (deps) => {
   app.post('/f/:federationId/strukturaktiviteter', async (c) => {
     const f = requireFederation(c);
     const fields = await formFields(c);
-    const interventionId = fields.interventionId ? Number(fields.interventionId) : undefined;
+    const chosen = parseId(fields.interventionId);
+    const interventionId = chosen.ok ? chosen.value : undefined; // anything else: the service refuses it with its message
     const ctx = requirePermission(c, 'activities:write', interventionId ? { interventionId } : undefined);
     await addActivity(db, f.id, fields, ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}`, 'activity');

@@ -106,7 +106,7 @@ export const interventionApiRoutes: RouteModule = ({ db }) => {
     const year = yearParam(c);
     const one = c.req.query('interventionId');
     if (one !== undefined) {
-      const id = Number(one);
+      const id = valueOrThrow(parseId(one), { field: 'interventionId' });
       const ctx = requirePermission(c, 'statistics:read', { interventionId: id });
       if (isOwnStaff(ctx, f.id, id)) return c.json(await participantStatistics(db, f.id, year, { interventionIds: [id] }));
       const { stats, publishedFrom } = await publishedStatistics(db, f.id, year, { interventionId: id });

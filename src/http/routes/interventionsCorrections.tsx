@@ -5,6 +5,8 @@ import { requireFederation, requirePermission, type AppEnv } from '../context.ts
 import type { Database } from '../../db/database.ts';
 import type { FederationRef, RequestContext } from '../context.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import { parseId } from '../../core/input/index.ts';
+import { pathYear } from '../params.ts';
 import { getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
 import { listActivities } from '../../services/interventions/activities.ts';
@@ -232,8 +234,8 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
   };
   /** A changed activity may move to another intervention: the writer must be allowed there too. */
   const checkTarget = (c: Context<AppEnv>, body: Record<string, unknown>) => {
-    const target = Number(body.interventionId);
-    if (Number.isSafeInteger(target) && target > 0) requirePermission(c, 'activities:write', { interventionId: target });
+    const target = parseId(body.interventionId);
+    if (target.ok) requirePermission(c, 'activities:write', { interventionId: target.value });
     else requirePermission(c, 'activities:write');
   };
   app.get('/f/:federationId/strukturaktiviteter/:activityId', async (c) => {
@@ -268,8 +270,5 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
   return app;
 };
 
-function yearOf(c: Context<AppEnv>): number {
-  const y = Number(c.req.param('year'));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new NotFoundError('Bedömningen finns inte.');
-  return y;
-}
+/** The assessment's year in the path: malformed is 400; a year without an assessment is the service's 404. */
+const yearOf = (c: Context<AppEnv>): number => pathYear(c);

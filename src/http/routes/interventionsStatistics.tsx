@@ -8,6 +8,7 @@ import { publishedStatistics } from '../../services/interventions/publishedStati
 import type { Database } from '../../db/database.ts';
 import { followUpCsv, followUpFileName, followUpXlsx } from '../../exports/interventionFollowUp.ts';
 import { idParam, isOwnStaff, yearParam } from './interventionsCommon.ts';
+import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { FederationStatisticsPage, InterventionStatisticsPage, type FederationStatisticsModel, type InterventionStatisticsModel } from '../views/interventions/statisticsPages.tsx';
 
 /** The förbund's statistics of the year: live for the local single user, else the frozen publication. */
@@ -49,7 +50,7 @@ export const interventionStatisticsRoutes: RouteModule = ({ db }) => {
 
   app.get('/f/:federationId/insatser/:id/:file{uppfoljning-[0-9]{4}\\.(csv|xlsx)}', async (c) => {
     const file = c.req.param('file');
-    const year = Number(file.slice(12, 16));
+    const year = valueOrThrow(parseYear(file.slice(12, 16)), { field: 'year' });
     const ext = file.endsWith('.csv') ? 'csv' : 'xlsx';
     const f = requireFederation(c);
     const id = idParam(c, 'id');

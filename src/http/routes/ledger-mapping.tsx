@@ -2,11 +2,9 @@ import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { redirectWithFlash } from '../views/flash.tsx';
-import { parseYear, valueOrThrow } from '../../core/input/index.ts';
-import { NotFoundError } from '../../core/errors.ts';
-import { InputError } from '../../core/errors.ts';
+import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { InputError, NotFoundError } from '../../core/errors.ts';
 import { pathId } from '../params.ts';
-import { parseId } from '../../core/input/index.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { addMapping, deleteMapping, ledgerNames, listMappableBudgetLines, listMappings, loadLedgerOutcome } from '../../services/ledger/mapping.ts';
 import { listLedgerYears } from '../../services/ledger/statements.ts';
@@ -15,7 +13,7 @@ import { MappingPage, type MappingPageModel } from '../views/ledger/mappingPage.
 /** The mapping page's model for the year asked for (the ledger's first year when none), with a refused form's error. */
 export async function loadMappingPage(db: Database, federation: FederationRef, yearText: string | undefined, canEdit: boolean, error?: InputError): Promise<MappingPageModel> {
   const years = await listLedgerYears(db, federation.id);
-  const year = yearText && Number.isInteger(Number(yearText)) ? Number(yearText) : (years[0]?.year ?? null);
+  const year = yearText ? valueOrThrow(parseYear(yearText), { field: 'year' }) : (years[0]?.year ?? null);
   const outcome = year === null ? null : await loadLedgerOutcome(db, federation.id, year);
   return {
     federation,

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
-import { InputError, NotFoundError } from '../../core/errors.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { StatementsPage, type StatementsPageModel } from '../views/ledger/statementsPage.tsx';
 import { tableToCsv } from '../../exports/csv.ts';
 import { tablesToXlsx } from '../../exports/xlsx.ts';
@@ -10,17 +11,12 @@ import { statementTables, statementsTable } from '../../core/ledger/tables.ts';
 import { ledgerStatements, listLedgerYears } from '../../services/ledger/statements.ts';
 import { loadClassRanges } from '../../services/ledger/statements.ts';
 
-function yearParam(text: string | undefined, fallback: number | undefined): number {
-  const y = Number(text ?? fallback);
-  if (!Number.isInteger(y) || y < 1900 || y > 2999) throw new InputError({ field: 'year', message: 'Ange ett räkenskapsår.' });
-  return y;
-}
 
 /** The year asked for (the newest when none) and its statements; NotFoundError without a ledger for it. */
 async function loadYearStatements(db: Database, federationId: number, yearText: string | undefined) {
   const years = await listLedgerYears(db, federationId);
   if (!years.length) throw new NotFoundError('Ingen huvudbok är inläst ännu. Läs in en SIE-fil först.');
-  const year = yearParam(yearText, years[0]!.year);
+  const year = yearText === undefined || yearText === '' ? years[0]!.year : valueOrThrow(parseYear(yearText), { field: 'year' });
   const s = await ledgerStatements(db, federationId, year);
   if (!s) throw new NotFoundError(`Det finns ingen huvudbok för ${year}.`);
   return { years, year, s };
