@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
 import { sections, sectionLabels, type Section } from '../../core/economy/types.ts';
 import { sumBySection } from '../../core/economy/budget.ts';
 import { budgetProfileLabels, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
@@ -12,7 +11,7 @@ import { oreToTkr } from '../../core/rounding.ts';
 import { getYearFigures } from '../../services/economy/yearFacts.ts';
 import { kronorText, tkrText } from '../views/present.ts';
 import { chosenYearParam } from './economyShared.ts';
-import { DashboardPage, type DashboardModel } from '../views/economy/dashboard.tsx';
+import { DashboardLayout, DashboardPage, NoYearsPage, type DashboardModel } from '../views/economy/dashboard.tsx';
 import { renderedFrom } from '../views/economy/renderCache.ts';
 
 const costSections = sections.filter((s): s is Exclude<Section, 'income'> => s !== 'income');
@@ -28,23 +27,9 @@ export const economyDashboardRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
     const figures = await getYearFigures(db, federation.id, chosenYearParam(c), { knownVersion: ctx.figuresVersion });
-    if (figures === null) {
-      return c.html(
-        <Layout title="Översikt" federation={federation}>
-          <h1>Översikt</h1>
-          <p>Förbundet har inga räkenskapsår ännu.</p>
-          <p>
-            <a href={`/f/${federation.id}/medlemmar`}>Lägg in medlemmar och årets medelstilldelning</a>
-          </p>
-        </Layout>,
-      );
-    }
+    if (figures === null) return c.html(<NoYearsPage federation={federation} />);
     const body = await renderedFrom(figures, `dashboard:${federation.id}`, () => <DashboardPage model={dashboardModel(federation.id, figures)} />);
-    return c.html(
-      <Layout title={`Översikt ${figures.year}`} federation={federation}>
-        {body}
-      </Layout>,
-    );
+    return c.html(<DashboardLayout federation={federation} year={figures.year} body={body} />);
   });
   return app;
 };

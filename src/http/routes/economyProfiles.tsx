@@ -3,13 +3,17 @@ import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
-import { Form, SelectField, SubmitButton } from '../views/form.tsx';
-import { budgetProfileLabels, budgetProfiles, defaultProfile, isBudgetProfile } from '../../core/economy/budgetProfile.ts';
-import { sectionLabels } from '../../core/economy/types.ts';
+import type { Database } from '../../db/database.ts';
+import { budgetProfiles, isBudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { InputError } from '../../core/errors.ts';
 import { listBudgetProfiles, saveBudgetProfile } from '../../services/economy/index.ts';
 import { formFields } from './economyShared.ts';
+import { ProfilesPage, type ProfilesPageModel } from '../views/economy/profilesPage.tsx';
+
+/** The periodisering page's model: every budget line of the förbund with its own profile, if any. */
+export async function loadProfilesPage(db: Database, federation: FederationRef, canWrite: boolean): Promise<ProfilesPageModel> {
+  return { federation, lines: await listBudgetProfiles(db, federation.id), canWrite };
+}
 
 /**
  * Periodisering: how each budget line's year amount falls over the months (src/core/economy/budgetProfile.ts).
@@ -17,48 +21,9 @@ import { formFields } from './economyShared.ts';
  */
 export const economyProfileRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const page = async (federation: FederationRef, canWrite: boolean) => {
-    const lines = await listBudgetProfiles(db, federation.id);
-    const options = [
-      { value: '', label: 'Standard för avsnittet' },
-      ...budgetProfiles.map((p) => ({ value: p, label: budgetProfileLabels[p] })),
-    ];
-    return (
-      <Layout title="Periodisering av budgeten" federation={federation}>
-        <h1>Periodisering av budgeten</h1>
-        <p>
-          Periodiseringen säger hur en budgetposts årsbelopp fördelar sig över månaderna. Prognosen för helåret delar utfallet hittills med den
-          andel av årsbudgeten som periodiseringen väntar sig till och med senaste månaden med utfall, och budget hittills räknas på samma sätt.
-          Utan eget val är intäkter (medlemmarnas inbetalningar) kvartalsvisa och kostnader jämnt fördelade.
-        </p>
-        {canWrite ? (
-          <Form action={`/f/${federation.id}/periodisering`} label="Periodisering per budgetpost">
-            {lines.map((l) => (
-              <SelectField
-                name={`profile-${l.id}`}
-                label={`${l.label} (${sectionLabels[l.section]}; standard: ${budgetProfileLabels[defaultProfile(l.section)]})`}
-                value={l.profile ?? ''}
-                options={options}
-              />
-            ))}
-            <SubmitButton label="Spara periodiseringen" />
-          </Form>
-        ) : (
-          <ul>
-            {lines.map((l) => (
-              <li>
-                {l.label}: {budgetProfileLabels[l.profile ?? defaultProfile(l.section)]}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Layout>
-    );
-  };
-
   app.get('/f/:federationId/periodisering', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(await page(requireFederation(c), c.get('ctx').can('economy:write')));
+    return c.html(<ProfilesPage model={await loadProfilesPage(db, requireFederation(c), c.get('ctx').can('economy:write'))} />);
   });
 
   app.post('/f/:federationId/periodisering', async (c) => {

@@ -2,8 +2,11 @@
  * The dashboard (Översikt) of a förbund-year: a view of DashboardModel, which the route's loader builds from the
  * year's figures (src/http/routes/economyDashboard.tsx). Renders only what the model holds: nothing per user.
  */
+import type { Child } from 'hono/jsx';
+import type { FederationRef } from '../../context.ts';
 import { BarChart } from '../barChart.tsx';
 import { CardGrid, FigureCard, WarningList } from '../cards.tsx';
+import { Layout } from '../layout.tsx';
 import { formatPercent, formatShare, formatTkr, tkrText } from '../present.ts';
 import { YearSelector } from '../yearSelector.tsx';
 
@@ -34,6 +37,28 @@ export interface DashboardModel {
     readonly belowFloor: boolean;
   };
   readonly warnings: readonly string[];
+}
+
+/** The dashboard's body (rendered once per figures version, views/economy/renderCache.ts) in the page layout. */
+export function DashboardLayout(props: { federation: FederationRef; year: number; body: Child }) {
+  return (
+    <Layout title={`Översikt ${props.year}`} federation={props.federation}>
+      {props.body}
+    </Layout>
+  );
+}
+
+/** Översikt of a förbund without any fiscal year yet: where to begin. */
+export function NoYearsPage(props: { federation: FederationRef }) {
+  return (
+    <Layout title="Översikt" federation={props.federation}>
+      <h1>Översikt</h1>
+      <p>Förbundet har inga räkenskapsår ännu.</p>
+      <p>
+        <a href={`/f/${props.federation.id}/medlemmar`}>Lägg in medlemmar och årets medelstilldelning</a>
+      </p>
+    </Layout>
+  );
 }
 
 export function DashboardPage(props: { model: DashboardModel }) {
