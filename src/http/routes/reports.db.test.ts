@@ -131,6 +131,9 @@ describe('correcting the board register and a meeting’s decision items (issue 
     expect(a).toMatch(/id="f-name-auditor" name="name" type="text" value="Rolf Revisor"/);
     expect(a).toMatch(/id="f-termStart-auditor" name="termStart" type="text" value="2023-02-30"[^>]*aria-invalid="true"/);
     expect(a).toContain('id="f-termStart-auditor-error"');
+    // The error summary links to the auditor form's field, not to the ledamot form's field of the same name.
+    expect(a).toContain('<a href="#f-termStart-auditor">');
+    expect(a).not.toContain('<a href="#f-termStart">');
     // The ledamot form beside it keeps its own (empty) values and shows no error.
     expect(a).toMatch(/id="f-name" name="name" type="text" value=""/);
     expect(a).not.toContain('id="f-termStart-error"');

@@ -104,12 +104,12 @@ export function BoardPage(props: { model: BoardModel }) {
         <p>Ingen revisor är registrerad.</p>
       )}
       {canWrite ? (
-        <Form action={`${base}/revisor`} label="Lägg till revisor">
+        <Form action={`${base}/revisor`} label="Lägg till revisor" idSuffix="auditor">
           <h3>Lägg till revisor</h3>
           <div class="form-row">
             <TextField {...auditor.bind('name')} idSuffix="auditor" label="Namn" />
-            <TextField {...auditor.bind('title')} label="Titel" hint="T.ex. Auktoriserad revisor" />
-            <TextField {...auditor.bind('appointedBy')} label="Utsedd av" />
+            <TextField {...auditor.bind('title')} idSuffix="auditor" label="Titel" hint="T.ex. Auktoriserad revisor" />
+            <TextField {...auditor.bind('appointedBy')} idSuffix="auditor" label="Utsedd av" />
             <TextField {...auditor.bind('termStart')} idSuffix="auditor" label="Från (ÅÅÅÅ-MM-DD)" size={12} />
             <TextField {...auditor.bind('termEnd')} idSuffix="auditor" label="Till (ÅÅÅÅ-MM-DD)" size={12} />
             <SubmitButton label="Lägg till revisor" />
