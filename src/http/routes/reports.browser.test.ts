@@ -67,6 +67,22 @@ describe.skipIf(!browserAvailable)('annual report pages in Chromium', () => {
     await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
     await page.waitForURL(/sparat=board/);
     expect(await page.getByRole('table', { name: 'Ledamöter och ersättare' }).textContent()).toContain('Shpetim Pirraku');
+    // A refused auditor comes back in its own form: what was typed kept, the message beside the field, the
+    // summary's link leading to that field.
+    const auditorForm = page.getByRole('form', { name: 'Lägg till revisor' });
+    await auditorForm.getByLabel('Namn').fill('Rolf Revisor');
+    await auditorForm.getByLabel('Från (ÅÅÅÅ-MM-DD)').fill('2023-02-30');
+    await auditorForm.getByRole('button', { name: 'Lägg till revisor' }).click();
+    await page.waitForLoadState();
+    expect(await auditorForm.getByRole('alert').textContent()).toContain('Uppdragets början');
+    expect(await auditorForm.getByLabel('Namn').inputValue()).toBe('Rolf Revisor');
+    await auditorForm.getByRole('alert').getByRole('link').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-termStart-auditor');
+    await expectNoAxeViolations(page);
+    await auditorForm.getByLabel('Från (ÅÅÅÅ-MM-DD)').fill('2023-01-01');
+    await auditorForm.getByRole('button', { name: 'Lägg till revisor' }).click();
+    await page.waitForURL(/sparat=board/);
+    expect(await page.getByText(/^Rolf Revisor/).count()).toBe(1);
     await page.getByLabel('Datum (ÅÅÅÅ-MM-DD)').fill('2025-05-14');
     await page.getByRole('button', { name: 'Lägg till möte' }).click();
     await page.waitForURL(/sparat=board/);

@@ -122,6 +122,30 @@ describe('correcting the board register and a meeting’s decision items (issue 
     expect((await db.query<{ position: string }>('select position from board_member where id = $1', [id]))[0]!.position).toBe('ordforande');
   });
 
+  it('a refused auditor or meeting comes back in its own form with what was typed and the message beside the field', async () => {
+    const kansli = sessions.kansli!;
+    const page = `/f/${fid}/styrelse`;
+    const auditor = await kansli.request(`${page}/revisor`, form({ _page: page, name: 'Rolf Revisor', title: 'Godkänd revisor', appointedBy: 'Region', termStart: '2023-02-30', termEnd: '' }));
+    expect(auditor.status).toBe(400);
+    const a = await auditor.text();
+    expect(a).toMatch(/id="f-name-auditor" name="name" type="text" value="Rolf Revisor"/);
+    expect(a).toMatch(/id="f-termStart-auditor" name="termStart" type="text" value="2023-02-30"[^>]*aria-invalid="true"/);
+    expect(a).toContain('id="f-termStart-auditor-error"');
+    // The error summary links to the auditor form's field, not to the ledamot form's field of the same name.
+    expect(a).toContain('<a href="#f-termStart-auditor">');
+    expect(a).not.toContain('<a href="#f-termStart">');
+    // The ledamot form beside it keeps its own (empty) values and shows no error.
+    expect(a).toMatch(/id="f-name" name="name" type="text" value=""/);
+    expect(a).not.toContain('id="f-termStart-error"');
+    const meeting = await kansli.request(`${page}/mote`, form({ _page: page, date: '2025-99-01', note: 'Höstmöte' }));
+    expect(meeting.status).toBe(400);
+    const m = await meeting.text();
+    expect(m).toMatch(/id="f-date" name="date" type="text" value="2025-99-01"[^>]*aria-invalid="true"/);
+    expect(m).toMatch(/id="f-note" name="note" type="text" value="Höstmöte"/);
+    expect((await db.query("select 1 from auditor where federation_id = $1 and name = 'Rolf Revisor'", [fid])).length).toBe(0);
+    expect((await db.query("select 1 from board_meeting where federation_id = $1 and note = 'Höstmöte'", [fid])).length).toBe(0);
+  });
+
   it('kansli corrects a decision item; styrelse may not', async () => {
     const kansli = sessions.kansli!;
     const [{ id: meetingId }] = (await db.query<{ id: number }>("select id from board_meeting where federation_id = $1 and meeting_date = '2025-05-14'", [fid])) as [{ id: number }];

@@ -17,14 +17,18 @@ export function fieldId(name: string): string {
   return `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-export function Form(props: { action: string; method?: 'post' | 'get'; class?: string; label?: string; enctype?: 'multipart/form-data'; children?: Child }) {
+/**
+ * A form. `idSuffix`: the suffix all of its fields carry (fields named like another form's on the same page),
+ * so that the error summary of a refused post links to this form's fields.
+ */
+export function Form(props: { action: string; method?: 'post' | 'get'; class?: string; label?: string; enctype?: 'multipart/form-data'; idSuffix?: string; children?: Child }) {
   const method = props.method ?? 'post';
   const posted = method === 'post' ? postedFormFor(props.action) : null;
   return (
     <form method={method} action={props.action} class={props.class} aria-label={props.label} enctype={props.enctype}>
       {method === 'post' ? <FormSecurityFields /> : null}
       {method === 'post' ? <input type="hidden" name={pageFieldName} value={currentPage()} /> : null}
-      {posted ? <ErrorSummary errors={posted.errors} general={posted.general} /> : null}
+      {posted ? <ErrorSummary errors={posted.errors} general={posted.general} idSuffix={props.idSuffix} /> : null}
       {props.children}
     </form>
   );
@@ -326,8 +330,11 @@ export function CheckboxGroup(props: {
   );
 }
 
-/** Lists every error at the top of the form with a link to its field; announced when the page loads. */
-export function ErrorSummary(props: { errors: FieldErrors | undefined; general?: readonly string[] }) {
+/**
+ * Lists every error at the top of the form with a link to its field; announced when the page loads. `idSuffix`:
+ * the suffix the form's fields carry (see the fields' idSuffix).
+ */
+export function ErrorSummary(props: { errors: FieldErrors | undefined; general?: readonly string[]; idSuffix?: string | undefined }) {
   const entries = Object.entries(props.errors ?? {});
   const general = props.general ?? [];
   if (!entries.length && !general.length) return null;
@@ -340,7 +347,7 @@ export function ErrorSummary(props: { errors: FieldErrors | undefined; general?:
         ))}
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#${fieldId(name)}`}>{message}</a>
+            <a href={`#${fieldId(props.idSuffix ? `${name}-${props.idSuffix}` : name)}`}>{message}</a>
           </li>
         ))}
       </ul>

@@ -72,6 +72,8 @@ describe('form fields', () => {
     const summary = html(ErrorSummary, { errors: { cost: 'Kostnad: Ange ett belopp.' } });
     expect(summary).toContain('<a href="#f-cost">Kostnad: Ange ett belopp.</a>');
     expect(html(ErrorSummary, { errors: {} })).toBe('');
+    // A form whose fields carry a suffix (named like another form's on the page) links to its own fields.
+    expect(html(ErrorSummary, { errors: { termStart: 'Ange datum.' }, idSuffix: 'auditor' })).toContain('<a href="#f-termStart-auditor">Ange datum.</a>');
   });
 });
 
