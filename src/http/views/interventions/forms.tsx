@@ -10,7 +10,7 @@ import { AssessmentBadge } from './assessmentBadge.tsx';
 export function AssessmentForm(props: { action: string; goalId: number; year: number; current?: { assessment: string; comment: string } | undefined }) {
   const s = formState(props.action, { assessment: props.current?.assessment, comment: props.current?.comment });
   return (
-    <Form action={props.action} label={`Bedöm ${props.year}`}>
+    <Form action={props.action} label={`Bedöm ${props.year}`} idSuffix={String(props.goalId)}>
       <input type="hidden" name="year" value={String(props.year)} />
       <ChoiceField {...s.bind('assessment')} idSuffix={String(props.goalId)} label="Måluppfyllelse" required options={GoalAssessment.codes.map((k) => ({ value: k, label: GoalAssessment.label(k) }))} />
       <TextField {...s.bind('comment')} idSuffix={String(props.goalId)} label="Kommentar" />
@@ -78,7 +78,7 @@ export function GoalList(props: { federationId: number; goals: readonly Goal[]; 
 export function GoalForm(props: { action: string; csrf: string | undefined }) {
   const s = formState(props.action);
   return (
-    <Form action={props.action} label="Nytt mål">
+    <Form action={props.action} label="Nytt mål" idSuffix="goal">
       <h3>Nytt mål</h3>
       <TextField {...s.bind('area')} idSuffix="goal" label="Målområde" />
       <TextField {...s.bind('text')} idSuffix="goal" label="Mål" required />
