@@ -1,13 +1,18 @@
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { AppEnv } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
+import type { Database } from '../../db/database.ts';
 import { redirectWithFlash } from '../views/flash.tsx';
-import { Form, PasswordField, SubmitButton, TextField, formState } from '../views/form.tsx';
-import { minPasswordLength } from '../../services/auth/passwords.ts';
+import {
+  InvitationAcceptedPage,
+  InvitationPage,
+  LinkGonePage,
+  PasswordResetPage,
+  type InvitationPageModel,
+  type PasswordResetPageModel,
+} from '../views/auth/accountLinkPages.tsx';
 import { acceptInvitation, findInvitation, findPasswordReset, usePasswordReset } from '../../services/auth/accounts.ts';
 import { InputError } from '../../core/errors.ts';
-import { federationRoleLabels } from '../../core/access/permissions.ts';
 
 /**
  * The one-time links (services/auth/accounts.ts), reachable without logging in: /inbjudan?t=… to accept an
@@ -15,46 +20,27 @@ import { federationRoleLabels } from '../../core/access/permissions.ts';
  * string and a hidden field, never in the path (the request log records paths).
  */
 
-/** Choose a password from a one-time link; a refusal draws it again with the name kept and the message beside its field. */
-function PasswordForm(props: { action: string; token: string; askName?: boolean; button: string }) {
-  const s = formState(props.action);
-  return (
-    <Form action={props.action} label={props.button}>
-      <input type="hidden" name="t" value={props.token} />
-      {props.askName ? <TextField {...s.bind('displayName')} label="Ditt namn" autocomplete="name" /> : null}
-      <PasswordField name="password" label={`Nytt lösenord (minst ${minPasswordLength} tecken)`} autocomplete="new-password" required minlength={minPasswordLength} error={s.error('password')} />
-      <PasswordField name="repeat" label="Upprepa lösenordet" autocomplete="new-password" required minlength={minPasswordLength} error={s.error('repeat')} />
-      <SubmitButton label={props.button} />
-    </Form>
-  );
+/** The invitation a link opens, or null when the link is gone (used, expired, revoked, unknown). */
+export async function loadInvitationPage(db: Database, token: string): Promise<InvitationPageModel | null> {
+  const inv = await findInvitation(db, token);
+  return inv ? { token, role: inv.role, federationName: inv.federationName, email: inv.email } : null;
 }
 
-function Gone(props: { title: string }) {
-  return (
-    <Layout title={props.title}>
-      <h1>{props.title}</h1>
-      <p class="error" role="alert">
-        Länken gäller inte längre: den har redan använts, har gått ut eller har ersatts av en ny. Be den som skickade den om en ny länk.
-      </p>
-    </Layout>
-  );
+/** The account a password-reset link is for, or null when the link is gone. */
+export async function loadPasswordResetPage(db: Database, token: string): Promise<PasswordResetPageModel | null> {
+  const r = await findPasswordReset(db, token);
+  return r ? { token, email: r.email } : null;
 }
+
+/** A refusal that names the token: the link is gone, whatever else was wrong. */
+const linkGone = (e: unknown) => e instanceof InputError && e.problems.some((p) => p.field === 'token');
 
 export const accountLinkRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
   const invitationPage = async (c: Context<AppEnv>, token: string) => {
-    const inv = await findInvitation(db, token);
-    if (!inv) return c.html(<Gone title="Inbjudan" />, 410);
-    return c.html(
-      <Layout title="Inbjudan">
-        <h1>Inbjudan till Samordna</h1>
-        <p>
-          Du är inbjuden som <strong>{federationRoleLabels[inv.role].toLowerCase()}</strong> i {inv.federationName}, med e-postadressen{' '}
-          <strong>{inv.email}</strong>. Välj ett lösenord.
-        </p>
-        <PasswordForm action="/inbjudan" token={token} askName button="Ta emot inbjudan" />
-      </Layout>,
-    );
+    const model = await loadInvitationPage(db, token);
+    if (!model) return c.html(<LinkGonePage title="Inbjudan" />, 410);
+    return c.html(<InvitationPage model={model} />);
   };
 
   app.get('/inbjudan', (c) => invitationPage(c, c.req.query('t') ?? ''));
@@ -67,37 +53,18 @@ export const accountLinkRoutes: RouteModule = ({ db }) => {
       if (password !== String(body.repeat ?? '')) throw new InputError({ field: 'repeat', message: 'De två lösenorden är inte lika.' });
       const r = await acceptInvitation(db, token, { password, displayName: String(body.displayName ?? '') });
       // The same answer whether the address was new or already had an account (which keeps its password).
-      return c.html(
-        <Layout title="Inbjudan mottagen">
-          <h1>Inbjudan mottagen</h1>
-          <p class="notice" role="status">
-            Klart. Logga in med {r.email}. Hade adressen redan ett konto i Samordna gäller dess tidigare lösenord, och den nya rollen syns
-            när systemadministratören har godkänt den.
-          </p>
-          <p>
-            <a href="/login">Till inloggningen</a>
-          </p>
-        </Layout>,
-      );
+      return c.html(<InvitationAcceptedPage email={r.email} />);
     } catch (e) {
       // A link that is gone says so; any other refusal draws the form again (app.tsx renderFormAgain).
-      if (e instanceof InputError && e.problems.some((p) => p.field === 'token')) return c.html(<Gone title="Inbjudan" />, 410);
+      if (linkGone(e)) return c.html(<LinkGonePage title="Inbjudan" />, 410);
       throw e;
     }
   });
 
   const resetPage = async (c: Context<AppEnv>, token: string) => {
-    const r = await findPasswordReset(db, token);
-    if (!r) return c.html(<Gone title="Nytt lösenord" />, 410);
-    return c.html(
-      <Layout title="Nytt lösenord">
-        <h1>Nytt lösenord</h1>
-        <p>
-          Välj ett nytt lösenord för <strong>{r.email}</strong>. Alla kontots inloggningar avslutas.
-        </p>
-        <PasswordForm action="/aterstall" token={token} button="Spara lösenordet" />
-      </Layout>,
-    );
+    const model = await loadPasswordResetPage(db, token);
+    if (!model) return c.html(<LinkGonePage title="Nytt lösenord" />, 410);
+    return c.html(<PasswordResetPage model={model} />);
   };
 
   app.get('/aterstall', (c) => resetPage(c, c.req.query('t') ?? ''));
@@ -110,7 +77,7 @@ export const accountLinkRoutes: RouteModule = ({ db }) => {
       if (password !== String(body.repeat ?? '')) throw new InputError({ field: 'repeat', message: 'De två lösenorden är inte lika.' });
       await usePasswordReset(db, token, password);
     } catch (e) {
-      if (e instanceof InputError && e.problems.some((p) => p.field === 'token')) return c.html(<Gone title="Nytt lösenord" />, 410);
+      if (linkGone(e)) return c.html(<LinkGonePage title="Nytt lösenord" />, 410);
       throw e;
     }
     return redirectWithFlash(c, '/login', 'password');

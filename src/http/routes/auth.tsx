@@ -1,17 +1,16 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
-import type { AppEnv } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
-import { Form, PasswordField, RefusedForm, SubmitButton, TextField, formState } from '../views/form.tsx';
+import type { AppEnv, RequestContext } from '../context.ts';
+import { RefusedForm } from '../views/form.tsx';
 import { redirectWithFlash } from '../views/flash.tsx';
-import { csrfField } from '../security/csrfField.tsx';
+import { LoginPage, type LoginPageModel } from '../views/auth/loginPage.tsx';
+import { AccountPage, type AccountPageModel } from '../views/auth/accountPage.tsx';
 import { clearCookie, sessionCookie, setHttpOnlyCookie } from '../security/cookies.ts';
 import { clientAddress } from '../security/clientAddress.ts';
 import { RateLimiter } from '../security/rateLimit.ts';
 import { login, lockoutMinutes, maxFailedLogins } from '../../services/auth/login.ts';
 import { endAllSessions, endSession, sessionMaxAgeSeconds } from '../../services/auth/sessions.ts';
 import { changePassword } from '../../services/auth/users.ts';
-import { minPasswordLength } from '../../services/auth/passwords.ts';
 import { InputError } from '../../core/errors.ts';
 import { logEvent } from '../security/log.ts';
 import { oidcConfigFromEnv } from '../../services/auth/oidc.ts';
@@ -20,82 +19,14 @@ import { oidcConfigFromEnv } from '../../services/auth/oidc.ts';
 export { safeNext } from '../security/redirect.ts';
 import { safeNext } from '../security/redirect.ts';
 
-/** The login page; `error` is for a sign-in elsewhere that failed (OpenID Connect), not for this form's refusals. */
-export function LoginPage(props: { c: Context<AppEnv>; next: string; error?: string }) {
-  const { c } = props;
-  const local = c.get('ctx').mode === 'local';
-  const oidc = oidcConfigFromEnv();
-  // After a refused attempt the page is drawn again (app.tsx renderFormAgain) with the address typed, never the password.
-  const s = formState('/login');
-  return (
-    <Layout title="Logga in">
-      <h1>Logga in</h1>
-      {local ? (
-        <p class="warning">
-          Det finns inga användarkonton ännu, så Samordna körs som lokal administratör utan inloggning. Skapa den första
-          administratören med <code>npx samordna user add --admin --email …</code>.
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-      <Form action="/login" label="Logga in">
-        <input type="hidden" name="next" value={s.posted ? safeNext(s.value('next')) : props.next} />
-        <TextField {...s.bind('email')} label="E-postadress" type="email" autocomplete="username" required />
-        <PasswordField name="password" label="Lösenord" autocomplete="current-password" required error={s.error('password')} />
-        <SubmitButton label="Logga in" />
-      </Form>
-      {oidc ? (
-        <p>
-          <a class="button" href="/login/oidc">
-            {oidc.label}
-          </a>
-        </p>
-      ) : null}
-    </Layout>
-  );
+/** The login page's model: where to go after it, the local mode, the OpenID Connect button, a failed sign-in elsewhere. */
+export function loadLoginPage(ctx: RequestContext, next: string, error?: string): LoginPageModel {
+  return { next, local: ctx.mode === 'local', oidcLabel: oidcConfigFromEnv()?.label ?? null, error };
 }
 
-function AccountPage(props: { c: Context<AppEnv> }) {
-  const { c } = props;
-  const ctx = c.get('ctx');
-  const s = formState('/account/password');
-  return (
-    <Layout title="Mitt konto">
-      <h1>Mitt konto</h1>
-      {ctx.mode === 'local' ? (
-        <p class="warning">
-          Samordna körs som lokal administratör: det finns inga användarkonton. Skapa den första administratören med{' '}
-          <code>npx samordna user add --admin --email …</code>; därefter krävs inloggning.
-        </p>
-      ) : (
-        <>
-          <p>
-            Inloggad som <strong>{ctx.user.displayName}</strong> ({ctx.user.id}).
-          </p>
-          <form method="post" action="/logout">
-            {csrfField(c)}
-            <button type="submit">Logga ut</button>
-          </form>
-          <h2>Logga ut överallt</h2>
-          <p>Avslutar alla dina inloggningar, på alla datorer och webbläsare, också den här.</p>
-          <form method="post" action="/logout-everywhere">
-            {csrfField(c)}
-            <button type="submit">Logga ut överallt</button>
-          </form>
-          <h2>Byt lösenord</h2>
-          <Form action="/account/password" label="Byt lösenord">
-            <PasswordField name="current" label="Nuvarande lösenord" autocomplete="current-password" required error={s.error('current')} />
-            <PasswordField name="password" label={`Nytt lösenord (minst ${minPasswordLength} tecken)`} autocomplete="new-password" required minlength={minPasswordLength} error={s.error('password')} />
-            <PasswordField name="repeat" label="Upprepa det nya lösenordet" autocomplete="new-password" required minlength={minPasswordLength} error={s.error('repeat')} />
-            <SubmitButton label="Byt lösenord" />
-          </Form>
-        </>
-      )}
-    </Layout>
-  );
+/** "Mitt konto": the logged-in user, or none in the local mode. */
+export function loadAccountPage(ctx: RequestContext): AccountPageModel {
+  return { user: ctx.mode === 'local' ? null : { displayName: ctx.user.displayName, id: ctx.user.id } };
 }
 
 /** Login, logout, logout everywhere and password change. */
@@ -108,7 +39,7 @@ export const authRoutes: RouteModule = ({ db }) => {
 
   app.get('/login', (c) => {
     if (c.get('ctx').mode === 'session') return c.redirect(safeNext(c.req.query('next')), 303);
-    return c.html(<LoginPage c={c} next={safeNext(c.req.query('next'))} />);
+    return c.html(<LoginPage model={loadLoginPage(c.get('ctx'), safeNext(c.req.query('next')))} />);
   });
 
   app.post('/login', async (c) => {
@@ -152,7 +83,7 @@ export const authRoutes: RouteModule = ({ db }) => {
     return c.redirect('/login', 303);
   });
 
-  app.get('/account', (c) => c.html(<AccountPage c={c} />));
+  app.get('/account', (c) => c.html(<AccountPage model={loadAccountPage(c.get('ctx'))} />));
 
   app.post('/account/password', async (c) => {
     const ctx = c.get('ctx');

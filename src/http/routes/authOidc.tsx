@@ -7,7 +7,8 @@ import { logEvent } from '../security/log.ts';
 import { authorizationUrl, completeLogin, discover, newPending, oidcConfigFromEnv, OidcError, type OidcPending } from '../../services/auth/oidc.ts';
 import { loginVerifiedEmail } from '../../services/auth/login.ts';
 import { sessionMaxAgeSeconds } from '../../services/auth/sessions.ts';
-import { LoginPage } from './auth.tsx';
+import { loadLoginPage } from './auth.tsx';
+import { LoginPage } from '../views/auth/loginPage.tsx';
 
 const pendingCookie = 'samordna_oidc';
 
@@ -31,7 +32,7 @@ export const authOidcRoutes: RouteModule = ({ db }) => {
       url = authorizationUrl(config, await discover(config), pending);
     } catch (e) {
       if (!(e instanceof OidcError)) throw e;
-      return c.html(<LoginPage c={c} next="/" error={`Inloggning via organisationens konto går inte just nu: ${e.message}`} />, 503);
+      return c.html(<LoginPage model={loadLoginPage(c.get('ctx'), '/', `Inloggning via organisationens konto går inte just nu: ${e.message}`)} />, 503);
     }
     setHttpOnlyCookie(c, pendingCookie, `${pending.state}.${pending.nonce}.${pending.verifier}`, 600);
     return c.redirect(url, 303);
@@ -41,7 +42,7 @@ export const authOidcRoutes: RouteModule = ({ db }) => {
     if (!config) return c.notFound();
     const pending = readPending(getCookie(c, pendingCookie));
     clearCookie(c, pendingCookie);
-    const fail = (message: string) => c.html(<LoginPage c={c} next="/" error={message} />, 401);
+    const fail = (message: string) => c.html(<LoginPage model={loadLoginPage(c.get('ctx'), '/', message)} />, 401);
     const code = c.req.query('code');
     if (!pending || !code || c.req.query('state') !== pending.state) {
       return fail('Inloggningen via organisationens konto gick inte att slutföra. Försök igen.');
