@@ -26,20 +26,23 @@ import { AllocationPage, type AllocationPageModel, type AllocationRefusal } from
  * allocation model (read: the same; write: the national role). Menu: views/national/common.tsx (nationalNav).
  */
 
-/** The year asked for (?ar=, or ?year= in the API): malformed is 400; none is the newest of `years` (or this year). */
-function yearOf(c: Context<AppEnv>, years: readonly number[]): number {
+/** The year asked for (?ar=, or ?year= in the API): malformed is 400; null when none is asked for. */
+function yearAsked(c: Context<AppEnv>): number | null {
   const raw = c.req.query('ar') ?? c.req.query('year');
-  if (raw === undefined || raw === '') return years.length ? years[0]! : new Date().getFullYear();
+  if (raw === undefined || raw === '') return null;
   return valueOrThrow(parseYear(raw), { field: 'ar' });
 }
 
+/** The allocation model's year: the one asked for, else this year. */
+const allocationYear = (c: Context<AppEnv>): number => yearAsked(c) ?? new Date().getFullYear();
+
 /**
- * One year of the national statistics (the year asked for, default the newest). A closed year not yet frozen
- * everywhere: the server's background freezer takes it (publiceras snart).
+ * One year of the national statistics: the year asked for, else the newest with figures (else this year). A
+ * closed year not yet frozen everywhere: the server's background freezer takes it (publiceras snart).
  */
-export async function loadNationalYear(db: Database, yearAsked: (years: readonly number[]) => number): Promise<NationalYearModel> {
+export async function loadNationalYear(db: Database, asked: number | null): Promise<NationalYearModel> {
   const years = await nationalYears(db);
-  const year = yearAsked(years);
+  const year = asked ?? years[0] ?? new Date().getFullYear();
   const statistics = await nationalStatisticsForYear(db, year);
   if (statistics.publication.state === 'pending' || statistics.series.some((p) => !p.published)) requestFreeze(db);
   return { years, year, statistics };
@@ -127,7 +130,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
   const nationalYear = (c: Context<AppEnv>) => {
     requirePermission(c, 'national:read');
-    return loadNationalYear(db, (years) => yearOf(c, years));
+    return loadNationalYear(db, yearAsked(c));
   };
 
   app.get('/nationell', async (c) => c.html(<ParticipantsPage model={await nationalYear(c)} />));
@@ -148,21 +151,21 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   /** The allocation page, as asked; a refused post's messages and values make it a 400. */
   const allocationPage = async (c: Context<AppEnv>, refused?: AllocationRefusal) => {
     const ctx = requirePermission(c, 'national:read');
-    const model = await loadAllocationPage(db, yearOf(c, []), allocationQuery(c), ctx.can('national:write'), refused);
+    const model = await loadAllocationPage(db, allocationYear(c), allocationQuery(c), ctx.can('national:write'), refused);
     return c.html(<AllocationPage model={model} />, refused?.errors || refused?.general ? 400 : 200);
   };
 
   app.get('/nationell/fordelning', (c) => allocationPage(c));
   app.get('/nationell/fordelning.csv', async (c) => {
     requirePermission(c, 'national:read');
-    const year = yearOf(c, []);
+    const year = allocationYear(c);
     const y = await stateAllocationForYear(db, year);
     if (!y.allocation) throw new NotFoundError(y.problem ?? 'Ingen fördelning.');
     return c.body(tableToCsv(stateAllocationTable(y.allocation)), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="statens-fordelning-${year}.csv"` });
   });
   app.get('/api/national/allocation', async (c) => {
     requirePermission(c, 'national:read');
-    const year = yearOf(c, []);
+    const year = allocationYear(c);
     const y = await stateAllocationForYear(db, year);
     return c.json({ year, problem: y.problem, total: y.settings ? y.settings.totalOre / 100 : null, federations: y.rows.map((r) => ({ federation: r.federation, base: r.baseOre / 100, supportShare: r.supportShareOre / 100, populationShare: r.populationShareOre / 100, adjustment: r.adjustmentOre / 100, amount: r.amountOre / 100, equityCapShare: r.equityCapShare, equityCap: r.equityCapOre / 100 })) });
   });
@@ -170,7 +173,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   const redirectBack = (c: Context<AppEnv>, year: number) => redirectWithFlash(c, `/nationell/fordelning?ar=${year}`, 'national-allocation');
   app.post('/nationell/fordelning/total', async (c) => {
     const ctx = requirePermission(c, 'national:write');
-    const year = yearOf(c, []);
+    const year = allocationYear(c);
     const form = await formFields(c);
     const errors: Record<string, string> = {};
     const total = parseAmountInput(form.total ?? '');
@@ -186,7 +189,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   });
   app.post('/nationell/fordelning/underlag', async (c) => {
     const ctx = requirePermission(c, 'national:write');
-    const year = yearOf(c, []);
+    const year = allocationYear(c);
     const form = await formFields(c);
     const errors: Record<string, string> = {};
     const fid = parseId(form.federationId);
@@ -208,7 +211,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   });
   app.post('/nationell/fordelning/import', async (c) => {
     const ctx = requirePermission(c, 'national:write');
-    const year = yearOf(c, []);
+    const year = allocationYear(c);
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) return allocationPage(c, { errors: { file: 'Välj en CSV-fil.' } });
