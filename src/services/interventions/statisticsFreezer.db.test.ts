@@ -55,6 +55,9 @@ describe('freezing the published statistics without blocking', () => {
     const freezer = startStatisticsFreezer(db, { onError: (err) => { throw err; } });
     await freezer.idle();
     expect(await federationsWithUnfrozenYears(db)).toEqual([]);
+    // The closed years, frozen in both förbund, are then published nationally once (the demo starts in 2023).
+    const nationalYears = (await db.query<{ year: number }>('select year from national_publication order by year')).map((r) => r.year);
+    expect(nationalYears.slice(0, 3)).toEqual([2023, 2024, 2025]); // and later years once they have closed
     // Unfreeze one year (as if it had just closed) and start a new fiscal year: the freezer takes it.
     await db.query('delete from statistics_snapshot where federation_id = $1 and year = 2025', [other]);
     expect(await federationsWithUnfrozenYears(db)).toEqual([other]);

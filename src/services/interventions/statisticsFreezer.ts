@@ -1,11 +1,13 @@
 import type { Database } from '../../db/database.ts';
 import { freezeAllClosedYears } from './publishedStatistics.ts';
+import { publishClosedNationalYears } from '../national/nationalStatistics.ts';
 
 /**
  * The server's background freezer of the published participant statistics (docs/statistics-protection.md):
  * at start, every six hours after that, and whenever asked (a year started, a national read found an unfrozen
  * year), it freezes every closed but unfrozen year, one förbund at a time, in steps that leave the event loop
- * free between them, so requests are answered while it runs. Without a running freezer (the CLI, tests),
+ * free between them, so requests are answered while it runs; then it publishes the national years that have
+ * closed everywhere (services/national). Without a running freezer (the CLI, tests),
  * requestFreeze does nothing: those callers freeze explicitly.
  */
 export interface StatisticsFreezer {
@@ -31,6 +33,7 @@ function pass(db: Database, r: Running): void {
     r.pending = false;
     try {
       await freezeAllClosedYears(db);
+      await publishClosedNationalYears(db);
     } catch (err) {
       r.onError(err);
     }
