@@ -5,7 +5,7 @@ import { economyColumns } from '../../../core/statistics/nationalStatistics.ts';
 import type { NationalView } from '../../../services/national/nationalStatistics.ts';
 import type { StateAllocationYear } from '../../../services/economy/stateAllocation.ts';
 import { AllocationPage, type AllocationPageModel } from './allocationPage.tsx';
-import { ParticipantsPage } from './statisticsPages.tsx';
+import { GenderAndExitsPage, ParticipantsPage, TrendsPage } from './statisticsPages.tsx';
 import { NationalEconomyPage } from './economyPage.tsx';
 
 /** Renders a page to its HTML (the test is a .ts file, so no JSX syntax here). */
@@ -34,6 +34,7 @@ const statistics: NationalView = {
   synthetic: true,
   federations: ['Förbund A'],
   counties: ['Norrbottens län'],
+  units: [{ id: 1, name: 'Förbund A', county: 'Norrbottens län' }],
   byFederation: table('by-federation'),
   byCounty: table('by-county', { title: 'Deltagare per län 2026', rowLabels: ['Norrbottens län'], colLabels: ['Aktiva', 'Nya', 'Avslutade'], cells: [[12345, null, 7]] }),
   flowByGender: table('flow'),
@@ -62,6 +63,14 @@ describe('national participant and economy pages', () => {
     expect(out).toContain('2026 (ej publicerat)');
     expect(out).toContain('href="/nationell/statistik.csv?ar=2026"');
     expect(out).toContain(`<td class="num">1${NBSP}500</td>`);
+  });
+
+  it('a published year names the förbund its participant figures do not cover', () => {
+    const published = { ...statistics, publication: { state: 'published' as const, publishedFrom: '2027-02-01', notCovered: ['Nya förbundet'] } };
+    for (const page of [ParticipantsPage, GenderAndExitsPage, TrendsPage]) {
+      const out = html(page, { model: { years: [2026], year: 2026, statistics: published } });
+      expect(out).toContain('Nya förbundet ingår inte i deltagarsiffrorna för 2026');
+    }
   });
 
   it('the economy page prints kronor whole, shares with one decimal and Ja/Nej for above the cap', () => {
