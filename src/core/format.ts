@@ -76,3 +76,9 @@ export function stockholmOffsetMinutes(utcMs: number): number {
   };
   return utcMs >= lastSundayAt1Utc(2) && utcMs < lastSundayAt1Utc(9) ? 120 : 60;
 }
+
+/** A Swedish enumeration: "A", "A och B", "A, B och C". */
+export function formatList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}

@@ -27,7 +27,7 @@ import {
   type RowInput,
 } from '../documents/build.ts';
 import type { Block, Doc, Section, Signer } from '../documents/model.ts';
-import { formatNumber, formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
+import { formatList, formatNumber, formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
 import { annualReportChapters, defaultTexts, reportStatusLabels, type ChapterDef } from './chapters.ts';
 import { goalsSummary, goalsTable, missing, narrative, operatingStatementTable, statTable } from './common.ts';
 import type { AmountRow, AnnualReportFacts, BoardPerson, YearPair } from './facts.ts';
@@ -174,7 +174,7 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
 function organisation(f: AnnualReportFacts): Block[] {
   const out: Block[] = [];
   const names = f.federation.members.map((m) => m.name);
-  if (names.length) out.push(para(`Samordningsförbundet är en fristående juridisk organisation med följande medlemmar: ${joinSv(names)}.`));
+  if (names.length) out.push(para(`Samordningsförbundet är en fristående juridisk organisation med följande medlemmar: ${formatList(names)}.`));
   else out.push(missing('Förteckningen över medlemmar'));
   const board = f.board.members;
   if (board.length) {
@@ -190,16 +190,11 @@ function organisation(f: AnnualReportFacts): Block[] {
   return out;
 }
 
-function joinSv(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
-}
-
 function meetingsParagraph(f: AnnualReportFacts): Block {
   const n = f.board.meetingDates.length;
   if (n === 0) return missing('Registrerade styrelsemöten');
   const word = n === 1 ? 'sammanträde' : 'sammanträden';
-  return para(`Styrelsen har under ${f.year} haft ${n} ${word} (${joinSv(f.board.meetingDates)}).`);
+  return para(`Styrelsen har under ${f.year} haft ${n} ${word} (${formatList(f.board.meetingDates)}).`);
 }
 
 function fiveYear(f: AnnualReportFacts): Block[] {

@@ -53,6 +53,8 @@ export interface NationalStatistics {
   readonly synthetic: boolean;
   readonly federations: readonly string[];
   readonly counties: readonly string[];
+  /** The förbund the count tables cover, in row order, with the county each was counted in. */
+  readonly units: readonly NationalUnit[];
   /** Förbund × active, new, ended (column totals = the country). */
   readonly byFederation: StatTable;
   /** County × active, new, ended. */
@@ -80,6 +82,12 @@ const genderLabels = Gender.codes.map(Gender.label);
 const outcomeLabels = ExitOutcome.codes.map(ExitOutcome.label);
 const flowKeys = ['A', 'N', 'E'] as const;
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+const countyLabel = (u: NationalUnit) => u.county ?? noCounty;
+
+/** The counties of these förbund in display order (Swedish collation, "Län saknas" last). */
+function countiesOf(units: readonly NationalUnit[]): string[] {
+  return [...new Set(units.map(countyLabel))].sort((a, b) => (a === noCounty ? 1 : b === noCounty ? -1 : a.localeCompare(b, 'sv')));
+}
 
 export const economyColumns = [
   'Medelstilldelning (kr)',
@@ -119,8 +127,8 @@ export function nationalStatistics(input: {
   const { year, minCellSize: min, units } = input;
   const zeroCounts: NationalUnitCounts = { flowByGender: [Gender.codes.map(() => 0), Gender.codes.map(() => 0), Gender.codes.map(() => 0)], endedByOutcome: ExitOutcome.codes.map(() => 0) };
   const counts = units.map((u) => input.frozen?.get(u.id)?.counts ?? input.counts.get(u.id) ?? zeroCounts);
-  const countyOf = units.map((u) => u.county ?? noCounty);
-  const counties = [...new Set(countyOf)].sort((a, b) => (a === noCounty ? 1 : b === noCounty ? -1 : a.localeCompare(b, 'sv')));
+  const countyOf = units.map(countyLabel);
+  const counties = countiesOf(units);
 
   const family = new TableFamily();
   // A förbund's cells, under its own key prefix.
@@ -232,6 +240,7 @@ export function nationalStatistics(input: {
     synthetic: input.synthetic ?? false,
     federations: names,
     counties,
+    units: units.map((u) => ({ id: u.id, name: u.name, county: u.county })),
     byFederation,
     byCounty,
     flowByGender,
@@ -240,30 +249,39 @@ export function nationalStatistics(input: {
     endedByFederationAndGender: byGender(2, 'endedByFederationAndGender', 'Avslutade deltagare per förbund efter kön'),
     exitOutcomes,
     exitOutcomesByFederation,
-    ...nationalEconomyTables({ year, counties, byFederation, byCounty }, units, input.economy),
+    ...nationalEconomyTables({ year, counties, units, byFederation, byCounty }, units, input.economy),
   };
 }
 
 /**
  * The money tables of a year (per förbund; per county and the country), with cost per active participant only
- * where the published count tables show the active count.
+ * where the published count tables show the active count. `units` are the förbund with money today; the count
+ * tables may be an earlier publication over other förbund (a year is published once, see
+ * services/national): a förbund's count is looked up by id, and a county's or the country's only if the
+ * publication covered exactly the same förbund there (otherwise the cost per participant would divide other
+ * sets' money and people).
  */
 export function nationalEconomyTables(
-  counts: Pick<NationalStatistics, 'year' | 'counties' | 'byFederation' | 'byCounty'>,
+  counts: Pick<NationalStatistics, 'year' | 'counties' | 'units' | 'byFederation' | 'byCounty'>,
   units: readonly NationalUnit[],
   economyFacts: ReadonlyMap<number, NationalEconomyFacts>,
 ): Pick<NationalStatistics, 'economy' | 'economyByCounty'> {
-  const { year, counties, byFederation, byCounty } = counts;
+  const { year, byFederation, byCounty } = counts;
   const names = units.map((u) => u.name);
-  const countyOf = units.map((u) => u.county ?? noCounty);
-  const input = { economy: economyFacts };
-  const activePublished = byFederation.cells.map((row) => row[0] ?? null);
-  const economyRows = units.map((u, i) => economyRow(input.economy.get(u.id) ?? null, activePublished[i]!));
+  const countyOf = units.map(countyLabel);
+  const counties = countiesOf(units);
+  const publishedRow = new Map(counts.units.map((u, i) => [u.id, i]));
+  const activeOf = (id: number) => {
+    const i = publishedRow.get(id);
+    return i === undefined ? null : (byFederation.cells[i]?.[0] ?? null);
+  };
+  const sameSet = (ids: readonly number[], published: readonly NationalUnit[]) => ids.length === published.length && published.every((u) => ids.includes(u.id));
+  const economyRows = units.map((u) => economyRow(economyFacts.get(u.id) ?? null, activeOf(u.id)));
   const economy = moneyTable('economy', `Ekonomi per förbund ${year}`, 'Förbund', names, economyRows);
 
   // Per county and the country: sums over the förbund that have figures; shares from the sums.
-  const groupRow = (members: readonly number[]): (number | null)[] => {
-    const facts = members.map((i) => input.economy.get(units[i]!.id) ?? null).filter((f): f is NationalEconomyFacts => f !== null);
+  const groupRow = (members: readonly number[], publishedActive: () => number | null): (number | null)[] => {
+    const facts = members.map((i) => economyFacts.get(units[i]!.id) ?? null).filter((f): f is NationalEconomyFacts => f !== null);
     if (!facts.length) return economyColumns.map(() => null);
     const add = (f: (x: NationalEconomyFacts) => number | null) => (facts.every((x) => f(x) !== null) ? sum(facts.map((x) => f(x)!)) : null);
     const merged: NationalEconomyFacts = {
@@ -282,13 +300,18 @@ export function nationalEconomyTables(
       equityRatio: null,
     };
     const withShare = { ...merged, equityShareOfAllocation: merged.equityClosingOre !== null && merged.allocationOre ? ratio(merged.equityClosingOre, merged.allocationOre, 4) : null };
-    // The group's active count is published only if the county's / country's cell is.
-    const k = members.length === units.length ? null : counties.indexOf(countyOf[members[0]!]!);
-    const active = k === null ? (byFederation.colTotals?.[0] ?? null) : (byCounty.cells[k]?.[0] ?? null);
-    return economyRow(withShare, active);
+    return economyRow(withShare, publishedActive());
   };
-  const countyRows = counties.map((county) => groupRow(units.map((_, i) => i).filter((i) => countyOf[i] === county)));
-  const economyByCounty = moneyTable('economyByCounty', `Ekonomi per län ${year}`, 'Län', [...counties, 'Hela landet'], [...countyRows, groupRow(units.map((_, i) => i))]);
+  const all = units.map((_, i) => i);
+  const countyRows = counties.map((county) => {
+    const members = all.filter((i) => countyOf[i] === county);
+    // The county's active count is published only if the county's cell is, over the same förbund.
+    const k = counts.counties.indexOf(county);
+    const published = counts.units.filter((u) => countyLabel(u) === county);
+    return groupRow(members, () => (k >= 0 && sameSet(members.map((i) => units[i]!.id), published) ? (byCounty.cells[k]?.[0] ?? null) : null));
+  });
+  const country = groupRow(all, () => (sameSet(units.map((u) => u.id), counts.units) ? (byFederation.colTotals?.[0] ?? null) : null));
+  const economyByCounty = moneyTable('economyByCounty', `Ekonomi per län ${year}`, 'Län', [...counties, 'Hela landet'], [...countyRows, country]);
 
   return { economy, economyByCounty };
 }

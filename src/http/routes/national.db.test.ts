@@ -8,6 +8,8 @@ import { nationalStatisticsForYear } from '../../services/national/nationalStati
 import { freezeAllClosedYears, publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
 import { stateAllocationForYear } from '../../services/economy/stateAllocation.ts';
 import { stateBaseOre } from '../../core/economy/stateAllocation.ts';
+import { insertParticipations } from '../../services/interventions/participations.ts';
+import type { ParticipationInput } from '../../core/interventions/participation.ts';
 
 describe('national view and state allocation (HTTP, database)', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -31,6 +33,18 @@ describe('national view and state allocation (HTTP, database)', () => {
     styrelse = await loginAs(app, 'styrelse@example.se');
   }, 120_000);
   afterAll(() => db.drop());
+
+  it('a closed year waits ("publiceras snart") until every förbund with participants has frozen it, and is stored only then', async () => {
+    // Before anything has read the year: a förbund with participations in the closed year has not frozen it.
+    await db.query('delete from statistics_snapshot where federation_id = $1 and year = 2025', [firstId]);
+    const pending = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
+    expect(pending.publication.state).toBe('pending');
+    expect(pending.byCounty.cells.flat().every((v) => v === null)).toBe(true);
+    expect(await db.query('select 1 from national_publication where year = 2025')).toHaveLength(0);
+    await freezeAllClosedYears(db, { today: new Date('2026-03-01') });
+    expect((await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') })).publication.state).toBe('published');
+    expect(await db.query('select 1 from national_publication where year = 2025')).toHaveLength(1);
+  });
 
   it('the synthetic set: förbund marked synthetic with counties, participations counted as the database counts them', async () => {
     const s = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
@@ -68,20 +82,13 @@ describe('national view and state allocation (HTTP, database)', () => {
     expect(hiddenSeen).toBeGreaterThan(0); // the synthetic set has hidden förbund cells, so the check means something
   });
 
-  it('an open year shows no participant counts (published when the year closes); a closed but unfrozen year is "publiceras snart"', async () => {
+  it('an open year shows no participant counts (published when the year closes)', async () => {
     const open = await nationalStatisticsForYear(db, 2026, { today: new Date('2026-06-01') });
     expect(open.publication).toEqual({ state: 'open', publishedFrom: '2027-02-01' });
     expect(open.byFederation.cells.flat().every((v) => v === null)).toBe(true);
     expect(open.economy.rowLabels.length).toBe(6); // money is public and shown
     const r = await national.request('/nationell?ar=2026');
     expect(pageText(await r.text())).toContain('Deltagarsiffrorna för 2026 publiceras när året stängs');
-    // A förbund with participations in a closed year it has not frozen: the whole national year waits.
-    await db.query('delete from statistics_snapshot where federation_id = $1 and year = 2025', [firstId]);
-    const pending = await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') });
-    expect(pending.publication.state).toBe('pending');
-    expect(pending.byCounty.cells.flat().every((v) => v === null)).toBe(true);
-    await freezeAllClosedYears(db, { today: new Date('2026-03-01') });
-    expect((await nationalStatisticsForYear(db, 2025, { today: new Date('2026-03-01') })).publication.state).toBe('published');
   });
 
   it('trends per county and per förbund: each year as that year\'s publication shows it', async () => {
@@ -198,5 +205,50 @@ describe('national view and state allocation (HTTP, database)', () => {
     const t = pageText(await (await national.request(`/nationell/fordelning?${bad}`)).text());
     expect(t).toContain('Ange försörjningsmåttet, t.ex. 1 234,5.');
     expect(t).not.toContain('Före och efter');
+  });
+  it('a year is published once: a förbund added later with participants that year, a moved county or a raised minimum change nothing in it', async () => {
+    const today = new Date('2026-03-01');
+    const before = await nationalStatisticsForYear(db, 2025, { today });
+    expect(before.publication.state).toBe('published');
+    expect(before.publication.notCovered).toEqual([]);
+    const [{ county }] = (await db.query<{ county: string }>('select county from federation where id = $1', [firstId])) as [{ county: string }];
+    // A förbund joins in the same county and enters its 2025: 7 women active, 2 of them ended to work; money too.
+    const [{ id }] = (await db.query<{ id: number }>("insert into federation (name, county) values ('Nya förbundet', $1) returning id", [county])) as [{ id: number }];
+    const [{ id: iv }] = (await db.query<{ id: number }>("insert into intervention (federation_id, name, kind, period_start) values ($1, 'Teamet', 'individual', '2025-01-01') returning id", [id])) as [{ id: number }];
+    const person: ParticipationInput = {
+      gender: 'woman', ageBand: '30-39', homeMunicipality: null, referringMemberId: null, supportBefore: 'income_support',
+      supportDuration: 'gt4', education: 'compulsory', startDate: '2025-02-01', endDate: null, exitOutcome: null, supportAfter: null,
+    };
+    await db.transaction((tx) => insertParticipations(tx, id, iv, [...Array.from({ length: 5 }, () => person), ...Array.from({ length: 2 }, () => ({ ...person, endDate: '2025-09-30', exitOutcome: 'work' as const }))]), { id: 'test' });
+    await db.query('insert into fiscal_year (federation_id, year, allocation_ore, opening_equity_ore, total_assets_ore, employees) values ($1, 2025, 300000000, 0, 0, 1)', [id]);
+    // Another förbund moves county and raises its minimum cell size.
+    const other = (await db.query<{ id: number }>('select id from federation where synthetic and id <> $1 order by id limit 1', [firstId]))[0]!.id;
+    await db.query(`update federation set county = 'Gotlands län', settings = coalesce(settings, '{}'::jsonb) || '{"minCellSize": 9}'::jsonb where id = $1`, [other]);
+    await freezeAllClosedYears(db, { today });
+    expect(await db.query('select 1 from statistics_snapshot where federation_id = $1 and year = 2025', [id])).toHaveLength(1);
+
+    const after = await nationalStatisticsForYear(db, 2025, { today });
+    for (const k of ['byFederation', 'byCounty', 'flowByGender', 'activeByFederationAndGender', 'newByFederationAndGender', 'endedByFederationAndGender', 'exitOutcomes', 'exitOutcomesByFederation'] as const) {
+      expect(after[k], k).toEqual(before[k]);
+    }
+    expect(after.units).toEqual(before.units);
+    expect(after.minCellSize).toBe(before.minCellSize);
+    expect(after.publication.notCovered).toEqual(['Nya förbundet']);
+    // Its money is public and shown; its cost per participant is not (the year's counts do not cover it),
+    // and nor is its county's, whose counts cover other förbund than its money now does.
+    const row = after.economy.rowLabels.indexOf('Nya förbundet');
+    expect(after.economy.cells[row]![0]).toBe(3_000_000);
+    const perParticipant = after.economy.colLabels.findIndex((l) => /per aktiv deltagare/.test(l));
+    expect(perParticipant).toBeGreaterThan(0);
+    expect(after.economy.cells[row]![perParticipant]).toBeNull();
+    const countyRow = after.economyByCounty.rowLabels.indexOf(county);
+    expect(after.economyByCounty.cells[countyRow]![perParticipant]).toBeNull();
+    expect(after.economyByCounty.cells.at(-1)![perParticipant]).toBeNull();
+    // The page says which förbund the year's participant figures do not cover, and why.
+    expect(pageText(await (await national.request('/nationell?ar=2025')).text())).toContain('Nya förbundet ingår inte i deltagarsiffrorna för 2025');
+    // The next year, not yet published, covers it.
+    const open = await nationalStatisticsForYear(db, 2026, { today: new Date('2026-06-01') });
+    expect(open.federations).toContain('Nya förbundet');
+    expect(open.publication.notCovered ?? []).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { nationalEconomyTables, nationalStatistics, nationalTrends, type FrozenN
 import { sumBySection } from '../../core/economy/budget.ts';
 import { equityCapOre, equityCapShareFor } from '../../core/economy/keyFigures.ts';
 import { resolveSettings } from '../../core/settings.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { memoizeReads } from '../../db/memoizeReads.ts';
 import { frozenFlowCounts, frozenNationalCells, type FrozenYear } from '../../core/statistics/publication.ts';
 import type { StatTable } from '../../core/statistics/statTable.ts';
@@ -98,6 +98,8 @@ export interface NationalPublication {
    */
   readonly state: 'published' | 'open' | 'pending';
   readonly publishedFrom: string | null;
+  /** Förbund in the deployment that a published year's count tables do not cover (added after it was published). */
+  readonly notCovered?: readonly string[];
 }
 
 export interface NationalView extends NationalStatistics {
@@ -179,13 +181,41 @@ const countTableKeys = [
 /** Per database: the national publication of a year, by what it was decided on (förbund, settings, frozen years). */
 const cache = new WeakMap<object, Map<string, NationalStatistics>>();
 
+const systemActor: Actor = { id: 'system:nationell-publicering' };
+
+/** Per database: the stored publications by year (a stored row never changes). */
+const storedCache = new WeakMap<object, Map<number, { stats: NationalStatistics; publication: NationalPublication }>>();
+
+/** The year's publication as first published, or null if it has not been published yet. */
+async function storedPublication(db: Queryable, year: number): Promise<{ stats: NationalStatistics; publication: NationalPublication } | null> {
+  let byYear = storedCache.get(db);
+  if (!byYear) storedCache.set(db, (byYear = new Map()));
+  const hit = byYear.get(year);
+  if (hit) return hit;
+  const [row] = await db.query<{ published_from: string; data: NationalStatistics }>(
+    "select to_char(published_from, 'YYYY-MM-DD') as published_from, data from national_publication where year = $1",
+    [year],
+  );
+  if (!row) return null;
+  const stored = { stats: row.data, publication: { state: 'published' as const, publishedFrom: row.published_from } };
+  byYear.set(year, stored);
+  return stored;
+}
+
 /**
  * The national count tables of a year, read from the förbund's FROZEN publications only (never live counts):
  * each förbund's counts of the closed year with its shown and hidden cells kept, the county and country
  * totals suppressed with them as one linked set. Not published (all counts null) until every förbund with
  * participations has frozen the year. Economy figures (public records) are shown for every year.
+ *
+ * The first time a year is published its tables are stored (national_publication) and from then on read
+ * from there, never recomputed: a förbund added later with participations that year, a förbund moved to
+ * another county or a changed minimum cell size would otherwise make a second version of the same year, and
+ * the difference between the two would be the new förbund's own counts, hidden cells included.
  */
-async function yearPublication(db: Queryable, year: number, today: Date, federations: readonly NationalFederation[]): Promise<{ stats: NationalStatistics; publication: NationalPublication }> {
+async function yearPublication(db: Database, year: number, today: Date, federations: readonly NationalFederation[]): Promise<{ stats: NationalStatistics; publication: NationalPublication }> {
+  const stored = await storedPublication(db, year);
+  if (stored) return stored;
   const { frozen, publication, protectionInterval } = await frozenForYear(db, year, today);
   const minCellSize = Math.max(resolveSettings(null).minCellSize, ...federations.map((f) => f.minCellSize));
   const synthetic = federations.some((f) => f.synthetic);
@@ -207,7 +237,14 @@ async function yearPublication(db: Queryable, year: number, today: Date, federat
     if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, stats);
   }
-  return { stats, publication };
+  if (publication.state !== 'published') return { stats, publication };
+  // First publication: store it (a concurrent first reader may have stored its own; the first stored wins).
+  const counted: NationalStatistics = stats;
+  await db.transaction(
+    (tx) => tx.query('insert into national_publication (year, published_from, data) values ($1, $2, $3) on conflict (year) do nothing', [year, publication.publishedFrom, JSON.stringify(counted)]),
+    systemActor,
+  );
+  return (await storedPublication(db, year))!;
 }
 
 /**
@@ -215,7 +252,7 @@ async function yearPublication(db: Queryable, year: number, today: Date, federat
  * trends over `seriesYears` (default: the five years up to `year`), each year as its own publication shows it.
  */
 export async function nationalStatisticsForYear(
-  db: Queryable,
+  db: Database,
   year: number,
   options: { seriesYears?: readonly number[]; today?: Date } = {},
 ): Promise<NationalView> {
@@ -244,5 +281,7 @@ export async function nationalStatisticsForYear(
     ended: p.stats.byFederation.colTotals?.[2] ?? null,
     published: p.published,
   }));
-  return { ...counts, ...withEconomy, publication, series, trends: nationalTrends(perYear, counts.federations, counts.counties) };
+  const covered = new Set(counts.units.map((u) => u.id));
+  const withCoverage = publication.state === 'published' ? { ...publication, notCovered: federations.filter((f) => !covered.has(f.id)).map((f) => f.name) } : publication;
+  return { ...counts, ...withEconomy, publication: withCoverage, series, trends: nationalTrends(perYear, counts.federations, counts.counties) };
 }

@@ -1,6 +1,7 @@
 import type { StatTable } from '../../../core/statistics/statTable.ts';
 import type { Table } from '../../../core/table.ts';
 import { TableView } from '../tableView.tsx';
+import { formatList } from '../../../core/format.ts';
 import type { NationalPublication } from '../../../services/national/nationalStatistics.ts';
 
 /**
@@ -23,11 +24,21 @@ export function PublicationNote(props: { year: number; publication: NationalPubl
       </p>
     );
   }
+  const notCovered = p.notCovered ?? [];
   return (
-    <p>
-      Deltagarsiffrorna är förbundens fastställda siffror för det stängda året {year}: samma siffror som varje förbund själv publicerar, och det
-      som ett förbund döljer är dolt även här.
-    </p>
+    <>
+      <p>
+        Deltagarsiffrorna är förbundens fastställda siffror för det stängda året {year}: samma siffror som varje förbund själv publicerar, och det
+        som ett förbund döljer är dolt även här.
+      </p>
+      {notCovered.length > 0 && (
+        <p class="notice" role="note">
+          {formatList(notCovered)} ingår inte i deltagarsiffrorna för {year}: {notCovered.length === 1 ? 'förbundet' : 'förbunden'} kom till efter att året
+          publicerades, och ett publicerat år ändras inte (då skulle skillnaden visa {notCovered.length === 1 ? 'förbundets' : 'förbundens'} dolda tal).
+          Ekonomin visas.
+        </p>
+      )}
+    </>
   );
 }
 
