@@ -1,13 +1,12 @@
 import { redirectWithFlash } from '../views/flash.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../app.tsx';
-import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
-import { AmountField, Form, SelectField, SubmitButton, TextAreaField, TextField, formState } from '../views/form.tsx';
+import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
+import type { Database } from '../../db/database.ts';
+import { BudgetLinePage, MappingEditPage, RevisionPage, type BudgetLinePageModel, type MappingEditPageModel, type RevisionPageModel } from '../views/economy/correctionPages.tsx';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
-import { parseIsoDate, parseKronor, parseText, parseYear, isBlank, type Parsed } from '../../core/input/index.ts';
-import { isSection, sectionLabels, sections, type LineAmounts, type Section } from '../../core/economy/types.ts';
-import { formatKronor, formatNumber } from '../../core/format.ts';
+import { parseId, parseIsoDate, parseKronor, parseText, parseYear, isBlank, type Parsed } from '../../core/input/index.ts';
+import { isSection, type LineAmounts, type Section } from '../../core/economy/types.ts';
 import { pathId, pathYear } from '../params.ts';
 import { getBudget, listBudgetLines, listFiscalYears } from '../../services/economy/index.ts';
 import { budgetLineUses, deleteBudgetLine, deleteBudgetRevision, updateBudgetLine, updateBudgetRevision, updateMapping } from '../../services/economy/corrections.ts';
@@ -64,9 +63,9 @@ function revisionInput(b: Fields, lineIds: readonly number[]): { decidedOn: stri
   let lines: LineAmounts[];
   if (Array.isArray(b.lines)) {
     lines = (b.lines as Fields[]).map((l, i) => {
-      const id = Number(l?.lineId);
-      if (!Number.isSafeInteger(id) || id <= 0) problems.push({ field: `lines[${i}].lineId`, message: 'Ange budgetpostens id.' });
-      return { lineId: id, incomeOre: amount(problems, `lines[${i}].income`, l?.income), costOre: amount(problems, `lines[${i}].cost`, l?.cost) };
+      const id = parseId(l?.lineId);
+      if (!id.ok) problems.push({ field: `lines[${i}].lineId`, message: 'Ange budgetpostens id.' });
+      return { lineId: id.ok ? id.value : 0, incomeOre: amount(problems, `lines[${i}].income`, l?.income), costOre: amount(problems, `lines[${i}].cost`, l?.cost) };
     });
   } else {
     lines = lineIds
@@ -78,7 +77,46 @@ function revisionInput(b: Fields, lineIds: readonly number[]): { decidedOn: stri
   return { decidedOn: decidedOn!, decision: decision!, lines };
 }
 
-const inputKr = (ore: number) => (ore % 100 === 0 ? formatKronor(ore) : formatNumber(ore / 100, 2)).replace('\u2212', '-').replace(/\u00a0/g, ' ');
+/** A budget line's page; `backYear` (?ar=…) is the year's budget the user came from (none or malformed: the latest). */
+export async function loadBudgetLinePage(db: Database, federation: FederationRef, lineId: number, backYear: string | undefined): Promise<BudgetLinePageModel> {
+  const line = (await listBudgetLines(db, federation.id)).find((l) => l.id === lineId);
+  if (!line) throw new NotFoundError('Budgetposten finns inte.');
+  const uses = await budgetLineUses(db, federation.id, lineId);
+  const year = backYear === undefined ? null : parseYear(backYear);
+  const backHref = year?.ok ? `/f/${federation.id}/ar/${year.value}/budget` : `/f/${federation.id}/budget`;
+  return { federation, line, uses, backHref };
+}
+
+/** A tilläggsbudget to correct, with the year's other budget lines it may add. */
+export async function loadRevisionPage(db: Database, federation: FederationRef, year: number, revisionId: number): Promise<RevisionPageModel> {
+  const budget = await getBudget(db, federation.id, year);
+  const r = budget.revisions.find((x) => x.id === revisionId);
+  if (!r) throw new NotFoundError('Tilläggsbudgeten finns inte.');
+  const label = (lineId: number) => budget.lines.find((x) => x.id === lineId)?.label ?? String(lineId);
+  const inRevision = new Set(r.lines.map((l) => l.lineId));
+  return {
+    federation,
+    year,
+    revision: { id: r.id, decidedOn: r.decidedOn, decision: r.decision, lines: r.lines.map((l) => ({ ...l, label: label(l.lineId) })) },
+    otherLines: budget.lines.filter((l) => !inRevision.has(l.id)).map((l) => ({ lineId: l.id, label: l.label })),
+  };
+}
+
+/** An account mapping to change, its accounts and object written as the form takes them. */
+export async function loadMappingEditPage(db: Database, federation: FederationRef, id: number): Promise<MappingEditPageModel> {
+  const m = (await listMappings(db, federation.id)).find((x) => x.id === id);
+  if (!m) throw new NotFoundError('Kopplingen finns inte.');
+  return {
+    federation,
+    mapping: {
+      id,
+      budgetLineId: m.budgetLineId,
+      accounts: m.accountFrom === null ? '' : m.accountFrom === m.accountTo ? m.accountFrom : `${m.accountFrom}-${m.accountTo}`,
+      object: m.dimension === null ? '' : `${m.dimension}:${m.objectCode}`,
+    },
+    lines: await listBudgetLines(db, federation.id),
+  };
+}
 
 /**
  * Corrections in the economy and the year's cycle: budget lines renamed or removed, tilläggsbudgetar corrected
@@ -92,36 +130,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
   // --- Budget lines ---
   app.get('/f/:federationId/budgetposter/:lineId', async (c) => {
     requirePermission(c, 'economy:write');
-    const f = requireFederation(c);
-    const lineId = pathId(c, 'lineId');
-    const line = (await listBudgetLines(db, f.id)).find((l) => l.id === lineId);
-    if (!line) throw new NotFoundError('Budgetposten finns inte.');
-    const why = await budgetLineUses(db, f.id, lineId);
-    const base = `/f/${f.id}/budgetposter/${lineId}`;
-    const s = formState(base, { section: line.section, label: line.label });
-    const back = c.req.query('ar') && /^\d{4}$/.test(c.req.query('ar')!) ? `/f/${f.id}/ar/${c.req.query('ar')}/budget` : `/f/${f.id}/budget`;
-    return c.html(
-      <Layout title={`Budgetpost ${line.label}`} federation={f}>
-        <h1>Budgetpost: {line.label}</h1>
-        <p>Budgetposterna gäller alla år. Ett nytt namn syns i alla års budget, utfall och rapporter.</p>
-        <Form action={base} label="Byt namn eller avsnitt">
-          <SelectField {...s.bind('section')} label="Avsnitt" required options={sections.map((x) => ({ value: x, label: sectionLabels[x] }))} />
-          <TextField {...s.bind('label')} label="Budgetpost" required />
-          <SubmitButton label="Spara" />
-        </Form>
-        <h2>Ta bort</h2>
-        {why.length ? (
-          <p>Budgetposten kan inte tas bort: {why.join(', ')}.</p>
-        ) : (
-          <Form action={`${base}/ta-bort`} label={`Ta bort ${line.label}`}>
-            <SubmitButton label={`Ta bort ${line.label}`} />
-          </Form>
-        )}
-        <p>
-          <a href={back}>Tillbaka till budgeten</a>
-        </p>
-      </Layout>,
-    );
+    return c.html(<BudgetLinePage model={await loadBudgetLinePage(db, requireFederation(c), pathId(c, 'lineId'), c.req.query('ar'))} />);
   });
   app.post('/f/:federationId/budgetposter/:lineId', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
@@ -154,65 +163,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
   // --- Tilläggsbudgetar ---
   app.get('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId', async (c) => {
     requirePermission(c, 'economy:write');
-    const f = requireFederation(c);
-    const year = pathYear(c);
-    const revisionId = pathId(c, 'revisionId');
-    const budget = await getBudget(db, f.id, year);
-    const r = budget.revisions.find((x) => x.id === revisionId);
-    if (!r) throw new NotFoundError('Tilläggsbudgeten finns inte.');
-    const base = `/f/${f.id}/ar/${year}/budget/tillaggsbudget/${revisionId}`;
-    const defaults: Record<string, string> = { decidedOn: r.decidedOn, decision: r.decision };
-    for (const l of r.lines) {
-      defaults[`income-${l.lineId}`] = inputKr(l.incomeOre);
-      defaults[`cost-${l.lineId}`] = inputKr(l.costOre);
-    }
-    const s = formState(base, defaults);
-    const inRevision = new Set(r.lines.map((l) => l.lineId));
-    const others = budget.lines.filter((l) => !inRevision.has(l.id));
-    return c.html(
-      <Layout title={`Ändra tilläggsbudget ${r.decidedOn}`} federation={f}>
-        <h1>
-          Ändra tilläggsbudget {r.decidedOn} ({year})
-        </h1>
-        <Form action={base} label="Ändra tilläggsbudget">
-          <TextField {...s.bind('decidedOn')} label="Beslutsdatum" type="date" required />
-          <TextAreaField {...s.bind('decision')} label="Beslut" required />
-          <fieldset>
-            <legend>Belopp enligt tilläggsbudgeten (kronor)</legend>
-            <p class="hint">Töm båda fälten för att ta bort en budgetpost ur tilläggsbudgeten.</p>
-            {r.lines.map((l) => {
-              const label = budget.lines.find((x) => x.id === l.lineId)?.label ?? String(l.lineId);
-              return (
-                <div class="form-row">
-                  <AmountField {...s.bind(`income-${l.lineId}`)} label={`${label}: intäkt`} hint="" />
-                  <AmountField {...s.bind(`cost-${l.lineId}`)} label={`${label}: kostnad`} hint="" />
-                </div>
-              );
-            })}
-          </fieldset>
-          {others.length ? (
-            <fieldset>
-              <legend>Lägg till budgetposter i tilläggsbudgeten (kronor)</legend>
-              <p class="hint">Fyll i beloppen för de poster som tilläggsbudgeten också ändrar; tomma poster tas inte med.</p>
-              {others.map((l) => (
-                <div class="form-row">
-                  <AmountField {...s.bind(`income-${l.id}`)} label={`${l.label}: intäkt`} hint="" />
-                  <AmountField {...s.bind(`cost-${l.id}`)} label={`${l.label}: kostnad`} hint="" />
-                </div>
-              ))}
-            </fieldset>
-          ) : null}
-          <SubmitButton label="Spara ändringen" />
-        </Form>
-        <h2>Ta bort</h2>
-        <Form action={`${base}/ta-bort`} label="Ta bort tilläggsbudgeten">
-          <SubmitButton label="Ta bort tilläggsbudgeten" />
-        </Form>
-        <p>
-          <a href={`/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`}>Tillbaka till budget {year}</a>
-        </p>
-      </Layout>,
-    );
+    return c.html(<RevisionPage model={await loadRevisionPage(db, requireFederation(c), pathYear(c), pathId(c, 'revisionId'))} />);
   });
   /** The lines a corrected revision may hold: those it has and the year's other budget lines. */
   const revisionLineIds = async (federationId: number, year: number, revisionId: number) => {
@@ -285,40 +236,16 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
   // --- Account mappings ---
   const mappingInput = (b: Fields) => {
     const problems: InputProblem[] = [];
-    const budgetLineId = Number(b.budgetLineId);
-    if (!Number.isSafeInteger(budgetLineId) || budgetLineId <= 0) problems.push({ field: 'budgetLineId', message: 'Välj budgetpost.' });
+    const id = parseId(b.budgetLineId);
+    if (!id.ok) problems.push({ field: 'budgetLineId', message: 'Välj budgetpost.' });
     const accounts = take(problems, 'accounts', parseText(b.accounts ?? '', { kind: 'name' }));
     const object = take(problems, 'object', parseText(b.object ?? '', { kind: 'name' }));
     refuse(problems);
-    return { budgetLineId, accounts: accounts!, object: object! };
+    return { budgetLineId: id.ok ? id.value : 0, accounts: accounts!, object: object! };
   };
   app.get('/f/:federationId/ledger/mapping/:id', async (c) => {
     requirePermission(c, 'ledger:write');
-    const f = requireFederation(c);
-    const id = pathId(c, 'id');
-    const m = (await listMappings(db, f.id)).find((x) => x.id === id);
-    if (!m) throw new NotFoundError('Kopplingen finns inte.');
-    const base = `/f/${f.id}/ledger/mapping/${id}`;
-    const s = formState(base, {
-      budgetLineId: m.budgetLineId,
-      accounts: m.accountFrom === null ? '' : m.accountFrom === m.accountTo ? m.accountFrom : `${m.accountFrom}-${m.accountTo}`,
-      object: m.dimension === null ? '' : `${m.dimension}:${m.objectCode}`,
-    });
-    const lines = await listBudgetLines(db, f.id);
-    return c.html(
-      <Layout title="Ändra koppling" federation={f}>
-        <h1>Ändra koppling till budgetpost</h1>
-        <Form action={base} label="Ändra koppling">
-          <SelectField {...s.bind('budgetLineId')} label="Budgetpost" required options={lines.map((l) => ({ value: String(l.id), label: `${sectionLabels[l.section]}: ${l.label}` }))} />
-          <TextField {...s.bind('accounts')} label="Konton" hint="Ett konto eller ett intervall, t.ex. 4610 eller 4000-4999" />
-          <TextField {...s.bind('object')} label="Objekt" hint="dimension:objekt, t.ex. 6:P01" />
-          <SubmitButton label="Spara ändringen" />
-        </Form>
-        <p>
-          <a href={`/f/${f.id}/ledger/mapping`}>Tillbaka till kopplingarna</a>
-        </p>
-      </Layout>,
-    );
+    return c.html(<MappingEditPage model={await loadMappingEditPage(db, requireFederation(c), pathId(c, 'id'))} />);
   });
   app.post('/f/:federationId/ledger/mapping/:id', async (c) => {
     const ctx = requirePermission(c, 'ledger:write');

@@ -1,9 +1,36 @@
 import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
-import type { AppEnv } from '../context.ts';
-import { Layout } from '../views/layout.tsx';
-import { AccountNotice } from '../views/accountNotice.tsx';
+import type { AppEnv, RequestContext } from '../context.ts';
+import type { Database } from '../../db/database.ts';
 import { federationLanding } from '../views/navigation.ts';
+import type { AccountNoticeModel } from '../views/accountNotice.tsx';
+import { HomePage, type HomePageModel, type HomePlace } from '../views/home/homePage.tsx';
+import { listFederations } from '../../services/federations/federations.ts';
+
+/** The förbund the user may read (id and name, by name). */
+async function readableFederations(db: Database, ctx: RequestContext): Promise<{ id: number; name: string }[]> {
+  return (await listFederations(db)).filter((f) => ctx.can('federation:read', { federationId: f.id })).map((f) => ({ id: f.id, name: f.name }));
+}
+
+/** Who is logged in, for the start page's notice. */
+function accountNotice(ctx: RequestContext): AccountNoticeModel {
+  if (ctx.mode === 'local') return { mode: 'local' };
+  if (ctx.mode === 'session') return { mode: 'session', displayName: ctx.user.displayName, canAdmin: ctx.can('admin') };
+  return null;
+}
+
+/** The start page's model: the förbund the user has a place of work in, each with where they land. */
+export async function loadHomePage(db: Database, ctx: RequestContext): Promise<HomePageModel> {
+  const places = (await readableFederations(db, ctx))
+    .map((f) => ({ ...f, landing: federationLanding(ctx, f.id) }))
+    .filter((f): f is HomePlace => f.landing !== null);
+  return {
+    national: ctx.mode === 'session' && ctx.principal.national,
+    canReadNational: ctx.can('national:read'),
+    places,
+    account: accountNotice(ctx),
+  };
+}
 
 /**
  * The start page: each role lands where its work is (views/navigation.ts federationLanding). A user with one
@@ -14,50 +41,14 @@ export const homeRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const ctx = c.get('ctx');
-    const federations = (await db.query<{ id: number; name: string }>('select id, name from federation order by name')).filter((f) =>
-      ctx.can('federation:read', { federationId: f.id }),
-    );
     if (ctx.mode === 'session' && ctx.principal.admin) return c.redirect('/admin/federations', 303);
     // The national reader: the cross-förbund statistics.
     if (ctx.mode === 'session' && ctx.principal.national && ctx.can('national:read')) return c.redirect('/nationell', 303);
-    const places = federations
-      .map((f) => ({ ...f, landing: federationLanding(ctx, f.id) }))
-      .filter((f): f is { id: number; name: string; landing: string } => f.landing !== null);
-    if (ctx.mode === 'session' && !ctx.principal.national && places.length === 1) return c.redirect(places[0]!.landing, 303);
-    const national = ctx.mode === 'session' && ctx.principal.national;
-    return c.html(
-      <Layout title={national ? 'Statistik i alla förbund' : 'Start'}>
-        <h1>{national ? 'Statistik i alla förbund' : 'Samordna'}</h1>
-        <AccountNotice ctx={ctx} />
-        {national ? (
-          <p>Deltagarstatistiken per förbund, med små tal dolda. Välj förbund.</p>
-        ) : null}
-        {ctx.can('national:read') ? (
-          <p>
-            <a href="/nationell">Nationell jämförelse</a> – alla förbunds deltagare och ekonomi sida vid sida, och statens fördelning.
-          </p>
-        ) : null}
-        {places.length ? (
-          <>
-            <h2>Förbund</h2>
-            <ul>
-              {places.map((f) => (
-                <li>
-                  <a href={f.landing}>{f.name}</a>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p>{ctx.mode === 'session' ? 'Ditt konto har ingen roll i något förbund ännu. Kontakta förbundets kansli.' : 'Det finns inga förbund ännu.'}</p>
-        )}
-      </Layout>,
-    );
+    const model = await loadHomePage(db, ctx);
+    if (ctx.mode === 'session' && !model.national && model.places.length === 1) return c.redirect(model.places[0]!.landing, 303);
+    return c.html(<HomePage model={model} />);
   });
 
-  app.get('/api/federations', async (c) => {
-    const rows = await db.query<{ id: number; name: string }>('select id, name from federation order by name');
-    return c.json(rows.filter((f) => c.get('ctx').can('federation:read', { federationId: f.id })));
-  });
+  app.get('/api/federations', async (c) => c.json(await readableFederations(db, c.get('ctx'))));
   return app;
 };
