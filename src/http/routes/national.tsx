@@ -192,6 +192,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
     const year = allocationYear(c);
     const form = await formFields(c);
     const errors: Record<string, string> = {};
+    let general: string[] = [];
     const fid = parseId(form.federationId);
     const pop = parseIntegerInput(form.population ?? '');
     const hundredths = parseHundredths(form.supportMeasure ?? '');
@@ -204,10 +205,12 @@ export const nationalRoutes: RouteModule = ({ db }) => {
         return redirectBack(c, year);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
-        Object.assign(errors, problemsToFieldErrors(err.problems).fields);
+        const refused = problemsToFieldErrors(err.problems);
+        Object.assign(errors, refused.fields);
+        general = refused.general; // a message for no field of this form is shown too, never dropped
       }
     }
-    return allocationPage(c, { errors, values: form });
+    return allocationPage(c, { errors, general, values: form });
   });
   app.post('/nationell/fordelning/import', async (c) => {
     const ctx = requirePermission(c, 'national:write');

@@ -17,7 +17,7 @@ export function StatTableView(props: { table: StatTable; id?: string }) {
   const t = props.table;
   const pct = t.percentages;
   return (
-    <ScrollTable>
+    <ScrollTable label={t.title}>
       <table id={props.id}>
       <caption>{t.title}</caption>
       <thead>

@@ -86,15 +86,11 @@ export function AllocationPage(props: { model: AllocationPageModel }) {
           <p>
             <a href={`/nationell/fordelning.csv?ar=${year}`}>Ladda ned fördelningen som CSV</a>
           </p>
-          <ScrollTable label="Statens medel per förbund">
-            <TableView table={stateAllocationTable(y.allocation)} id="state-allocation" />
-          </ScrollTable>
+          <TableView table={stateAllocationTable(y.allocation)} id="state-allocation" />
         </>
       ) : null}
       {y.rows.length ? (
-        <ScrollTable label="Tak för eget kapital">
-          <TableView table={equityCapsTable(year, y.rows)} id="equity-caps" />
-        </ScrollTable>
+        <TableView table={equityCapsTable(year, y.rows)} id="equity-caps" />
       ) : null}
 
       <h2>Vad händer om förbund slås samman?</h2>
@@ -119,9 +115,7 @@ export function AllocationPage(props: { model: AllocationPageModel }) {
       )}
       {m.scenarioError ? <p class="error" role="alert">{m.scenarioError}</p> : null}
       {m.scenario ? (
-        <ScrollTable label="Före och efter">
-          <TableView table={scenarioTable(m.scenario)} id="scenario" />
-        </ScrollTable>
+        <TableView table={scenarioTable(m.scenario)} id="scenario" />
       ) : null}
 
       {m.canWrite ? <InputForms model={m} /> : null}

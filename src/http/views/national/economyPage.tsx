@@ -1,7 +1,6 @@
 /** Ekonomi i alla förbund (/nationell/ekonomi): a view of NationalYearModel, the economy tables per county and per förbund. */
 import { economyAsTable } from '../../../exports/nationalExport.ts';
 import { Layout } from '../layout.tsx';
-import { ScrollTable } from '../scrollTable.tsx';
 import { TableView } from '../tableView.tsx';
 import { YearSelector } from '../yearSelector.tsx';
 import { Downloads, nationalNav, SyntheticBanner } from './common.tsx';
@@ -20,13 +19,9 @@ export function NationalEconomyPage(props: { model: NationalYearModel }) {
       <YearSelector action="/nationell/ekonomi" years={years} selected={year} />
       <Downloads year={year} />
       <h2>Per län och hela landet</h2>
-      <ScrollTable label="Ekonomi per län">
-        <TableView table={economyAsTable(s.economyByCounty)} id="economy-by-county" />
-      </ScrollTable>
+      <TableView table={economyAsTable(s.economyByCounty)} id="economy-by-county" />
       <h2>Per förbund</h2>
-      <ScrollTable label="Ekonomi per förbund">
-        <TableView table={economyAsTable(s.economy)} id="economy" />
-      </ScrollTable>
+      <TableView table={economyAsTable(s.economy)} id="economy" />
     </Layout>
   );
 }

@@ -6,7 +6,6 @@
 import type { Table } from '../../../core/table.ts';
 import type { NationalView } from '../../../services/national/nationalStatistics.ts';
 import { Layout } from '../layout.tsx';
-import { ScrollTable } from '../scrollTable.tsx';
 import { TableView } from '../tableView.tsx';
 import { YearSelector } from '../yearSelector.tsx';
 import { StatTableView, SuppressionNote } from '../interventions/statTable.tsx';
@@ -51,21 +50,13 @@ export function ParticipantsPage(props: { model: NationalYearModel }) {
       <Downloads year={year} />
       <SuppressionNote minCellSize={s.minCellSize} />
       <h2>Hela landet över tid</h2>
-      <ScrollTable label="Deltagare över tid">
-        <TableView table={seriesTable(s)} id="trend" />
-      </ScrollTable>
+      <TableView table={seriesTable(s)} id="trend" />
       <h2>Per län</h2>
-      <ScrollTable label="Deltagare per län">
-        <StatTableView table={s.byCounty} id="by-county" />
-      </ScrollTable>
+      <StatTableView table={s.byCounty} id="by-county" />
       <h2>Per förbund</h2>
-      <ScrollTable label="Deltagare per förbund">
-        <StatTableView table={s.byFederation} id="by-federation" />
-      </ScrollTable>
+      <StatTableView table={s.byFederation} id="by-federation" />
       <h2>Efter kön, hela landet</h2>
-      <ScrollTable label="Deltagare efter kön">
-        <StatTableView table={s.flowByGender} id="flow-by-gender" />
-      </ScrollTable>
+      <StatTableView table={s.flowByGender} id="flow-by-gender" />
     </Layout>
   );
 }
@@ -84,9 +75,7 @@ export function GenderAndExitsPage(props: { model: NationalYearModel }) {
       {[s.exitOutcomes, s.activeByFederationAndGender, s.newByFederationAndGender, s.endedByFederationAndGender, s.exitOutcomesByFederation].map((t) => (
         <>
           <h2>{t.title}</h2>
-          <ScrollTable label={t.title}>
-            <StatTableView table={t} id={t.key} />
-          </ScrollTable>
+          <StatTableView table={t} id={t.key} />
         </>
       ))}
     </Layout>
