@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createTestDb } from '../../../test/support/db.ts';
 import { addTestUser, csrfFrom, loginAs, postLogin, setCookies, testPassword } from '../../../test/support/auth.ts';
 import { createApp } from '../app.tsx';
-import { safeNext } from './auth.tsx';
+import { safeNext } from '../security/redirect.ts';
 
 process.env.SAMORDNA_LOG = 'off';
 // Many logins from one test "address"; the per-address limit has its own test.

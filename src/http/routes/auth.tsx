@@ -16,7 +16,6 @@ import { logEvent } from '../security/log.ts';
 import { oidcConfigFromEnv } from '../../services/auth/oidc.ts';
 
 /** Only a path on this site: "/f/1", never "//evil.example" or "https://…". */
-export { safeNext } from '../security/redirect.ts';
 import { safeNext } from '../security/redirect.ts';
 
 /** The login page's model: where to go after it, the local mode, the OpenID Connect button, a failed sign-in elsewhere. */

@@ -28,16 +28,6 @@ import {
 } from '../../services/auth/accounts.ts';
 import { listInterventions } from '../../services/interventions/interventions.ts';
 
-/** "3, 7 12" → [3, 7, 12]; anything else is an InputError on the field. (The CLI's --intervention list.) */
-export function parseIdList(raw: string, field: string): number[] {
-  const parts = raw.split(/[\s,;]+/).filter(Boolean);
-  return parts.map((p) => {
-    const n = Number(p);
-    if (!Number.isSafeInteger(n) || n <= 0) throw new InputError({ field, message: `"${p}" är inte ett insats-id.` });
-    return n;
-  });
-}
-
 /** The förbund's interventions by id and name, for the role fields. */
 async function interventionNames(db: Database, federationId: number) {
   return (await listInterventions(db, federationId)).map((i) => ({ id: i.id, name: i.name }));
@@ -90,7 +80,11 @@ async function bodyOf(c: Context<AppEnv>): Promise<{ text(name: string): string;
     ids: (name) => {
       const v = body[`${name}[]`] ?? body[name];
       const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-      return list.filter((x): x is string => typeof x === 'string').map((x) => (/^\d{1,9}$/.test(x) ? Number(x) : NaN));
+      // Not an id: NaN, which the service refuses with its message.
+      return list.filter((x): x is string => typeof x === 'string').map((x) => {
+        const id = parseId(x);
+        return id.ok ? id.value : NaN;
+      });
     },
   };
 }
