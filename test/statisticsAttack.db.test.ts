@@ -30,7 +30,7 @@ let small: number;
 const sessions = new Map<string, TestSession>();
 const results: { attack: string; role: string; result: AuditResult; readings: number; ms: number }[] = [];
 let differencing: { role: string; changed: number }[] = [];
-const others: { id: number; name: string; county: string; scope: string }[] = [];
+const others: { id: number; name: string; county: string; scope: string; unit: { id: number; name: string }; facts: ParticipationFacts[] }[] = [];
 
 const base: ParticipationInput = {
   gender: 'woman', ageBand: '30-39', homeMunicipality: null, referringMemberId: null, supportBefore: 'income_support',
@@ -85,9 +85,14 @@ function truthOf(): Map<string, number> {
       if (t.total !== null) truth.set(`${prefix}/${t.key}/T`, t.total);
     }
   };
-  const scopes = [{ scope: 'F', list: units }, ...units.map((u) => ({ scope: u.scope, list: [u] }))];
+  // The attacked förbund and each of its interventions; the other förbund (attack d) as wholes.
+  const scopes = [
+    { scope: 'F', list: units, facts },
+    ...units.map((u) => ({ scope: u.scope, list: [u], facts })),
+    ...others.map((o) => ({ scope: o.scope, list: [o.unit], facts: o.facts })),
+  ];
   for (const year of years) {
-    for (const { scope, list } of scopes) {
+    for (const { scope, list, facts } of scopes) {
       const opts = { year, minCellSize: 1, interventions: list.map((u) => ({ id: u.id, name: u.name })) };
       put(`${year}/${scope}`, computeParticipantStatistics(facts, opts));
       const newOnes = computeParticipantStatistics(facts.filter((p) => startedInYear(p, year)), opts);
@@ -153,6 +158,40 @@ function weakened(readings: readonly Reading[]): Reading[] {
   });
 }
 
+/**
+ * A deliberately weakened national publication (control for attack d′): every förbund's row exactly as the
+ * förbund publishes it, but every county and country cell printed with its true count (no secondary
+ * suppression of the aggregates).
+ */
+function weakenedNational(national: readonly NationalReading[], scopeOf: ReadonlyMap<string, string>, countyOf: ReadonlyMap<string, string>): NationalReading[] {
+  return national.map(({ year: y, tables: t }) => {
+    const scopes = t.byFederation.rowLabels.map((name) => scopeOf.get(name)!);
+    const total = (members: readonly string[], cell: (s: string) => string) => members.reduce((a, s) => a + truth.get(`${y}/${s}/${cell(s)}`)!, 0);
+    const flow = (members: readonly string[], k: number) => total(members, () => `flowByGender/r${k}`);
+    const flowG = (k: number, g: number) => total(scopes, () => `flowByGender/${k},${g}`);
+    const outcome = (o: number) => total(scopes, () => `exitOutcomes/0,${o}`);
+    const byGender = (table: PublishedTable, k: number): PublishedTable => ({ ...table, colTotals: table.colTotals && table.colTotals.map((_, g) => flowG(k, g)), total: flow(scopes, k) });
+    return {
+      year: y,
+      tables: {
+        ...t,
+        byFederation: { ...t.byFederation, colTotals: [0, 1, 2].map((k) => flow(scopes, k)) },
+        byCounty: {
+          ...t.byCounty,
+          cells: t.byCounty.rowLabels.map((county) => [0, 1, 2].map((k) => flow(scopes.filter((_, i) => countyOf.get(t.byFederation.rowLabels[i]!) === county), k))),
+          colTotals: [0, 1, 2].map((k) => flow(scopes, k)),
+        },
+        flowByGender: { ...t.flowByGender, cells: [0, 1, 2].map((k) => t.flowByGender.colLabels.map((_, g) => flowG(k, g))), rowTotals: [0, 1, 2].map((k) => flow(scopes, k)) },
+        activeByFederationAndGender: byGender(t.activeByFederationAndGender, 0),
+        newByFederationAndGender: byGender(t.newByFederationAndGender, 1),
+        endedByFederationAndGender: byGender(t.endedByFederationAndGender, 2),
+        exitOutcomes: { ...t.exitOutcomes, cells: [t.exitOutcomes.colLabels.map((_, o) => outcome(o))], rowTotals: [flow(scopes, 2)] },
+        exitOutcomesByFederation: { ...t.exitOutcomesByFederation, colTotals: t.exitOutcomesByFederation.colLabels.map((_, o) => outcome(o)), total: flow(scopes, 2) },
+      },
+    };
+  });
+}
+
 const show = (r: AuditResult) => r.recovered.map((c) => `${c.name} ∈ [${c.interval.min}, ${c.interval.max}] (true ${c.truth})`).join('\n');
 
 beforeAll(async () => {
@@ -177,7 +216,6 @@ beforeAll(async () => {
   const rows = await db.query<{ id: number; name: string }>("select id, name from intervention where federation_id = $1 and kind = 'individual' order by id", [fid]);
   units = rows.map((r) => ({ ...r, scope: `i${r.id}` }));
   for (const u of units) facts.push(...(await listParticipations(db, fid, u.id)));
-  truth = truthOf();
   await loadSparseSolver();
   // Two more förbund for the national view (attack d): a small neighbour in the same county, one in another.
   for (const [name, county, shape] of [
@@ -198,8 +236,9 @@ beforeAll(async () => {
         ]),
       { id: 'test' },
     );
-    others.push({ id, name, county, scope: name === 'Grannförbundet' ? 'N' : 'T' });
+    others.push({ id, name, county, scope: name === 'Grannförbundet' ? 'N' : 'T', unit: { id: iv, name: 'Teamet' }, facts: await listParticipations(db, id, iv) });
   }
+  truth = truthOf();
   await db.query("update federation set county = 'Västmanlands län' where id = $1", [fid]);
   // The years close: the server's freezer (or `samordna statistics freeze`) fixes them.
   await freezeAllClosedYears(db);
@@ -310,6 +349,50 @@ describe('the attacking auditor: no published figure can be undone', () => {
       expect(open.tables.byFederation.cells.flat().every((v) => v === null)).toBe(true);
     }, 300_000);
   }
+
+  /**
+   * (d′): the same, for all closed years AT ONCE: every förbund's publications and the national tables of
+   * 2023–2025 in one system, with the flow identity active(Y) = active(Y−1) − ended(Y−1) + new(Y) per förbund,
+   * in total, per gender and per category of its own tables (the county and country sums follow), solved with
+   * the sparse solver.
+   */
+  const closed = [2023, 2024, 2025];
+  const nationalOptions = async (role: string) => {
+    const own = await readAll(role);
+    const rest = await readOthers(role);
+    const national = (await readNational(role)).filter((n) => closed.includes(n.year));
+    const scopeOf = new Map([['Angripna förbundet', 'F'], ...others.map((o) => [o.name, o.scope] as [string, string])]);
+    const countyOf = new Map([['Angripna förbundet', 'Västmanlands län'], ...others.map((o) => [o.name, o.county] as [string, string])]);
+    return { readings: [...own, ...rest].filter((r) => closed.includes(r.year)), national, scopeOf, countyOf };
+  };
+  const runAllYears = (attack: string, role: string, readings: Reading[], national: NonNullable<Parameters<typeof audit>[1]['national']>): AuditResult => {
+    const t0 = performance.now();
+    const d = audit(readings, { ...options(true, true), intervals: sparseUnknownIntervals, national });
+    const solver = ` — ${lastSparseRun.components} components, largest ${lastSparseRun.largest} unknowns × ${lastSparseRun.largestRows} relations; ${lastSparseRun.lps} linear programmes (HiGHS)`;
+    results.push({ attack: attack + solver, role, result: d, readings: readings.length + national.readings.length, ms: Math.round(performance.now() - t0) });
+    return d;
+  };
+  for (const role of ['national', 'kansli']) {
+    it(`${role}: (d′) the förbund publications and the national tables of all closed years at once, with the flow identity, recover nothing`, async () => {
+      const { readings, national, scopeOf, countyOf } = await nationalOptions(role);
+      expect(national.map((n) => n.year)).toEqual(closed);
+      const d = runAllYears('(d′) förbund + national tables, all years with the flow identity', role, readings, { readings: national, scopeOf, countyOf });
+      expect(d.inconsistent).toEqual([]);
+      expect(d.hiddenCells).toBeGreaterThan(0);
+      expect(d.recovered.length, show(d)).toBe(0);
+    }, 120_000);
+  }
+
+  it('(d′) recovers cells from a weakened national publication (county and country cells not suppressed)', async () => {
+    const { readings, national, scopeOf, countyOf } = await nationalOptions('national');
+    const d = runAllYears('(d′) all years, WEAKENED national publication (control)', 'national', readings, { readings: weakenedNational(national, scopeOf, countyOf), scopeOf, countyOf });
+    expect(d.inconsistent).toEqual([]);
+    expect(d.recovered.length).toBeGreaterThan(0);
+    for (const c of d.recovered.filter((x) => x.truth !== undefined)) {
+      expect(c.truth!).toBeGreaterThanOrEqual(c.interval.min);
+      expect(c.truth!).toBeLessThanOrEqual(c.interval.max);
+    }
+  }, 120_000);
 
   it('attack (c): one registration changes no figure the other roles see', async () => {
     const before = new Map<string, Reading[]>();

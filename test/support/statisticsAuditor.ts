@@ -291,7 +291,9 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
   // 3. The flow identity between consecutive years, in every scope, per category of every fixed attribute.
   if (o.flowIdentity) {
     const years = [...new Set([...scopesByYear.keys(), ...readings.flatMap((r) => r.stats.series.map((p) => p.year))])].sort((a, b) => a - b);
-    const scopes = ['F', ...o.units];
+    // The förbund, its interventions, and (attack d) every other förbund in the national tables: a förbund's
+    // own flow identity holds in every year whether or not its own pages are read.
+    const scopes = [...new Set(['F', ...o.units, ...(o.national ? o.national.scopeOf.values() : [])])];
     const model = readings[0]!.stats;
     for (const s of scopes) {
       for (const y of years) {

@@ -1,6 +1,9 @@
 import { drain, suppressSteps, type Relation, type SuppressionOptions } from './suppression.ts';
 import { unknownIntervals } from './intervals.ts';
 
+/** Suppression options, with the ranges to keep by cell key (see SuppressionOptions.keepRanges). */
+export type FamilyOptions = Omit<SuppressionOptions, 'keepRanges'> & { readonly keep?: ReadonlyMap<string, { readonly min: number; readonly max: number }> };
+
 /** A cell decided elsewhere: shown or hidden in an already published (frozen) table, or never published. */
 export type CellKind = 'fixedShown' | 'fixedHidden' | 'latent' | 'aux';
 
@@ -43,14 +46,26 @@ export class TableFamily {
     return this.index.has(key);
   }
 
+  /** The kind a cell was registered with (undefined: an ordinary cell of this publication). */
+  kindOf(key: string): CellKind | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? undefined : this.kinds.get(i);
+  }
+
   /**
    * What a reader of the published cells can deduce about some hidden ones: the exact integer range of each
    * key in `wanted` (hidden by `isHidden`), by linear programming over every relation of the family.
    */
-  deducibleRanges(isHidden: (key: string) => boolean, wanted: readonly string[]): Map<string, { min: number; max: number }> {
+  deducibleRanges(
+    isHidden: (key: string) => boolean,
+    wanted: readonly string[],
+    /** A wanted cell whose range is known to hold at least lo … hi may stop there (see Settled in intervals.ts). */
+    enough?: (key: string, lo: number, hi: number) => boolean,
+  ): Map<string, { min: number; max: number }> {
     const published = [...this.index].reduce<(number | null)[]>((out, [k, i]) => ((out[i] = isHidden(k) ? null : this.values[i]!), out), []);
     const want = new Set(wanted.map((k) => this.index.get(k)!).filter((i) => i !== undefined && published[i] === null));
-    const ranges = unknownIntervals(this.values.length, this.relations, published, (cell) => !want.has(cell));
+    const keys = enough ? [...this.index].reduce<string[]>((out, [k, i]) => ((out[i] = k), out), []) : [];
+    const ranges = unknownIntervals(this.values.length, this.relations, published, (cell, lo, hi) => !want.has(cell) || (enough !== undefined && enough(keys[cell]!, lo, hi)));
     const out = new Map<string, { min: number; max: number }>();
     for (const k of wanted) {
       const i = this.index.get(k);
@@ -66,17 +81,19 @@ export class TableFamily {
   }
 
   /** Suppresses everything registered; returns the published value per key (null = hidden). */
-  publish(minCellSize: number, options: SuppressionOptions = {}): (key: string) => number | null {
+  publish(minCellSize: number, options: FamilyOptions = {}): (key: string) => number | null {
     return drain(this.publishSteps(minCellSize, options));
   }
 
   /** publish() in steps (see suppressSteps): yields between the audits. */
-  *publishSteps(minCellSize: number, options: SuppressionOptions = {}): Generator<void, (key: string) => number | null> {
+  *publishSteps(minCellSize: number, options: FamilyOptions = {}): Generator<void, (key: string) => number | null> {
     const of = (kind: CellKind) => new Set([...this.kinds].filter(([, k]) => k === kind).map(([i]) => i));
+    const { keep, ...rest } = options;
+    const keepRanges = keep && new Map([...keep].flatMap(([k, r]) => (this.index.has(k) ? [[this.index.get(k)!, r] as const] : [])));
     const { hidden } = yield* suppressSteps(
       { values: this.values, relations: this.relations, totals: this.totals, fixedShown: of('fixedShown'), fixedHidden: of('fixedHidden'), latent: of('latent'), aux: of('aux') },
       minCellSize,
-      options,
+      { ...rest, ...(keepRanges ? { keepRanges } : {}) },
     );
     return (key) => {
       const i = this.index.get(key);

@@ -47,6 +47,12 @@ export interface LinearTable {
 export interface SuppressionOptions {
   /** Every hidden cell's deducible range must be at least this wide (max − min); default 1 (not pinned). */
   readonly protectionInterval?: number;
+  /**
+   * Hidden cells whose deducible range must stay at least this wide (by cell): what a reader already knew of
+   * them before this publication, which it must not narrow (the national view: a förbund's cells as its own
+   * publications and the earlier national years leave them).
+   */
+  readonly keepRanges?: ReadonlyMap<number, { readonly min: number; readonly max: number }>;
 }
 
 export type HiddenReason = 'primary' | 'secondary';
@@ -149,6 +155,8 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
   const safe = (cell: number, lo: number, hi: number) => {
     const v = values[cell]!;
     if (aux.has(cell)) return true;
+    const keep = options.keepRanges?.get(cell);
+    if (keep && (lo > keep.min || hi < keep.max)) return false;
     if (latent.has(cell)) return !small(v) || ((lo <= 0 || hi >= minCellSize) && hi - lo >= width);
     if (hi - lo < width) return false;
     return hidden[cell] !== 'primary' || lo <= 0 || hi >= minCellSize;

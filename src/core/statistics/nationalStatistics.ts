@@ -11,8 +11,8 @@
 import { ExitOutcome, Gender } from '../interventions/vocabulary.ts';
 import { registerCross, TableFamily } from '../privacy/linkedTables.ts';
 import { ratio } from '../rounding.ts';
-import { publishCount, readTable, type StatTable } from './statTable.ts';
-import type { FrozenCell } from './publication.ts';
+import { publishCount, readTable, type StatTable, type TableKeys } from './statTable.ts';
+import type { FrozenCell, NationalBound } from './publication.ts';
 
 export interface NationalUnit {
   readonly id: number;
@@ -34,6 +34,23 @@ export interface FrozenNational {
   readonly counts: NationalUnitCounts;
   /** By local key: `A`, `A:g0` … `E:g3`, `E:o0` … */
   readonly cells: ReadonlyMap<string, FrozenCell>;
+  /**
+   * The förbund's previous frozen year's cells, with the ranges a reader of both years' publications deduces
+   * (see frozenNationalCells): they narrow what the previous national publication's cells are known to be.
+   */
+  readonly previousCells?: ReadonlyMap<string, FrozenCell> | null;
+  /**
+   * Whether the förbund's own publication (this year and the one before) stays protected when a reader also
+   * knows these bounds on its national cells (see protectedWithBounds in publication.ts). Without it, any
+   * narrowing counts as unprotected.
+   */
+  readonly protectedWith?: (bounds: readonly NationalBound[], protectionInterval: number) => boolean;
+}
+
+/** Two ranges a reader knows for the same cell: it knows both (their intersection). */
+function intersect(a: FrozenCell, b: FrozenCell | undefined): FrozenCell {
+  if (!b || !a.hidden || !b.hidden) return a;
+  return { ...a, min: Math.max(a.min, b.min), max: Math.min(a.max, b.max) };
 }
 
 export interface NationalEconomyFacts {
@@ -106,61 +123,83 @@ export const economyColumns = [
 ] as const;
 
 /**
- * Every national table of a year. `units` in display order; counts and economy per unit id (a förbund
- * without a row counts as zeros / unknown money).
+ * The national publication of the year before (as stored when it was first published), for the flow identity
+ * active(Y) = active(Y−1) − ended(Y−1) + new(Y): a reader holds both years, so the year's family carries the
+ * previous one with its shown cells fixed shown and its hidden cells fixed hidden, linked per förbund in total
+ * and per gender (the county and country sums follow).
  */
-export function nationalStatistics(input: {
+export interface PreviousNational {
   readonly year: number;
-  readonly minCellSize: number;
-  readonly synthetic?: boolean;
-  readonly units: readonly NationalUnit[];
-  readonly counts: ReadonlyMap<number, NationalUnitCounts>;
-  readonly economy: ReadonlyMap<number, NationalEconomyFacts>;
-  /**
-   * The förbund's frozen publication of the year (by unit id, see frozenNationalCells): its counts are used
-   * instead of `counts`, its shown cells stay shown and its hidden cells stay hidden, with what its own
-   * publication already tells about them.
-   */
-  readonly frozen?: ReadonlyMap<number, FrozenNational>;
-  readonly protectionInterval?: number;
-}): NationalStatistics {
-  const { year, minCellSize: min, units } = input;
-  const zeroCounts: NationalUnitCounts = { flowByGender: [Gender.codes.map(() => 0), Gender.codes.map(() => 0), Gender.codes.map(() => 0)], endedByOutcome: ExitOutcome.codes.map(() => 0) };
-  const counts = units.map((u) => input.frozen?.get(u.id)?.counts ?? input.counts.get(u.id) ?? zeroCounts);
+  /** Its count tables as published (null = hidden), over the förbund it covered (`units`, in row order). */
+  readonly published: Pick<NationalStatistics, 'units' | 'counties' | CountTableKey>;
+  /** Each covered förbund's frozen year (by id); a covered förbund without one counted zeros. */
+  readonly frozen: ReadonlyMap<number, FrozenNational>;
+}
+
+/** The count tables of a national publication (the money tables are not suppressed). */
+export const countTableKeys = [
+  'byFederation', 'byCounty', 'flowByGender', 'activeByFederationAndGender', 'newByFederationAndGender', 'endedByFederationAndGender', 'exitOutcomes', 'exitOutcomesByFederation',
+] as const;
+export type CountTableKey = (typeof countTableKeys)[number];
+
+const zeroCounts: NationalUnitCounts = { flowByGender: [Gender.codes.map(() => 0), Gender.codes.map(() => 0), Gender.codes.map(() => 0)], endedByOutcome: ExitOutcome.codes.map(() => 0) };
+
+/** A förbund's cell (by row) and an aggregate cell, under a year's key prefix. */
+const fedKey = (P: string, i: number, local: string) => `${P}f${i}|${local}`;
+
+/** Which family key each cell of each count table prints (rows = the year's förbund and counties). */
+function countTableCellKeys(P: string): Record<CountTableKey, TableKeys> {
+  const K = (i: number, local: string) => fedKey(P, i, local);
+  const byGender = (m: 0 | 1 | 2): TableKeys => ({ inner: (i, g) => K(i, `${flowKeys[m]}:g${g}`), rowTotal: (i) => K(i, flowKeys[m]!), colTotal: (g) => `${P}${flowKeys[m]}:g${g}`, grand: P + flowKeys[m] });
+  return {
+    byFederation: { inner: (i, m) => K(i, flowKeys[m]!), colTotal: (m) => P + flowKeys[m]! },
+    byCounty: { inner: (k, m) => `${P}cty:${flowKeys[m]}:${k}`, colTotal: (m) => P + flowKeys[m]! },
+    flowByGender: { inner: (m, g) => `${P}${flowKeys[m]}:g${g}`, rowTotal: (m) => P + flowKeys[m]! },
+    activeByFederationAndGender: byGender(0),
+    newByFederationAndGender: byGender(1),
+    endedByFederationAndGender: byGender(2),
+    exitOutcomes: { inner: (_, o) => `${P}E:o${o}`, rowTotal: () => `${P}E` },
+    exitOutcomesByFederation: { inner: (i, o) => K(i, `E:o${o}`), rowTotal: (i) => K(i, 'E'), colTotal: (o) => `${P}E:o${o}`, grand: `${P}E` },
+  };
+}
+
+/**
+ * One year's cells in the family under key prefix P: every förbund's counts, the county and country sums,
+ * the förbund's frozen cells fixed as they published them with what their own publication tells about the
+ * hidden ones, and the aggregates every part of which is known shown. Returns the counties in row order.
+ */
+function registerNationalYear(family: TableFamily, P: string, units: readonly NationalUnit[], counts: readonly NationalUnitCounts[], frozenOf: (id: number) => FrozenNational | undefined): string[] {
+  const K = (i: number, local: string) => fedKey(P, i, local);
   const countyOf = units.map(countyLabel);
   const counties = countiesOf(units);
-
-  const family = new TableFamily();
-  // A förbund's cells, under its own key prefix.
-  const K = (i: number, local: string) => `f${i}|${local}`;
   // The country by gender: rows active/new/ended (overlapping: row totals A, N, E only).
   const countryFlow = [0, 1, 2].map((m) => Gender.codes.map((_, g) => sum(counts.map((c) => c.flowByGender[m as 0 | 1 | 2][g]!))));
-  registerCross(family, countryFlow, { inner: (m, g) => `${flowKeys[m]}:g${g}`, rowTotal: (m) => flowKeys[m]! });
+  registerCross(family, countryFlow, { inner: (m, g) => `${P}${flowKeys[m]}:g${g}`, rowTotal: (m) => P + flowKeys[m]! });
   // Per förbund and gender, for each measure: rows förbund, columns gender; row totals = the förbund's count,
   // column totals = the country's count by gender, grand total = the country's count.
   for (const m of [0, 1, 2] as const) {
     registerCross(
       family,
       counts.map((c) => c.flowByGender[m]),
-      { inner: (i, g) => K(i, `${flowKeys[m]}:g${g}`), rowTotal: (i) => K(i, flowKeys[m]!), colTotal: (g) => `${flowKeys[m]}:g${g}`, grand: flowKeys[m] },
+      { inner: (i, g) => K(i, `${flowKeys[m]}:g${g}`), rowTotal: (i) => K(i, flowKeys[m]!), colTotal: (g) => `${P}${flowKeys[m]}:g${g}`, grand: P + flowKeys[m] },
     );
   }
   // Per county: the county's count is the sum of its förbund; the counties sum to the country.
   for (const m of [0, 1, 2] as const) {
     counties.forEach((county, k) => {
       const members = units.map((_, i) => i).filter((i) => countyOf[i] === county);
-      family.cell(`cty:${flowKeys[m]}:${k}`, sum(members.map((i) => sum(counts[i]!.flowByGender[m]))), true);
-      family.relate(members.map((i) => K(i, flowKeys[m]!)), `cty:${flowKeys[m]}:${k}`);
+      family.cell(`${P}cty:${flowKeys[m]}:${k}`, sum(members.map((i) => sum(counts[i]!.flowByGender[m]))), true);
+      family.relate(members.map((i) => K(i, flowKeys[m]!)), `${P}cty:${flowKeys[m]}:${k}`);
     });
-    family.relate(counties.map((_, k) => `cty:${flowKeys[m]}:${k}`), flowKeys[m]);
+    family.relate(counties.map((_, k) => `${P}cty:${flowKeys[m]}:${k}`), P + flowKeys[m]);
   }
   // Exit outcomes: per förbund × outcome (row totals = the förbund's ended), the country's outcomes as column totals.
-  registerCross(family, counts.map((c) => c.endedByOutcome), { inner: (i, o) => K(i, `E:o${o}`), rowTotal: (i) => K(i, 'E'), colTotal: (o) => `E:o${o}`, grand: 'E' });
+  registerCross(family, counts.map((c) => c.endedByOutcome), { inner: (i, o) => K(i, `E:o${o}`), rowTotal: (i) => K(i, 'E'), colTotal: (o) => `${P}E:o${o}`, grand: `${P}E` });
   // A förbund with a frozen year: its cells fixed as it published them, and each hidden cell bounded by what
   // the förbund's own publication already tells (x ≥ min, x ≤ max through auxiliary slack cells), so that the
   // national totals are suppressed consistently with it and checked against it.
   units.forEach((u, i) => {
-    const f = input.frozen?.get(u.id);
+    const f = frozenOf(u.id);
     if (!f) return;
     for (const [local, cell] of f.cells) {
       const key = K(i, local);
@@ -185,7 +224,7 @@ export function nationalStatistics(input: {
   // or hidden but pinned there) tells nothing new: it is shown, and never chosen as a complement (hiding it
   // would protect nothing).
   const known = (i: number, local: string) => {
-    const c = input.frozen?.get(units[i]!.id)?.cells.get(local);
+    const c = frozenOf(units[i]!.id)?.cells.get(local);
     return c !== undefined && (!c.hidden || c.min === c.max);
   };
   const all = units.map((_, i) => i);
@@ -196,42 +235,179 @@ export function nationalStatistics(input: {
     counties.forEach((county, k) => aggregates.push([`cty:${m}:${k}`, all.filter((i) => countyOf[i] === county), m]));
   }
   ExitOutcome.codes.forEach((_, o) => aggregates.push([`E:o${o}`, all, `E:o${o}`]));
+  const values = new Map(family.entries());
   for (const [key, members, local] of aggregates) {
-    if (family.has(key) && members.every((i) => known(i, local))) family.cell(key, family.entries().find(([k]) => k === key)![1], false, 'fixedShown');
+    if (family.has(P + key) && members.every((i) => known(i, local))) family.cell(P + key, values.get(P + key)!, false, 'fixedShown');
   }
-  const published = family.publish(min, { protectionInterval: input.protectionInterval ?? 1 });
+  return counties;
+}
+
+/**
+ * The previous year's publication in the family under prefix `p|`: its cells fixed shown or hidden as it
+ * published them, and the flow identity per förbund (in both years, by id), in total and per gender. False
+ * (and nothing registered) when the stored tables do not match the frozen counts (then the year cannot be
+ * rebuilt and is left out).
+ */
+function registerPrevious(family: TableFamily, units: readonly NationalUnit[], previous: PreviousNational, current: (id: number) => FrozenNational | undefined): boolean {
+  const P = 'p|';
+  const pub = previous.published;
+  const prevUnits = pub.units;
+  const prevCounts = prevUnits.map((u) => previous.frozen.get(u.id)?.counts ?? zeroCounts);
+  // Each förbund's previous year as known from its own publications up to that year and from this year's.
+  const prevFrozen = new Map<number, FrozenNational>();
+  for (const u of prevUnits) {
+    const own = previous.frozen.get(u.id);
+    if (!own) continue;
+    const later = current(u.id)?.previousCells;
+    prevFrozen.set(u.id, later ? { ...own, cells: new Map([...own.cells].map(([k, c]) => [k, intersect(c, later.get(k))])) } : own);
+  }
+  // Check on a scratch family first: every cell the stored publication shows must be the frozen count.
+  const scratch = new TableFamily();
+  registerNationalYear(scratch, P, prevUnits, prevCounts, (id) => prevFrozen.get(id));
+  const scratchValues = new Map(scratch.entries());
+  const keys = countTableCellKeys(P);
+  const printed: [string, number | null][] = [];
+  for (const t of countTableKeys) {
+    const table = pub[t];
+    const k = keys[t];
+    table.cells.forEach((row, i) => row.forEach((v, j) => printed.push([k.inner(i, j), v])));
+    if (k.rowTotal) table.rowTotals?.forEach((v, i) => printed.push([k.rowTotal!(i), v]));
+    if (k.colTotal) table.colTotals?.forEach((v, j) => printed.push([k.colTotal!(j), v]));
+    if (k.grand !== undefined) printed.push([k.grand, table.total]);
+  }
+  if (printed.some(([key, v]) => !scratchValues.has(key) || (v !== null && v !== scratchValues.get(key)))) return false;
+  registerNationalYear(family, P, prevUnits, prevCounts, (id) => prevFrozen.get(id));
+  // A förbund's own frozen cells keep the kind its own publication gave them; everything else as printed.
+  const ownFrozen = new Set<string>();
+  prevUnits.forEach((u, i) => {
+    for (const local of prevFrozen.get(u.id)?.cells.keys() ?? []) ownFrozen.add(fedKey(P, i, local));
+  });
+  for (const [key, v] of printed) {
+    if (!ownFrozen.has(key)) family.cell(key, scratchValues.get(key)!, false, v === null ? 'fixedHidden' : 'fixedShown');
+  }
+  // The flow identity per förbund covered both years: active(Y) + ended(Y−1) = active(Y−1) + new(Y).
+  const values = new Map(family.entries());
+  units.forEach((u, i) => {
+    const j = prevUnits.findIndex((x) => x.id === u.id);
+    if (j < 0) return;
+    const link = (name: string, activeNow: string, endedBefore: string, activeBefore: string, newNow: string) => {
+      const v = (k: string) => values.get(k)!;
+      if (v(activeNow) + v(endedBefore) !== v(activeBefore) + v(newNow)) return; // late corrections: no identity to link
+      family.cell(name, v(activeNow) + v(endedBefore), false, 'latent');
+      family.relate([activeNow, endedBefore], name);
+      family.relate([activeBefore, newNow], name);
+    };
+    link(`${fedKey('', i, 'flowX')}`, fedKey('', i, 'A'), fedKey(P, j, 'E'), fedKey(P, j, 'A'), fedKey('', i, 'N'));
+    Gender.codes.forEach((_, g) => link(fedKey('', i, `flowX:g${g}`), fedKey('', i, `A:g${g}`), fedKey(P, j, `E:g${g}`), fedKey(P, j, `A:g${g}`), fedKey('', i, `N:g${g}`)));
+  });
+  return true;
+}
+
+/**
+ * Every national table of a year. `units` in display order; counts and economy per unit id (a förbund
+ * without a row counts as zeros / unknown money).
+ */
+export function nationalStatistics(input: {
+  readonly year: number;
+  readonly minCellSize: number;
+  readonly synthetic?: boolean;
+  readonly units: readonly NationalUnit[];
+  readonly counts: ReadonlyMap<number, NationalUnitCounts>;
+  readonly economy: ReadonlyMap<number, NationalEconomyFacts>;
+  /**
+   * The förbund's frozen publication of the year (by unit id, see frozenNationalCells): its counts are used
+   * instead of `counts`, its shown cells stay shown and its hidden cells stay hidden, with what its own
+   * publication already tells about them.
+   */
+  readonly frozen?: ReadonlyMap<number, FrozenNational>;
+  /** The year before as it was published nationally (see PreviousNational); none for the first year. */
+  readonly previous?: PreviousNational | null;
+  readonly protectionInterval?: number;
+}): NationalStatistics {
+  const { year, minCellSize: min, units } = input;
+  const counts = units.map((u) => input.frozen?.get(u.id)?.counts ?? input.counts.get(u.id) ?? zeroCounts);
+  const family = new TableFamily();
+  const counties = registerNationalYear(family, '', units, counts, (id) => input.frozen?.get(id));
+  if (input.previous && input.previous.year === year - 1) registerPrevious(family, units, input.previous, (id) => input.frozen?.get(id));
+  // What a reader knows of every hidden förbund cell (both years) before this year's county and country cells
+  // are published: the förbund's own publications and the earlier national year.
+  const federationCell = /^(p\|)?f(\d+)\|([^|]+)$/;
+  // Known: what is fixed shown, and the rows of förbund without a frozen year (zeros: nobody to count).
+  const isKnown = (k: string) => family.kindOf(k) === 'fixedShown' || (federationCell.test(k) && family.kindOf(k) === undefined);
+  const hiddenFederationCells = family.entries().map(([k]) => k).filter((k) => family.kindOf(k) === 'fixedHidden' && federationCell.test(k));
+  const reference = family.deducibleRanges((k) => !isKnown(k), hiddenFederationCells);
+  const previousUnits = input.previous?.published.units ?? [];
+  const cellOf = (k: string) => {
+    const [, p, i, local] = federationCell.exec(k)!;
+    const unit = (p ? previousUnits : units)[Number(i)]!;
+    return { id: unit.id, year: p ? year - 1 : year, local: local! };
+  };
+  // Publishing the county and country cells may narrow what a reader knows of a förbund's hidden totals; a
+  // narrower total carries on into the förbund's own tables and interventions, which this family does not
+  // hold. So each förbund whose cells are narrowed is checked over its own two years' publication with the
+  // narrowed bounds (protectedWith); where it would lose protection, the narrowed cell that alone makes the
+  // difference (trying the smallest counts first), or else all of them, keep their ranges as they were (the
+  // suppression then hides more county and country cells), and the year is suppressed again.
+  const strict = new Set<string>();
+  const values = new Map(family.entries());
+  const protectionInterval = input.protectionInterval ?? 1;
+  let published: (key: string) => number | null;
+  for (;;) {
+    const keep = new Map([...reference].filter(([k]) => strict.has(k)));
+    published = family.publish(min, { protectionInterval, keep });
+    const shown = published;
+    const after = family.deducibleRanges((k) => shown(k) === null, hiddenFederationCells);
+    const narrowed = new Map<number, { key: string; bound: NationalBound }[]>();
+    for (const k of hiddenFederationCells) {
+      const { id, year: y, local } = cellOf(k);
+      const r = after.get(k);
+      const before = reference.get(k);
+      if (!r || !before || strict.has(k)) continue;
+      const own = y === year ? input.frozen?.get(id)?.cells.get(local) : undefined;
+      // Narrower than the förbund's own publication tells (this year's box; last year's as last year left it).
+      const box = own ?? before;
+      if (r.min > box.min || r.max < box.max) narrowed.set(id, [...(narrowed.get(id) ?? []), { key: k, bound: { year: y, local, min: r.min, max: r.max } }]);
+    }
+    let grew = false;
+    for (const [id, cells] of narrowed) {
+      const check = input.frozen?.get(id)?.protectedWith;
+      const ok = (list: typeof cells) => check !== undefined && check(list.map((c) => c.bound), protectionInterval);
+      if (ok(cells)) continue;
+      grew = true;
+      const one = check && [...cells].sort((a, b) => values.get(a.key)! - values.get(b.key)!).find((c) => ok(cells.filter((x) => x !== c)));
+      for (const c of one ? [one] : cells) strict.add(c.key);
+    }
+    if (!grew) break;
+  }
+  const keys = countTableCellKeys('');
 
   const names = units.map((u) => u.name);
   const byFederation = readTable(
     { key: 'byFederation', title: `Deltagare per förbund ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
     published,
-    { inner: (i, m) => K(i, flowKeys[m]!), colTotal: (m) => flowKeys[m]! },
+    keys.byFederation,
   );
   const byCounty = readTable(
     { key: 'byCounty', title: `Deltagare per län ${year}`, rowHeader: 'Län', rowLabels: counties, colLabels: ['Aktiva', 'Nya', 'Avslutade'] },
     published,
-    { inner: (k, m) => `cty:${flowKeys[m]}:${k}`, colTotal: (m) => flowKeys[m]! },
+    keys.byCounty,
   );
   const flowByGender = readTable(
     { key: 'flowByGender', title: `Deltagare efter kön, hela landet ${year}`, rowHeader: 'Deltagare', rowLabels: ['Aktiva', 'Nya', 'Avslutade'], colLabels: genderLabels, withPercentages: true },
     published,
-    { inner: (m, g) => `${flowKeys[m]}:g${g}`, rowTotal: (m) => flowKeys[m]! },
+    keys.flowByGender,
   );
-  const byGender = (m: 0 | 1 | 2, key: string, title: string) =>
-    readTable(
-      { key, title: `${title} ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: genderLabels },
-      published,
-      { inner: (i, g) => K(i, `${flowKeys[m]}:g${g}`), rowTotal: (i) => K(i, flowKeys[m]!), colTotal: (g) => `${flowKeys[m]}:g${g}`, grand: flowKeys[m] },
-    );
+  const byGender = (key: 'activeByFederationAndGender' | 'newByFederationAndGender' | 'endedByFederationAndGender', title: string) =>
+    readTable({ key, title: `${title} ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: genderLabels }, published, keys[key]);
   const exitOutcomes = readTable(
     { key: 'exitOutcomes', title: `Avslutsorsak, hela landet ${year}`, rowHeader: 'Deltagare', rowLabels: [`Avslutsorsak ${year}`], colLabels: outcomeLabels, withPercentages: true },
     published,
-    { inner: (_, o) => `E:o${o}`, rowTotal: () => 'E' },
+    keys.exitOutcomes,
   );
   const exitOutcomesByFederation = readTable(
     { key: 'exitOutcomesByFederation', title: `Avslutsorsak per förbund ${year}`, rowHeader: 'Förbund', rowLabels: names, colLabels: outcomeLabels, withPercentages: true },
     published,
-    { inner: (i, o) => K(i, `E:o${o}`), rowTotal: (i) => K(i, 'E'), colTotal: (o) => `E:o${o}`, grand: 'E' },
+    keys.exitOutcomesByFederation,
   );
 
   return {
@@ -244,9 +420,9 @@ export function nationalStatistics(input: {
     byFederation,
     byCounty,
     flowByGender,
-    activeByFederationAndGender: byGender(0, 'activeByFederationAndGender', 'Aktiva deltagare per förbund efter kön'),
-    newByFederationAndGender: byGender(1, 'newByFederationAndGender', 'Nya deltagare per förbund efter kön'),
-    endedByFederationAndGender: byGender(2, 'endedByFederationAndGender', 'Avslutade deltagare per förbund efter kön'),
+    activeByFederationAndGender: byGender('activeByFederationAndGender', 'Aktiva deltagare per förbund efter kön'),
+    newByFederationAndGender: byGender('newByFederationAndGender', 'Nya deltagare per förbund efter kön'),
+    endedByFederationAndGender: byGender('endedByFederationAndGender', 'Avslutade deltagare per förbund efter kön'),
     exitOutcomes,
     exitOutcomesByFederation,
     ...nationalEconomyTables({ year, counties, units, byFederation, byCounty }, units, input.economy),

@@ -205,32 +205,115 @@ export interface FrozenCell {
   readonly max: number;
 }
 
+/** What the national view needs of a förbund's frozen year (see frozenNationalCells). */
+export interface FrozenNationalCells {
+  /** The year's cells by local key (`A`, `A:g0`, `E:o3` …). */
+  readonly cells: Map<string, FrozenCell>;
+  /** The previous frozen year's cells, with what the two publications together tell (null without one). */
+  readonly previousCells: Map<string, FrozenCell> | null;
+}
+
 /**
  * The cells of a frozen year that the national view sums into county and country totals — active, new and
  * ended in total and by gender, ended by outcome (local keys `A`, `A:g0`, `E:o3` …) — each as the förbund
  * published it, and for each hidden one the exact range a reader of the förbund's whole publication (all its
- * tables, its interventions' and their links) can deduce. The national suppression starts from these ranges,
- * so its totals are checked against everything the förbund has already printed.
+ * tables, its interventions' and their links) can deduce. With the frozen previous year, the reader holds both
+ * years and the flow identity between them (as when the year was frozen, freezeYearSteps): the ranges are
+ * deduced over both, for the year's cells and for the previous year's. The national suppression starts from
+ * these ranges, so its totals are checked against everything the förbund has already printed.
  */
-export function frozenNationalCells(f: FrozenYear): Map<string, FrozenCell> {
-  const family = new TableFamily();
-  registerYear(family, deserializeYearCounts(f.counts), f.minCellSize);
-  const prefix = scopeF(f.year);
+export function frozenNationalCells(f: FrozenYear, previous: FrozenYear | null = null): FrozenNationalCells {
+  const { family, prev, isHidden, hidden } = twoYearFamily(f, previous);
   const locals = [
     ...flowKeys,
     ...flowKeys.flatMap((m) => Gender.codes.map((_, j) => `${m}:g${j}`)),
     ...f.counts.all.outcomeByGender.map((_, o) => `E:o${o}`),
   ];
-  const hidden = new Set(f.hidden);
   const values = new Map(family.entries());
-  const ranges = family.deducibleRanges((k) => hidden.has(k), locals.map((l) => prefix + l));
-  const out = new Map<string, FrozenCell>();
-  for (const l of locals) {
-    const v = values.get(prefix + l)!;
-    const r = ranges.get(prefix + l);
-    out.set(l, hidden.has(prefix + l) && r ? { value: v, hidden: true, min: r.min, max: r.max } : { value: v, hidden: false, min: v, max: v });
+  const years = prev ? [f.year - 1, f.year] : [f.year];
+  const ranges = family.deducibleRanges(isHidden, years.flatMap((y) => locals.map((l) => scopeF(y) + l)));
+  const cellsOf = (y: number) => {
+    const out = new Map<string, FrozenCell>();
+    for (const l of locals) {
+      const key = scopeF(y) + l;
+      const v = values.get(key)!;
+      const r = ranges.get(key);
+      out.set(l, hidden.has(key) && r ? { value: v, hidden: true, min: r.min, max: r.max } : { value: v, hidden: false, min: v, max: v });
+    }
+    return out;
+  };
+  return { cells: cellsOf(f.year), previousCells: prev ? cellsOf(f.year - 1) : null };
+}
+
+/** The unpublished category flows and flow sums of linkYears (unknown to every reader). */
+const unpublishedFlow = /:(new|ended|X|slackN|slackE):|:flowX/;
+
+/** A frozen year with the frozen year before (if any) in one family, linked as when it was frozen, and what a reader does not see. */
+function twoYearFamily(f: FrozenYear, previous: FrozenYear | null) {
+  const family = new TableFamily();
+  const cur = deserializeYearCounts(f.counts);
+  const prev = previous && previous.year === f.year - 1 ? deserializeYearCounts(previous.counts) : null;
+  if (prev) registerYear(family, prev, previous!.minCellSize);
+  registerYear(family, cur, f.minCellSize);
+  if (prev) linkYears(family, prev, cur);
+  const hidden = new Set([...f.hidden, ...(prev ? previous!.hidden : [])]);
+  const isHidden = (k: string) => hidden.has(k) || unpublishedFlow.test(k);
+  return { family, prev, hidden, isHidden };
+}
+
+/** What another publication (the national view) lets a reader deduce of one of the förbund's national cells. */
+export interface NationalBound {
+  readonly year: number;
+  /** Local key as in frozenNationalCells (`A`, `A:g0`, `E:o3` …). */
+  readonly local: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Does the förbund's publication of the year (with the year before) stay protected when a reader also knows
+ * these bounds on some of its national cells (from the national tables)? Every hidden cell — of every table,
+ * every intervention, and the unpublished category flows — must keep the protection its freeze gave it (the
+ * same rule as suppress(): not pinned, a small count not boxed within 1 … min − 1), unless its own publication
+ * already did not give it (then the bounds take nothing away).
+ */
+export function protectedWithBounds(f: FrozenYear, previous: FrozenYear | null, bounds: readonly NationalBound[], protectionInterval: number): boolean {
+  const { family, isHidden } = twoYearFamily(f, previous);
+  const values = new Map(family.entries());
+  const min = f.minCellSize;
+  const wanted = [...values.keys()].filter(isHidden);
+  const safe = (k: string, r: { min: number; max: number } | undefined) => {
+    if (!r) return true;
+    const v = values.get(k)!;
+    const small = v >= 1 && v < min;
+    const boxed = r.min >= 1 && r.max < min;
+    if (unpublishedFlow.test(k)) return !small || (!boxed && r.max - r.min >= protectionInterval);
+    return r.max - r.min >= protectionInterval && !(small && boxed);
+  };
+  const known = new Set<string>();
+  for (const b of bounds) {
+    const key = scopeF(b.year) + b.local;
+    if (!values.has(key) || !isHidden(key)) continue;
+    if (b.min > 0) {
+      family.cell(`${key}|min`, b.min);
+      family.cell(`${key}|above`, values.get(key)! - b.min);
+      family.relate([`${key}|min`, `${key}|above`], key);
+      known.add(`${key}|min`);
+    }
+    if (Number.isFinite(b.max)) {
+      family.cell(`${key}|max`, b.max);
+      family.cell(`${key}|below`, b.max - values.get(key)!);
+      family.relate([key, `${key}|below`], `${key}|max`);
+      known.add(`${key}|max`);
+    }
   }
-  return out;
+  const withBounds = family.deducibleRanges((k) => !known.has(k) && (isHidden(k) || k.includes('|')), wanted, (k, lo, hi) => safe(k, { min: lo, max: hi }));
+  const exposed = wanted.filter((k) => !safe(k, withBounds.get(k)));
+  if (!exposed.length) return true;
+  // Exposed already by the förbund's own publication? Then not by the bounds.
+  const own = twoYearFamily(f, previous);
+  const without = own.family.deducibleRanges(own.isHidden, exposed, (k, lo, hi) => safe(k, { min: lo, max: hi }));
+  return exposed.every((k) => !safe(k, without.get(k)));
 }
 
 /** The förbund's counts of a frozen year as the national view counts them: [active, new, ended] by gender, ended by outcome. */

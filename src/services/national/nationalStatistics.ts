@@ -5,13 +5,13 @@
  */
 import { ExitOutcome, Gender } from '../../core/interventions/vocabulary.ts';
 import { indexOf } from '../../core/statistics/participantStatistics.ts';
-import { nationalEconomyTables, nationalStatistics, nationalTrends, type FrozenNational, type NationalTrends, type NationalEconomyFacts, type NationalStatistics, type NationalUnit, type NationalUnitCounts } from '../../core/statistics/nationalStatistics.ts';
+import { countTableKeys, nationalEconomyTables, nationalStatistics, nationalTrends, type FrozenNational, type PreviousNational, type NationalTrends, type NationalEconomyFacts, type NationalStatistics, type NationalUnit, type NationalUnitCounts } from '../../core/statistics/nationalStatistics.ts';
 import { sumBySection } from '../../core/economy/budget.ts';
 import { equityCapOre, equityCapShareFor } from '../../core/economy/keyFigures.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { memoizeReads } from '../../db/memoizeReads.ts';
-import { frozenFlowCounts, frozenNationalCells, type FrozenYear } from '../../core/statistics/publication.ts';
+import { frozenFlowCounts, frozenNationalCells, protectedWithBounds, type FrozenYear } from '../../core/statistics/publication.ts';
 import type { StatTable } from '../../core/statistics/statTable.ts';
 import { closingDate } from '../interventions/publishedStatistics.ts';
 import { getKeyFigures } from '../economy/reports.ts';
@@ -116,33 +116,49 @@ interface FederationYearRow {
   first: number | null;
   snapshot_id: number | null;
   data: FrozenYear | null;
+  previous_id: number | null;
+  previous_data: FrozenYear | null;
 }
 
-/** A frozen year as the national view needs it, by snapshot id (a frozen row never changes). */
-const frozenNationalCache = new Map<number, FrozenNational>();
+/** A förbund's frozen year and the one before (if frozen): a reader of its publications holds both. */
+interface FrozenEntry {
+  readonly snapshotId: number;
+  readonly data: FrozenYear;
+  readonly previous: { readonly snapshotId: number; readonly data: FrozenYear } | null;
+}
 
-function frozenNational(snapshotId: number, f: FrozenYear): FrozenNational {
-  let n = frozenNationalCache.get(snapshotId);
+/** A frozen year as the national view needs it, by snapshot ids (a frozen row never changes). */
+const frozenNationalCache = new Map<string, FrozenNational>();
+
+function frozenNational(f: FrozenEntry): FrozenNational {
+  const key = `${f.snapshotId}:${f.previous?.snapshotId ?? ''}`;
+  let n = frozenNationalCache.get(key);
   if (!n) {
-    n = { counts: frozenFlowCounts(f), cells: frozenNationalCells(f) };
+    const previous = f.previous?.data ?? null;
+    n = {
+      counts: frozenFlowCounts(f.data),
+      ...frozenNationalCells(f.data, previous),
+      protectedWith: (bounds, protectionInterval) => protectedWithBounds(f.data, previous, bounds, protectionInterval),
+    };
     if (frozenNationalCache.size > 2000) frozenNationalCache.delete(frozenNationalCache.keys().next().value!);
-    frozenNationalCache.set(snapshotId, n);
+    frozenNationalCache.set(key, n);
   }
   return n;
 }
 
 /** Each förbund's frozen year (if any) and whether it needs one, and the national year's state. */
-async function frozenForYear(db: Queryable, year: number, today: Date): Promise<{ frozen: Map<number, { snapshotId: number; data: FrozenYear }>; publication: NationalPublication; protectionInterval: number }> {
+async function frozenForYear(db: Queryable, year: number, today: Date): Promise<{ frozen: Map<number, FrozenEntry>; publication: NationalPublication; protectionInterval: number }> {
   const rows = await db.query<FederationYearRow>(
     `select f.id, f.settings,
             (select min(extract(year from p.start_date))::int from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
               where p.federation_id = f.id and i.kind = 'individual') as first,
-            s.id as snapshot_id, s.data
+            s.id as snapshot_id, s.data, b.id as previous_id, b.data as previous_data
      from federation f left join statistics_snapshot s on s.federation_id = f.id and s.year = $1
+          left join statistics_snapshot b on b.federation_id = f.id and b.year = $1::int - 1
      order by f.id`,
     [year],
   );
-  const frozen = new Map<number, { snapshotId: number; data: FrozenYear }>();
+  const frozen = new Map<number, FrozenEntry>();
   let open = false;
   let pending = false;
   let publishedFrom: string | null = null;
@@ -152,7 +168,10 @@ async function frozenForYear(db: Queryable, year: number, today: Date): Promise<
     protectionInterval = Math.max(protectionInterval, settings.protectionInterval);
     const from = closingDate(year, settings.statisticsClosingDays);
     if (publishedFrom === null || from > publishedFrom) publishedFrom = from;
-    if (r.data && r.snapshot_id !== null) frozen.set(r.id, { snapshotId: r.snapshot_id, data: r.data });
+    if (r.data && r.snapshot_id !== null) {
+      const previous = r.previous_data && r.previous_id !== null ? { snapshotId: r.previous_id, data: r.previous_data } : null;
+      frozen.set(r.id, { snapshotId: r.snapshot_id, data: r.data, previous });
+    }
     else if (r.first !== null && r.first <= year) {
       if (from > today.toISOString().slice(0, 10)) open = true;
       else pending = true;
@@ -174,9 +193,6 @@ function unpublishedTable(t: StatTable): StatTable {
   };
 }
 
-const countTableKeys = [
-  'byFederation', 'byCounty', 'flowByGender', 'activeByFederationAndGender', 'newByFederationAndGender', 'endedByFederationAndGender', 'exitOutcomes', 'exitOutcomesByFederation',
-] as const;
 
 /** Per database: the national publication of a year, by what it was decided on (förbund, settings, frozen years). */
 const cache = new WeakMap<object, Map<string, NationalStatistics>>();
@@ -203,6 +219,23 @@ async function storedPublication(db: Queryable, year: number): Promise<{ stats: 
 }
 
 /**
+ * The national publication of `year` as stored (publishing it first if it can be published now), with the frozen
+ * years of the förbund it covered: what a reader of that year holds when the next year is published. Null when
+ * the year has no stored publication (no förbund had participants, or it is not published yet).
+ */
+async function previousPublication(db: Database, year: number, today: Date, federations: readonly NationalFederation[]): Promise<PreviousNational | null> {
+  const stored = (await storedPublication(db, year)) ?? ((await yearPublication(db, year, today, federations)) && (await storedPublication(db, year)));
+  if (!stored) return null;
+  const { frozen } = await frozenForYear(db, year, today);
+  const covered = new Map<number, FrozenNational>();
+  for (const u of stored.stats.units) {
+    const f = frozen.get(u.id);
+    if (f) covered.set(u.id, frozenNational(f));
+  }
+  return { year, published: stored.stats, frozen: covered };
+}
+
+/**
  * The national count tables of a year, read from the förbund's FROZEN publications only (never live counts):
  * each förbund's counts of the closed year with its shown and hidden cells kept, the county and country
  * totals suppressed with them as one linked set. Not published (all counts null) until every förbund with
@@ -219,7 +252,9 @@ async function yearPublication(db: Database, year: number, today: Date, federati
   const { frozen, publication, protectionInterval } = await frozenForYear(db, year, today);
   const minCellSize = Math.max(resolveSettings(null).minCellSize, ...federations.map((f) => f.minCellSize));
   const synthetic = federations.some((f) => f.synthetic);
-  const key = JSON.stringify([year, publication.state, minCellSize, protectionInterval, federations.map((f) => [f.id, f.name, f.county]), [...frozen.keys()]]);
+  // The year before as it was published (the flow identity ties the two years): published first if it can be.
+  const previous = publication.state === 'published' && frozen.size > 0 ? await previousPublication(db, year - 1, today, federations) : null;
+  const key = JSON.stringify([year, publication.state, minCellSize, protectionInterval, federations.map((f) => [f.id, f.name, f.county]), [...frozen.keys()], previous !== null]);
   let byKey = cache.get(db);
   if (!byKey) cache.set(db, (byKey = new Map()));
   let stats = byKey.get(key);
@@ -228,11 +263,11 @@ async function yearPublication(db: Database, year: number, today: Date, federati
     const frozenCells = new Map<number, FrozenNational>();
     if (published) {
       for (const [id, f] of frozen) {
-        frozenCells.set(id, frozenNational(f.snapshotId, f.data));
+        frozenCells.set(id, frozenNational(f));
         await new Promise<void>((resolve) => setImmediate(resolve)); // one förbund at a time: let requests through
       }
     }
-    stats = nationalStatistics({ year, minCellSize, protectionInterval, synthetic, units: federations, counts: new Map(), economy: new Map(), frozen: frozenCells });
+    stats = nationalStatistics({ year, minCellSize, protectionInterval, synthetic, units: federations, counts: new Map(), economy: new Map(), frozen: frozenCells, previous });
     if (!published) stats = { ...stats, ...Object.fromEntries(countTableKeys.map((k) => [k, unpublishedTable(stats![k])])) };
     if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, stats);
