@@ -154,9 +154,9 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
   /** Is a hidden cell safe, given an (inner or exact) range of what a reader can deduce? */
   const safe = (cell: number, lo: number, hi: number) => {
     const v = values[cell]!;
-    if (aux.has(cell)) return true;
     const keep = options.keepRanges?.get(cell);
     if (keep && (lo > keep.min || hi < keep.max)) return false;
+    if (aux.has(cell)) return true;
     if (latent.has(cell)) return !small(v) || ((lo <= 0 || hi >= minCellSize) && hi - lo >= width);
     if (hi - lo < width) return false;
     return hidden[cell] !== 'primary' || lo <= 0 || hi >= minCellSize;
@@ -183,7 +183,7 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
     const published = values.map((v, i) => (hidden[i] ? null : v));
     const ranges = unknownIntervals(values.length, relations, published, safe);
     yield;
-    const exposed = [...ranges].find(([cell, r]) => !aux.has(cell) && !safe(cell, r.min, r.max));
+    const exposed = [...ranges].find(([cell, r]) => !safe(cell, r.min, r.max));
     if (!exposed) return { hidden };
     const cell = exposed[0];
     // The nearest cells that can still be hidden: the cell's relations, then theirs (breadth first).

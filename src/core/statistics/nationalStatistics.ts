@@ -10,6 +10,7 @@
  */
 import { ExitOutcome, Gender } from '../interventions/vocabulary.ts';
 import { registerCross, TableFamily } from '../privacy/linkedTables.ts';
+import { drain } from '../privacy/suppression.ts';
 import { ratio } from '../rounding.ts';
 import { publishCount, readTable, type StatTable, type TableKeys } from './statTable.ts';
 import type { FrozenCell, NationalBound } from './publication.ts';
@@ -284,6 +285,10 @@ function registerPrevious(family: TableFamily, units: readonly NationalUnit[], p
   });
   for (const [key, v] of printed) {
     if (!ownFrozen.has(key)) family.cell(key, scratchValues.get(key)!, false, v === null ? 'fixedHidden' : 'fixedShown');
+    // A förbund's hidden cell of last year is protected by its own publication and last year's national one;
+    // what this year may add to a reader's knowledge of it is checked after the suppression (see below), so
+    // the suppression need not protect it again (that would make it hide far more, and slowly).
+    else if (family.kindOf(key) === 'fixedHidden') family.cell(key, scratchValues.get(key)!, false, 'aux');
   }
   // The flow identity per förbund covered both years: active(Y) + ended(Y−1) = active(Y−1) + new(Y).
   const values = new Map(family.entries());
@@ -303,11 +308,8 @@ function registerPrevious(family: TableFamily, units: readonly NationalUnit[], p
   return true;
 }
 
-/**
- * Every national table of a year. `units` in display order; counts and economy per unit id (a förbund
- * without a row counts as zeros / unknown money).
- */
-export function nationalStatistics(input: {
+/** The input of nationalStatistics. */
+export interface NationalStatisticsInput {
   readonly year: number;
   readonly minCellSize: number;
   readonly synthetic?: boolean;
@@ -323,7 +325,18 @@ export function nationalStatistics(input: {
   /** The year before as it was published nationally (see PreviousNational); none for the first year. */
   readonly previous?: PreviousNational | null;
   readonly protectionInterval?: number;
-}): NationalStatistics {
+}
+
+/**
+ * Every national table of a year. `units` in display order; counts and economy per unit id (a förbund
+ * without a row counts as zeros / unknown money).
+ */
+export function nationalStatistics(input: NationalStatisticsInput): NationalStatistics {
+  return drain(nationalStatisticsSteps(input));
+}
+
+/** nationalStatistics() in steps: yields between the suppression's audits (a server lets other requests run). */
+export function* nationalStatisticsSteps(input: NationalStatisticsInput): Generator<void, NationalStatistics> {
   const { year, minCellSize: min, units } = input;
   const counts = units.map((u) => input.frozen?.get(u.id)?.counts ?? input.counts.get(u.id) ?? zeroCounts);
   const family = new TableFamily();
@@ -334,8 +347,14 @@ export function nationalStatistics(input: {
   const federationCell = /^(p\|)?f(\d+)\|([^|]+)$/;
   // Known: what is fixed shown, and the rows of förbund without a frozen year (zeros: nobody to count).
   const isKnown = (k: string) => family.kindOf(k) === 'fixedShown' || (federationCell.test(k) && family.kindOf(k) === undefined);
-  const hiddenFederationCells = family.entries().map(([k]) => k).filter((k) => family.kindOf(k) === 'fixedHidden' && federationCell.test(k));
-  const reference = family.deducibleRanges((k) => !isKnown(k), hiddenFederationCells);
+  const hiddenFederationCells = family
+    .entries()
+    .map(([k]) => k)
+    .filter((k) => federationCell.test(k) && (family.kindOf(k) === 'fixedHidden' || (k.startsWith('p|') && family.kindOf(k) === 'aux')));
+  // (A cell whose range is seen to hold its whole box — or, below, the whole reference — needs no exact solve.)
+  const entries = new Map(family.entries());
+  const boxOf = (k: string) => ({ min: entries.get(`${k}|min`) ?? 0, max: entries.get(`${k}|max`) ?? Infinity });
+  const reference = family.deducibleRanges((k) => !isKnown(k), hiddenFederationCells, (k, lo, hi) => lo <= boxOf(k).min && hi >= boxOf(k).max);
   const previousUnits = input.previous?.published.units ?? [];
   const cellOf = (k: string) => {
     const [, p, i, local] = federationCell.exec(k)!;
@@ -349,14 +368,14 @@ export function nationalStatistics(input: {
   // difference (trying the smallest counts first), or else all of them, keep their ranges as they were (the
   // suppression then hides more county and country cells), and the year is suppressed again.
   const strict = new Set<string>();
-  const values = new Map(family.entries());
   const protectionInterval = input.protectionInterval ?? 1;
   let published: (key: string) => number | null;
   for (;;) {
     const keep = new Map([...reference].filter(([k]) => strict.has(k)));
-    published = family.publish(min, { protectionInterval, keep });
+    published = yield* family.publishSteps(min, { protectionInterval, keep });
     const shown = published;
-    const after = family.deducibleRanges((k) => shown(k) === null, hiddenFederationCells);
+    yield;
+    const after = family.deducibleRanges((k) => shown(k) === null, hiddenFederationCells, (k, lo, hi) => lo <= reference.get(k)!.min && hi >= reference.get(k)!.max);
     const narrowed = new Map<number, { key: string; bound: NationalBound }[]>();
     for (const k of hiddenFederationCells) {
       const { id, year: y, local } = cellOf(k);
@@ -374,7 +393,7 @@ export function nationalStatistics(input: {
       const ok = (list: typeof cells) => check !== undefined && check(list.map((c) => c.bound), protectionInterval);
       if (ok(cells)) continue;
       grew = true;
-      const one = check && [...cells].sort((a, b) => values.get(a.key)! - values.get(b.key)!).find((c) => ok(cells.filter((x) => x !== c)));
+      const one = check && [...cells].sort((a, b) => entries.get(a.key)! - entries.get(b.key)!).find((c) => ok(cells.filter((x) => x !== c)));
       for (const c of one ? [one] : cells) strict.add(c.key);
     }
     if (!grew) break;

@@ -5,12 +5,13 @@
  */
 import { ExitOutcome, Gender } from '../../core/interventions/vocabulary.ts';
 import { indexOf } from '../../core/statistics/participantStatistics.ts';
-import { countTableKeys, nationalEconomyTables, nationalStatistics, nationalTrends, type FrozenNational, type PreviousNational, type NationalTrends, type NationalEconomyFacts, type NationalStatistics, type NationalUnit, type NationalUnitCounts } from '../../core/statistics/nationalStatistics.ts';
+import { countTableKeys, nationalEconomyTables, nationalStatisticsSteps, nationalTrends, type FrozenNational, type PreviousNational, type NationalTrends, type NationalEconomyFacts, type NationalStatistics, type NationalUnit, type NationalUnitCounts } from '../../core/statistics/nationalStatistics.ts';
 import { sumBySection } from '../../core/economy/budget.ts';
 import { equityCapOre, equityCapShareFor } from '../../core/economy/keyFigures.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { memoizeReads } from '../../db/memoizeReads.ts';
+import { drainYielding } from '../steps.ts';
 import { frozenFlowCounts, frozenNationalCells, protectedWithBounds, type FrozenYear } from '../../core/statistics/publication.ts';
 import type { StatTable } from '../../core/statistics/statTable.ts';
 import { closingDate } from '../interventions/publishedStatistics.ts';
@@ -267,7 +268,8 @@ async function yearPublication(db: Database, year: number, today: Date, federati
         await new Promise<void>((resolve) => setImmediate(resolve)); // one förbund at a time: let requests through
       }
     }
-    stats = nationalStatistics({ year, minCellSize, protectionInterval, synthetic, units: federations, counts: new Map(), economy: new Map(), frozen: frozenCells, previous });
+    // In steps: a large deployment's year takes a while, and requests are answered meanwhile.
+    stats = await drainYielding(nationalStatisticsSteps({ year, minCellSize, protectionInterval, synthetic, units: federations, counts: new Map(), economy: new Map(), frozen: frozenCells, previous }));
     if (!published) stats = { ...stats, ...Object.fromEntries(countTableKeys.map((k) => [k, unpublishedTable(stats![k])])) };
     if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, stats);
