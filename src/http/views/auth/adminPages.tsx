@@ -86,6 +86,8 @@ export function FederationPage(props: { model: FederationPageModel }) {
 export interface AdminUsersPageModel {
   readonly users: readonly (UserRow & { readonly roles: string })[];
   readonly pending: readonly Invitation[];
+  /** The administrator looking: their own account is not offered for disabling (the service refuses it). */
+  readonly selfUserId: number | null;
   readonly link?: OneTimeLink | undefined;
 }
 
@@ -206,7 +208,9 @@ export function AdminUsersPage(props: { model: AdminUsersPageModel }) {
                 <td>{u.disabled ? 'Avstängt' : 'Aktivt'}</td>
                 <td>
                   <RowAction action={`/admin/users/${u.id}/reset`} label="Nytt lösenord" accessibleName={`Länk för nytt lösenord för ${u.email}`} />{' '}
-                  <RowAction action={`/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`} label={u.disabled ? 'Slå på' : 'Stäng av'} accessibleName={`${u.disabled ? 'Slå på' : 'Stäng av'} ${u.email}`} />
+                  {u.id === props.model.selfUserId ? null : (
+                    <RowAction action={`/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`} label={u.disabled ? 'Slå på' : 'Stäng av'} accessibleName={`${u.disabled ? 'Slå på' : 'Stäng av'} ${u.email}`} />
+                  )}
                 </td>
               </tr>
             ))}
