@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKronor, formatNumber, formatNumberUpTo, formatPercent, formatTkr, formatWholePercent } from './format.ts';
+import { formatKronor, formatList, formatMonth, formatMonthShort, formatMonthsFromJanuary, formatNumber, formatNumberUpTo, formatPercent, formatTkr, formatWholePercent } from './format.ts';
 
 // Independent expectation: what Intl sv-SE prints (no-break space grouping, U+2212 minus).
 const sv = (n: number, d = 0) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
@@ -26,5 +26,17 @@ describe('sv-SE presentation', () => {
     expect(formatPercent(0.2307)).toBe('23\u00a0%');
     expect(formatPercent(0.4627, 1)).toBe('46,3\u00a0%');
     expect(formatWholePercent(86)).toBe('86\u00a0%');
+  });
+  it('names months and lists as Swedish does (checked against Intl sv-SE)', () => {
+    for (let m = 1; m <= 12; m++) {
+      const d = new Date(Date.UTC(2025, m - 1, 15));
+      expect(formatMonth(m)).toBe(new Intl.DateTimeFormat('sv-SE', { month: 'long', timeZone: 'UTC' }).format(d));
+      expect(formatMonthShort(m)).toBe(formatMonth(m).slice(0, 3)); // three letters in table heads (Intl writes "mars", "juni")
+    }
+    expect(formatMonthsFromJanuary(1)).toBe('januari');
+    expect(formatMonthsFromJanuary(3)).toBe('januari–mars');
+    expect(formatList([])).toBe('');
+    expect(formatList(['A'])).toBe('A');
+    expect(formatList(['A', 'B', 'C'])).toBe('A, B och C');
   });
 });

@@ -82,3 +82,21 @@ export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
 }
+
+const monthNames = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'] as const;
+const monthAbbreviations = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] as const;
+
+/** A month's Swedish name, 1 → "januari" (a number outside 1–12 as itself). */
+export function formatMonth(month: number): string {
+  return monthNames[month - 1] ?? String(month);
+}
+
+/** A month's short name for table heads, 1 → "jan". */
+export function formatMonthShort(month: number): string {
+  return monthAbbreviations[month - 1] ?? String(month);
+}
+
+/** The months of the year so far: "januari" or "januari–mars". */
+export function formatMonthsFromJanuary(throughMonth: number): string {
+  return throughMonth === 1 ? 'januari' : `januari–${formatMonth(throughMonth)}`;
+}

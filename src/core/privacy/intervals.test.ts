@@ -22,14 +22,17 @@ describe('intervals of unpublished cells over a linked system', () => {
         const published = t.values.map((v, i) => (hide[i] ? null : v));
         const got = unknownIntervals(t.values.length, t.relations, published);
         const want = bruteForceRanges(t, hide, 40);
+        // Unbounded cells: the search's largest value is set by its cap, so it must grow when the cap does
+        // (a fixed threshold fails when other hidden cells share the cap, e.g. a hidden grand total).
+        const wider = [...got.values()].some((g) => g.max === Infinity) ? bruteForceRanges(t, hide, 80) : null;
         for (const [cell, r] of want) {
           const g = got.get(cell)!;
           expect(g.min).toBe(r.min);
-          if (g.max === Infinity) expect(r.max).toBeGreaterThanOrEqual(20);
+          if (g.max === Infinity) expect(wider!.get(cell)!.max).toBeGreaterThan(r.max);
           else expect(g.max).toBe(r.max);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.INTERVAL_RUNS ?? 150), examples: [[{ cells: [[2, 1, 3], [3, 3, 0], [3, 4, 2]], hide: [false, false, false, false, false, true, false, false, false, false, true, false, false, false, true, true] }]] },
     );
   });
 

@@ -8,12 +8,11 @@ import { bold, cell, cellNumber, cellPercent, doc, heading, italic, para, sectio
 import type { Block, Doc } from '../documents/model.ts';
 import type { OperatingStatement, StatementFigures } from '../economy/operatingStatement.ts';
 import { sectionLabels } from '../economy/types.ts';
-import { formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
+import { formatMonthsFromJanuary, formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
 import { oreToTkr } from '../rounding.ts';
 import { goalsSummary, goalsTable, missing, narrative, statTable } from './common.ts';
 import type { BoardPackFacts, ConsumptionFact, InterimReportFacts, PeriodEconomy, PeriodReportFacts } from './facts.ts';
 
-export const monthNames = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 const tkr = (ore: number) => `${formatTkr(ore)}${NBSP}tkr`;
 const num = (ore: number | null): CellInput => (ore === null ? null : cellNumber(oreToTkr(ore)));
@@ -24,7 +23,7 @@ function lastDay(year: number, month: number): number {
 }
 
 export function periodLabel(year: number, throughMonth: number): string {
-  return throughMonth === 1 ? `januari ${year}` : `januari–${monthNames[throughMonth - 1]} ${year}`;
+  return `${formatMonthsFromJanuary(throughMonth)} ${year}`;
 }
 
 /**

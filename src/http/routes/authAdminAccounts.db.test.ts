@@ -96,6 +96,10 @@ describe('the system administrator manages accounts that span förbund', () => {
 
   it('never leaves the installation without an administrator, nor lets one remove itself', async () => {
     const self = (await idOf('admin@x.se'))!;
+    // The list offers no dead end: the administrator's own row has no "Stäng av", the others have.
+    const list = await (await admin.request('/admin/users')).text();
+    expect(list).not.toContain(`/admin/users/${self}/disable`);
+    expect(list).toContain(`/admin/users/${(await idOf('kansli@a.se'))!}/disable`);
     const res = await admin.request(`/admin/users/${self}/kinds`, form({ 'kinds[]': ['national'], _page: `/admin/users/${self}` }));
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Du kan inte ta bort din egen roll som systemadministratör.');

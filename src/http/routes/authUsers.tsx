@@ -46,10 +46,10 @@ export async function loadUserPage(db: Database, federation: FederationRef, user
   return { federation, user, interventions: await interventionNames(db, federation.id), admin, ...extra };
 }
 
-/** Every account of the installation and the invitations of existing accounts waiting for approval. */
-export async function loadAdminUsersPage(db: Database, link?: OneTimeLink): Promise<AdminUsersPageModel> {
+/** Every account of the installation and the invitations of existing accounts waiting for approval; `selfUserId` is the administrator looking. */
+export async function loadAdminUsersPage(db: Database, selfUserId: number | null, link?: OneTimeLink): Promise<AdminUsersPageModel> {
   const [users, pending] = await Promise.all([listUsers(db), listPendingApprovals(db)]);
-  return { users, pending, link };
+  return { users, pending, selfUserId, link };
 }
 
 /** One account of the installation (404 when there is none); `selfUserId` is the administrator looking. */
@@ -184,8 +184,8 @@ export const authUserRoutes: RouteModule = ({ db }) => {
 
   // The system administrator: every account, invitations of existing accounts to approve.
   app.get('/admin/users', async (c) => {
-    requirePermission(c, 'admin');
-    return c.html(<AdminUsersPage model={await loadAdminUsersPage(db)} />);
+    const ctx = requirePermission(c, 'admin');
+    return c.html(<AdminUsersPage model={await loadAdminUsersPage(db, ctx.user.userId)} />);
   });
 
   // Accounts that span förbund (administrators, national readers): the system administrator's alone.
@@ -195,7 +195,7 @@ export const authUserRoutes: RouteModule = ({ db }) => {
     const r = await createInstallationAccount(db, { email: String(b.email ?? ''), displayName: String(b.displayName ?? ''), kinds }, ctx.actor);
     if (r.kind === 'granted') return redirectWithFlash(c, '/admin/users', 'user-kinds');
     const link = { text: `Kontot för ${r.email} är skapat. Personen väljer sitt lösenord med länken (gäller i ${resetHours} timmar, en gång).`, link: linkTo(c, '/aterstall', r.token) };
-    return c.html(<AdminUsersPage model={await loadAdminUsersPage(db, link)} />);
+    return c.html(<AdminUsersPage model={await loadAdminUsersPage(db, ctx.user.userId, link)} />);
   });
 
   app.get('/admin/users/:userId', async (c) => {

@@ -372,3 +372,21 @@ export function SubmitButton(props: { label: string; name?: string; value?: stri
     </button>
   );
 }
+
+/**
+ * One action on a row of a table: a one-button post form ("Godkänn", "Ta bort"), named for screen readers by
+ * `accessibleName` ("Godkänn rollen för anna@example.se"), with the hidden values the action needs.
+ */
+export function RowAction(props: { action: string; label: string; accessibleName: string; hidden?: Readonly<Record<string, string>> }) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <FormSecurityFields />
+      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" aria-label={props.accessibleName}>
+        {props.label}
+      </button>
+    </form>
+  );
+}

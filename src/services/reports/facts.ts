@@ -26,6 +26,7 @@ import { loadContributions } from '../economy/allocation.ts';
 import { getFederation } from '../federations/federations.ts';
 import { listMembers } from '../members/members.ts';
 import { getYearFigures } from '../economy/yearFacts.ts';
+import { formatMonth, formatMonthsFromJanuary } from '../../core/format.ts';
 import { budgetToDate, outcomeToDate, type YearFigures } from '../../core/economy/yearFigures.ts';
 import { buildOperatingStatement } from '../../core/economy/operatingStatement.ts';
 import { budgetProfileLabels, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
@@ -246,7 +247,6 @@ export async function loadAnnualReportFacts(db: Queryable, federationId: number,
   };
 }
 
-const monthNames = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 function profileSentence(y: YearFigures, lead: string): string {
   const count = new Map<BudgetProfile, number>();
@@ -277,14 +277,14 @@ export async function loadPeriodEconomy(q: Queryable, federationId: number, year
   });
   const forecastLines = throughMonth === 0 ? y.budget.revised : y.forecast.lines;
   const fullYear = buildOperatingStatement({ year, lines: y.lines, outcome: forecastLines, budget: y.budget.revised, previousOutcome: null, financial: null, previousFinancial: null });
-  const months = throughMonth === 1 ? 'januari' : `januari–${monthNames[throughMonth - 1]}`;
+  const months = formatMonthsFromJanuary(throughMonth);
   const forecastMethod =
     throughMonth === 0
       ? 'Det finns inget utfall för året ännu: prognosen för helåret är lika med budgeten.'
       : throughMonth === 12
         ? 'Utfallet omfattar hela året: prognosen är årets utfall.'
         : `Prognosen för helåret bygger på utfallet ${months} per budgetpost, uppräknat efter postens periodisering ` +
-          `(utfallet hittills delat med den andel av året som periodiseringen väntar sig till och med ${monthNames[throughMonth - 1]}; ` +
+          `(utfallet hittills delat med den andel av året som periodiseringen väntar sig till och med ${formatMonth(throughMonth)}; ` +
           'en jämnt fördelad post räknas upp med 12/' + throughMonth + '). Finansiella poster ingår inte i prognosen.';
   return {
     throughMonth,

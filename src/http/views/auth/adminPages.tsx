@@ -1,7 +1,7 @@
 /** The system administrator's pages: the förbund of the installation (list, new, change) and every account (list, new, one account). */
 import { Layout } from '../layout.tsx';
 import { ScrollTable } from '../scrollTable.tsx';
-import { CheckboxGroup, Form, FormSecurityFields, SubmitButton, TextField, fieldId, formState } from '../form.tsx';
+import { CheckboxGroup, Form, FormSecurityFields, RowAction, SubmitButton, TextField, fieldId, formState } from '../form.tsx';
 import { federationRoleLabels } from '../../../core/access/permissions.ts';
 import type { FederationInfo } from '../../../services/federations/federations.ts';
 import type { UserRow } from '../../../services/auth/users.ts';
@@ -86,6 +86,8 @@ export function FederationPage(props: { model: FederationPageModel }) {
 export interface AdminUsersPageModel {
   readonly users: readonly (UserRow & { readonly roles: string })[];
   readonly pending: readonly Invitation[];
+  /** The administrator looking: their own account is not offered for disabling (the service refuses it). */
+  readonly selfUserId: number | null;
   readonly link?: OneTimeLink | undefined;
 }
 
@@ -172,18 +174,8 @@ export function AdminUsersPage(props: { model: AdminUsersPageModel }) {
                   <td>{federationRoleLabels[i.role]}</td>
                   <td>{i.createdBy}</td>
                   <td>
-                    <form method="post" action={`/admin/invitations/${i.id}/approve`} class="inline">
-                      <FormSecurityFields />
-                      <button type="submit" aria-label={`Godkänn rollen för ${i.email} i ${i.federationName}`}>
-                        Godkänn
-                      </button>
-                    </form>{' '}
-                    <form method="post" action={`/admin/invitations/${i.id}/decline`} class="inline">
-                      <FormSecurityFields />
-                      <button type="submit" aria-label={`Avslå rollen för ${i.email} i ${i.federationName}`}>
-                        Avslå
-                      </button>
-                    </form>
+                    <RowAction action={`/admin/invitations/${i.id}/approve`} label="Godkänn" accessibleName={`Godkänn rollen för ${i.email} i ${i.federationName}`} />{' '}
+                    <RowAction action={`/admin/invitations/${i.id}/decline`} label="Avslå" accessibleName={`Avslå rollen för ${i.email} i ${i.federationName}`} />
                   </td>
                 </tr>
               ))}
@@ -215,18 +207,10 @@ export function AdminUsersPage(props: { model: AdminUsersPageModel }) {
                 <td>{u.roles}</td>
                 <td>{u.disabled ? 'Avstängt' : 'Aktivt'}</td>
                 <td>
-                  <form method="post" action={`/admin/users/${u.id}/reset`} class="inline">
-                    <FormSecurityFields />
-                    <button type="submit" aria-label={`Länk för nytt lösenord för ${u.email}`}>
-                      Nytt lösenord
-                    </button>
-                  </form>{' '}
-                  <form method="post" action={`/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`} class="inline">
-                    <FormSecurityFields />
-                    <button type="submit" aria-label={`${u.disabled ? 'Slå på' : 'Stäng av'} ${u.email}`}>
-                      {u.disabled ? 'Slå på' : 'Stäng av'}
-                    </button>
-                  </form>
+                  <RowAction action={`/admin/users/${u.id}/reset`} label="Nytt lösenord" accessibleName={`Länk för nytt lösenord för ${u.email}`} />{' '}
+                  {u.id === props.model.selfUserId ? null : (
+                    <RowAction action={`/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`} label={u.disabled ? 'Slå på' : 'Stäng av'} accessibleName={`${u.disabled ? 'Slå på' : 'Stäng av'} ${u.email}`} />
+                  )}
                 </td>
               </tr>
             ))}

@@ -5,7 +5,7 @@
 import type { FederationRef } from '../../context.ts';
 import { Layout } from '../layout.tsx';
 import { ScrollTable } from '../scrollTable.tsx';
-import { CheckboxGroup, FormSecurityFields } from '../form.tsx';
+import { CheckboxGroup, FormSecurityFields, RowAction } from '../form.tsx';
 import { formatLocalDateTime } from '../../../core/format.ts';
 import { federationRoleLabels, federationRoles } from '../../../core/access/permissions.ts';
 import { invitationDays, resetHours, type Invitation, type ManagedUserRow } from '../../../services/auth/accounts.ts';
@@ -125,12 +125,7 @@ export function UsersPage(props: { model: UsersPageModel }) {
                   <td>{federationRoleLabels[i.role]}</td>
                   <td>{`Länken gäller till ${formatLocalDateTime(i.expiresAt)}`}</td>
                   <td>
-                    <form method="post" action={`/f/${f.id}/users/invitations/${i.id}/revoke`} class="inline">
-                      <FormSecurityFields />
-                      <button type="submit" aria-label={`Återkalla inbjudan till ${i.email}`}>
-                        Återkalla
-                      </button>
-                    </form>
+                    <RowAction action={`/f/${f.id}/users/invitations/${i.id}/revoke`} label="Återkalla" accessibleName={`Återkalla inbjudan till ${i.email}`} />
                   </td>
                 </tr>
               ))}

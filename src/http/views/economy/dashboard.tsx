@@ -8,6 +8,7 @@ import { BarChart } from '../barChart.tsx';
 import { CardGrid, FigureCard, WarningList } from '../cards.tsx';
 import { Layout } from '../layout.tsx';
 import { formatPercent, formatShare, formatTkr, tkrText } from '../present.ts';
+import { formatMonth, formatMonthsFromJanuary } from '../../../core/format.ts';
 import { YearSelector } from '../yearSelector.tsx';
 
 /** What the dashboard shows; built by the route's loader from the year's figures, all money in öre. */
@@ -65,7 +66,7 @@ export function DashboardPage(props: { model: DashboardModel }) {
   const m = props.model;
   const base = `/f/${m.federationId}`;
   const complete = m.monthsWithOutcome >= 12;
-  const period = m.monthsWithOutcome === 0 ? 'inget utfall ännu' : complete ? 'helår' : `januari–${monthName(m.monthsWithOutcome)}`;
+  const period = m.monthsWithOutcome === 0 ? 'inget utfall ännu' : complete ? 'helår' : formatMonthsFromJanuary(m.monthsWithOutcome);
   return (
     <>
       <h1>Översikt {m.year}</h1>
@@ -137,7 +138,7 @@ function ForecastMethod(props: { model: DashboardModel }) {
     <div class="muted" id="prognosmetod">
       <p>
         Så räknas prognosen: för varje budgetpost delas utfallet hittills med den andel av årsbudgeten som enligt postens periodisering borde ha
-        kommit in till och med {monthName(m.monthsWithOutcome)}. Poster som fördelas jämnt över året räknas vidare i samma takt som hittills.
+        kommit in till och med {formatMonth(m.monthsWithOutcome)}. Poster som fördelas jämnt över året räknas vidare i samma takt som hittills.
       </p>
       {m.forecastProfiles.length ? (
         <ul>
@@ -164,7 +165,4 @@ function equityNote(m: DashboardModel): string {
   return parts.join('; ') + '.';
 }
 
-const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-export function monthName(month: number): string {
-  return months[month - 1] ?? String(month);
-}
+

@@ -8,9 +8,9 @@ import { DataTable } from '../dataTable.tsx';
 import { AmountField, ErrorSummary, FileField, Form, SelectField, SubmitButton, type FieldErrors } from '../form.tsx';
 import { YearSelector } from '../yearSelector.tsx';
 import { formatKronor } from '../present.ts';
-import { monthName } from './dashboard.tsx';
+import { formatMonth, formatMonthShort } from '../../../core/format.ts';
 
-const monthShort = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const months = Array.from({ length: 12 }, (_, i) => i + 1);
 const sourceLabels: Record<OutcomeSource, string> = { manual: 'inmatat', file: 'inläst fil', reference: 'referensfil', ledger: 'bokföringen (SIE)' };
 
 /** One budget line's recorded outcome: net (income − cost) per month (null: nothing recorded) and the year's sum, öre. */
@@ -74,7 +74,7 @@ export function OutcomePage(props: { model: OutcomePageModel }) {
                   label="Månad"
                   value={v.month ?? ''}
                   error={e.month}
-                  options={[{ value: '', label: 'Välj månad' }, ...monthShort.map((_, i) => ({ value: String(i + 1), label: monthName(i + 1) }))]}
+                  options={[{ value: '', label: 'Välj månad' }, ...months.map((m) => ({ value: String(m), label: formatMonth(m) }))]}
                 />
                 <AmountField name="income" label="Intäkt" value={v.income ?? ''} error={e.income} />
                 <AmountField name="cost" label="Kostnad" value={v.cost ?? ''} error={e.cost} hint="Kronor; en återbetalning anges med minustecken" />
@@ -110,7 +110,7 @@ export function OutcomePage(props: { model: OutcomePageModel }) {
       <DataTable
         id="outcome-months"
         caption={`Utfall ${year} per budgetpost och månad (netto, kronor; kostnader med minustecken)`}
-        columns={[{ heading: 'Budgetpost' }, ...monthShort.map((m, i) => ({ heading: <abbr title={monthName(i + 1)}>{m}</abbr>, numeric: true })), { heading: 'Summa', numeric: true }]}
+        columns={[{ heading: 'Budgetpost' }, ...months.map((m) => ({ heading: <abbr title={formatMonth(m)}>{formatMonthShort(m)}</abbr>, numeric: true })), { heading: 'Summa', numeric: true }]}
         rows={rows.map((r) => ({
           cells: [r.label, ...r.monthsOre.map(cell), cell(r.totalOre)],
           cellClasses: [undefined, ...r.monthsOre.map(neg), neg(r.totalOre)],
@@ -145,7 +145,7 @@ export function OutcomePreviewPage(props: { model: OutcomePreviewModel }) {
         id="outcome-preview"
         caption={`Ändringar från ${file} (intäkt / kostnad, kronor; kostnader med minustecken)`}
         columns={[{ heading: 'År' }, { heading: 'Budgetpost' }, { heading: 'Månad' }, { heading: 'Före', numeric: true }, { heading: 'Efter', numeric: true }]}
-        rows={changes.map((ch) => ({ cells: [String(ch.year), ch.label, monthName(ch.month), amount(ch.before), amount(ch.after)] }))}
+        rows={changes.map((ch) => ({ cells: [String(ch.year), ch.label, formatMonth(ch.month), amount(ch.before), amount(ch.after)] }))}
         empty="Filen ändrar inga belopp."
       />
       <Form action={`${base}/fil/bekrafta`} label="Bekräfta inläsningen">

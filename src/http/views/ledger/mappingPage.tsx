@@ -1,7 +1,7 @@
 import type { FederationRef } from '../../context.ts';
 import type { InputError } from '../../../core/errors.ts';
 import type { BudgetLineRow, LedgerOutcome, ledgerNames, listMappings } from '../../../services/ledger/mapping.ts';
-import { Form, FormSecurityFields, SelectField, SubmitButton, TextField, formState } from '../form.tsx';
+import { Form, FormSecurityFields, RowAction, SelectField, SubmitButton, TextField, formState } from '../form.tsx';
 import { Layout } from '../layout.tsx';
 import { ScrollTable } from '../scrollTable.tsx';
 import { formatKronor, objectsText } from './format.ts';
@@ -144,13 +144,7 @@ export function MappingPage(props: { model: MappingPageModel }) {
                   <a href={`${base}/${m.id}`} aria-label={`Ändra kopplingen till ${m.budgetLineLabel}`}>
                     Ändra
                   </a>{' '}
-                  <form method="post" action={`${base}/${m.id}/delete`} class="inline">
-                    <FormSecurityFields />
-                    <input type="hidden" name="year" value={model.year === null ? '' : String(model.year)} />
-                    <button type="submit" aria-label={`Ta bort kopplingen till ${m.budgetLineLabel}`}>
-                      Ta bort
-                    </button>
-                  </form>
+                  <RowAction action={`${base}/${m.id}/delete`} label="Ta bort" accessibleName={`Ta bort kopplingen till ${m.budgetLineLabel}`} hidden={{ year: model.year === null ? '' : String(model.year) }} />
                 </td>
               ) : null}
             </tr>
