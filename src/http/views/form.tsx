@@ -12,9 +12,9 @@ import { InputError, type InputProblem } from '../../core/errors.ts';
 /** Field errors by field name, in Swedish. */
 export type FieldErrors = Readonly<Record<string, string>>;
 
-/** The id an input gets for a field name; error summaries link to it. */
-export function fieldId(name: string): string {
-  return `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+/** The id an input gets for a field name (and its form's idSuffix, if any); error summaries link to it. */
+export function fieldId(name: string, idSuffix?: string): string {
+  return `f-${(idSuffix ? `${name}-${idSuffix}` : name).replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
 /**
@@ -173,7 +173,7 @@ function LabelWithHint(props: { id: string; label: string; required?: boolean; h
 export function TextField(
   props: FieldProps & { type?: 'text' | 'date' | 'number' | 'email'; inputmode?: 'numeric' | 'decimal' | 'text'; autocomplete?: string; size?: number; list?: string },
 ) {
-  const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
+  const id = fieldId(props.name, props.idSuffix);
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <LabelWithHint id={id} {...props} />
@@ -196,7 +196,7 @@ export function TextField(
 
 /** A password: never given a value, so nothing typed is ever sent back (see secretFieldNames). */
 export function PasswordField(props: Omit<FieldProps, 'value'> & { autocomplete: 'current-password' | 'new-password'; minlength?: number }) {
-  const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
+  const id = fieldId(props.name, props.idSuffix);
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <LabelWithHint id={id} {...props} />
@@ -236,7 +236,7 @@ export function AmountField(props: FieldProps) {
  * starts at "– välj –" (`placeholder`), and a required choice left there is refused by the server.
  */
 export function SelectField(props: FieldProps & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
-  const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
+  const id = fieldId(props.name, props.idSuffix);
   const selected = props.value == null ? '' : String(props.value);
   const needsPlaceholder = props.placeholder !== undefined || !props.options.some((o) => o.value === selected);
   return (
@@ -256,7 +256,7 @@ export function SelectField(props: FieldProps & { options: readonly { value: str
 }
 
 export function TextAreaField(props: FieldProps & { rows?: number }) {
-  const id = fieldId(props.idSuffix ? `${props.name}-${props.idSuffix}` : props.name);
+  const id = fieldId(props.name, props.idSuffix);
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={id}>{props.label}</label>
@@ -347,7 +347,7 @@ export function ErrorSummary(props: { errors: FieldErrors | undefined; general?:
         ))}
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#${fieldId(props.idSuffix ? `${name}-${props.idSuffix}` : name)}`}>{message}</a>
+            <a href={`#${fieldId(name, props.idSuffix)}`}>{message}</a>
           </li>
         ))}
       </ul>
