@@ -22,6 +22,8 @@ import { lineMap } from '../economy/lines.ts';
 export interface NationalFederation extends NationalUnit {
   readonly synthetic: boolean;
   readonly minCellSize: number;
+  /** The förbund's stored settings, as read (the economy figures resolve them). */
+  readonly settings: unknown;
 }
 
 /** Every förbund in the deployment, by county then name. */
@@ -29,7 +31,7 @@ export async function listNationalFederations(db: Queryable): Promise<NationalFe
   const rows = await db.query<{ id: number; name: string; county: string | null; synthetic: boolean; settings: unknown }>(
     'select id, name, county, synthetic, settings from federation order by county nulls last, name',
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, county: r.county, synthetic: r.synthetic, minCellSize: resolveSettings(r.settings).minCellSize }));
+  return rows.map((r) => ({ id: r.id, name: r.name, county: r.county, synthetic: r.synthetic, minCellSize: resolveSettings(r.settings).minCellSize, settings: r.settings }));
 }
 
 /** Years with any fiscal year or participation, newest first. */
@@ -297,11 +299,10 @@ export async function nationalStatisticsForYear(
 ): Promise<NationalView> {
   const today = options.today ?? new Date();
   const federations = await listNationalFederations(db);
-  const settingsRows = new Map((await db.query<{ id: number; settings: unknown }>('select id, settings from federation')).map((r) => [r.id, r.settings]));
   const { stats: counts, publication } = await yearPublication(db, year, today, federations);
   const economy = new Map<number, NationalEconomyFacts>();
   for (const f of federations) {
-    const facts = await nationalEconomyFacts(db, f.id, year, settingsRows.get(f.id));
+    const facts = await nationalEconomyFacts(db, f.id, year, f.settings);
     if (facts) economy.set(f.id, facts);
   }
   // The economy tables need the published active counts (cost per participant): the core builds them from
