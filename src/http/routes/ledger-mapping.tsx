@@ -4,16 +4,16 @@ import type { Database } from '../../db/database.ts';
 import { redirectWithFlash } from '../views/flash.tsx';
 import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { pathId } from '../params.ts';
+import { pathId, queryYear } from '../params.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { addMapping, deleteMapping, ledgerNames, listMappableBudgetLines, listMappings, loadLedgerOutcome } from '../../services/ledger/mapping.ts';
 import { listLedgerYears } from '../../services/ledger/statements.ts';
 import { MappingPage, type MappingPageModel } from '../views/ledger/mappingPage.tsx';
 
 /** The mapping page's model for the year asked for (the ledger's first year when none), with a refused form's error. */
-export async function loadMappingPage(db: Database, federation: FederationRef, yearText: string | undefined, canEdit: boolean, error?: InputError): Promise<MappingPageModel> {
+export async function loadMappingPage(db: Database, federation: FederationRef, asked: number | undefined, canEdit: boolean, error?: InputError): Promise<MappingPageModel> {
   const years = await listLedgerYears(db, federation.id);
-  const year = yearText ? valueOrThrow(parseYear(yearText), { field: 'year' }) : (years[0]?.year ?? null);
+  const year = asked ?? years[0]?.year ?? null;
   const outcome = year === null ? null : await loadLedgerOutcome(db, federation.id, year);
   return {
     federation,
@@ -31,12 +31,12 @@ export async function loadMappingPage(db: Database, federation: FederationRef, y
 /** Mapping of accounts and dimension objects to budget lines: page, form posts and JSON. */
 export const ledgerMappingRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const render = async (federation: FederationRef, yearText: string | undefined, canEdit: boolean, error?: InputError) => <MappingPage model={await loadMappingPage(db, federation, yearText, canEdit, error)} />;
+  const render = async (federation: FederationRef, asked: number | undefined, canEdit: boolean, error?: InputError) => <MappingPage model={await loadMappingPage(db, federation, asked, canEdit, error)} />;
 
   app.get('/f/:federationId/ledger/mapping', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    return c.html(await render(federation, c.req.query('year'), c.get('ctx').can('ledger:write')));
+    return c.html(await render(federation, queryYear(c, ['year']), c.get('ctx').can('ledger:write')));
   });
 
   app.post('/f/:federationId/ledger/mapping', async (c) => {
@@ -51,7 +51,7 @@ export const ledgerMappingRoutes: RouteModule = ({ db }) => {
       // The form is shown again with what was typed and each message beside its field (app.tsx).
       const fields: Record<string, string> = { konton: 'accounts', objekt: 'object', budgetpost: 'budgetLineId' };
       if (typeof body['_page'] === 'string') throw new InputError(e.problems.map((p) => ({ ...p, field: p.field ? (fields[p.field] ?? p.field) : undefined })));
-      return c.html(await render(federation, year, true, e), 400);
+      return c.html(await render(federation, year ? valueOrThrow(parseYear(year), { field: 'year' }) : undefined, true, e), 400);
     }
     return redirectWithFlash(c, `/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping');
   });

@@ -3,7 +3,7 @@ import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { NotFoundError } from '../../core/errors.ts';
-import { parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { queryYear } from '../params.ts';
 import { StatementsPage, type StatementsPageModel } from '../views/ledger/statementsPage.tsx';
 import { tableToCsv } from '../../exports/csv.ts';
 import { tablesToXlsx } from '../../exports/xlsx.ts';
@@ -13,37 +13,37 @@ import { loadClassRanges } from '../../services/ledger/statements.ts';
 
 
 /** The year asked for (the newest when none) and its statements; NotFoundError without a ledger for it. */
-async function loadYearStatements(db: Database, federationId: number, yearText: string | undefined) {
+async function loadYearStatements(db: Database, federationId: number, asked: number | undefined) {
   const years = await listLedgerYears(db, federationId);
   if (!years.length) throw new NotFoundError('Ingen huvudbok är inläst ännu. Läs in en SIE-fil först.');
-  const year = yearText === undefined || yearText === '' ? years[0]!.year : valueOrThrow(parseYear(yearText), { field: 'year' });
+  const year = asked ?? years[0]!.year;
   const s = await ledgerStatements(db, federationId, year);
   if (!s) throw new NotFoundError(`Det finns ingen huvudbok för ${year}.`);
   return { years, year, s };
 }
 
 /** The statements page's model: before any SIE import, what to do instead (not a 404). */
-export async function loadStatementsPage(db: Database, federation: FederationRef, yearText: string | undefined, canImport: boolean): Promise<StatementsPageModel> {
+export async function loadStatementsPage(db: Database, federation: FederationRef, asked: number | undefined, canImport: boolean): Promise<StatementsPageModel> {
   if (!(await listLedgerYears(db, federation.id)).length) return { kind: 'no-ledger', federation, canImport };
-  const { years, year, s } = await loadYearStatements(db, federation.id, yearText);
+  const { years, year, s } = await loadYearStatements(db, federation.id, asked);
   return { kind: 'statements', federation, years, year, statements: s, classRanges: await loadClassRanges(db, federation.id) };
 }
 
 /** Resultaträkning, balansräkning and kassaflödesanalys from the ledger: page, JSON, CSV and XLSX. */
 export const ledgerStatementRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const load = (federationId: number, yearText: string | undefined) => loadYearStatements(db, federationId, yearText);
+  const load = (federationId: number, asked: number | undefined) => loadYearStatements(db, federationId, asked);
 
   app.get('/f/:federationId/ledger/statements', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    return c.html(<StatementsPage model={await loadStatementsPage(db, federation, c.req.query('year'), c.get('ctx').can('ledger:write'))} />);
+    return c.html(<StatementsPage model={await loadStatementsPage(db, federation, queryYear(c, ['year']), c.get('ctx').can('ledger:write'))} />);
   });
 
   app.get('/f/:federationId/ledger/statements.csv', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    const { year, s } = await load(federation.id, c.req.query('year'));
+    const { year, s } = await load(federation.id, queryYear(c, ['year']));
     return c.body(tableToCsv(statementsTable(s.layout, year)), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="rakenskaper-${year}.csv"`,
@@ -53,7 +53,7 @@ export const ledgerStatementRoutes: RouteModule = ({ db }) => {
   app.get('/f/:federationId/ledger/statements.xlsx', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    const { year, s } = await load(federation.id, c.req.query('year'));
+    const { year, s } = await load(federation.id, queryYear(c, ['year']));
     const buf = await tablesToXlsx(statementTables(s.layout, year));
     return c.body(new Uint8Array(buf), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -64,7 +64,7 @@ export const ledgerStatementRoutes: RouteModule = ({ db }) => {
   app.get('/api/federations/:federationId/ledger/statements', async (c) => {
     requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
-    const { year, s } = await load(federation.id, c.req.query('year'));
+    const { year, s } = await load(federation.id, queryYear(c, ['year']));
     const kr = (o: number | null) => (o === null ? null : o / 100);
     return c.json({
       federation: federation.name,

@@ -64,6 +64,10 @@ describe('ledger pages and API', () => {
     expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     const json = await (await app.request(`/api/federations/${fed}/ledger/statements?year=2025`)).json();
     expect(json.statements[0].rows.find((r: { key: string }) => r.key === 'result')).toMatchObject({ current: 345299, previous: 81778 });
+    // The year asked for: malformed is 400, a year without a ledger 404, none at all the newest.
+    for (const path of ['statements', 'statements.csv', 'mapping']) expect((await app.request(`/f/${fed}/ledger/${path}?year=abc`)).status, path).toBe(400);
+    expect((await app.request(`/f/${fed}/ledger/statements?year=2031`)).status).toBe(404);
+    expect(await (await app.request(`/f/${fed}/ledger/statements`)).text()).toContain('18\u00a0964\u00a0118');
   });
 
   it('maps objects and accounts to budget lines: outcome per line equals the reference driftredovisning, unmapped listed until mapped', async () => {
