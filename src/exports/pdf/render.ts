@@ -5,8 +5,10 @@
  *   Scope Column), TOC/TOCI, Link (with its annotation); the structure is built in content order, so the reading order
  *   is the document's order. Running header, page numbers, rules, shading and repeated table headers are artifacts.
  * - Title in the document info and XMP, shown by viewers (DisplayDocTitle); language sv-SE; PDF/UA identifier.
- * - An outline (bookmarks) entry and a named destination per heading; the table of contents lists page numbers
- *   (drawn into space kept for them once every heading's page is known) and links to the headings.
+ * - An outline (bookmarks) entry and a named destination per heading; the table of contents lists page numbers and
+ *   links to the headings. A document with contents is laid out twice: the first pass learns each heading's page,
+ *   the second draws the contents in place, so that the content stream too is in reading order (text extraction,
+ *   copy and paste), not only the structure tree.
  * - Source Sans 3 (SIL Open Font License, npm package `source-sans`), embedded as subsets.
  * - A4; tables take the text width (columns shared by their width hints), rows never split, and a table that runs
  *   over a page break repeats its header rows.
@@ -65,15 +67,6 @@ class TaggedDocument extends PDFDocument {
 
 const TOC_NUMBER_WIDTH = 30;
 
-interface TocSlot {
-  readonly place: HeadingPlace;
-  /** Page index and y where the entry is drawn. */
-  readonly page: number;
-  readonly y: number;
-  readonly indent: number;
-  readonly font: FontKey;
-}
-
 interface HeadingPlace {
   readonly heading: FlatHeading;
   readonly dest: string;
@@ -87,11 +80,12 @@ class Renderer {
   private readonly root: Struct;
   private readonly outline: PDFKit.PDFOutline[];
   readonly headings: HeadingPlace[];
-  private readonly tocs: { struct: Struct; slots: TocSlot[] }[] = [];
 
+  /** `headingPages`: each heading's page (1-based, in document order) from a first pass, for the contents. */
   constructor(
     private readonly d: Doc,
     private readonly blocks: readonly FlatBlock[],
+    private readonly headingPages?: readonly number[],
   ) {
     this.pdf = new TaggedDocument({
       size: 'A4',
@@ -407,9 +401,8 @@ class Renderer {
   // ---- table of contents, signatures ----
 
   /**
-   * The table of contents: its heading, then a slot (page and position) per entry. The entries are drawn into their
-   * slots at the end, when every heading's page is known; the TOC element is placed in the structure tree here, so
-   * the reading order is unchanged.
+   * The table of contents: its heading, then an entry per heading with its page. On the first pass (pages not yet
+   * known) each entry only takes its space, the same as on the second, so that the pages found hold.
    */
   private toc(maxLevel: number, title: string): void {
     this.ensureSpace(HEADING_SIZE[1] * 2 + BODY_SIZE * 4);
@@ -424,44 +417,39 @@ class Renderer {
     this.pdf.y += 8;
     const struct = this.pdf.struct('TOC');
     this.root.add(struct);
-    const slots: TocSlot[] = [];
-    for (const place of this.headings) {
-      const { heading } = place;
+    for (const [i, { heading, dest }] of this.headings.entries()) {
       if (heading.excludeFromToc || heading.level > maxLevel) continue;
       const indent = (heading.level - 1) * 14;
+      const width = CONTENT_WIDTH - indent - TOC_NUMBER_WIDTH - 8;
       const font: FontKey = heading.level === 1 ? 'semibold' : 'regular';
       this.setFont(font, BODY_SIZE);
-      const height = this.pdf.heightOfString(heading.text, { width: CONTENT_WIDTH - indent - TOC_NUMBER_WIDTH - 8, lineGap: 1.5 });
+      const height = this.pdf.heightOfString(heading.text, { width, lineGap: 1.5 });
       this.ensureSpace(height);
-      slots.push({ place, page: this.pageIndex(), y: this.pdf.y, indent, font });
-      this.pdf.y += height + 3;
+      const y = this.pdf.y;
+      const page = this.headingPages?.[i];
+      if (page !== undefined) this.tocEntry(struct, { text: heading.text, dest, page, font, indent, width, y });
+      this.pdf.y = y + height + 3;
     }
-    this.tocs.push({ struct, slots });
+    struct.end();
     this.pdf.y += 8;
   }
 
-  private fillTocs(): void {
-    for (const { struct, slots } of this.tocs) {
-      for (const slot of slots) {
-        this.pdf.switchToPage(slot.page);
-        const item = this.pdf.struct('TOCI');
-        struct.add(item);
-        const link = this.pdf.struct('Link');
-        item.add(link);
-        const { heading, dest, page } = slot.place;
-        const tagged = this.pdf as TaggedDocument;
-        tagged.linkText = `${heading.text}, sidan ${page}`;
-        link.add(() => {
-          this.setFont(slot.font, BODY_SIZE);
-          this.pdf.text(heading.text, MARGIN.left + slot.indent, slot.y, { width: CONTENT_WIDTH - slot.indent - TOC_NUMBER_WIDTH - 8, goTo: dest, lineGap: 1.5 });
-          this.pdf.text(String(page), MARGIN.left + CONTENT_WIDTH - TOC_NUMBER_WIDTH, slot.y, { width: TOC_NUMBER_WIDTH, align: 'right', goTo: dest });
-        });
-        tagged.linkText = undefined;
-        link.end();
-        item.end();
-      }
-      struct.end();
-    }
+  private tocEntry(toc: Struct, e: { text: string; dest: string; page: number; font: FontKey; indent: number; width: number; y: number }): void {
+    const { text, dest, page, indent, width, y } = e;
+    const item = this.pdf.struct('TOCI');
+    toc.add(item);
+    const link = this.pdf.struct('Link');
+    item.add(link);
+    const tagged = this.pdf as TaggedDocument;
+    tagged.linkText = `${text}, sidan ${page}`;
+    link.add(() => {
+      this.setFont(e.font, BODY_SIZE);
+      this.pdf.text(text, MARGIN.left + indent, y, { width, goTo: dest, lineGap: 1.5 });
+      this.pdf.text(String(page), MARGIN.left + CONTENT_WIDTH - TOC_NUMBER_WIDTH, y, { width: TOC_NUMBER_WIDTH, align: 'right', goTo: dest });
+    });
+    tagged.linkText = undefined;
+    link.end();
+    item.end();
   }
 
   private signatures(placeAndDate: string | undefined, signers: readonly { name: string; role?: string }[]): void {
@@ -546,7 +534,6 @@ class Renderer {
           break;
       }
     }
-    this.fillTocs();
     this.root.end();
     this.pageFurniture();
   }
@@ -565,7 +552,15 @@ class Renderer {
 
 /** Renders the document as a tagged PDF (A4, sv-SE). */
 export async function renderPdf(d: Doc): Promise<Buffer> {
-  const r = new Renderer(d, flatten(d.blocks));
+  const blocks = flatten(d.blocks);
+  let headingPages: number[] | undefined;
+  if (blocks.some((b) => b.kind === 'toc')) {
+    const first = new Renderer(d, blocks);
+    first.render();
+    headingPages = first.headings.map((h) => h.page);
+  }
+  const r = new Renderer(d, blocks, headingPages);
   r.render();
+  if (headingPages && r.headings.some((h, i) => h.page !== headingPages[i])) throw new Error('PDF: innehållsförteckningens sidnummer ändrades mellan de två genomgångarna');
   return r.finish();
 }
