@@ -38,5 +38,6 @@ export default defineConfig({
       },
     ],
     pool: 'forks',
+    setupFiles: ['test/support/fastCheck.ts'],
   },
 });

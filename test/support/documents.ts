@@ -55,8 +55,8 @@ export function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Uint8Ar
   try {
     const file = join(dir, 'doc.pdf');
     writeFileSync(file, pdf);
-    const r = spawnSync(tool, tool === 'pdftotext' ? [...args, file, '-'] : [...args, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`${tool} misslyckades: ${r.stderr}`);
+    const r = spawnSync(tool, tool === 'pdftotext' ? [...args, file, '-'] : [...args, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`${tool} misslyckades: ${r.error?.message ?? r.stderr}`);
     // poppler reports a broken content stream (e.g. an EMC without its BDC) on stderr and goes on: fail on it.
     if (/Syntax (Error|Warning)/.test(r.stderr)) throw new Error(`${tool}: fel i PDF-filen: ${r.stderr.slice(0, 500)}`);
     return r.stdout;
@@ -82,7 +82,7 @@ export function pdfPagesToPng(pdf: Uint8Array, opts: { first?: number; last?: nu
   const file = join(dir, 'doc.pdf');
   writeFileSync(file, pdf);
   const args = ['-png', '-r', String(opts.dpi ?? 50), ...(opts.first ? ['-f', String(opts.first)] : []), ...(opts.last ? ['-l', String(opts.last)] : []), file, join(dir, 'page')];
-  const r = spawnSync('pdftoppm', args, { encoding: 'utf8' });
+  const r = spawnSync('pdftoppm', args, { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`pdftoppm misslyckades: ${r.stderr}`);
   return { dir, files: readdirSync(dir).filter((f) => f.endsWith('.png')).sort().map((f) => join(dir, f)) };
 }
