@@ -109,9 +109,16 @@ export function feasibleRanges(table: LinearTable, hidden: readonly boolean[]): 
   return ranges;
 }
 
-export function isProtected(range: CellRange, reason: HiddenReason, minCellSize: number): boolean {
-  if (!(range.max > range.min)) return false;
-  return reason === 'secondary' || range.min === 0 || range.max >= minCellSize;
+/**
+ * The rule every hidden cell is held to (suppress()): its deducible range is at least `width` wide, and a small
+ * count (1 … minCellSize − 1) is not pinned inside 1 … minCellSize − 1 (the range reaches 0 or minCellSize). A
+ * latent count (never published, see LinearTable.latent) is held to it only when small.
+ */
+export function rangeProtects(value: number, range: CellRange, minCellSize: number, opts: { readonly width?: number; readonly latent?: boolean } = {}): boolean {
+  const small = value >= 1 && value < minCellSize;
+  if (opts.latent && !small) return true;
+  if (range.max - range.min < Math.max(1, opts.width ?? 1)) return false;
+  return !small || range.min <= 0 || range.max >= minCellSize;
 }
 
 export function suppress(table: LinearTable, minCellSize: number, options: SuppressionOptions = {}): Suppression {
@@ -157,9 +164,7 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
     const keep = options.keepRanges?.get(cell);
     if (keep && (lo > keep.min || hi < keep.max)) return false;
     if (aux.has(cell)) return true;
-    if (latent.has(cell)) return !small(v) || ((lo <= 0 || hi >= minCellSize) && hi - lo >= width);
-    if (hi - lo < width) return false;
-    return hidden[cell] !== 'primary' || lo <= 0 || hi >= minCellSize;
+    return rangeProtects(v, { min: lo, max: hi }, minCellSize, { width, latent: latent.has(cell) });
   };
 
   for (;;) {

@@ -1,5 +1,5 @@
 import { TableFamily, type CellKind } from '../privacy/linkedTables.ts';
-import { drain } from '../privacy/suppression.ts';
+import { drain, rangeProtects } from '../privacy/suppression.ts';
 import { AgeBand, Gender } from '../interventions/vocabulary.ts';
 import {
   durationSummary,
@@ -284,11 +284,7 @@ export function protectedWithBounds(f: FrozenYear, previous: FrozenYear | null, 
   const wanted = [...values.keys()].filter(isHidden);
   const safe = (k: string, r: { min: number; max: number } | undefined) => {
     if (!r) return true;
-    const v = values.get(k)!;
-    const small = v >= 1 && v < min;
-    const boxed = r.min >= 1 && r.max < min;
-    if (unpublishedFlow.test(k)) return !small || (!boxed && r.max - r.min >= protectionInterval);
-    return r.max - r.min >= protectionInterval && !(small && boxed);
+    return rangeProtects(values.get(k)!, r, min, { width: protectionInterval, latent: unpublishedFlow.test(k) });
   };
   const known = new Set<string>();
   for (const b of bounds) {
