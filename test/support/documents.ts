@@ -83,7 +83,7 @@ export function pdfPagesToPng(pdf: Uint8Array, opts: { first?: number; last?: nu
   writeFileSync(file, pdf);
   const args = ['-png', '-r', String(opts.dpi ?? 50), ...(opts.first ? ['-f', String(opts.first)] : []), ...(opts.last ? ['-l', String(opts.last)] : []), file, join(dir, 'page')];
   const r = spawnSync('pdftoppm', args, { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`pdftoppm misslyckades: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`pdftoppm misslyckades: ${r.error?.message ?? r.stderr}`);
   return { dir, files: readdirSync(dir).filter((f) => f.endsWith('.png')).sort().map((f) => join(dir, f)) };
 }
 

@@ -13,7 +13,6 @@ import { oreToTkr } from '../rounding.ts';
 import { goalsSummary, goalsTable, missing, narrative, statTable } from './common.ts';
 import type { BoardPackFacts, ConsumptionFact, InterimReportFacts, PeriodEconomy, PeriodReportFacts } from './facts.ts';
 
-
 const tkr = (ore: number) => `${formatTkr(ore)}${NBSP}tkr`;
 const num = (ore: number | null): CellInput => (ore === null ? null : cellNumber(oreToTkr(ore)));
 const netOf = (f: StatementFigures | undefined, which: 'outcome' | 'budget'): number => (f ? f[which].incomeOre - f[which].costOre : 0);

@@ -435,7 +435,7 @@ class Renderer {
   }
 
   private tocEntry(toc: Struct, e: { text: string; dest: string; page: number; font: FontKey; indent: number; width: number; y: number }): void {
-    const { text, dest, page, indent, width, y } = e;
+    const { text, dest, page, font, indent, width, y } = e;
     const item = this.pdf.struct('TOCI');
     toc.add(item);
     const link = this.pdf.struct('Link');
@@ -443,7 +443,7 @@ class Renderer {
     const tagged = this.pdf as TaggedDocument;
     tagged.linkText = `${text}, sidan ${page}`;
     link.add(() => {
-      this.setFont(e.font, BODY_SIZE);
+      this.setFont(font, BODY_SIZE);
       this.pdf.text(text, MARGIN.left + indent, y, { width, goTo: dest, lineGap: 1.5 });
       this.pdf.text(String(page), MARGIN.left + CONTENT_WIDTH - TOC_NUMBER_WIDTH, y, { width: TOC_NUMBER_WIDTH, align: 'right', goTo: dest });
     });
@@ -507,7 +507,14 @@ class Renderer {
     }
   }
 
+  /** Draws the document with its running header and page numbers. */
   render(): void {
+    this.layOut();
+    this.pageFurniture();
+  }
+
+  /** Draws the blocks (and so learns each heading's page), without the page furniture. */
+  layOut(): void {
     let h = 0;
     for (const [i, b] of this.blocks.entries()) {
       switch (b.kind) {
@@ -535,7 +542,6 @@ class Renderer {
       }
     }
     this.root.end();
-    this.pageFurniture();
   }
 
   /** Ends the document and collects its bytes. */
@@ -556,7 +562,7 @@ export async function renderPdf(d: Doc): Promise<Buffer> {
   let headingPages: number[] | undefined;
   if (blocks.some((b) => b.kind === 'toc')) {
     const first = new Renderer(d, blocks);
-    first.render();
+    first.layOut();
     headingPages = first.headings.map((h) => h.page);
   }
   const r = new Renderer(d, blocks, headingPages);

@@ -247,7 +247,6 @@ export async function loadAnnualReportFacts(db: Queryable, federationId: number,
   };
 }
 
-
 function profileSentence(y: YearFigures, lead: string): string {
   const count = new Map<BudgetProfile, number>();
   for (const l of y.budget.revised) {
