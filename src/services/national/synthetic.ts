@@ -114,10 +114,13 @@ export async function loadNationalSynthetic(db: Database, actor: Actor, s: Synth
       await tx.query('insert into state_allocation_year (year, total_ore, max_fall_bp) values ($1, $2, null) on conflict (year) do nothing', [y, stateTotalOre(y)]);
     }
     // Participations, generated inside the database: per förbund 15–190 new a year, mostly women and men.
+    // Participant g starts in year firstYear + g % years; its attributes follow its place m within that year's
+    // cohort, so that every year's newcomers are a similar mix (taken from g itself, the mix was tied to the
+    // start year: with 2 years one year's newcomers were all women, the other's all men).
     await tx.query(
       `with f as (select id, row_number() over (order by name) as i from federation where synthetic),
        base as (
-         select f.id as fid, f.i, g,
+         select f.id as fid, f.i, g, g / $2::int as m,
                 make_date($1::int + (g % $2::int), 1, 1) + ((g * 37 + f.i::int * 11) % 365) as start_date,
                 60 + ((g * 53 + f.i::int * 11) % 800) as days
          from f, generate_series(0, (15 + (f.i::int * 13) % 175) * $2::int - 1) g),
@@ -126,14 +129,14 @@ export async function loadNationalSynthetic(db: Database, actor: Actor, s: Synth
        insert into participation (federation_id, intervention_id, code, gender, age_band, support_before, support_duration, education,
                                   start_date, end_date, exit_outcome, support_after)
        select b.fid, i.id, 'S-' || b.fid || '-' || b.g,
-              (array['woman','man','woman','man','woman','man','woman','man','woman','man','woman','man','woman','man','woman','man','woman','man','other','unknown'])[1 + (b.g * 7 + b.i::int) % 20],
-              (array['16-19','20-24','25-29','30-39','40-49','50-59','60-67'])[1 + (b.g * 3) % 7],
-              (array['income_support','sickness_benefit','sickness_compensation','unemployment_benefit','none','establishment_allowance'])[1 + (b.g * 5) % 6],
-              (array['lt1','1to2','2to4','gt4','gt4','unknown'])[1 + (b.g * 11) % 6],
-              (array['none_completed','compulsory','upper_secondary','post_secondary','unknown'])[1 + (b.g * 13) % 5],
+              (array['woman','man','woman','man','woman','man','woman','man','woman','man','woman','man','woman','man','woman','man','woman','man','other','unknown'])[1 + (b.m * 7 + b.i::int) % 20],
+              (array['16-19','20-24','25-29','30-39','40-49','50-59','60-67'])[1 + (b.m * 3) % 7],
+              (array['income_support','sickness_benefit','sickness_compensation','unemployment_benefit','none','establishment_allowance'])[1 + (b.m * 5) % 6],
+              (array['lt1','1to2','2to4','gt4','gt4','unknown'])[1 + (b.m * 11) % 6],
+              (array['none_completed','compulsory','upper_secondary','post_secondary','unknown'])[1 + (b.m * 13) % 5],
               b.start_date, e.end_date,
-              case when e.end_date is not null then (array['work','studies','job_seeking','other_intervention','sick','moved','broke_off','other','work','job_seeking'])[1 + (b.g * 17 + b.i::int) % 10] end,
-              case when e.end_date is not null then (array['salary','study_aid','unemployment_benefit','income_support','sickness_benefit','unknown'])[1 + (b.g * 19) % 6] end
+              case when e.end_date is not null then (array['work','studies','job_seeking','other_intervention','sick','moved','broke_off','other','work','job_seeking'])[1 + (b.m * 17 + b.i::int) % 10] end,
+              case when e.end_date is not null then (array['salary','study_aid','unemployment_benefit','income_support','sickness_benefit','unknown'])[1 + (b.m * 19) % 6] end
        from base b
        join ivs i on i.federation_id = b.fid and i.slot = (b.g % 3 = 0)::int
        cross join lateral (select case when b.start_date + b.days <= make_date($1::int + $2::int - 1, 12, 31) then b.start_date + b.days end as end_date) e`,
