@@ -10,7 +10,7 @@
  */
 import { measure as measureLoad, type Measure } from './support/load.ts';
 import { dropDatabaseWhenIdle, startPostgres } from './support/postgres.ts';
-import { cpus, loadavg } from 'node:os';
+import { machineFacts } from './support/machine.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openServer } from '../src/db/server.ts';
@@ -75,10 +75,7 @@ export async function run() {
       durationSeconds: duration,
       trivial,
       results,
-      node: process.version,
-      cpus: cpus().length,
-      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-      at: new Date().toISOString(),
+      ...machineFacts(),
     };
   } finally {
     // autocannon's last requests may still be in flight: let them finish before the pool closes.

@@ -17,7 +17,7 @@ import { measure as measureLoad, type Measure } from './support/load.ts';
 import { startPostgres } from './support/postgres.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { machineFacts } from './support/machine.ts';
 import { fileURLToPath } from 'node:url';
 import { openEmbedded } from '../src/db/embedded.ts';
 import { openServer } from '../src/db/server.ts';
@@ -235,11 +235,7 @@ export async function run() {
     memory,
     previous,
     serverNote,
-    node: process.version,
-    cpus: cpus().length,
-    // The machine's load when the run ended (1, 5, 15 min): other work on the machine slows every figure.
-    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-    at: new Date().toISOString(),
+    ...machineFacts(),
   };
 }
 

@@ -13,7 +13,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { loadAverage, machineFacts } from './support/machine.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measure } from './support/load.ts';
@@ -106,7 +107,7 @@ export async function run() {
   const log = join(tmpdir(), `samordna-memory-bench-${process.pid}.log`);
   writeFileSync(log, '');
   console.log(`memory: ${minutes} min, ${rate} req/s per server; samples in ${log}`);
-  const started = loadavg();
+  const started = loadAverage();
   const results = await Promise.all(variants.map((v) => oneVariant(v, log)));
   return {
     ok: results.every((r) => r.errors === 0 && r.requests > 0),
@@ -114,10 +115,8 @@ export async function run() {
     ratePerServer: rate,
     connections,
     results,
-    loadAverageAtStart: started.map((l) => Math.round(l * 100) / 100),
-    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-    node: process.version,
-    at: new Date().toISOString(),
+    loadAverageAtStart: started,
+    ...machineFacts(),
   };
 }
 

@@ -8,7 +8,7 @@
  *
  * Goal: every year publishes in under 60 s (it runs once per year, in steps, with the server answering).
  */
-import { cpus, loadavg } from 'node:os';
+import { machineFacts } from './support/machine.ts';
 import { openEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadNationalSynthetic, nationalSyntheticScale } from '../src/services/national/synthetic.ts';
@@ -52,10 +52,7 @@ export async function run() {
       seedMs,
       freezeMs,
       years,
-      node: process.version,
-      cpus: cpus().length,
-      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-      at: new Date().toISOString(),
+      ...machineFacts(),
     };
   } finally {
     await db.close();
