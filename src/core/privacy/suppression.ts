@@ -109,13 +109,18 @@ export function feasibleRanges(table: LinearTable, hidden: readonly boolean[]): 
   return ranges;
 }
 
+/** Primary suppression: a count from 1 to minCellSize − 1 is small (hidden); zero is not. */
+export function isSmallCount(value: number, minCellSize: number): boolean {
+  return value >= 1 && value < minCellSize;
+}
+
 /**
  * The rule every hidden cell is held to (suppress()): its deducible range is at least `width` wide, and a small
  * count (1 … minCellSize − 1) is not pinned inside 1 … minCellSize − 1 (the range reaches 0 or minCellSize). A
  * latent count (never published, see LinearTable.latent) is held to it only when small.
  */
 export function rangeProtects(value: number, range: CellRange, minCellSize: number, opts: { readonly width?: number; readonly latent?: boolean } = {}): boolean {
-  const small = value >= 1 && value < minCellSize;
+  const small = isSmallCount(value, minCellSize);
   if (opts.latent && !small) return true;
   if (range.max - range.min < Math.max(1, opts.width ?? 1)) return false;
   return !small || range.min <= 0 || range.max >= minCellSize;
@@ -143,7 +148,7 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
   const fixedShown = table.fixedShown ?? new Set<number>();
   const latent = table.latent ?? new Set<number>();
   const aux = table.aux ?? new Set<number>();
-  const small = (v: number) => v >= 1 && v < minCellSize;
+  const small = (v: number) => isSmallCount(v, minCellSize);
   const hidden: (HiddenReason | null)[] = values.map((v, i) =>
     aux.has(i) ? 'secondary' : latent.has(i) || table.fixedHidden?.has(i) ? (small(v) ? 'primary' : 'secondary') : !fixedShown.has(i) && small(v) ? 'primary' : null,
   );

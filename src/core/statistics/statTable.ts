@@ -1,3 +1,5 @@
+import { isSmallCount } from '../privacy/suppression.ts';
+
 /**
  * A published statistic: counts that went through suppression (null = hidden, shown as "–").
  * Row totals are always there; column totals and the grand total when the rows add up.
@@ -84,5 +86,5 @@ export function publishedGroupCount(table: StatTable, row: number, columns: read
 
 /** A single count with no relation to others (a series over years): hidden when small. */
 export function publishCount(n: number, minCellSize: number): number | null {
-  return n >= 1 && n < minCellSize ? null : n;
+  return isSmallCount(n, minCellSize) ? null : n;
 }
