@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
 import { audit, changedCells, type AuditResult, type NationalReading, type PublishedStatistics, type PublishedTable, type Reading } from './support/statisticsAuditor.ts';
-import { lastSparseRun, loadSparseSolver, sparseUnknownIntervals } from './support/sparseIntervals.ts';
+import { sparseComponentSolver, type SparseRun } from '../src/services/solver/sparseIntervals.ts';
+import type { ComponentSolver } from '../src/core/privacy/intervals.ts';
 import { freezeAllClosedYears } from '../src/services/interventions/publishedStatistics.ts';
 import { createApp } from '../src/http/app.tsx';
 import { loadInterventionDemo } from '../src/services/interventions/demo/loadInterventionDemo.ts';
@@ -28,6 +29,8 @@ let units: { id: number; name: string; scope: string }[] = [];
 let facts: ParticipationFacts[] = [];
 let small: number;
 const sessions = new Map<string, TestSession>();
+const lastSparseRun: SparseRun = { components: 0, largest: 0, largestRows: 0, lps: 0 };
+let sparseSolver: ComponentSolver;
 const results: { attack: string; role: string; result: AuditResult; readings: number; ms: number }[] = [];
 let differencing: { role: string; changed: number }[] = [];
 const others: { id: number; name: string; county: string; scope: string; unit: { id: number; name: string }; facts: ParticipationFacts[] }[] = [];
@@ -119,7 +122,8 @@ const options = (crossScope: boolean, flowIdentity: boolean) => ({
 
 function run(attack: string, role: string, readings: Reading[], crossScope: boolean, flowIdentity: boolean, sparse = false): AuditResult {
   const t0 = performance.now();
-  const result = audit(readings, { ...options(crossScope, flowIdentity), ...(sparse ? { intervals: sparseUnknownIntervals } : {}) });
+  Object.assign(lastSparseRun, { components: 0, largest: 0, largestRows: 0, lps: 0 });
+  const result = audit(readings, { ...options(crossScope, flowIdentity), ...(sparse ? { solveComponent: sparseSolver } : {}) });
   const solver = sparse ? ` — ${lastSparseRun.components} components, largest ${lastSparseRun.largest} unknowns × ${lastSparseRun.largestRows} relations; ${lastSparseRun.lps} linear programmes (HiGHS)` : '';
   results.push({ attack: attack + solver, role, result, readings: readings.length, ms: Math.round(performance.now() - t0) });
   return result;
@@ -216,7 +220,7 @@ beforeAll(async () => {
   const rows = await db.query<{ id: number; name: string }>("select id, name from intervention where federation_id = $1 and kind = 'individual' order by id", [fid]);
   units = rows.map((r) => ({ ...r, scope: `i${r.id}` }));
   for (const u of units) facts.push(...(await listParticipations(db, fid, u.id)));
-  await loadSparseSolver();
+  sparseSolver = await sparseComponentSolver(lastSparseRun);
   // Two more förbund for the national view (attack d): a small neighbour in the same county, one in another.
   for (const [name, county, shape] of [
     ['Grannförbundet', 'Västmanlands län', [6, 3, 1]],
@@ -374,7 +378,8 @@ describe('the attacking auditor: no published figure can be undone', () => {
   };
   const runAllYears = (attack: string, role: string, readings: Reading[], national: NonNullable<Parameters<typeof audit>[1]['national']>): AuditResult => {
     const t0 = performance.now();
-    const d = audit(readings, { ...options(true, true), intervals: sparseUnknownIntervals, national });
+    Object.assign(lastSparseRun, { components: 0, largest: 0, largestRows: 0, lps: 0 });
+    const d = audit(readings, { ...options(true, true), solveComponent: sparseSolver, national });
     const solver = ` — ${lastSparseRun.components} components, largest ${lastSparseRun.largest} unknowns × ${lastSparseRun.largestRows} relations; ${lastSparseRun.lps} linear programmes (HiGHS)`;
     results.push({ attack: attack + solver, role, result: d, readings: readings.length + national.readings.length, ms: Math.round(performance.now() - t0) });
     return d;

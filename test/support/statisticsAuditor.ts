@@ -1,4 +1,4 @@
-import { unknownIntervals, type CellInterval } from '../../src/core/privacy/intervals.ts';
+import { unknownIntervals, type CellInterval, type ComponentSolver } from '../../src/core/privacy/intervals.ts';
 import type { Relation } from '../../src/core/privacy/suppression.ts';
 
 /**
@@ -68,8 +68,8 @@ export interface AuditOptions {
   readonly flowIdentity: boolean;
   /** True counts by cell name, to tell which recovered cells are small (from the test's own count). */
   readonly truth?: (name: string) => number | undefined;
-  /** The solver for the cells' intervals: the core's dense one by default; sparseIntervals.ts for the combined system. */
-  readonly intervals?: typeof unknownIntervals;
+  /** The solver per component: the core's dense one by default; the sparse one (services/solver) for the combined system. */
+  readonly solveComponent?: ComponentSolver;
   /** The national tables the role can also read (attack d), with which reading scope each förbund row is. */
   readonly national?: {
     readonly readings: readonly NationalReading[];
@@ -347,7 +347,7 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
     if (m.latent.has(cell) || !m.printed.has(cell)) return lo <= 0 || hi >= min || (truth(cell) !== undefined && !small(truth(cell)));
     return (hi > lo || hi <= 0) && (!small(truth(cell)) || lo <= 0 || hi >= min);
   };
-  const intervals = (o.intervals ?? unknownIntervals)(m.names.length, m.relations, m.published, settled);
+  const intervals = unknownIntervals(m.names.length, m.relations, m.published, settled, o.solveComponent);
   const recovered: RecoveredCell[] = [];
   let hiddenCells = 0;
   let latentCells = 0;

@@ -122,11 +122,19 @@ export function unknownIntervals(
   relations: readonly Relation[],
   published: readonly (number | null)[],
   settled: Settled = () => false,
+  solveComponent: ComponentSolver = componentIntervals,
 ): Map<number, CellInterval> {
   const { out, components } = reduceSystem(cellCount, relations, published);
-  for (const { cells, rows } of components) componentIntervals(cells, rows, settled, out);
+  for (const { cells, rows } of components) solveComponent(cells, rows, settled, out);
   return out;
 }
+
+/**
+ * Solves one component of a ReducedSystem: adds each cell's interval to `out`. The core's is a dense simplex
+ * (componentIntervals), meant for tables of tens to hundreds of cells; a caller with a national family of
+ * thousands passes a sparse solver (services/solver/sparseIntervals.ts), which the core cannot import.
+ */
+export type ComponentSolver = (cells: readonly number[], rows: ReducedSystem['components'][number]['rows'], settled: Settled, out: Map<number, CellInterval>) => void;
 
 /** The intervals of one component's cells (a dense simplex; see reduceSystem), added to `out`. */
 export function componentIntervals(cells: readonly number[], rows: ReducedSystem['components'][number]['rows'], settled: Settled, out: Map<number, CellInterval>): void {

@@ -1,5 +1,5 @@
 import { drain, suppressSteps, type Relation, type SuppressionOptions } from './suppression.ts';
-import { unknownIntervals } from './intervals.ts';
+import { unknownIntervals, type ComponentSolver } from './intervals.ts';
 
 /** Suppression options, with the ranges to keep by cell key (see SuppressionOptions.keepRanges). */
 export type FamilyOptions = Omit<SuppressionOptions, 'keepRanges'> & { readonly keep?: ReadonlyMap<string, { readonly min: number; readonly max: number }> };
@@ -61,11 +61,12 @@ export class TableFamily {
     wanted: readonly string[],
     /** A wanted cell whose range is known to hold at least lo … hi may stop there (see Settled in intervals.ts). */
     enough?: (key: string, lo: number, hi: number) => boolean,
+    solveComponent?: ComponentSolver,
   ): Map<string, { min: number; max: number }> {
     const published = [...this.index].reduce<(number | null)[]>((out, [k, i]) => ((out[i] = isHidden(k) ? null : this.values[i]!), out), []);
     const want = new Set(wanted.map((k) => this.index.get(k)!).filter((i) => i !== undefined && published[i] === null));
     const keys = enough ? [...this.index].reduce<string[]>((out, [k, i]) => ((out[i] = k), out), []) : [];
-    const ranges = unknownIntervals(this.values.length, this.relations, published, (cell, lo, hi) => !want.has(cell) || (enough !== undefined && enough(keys[cell]!, lo, hi)));
+    const ranges = unknownIntervals(this.values.length, this.relations, published, (cell, lo, hi) => !want.has(cell) || (enough !== undefined && enough(keys[cell]!, lo, hi)), solveComponent);
     const out = new Map<string, { min: number; max: number }>();
     for (const k of wanted) {
       const i = this.index.get(k);

@@ -1,5 +1,5 @@
 import { prepareLp } from './linearProgram.ts';
-import { unknownIntervals } from './intervals.ts';
+import { unknownIntervals, type ComponentSolver } from './intervals.ts';
 
 /**
  * Statistical disclosure control for count tables: nothing Samordna shows or exports may single out a person.
@@ -53,6 +53,8 @@ export interface SuppressionOptions {
    * publications and the earlier national years leave them).
    */
   readonly keepRanges?: ReadonlyMap<number, { readonly min: number; readonly max: number }>;
+  /** The audit's linear programming per component (default: the core's dense simplex; see ComponentSolver). */
+  readonly solveComponent?: ComponentSolver;
 }
 
 export type HiddenReason = 'primary' | 'secondary';
@@ -191,7 +193,7 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
     }
     // 2. The exact audit: every hidden cell's deducible range must protect it.
     const published = values.map((v, i) => (hidden[i] ? null : v));
-    const ranges = unknownIntervals(values.length, relations, published, safe);
+    const ranges = unknownIntervals(values.length, relations, published, safe, options.solveComponent);
     yield;
     const exposed = [...ranges].find(([cell, r]) => !safe(cell, r.min, r.max));
     if (!exposed) return { hidden };

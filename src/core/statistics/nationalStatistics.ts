@@ -14,6 +14,7 @@ import { drain } from '../privacy/suppression.ts';
 import { ratio } from '../rounding.ts';
 import { publishCount, readTable, type StatTable, type TableKeys } from './statTable.ts';
 import type { FrozenCell, NationalBound } from './publication.ts';
+import type { ComponentSolver } from '../privacy/intervals.ts';
 
 export interface NationalUnit {
   readonly id: number;
@@ -325,6 +326,8 @@ export interface NationalStatisticsInput {
   /** The year before as it was published nationally (see PreviousNational); none for the first year. */
   readonly previous?: PreviousNational | null;
   readonly protectionInterval?: number;
+  /** The linear programming over the family (thousands of cells: a server passes a sparse solver). */
+  readonly solveComponent?: ComponentSolver;
 }
 
 /**
@@ -354,7 +357,7 @@ export function* nationalStatisticsSteps(input: NationalStatisticsInput): Genera
   // (A cell whose range is seen to hold its whole box — or, below, the whole reference — needs no exact solve.)
   const entries = new Map(family.entries());
   const boxOf = (k: string) => ({ min: entries.get(`${k}|min`) ?? 0, max: entries.get(`${k}|max`) ?? Infinity });
-  const reference = family.deducibleRanges((k) => !isKnown(k), hiddenFederationCells, (k, lo, hi) => lo <= boxOf(k).min && hi >= boxOf(k).max);
+  const reference = family.deducibleRanges((k) => !isKnown(k), hiddenFederationCells, (k, lo, hi) => lo <= boxOf(k).min && hi >= boxOf(k).max, input.solveComponent);
   const previousUnits = input.previous?.published.units ?? [];
   const cellOf = (k: string) => {
     const [, p, i, local] = federationCell.exec(k)!;
@@ -372,10 +375,10 @@ export function* nationalStatisticsSteps(input: NationalStatisticsInput): Genera
   let published: (key: string) => number | null;
   for (;;) {
     const keep = new Map([...reference].filter(([k]) => strict.has(k)));
-    published = yield* family.publishSteps(min, { protectionInterval, keep });
+    published = yield* family.publishSteps(min, { protectionInterval, keep, ...(input.solveComponent ? { solveComponent: input.solveComponent } : {}) });
     const shown = published;
     yield;
-    const after = family.deducibleRanges((k) => shown(k) === null, hiddenFederationCells, (k, lo, hi) => lo <= reference.get(k)!.min && hi >= reference.get(k)!.max);
+    const after = family.deducibleRanges((k) => shown(k) === null, hiddenFederationCells, (k, lo, hi) => lo <= reference.get(k)!.min && hi >= reference.get(k)!.max, input.solveComponent);
     const narrowed = new Map<number, { key: string; bound: NationalBound }[]>();
     for (const k of hiddenFederationCells) {
       const { id, year: y, local } = cellOf(k);

@@ -5,6 +5,7 @@
  */
 import { ExitOutcome, Gender } from '../../core/interventions/vocabulary.ts';
 import { indexOf } from '../../core/statistics/participantStatistics.ts';
+import { sparseComponentSolver } from '../solver/sparseIntervals.ts';
 import { countTableKeys, nationalEconomyTables, nationalStatisticsSteps, nationalTrends, type FrozenNational, type PreviousNational, type NationalTrends, type NationalEconomyFacts, type NationalStatistics, type NationalUnit, type NationalUnitCounts } from '../../core/statistics/nationalStatistics.ts';
 import { sumBySection } from '../../core/economy/budget.ts';
 import { equityCapOre, equityCapShareFor } from '../../core/economy/keyFigures.ts';
@@ -271,7 +272,8 @@ async function yearPublication(db: Database, year: number, today: Date, federati
       }
     }
     // In steps: a large deployment's year takes a while, and requests are answered meanwhile.
-    stats = await drainYielding(nationalStatisticsSteps({ year, minCellSize, protectionInterval, synthetic, units: federations, counts: new Map(), economy: new Map(), frozen: frozenCells, previous }));
+    const solveComponent = await sparseComponentSolver();
+    stats = await drainYielding(nationalStatisticsSteps({ year, minCellSize, protectionInterval, synthetic, units: federations, counts: new Map(), economy: new Map(), frozen: frozenCells, previous, solveComponent }));
     if (!published) stats = { ...stats, ...Object.fromEntries(countTableKeys.map((k) => [k, unpublishedTable(stats![k])])) };
     if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, stats);

@@ -1,50 +1,47 @@
 import * as highsModule from 'highs';
 import type { Highs } from 'highs';
-import { componentIntervals, reduceSystem, type CellInterval, type Settled } from '../../src/core/privacy/intervals.ts';
-import type { Relation } from '../../src/core/privacy/suppression.ts';
+import { componentIntervals, type ComponentSolver } from '../../core/privacy/intervals.ts';
 
 /**
- * The same question as `unknownIntervals` (src/core/privacy/intervals.ts) — the smallest and largest integer
- * value every unpublished cell can take — for the auditor's ONE combined system (every table of the förbund,
- * of each intervention and of each year, with the flow identity): some 10 000 unknowns, of which one connected
- * component holds more than 5 000 (the förbund's cells are sums of the interventions', and the years are tied
- * by the flow identity). The core's dense simplex cannot solve that in reasonable time; here each large
- * component is one sparse model in HiGHS (the University of Edinburgh's LP solver, compiled to WebAssembly: npm
- * `highs`), kept in memory and re-solved with a new objective from the last basis (warm start).
+ * A ComponentSolver (src/core/privacy/intervals.ts) for the national family: thousands of unknowns in one
+ * connected component (every förbund's cells are linked through the county and country totals and the flow
+ * identity). The core's dense simplex holds the whole tableau and pivots over all of it; here each large
+ * component is one sparse model in HiGHS (the University of Edinburgh's LP solver, compiled to WebAssembly:
+ * npm `highs`), kept in memory and re-solved with a new objective from the last basis (warm start).
  *
- * The same steps as the core: forced cells first, independent components, feasible points from a few mixed
- * objectives (two values a cell really takes) that settle most cells, then min and max for each remaining one.
- * Small components go to the core's solver. Bounds are rounded inwards.
+ * The same steps as the core: feasible points from a few mixed objectives (two values a cell really takes)
+ * settle most cells, then min and max for each remaining one. Small components go to the core's solver.
+ * Bounds are rounded inwards.
  */
 const SMALL = 150;
 const TOL = 1e-6;
 
-/** What the last call did (for the results file). */
-export const lastSparseRun = { components: 0, largest: 0, largestRows: 0, lps: 0 };
-
-let loaded: Highs | null = null;
-export async function loadSparseSolver(): Promise<void> {
-  // A CommonJS module whose export is the loader (its types describe it as an ES default export).
-  const m = highsModule as unknown as { default?: (o?: object) => Promise<Highs> } & ((o?: object) => Promise<Highs>);
-  loaded ??= await (m.default ?? m)();
+/** What the solver has done since the last reset (the auditor's results file). */
+export interface SparseRun {
+  components: number;
+  largest: number;
+  largestRows: number;
+  lps: number;
 }
 
-export function sparseUnknownIntervals(cellCount: number, relations: readonly Relation[], published: readonly (number | null)[], settled: Settled = () => false): Map<number, CellInterval> {
-  if (!loaded) throw new Error('loadSparseSolver() first');
-  const highs = loaded;
-  const { out, components } = reduceSystem(cellCount, relations, published);
-  Object.assign(lastSparseRun, { components: components.length, largest: 0, largestRows: 0, lps: 0 });
-  for (const c of components) {
-    if (c.cells.length > lastSparseRun.largest) Object.assign(lastSparseRun, { largest: c.cells.length, largestRows: c.rows.length });
-  }
-  for (const { cells, rows } of components) {
-    if (!rows.length) {
-      for (const c of cells) out.set(c, { min: 0, max: Infinity, exact: true });
-      continue;
+let loaded: Promise<Highs> | null = null;
+function loadHighs(): Promise<Highs> {
+  // A CommonJS module whose export is the loader (its types describe it as an ES default export).
+  const m = highsModule as unknown as { default?: (o?: object) => Promise<Highs> } & ((o?: object) => Promise<Highs>);
+  return (loaded ??= (m.default ?? m)());
+}
+
+/** Loads HiGHS (once per process) and returns a component solver; `run` counts what it does. */
+export async function sparseComponentSolver(run?: SparseRun): Promise<ComponentSolver> {
+  const highs = await loadHighs();
+  return (cells, rows, settled, out) => {
+    if (run) {
+      run.components++;
+      if (cells.length > run.largest) Object.assign(run, { largest: cells.length, largestRows: rows.length });
     }
-    if (cells.length <= SMALL) {
+    if (!rows.length || cells.length <= SMALL) {
       componentIntervals(cells, rows, settled, out);
-      continue;
+      return;
     }
     const n = cells.length;
     const starts = [0];
@@ -70,13 +67,10 @@ export function sparseUnknownIntervals(cellCount: number, relations: readonly Re
       const solve = (cost: Float64Array): { status: 'optimal'; value: number; point: Float64Array } | { status: 'unbounded' } => {
         model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
         model.run();
-        lastSparseRun.lps++;
+        if (run) run.lps++;
         const status = model.getModelStatus();
         const name = highs.constants.modelStatus;
-        if (status === name.optimal) {
-          const point = Float64Array.from(model.getSolution().colValue);
-          return { status: 'optimal', value: model.getObjectiveValue(), point };
-        }
+        if (status === name.optimal) return { status: 'optimal', value: model.getObjectiveValue(), point: Float64Array.from(model.getSolution().colValue) };
         if (status === name.unbounded || status === name.unboundedOrInfeasible) return { status: 'unbounded' };
         throw new Error(`HiGHS: ${status} (det publicerade går inte ihop med sambanden?)`);
       };
@@ -117,7 +111,5 @@ export function sparseUnknownIntervals(cellCount: number, relations: readonly Re
     } finally {
       model.dispose();
     }
-  }
-  return out;
+  };
 }
-
