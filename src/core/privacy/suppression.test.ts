@@ -94,4 +94,36 @@ describe('suppression', () => {
       { numRuns: 200 },
     );
   });
+
+  it('protects a complement pinned through the flow identity by hiding the new count, not the totals', () => {
+    // Last year (fixed shown): active and ended by gender. This year: active and new by gender; per gender
+    // active(Y) + ended(Y−1) = X = active(Y−1) + new(Y), with X never published (latent). "Other" (g3) is 2 in
+    // both rows. The complement for active "other" is active men (18), whose flow pins it while new men (12) are
+    // shown.
+    const a24 = [40, 10, 15, 0];
+    const e24 = [10, 4, 5, 0];
+    const n25 = [20, 12, 8, 2];
+    const a25 = a24.map((v, g) => v - e24[g]! + n25[g]!);
+    const flow = a25.map((v, g) => v + e24[g]!);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const values = [...a24, sum(a24), ...e24, sum(e24), ...a25, sum(a25), ...n25, sum(n25), ...flow];
+    const row = (start: number) => ({ parts: [start, start + 1, start + 2, start + 3], total: start + 4 });
+    const table: LinearTable = {
+      values,
+      relations: [row(0), row(5), row(10), row(15), ...[0, 1, 2, 3].flatMap((g) => [{ parts: [10 + g, 5 + g], total: 20 + g }, { parts: [0 + g, 15 + g], total: 20 + g }])],
+      totals: new Set([4, 9, 14, 19]),
+      fixedShown: new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+      latent: new Set([20, 21, 22, 23]),
+    };
+    const { hidden } = suppress(table, 5);
+    expect(hidden[13]).toBe('primary');
+    expect(hidden[18]).toBe('primary');
+    expect([hidden[14], hidden[19], hidden[10], hidden[15]]).toEqual([null, null, null, null]);
+    const ranges = feasibleRanges(table, hidden.map(Boolean));
+    for (const [cell, r] of ranges) {
+      if (table.latent!.has(cell)) continue;
+      expect(r.max, `cell ${cell}`).toBeGreaterThan(r.min);
+      if (hidden[cell] === 'primary') expect(r.min === 0 || r.max >= 5).toBe(true);
+    }
+  });
 });

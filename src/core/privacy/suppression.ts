@@ -165,6 +165,12 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
   };
   const byCell = new Map<number, Relation[]>();
   for (const rel of relations) for (const c of membersOf(rel)) byCell.set(c, [...(byCell.get(c) ?? []), rel]);
+  // An unpublished count in exactly two relations (the flow identity: active(Y) + ended(Y−1) = L =
+  // active(Y−1) + new(Y)) joins them into one: its members other than L, as one relation with L eliminated.
+  const joined = [...latent].flatMap((l) => {
+    const rels = byCell.get(l) ?? [];
+    return rels.length === 2 ? [[...new Set(rels.flatMap(membersOf))].filter((c) => c !== l)] : [];
+  });
   /** Is a hidden cell safe, given an (inner or exact) range of what a reader can deduce? */
   const safe = (cell: number, lo: number, hi: number) => {
     const v = values[cell]!;
@@ -175,12 +181,13 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
   };
 
   for (;;) {
-    // 1. No relation may have exactly one hidden member (it would equal total minus the published parts).
+    // 1. No relation may have exactly one hidden member (it would equal total minus the published parts), nor
+    // two relations joined through an unpublished count: "active men this year", hidden, is pinned by "new men
+    // this year" as long as that is shown (last year's counts are published), whatever else is hidden.
     let changed = true;
     while (changed) {
       changed = false;
-      for (const rel of relations) {
-        const members = membersOf(rel);
+      for (const members of [...relations.map(membersOf), ...joined]) {
         const hiddenMembers = members.filter((c) => hidden[c]);
         if (hiddenMembers.length === 1 && !aux.has(hiddenMembers[0]!) && !(latent.has(hiddenMembers[0]!) && !small(values[hiddenMembers[0]!]!))) {
           const c = pickComplement(members);
