@@ -126,4 +126,26 @@ describe('suppression', () => {
       if (hidden[cell] === 'primary') expect(r.min === 0 || r.max >= 5).toBe(true);
     }
   });
+
+  it('does not hide this year for a count that earlier publications alone already pin', () => {
+    // Last year (fixed shown): 20 active with a support source, 17 of them ended. So 3 went on into this year
+    // (slack, never published): small, but given away by last year's own figures. This year: 12 active with
+    // the source (9 new), 30 without; 42 in all. Hiding this year's figures cannot unpin the 3.
+    const [before, ended, slack, now, fresh, flow, other, total] = [0, 1, 2, 3, 4, 5, 6, 7];
+    const table: LinearTable = {
+      values: [20, 17, 3, 12, 9, 29, 30, 42],
+      relations: [
+        { parts: [ended, slack], total: before },
+        { parts: [now, ended], total: flow },
+        { parts: [before, fresh], total: flow },
+        { parts: [now, other], total },
+      ],
+      totals: new Set([total]),
+      fixedShown: new Set([before, ended]),
+      latent: new Set([slack, fresh, flow]),
+    };
+    const { hidden } = suppress(table, 5);
+    expect([hidden[now], hidden[other], hidden[total]]).toEqual([null, null, null]);
+    expect(hidden[slack]).toBe('primary');
+  });
 });

@@ -16,6 +16,8 @@ import { unknownIntervals, type ComponentSolver } from './intervals.ts';
  *   (Count tables with sums are network matrices, so the linear bounds equal the integer bounds.)
  * - Complements are chosen to lose as little as possible: the smallest non-zero inner cell of the same
  *   relation first, totals only when nothing else helps.
+ * - What earlier publications (fixed cells) alone already give away cannot be taken back: such a count must
+ *   only not be narrowed further, and nothing is hidden in vain for it.
  */
 export interface Relation {
   readonly parts: readonly number[];
@@ -171,13 +173,18 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
     const rels = byCell.get(l) ?? [];
     return rels.length === 2 ? [[...new Set(rels.flatMap(membersOf))].filter((c) => c !== l)] : [];
   });
+  const protects = (cell: number, lo: number, hi: number) => aux.has(cell) || rangeProtects(values[cell]!, { min: lo, max: hi }, minCellSize, { width, latent: latent.has(cell) });
+  // What the fixed cells alone (earlier publications) already tell: a count they pin, such as "active with a
+  // support source last year minus ended with it last year", cannot be protected now, however much more is
+  // hidden; this publication must only not narrow it further.
+  const fixedOnly = values.map((v, i) => (fixedShown.has(i) ? v : null));
+  const given = new Map(fixedShown.size ? [...unknownIntervals(values.length, relations, fixedOnly, protects, options.solveComponent)].filter(([cell, r]) => !protects(cell, r.min, r.max)) : []);
   /** Is a hidden cell safe, given an (inner or exact) range of what a reader can deduce? */
   const safe = (cell: number, lo: number, hi: number) => {
-    const v = values[cell]!;
     const keep = options.keepRanges?.get(cell);
     if (keep && (lo > keep.min || hi < keep.max)) return false;
-    if (aux.has(cell)) return true;
-    return rangeProtects(v, { min: lo, max: hi }, minCellSize, { width, latent: latent.has(cell) });
+    const before = given.get(cell);
+    return before ? lo <= before.min && hi >= before.max : protects(cell, lo, hi);
   };
 
   for (;;) {
