@@ -70,7 +70,7 @@ export function toMarkdown(r: Awaited<ReturnType<typeof run>>): string {
     '|---|---:|---:|---:|---:|---:|---:|',
     ...r.years.map((y) => `| ${y.year} | ${(y.ms / 1000).toFixed(1)} | ${y.aggregate.hidden} av ${y.aggregate.of} | ${y.federation.hidden} av ${y.federation.of} | ${shown(y.country.active)} | ${shown(y.country.new)} | ${shown(y.country.ended)} |`),
     '',
-    'Varje år maskeras tillsammans med årets före (flödesidentiteten), så ett år väntar på det förra. "–" = dolt. Varför vissa år döljer landets totaler: se docs/statistics-protection.md, "Kostnad på det syntetiska setet".',
+    'Varje år maskeras tillsammans med årets före (flödesidentiteten), så ett år väntar på det förra. "–" = dolt. Vad som döljs och varför: se docs/statistics-protection.md, "Kostnad på det syntetiska setet".',
     '',
   ].join('\n');
 }

@@ -269,7 +269,7 @@ afterAll(async () => {
     '`test/support/statisticsAuditor.ts` and docs/statistics-protection.md). (a + b) is the issue\'s whole system at once: every',
     'table of the förbund, of each intervention and of each year, the förbund = the sum of its interventions cell by cell, and',
     'the flow identity per category over all years, solved as ONE linear system — too large for the dense simplex, so it goes',
-    'to a sparse one (HiGHS, npm `highs`, `test/support/sparseIntervals.ts`) after forced cells are filled in and independent',
+    'to a sparse one (HiGHS, npm `highs`, `src/services/solver/sparseIntervals.ts`) after forced cells are filled in and independent',
     'components split off. The control row runs the same attack on a weakened publication of the same data (only the small',
     'counts hidden, no complementary cells) and must recover cells: the attack finds what there is to find.',
     '',
