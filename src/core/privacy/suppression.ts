@@ -179,6 +179,7 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
   // hidden; this publication must only not narrow it further.
   const fixedOnly = values.map((v, i) => (fixedShown.has(i) ? v : null));
   const given = new Map(fixedShown.size ? [...unknownIntervals(values.length, relations, fixedOnly, protects, options.solveComponent)].filter(([cell, r]) => !protects(cell, r.min, r.max)) : []);
+  if (fixedShown.size) yield;
   /** Is a hidden cell safe, given an (inner or exact) range of what a reader can deduce? */
   const safe = (cell: number, lo: number, hi: number) => {
     const keep = options.keepRanges?.get(cell);

@@ -358,6 +358,7 @@ export function* nationalStatisticsSteps(input: NationalStatisticsInput): Genera
   const entries = new Map(family.entries());
   const boxOf = (k: string) => ({ min: entries.get(`${k}|min`) ?? 0, max: entries.get(`${k}|max`) ?? Infinity });
   const reference = family.deducibleRanges((k) => !isKnown(k), hiddenFederationCells, (k, lo, hi) => lo <= boxOf(k).min && hi >= boxOf(k).max, input.solveComponent);
+  yield;
   const previousUnits = input.previous?.published.units ?? [];
   const cellOf = (k: string) => {
     const [, p, i, local] = federationCell.exec(k)!;
