@@ -138,53 +138,62 @@ export type ComponentSolver = (cells: readonly number[], rows: ReducedSystem['co
 
 /** The intervals of one component's cells (a dense simplex; see reduceSystem), added to `out`. */
 export function componentIntervals(cells: readonly number[], rows: ReducedSystem['components'][number]['rows'], settled: Settled, out: Map<number, CellInterval>): void {
-  {
-    if (!rows.length) {
-      for (const c of cells) out.set(c, { min: 0, max: Infinity, exact: true });
+  if (!rows.length) {
+    for (const c of cells) out.set(c, { min: 0, max: Infinity, exact: true });
+    return;
+  }
+  const n = cells.length;
+  const a: number[][] = [];
+  const b: number[] = [];
+  for (const r of rows) {
+    const row = new Array<number>(n).fill(0);
+    r.cols.forEach((k, i) => (row[k] = r.coefs[i]!));
+    a.push(row);
+    b.push(r.rhs);
+  }
+  const cost = (f: (k: number) => number) => Array.from({ length: n }, (_, k) => f(k));
+  intervalsFromSolver(cells, prepareLpWithPoint(a, b, n), [cost(() => 1), cost(() => -1), cost((k) => (k % 2 ? 1 : -1)), cost((k) => (k % 2 ? -1 : 1))], settled, out);
+}
+
+/** One linear programme over a component's cells with the cost `c` (minimised), as any solver answers it. */
+export type ComponentLp = (c: readonly number[]) => { status: 'optimal'; value: number; point: ArrayLike<number> } | { status: 'unbounded' } | { status: 'infeasible' };
+
+/**
+ * The intervals of a component's cells from a solver: first the optimal points of `costs` (values the cells
+ * really take), which settle most cells; then min and max for each of the others. Bounds are rounded inwards.
+ */
+export function intervalsFromSolver(cells: readonly number[], solve: ComponentLp, costs: readonly (readonly number[])[], settled: Settled, out: Map<number, CellInterval>): void {
+  const n = cells.length;
+  const low = new Array<number>(n).fill(Infinity);
+  const high = new Array<number>(n).fill(-Infinity);
+  const seen = (point: ArrayLike<number>) => {
+    for (let k = 0; k < n; k++) {
+      low[k] = Math.min(low[k]!, point[k]!);
+      high[k] = Math.max(high[k]!, point[k]!);
+    }
+  };
+  for (const c of costs) {
+    const r = solve(c);
+    if (r.status === 'infeasible') throw new Error('Det publicerade går inte ihop med sambanden (ingen lösning).');
+    if (r.status === 'optimal') seen(r.point);
+  }
+  const rounded = (x: number, up: boolean) => (up ? Math.ceil(x - TOL) : Math.floor(x + TOL)) + 0;
+  cells.forEach((cell, k) => {
+    if (low[k]! <= high[k]! && settled(cell, rounded(low[k]!, true), rounded(high[k]!, false))) {
+      out.set(cell, { min: rounded(low[k]!, true), max: rounded(high[k]!, false), exact: false });
       return;
     }
-    const n = cells.length;
-    const a: number[][] = [];
-    const b: number[] = [];
-    for (const r of rows) {
-      const row = new Array<number>(n).fill(0);
-      r.cols.forEach((k, i) => (row[k] = r.coefs[i]!));
-      a.push(row);
-      b.push(r.rhs);
-    }
-    const solve = prepareLpWithPoint(a, b, n);
-    const low = new Array<number>(n).fill(Infinity);
-    const high = new Array<number>(n).fill(-Infinity);
-    const seen = (point: readonly number[]) =>
-      point.forEach((x, k) => {
-        low[k] = Math.min(low[k]!, x);
-        high[k] = Math.max(high[k]!, x);
-      });
-    const cost = (f: (k: number) => number) => Array.from({ length: n }, (_, k) => f(k));
-    for (const c of [cost(() => 1), cost(() => -1), cost((k) => (k % 2 ? 1 : -1)), cost((k) => (k % 2 ? -1 : 1))]) {
-      const r = solve(c);
-      if (r.status === 'infeasible') throw new Error('Det publicerade går inte ihop med sambanden (ingen lösning).');
-      if (r.status === 'optimal') seen(r.point);
-    }
-    const rounded = (x: number, up: boolean) => (up ? Math.ceil(x - TOL) : Math.floor(x + TOL)) + 0;
-    const isSettled = (k: number) => low[k]! <= high[k]! && settled(cells[k]!, rounded(low[k]!, true), rounded(high[k]!, false));
-    cells.forEach((cell, k) => {
-      if (isSettled(k)) {
-        out.set(cell, { min: rounded(low[k]!, true), max: rounded(high[k]!, false), exact: false });
-        return;
-      }
-      const c = new Array<number>(n).fill(0);
-      c[k] = 1;
-      const lo = solve(c);
-      if (lo.status === 'optimal') seen(lo.point);
-      c[k] = -1;
-      const hi = solve(c);
-      if (hi.status === 'optimal') seen(hi.point);
-      out.set(cell, {
-        min: lo.status === 'optimal' ? rounded(lo.value, true) : 0,
-        max: hi.status === 'optimal' ? rounded(-hi.value, false) : Infinity,
-        exact: true,
-      });
+    const c = new Array<number>(n).fill(0);
+    c[k] = 1;
+    const lo = solve(c);
+    if (lo.status === 'optimal') seen(lo.point);
+    c[k] = -1;
+    const hi = solve(c);
+    if (hi.status === 'optimal') seen(hi.point);
+    out.set(cell, {
+      min: lo.status === 'optimal' ? rounded(lo.value, true) : 0,
+      max: hi.status === 'optimal' ? rounded(-hi.value, false) : Infinity,
+      exact: true,
     });
-  }
+  });
 }

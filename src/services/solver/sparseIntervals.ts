@@ -1,6 +1,6 @@
 import * as highsModule from 'highs';
 import type { Highs } from 'highs';
-import { componentIntervals, type ComponentSolver } from '../../core/privacy/intervals.ts';
+import { componentIntervals, intervalsFromSolver, type ComponentLp, type ComponentSolver } from '../../core/privacy/intervals.ts';
 
 /**
  * A ComponentSolver (src/core/privacy/intervals.ts) for the national family: thousands of unknowns in one
@@ -9,12 +9,10 @@ import { componentIntervals, type ComponentSolver } from '../../core/privacy/int
  * component is one sparse model in HiGHS (the University of Edinburgh's LP solver, compiled to WebAssembly:
  * npm `highs`), kept in memory and re-solved with a new objective from the last basis (warm start).
  *
- * The same steps as the core: feasible points from a few mixed objectives (two values a cell really takes)
- * settle most cells, then min and max for each remaining one. Small components go to the core's solver.
- * Bounds are rounded inwards.
+ * The same steps as the core (intervalsFromSolver), with more mixed objectives for the feasible points. Small
+ * components go to the core's solver.
  */
 const SMALL = 150;
-const TOL = 1e-6;
 
 /** What the solver has done since the last reset (the auditor's results file). */
 export interface SparseRun {
@@ -64,50 +62,21 @@ export async function sparseComponentSolver(run?: SparseRun): Promise<ComponentS
     });
     try {
       model.options.set({ output_flag: false });
-      const solve = (cost: Float64Array): { status: 'optimal'; value: number; point: Float64Array } | { status: 'unbounded' } => {
-        model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+      const name = highs.constants.modelStatus;
+      const solve: ComponentLp = (cost) => {
+        model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, Float64Array.from(cost));
         model.run();
         if (run) run.lps++;
         const status = model.getModelStatus();
-        const name = highs.constants.modelStatus;
         if (status === name.optimal) return { status: 'optimal', value: model.getObjectiveValue(), point: Float64Array.from(model.getSolution().colValue) };
         if (status === name.unbounded || status === name.unboundedOrInfeasible) return { status: 'unbounded' };
         throw new Error(`HiGHS: ${status} (det publicerade går inte ihop med sambanden?)`);
       };
-      const low = new Float64Array(n).fill(Infinity);
-      const high = new Float64Array(n).fill(-Infinity);
-      const seen = (point: Float64Array) =>
-        point.forEach((x, k) => {
-          low[k] = Math.min(low[k]!, x);
-          high[k] = Math.max(high[k]!, x);
-        });
       // Feasible points: all up, all down, and mixed signs (a fixed pseudo-random pattern, reproducible).
       let seed = 1;
       const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
-      const costs = [Float64Array.from({ length: n }, () => 1), Float64Array.from({ length: n }, () => -1), ...Array.from({ length: 6 }, () => Float64Array.from({ length: n }, random))];
-      for (const c of costs) {
-        const r = solve(c);
-        if (r.status === 'optimal') seen(r.point);
-      }
-      const rounded = (x: number, up: boolean) => (up ? Math.ceil(x - TOL) : Math.floor(x + TOL)) + 0;
-      cells.forEach((cell, k) => {
-        if (low[k]! <= high[k]! && settled(cell, rounded(low[k]!, true), rounded(high[k]!, false))) {
-          out.set(cell, { min: rounded(low[k]!, true), max: rounded(high[k]!, false), exact: false });
-          return;
-        }
-        const c = new Float64Array(n);
-        c[k] = 1;
-        const lo = solve(c);
-        if (lo.status === 'optimal') seen(lo.point);
-        c[k] = -1;
-        const hi = solve(c);
-        if (hi.status === 'optimal') seen(hi.point);
-        out.set(cell, {
-          min: lo.status === 'optimal' ? rounded(lo.value, true) : 0,
-          max: hi.status === 'optimal' ? rounded(-hi.value, false) : Infinity,
-          exact: true,
-        });
-      });
+      const costs = [Array.from({ length: n }, () => 1), Array.from({ length: n }, () => -1), ...Array.from({ length: 6 }, () => Array.from({ length: n }, random))];
+      intervalsFromSolver(cells, solve, costs, settled, out);
     } finally {
       model.dispose();
     }
