@@ -33,6 +33,11 @@ export function queryYear(c: Ctx, names: readonly string[] = ['ar', 'year']): nu
   return optionalQuery<number>(c, names, parseYear);
 }
 
+/** A year the query must give (?ar=2025): missing or malformed is 400. */
+export function requiredQueryYear(c: Ctx, name: string): number {
+  return valueOrThrow(parseYear(c.req.query(name) ?? ''), { field: name });
+}
+
 /** ?throughMonth=3 / ?manad=3 — undefined when not given. */
 export function queryMonth(c: Ctx, names: readonly string[]): number | undefined {
   return optionalQuery<number>(c, names, parseMonth);

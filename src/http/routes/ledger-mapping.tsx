@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { redirectWithFlash } from '../views/flash.tsx';
 import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { pathId, queryYear } from '../params.ts';
+import { pathId, queryYear, requiredQueryYear } from '../params.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { addMapping, deleteMapping, ledgerNames, listMappableBudgetLines, listMappings, loadLedgerOutcome } from '../../services/ledger/mapping.ts';
 import { listLedgerYears } from '../../services/ledger/statements.ts';
@@ -81,7 +81,7 @@ export const ledgerMappingRoutes: RouteModule = ({ db }) => {
 
   app.get('/api/federations/:federationId/ledger/outcome', async (c) => {
     requirePermission(c, 'economy:read');
-    const year = valueOrThrow(parseYear(c.req.query('year') ?? ''), { field: 'year' });
+    const year = requiredQueryYear(c, 'year');
     const outcome = await loadLedgerOutcome(db, requireFederation(c).id, year);
     if (!outcome) throw new NotFoundError('Det finns ingen huvudbok för året.');
     return c.json(outcome);

@@ -12,7 +12,8 @@ import { tableToCsv } from '../../exports/csv.ts';
 import { importStateInputs, listStateInputs, saveStateInput, saveStateYear, stateAllocationForYear, stateScenario, type StateInputRow } from '../../services/economy/stateAllocation.ts';
 import { stateAllocationTable } from '../../core/economy/stateAllocationTable.ts';
 import { parseHundredths, parseStateInputRows } from '../../importers/stateAllocation/parseStateInputs.ts';
-import { parseId, parseInteger, parseText, parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { parseId, parseInteger, parseText } from '../../core/input/index.ts';
+import { queryYear } from '../params.ts';
 import { splitPartRows } from '../views/national/splitForm.tsx';
 import type { ScenarioComparison, StateAllocationInput } from '../../core/economy/stateAllocation.ts';
 import { requestFreeze } from '../../services/interventions/statisticsFreezer.ts';
@@ -28,9 +29,7 @@ import { AllocationPage, type AllocationPageModel, type AllocationRefusal } from
 
 /** The year asked for (?ar=, or ?year= in the API): malformed is 400; null when none is asked for. */
 function yearAsked(c: Context<AppEnv>): number | null {
-  const raw = c.req.query('ar') ?? c.req.query('year');
-  if (raw === undefined || raw === '') return null;
-  return valueOrThrow(parseYear(raw), { field: 'ar' });
+  return queryYear(c) ?? null;
 }
 
 /** The allocation model's year: the one asked for, else this year. */

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { RouteModule } from '../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
-import { parseYear, valueOrThrow } from '../../core/input/index.ts';
+import { requiredQueryYear } from '../params.ts';
 import { resultTables } from '../../core/surveys/tables.ts';
 import { tableCsvLines, csvDocument } from '../../exports/csv.ts';
 import { tablesToXlsx } from '../../exports/xlsx.ts';
@@ -55,7 +55,7 @@ export const surveyResultRoutes: RouteModule = ({ db }) => {
   app.get('/f/:federationId/enkater/jamforelse', async (c) => {
     requirePermission(c, 'surveys:read');
     const f = requireFederation(c);
-    const year = valueOrThrow(parseYear(c.req.query('ar')), { field: 'ar' });
+    const year = requiredQueryYear(c, 'ar');
     return c.html(<ComparisonPage model={await loadComparison(db, f, year)} />);
   });
   return app;
