@@ -7,8 +7,8 @@ import { startStatisticsFreezer } from './statisticsFreezer.ts';
 import { startYear } from '../economy/yearCycle.ts';
 
 /**
- * Freezing a year's publication is seconds of linear programming at Västmanland's size. It must never hold
- * the event loop for that long: it runs in steps with the loop free between them, in the server's background
+ * Freezing a year's publication is linear programming over all of the förbund's tables: tenths of a second at
+ * Västmanland's size, seconds for a larger förbund. It must never hold the event loop for that long: it runs in steps with the loop free between them, in the server's background
  * freezer (at start, daily, and when a year is started), and a read that finds a closed, unfrozen year
  * computes it once, the same way, while other requests are answered.
  */
