@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createTestDb } from './support/db.ts';
 import { addTestUser, loginAs, type TestSession } from './support/auth.ts';
 import { audit, changedCells, type AuditResult, type NationalReading, type PublishedStatistics, type PublishedTable, type Reading } from './support/statisticsAuditor.ts';
+import { putTruth, weakenedNational } from './support/nationalControl.ts';
 import { sparseComponentSolver, type SparseRun } from '../src/services/solver/sparseIntervals.ts';
 import type { ComponentSolver } from '../src/core/privacy/intervals.ts';
 import { freezeAllClosedYears } from '../src/services/interventions/publishedStatistics.ts';
@@ -80,14 +81,7 @@ async function readNational(role: string): Promise<NationalReading[]> {
 /** The true counts, counted here: every table cell at minimum cell size 1, and new/ended per category. */
 function truthOf(): Map<string, number> {
   const truth = new Map<string, number>();
-  const put = (prefix: string, st: ReturnType<typeof computeParticipantStatistics>) => {
-    for (const t of [st.flowByGender, st.activeByAgeAndGender, st.supportBefore, st.supportDuration, st.education, st.exitOutcomes, st.outcomeByGender, st.transition]) {
-      t.cells.forEach((row, i) => row.forEach((v, j) => truth.set(`${prefix}/${t.key}/${i},${j}`, v!)));
-      t.rowTotals?.forEach((v, i) => truth.set(`${prefix}/${t.key}/r${i}`, v!));
-      t.colTotals?.forEach((v, j) => truth.set(`${prefix}/${t.key}/c${j}`, v!));
-      if (t.total !== null) truth.set(`${prefix}/${t.key}/T`, t.total);
-    }
-  };
+  const put = (prefix: string, st: ReturnType<typeof computeParticipantStatistics>) => putTruth(truth, prefix, st);
   // The attacked förbund and each of its interventions; the other förbund (attack d) as wholes.
   const scopes = [
     { scope: 'F', list: units, facts },
@@ -167,34 +161,6 @@ function weakened(readings: readonly Reading[]): Reading[] {
  * förbund publishes it, but every county and country cell printed with its true count (no secondary
  * suppression of the aggregates).
  */
-function weakenedNational(national: readonly NationalReading[], scopeOf: ReadonlyMap<string, string>, countyOf: ReadonlyMap<string, string>): NationalReading[] {
-  return national.map(({ year: y, tables: t }) => {
-    const scopes = t.byFederation.rowLabels.map((name) => scopeOf.get(name)!);
-    const total = (members: readonly string[], cell: (s: string) => string) => members.reduce((a, s) => a + truth.get(`${y}/${s}/${cell(s)}`)!, 0);
-    const flow = (members: readonly string[], k: number) => total(members, () => `flowByGender/r${k}`);
-    const flowG = (k: number, g: number) => total(scopes, () => `flowByGender/${k},${g}`);
-    const outcome = (o: number) => total(scopes, () => `exitOutcomes/0,${o}`);
-    const byGender = (table: PublishedTable, k: number): PublishedTable => ({ ...table, colTotals: table.colTotals && table.colTotals.map((_, g) => flowG(k, g)), total: flow(scopes, k) });
-    return {
-      year: y,
-      tables: {
-        ...t,
-        byFederation: { ...t.byFederation, colTotals: [0, 1, 2].map((k) => flow(scopes, k)) },
-        byCounty: {
-          ...t.byCounty,
-          cells: t.byCounty.rowLabels.map((county) => [0, 1, 2].map((k) => flow(scopes.filter((_, i) => countyOf.get(t.byFederation.rowLabels[i]!) === county), k))),
-          colTotals: [0, 1, 2].map((k) => flow(scopes, k)),
-        },
-        flowByGender: { ...t.flowByGender, cells: [0, 1, 2].map((k) => t.flowByGender.colLabels.map((_, g) => flowG(k, g))), rowTotals: [0, 1, 2].map((k) => flow(scopes, k)) },
-        activeByFederationAndGender: byGender(t.activeByFederationAndGender, 0),
-        newByFederationAndGender: byGender(t.newByFederationAndGender, 1),
-        endedByFederationAndGender: byGender(t.endedByFederationAndGender, 2),
-        exitOutcomes: { ...t.exitOutcomes, cells: [t.exitOutcomes.colLabels.map((_, o) => outcome(o))], rowTotals: [flow(scopes, 2)] },
-        exitOutcomesByFederation: { ...t.exitOutcomesByFederation, colTotals: t.exitOutcomesByFederation.colLabels.map((_, o) => outcome(o)), total: flow(scopes, 2) },
-      },
-    };
-  });
-}
 
 const show = (r: AuditResult) => r.recovered.map((c) => `${c.name} ∈ [${c.interval.min}, ${c.interval.max}] (true ${c.truth})`).join('\n');
 
@@ -397,7 +363,7 @@ describe('the attacking auditor: no published figure can be undone', () => {
 
   it('(d′) recovers cells from a weakened national publication (county and country cells not suppressed)', async () => {
     const { readings, national, scopeOf, countyOf } = await nationalOptions('national');
-    const d = runAllYears('(d′) all years, WEAKENED national publication (control)', 'national', readings, { readings: weakenedNational(national, scopeOf, countyOf), scopeOf, countyOf });
+    const d = runAllYears('(d′) all years, WEAKENED national publication (control)', 'national', readings, { readings: weakenedNational(national, scopeOf, countyOf, truth), scopeOf, countyOf });
     expect(d.inconsistent).toEqual([]);
     expect(d.recovered.length).toBeGreaterThan(0);
     for (const c of d.recovered.filter((x) => x.truth !== undefined)) {

@@ -261,7 +261,8 @@ export function audit(readings: readonly Reading[], o: AuditOptions): AuditResul
     flowRows.forEach((_, k) => {
       if (st.byIntervention.colTotals) m.same(colTotalName(y, s, 'byIntervention', k), flowTotalName(y, s, k));
       st.byIntervention.rowLabels.forEach((label, i) => {
-        const unit = o.unitByName.get(label);
+        // The units are the attacked förbund's (F): another förbund may name an intervention the same.
+        const unit = s === 'F' ? o.unitByName.get(label) : undefined;
         if (unit !== undefined) m.same(cellName(y, s, 'byIntervention', i, k), flowTotalName(y, unit, k));
       });
     });
