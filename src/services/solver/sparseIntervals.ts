@@ -20,6 +20,15 @@ export interface SparseRun {
   largest: number;
   largestRows: number;
   lps: number;
+  /** Components HiGHS gave no answer for, solved by the core's dense simplex instead. */
+  fallbacks?: number;
+}
+
+/** HiGHS ended a solve without an answer (neither optimal, unbounded nor infeasible), even from scratch. */
+class SolverTrouble extends Error {
+  constructor(status: number) {
+    super(`HiGHS: status ${status}`);
+  }
 }
 
 let loaded: Promise<Highs> | null = null;
@@ -65,18 +74,33 @@ export async function sparseComponentSolver(run?: SparseRun): Promise<ComponentS
       const name = highs.constants.modelStatus;
       const solve: ComponentLp = (cost) => {
         model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, Float64Array.from(cost));
+        const answered = (status: number) => status === name.optimal || status === name.unbounded || status === name.unboundedOrInfeasible || status === name.infeasible;
         model.run();
         if (run) run.lps++;
-        const status = model.getModelStatus();
+        let status = model.getModelStatus();
+        if (!answered(status)) {
+          // HiGHS at times ends a warm-started solve with "unknown"; the same programme from scratch does not.
+          model.clearSolver();
+          model.run();
+          status = model.getModelStatus();
+        }
         if (status === name.optimal) return { status: 'optimal', value: model.getObjectiveValue(), point: Float64Array.from(model.getSolution().colValue) };
         if (status === name.unbounded || status === name.unboundedOrInfeasible) return { status: 'unbounded' };
-        throw new Error(`HiGHS: ${status} (det publicerade går inte ihop med sambanden?)`);
+        if (status === name.infeasible) return { status: 'infeasible' };
+        throw new SolverTrouble(status);
       };
       // Feasible points: all up, all down, and mixed signs (a fixed pseudo-random pattern, reproducible).
       let seed = 1;
       const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
       const costs = [Array.from({ length: n }, () => 1), Array.from({ length: n }, () => -1), ...Array.from({ length: 6 }, () => Array.from({ length: n }, random))];
-      intervalsFromSolver(cells, solve, costs, settled, out);
+      try {
+        intervalsFromSolver(cells, solve, costs, settled, out);
+      } catch (e) {
+        if (!(e instanceof SolverTrouble)) throw e;
+        // Still no answer: the core's dense simplex solves this component (slower, but it answers).
+        if (run) run.fallbacks = (run.fallbacks ?? 0) + 1;
+        componentIntervals(cells, rows, settled, out);
+      }
     } finally {
       model.dispose();
     }
