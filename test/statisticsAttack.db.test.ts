@@ -156,12 +156,6 @@ function weakened(readings: readonly Reading[]): Reading[] {
   });
 }
 
-/**
- * A deliberately weakened national publication (control for attack d′): every förbund's row exactly as the
- * förbund publishes it, but every county and country cell printed with its true count (no secondary
- * suppression of the aggregates).
- */
-
 const show = (r: AuditResult) => r.recovered.map((c) => `${c.name} ∈ [${c.interval.min}, ${c.interval.max}] (true ${c.truth})`).join('\n');
 
 beforeAll(async () => {

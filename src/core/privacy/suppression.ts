@@ -173,6 +173,8 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
     const rels = byCell.get(l) ?? [];
     return rels.length === 2 ? [[...new Set(rels.flatMap(membersOf))].filter((c) => c !== l)] : [];
   });
+  /** The member lists rule 1 walks: every relation's, then the joined ones. */
+  const groups = [...relations.map(membersOf), ...joined];
   const protects = (cell: number, lo: number, hi: number) => aux.has(cell) || rangeProtects(values[cell]!, { min: lo, max: hi }, minCellSize, { width, latent: latent.has(cell) });
   // What the fixed cells alone (earlier publications) already tell: a count they pin, such as "active with a
   // support source last year minus ended with it last year", cannot be protected now, however much more is
@@ -195,7 +197,7 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
     let changed = true;
     while (changed) {
       changed = false;
-      for (const members of [...relations.map(membersOf), ...joined]) {
+      for (const members of groups) {
         const hiddenMembers = members.filter((c) => hidden[c]);
         if (hiddenMembers.length === 1 && !aux.has(hiddenMembers[0]!) && !(latent.has(hiddenMembers[0]!) && !small(values[hiddenMembers[0]!]!))) {
           const c = pickComplement(members);

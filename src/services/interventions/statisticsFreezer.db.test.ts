@@ -8,9 +8,10 @@ import { startYear } from '../economy/yearCycle.ts';
 
 /**
  * Freezing a year's publication is linear programming over all of the förbund's tables: tenths of a second at
- * Västmanland's size, seconds for a larger förbund. It must never hold the event loop for that long: it runs in steps with the loop free between them, in the server's background
- * freezer (at start, daily, and when a year is started), and a read that finds a closed, unfrozen year
- * computes it once, the same way, while other requests are answered.
+ * Västmanland's size, seconds for a larger förbund. It must never hold the event loop for that long: it runs in
+ * steps with the loop free between them, in the server's background freezer (at start, daily, and when a year
+ * is started), and a read that finds a closed, unfrozen year computes it once, the same way, while other
+ * requests are answered.
  */
 describe('freezing the published statistics without blocking', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;

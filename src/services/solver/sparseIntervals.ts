@@ -72,9 +72,9 @@ export async function sparseComponentSolver(run?: SparseRun): Promise<ComponentS
     try {
       model.options.set({ output_flag: false });
       const name = highs.constants.modelStatus;
+      const answered = (status: number) => status === name.optimal || status === name.unbounded || status === name.unboundedOrInfeasible || status === name.infeasible;
       const solve: ComponentLp = (cost) => {
         model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, Float64Array.from(cost));
-        const answered = (status: number) => status === name.optimal || status === name.unbounded || status === name.unboundedOrInfeasible || status === name.infeasible;
         model.run();
         if (run) run.lps++;
         let status = model.getModelStatus();
