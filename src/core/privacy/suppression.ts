@@ -1,5 +1,5 @@
 import { prepareLp } from './linearProgram.ts';
-import { unknownIntervals, type ComponentSolver } from './intervals.ts';
+import { unknownIntervals, type CellInterval, type ComponentSolver } from './intervals.ts';
 
 /**
  * Statistical disclosure control for count tables: nothing Samordna shows or exports may single out a person.
@@ -178,15 +178,19 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
   const protects = (cell: number, lo: number, hi: number) => aux.has(cell) || rangeProtects(values[cell]!, { min: lo, max: hi }, minCellSize, { width, latent: latent.has(cell) });
   // What the fixed cells alone (earlier publications) already tell: a count they pin, such as "active with a
   // support source last year minus ended with it last year", cannot be protected now, however much more is
-  // hidden; this publication must only not narrow it further.
-  const fixedOnly = values.map((v, i) => (fixedShown.has(i) ? v : null));
-  const given = new Map(fixedShown.size ? [...unknownIntervals(values.length, relations, fixedOnly, protects, options.solveComponent)].filter(([cell, r]) => !protects(cell, r.min, r.max)) : []);
-  if (fixedShown.size) yield;
+  // hidden; this publication must only not narrow it further. Such a count fails `protects` whatever else is
+  // hidden, so it can only matter once the audit finds a cell exposed: it is worked out then (one linear
+  // programming pass over the year), not for the many publications whose first audit passes.
+  let given: Map<number, CellInterval> | null = null;
+  const givenAway = () => {
+    const fixedOnly = values.map((v, i) => (fixedShown.has(i) ? v : null));
+    return new Map(fixedShown.size ? [...unknownIntervals(values.length, relations, fixedOnly, protects, options.solveComponent)].filter(([cell, r]) => !protects(cell, r.min, r.max)) : []);
+  };
   /** Is a hidden cell safe, given an (inner or exact) range of what a reader can deduce? */
   const safe = (cell: number, lo: number, hi: number) => {
     const keep = options.keepRanges?.get(cell);
     if (keep && (lo > keep.min || hi < keep.max)) return false;
-    const before = given.get(cell);
+    const before = given?.get(cell);
     return before ? lo <= before.min && hi >= before.max : protects(cell, lo, hi);
   };
 
@@ -212,7 +216,14 @@ export function* suppressSteps(table: LinearTable, minCellSize: number, options:
     const published = values.map((v, i) => (hidden[i] ? null : v));
     const ranges = unknownIntervals(values.length, relations, published, safe, options.solveComponent);
     yield;
-    const exposed = [...ranges].find(([cell, r]) => !safe(cell, r.min, r.max));
+    const isExposed = ([cell, r]: [number, CellInterval]) => !safe(cell, r.min, r.max);
+    let exposed = [...ranges].find(isExposed);
+    if (exposed && given === null) {
+      // (A cell settled above from feasible points protects, so it is none of these: its exact range is there.)
+      given = givenAway();
+      yield;
+      exposed = [...ranges].find(isExposed);
+    }
     if (!exposed) return { hidden };
     const cell = exposed[0];
     // The nearest cells that can still be hidden: the cell's relations, then theirs (breadth first).
