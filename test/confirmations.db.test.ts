@@ -3,14 +3,14 @@ import { createTestDb } from './support/db.ts';
 import { createApp } from '../src/http/app.tsx';
 import { loadDemo } from '../src/services/demo/index.ts';
 import { demoSteps } from '../src/cli/demo.ts';
-import { flashMessage } from '../src/http/views/flash.tsx';
+import { flashMessage } from '../src/http/kit/flash.tsx';
 import { attr, fieldsOf, unescape, type Field } from './support/forms.ts';
 
 /**
  * A confirmation after every save, by one mechanism (issue 8): the demo's pages are walked by following their
  * links as a user would, and every posting form found is sent once with the values it shows (plausible ones
  * where it is empty). Every save the app accepts must answer with a redirect that carries `?sparat=KEY` (the one
- * flash mechanism, views/flash.tsx) with a known message, and the page it leads to must show that message as a
+ * flash mechanism, kit/flash.tsx) with a known message, and the page it leads to must show that message as a
  * status; removals are sent last so that the other forms still find their records.
  */
 

@@ -5,18 +5,19 @@ import ts from 'typescript';
 
 /**
  * Route modules are page-sized (docs/ARCHITECTURE.md, "a page is three parts"): a loader returns a view model,
- * a view in src/http/views/<area>/ renders it, and the handler only checks access, reads the request and
+ * a view beside it in src/http/<area>/ renders it, and the handler only checks access, reads the request and
  * answers. Read from the source with the TypeScript parser: a route file may use page components (capitalised
  * JSX tags) but never writes HTML itself (lower-case tags), and every module is a Hono sub-app that mounts no
  * middleware of its own (app.use belongs to app.tsx).
  */
 
-const routesDir = 'src/http/routes';
+const httpDir = 'src/http';
 
+/** The route modules: `<name>Routes.ts(x)` in each area folder of src/http/. */
 function routeFiles(): string[] {
-  return readdirSync(routesDir)
-    .filter((n) => /\.tsx?$/.test(n) && !n.includes('.test.'))
-    .map((n) => join(routesDir, n));
+  return readdirSync(httpDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(httpDir, d.name)).filter((n) => /Routes\.tsx?$/.test(n)).map((n) => join(httpDir, d.name, n)));
 }
 
 /** Every intrinsic (HTML) element written in the file, as "file:line <tag>". */
@@ -46,7 +47,7 @@ describe('route modules are page-sized', () => {
     expect(tags).toEqual(['section', 'Page']);
   });
 
-  it('no route file writes HTML: markup lives in src/http/views/<area>/', () => {
+  it('no route file writes HTML: markup lives in the views of src/http/<area>/', () => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(htmlElements)).toEqual([]);

@@ -5,29 +5,29 @@ import { readFileSync } from 'node:fs';
 import type { Database } from '../db/database.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
 import { contextMiddleware, type AppEnv } from './context.ts';
-import { Layout } from './views/layout.tsx';
-import { pageFieldName, RefusedForm, secretFieldNames, type PostedForm } from './views/form.tsx';
+import { Layout } from './kit/layout.tsx';
+import { pageFieldName, RefusedForm, secretFieldNames, type PostedForm } from './kit/form.tsx';
 import { containsIdentityNumber } from '../core/privacy/identityNumber.ts';
-import { homeRoutes } from './routes/home.tsx';
-import { economyApiRoutes } from './routes/economyApi.ts';
-import { economyPageRoutes } from './routes/economyPages.ts';
-import { authRoutes } from './routes/auth.tsx';
-import { authUserRoutes } from './routes/authUsers.tsx';
-import { authAdminRoutes } from './routes/authAdmin.tsx';
-import { accountLinkRoutes } from './routes/accountLinks.tsx';
-import { authOidcRoutes } from './routes/authOidc.tsx';
-import { auditRoutes } from './routes/audit.tsx';
+import { homeRoutes } from './home/homeRoutes.tsx';
+import { economyApiRoutes } from './economy/apiRoutes.ts';
+import { economyPageRoutes } from './economy/pageRoutes.ts';
+import { authRoutes } from './auth/authRoutes.tsx';
+import { authUserRoutes } from './auth/userRoutes.tsx';
+import { authAdminRoutes } from './auth/adminRoutes.tsx';
+import { accountLinkRoutes } from './auth/accountLinkRoutes.tsx';
+import { authOidcRoutes } from './auth/oidcRoutes.tsx';
+import { auditRoutes } from './governance/auditRoutes.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
 import { requestLog } from './security/log.ts';
-import { interventionRoutes } from './routes/interventions.tsx';
-import { ledgerRoutes } from './routes/ledger.tsx';
-import { ledgerStatementRoutes } from './routes/ledger-statements.tsx';
-import { ledgerMappingRoutes } from './routes/ledger-mapping.tsx';
-import { reportRoutes } from './routes/reports.tsx';
-import { surveyRoutes } from './routes/surveys.tsx';
-import { surveyAnswerRoutes } from './routes/surveyAnswer.tsx';
-import { nationalRoutes } from './routes/national.tsx';
-import { catalogueRoutes } from './routes/catalogue.tsx';
+import { interventionRoutes } from './interventions/interventionRoutes.tsx';
+import { ledgerRoutes } from './ledger/importRoutes.tsx';
+import { ledgerStatementRoutes } from './ledger/statementRoutes.tsx';
+import { ledgerMappingRoutes } from './ledger/mappingRoutes.tsx';
+import { reportRoutes } from './reports/reportRoutes.tsx';
+import { surveyRoutes } from './surveys/surveyRoutes.tsx';
+import { surveyAnswerRoutes } from './surveys/answerRoutes.tsx';
+import { nationalRoutes } from './national/nationalRoutes.tsx';
+import { catalogueRoutes } from './catalogue/catalogueRoutes.tsx';
 
 export interface AppDeps {
   readonly db: Database;
@@ -135,7 +135,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
 /**
  * A page form whose write was refused (InputError): the page it was posted from (hidden field `_page`, see
- * <Form> in views/form.tsx) is rendered again, as the same user, with what was typed and each message beside
+ * <Form> in kit/form.tsx) is rendered again, as the same user, with what was typed and each message beside
  * its field, answered 400. Null when that is not possible (API, JSON, no page named, or the page fails).
  */
 async function renderFormAgain(app: Hono<AppEnv>, c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], err: InputError): Promise<Response | null> {

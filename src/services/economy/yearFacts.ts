@@ -202,7 +202,7 @@ export interface YearFiguresOptions {
  * The year's figures (`year` null: the förbund's latest year); null when the förbund has no fiscal year yet.
  * NotFoundError ("Året 2031 finns inte för förbundet.") for a year it does not have. The same figures object is
  * returned for as long as the figures version is unchanged (views may cache what they render from it, keyed by
- * the object: see src/http/views/economy/renderCache.ts).
+ * the object: see src/http/economy/renderCache.ts).
  */
 export async function getYearFigures(q: Queryable, federationId: number, year: number | null, opts: YearFiguresOptions = {}): Promise<YearFigures | null> {
   const cacheable = opts.throughMonth === undefined;

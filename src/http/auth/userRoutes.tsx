@@ -1,0 +1,243 @@
+import { Hono, type Context } from 'hono';
+import { pathId } from '../kit/params.ts';
+import type { RouteModule } from '../app.tsx';
+import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
+import { redirectWithFlash } from '../kit/flash.tsx';
+import { UserPage, UsersPage, type UserPageModel, type UsersPageModel } from './usersPages.tsx';
+import { AdminUserPage, AdminUsersPage, type AdminUserPageModel, type AdminUsersPageModel } from './adminPages.tsx';
+import type { OneTimeLink } from './linkNotice.tsx';
+import { InputError, NotFoundError } from '../../core/errors.ts';
+import { parseId } from '../../core/input/index.ts';
+import type { Database } from '../../db/database.ts';
+import { listFederationUsers, listUsers } from '../../services/auth/users.ts';
+import {
+  changeFederationRole,
+  createInstallationAccount,
+  createPasswordReset,
+  decideInvitation,
+  inviteToFederation,
+  listInvitations,
+  listManagedUsers,
+  listPendingApprovals,
+  removeRole,
+  resetHours,
+  revokeInvitation,
+  setDisabled,
+  setInstallationKinds,
+  type Manager,
+} from '../../services/auth/accounts.ts';
+import { listInterventions } from '../../services/interventions/interventions.ts';
+
+/** The förbund's interventions by id and name, for the role fields. */
+async function interventionNames(db: Database, federationId: number) {
+  return (await listInterventions(db, federationId)).map((i) => ({ id: i.id, name: i.name }));
+}
+
+/** The förbund's users, open invitations and interventions; `form` is a refused invitation or the link just made. */
+export async function loadUsersPage(db: Database, federation: FederationRef, form: Pick<UsersPageModel, 'error' | 'link' | 'values'> = {}): Promise<UsersPageModel> {
+  const [users, invitations, interventions] = await Promise.all([listManagedUsers(db, federation.id), listInvitations(db, federation.id), interventionNames(db, federation.id)]);
+  return { federation, users, invitations, interventions, ...form };
+}
+
+/** One user with a role in the förbund (404 for anyone else); `extra` is a refused role change or the link just made. */
+export async function loadUserPage(db: Database, federation: FederationRef, userId: number, admin: boolean, extra: Pick<UserPageModel, 'error' | 'link'> = {}): Promise<UserPageModel> {
+  const user = (await listManagedUsers(db, federation.id)).find((x) => x.id === userId);
+  if (!user) throw new NotFoundError('Användaren finns inte.');
+  return { federation, user, interventions: await interventionNames(db, federation.id), admin, ...extra };
+}
+
+/** Every account of the installation and the invitations of existing accounts waiting for approval; `selfUserId` is the administrator looking. */
+export async function loadAdminUsersPage(db: Database, selfUserId: number | null, link?: OneTimeLink): Promise<AdminUsersPageModel> {
+  const [users, pending] = await Promise.all([listUsers(db), listPendingApprovals(db)]);
+  return { users, pending, selfUserId, link };
+}
+
+/** One account of the installation (404 when there is none); `selfUserId` is the administrator looking. */
+export async function loadAdminUserPage(db: Database, userId: number, selfUserId: number | null, link?: OneTimeLink): Promise<AdminUserPageModel> {
+  const user = (await listUsers(db)).find((x) => x.id === userId);
+  if (!user) throw new NotFoundError('Användaren finns inte.');
+  return { user, own: selfUserId === user.id, link };
+}
+
+/** The system administrator manages every account; a kansli those of its own förbund. */
+function managerOf(ctx: RequestContext, federationId: number): Manager {
+  return ctx.can('admin') ? { kind: 'admin' } : { kind: 'kansli', federationId };
+}
+
+/** The link a person opens, on this site (SAMORDNA_PUBLIC_URL when the site is reached through another name). */
+function linkTo(c: Context<AppEnv>, path: string, token: string): string {
+  const base = (process.env.SAMORDNA_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
+  return `${base}${path}?t=${encodeURIComponent(token)}`;
+}
+
+async function bodyOf(c: Context<AppEnv>): Promise<{ text(name: string): string; ids(name: string): number[] }> {
+  const body = await c.req.parseBody({ all: true });
+  return {
+    text: (name) => {
+      const v = body[name];
+      return typeof v === 'string' ? v : '';
+    },
+    ids: (name) => {
+      const v = body[`${name}[]`] ?? body[name];
+      const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+      // Not an id: NaN, which the service refuses with its message.
+      return list.filter((x): x is string => typeof x === 'string').map((x) => {
+        const id = parseId(x);
+        return id.ok ? id.value : NaN;
+      });
+    },
+  };
+}
+
+/** The installation-wide kinds ticked in a posted form (check boxes `kinds[]`). */
+async function postedKinds(c: Context<AppEnv>) {
+  const b = await c.req.parseBody({ all: true });
+  const kinds = [b['kinds[]'] ?? b.kinds ?? []].flat().filter((x): x is string => typeof x === 'string');
+  return { body: b, kinds };
+}
+
+/** User management: per förbund (kansli, system administrator) and the whole installation (administrator). */
+export const authUserRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
+  const userIdParam = (c: Context<AppEnv>) => pathId(c, 'userId');
+
+  app.get('/f/:federationId/users', async (c) => {
+    requirePermission(c, 'users:manage');
+    return c.html(<UsersPage model={await loadUsersPage(db, requireFederation(c))} />);
+  });
+
+  app.get('/api/federations/:federationId/users', async (c) => {
+    const f = requireFederation(c);
+    requirePermission(c, 'users:manage');
+    return c.json(await listFederationUsers(db, f.id));
+  });
+
+  // Invite (kansli: always an invitation; system administrator: an existing account gets the role at once).
+  app.post('/f/:federationId/users', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    const b = await bodyOf(c);
+    const values = { email: b.text('email'), displayName: b.text('displayName'), role: b.text('role'), interventionIds: b.ids('interventionIds') };
+    try {
+      const r = await inviteToFederation(db, f.id, values, managerOf(ctx, f.id), ctx.actor);
+      if (r.kind === 'attached') return redirectWithFlash(c, `/f/${f.id}/users`, 'user-role');
+      return c.html(<UsersPage model={await loadUsersPage(db, f, { link: { text: `Inbjudan till ${r.email} är skapad.`, link: linkTo(c, '/inbjudan', r.token) } })} />);
+    } catch (e) {
+      if (e instanceof InputError) return c.html(<UsersPage model={await loadUsersPage(db, f, { error: e.message, values })} />, 400);
+      throw e;
+    }
+  });
+
+  app.post('/f/:federationId/users/invitations/:invitationId/revoke', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    const id = pathId(c, 'invitationId');
+    await revokeInvitation(db, f.id, id, managerOf(ctx, f.id), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/users`, 'invitation-revoked');
+  });
+
+  app.get('/f/:federationId/users/:userId', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    return c.html(<UserPage model={await loadUserPage(db, f, userIdParam(c), ctx.can('admin'))} />);
+  });
+
+  app.post('/f/:federationId/users/:userId/role', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    const userId = userIdParam(c);
+    const b = await bodyOf(c);
+    try {
+      await changeFederationRole(db, f.id, userId, { role: b.text('role'), interventionIds: b.ids('interventionIds') }, managerOf(ctx, f.id), ctx.actor);
+    } catch (e) {
+      if (e instanceof InputError) return c.html(<UserPage model={await loadUserPage(db, f, userId, ctx.can('admin'), { error: e.message })} />, 400);
+      throw e;
+    }
+    return redirectWithFlash(c, `/f/${f.id}/users/${userId}`, 'user-role');
+  });
+
+  app.post('/f/:federationId/users/:userId/remove', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    await removeRole(db, f.id, userIdParam(c), managerOf(ctx, f.id), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/users`, 'user-removed');
+  });
+
+  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(`/f/:federationId/users/:userId/${action}`, async (c) => {
+      const f = requireFederation(c);
+      const ctx = requirePermission(c, 'users:manage');
+      const userId = userIdParam(c);
+      await setDisabled(db, f.id, userId, disabled, managerOf(ctx, f.id), ctx.actor);
+      return redirectWithFlash(c, `/f/${f.id}/users/${userId}`, disabled ? 'user-disabled' : 'user-enabled');
+    });
+  }
+
+  app.post('/f/:federationId/users/:userId/reset', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'users:manage');
+    const userId = userIdParam(c);
+    const r = await createPasswordReset(db, f.id, userId, managerOf(ctx, f.id), ctx.actor);
+    const link = { text: `En länk för nytt lösenord för ${r.email} är skapad.`, link: linkTo(c, '/aterstall', r.token) };
+    return c.html(<UserPage model={await loadUserPage(db, f, userId, ctx.can('admin'), { link })} />);
+  });
+
+  // The system administrator: every account, invitations of existing accounts to approve.
+  app.get('/admin/users', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    return c.html(<AdminUsersPage model={await loadAdminUsersPage(db, ctx.user.userId)} />);
+  });
+
+  // Accounts that span förbund (administrators, national readers): the system administrator's alone.
+  app.post('/admin/users', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const { body: b, kinds } = await postedKinds(c);
+    const r = await createInstallationAccount(db, { email: String(b.email ?? ''), displayName: String(b.displayName ?? ''), kinds }, ctx.actor);
+    if (r.kind === 'granted') return redirectWithFlash(c, '/admin/users', 'user-kinds');
+    const link = { text: `Kontot för ${r.email} är skapat. Personen väljer sitt lösenord med länken (gäller i ${resetHours} timmar, en gång).`, link: linkTo(c, '/aterstall', r.token) };
+    return c.html(<AdminUsersPage model={await loadAdminUsersPage(db, ctx.user.userId, link)} />);
+  });
+
+  app.get('/admin/users/:userId', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    return c.html(<AdminUserPage model={await loadAdminUserPage(db, userIdParam(c), ctx.user.userId)} />);
+  });
+
+  app.post('/admin/users/:userId/kinds', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const userId = userIdParam(c);
+    const { kinds } = await postedKinds(c);
+    await setInstallationKinds(db, userId, kinds, ctx.user.userId, ctx.actor);
+    return redirectWithFlash(c, `/admin/users/${userId}`, 'user-kinds');
+  });
+
+  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(`/admin/users/:userId/${action}`, async (c) => {
+      const ctx = requirePermission(c, 'admin');
+      const userId = userIdParam(c);
+      if (disabled && userId === ctx.user.userId) throw new InputError({ message: 'Du kan inte stänga av ditt eget konto.' });
+      await setDisabled(db, null, userId, disabled, { kind: 'admin' }, ctx.actor);
+      return redirectWithFlash(c, `/admin/users/${userId}`, disabled ? 'user-disabled' : 'user-enabled');
+    });
+  }
+
+  app.post('/admin/users/:userId/reset', async (c) => {
+    const ctx = requirePermission(c, 'admin');
+    const userId = userIdParam(c);
+    const r = await createPasswordReset(db, null, userId, { kind: 'admin' }, ctx.actor);
+    const link = { text: `En länk för nytt lösenord för ${r.email} är skapad.`, link: linkTo(c, '/aterstall', r.token) };
+    return c.html(<AdminUserPage model={await loadAdminUserPage(db, userId, ctx.user.userId, link)} />);
+  });
+
+  for (const [action, approve] of [['approve', true], ['decline', false]] as const) {
+    app.post(`/admin/invitations/:invitationId/${action}`, async (c) => {
+      const ctx = requirePermission(c, 'admin');
+      // A malformed id names no invitation: the same 404 as an unknown one.
+      const id = parseId(c.req.param('invitationId'));
+      if (!id.ok) throw new NotFoundError('Inbjudan finns inte.');
+      await decideInvitation(db, id.value, approve, ctx.actor);
+      return redirectWithFlash(c, '/admin/users', 'user-role');
+    });
+  }
+  return app;
+};

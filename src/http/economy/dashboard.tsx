@@ -1,0 +1,168 @@
+/**
+ * The dashboard (Översikt) of a förbund-year: a view of DashboardModel, which the route's loader builds from the
+ * year's figures (src/http/economy/dashboardRoutes.tsx). Renders only what the model holds: nothing per user.
+ */
+import type { Child } from 'hono/jsx';
+import type { FederationRef } from '../context.ts';
+import { BarChart } from '../kit/barChart.tsx';
+import { CardGrid, FigureCard, WarningList } from '../kit/cards.tsx';
+import { Layout } from '../kit/layout.tsx';
+import { formatPercent, formatShare, formatTkr, tkrText } from '../kit/present.ts';
+import { formatMonth, formatMonthsFromJanuary } from '../../core/format.ts';
+import { YearSelector } from '../kit/yearSelector.tsx';
+
+/** What the dashboard shows; built by the route's loader from the year's figures, all money in öre. */
+export interface DashboardModel {
+  readonly federationId: number;
+  readonly year: number;
+  readonly years: readonly number[];
+  readonly allocationOre: number | null;
+  /** Each payer group's share of the contributions (state, region, municipalities); null without contributions. */
+  readonly payerShares: { readonly state: number; readonly region: number; readonly municipalities: number } | null;
+  /** Costs per cost section (positive öre): budget (latest revision), outcome so far, forecast for the year. */
+  readonly sections: readonly { readonly label: string; readonly budgetOre: number; readonly outcomeOre: number; readonly forecastOre: number | null; readonly overBudget: boolean }[];
+  /** Months with outcome so far (0 = none, 12 = the whole year). */
+  readonly monthsWithOutcome: number;
+  /** During the year: the lines the forecast does not spread evenly, by budget profile (quarterly, yearly). */
+  readonly forecastProfiles: readonly { readonly label: string; readonly lines: readonly string[] }[];
+  readonly budgetResultOre: number;
+  /** Result for the year (operating + financial): actual when the year is complete, else forecast. */
+  readonly resultOre: number | null;
+  readonly equity: {
+    readonly closingOre: number | null;
+    readonly shareOfAllocation: number | null;
+    readonly capShare: number;
+    readonly capOre: number | null;
+    readonly floorOre: number | null;
+    readonly aboveCap: boolean;
+    readonly belowFloor: boolean;
+  };
+  readonly warnings: readonly string[];
+}
+
+/** The dashboard's body (rendered once per figures version, economy/renderCache.ts) in the page layout. */
+export function DashboardLayout(props: { federation: FederationRef; year: number; body: Child }) {
+  return (
+    <Layout title={`Översikt ${props.year}`} federation={props.federation}>
+      {props.body}
+    </Layout>
+  );
+}
+
+/** Översikt of a förbund without any fiscal year yet: where to begin. */
+export function NoYearsPage(props: { federation: FederationRef }) {
+  return (
+    <Layout title="Översikt" federation={props.federation}>
+      <h1>Översikt</h1>
+      <p>Förbundet har inga räkenskapsår ännu.</p>
+      <p>
+        <a href={`/f/${props.federation.id}/medlemmar`}>Lägg in medlemmar och årets medelstilldelning</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function DashboardPage(props: { model: DashboardModel }) {
+  const m = props.model;
+  const base = `/f/${m.federationId}`;
+  const complete = m.monthsWithOutcome >= 12;
+  const period = m.monthsWithOutcome === 0 ? 'inget utfall ännu' : complete ? 'helår' : formatMonthsFromJanuary(m.monthsWithOutcome);
+  return (
+    <>
+      <h1>Översikt {m.year}</h1>
+      <YearSelector action={base} years={m.years} selected={m.year} />
+      <p class="muted">Utfall: {period}.</p>
+      {complete || m.monthsWithOutcome === 0 ? null : <ForecastMethod model={m} />}
+      <CardGrid label="Nyckeltal">
+        <FigureCard
+          label="Medelstilldelning"
+          figure={m.allocationOre == null ? 'Saknas' : formatTkr(m.allocationOre)}
+          unit={m.allocationOre == null ? undefined : 'tkr'}
+          note={
+            m.payerShares
+              ? `Staten ${formatShare(m.payerShares.state)}, region ${formatShare(m.payerShares.region)}, kommunerna ${formatShare(m.payerShares.municipalities)}.`
+              : undefined
+          }
+        />
+        <FigureCard
+          label={complete ? 'Årets resultat' : 'Prognos årets resultat'}
+          figure={m.resultOre == null ? 'Saknas' : formatTkr(m.resultOre)}
+          unit={m.resultOre == null ? undefined : 'tkr'}
+          note={`Budgeterat resultat: ${tkrText(m.budgetResultOre)}`}
+        />
+        <FigureCard
+          label={complete ? 'Eget kapital vid årets slut' : 'Förväntat eget kapital vid årets slut'}
+          figure={m.equity.closingOre == null ? 'Saknas' : formatTkr(m.equity.closingOre)}
+          unit={m.equity.closingOre == null ? undefined : 'tkr'}
+          tone={m.equity.aboveCap || m.equity.belowFloor ? 'warning' : m.equity.closingOre == null ? 'neutral' : 'ok'}
+          note={equityNote(m)}
+        />
+      </CardGrid>
+      <WarningList warnings={m.warnings} />
+      <h2>Utfall mot budget per avsnitt</h2>
+      <BarChart
+        id="chart-sections"
+        title={`Kostnader per avsnitt ${m.year}: budget, utfall${complete ? '' : ' hittills och prognos'}`}
+        description={complete ? 'Kostnader för helåret.' : `Utfall ${period}; prognos för helåret.`}
+        series={[
+          { label: 'Budget', tone: 'chart-c' },
+          { label: complete ? 'Utfall' : 'Utfall hittills', tone: 'chart-a' },
+          ...(complete ? [] : [{ label: 'Prognos helår', tone: 'chart-b' as const }]),
+        ]}
+        categories={m.sections.map((s) => ({
+          label: s.label,
+          values: complete ? [s.budgetOre, s.outcomeOre] : [s.budgetOre, s.outcomeOre, s.forecastOre],
+          flagged: s.overBudget ? (complete ? 'över budget' : 'prognos över budget') : undefined,
+        }))}
+      />
+      <h2>Mer</h2>
+      <ul>
+        <li>
+          <a href={`${base}/ar/${m.year}/driftredovisning`}>Driftredovisning {m.year}</a>
+        </li>
+        <li>
+          <a href={`${base}/ar/${m.year}/nyckeltal`}>Nyckeltal och femårsöversikt {m.year}</a>
+        </li>
+        <li>
+          <a href={`${base}/ar/${m.year}/budget`}>Budget {m.year}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** How the forecast is made, in words a board member reads (issue: member payments are not monthly). */
+function ForecastMethod(props: { model: DashboardModel }) {
+  const m = props.model;
+  return (
+    <div class="muted" id="prognosmetod">
+      <p>
+        Så räknas prognosen: för varje budgetpost delas utfallet hittills med den andel av årsbudgeten som enligt postens periodisering borde ha
+        kommit in till och med {formatMonth(m.monthsWithOutcome)}. Poster som fördelas jämnt över året räknas vidare i samma takt som hittills.
+      </p>
+      {m.forecastProfiles.length ? (
+        <ul>
+          {m.forecastProfiles.map((p) => (
+            <li>
+              Periodiseras {p.label}: {p.lines.join(', ')}.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        <a href={`/f/${m.federationId}/periodisering`}>Periodisering av budgetposterna</a>
+      </p>
+    </div>
+  );
+}
+
+function equityNote(m: DashboardModel): string {
+  const e = m.equity;
+  const parts: string[] = [];
+  if (e.shareOfAllocation != null) parts.push(`${formatPercent(e.shareOfAllocation)} av medelstilldelningen`);
+  parts.push(`tak ${formatShare(e.capShare)}${e.capOre == null ? '' : ` (${tkrText(e.capOre)})`}`);
+  if (e.floorOre != null) parts.push(`golv ${tkrText(e.floorOre)}`);
+  return parts.join('; ') + '.';
+}
+
+

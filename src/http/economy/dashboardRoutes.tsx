@@ -1,0 +1,101 @@
+import { Hono } from 'hono';
+import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
+import { requireFederation, requirePermission } from '../context.ts';
+import { sections, sectionLabels, type Section } from '../../core/economy/types.ts';
+import { sumBySection } from '../../core/economy/budget.ts';
+import { budgetProfileLabels, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
+import type { EconomyWarning } from '../../core/economy/warnings.ts';
+import type { YearFigures } from '../../core/economy/yearFigures.ts';
+import { oreToTkr } from '../../core/rounding.ts';
+import { getYearFigures } from '../../services/economy/yearFacts.ts';
+import { kronorText, tkrText } from '../kit/present.ts';
+import { chosenYearParam } from './shared.ts';
+import { DashboardLayout, DashboardPage, NoYearsPage, type DashboardModel } from './dashboard.tsx';
+import { renderedFrom } from './renderCache.ts';
+
+const costSections = sections.filter((s): s is Exclude<Section, 'income'> => s !== 'income');
+
+/**
+ * Översikt: the förbund's start page, one year at a time (?ar=…, default the latest). The loader is the year's
+ * figures (one cached model, checked against the figures version read with the session); the body is rendered
+ * from them once per figures version (economy/renderCache.ts), the layout for every request.
+ */
+export const economyDashboardRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
+  app.get('/f/:federationId', async (c) => {
+    const ctx = requirePermission(c, 'economy:read');
+    const federation = requireFederation(c);
+    const figures = await getYearFigures(db, federation.id, chosenYearParam(c), { knownVersion: ctx.figuresVersion });
+    if (figures === null) return c.html(<NoYearsPage federation={federation} />);
+    const body = await renderedFrom(figures, `dashboard:${federation.id}`, () => <DashboardPage model={dashboardModel(federation.id, figures)} />);
+    return c.html(<DashboardLayout federation={federation} year={figures.year} body={body} />);
+  });
+  return app;
+};
+
+/** The dashboard's view model: every figure comes from the year's one model (src/core/economy/yearFigures.ts). */
+export function dashboardModel(federationId: number, f: YearFigures): DashboardModel {
+  const outlook = f.outlook;
+  const outcomeSoFar = sumBySection(f.outcome.byLine, new Map(f.lines.map((l) => [l.id, l]))).cost;
+  const budgetBySection = Object.fromEntries(f.statement.sections.map((s) => [s.section, s.subtotal.budget.costOre])) as Record<Section, number>;
+  // A year with a ledger has its result and equity even before any account is mapped to a budget line.
+  const known = outlook.throughMonth > 0 || f.ledger !== null;
+  return {
+    federationId,
+    year: f.year,
+    years: f.years,
+    allocationOre: f.facts.allocationOre,
+    payerShares: f.payerShares,
+    sections: costSections.map((s) => ({
+      label: sectionLabels[s],
+      budgetOre: budgetBySection[s] ?? 0,
+      outcomeOre: outcomeSoFar[s],
+      forecastOre: outlook.isForecast ? outlook.costBySection[s] : null,
+      overBudget: (outlook.isForecast ? outlook.costBySection[s] : outcomeSoFar[s]) > (budgetBySection[s] ?? 0),
+    })),
+    monthsWithOutcome: outlook.throughMonth,
+    forecastProfiles: outlook.isForecast ? forecastProfiles(f) : [],
+    budgetResultOre: f.keyFigures.budget.resultOre,
+    resultOre: known ? outlook.figures.resultOre : null,
+    equity: {
+      closingOre: outlook.equity.equityClosingOre,
+      shareOfAllocation: outlook.equity.shareOfAllocation,
+      capShare: outlook.equity.capShare,
+      capOre: outlook.equity.capOre,
+      floorOre: outlook.equity.floorOre,
+      aboveCap: outlook.equity.status === 'above_cap',
+      belowFloor: outlook.equity.status === 'below_floor',
+    },
+    warnings: [
+      // During the year: sections whose forecast for the whole year is over budget.
+      ...f.sectionsOverBudget.map((s) => `${sectionLabels[s.section]}: prognosen för helåret är ${tkrText(s.overOre)} över budget.`),
+      // Equity warnings follow the outlook (the forecast equity during the year); line warnings the outcome so far.
+      ...f.outlookWarnings.map(warningText),
+    ],
+  };
+}
+
+/** The lines the forecast rests on, grouped by budget profile (for the explanation under the chart). */
+function forecastProfiles(f: YearFigures): { profile: BudgetProfile; label: string; lines: string[] }[] {
+  const labels = new Map(f.lines.map((l) => [l.id, l.label]));
+  const groups = new Map<BudgetProfile, string[]>();
+  for (const l of f.forecast.lines) {
+    if (l.profile === 'even') continue;
+    groups.set(l.profile, [...(groups.get(l.profile) ?? []), labels.get(l.lineId) ?? String(l.lineId)]);
+  }
+  return [...groups.entries()].map(([profile, lines]) => ({ profile, label: budgetProfileLabels[profile], lines }));
+}
+
+/** A warning as a sentence a board member reads, with the amounts. */
+export function warningText(w: EconomyWarning): string {
+  switch (w.kind) {
+    case 'line_over_budget':
+      return `${w.label}: kostnaden är över budget med ${oreToTkr(w.overOre) === 0 ? kronorText(w.overOre) : tkrText(w.overOre)}.`;
+    case 'equity_above_cap':
+      return `Det egna kapitalet (${tkrText(w.equityOre)}) är över det rekommenderade taket (${tkrText(w.capOre)}).`;
+    case 'equity_below_floor':
+      return `Det egna kapitalet (${tkrText(w.equityOre)}) är under den lägsta nivån (${tkrText(w.floorOre)}).`;
+  }
+}
+

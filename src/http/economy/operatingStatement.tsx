@@ -1,0 +1,49 @@
+/**
+ * The driftredovisning page of a förbund-year: a view of OperatingStatementModel, which the route's loader builds
+ * from the year's figures (src/http/economy/reportRoutes.tsx). Renders only what the model holds: nothing per user.
+ */
+import type { Table } from '../../core/table.ts';
+import { Downloads } from '../kit/downloads.tsx';
+import { TableView, type ColumnGroup } from '../kit/tableView.tsx';
+import { YearSelector } from '../kit/yearSelector.tsx';
+
+export interface OperatingStatementModel {
+  readonly federationId: number;
+  readonly year: number;
+  readonly years: readonly number[];
+  /** The statement as the exports write it (statementTable), without last year's columns when there is no last year. */
+  readonly table: Table;
+}
+
+/** The groups of the driftredovisning's columns: Utfall / Budget / Avvikelse / last year's Utfall. */
+export function statementGroups(year: number): ColumnGroup[] {
+  const parts = ['Intäkt', 'Kostnad', 'Netto'];
+  return [
+    { label: `Utfall ${year}`, keys: ['outcomeIncome', 'outcomeCost', 'outcomeNet'], subHeaders: parts },
+    { label: `Budget ${year}`, keys: ['budgetIncome', 'budgetCost', 'budgetNet'], subHeaders: parts },
+    { label: `Utfall ${year - 1}`, keys: ['previousIncome', 'previousCost', 'previousNet'], subHeaders: parts },
+  ];
+}
+
+export function OperatingStatementPage(props: { model: OperatingStatementModel }) {
+  const { federationId, year, years, table } = props.model;
+  return (
+    <>
+      <h1>Driftredovisning {year}</h1>
+      <YearSelector action={`/f/${federationId}/driftredovisning`} years={years} selected={year} />
+      <p>
+        Utfall, budget och avvikelse per budgetpost. Kostnader visas med minustecken. Avvikelsen är utfall minus budget (netto): ett positivt tal är
+        bättre än budget. Budgeten är den senast reviderade.
+      </p>
+      <TableView table={table} groups={statementGroups(year)} id="driftredovisning" />
+      <p class="muted">
+        Varje rad och varje delsumma är avrundad till tkr för sig från exakta belopp, som i årsredovisningen. En delsumma kan därför skilja sig någon
+        tkr från summan av de avrundade raderna.
+      </p>
+      <Downloads federationId={federationId} year={year} files={[['driftredovisning', `Driftredovisning ${year}`]]} />
+      <p>
+        <a href={`/f/${federationId}/ar/${year}/nyckeltal`}>Nyckeltal, kostnadsfördelning och femårsöversikt {year}</a>
+      </p>
+    </>
+  );
+}

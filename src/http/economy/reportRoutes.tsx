@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import type { RouteModule } from '../app.tsx';
+import type { AppEnv } from '../context.ts';
+import { requireFederation, requirePermission } from '../context.ts';
+import { Layout } from '../kit/layout.tsx';
+import { OperatingStatementPage, type OperatingStatementModel } from './operatingStatement.tsx';
+import { KeyFiguresPage, type KeyFiguresModel } from './keyFigures.tsx';
+import { renderedFrom } from './renderCache.ts';
+import { statementTable } from '../../core/economy/statementTable.ts';
+import { costDistributionTable, fiveYearTable } from '../../core/economy/tables.ts';
+import type { YearFigures } from '../../core/economy/yearFigures.ts';
+import type { Table } from '../../core/table.ts';
+import { listFiscalYears, yearFigures } from '../../services/economy/index.ts';
+import { chosenYear, yearParam } from './shared.ts';
+
+/** Without a previous year the report has no columns for it. */
+function withoutEmptyPrevious(table: Table, hasPrevious: boolean): Table {
+  return hasPrevious ? table : { ...table, columns: table.columns.filter((c) => !c.key.startsWith('previous')) };
+}
+
+/** The driftredovisning's view model: the year's statement as the exports write it. */
+export function operatingStatementModel(federationId: number, f: YearFigures): OperatingStatementModel {
+  const table = withoutEmptyPrevious(statementTable(f.statement, f.federation), f.statement.result.previousOutcome !== null);
+  return { federationId, year: f.year, years: f.years, table };
+}
+
+/** The key-figures page's view model: key figures, equity, cost distribution and five-year overview. */
+export function keyFiguresModel(federationId: number, f: YearFigures): KeyFiguresModel {
+  return {
+    federationId,
+    federationName: f.federation,
+    year: f.year,
+    years: f.years,
+    keyFigures: f.keyFigures,
+    equity: f.equity,
+    costDistribution: costDistributionTable(f.year, f.costDistribution),
+    fiveYear: fiveYearTable(f.fiveYear),
+    summaryYears: f.fiveYear.filter((r) => r.basis === 'summary').map((r) => ({ year: r.year, note: r.note ?? null })),
+  };
+}
+
+/**
+ * Driftredovisning and Nyckeltal pages of a year. The loader is the year's figures (one cached model, checked
+ * against the figures version read with the session); the body is rendered from them once per figures version
+ * (economy/renderCache.ts) and the layout (menu, förbund name) for every request.
+ */
+export const economyReportRoutes: RouteModule = ({ db }) => {
+  const app = new Hono<AppEnv>();
+  app.get('/f/:federationId/ar/:year/driftredovisning', async (c) => {
+    const ctx = requirePermission(c, 'economy:read');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    const figures = await yearFigures(db, federation.id, year, { knownVersion: ctx.figuresVersion });
+    const body = await renderedFrom(figures, `driftredovisning:${federation.id}`, () => <OperatingStatementPage model={operatingStatementModel(federation.id, figures)} />);
+    return c.html(
+      <Layout title={`Driftredovisning ${year}`} federation={federation}>
+        {body}
+      </Layout>,
+    );
+  });
+
+  app.get('/f/:federationId/ar/:year/nyckeltal', async (c) => {
+    const ctx = requirePermission(c, 'economy:read');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    const figures = await yearFigures(db, federation.id, year, { knownVersion: ctx.figuresVersion });
+    const body = await renderedFrom(figures, `nyckeltal:${federation.id}`, () => <KeyFiguresPage model={keyFiguresModel(federation.id, figures)} />);
+    return c.html(
+      <Layout title={`Nyckeltal ${year}`} federation={federation}>
+        {body}
+      </Layout>,
+    );
+  });
+
+  // The year selectors post here (GET ?ar=…): on to the chosen year's page.
+  for (const page of ['driftredovisning', 'nyckeltal', 'budget', 'utfall', 'medelstilldelning'] as const) {
+    app.get(`/f/:federationId/${page}`, async (c) => {
+      requirePermission(c, 'economy:read');
+      const federation = requireFederation(c);
+      const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
+      const year = chosenYear(c, years);
+      if (year === null) return c.redirect(`/f/${federation.id}/medlemmar`, 303);
+      return c.redirect(`/f/${federation.id}/ar/${year}/${page}`, 303);
+    });
+  }
+  return app;
+};

@@ -1,0 +1,128 @@
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { tryGetContext } from 'hono/context-storage';
+import type { AppEnv, FederationRef, RequestContext } from '../context.ts';
+import { federationLanding, federationNav, globalNav, type NavItem } from './navigation.ts';
+import { FlashMessage } from './flash.tsx';
+
+export type { NavItem } from './navigation.ts';
+export { federationNav } from './navigation.ts';
+
+/** The request's context, when the page is rendered inside a request (always, except in unit tests of views). */
+function requestContext(): { ctx: RequestContext | undefined; path: string } {
+  const c = tryGetContext<AppEnv>();
+  if (!c) return { ctx: undefined, path: '' };
+  let ctx: RequestContext | undefined;
+  try {
+    ctx = c.get('ctx');
+  } catch {
+    ctx = undefined;
+  }
+  return { ctx, path: c.req.path };
+}
+
+/**
+ * Every page: Swedish, a skip link, landmarks, one h1 (given by the page), keyboard-visible focus.
+ * The menu is the user's: built from the permission rules (kit/navigation.ts), the förbund's pages on
+ * förbund pages and the installation-wide ones everywhere. On a narrow screen it folds into a <details>
+ * "Meny" (no script needed); on a wide one it is always open (app.css). A flash message after a
+ * post-redirect-get (kit/flash.tsx) shows above the page's content.
+ */
+export function Layout(props: { title: string; federation?: FederationRef | null; children?: Child; nav?: readonly NavItem[] }) {
+  const { ctx, path } = requestContext();
+  // A section with its own menu (e.g. the national view) keeps the installation-wide items (account, logout).
+  const nav: NavItem[] = props.nav
+    ? [...props.nav, ...(ctx ? globalNav(ctx).filter((g) => !props.nav!.some((n) => n.href === g.href)) : [])]
+    : ctx
+      ? [...(props.federation ? federationNav(ctx, props.federation) : []), ...globalNav(ctx)]
+      : [];
+  const home = ctx && props.federation ? (federationLanding(ctx, props.federation.id) ?? '/') : '/';
+  const [before, after] = shellAround({ title: props.title, federation: props.federation ?? null, home, nav, path });
+  return (
+    <>
+      {raw(before)}
+      <FlashMessage />
+      {props.children}
+      {raw(after)}
+    </>
+  );
+}
+
+interface ShellProps {
+  readonly title: string;
+  readonly federation: FederationRef | null;
+  readonly home: string;
+  readonly nav: readonly NavItem[];
+  readonly path: string;
+}
+
+/**
+ * The page around <main>'s content (head, header, menu), rendered once per distinct title, förbund, menu and
+ * path and kept as two strings: the menu is worked out for every request (it is the user's), but its HTML is
+ * the same for everyone with that menu on that page. Bounded; the oldest shells go first.
+ */
+const shells = new Map<string, readonly [string, string]>();
+const shellLimit = 500;
+const contentMark = '\u0000content\u0000';
+
+function shellAround(props: ShellProps): readonly [string, string] {
+  const key = JSON.stringify([props.title, props.federation?.id, props.federation?.name, props.home, props.nav, props.path]);
+  const known = shells.get(key);
+  if (known) return known;
+  const html = String((<Shell {...props}>{raw(contentMark)}</Shell>).toString());
+  const at = html.indexOf(contentMark);
+  // The shell's components are synchronous; a shell that rendered as a promise would have no mark.
+  if (at < 0) throw new Error('The layout shell did not render synchronously.');
+  const parts = [html.slice(0, at), html.slice(at + contentMark.length)] as const;
+  shells.set(key, parts);
+  if (shells.size > shellLimit) shells.delete(shells.keys().next().value!);
+  return parts;
+}
+
+function Shell(props: ShellProps & { children: Child }) {
+  const { federation, home, nav, path } = props;
+  return (
+    <>
+    {raw('<!DOCTYPE html>')}
+    <html lang="sv">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{federation ? `${props.title} – ${federation.name} – Samordna` : `${props.title} – Samordna`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <link rel="icon" href="data:," />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Hoppa till innehållet</a>
+        <header class="site-header">
+          <a class="brand" href="/">Samordna</a>
+          {federation ? (
+            <a class="federation-name" href={home}>
+              {federation.name}
+            </a>
+          ) : null}
+        </header>
+        {nav.length ? (
+          <nav aria-label="Huvudmeny" class="main-nav">
+            <details class="menu">
+              <summary>Meny</summary>
+              <ul>
+                {nav.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </nav>
+        ) : null}
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+      </body>
+    </html>
+    </>
+  );
+}

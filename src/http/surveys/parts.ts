@@ -1,0 +1,27 @@
+/** Presentation shared by the survey pages: group names, shares and changes, the QR code of a link. */
+import { raw } from 'hono/html';
+import QRCode from 'qrcode';
+import { formatNumber } from '../../core/format.ts';
+import { respondentGroupLabels, type RespondentGroup } from '../../core/surveys/sets.ts';
+
+export const groupLabel = (g: RespondentGroup) => respondentGroupLabels[g];
+
+/** A share in whole per cent: "23 %". */
+export function pct(p: number): string {
+  return `${formatNumber(p)}\u00a0%`;
+}
+
+/** A change in percentage points: "+3", "−2", "±0". */
+export function points(p: number): string {
+  return p > 0 ? `+${p}` : p < 0 ? `\u2212${-p}` : '±0';
+}
+
+/** The QR code of a link as inline SVG, named for screen readers. */
+export async function qrCode(url: string, label: string): Promise<ReturnType<typeof raw>> {
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const esc = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return raw(svg.replace('<svg ', `<svg class="qr" role="img" aria-label="${esc}" `));
+}
+
+/** Where the survey pages of a förbund live. */
+export const surveysBase = (f: { id: number }) => `/f/${f.id}/enkater`;
