@@ -10,7 +10,7 @@ module.exports = {
       comment: 'Modules must not import each other in a circle (a type-only import, such as a route module naming the app type, is no cycle at run time).',
       severity: 'error',
       from: { path: '^src/' },
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+      to: { circular: true },
     },
     {
       name: 'core-is-pure',
@@ -60,6 +60,27 @@ module.exports = {
       severity: 'error',
       from: { path: layer('cli') },
       to: { path: layer('http'), pathNot: '^src/http/(app|server)\\.tsx?$' },
+    },
+    {
+      name: 'http-areas-keep-to-themselves',
+      comment: 'An HTTP area (src/http/<area>/) uses its own files, the kit, the request context and the security middleware; never another area\'s internals.',
+      severity: 'error',
+      from: { path: '^src/http/([^/]+)/', pathNot: ['\\.test\\.ts$', '^src/http/(kit|security)/'] },
+      to: { path: '^src/http/', pathNot: ['^src/http/$1/', '^src/http/(kit|security)/', '^src/http/context\\.ts$'] },
+    },
+    {
+      name: 'http-kit-is-shared-ground',
+      comment: 'The kit (layout, forms, tables, params) serves every area and knows none of them.',
+      severity: 'error',
+      from: { path: '^src/http/kit/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/http/', pathNot: ['^src/http/(kit|security)/', '^src/http/context\\.ts$'] },
+    },
+    {
+      name: 'views-render-models',
+      comment: 'A view renders the plain model its loader built: it calls no service and no export at run time (types are fine). Views are the .tsx files of an area or the kit that are not route modules.',
+      severity: 'error',
+      from: { path: '^src/http/[^/]+/[^/]+\\.tsx$', pathNot: ['Routes\\.tsx$', '\\.test\\.ts$'] },
+      to: { path: ['^src/services/', '^src/exports/', '^src/db/'], dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {

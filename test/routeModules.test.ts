@@ -58,3 +58,26 @@ describe('route modules are page-sized', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the house is arranged by area', () => {
+  const areas = readdirSync(httpDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !['kit', 'security', 'static'].includes(d.name))
+    .map((d) => d.name);
+
+  it('app.tsx mounts every area through its routes.ts, and nothing else', () => {
+    const app = readFileSync(join(httpDir, 'app.tsx'), 'utf8');
+    const mounted = [...app.matchAll(/from '\.\/(\w+)\/routes\.ts'/g)].map((m) => m[1]).sort();
+    expect(mounted).toEqual([...areas].sort());
+    expect(app).not.toMatch(/Routes\.tsx?'/);
+  });
+
+  it("every route module is listed in its area's routes.ts", () => {
+    const unlisted = routeFiles().filter((file) => {
+      const [, , area = '', fileName = ''] = file.split('/');
+      const list = readFileSync(join(httpDir, area, 'routes.ts'), 'utf8');
+      const name = fileName.replace(/\.tsx?$/, '');
+      return !list.includes(`from './${name}.ts`);
+    });
+    expect(unlisted).toEqual([]);
+  });
+});

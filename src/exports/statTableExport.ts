@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { StatTable } from '../core/statistics/statTable.ts';
+import { hiddenMark, type StatTable } from '../core/statistics/statTable.ts';
 import type { Cell, Table, TableColumn } from '../core/table.ts';
 import { csvDocument, csvText, tableCsvLines } from './csv.ts';
 import { appendTable } from './xlsx.ts';
@@ -8,7 +8,7 @@ import { appendTable } from './xlsx.ts';
  * Suppressed statistic tables through the shared Table writers (csv.ts, xlsx.ts). Hidden cells are written
  * as "–" with an explanatory note, never as a number.
  */
-export const hiddenMark = '–';
+export { hiddenMark };
 export const suppressionNote = (minCellSize: number) =>
   `– = dolt: färre än ${minCellSize} personer, eller en cell som annars skulle kunna räknas fram ur summorna.`;
 

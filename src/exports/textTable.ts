@@ -1,13 +1,7 @@
 /** Any Table → aligned plain text for the terminal, numbers in sv-SE ("18 964", "−2 029", "23 %"). */
-import { formatNumber, formatPercent } from '../core/format.ts';
-import type { Cell, Table, TableColumn } from '../core/table.ts';
+import { formatCell, type Table } from '../core/table.ts';
 
-export function formatCell(value: Cell, column: TableColumn): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (column.kind === 'percent') return formatPercent(value, column.decimals ?? 0);
-  return formatNumber(value, column.kind === 'decimal' ? (column.decimals ?? 2) : 0);
-}
+export { formatCell };
 
 export function tableToText(table: Table): string {
   const cells = table.rows.map((r) => table.columns.map((c) => formatCell(r.cells[c.key] ?? null, c)));

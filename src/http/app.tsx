@@ -2,68 +2,43 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { contextStorage } from 'hono/context-storage';
 import { readFileSync } from 'node:fs';
-import type { Database } from '../db/database.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
 import { contextMiddleware, type AppEnv } from './context.ts';
 import { Layout } from './kit/layout.tsx';
 import { pageFieldName, RefusedForm, secretFieldNames, type PostedForm } from './kit/form.tsx';
 import { containsIdentityNumber } from '../core/privacy/identityNumber.ts';
-import { homeRoutes } from './home/homeRoutes.tsx';
-import { economyApiRoutes } from './economy/apiRoutes.ts';
-import { economyPageRoutes } from './economy/pageRoutes.ts';
-import { authRoutes } from './auth/authRoutes.tsx';
-import { authUserRoutes } from './auth/userRoutes.tsx';
-import { authAdminRoutes } from './auth/adminRoutes.tsx';
-import { accountLinkRoutes } from './auth/accountLinkRoutes.tsx';
-import { authOidcRoutes } from './auth/oidcRoutes.tsx';
-import { auditRoutes } from './governance/auditRoutes.tsx';
 import { requestSizeLimit } from './security/bodyLimit.ts';
 import { requestLog } from './security/log.ts';
-import { interventionRoutes } from './interventions/interventionRoutes.tsx';
-import { ledgerRoutes } from './ledger/importRoutes.tsx';
-import { ledgerStatementRoutes } from './ledger/statementRoutes.tsx';
-import { ledgerMappingRoutes } from './ledger/mappingRoutes.tsx';
-import { reportRoutes } from './reports/reportRoutes.tsx';
-import { surveyRoutes } from './surveys/surveyRoutes.tsx';
-import { surveyAnswerRoutes } from './surveys/answerRoutes.tsx';
-import { nationalRoutes } from './national/nationalRoutes.tsx';
-import { catalogueRoutes } from './catalogue/catalogueRoutes.tsx';
+import type { AppDeps, RouteModule } from './kit/routeModule.ts';
+import { homeArea } from './home/routes.ts';
+import { economyArea } from './economy/routes.ts';
+import { authArea } from './auth/routes.ts';
+import { governanceArea } from './governance/routes.ts';
+import { interventionsArea } from './interventions/routes.ts';
+import { ledgerArea } from './ledger/routes.ts';
+import { reportsArea } from './reports/routes.ts';
+import { surveysArea } from './surveys/routes.ts';
+import { nationalArea } from './national/routes.ts';
+import { catalogueArea } from './catalogue/routes.ts';
 
-export interface AppDeps {
-  readonly db: Database;
-}
-
-/**
- * An area of the system: a Hono sub-app holding its pages and API endpoints, built from the app's dependencies.
- * createApp mounts each with `app.route('/', …)`; the sub-apps register full paths (an area spans /f/…, /api/…),
- * add no middleware of their own (a sub-app's `use` would reach every later area) and leave errors to the app's
- * onError.
- */
-export type RouteModule = (deps: AppDeps) => Hono<AppEnv>;
+export type { AppDeps } from './kit/routeModule.ts';
 
 /**
- * Every area of the system, in one list. The order is the order of route matching: Hono copies a mounted
- * sub-app's routes in, after the middleware registered above them, so paths that overlap keep their order.
+ * Every area of the system, in one list: each area's routes.ts. The order is the order of route matching: Hono
+ * copies a mounted sub-app's routes in, after the middleware registered above them, so paths that overlap keep
+ * their order.
  */
-const routeModules: RouteModule[] = [
-  homeRoutes,
-  economyApiRoutes,
-  economyPageRoutes,
-  authRoutes,
-  authOidcRoutes,
-  authUserRoutes,
-  authAdminRoutes,
-  accountLinkRoutes,
-  auditRoutes,
-  interventionRoutes,
-  ledgerRoutes,
-  ledgerStatementRoutes,
-  ledgerMappingRoutes,
-  reportRoutes,
-  surveyRoutes,
-  surveyAnswerRoutes,
-  nationalRoutes,
-  catalogueRoutes,
+const areas: RouteModule[] = [
+  homeArea,
+  economyArea,
+  authArea,
+  governanceArea,
+  interventionsArea,
+  ledgerArea,
+  reportsArea,
+  surveysArea,
+  nationalArea,
+  catalogueArea,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
@@ -104,7 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestLog());
   app.use('*', requestSizeLimit());
   app.use('*', contextMiddleware(deps.db));
-  for (const area of routeModules) app.route('/', area(deps));
+  for (const area of areas) app.route('/', area(deps));
 
   app.notFound((c) => respondError(c, 404, 'Sidan finns inte.'));
   app.onError(async (err, c) => {

@@ -93,3 +93,6 @@ export function searchQuery(text: string): string | null {
   const words = (text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
+
+/** The support sources as the catalogue's choice list. */
+export const supportSourceOptions = SupportSource.codes.map((c) => ({ value: c, label: SupportSource.label(c) }));

@@ -1,5 +1,5 @@
 import { prepareLpWithPoint } from './linearProgram.ts';
-import type { Relation } from './suppression.ts';
+import type { Relation } from './relation.ts';
 
 /**
  * What a reader can deduce about every unpublished cell of a large linked system of count tables

@@ -1,4 +1,5 @@
 import { prepareLp } from './linearProgram.ts';
+import type { Relation } from './relation.ts';
 import { unknownIntervals, type CellInterval, type ComponentSolver } from './intervals.ts';
 
 /**
@@ -19,10 +20,7 @@ import { unknownIntervals, type CellInterval, type ComponentSolver } from './int
  * - What earlier publications (fixed cells) alone already give away cannot be taken back: such a count must
  *   only not be narrowed further, and nothing is hidden in vain for it.
  */
-export interface Relation {
-  readonly parts: readonly number[];
-  readonly total: number;
-}
+export type { Relation } from './relation.ts';
 
 export interface LinearTable {
   /** Every cell's true count (non-negative integers), inner cells and totals. */

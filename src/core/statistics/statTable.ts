@@ -88,3 +88,6 @@ export function publishedGroupCount(table: StatTable, row: number, columns: read
 export function publishCount(n: number, minCellSize: number): number | null {
   return isSmallCount(n, minCellSize) ? null : n;
 }
+
+/** How a hidden (suppressed) cell is printed in every table. */
+export const hiddenMark = '–';

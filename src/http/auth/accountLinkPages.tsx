@@ -5,7 +5,7 @@
 import { Layout } from '../kit/layout.tsx';
 import { Form, PasswordField, SubmitButton, TextField, formState } from '../kit/form.tsx';
 import { federationRoleLabels, type FederationRole } from '../../core/access/permissions.ts';
-import { minPasswordLength } from '../../services/auth/passwords.ts';
+import { minPasswordLength } from '../../core/access/accountRules.ts';
 
 /** An open invitation, shown to whoever holds its link. */
 export interface InvitationPageModel {

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { redirectWithFlash } from '../kit/flash.tsx';

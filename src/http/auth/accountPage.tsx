@@ -1,7 +1,7 @@
 /** "Mitt konto": who is logged in, logout (here and everywhere) and the password change. */
 import { Layout } from '../kit/layout.tsx';
 import { Form, FormSecurityFields, PasswordField, SubmitButton, formState } from '../kit/form.tsx';
-import { minPasswordLength } from '../../services/auth/passwords.ts';
+import { minPasswordLength } from '../../core/access/accountRules.ts';
 
 export interface AccountPageModel {
   /** The logged-in user (name and e-mail address), or null in the local mode without accounts. */

@@ -5,7 +5,8 @@ import { CheckboxGroup, Form, FormSecurityFields, RowAction, SubmitButton, TextF
 import { federationRoleLabels } from '../../core/access/permissions.ts';
 import type { FederationInfo } from '../../services/federations/federations.ts';
 import type { UserRow } from '../../services/auth/users.ts';
-import { installationKindLabels, resetHours, type InstallationKind, type Invitation } from '../../services/auth/accounts.ts';
+import type { Invitation } from '../../services/auth/accounts.ts';
+import { installationKindLabels, resetHours, type InstallationKind } from '../../core/access/accountRules.ts';
 import { LinkNotice, type OneTimeLink } from './linkNotice.tsx';
 
 const orgHint = 'NNNNNN-NNNN, frivilligt. Kontrollsiffran prövas.';

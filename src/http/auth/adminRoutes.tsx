@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { redirectWithFlash } from '../kit/flash.tsx';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import { requirePermission, type AppEnv } from '../context.ts';
 import { pathId } from '../kit/params.ts';
 import { FederationPage, FederationsPage, type FederationPageModel, type FederationsPageModel } from './adminPages.tsx';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv, RequestContext } from '../context.ts';
 import { RefusedForm } from '../kit/form.tsx';
 import { redirectWithFlash } from '../kit/flash.tsx';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv } from '../context.ts';
 import { clearCookie, sessionCookie, setHttpOnlyCookie } from '../security/cookies.ts';
 import { logEvent } from '../security/log.ts';

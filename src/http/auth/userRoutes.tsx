@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { pathId } from '../kit/params.ts';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { UserPage, UsersPage, type UserPageModel, type UsersPageModel } from './usersPages.tsx';

@@ -8,7 +8,8 @@ import { ScrollTable } from '../kit/scrollTable.tsx';
 import { CheckboxGroup, FormSecurityFields, RowAction } from '../kit/form.tsx';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
-import { invitationDays, resetHours, type Invitation, type ManagedUserRow } from '../../services/auth/accounts.ts';
+import type { Invitation, ManagedUserRow } from '../../services/auth/accounts.ts';
+import { invitationDays, resetHours } from '../../core/access/accountRules.ts';
 import { LinkNotice, type OneTimeLink } from './linkNotice.tsx';
 
 type InterventionName = { readonly id: number; readonly name: string };

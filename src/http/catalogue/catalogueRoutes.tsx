@@ -1,6 +1,6 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono, type Context } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { SupportSource } from '../../core/interventions/vocabulary.ts';
@@ -25,7 +25,7 @@ import {
   type CatalogueFilters,
   type PublicEntry,
 } from '../../services/catalogue/catalogue.ts';
-import { problemsToFieldErrors } from '../economy/shared.ts';
+import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { ages, entryHref } from './parts.tsx';
 import { CatalogueStartPage, CountyPage, EmbedPage, EntryPage, FederationCataloguePage, type CatalogueStartModel, type CountyPageModel, type EmbedModel, type FederationCatalogueModel } from './publicPages.tsx';
 import { CatalogueEntryFormPage, CatalogueOverviewPage, type CatalogueEntryFormModel, type CatalogueOverviewModel } from './kansliPages.tsx';

@@ -3,7 +3,8 @@ import { ScrollTable } from '../kit/scrollTable.tsx';
 import type { FederationRef } from '../context.ts';
 import { CheckboxField, CheckboxGroup, ErrorSummary, Form, Notice, SubmitButton, TextAreaField, TextField } from '../kit/form.tsx';
 import { Layout } from '../kit/layout.tsx';
-import { supportSourceOptions, type KansliCatalogueRow } from '../../services/catalogue/catalogue.ts';
+import type { KansliCatalogueRow } from '../../services/catalogue/catalogue.ts';
+import { supportSourceOptions } from '../../core/catalogue/entry.ts';
 
 /** Every intervention the user reads, with its entry's state; canWrite when the user may write that entry. */
 export interface CatalogueOverviewModel {

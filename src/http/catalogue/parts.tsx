@@ -1,8 +1,9 @@
 /** The public catalogue's building blocks: its own page frame (no menu, no login), entry cards, search form. */
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { Form, SelectField, SubmitButton, TextField } from '../kit/form.tsx';
-import { supportSourceOptions, type CatalogueFilters, type PublicEntry } from '../../services/catalogue/catalogue.ts';
+import type { CatalogueFilters, PublicEntry } from '../../services/catalogue/catalogue.ts';
+import { supportSourceOptions } from '../../core/catalogue/entry.ts';
+import { HtmlDocument } from '../kit/htmlDocument.tsx';
 
 export function ages(e: PublicEntry): string {
   if (e.ageMin === null && e.ageMax === null) return '16–64 år';
@@ -65,30 +66,19 @@ export function EntryCard(props: { e: PublicEntry; showFederation?: boolean; tar
 
 export function PublicLayout(props: { title: string; children?: Child }) {
   return (
-    <>
-      {raw('<!DOCTYPE html>')}
-      <html lang="sv">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{props.title} – Insatskatalogen</title>
-          <link rel="stylesheet" href="/static/app.css" />
-        </head>
-        <body>
-          <a class="skip-link" href="#main">
-            Hoppa till innehållet
-          </a>
-          <header class="site-header">
-            <a class="brand" href="/katalog">
-              Insatskatalogen
-            </a>
-          </header>
-          <main id="main" tabindex={-1}>
-            {props.children}
-          </main>
-        </body>
-      </html>
-    </>
+    <HtmlDocument title={`${props.title} – Insatskatalogen`}>
+      <a class="skip-link" href="#main">
+        Hoppa till innehållet
+      </a>
+      <header class="site-header">
+        <a class="brand" href="/katalog">
+          Insatskatalogen
+        </a>
+      </header>
+      <main id="main" tabindex={-1}>
+        {props.children}
+      </main>
+    </HtmlDocument>
   );
 }
 

@@ -1,10 +1,10 @@
 /** The public catalogue's pages (no login): start, county, förbund, one entry, and the view to embed. */
 import { ScrollTable } from '../kit/scrollTable.tsx';
-import { raw } from 'hono/html';
 import { SupportSource } from '../../core/interventions/vocabulary.ts';
 import type { CatalogueFilters, PublicEntry } from '../../services/catalogue/catalogue.ts';
-import { fmtCount } from '../interventions/format.ts';
+import { fmtCount } from '../kit/format.ts';
 import { ages, Contact, EntryCard, PublicLayout, ResultList, SearchForm, Status } from './parts.tsx';
+import { HtmlDocument } from '../kit/htmlDocument.tsx';
 
 type Facets = { municipalities: string[]; targetGroups: string[] };
 
@@ -187,26 +187,15 @@ export interface EmbedModel {
 export function EmbedPage(props: { model: EmbedModel }) {
   const { federation: f, entries } = props.model;
   return (
-    <>
-      {raw('<!DOCTYPE html>')}
-      <html lang="sv">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>Insatser – {f.name}</title>
-          <link rel="stylesheet" href="/static/app.css" />
-        </head>
-        <body class="embed">
-          <main>
-            <h1>Insatser – {f.name}</h1>
-            <ul class="catalogue-list">
-              {entries.map((e) => (
-                <EntryCard e={e} target="_blank" />
-              ))}
-            </ul>
-          </main>
-        </body>
-      </html>
-    </>
+    <HtmlDocument title={`Insatser – ${f.name}`} bodyClass="embed">
+      <main>
+        <h1>Insatser – {f.name}</h1>
+        <ul class="catalogue-list">
+          {entries.map((e) => (
+            <EntryCard e={e} target="_blank" />
+          ))}
+        </ul>
+      </main>
+    </HtmlDocument>
   );
 }

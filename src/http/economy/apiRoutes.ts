@@ -5,7 +5,7 @@
  * core's öre figures (fields named *Ore).
  */
 import { Hono, type Context } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { parseKronor, parseMonth, valueOrThrow } from '../../core/input/index.ts';

@@ -1,28 +1,23 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import type { FieldErrors } from '../kit/form.tsx';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { parseId } from '../../core/input/index.ts';
 import { parseAmountInput } from '../kit/formInput.ts';
 import { isSection, type LineAmounts, type Section } from '../../core/economy/types.ts';
 import { addBudgetRevision, createBudgetLine, getBudget, listFiscalYears, saveBudgetAmount } from '../../services/economy/index.ts';
-import { formFields, problemsToFieldErrors, yearParam } from './shared.ts';
+import { yearParam } from './shared.ts';
+import { pathId } from '../kit/params.ts';
+import { formTextFields } from '../kit/requestBody.ts';
+import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { assertBudgetOpen, getBudgetAdoption } from '../../services/economy/yearCycle.ts';
 import { BudgetPage, EditLinePage, type BudgetPageModel, type EditLineModel } from './budgetPage.tsx';
 
 function amountsOf(list: readonly LineAmounts[]): Map<number, LineAmounts> {
   return new Map(list.map((l) => [l.lineId, l]));
-}
-
-/** The :lineId path parameter; anything but an id is a line that does not exist (404). */
-function lineIdParam(raw: string | undefined): number {
-  const id = parseId(raw ?? '');
-  if (!id.ok) throw new NotFoundError('Budgetposten finns inte.');
-  return id.value;
 }
 
 /** A refused form on the budget page: what was posted and the errors, for the new-line or the revision form. */
@@ -65,15 +60,15 @@ export const economyBudgetRoutes: RouteModule = ({ db }) => {
   app.get('/f/:federationId/ar/:year/budget/post/:lineId', async (c) => {
     requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
-    return c.html(<EditLinePage model={await loadEditLine(db, federation, yearParam(c), lineIdParam(c.req.param('lineId')))} />);
+    return c.html(<EditLinePage model={await loadEditLine(db, federation, yearParam(c), pathId(c, 'lineId'))} />);
   });
 
   app.post('/f/:federationId/ar/:year/budget/post/:lineId', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const lineId = lineIdParam(c.req.param('lineId'));
-    const form = await formFields(c);
+    const lineId = pathId(c, 'lineId');
+    const form = await formTextFields(c);
     const income = parseAmountInput(form.income ?? '');
     const cost = parseAmountInput(form.cost ?? '', { allowNegative: true });
     const errors: Record<string, string> = {};
@@ -98,7 +93,7 @@ export const economyBudgetRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const errors: Record<string, string> = {};
     const income = parseAmountInput(form['new-income'] ?? '');
     const cost = parseAmountInput(form['new-cost'] ?? '', { allowNegative: true });
@@ -135,7 +130,7 @@ export const economyBudgetRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const budget = await getBudget(db, federation.id, year);
     const revised = amountsOf(budget.revised);
     const errors: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono, type Context } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { BudgetLinePage, MappingEditPage, RevisionPage, type BudgetLinePageModel, type MappingEditPageModel, type RevisionPageModel } from './correctionPages.tsx';

@@ -1,6 +1,6 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
@@ -21,7 +21,9 @@ import {
   saveAllocationKey,
   updateMember,
 } from '../../services/economy/index.ts';
-import { formFields, problemsToFieldErrors, yearParam } from './shared.ts';
+import { yearParam } from './shared.ts';
+import { formTextFields } from '../kit/requestBody.ts';
+import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { startYear } from '../../services/economy/yearCycle.ts';
 import { EditMemberPage, MembersPage, type EditMemberModel, type MembersPageModel } from './membersPage.tsx';
 import { AllocationPage, type AllocationPageModel } from './allocationPage.tsx';
@@ -93,7 +95,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/medlemmar', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const { input, errors } = readMember(form);
     if (input) {
       try {
@@ -120,7 +122,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
     const m = await findMember(db, federation.id, c.req.param('memberId'));
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const { input, errors } = readMember(form);
     if (input) {
       try {
@@ -150,7 +152,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/ar', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const errors: Record<string, string> = {};
     // A new year: four digits, and (narrower than the boundary's range) 1990–2200.
     const parsedYear = parseYear(form.year ?? '');
@@ -184,7 +186,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const allocation = parseAmountInput(form.allocation ?? '');
     const errors: Record<string, string> = {};
     if (!allocation.ok) errors.allocation = `Medelstilldelning: ${allocation.message}`;
@@ -203,7 +205,7 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const members = await listMembers(db, federation.id);
     const errors: Record<string, string> = {};
     const pct = (name: string, label: string) => {

@@ -1,6 +1,6 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
@@ -12,7 +12,9 @@ import { tableToCsv } from '../../exports/csv.ts';
 import { tablesToXlsx } from '../../exports/xlsx.ts';
 import { parseAmountInput } from '../kit/formInput.ts';
 import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry } from '../../services/economy/index.ts';
-import { formFields, problemsToFieldErrors, yearParam } from './shared.ts';
+import { yearParam } from './shared.ts';
+import { formTextFields } from '../kit/requestBody.ts';
+import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { OutcomePage, OutcomePreviewPage, type OutcomePageModel, type OutcomePreviewModel } from './outcomePage.tsx';
 
 /** How the outcome page comes back after a refusal: the entry's values and messages, or the file's. */
@@ -55,7 +57,7 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
     const year = yearParam(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const errors: Record<string, string> = {};
     const lineId = parseId(form.lineId ?? '');
     const month = parseMonth(form.month ?? '');

@@ -1,13 +1,13 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { budgetProfiles, isBudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { InputError } from '../../core/errors.ts';
 import { listBudgetProfiles, saveBudgetProfile } from '../../services/economy/index.ts';
-import { formFields } from './shared.ts';
+import { formTextFields } from '../kit/requestBody.ts';
 import { ProfilesPage, type ProfilesPageModel } from './profilesPage.tsx';
 
 /** The periodisering page's model: every budget line of the förbund with its own profile, if any. */
@@ -29,7 +29,7 @@ export const economyProfileRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/periodisering', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const lines = await listBudgetProfiles(db, federation.id);
     const problems = lines.flatMap((l) => {
       const v = form[`profile-${l.id}`];

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { Layout } from '../kit/layout.tsx';

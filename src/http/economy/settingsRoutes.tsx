@@ -1,6 +1,6 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv } from '../context.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import type { Database } from '../../db/database.ts';
@@ -10,7 +10,7 @@ import { parseInteger } from '../../core/input/index.ts';
 import { equityCapStepProblems, type EquityCapStep, type FederationSettings } from '../../core/settings.ts';
 import { getFederation, saveFederationSettings } from '../../services/economy/index.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../kit/formInput.ts';
-import { formFields } from './shared.ts';
+import { formTextFields } from '../kit/requestBody.ts';
 
 /** The settings page's model: what is saved. */
 export async function loadSettingsPage(db: Database, federation: FederationRef, canWrite: boolean): Promise<SettingsPageModel> {
@@ -44,7 +44,7 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/installningar', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const errors: Record<string, string> = {};
     const cap = parsePercentInput(form.equityCap ?? '');
     const floor = parseAmountInput(form.equityFloor ?? '');

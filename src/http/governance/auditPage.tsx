@@ -1,7 +1,8 @@
 import type { FederationRef } from '../context.ts';
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
-import { changedColumns, type AuditEntry, type AuditFilter } from '../../services/audit/auditLog.ts';
+import type { AuditEntry, AuditFilter } from '../../services/audit/auditLog.ts';
+import { changedColumns } from '../../core/audit/changes.ts';
 
 const actionLabels: Record<AuditEntry['action'], string> = { insert: 'Ny', update: 'Ändrad', delete: 'Borttagen' };
 

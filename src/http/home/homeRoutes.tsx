@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv, RequestContext } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { federationLanding } from '../kit/navigation.ts';

@@ -5,7 +5,7 @@ import { ScrollTable } from '../kit/scrollTable.tsx';
 import { Form, SelectField as ChoiceField, SubmitButton, TextField, formState } from '../kit/form.tsx';
 import { DayLength } from '../../core/interventions/vocabulary.ts';
 import type { listActivities } from '../../services/interventions/activities.ts';
-import { fmtCount, fmtNumber } from './format.ts';
+import { fmtCount, fmtNumber } from '../kit/format.ts';
 
 type Named = { id: number; name: string };
 

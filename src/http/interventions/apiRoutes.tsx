@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv } from '../context.ts';
 import { isBlank, parseId, valueOrThrow } from '../../core/input/index.ts';
 import { requireFederation, requirePermission } from '../context.ts';
@@ -10,7 +10,8 @@ import { addActivity, listActivities } from '../../services/interventions/activi
 import { participantStatistics } from '../../services/interventions/statistics.ts';
 import { publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
 import { addProgressionMeasurement, listProgression } from '../../services/interventions/progression.ts';
-import { idParam, isOwnStaff, jsonBody, yearParam } from './common.ts';
+import { idParam, isOwnStaff, yearParam } from './common.ts';
+import { jsonBody } from '../kit/requestBody.ts';
 
 /** JSON API under /api/federations/:federationId/… — the same services and permission checks as the pages. */
 export const interventionApiRoutes: RouteModule = ({ db }) => {

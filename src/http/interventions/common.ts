@@ -1,6 +1,5 @@
 import type { Principal } from '../../core/access/permissions.ts';
 import type { Context } from 'hono';
-import { InputError } from '../../core/errors.ts';
 import type { AppEnv } from '../context.ts';
 import { pathId, queryYear } from '../kit/params.ts';
 
@@ -12,25 +11,6 @@ export function idParam(c: Context<AppEnv>, name: string): number {
 /** ?ar=2025 (pages) or ?year=2025 (API); default the current year. */
 export function yearParam(c: Context<AppEnv>): number {
   return queryYear(c) ?? new Date().getUTCFullYear();
-}
-
-/** A posted form as plain fields (repeated fields become arrays; files are left out). */
-export async function formFields(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) {
-    const key = k.endsWith('[]') ? k.slice(0, -2) : k;
-    if (Array.isArray(v)) out[key] = v.filter((x) => typeof x === 'string');
-    else if (typeof v === 'string') out[key] = k.endsWith('[]') ? [v] : v;
-  }
-  return out;
-}
-
-/** A JSON request body as an object, or 400. */
-export async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  const body = await c.req.json().catch(() => null);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new InputError({ message: 'Förväntade ett JSON-objekt.' });
-  return body as Record<string, unknown>;
 }
 
 export const interventionsBase = (federationId: number) => `/f/${federationId}/insatser`;
@@ -52,4 +32,3 @@ export function isOwnStaff(ctx: { principal: Principal }, federationId: number, 
   const grant = ctx.principal.federations.get(federationId);
   return grant?.role === 'insats' && grant.interventionIds.includes(interventionId);
 }
-

@@ -1,6 +1,6 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono, type Context } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import type { FederationRef, RequestContext } from '../context.ts';
@@ -29,7 +29,8 @@ import {
   updateRequisition,
   updateStaffing,
 } from '../../services/interventions/corrections.ts';
-import { formFields, idParam, interventionsBase, jsonBody } from './common.ts';
+import { idParam, interventionsBase } from './common.ts';
+import { formFields, jsonBody } from '../kit/requestBody.ts';
 import {
   ActivityEditPage,
   GoalEditPage,

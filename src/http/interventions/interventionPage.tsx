@@ -5,7 +5,7 @@ import { ScrollTable } from '../kit/scrollTable.tsx';
 import { InterventionKind } from '../../core/interventions/vocabulary.ts';
 import type { Intervention } from '../../services/interventions/interventions.ts';
 import type { Goal } from '../../services/interventions/goals.ts';
-import { fmtKronor, fmtNumber, fmtPercent } from './format.ts';
+import { fmtKronor, fmtNumber, fmtPercent } from '../kit/format.ts';
 import { GoalForm, GoalList, InterventionForm, MoneyForms } from './forms.tsx';
 
 type Named = { id: number; name: string };

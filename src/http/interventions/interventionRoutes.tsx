@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { redirectWithFlash, type FlashKey } from '../kit/flash.tsx';
@@ -17,14 +17,11 @@ import {
 import { addGoal, assessGoal, goalInterventionId, listGoals } from '../../services/interventions/goals.ts';
 import { addActivity, listActivities } from '../../services/interventions/activities.ts';
 import { listMembers } from '../../services/members/members.ts';
-import { csrfTokenOf, formFields, idParam, interventionsBase, yearParam } from './common.ts';
+import { csrfTokenOf, idParam, interventionsBase, yearParam } from './common.ts';
+import { formFields } from '../kit/requestBody.ts';
 import { InterventionListPage, type InterventionListModel } from './listPage.tsx';
 import { InterventionPage, type InterventionModel } from './interventionPage.tsx';
 import { ActivitiesPage, type ActivitiesModel } from './activitiesPage.tsx';
-import { interventionParticipantRoutes } from './participantRoutes.tsx';
-import { interventionStatisticsRoutes } from './statisticsRoutes.tsx';
-import { interventionApiRoutes } from './apiRoutes.tsx';
-import { interventionCorrectionRoutes } from './correctionRoutes.tsx';
 
 /** The list: the interventions the user reads (with money and goals), and the förbund's goals for those who read all. */
 export async function loadInterventionList(db: Database, federation: FederationRef, ctx: RequestContext, year: number, csrf: string | undefined): Promise<InterventionListModel> {
@@ -148,9 +145,5 @@ export const interventionRoutes: RouteModule = (deps) => {
     return redirectWithFlash(c, `/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(fields.year ?? ''))}`, 'activity');
   });
 
-  app.route('/', interventionParticipantRoutes(deps));
-  app.route('/', interventionStatisticsRoutes(deps));
-  app.route('/', interventionApiRoutes(deps));
-  app.route('/', interventionCorrectionRoutes(deps));
   return app;
 };

@@ -6,7 +6,7 @@ import { InterventionKind } from '../../core/interventions/vocabulary.ts';
 import type { Intervention } from '../../services/interventions/interventions.ts';
 import type { Goal } from '../../services/interventions/goals.ts';
 import { AssessmentBadge } from './assessmentBadge.tsx';
-import { fmtKronor, fmtPercent } from './format.ts';
+import { fmtKronor, fmtPercent } from '../kit/format.ts';
 import { GoalForm, GoalList, InterventionForm } from './forms.tsx';
 
 type Named = { id: number; name: string };

@@ -1,4 +1,4 @@
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type FederationRef } from '../context.ts';
 import { InputError } from '../../core/errors.ts';
@@ -11,7 +11,8 @@ import { closeParticipation, listParticipations, registerParticipation } from '.
 import { importParticipations } from '../../importers/participants/importParticipations.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { templateColumns, templateExample } from '../../importers/participants/template.ts';
-import { formFields, idParam, interventionsBase } from './common.ts';
+import { idParam, interventionsBase } from './common.ts';
+import { formFields } from '../kit/requestBody.ts';
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { CloseParticipationPage, ParticipantsPage, type ParticipantsModel } from './participantPages.tsx';
 

@@ -3,8 +3,8 @@ import type { FederationRef } from '../context.ts';
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
 import type { ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
-import { BarChart, StatTableView, SuppressionNote } from './statTable.tsx';
-import { fmtCount, fmtNumber, fmtPercent } from './format.ts';
+import { BarChart, StatTableView, SuppressionNote } from '../kit/statTable.tsx';
+import { fmtCount, fmtNumber, fmtPercent } from '../kit/format.ts';
 
 function KeyFigures(props: { s: ParticipantStatistics }) {
   const { s } = props;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv, FederationRef, RequestContext } from '../context.ts';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { participantStatistics } from '../../services/interventions/statistics.ts';

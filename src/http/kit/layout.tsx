@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { HtmlDocument } from './htmlDocument.tsx';
 import { tryGetContext } from 'hono/context-storage';
 import type { AppEnv, FederationRef, RequestContext } from '../context.ts';
 import { federationLanding, federationNav, globalNav, type NavItem } from './navigation.ts';
@@ -82,47 +83,35 @@ function shellAround(props: ShellProps): readonly [string, string] {
 function Shell(props: ShellProps & { children: Child }) {
   const { federation, home, nav, path } = props;
   return (
-    <>
-    {raw('<!DOCTYPE html>')}
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{federation ? `${props.title} – ${federation.name} – Samordna` : `${props.title} – Samordna`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <link rel="icon" href="data:," />
-      </head>
-      <body>
-        <a class="skip-link" href="#main">Hoppa till innehållet</a>
-        <header class="site-header">
-          <a class="brand" href="/">Samordna</a>
-          {federation ? (
-            <a class="federation-name" href={home}>
-              {federation.name}
-            </a>
-          ) : null}
-        </header>
-        {nav.length ? (
-          <nav aria-label="Huvudmeny" class="main-nav">
-            <details class="menu">
-              <summary>Meny</summary>
-              <ul>
-                {nav.map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          </nav>
+    <HtmlDocument title={federation ? `${props.title} – ${federation.name} – Samordna` : `${props.title} – Samordna`}>
+      <a class="skip-link" href="#main">Hoppa till innehållet</a>
+      <header class="site-header">
+        <a class="brand" href="/">Samordna</a>
+        {federation ? (
+          <a class="federation-name" href={home}>
+            {federation.name}
+          </a>
         ) : null}
-        <main id="main" tabindex={-1}>
-          {props.children}
-        </main>
-      </body>
-    </html>
-    </>
+      </header>
+      {nav.length ? (
+        <nav aria-label="Huvudmeny" class="main-nav">
+          <details class="menu">
+            <summary>Meny</summary>
+            <ul>
+              {nav.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </nav>
+      ) : null}
+      <main id="main" tabindex={-1}>
+        {props.children}
+      </main>
+    </HtmlDocument>
   );
 }

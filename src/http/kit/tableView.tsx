@@ -1,6 +1,6 @@
 import { ScrollTable } from './scrollTable.tsx';
 import type { Cell, Table, TableColumn } from '../../core/table.ts';
-import { formatCell } from '../../exports/textTable.ts';
+import { formatCell } from '../../core/table.ts';
 
 /**
  * A core `Table` (src/core/table.ts — the same table the CSV and XLSX exports write) as an accessible HTML

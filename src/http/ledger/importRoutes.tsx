@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';

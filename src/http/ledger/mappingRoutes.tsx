@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';

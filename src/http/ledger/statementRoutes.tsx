@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { NotFoundError } from '../../core/errors.ts';

@@ -12,7 +12,7 @@ import { ScrollTable } from '../kit/scrollTable.tsx';
 import { TableView } from '../kit/tableView.tsx';
 import { AmountField, CheckboxGroup, ErrorSummary, FileField, Form, SelectField, SubmitButton, TextField } from '../kit/form.tsx';
 import { formatKronor, formatNumber } from '../kit/present.ts';
-import { fmtCount } from '../interventions/format.ts';
+import { fmtCount } from '../kit/format.ts';
 import { nationalNav } from './common.tsx';
 import { SplitForm } from './splitForm.tsx';
 

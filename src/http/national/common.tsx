@@ -1,6 +1,6 @@
 /** What every page of the national view shares: its menu, the synthetic-data banner and the open-data links. */
 import type { NavItem } from '../kit/layout.tsx';
-import { syntheticNote } from '../../exports/nationalExport.ts';
+import { syntheticNote } from '../../core/statistics/nationalTables.ts';
 
 /**
  * The national view's own menu: suppressed participant counts and economy figures of every förbund side by side,

@@ -1,5 +1,5 @@
 /** Ekonomi i alla förbund (/nationell/ekonomi): a view of NationalYearModel, the economy tables per county and per förbund. */
-import { economyAsTable } from '../../exports/nationalExport.ts';
+import { economyAsTable } from '../../core/statistics/nationalTables.ts';
 import { Layout } from '../kit/layout.tsx';
 import { TableView } from '../kit/tableView.tsx';
 import { YearSelector } from '../kit/yearSelector.tsx';

@@ -1,10 +1,11 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono, type Context } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import { requirePermission, type AppEnv } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
-import { formFields, problemsToFieldErrors } from '../economy/shared.ts';
+import { formTextFields } from '../kit/requestBody.ts';
+import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../kit/formInput.ts';
 import { nationalStatisticsForYear, nationalYears, listNationalFederations } from '../../services/national/nationalStatistics.ts';
 import { nationalCsv, nationalJson } from '../../exports/nationalExport.ts';
@@ -173,7 +174,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   app.post('/nationell/fordelning/total', async (c) => {
     const ctx = requirePermission(c, 'national:write');
     const year = allocationYear(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const errors: Record<string, string> = {};
     const total = parseAmountInput(form.total ?? '');
     const fall = parsePercentInput(form.maxFall ?? '');
@@ -189,7 +190,7 @@ export const nationalRoutes: RouteModule = ({ db }) => {
   app.post('/nationell/fordelning/underlag', async (c) => {
     const ctx = requirePermission(c, 'national:write');
     const year = allocationYear(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const errors: Record<string, string> = {};
     let general: string[] = [];
     const fid = parseId(form.federationId);

@@ -8,7 +8,7 @@ import type { NationalView } from '../../services/national/nationalStatistics.ts
 import { Layout } from '../kit/layout.tsx';
 import { TableView } from '../kit/tableView.tsx';
 import { YearSelector } from '../kit/yearSelector.tsx';
-import { StatTableView, SuppressionNote } from '../interventions/statTable.tsx';
+import { StatTableView, SuppressionNote } from '../kit/statTable.tsx';
 import { Downloads, nationalNav, SyntheticBanner } from './common.tsx';
 import { PublicationNote, TrendTables } from './publication.tsx';
 

@@ -5,12 +5,13 @@
  * views/reports/; this module holds their loaders and handlers.
  */
 import { Hono, type Context } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { redirectWithFlash, type FlashKey } from '../kit/flash.tsx';
 import { pathId, pathYear, queryMonth, queryYear } from '../kit/params.ts';
-import { formFields, problemsToFieldErrors } from '../economy/shared.ts';
+import { formTextFields } from '../kit/requestBody.ts';
+import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { parseIsoDate, parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { chapterDef } from '../../core/reports/chapters.ts';
@@ -173,13 +174,13 @@ export const reportRoutes: RouteModule = ({ db }) => {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const { fields, general } = problemsToFieldErrors(e.problems);
-      return c.html(<AnnualReportPage model={await loadAnnualReport(db, f, c.get('ctx'), year, { errors: fields, general, values: await formFields(c) })} />, 400);
+      return c.html(<AnnualReportPage model={await loadAnnualReport(db, f, c.get('ctx'), year, { errors: fields, general, values: await formTextFields(c) })} />, 400);
     }
   };
 
   app.post('/f/:federationId/arsredovisning/avsnitt', async (c) => {
     const ctx = requirePermission(c, 'reports:write');
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     const year = valueOrThrow(parseYear(form.ar ?? ''), { field: 'ar' });
     return write(c, year, () => setChapterEnabled(db, requireFederation(c).id, form.chapter ?? '', form.enabled === 'ja', ctx.actor), 'chapters');
   });
@@ -191,19 +192,19 @@ export const reportRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/arsredovisning/:year/status', async (c) => {
     const ctx = requirePermission(c, 'reports:write');
     const year = pathYear(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     return write(c, year, () => setReportReady(db, requireFederation(c).id, year, form.ready === 'ja', ctx.actor), 'status');
   });
   app.post('/f/:federationId/arsredovisning/:year/faststall', async (c) => {
     const ctx = requirePermission(c, 'reports:write');
     const year = pathYear(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     return write(c, year, () => adoptAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'report-adopted');
   });
   app.post('/f/:federationId/arsredovisning/:year/oppna', async (c) => {
     const ctx = requirePermission(c, 'reports:write');
     const year = pathYear(c);
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     return write(c, year, () => reopenAnnualReport(db, requireFederation(c).id, year, form, ctx.actor), 'report-reopened');
   });
 
@@ -217,7 +218,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
     const f = requireFederation(c);
     const year = pathYear(c);
     const chapter = c.req.param('chapter');
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     try {
       await saveChapterText(db, f.id, year, chapter, form.body ?? '', ctx.actor);
       return redirectWithFlash(c, `/f/${f.id}/arsredovisning?ar=${year}`, 'text');
@@ -241,7 +242,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
     app.post(`/f/:federationId/styrelse/${path}`, async (c) => {
       const ctx = requirePermission(c, 'reports:write');
       const f = requireFederation(c);
-      await add(f.id, await formFields(c), ctx.actor);
+      await add(f.id, await formTextFields(c), ctx.actor);
       return redirectWithFlash(c, `/f/${f.id}/styrelse`, 'board');
     });
   boardAdd('ledamot', (fid, form, actor) => addBoardMember(db, fid, form, actor));
@@ -272,7 +273,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/styrelse/ledamot/:id', async (c) => {
     const ctx = requirePermission(c, 'reports:write');
     const f = requireFederation(c);
-    await updateBoardMember(db, f.id, pathId(c, 'id'), await formFields(c), ctx.actor);
+    await updateBoardMember(db, f.id, pathId(c, 'id'), await formTextFields(c), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/styrelse`, 'board');
   });
 
@@ -286,7 +287,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'reports:write');
     const f = requireFederation(c);
     const meetingId = pathId(c, 'id');
-    const form = await formFields(c);
+    const form = await formTextFields(c);
     try {
       await fn(form);
       return redirectWithFlash(c, `/f/${f.id}/styrelse/mote/${meetingId}`, 'item');
@@ -306,7 +307,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'reports:write');
     const f = requireFederation(c);
     const meetingId = pathId(c, 'id');
-    await updateDecisionItem(db, f.id, meetingId, pathId(c, 'itemId'), await formFields(c), ctx.actor);
+    await updateDecisionItem(db, f.id, meetingId, pathId(c, 'itemId'), await formTextFields(c), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/styrelse/mote/${meetingId}`, 'item');
   });
   app.post('/f/:federationId/styrelse/mote/:id/arende/:itemId/ta-bort', (c) =>

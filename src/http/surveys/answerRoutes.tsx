@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { AnswerFormPage, AnswerMessagePage, type AnswerFormModel } from './answerPages.tsx';
@@ -17,7 +17,7 @@ import {
   unknownTokenMessage,
   usedCodeMessage,
 } from '../../services/surveys/rounds.ts';
-import { problemsToFieldErrors } from '../economy/shared.ts';
+import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 
 /**
  * The public answer page of a survey round: /e/TOKEN, where TOKEN is the round's open link or one single-use

@@ -1,14 +1,12 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { NotFoundError } from '../../core/errors.ts';
-import { parseId } from '../../core/input/index.ts';
+import { pathId } from '../kit/params.ts';
 
 export type C = Context<AppEnv>;
 
+/** The :roundId path parameter (malformed: 400; unknown: the service's 404). */
 export function roundIdParam(c: C): number {
-  const id = parseId(c.req.param('roundId'));
-  if (!id.ok) throw new NotFoundError('Enkätomgången finns inte.');
-  return id.value;
+  return pathId(c, 'roundId');
 }
 
 /** The address respondents open: SAMORDNA_PUBLIC_URL (behind a proxy) or this request's origin. */

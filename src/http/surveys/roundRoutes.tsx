@@ -1,6 +1,6 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono } from 'hono';
-import type { RouteModule } from '../app.tsx';
+import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import type { FieldErrors } from '../kit/form.tsx';
@@ -10,7 +10,7 @@ import { surveyPosterPdf } from '../../exports/surveyPoster.ts';
 import { listSets } from '../../services/surveys/sets.ts';
 import { addCodes, createRound, enterPaperAnswers, getRound, listRounds, roundForm, swedishToday, type CreatedRound, type SurveyRound } from '../../services/surveys/rounds.ts';
 import { listInterventions } from '../../services/interventions/interventions.ts';
-import { problemsToFieldErrors } from '../economy/shared.ts';
+import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { fields, publicUrl, roundIdParam, type C } from './common.ts';
 import { qrCode, surveysBase as base } from './parts.ts';
 import { InvitationPage, PaperPage, PosterPage, RoundPage, RoundsPage, type PaperPageModel, type RoundsPageModel } from './roundPages.tsx';

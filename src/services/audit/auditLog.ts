@@ -3,6 +3,7 @@ import { formatLocalDateTime } from '../../core/format.ts';
 import { InputError } from '../../core/errors.ts';
 import { participationFieldLabels } from '../../core/interventions/participation.ts';
 import { parseIsoDate, valueOrThrow } from '../../core/input/index.ts';
+import { changedColumns } from '../../core/audit/changes.ts';
 
 export interface AuditEntry {
   readonly id: number;
@@ -139,11 +140,4 @@ export async function auditedTables(db: Queryable, federationId: number): Promis
   return rows.map((r) => r.t);
 }
 
-/** Which columns changed in an update (for display); all columns for insert and delete. */
-export function changedColumns(e: Pick<AuditEntry, 'oldValues' | 'newValues'>): string[] {
-  const o = e.oldValues ?? {};
-  const n = e.newValues ?? {};
-  const keys = [...new Set([...Object.keys(o), ...Object.keys(n)])];
-  if (!e.oldValues || !e.newValues) return keys;
-  return keys.filter((k) => JSON.stringify(o[k]) !== JSON.stringify(n[k]));
-}
+export { changedColumns };

@@ -5,6 +5,7 @@ import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './sessions.ts';
 import { normaliseEmail, setRoleIn } from './users.ts';
 import { textProblems } from '../../core/input/index.ts';
+import { installationKindLabels, invitationDays, resetHours, type InstallationKind } from '../../core/access/accountRules.ts';
 
 /**
  * Accounts managed in the web interface, by a förbund's kansli (its own förbund only) and by the system
@@ -25,8 +26,7 @@ import { textProblems } from '../../core/input/index.ts';
  * administrator's alone. Only SHA-256 hashes of link tokens are stored.
  */
 
-export const invitationDays = 7;
-export const resetHours = 24;
+export { invitationDays, resetHours };
 
 /** Who manages: the system administrator (any account), or the kansli of one förbund. */
 export type Manager = { readonly kind: 'admin' } | { readonly kind: 'kansli'; readonly federationId: number };
@@ -353,8 +353,7 @@ export async function listManagedUsers(db: Queryable, federationId: number): Pro
 }
 
 /** What an account is in the whole installation, besides roles in förbund. */
-export type InstallationKind = 'admin' | 'national';
-export const installationKindLabels: Readonly<Record<InstallationKind, string>> = { admin: 'Systemadministratör', national: 'Nationell läsare' };
+export { installationKindLabels, type InstallationKind };
 
 function checkKinds(kinds: readonly string[]): InstallationKind[] {
   const out = [...new Set(kinds)];

@@ -2,11 +2,12 @@ import { hash, verify, Algorithm } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import { InputError } from '../../core/errors.ts';
+import { minPasswordLength } from '../../core/access/accountRules.ts';
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 iterations, 1 lane). */
 const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const minPasswordLength = 12;
+export { minPasswordLength };
 const maxPasswordLength = 256;
 
 /** The password rules, in Swedish; throws InputError with field "password". */

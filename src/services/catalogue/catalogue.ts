@@ -10,6 +10,7 @@ import { isOutOfDate, parseCatalogueEntryInput, searchQuery, type CatalogueEntry
 import { ExitOutcome, SupportSource } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { publishedStatistics } from '../interventions/publishedStatistics.ts';
+import { supportSourceOptions } from '../../core/catalogue/entry.ts';
 
 export interface CatalogueResults {
   readonly year: number;
@@ -260,4 +261,4 @@ export async function catalogueCounties(db: Queryable): Promise<string[]> {
   return (await db.query<{ county: string }>('select distinct f.county from federation f join catalogue_entry e on e.federation_id = f.id where e.public and f.county is not null order by 1')).map((r) => r.county);
 }
 
-export const supportSourceOptions = SupportSource.codes.map((c) => ({ value: c, label: SupportSource.label(c) }));
+export { supportSourceOptions };

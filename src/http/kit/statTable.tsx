@@ -1,5 +1,5 @@
 /** The suppressed participant statistics on a page: the table, the note on hidden cells, and a bar chart. */
-import { ScrollTable } from '../kit/scrollTable.tsx';
+import { ScrollTable } from './scrollTable.tsx';
 import type { StatTable } from '../../core/statistics/statTable.ts';
 import { fmtCount, fmtNumber, fmtPercent } from './format.ts';
 

@@ -1,0 +1,9 @@
+import { combineRoutes } from '../kit/routeModule.ts';
+import { authRoutes } from './authRoutes.tsx';
+import { authOidcRoutes } from './oidcRoutes.tsx';
+import { authUserRoutes } from './userRoutes.tsx';
+import { authAdminRoutes } from './adminRoutes.tsx';
+import { accountLinkRoutes } from './accountLinkRoutes.tsx';
+
+/** The auth area: sign-in (password, OpenID Connect), users and invitations, administration, account links. */
+export const authArea = combineRoutes([authRoutes, authOidcRoutes, authUserRoutes, authAdminRoutes, accountLinkRoutes]);

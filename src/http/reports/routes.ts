@@ -1,0 +1,5 @@
+import { combineRoutes } from '../kit/routeModule.ts';
+import { reportRoutes } from './reportRoutes.tsx';
+
+/** The reports area: annual report, interim report, the board and its meetings with their handlingar. */
+export const reportsArea = combineRoutes([reportRoutes]);
