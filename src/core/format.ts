@@ -31,6 +31,11 @@ export function formatTkr(ore: number): string {
   return formatNumber(oreToTkr(ore));
 }
 
+/** The amount in tkr as printed, with its unit for running text: "18 964 tkr". */
+export function tkrText(ore: number): string {
+  return `${formatTkr(ore)}${NBSP}tkr`;
+}
+
 /** öre shown in whole kronor: "4 373 785". */
 export function formatKronor(ore: number): string {
   return formatNumber(oreToKronor(ore));

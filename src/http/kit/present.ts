@@ -2,19 +2,14 @@
  * What the views need for presenting money, on top of the core's sv-SE formatting (src/core/format.ts) and
  * rounding (src/core/rounding.ts) — nothing is formatted or rounded here that the core does not decide.
  */
-import { formatKronor, formatPercent, formatTkr } from '../../core/format.ts';
+import { formatKronor, formatPercent } from '../../core/format.ts';
 import { oreToTkr } from '../../core/rounding.ts';
 
-export { formatKronor, formatNumber, formatPercent, formatTkr, formatWholePercent } from '../../core/format.ts';
+export { formatKronor, formatNumber, formatPercent, formatTkr, formatWholePercent, tkrText } from '../../core/format.ts';
 
 /** ' negative' when the amount prints as a negative number in tkr (so "−0" never gets the class), else ''. */
 export function amountClass(ore: number): string {
   return oreToTkr(ore) < 0 ? ' negative' : '';
-}
-
-/** The amount in tkr as printed, with its unit for running text: "18 964 tkr". */
-export function tkrText(ore: number): string {
-  return `${formatTkr(ore)}\u00a0tkr`;
 }
 
 /** The amount in whole kronor with its unit for running text: "4 373 785 kr". */
