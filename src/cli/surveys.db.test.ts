@@ -76,9 +76,21 @@ describe('samordna survey (CLI)', () => {
     } finally {
       await db.close();
     }
+    // While the round is open nothing but the count of answers is shown.
+    const open = await run(['survey', 'results', '--survey', String(created.survey), '--format', 'json'], dir);
+    expect(open.code).toBe(0);
+    const before = JSON.parse(open.stdout) as { published: boolean; responses: number; statements: { n: number | null; shares: Record<string, number>; hidden: boolean }[] };
+    expect(before).toMatchObject({ published: false, responses: 6 });
+    for (const st of before.statements) expect(st).toMatchObject({ n: null, shares: {}, hidden: true });
+    const close = await run(['survey', 'close', '--survey', String(created.survey)], dir);
+    expect(close.code).toBe(0);
+    expect(close.stdout).toContain('är stängd');
     const r = await run(['survey', 'results', '--survey', String(created.survey), '--format', 'json'], dir);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as { statement: string; n: number; shares: Record<string, number>; hidden: boolean }[];
+    const out = JSON.parse(r.stdout) as { published: boolean; statements: { statement: string; n: number; shares: Record<string, number>; hidden: boolean }[]; groups: unknown[] };
+    expect(out.published).toBe(true);
+    expect(out.groups).toEqual([]);
+    const rows = out.statements;
     expect(rows).toHaveLength(11);
     // q1: 3 Alltid + 2 Ofta + 1 Sällan of 6 → 50 %, 33,3 %, 16,7 % → 50, 33, 17 (largest remainder).
     expect(rows[0]).toMatchObject({ statement: 'q1', n: 6, hidden: false, shares: { Aldrig: 0, Sällan: 17, Ibland: 0, Ofta: 33, 'För det mesta': 0, Alltid: 50 } });
@@ -90,11 +102,48 @@ describe('samordna survey (CLI)', () => {
   it('hides statements below the minimum cell size, and refuses an unknown set with a Swedish message', async () => {
     const c = await run(['survey', 'create', '--federation', 'Samordningsförbundet Västmanland', '--year', '2025', '--set', 'styrelse-sjalvskattning-v1', '--group', 'styrelse', '--format', 'json'], dir);
     const round = JSON.parse(c.stdout);
+    await run(['survey', 'close', '--survey', String(round.survey)], dir);
     const r = await run(['survey', 'results', '--survey', String(round.survey), '--format', 'json'], dir);
-    expect(JSON.parse(r.stdout)[0]).toEqual(expect.objectContaining({ n: 0, hidden: true, shares: {} }));
+    expect(JSON.parse(r.stdout).statements[0]).toEqual(expect.objectContaining({ n: 0, hidden: true, shares: {} }));
     const bad = await run(['survey', 'create', '--federation', 'Samordningsförbundet Västmanland', '--year', '2025', '--set', 'finns-inte-v1', '--group', 'styrelse'], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Frågesetet "finns-inte-v1" finns inte');
+  }, 240_000);
+
+  it("groups: the issue's round (5, 2 and 0 answers for three interventions) as one publication — every group hidden, n null", async () => {
+    const db = await openDatabase({ ...process.env, SAMORDNA_DATA_DIR: dir, DATABASE_URL: '' });
+    const ids: number[] = [];
+    try {
+      const [f] = await db.query<{ id: number }>("select id from federation where name = 'Samordningsförbundet Västmanland'");
+      for (const name of ['Första', 'Andra', 'Tredje']) {
+        const [row] = await db.query<{ id: number }>("insert into intervention (federation_id, name, kind, period_start) values ($1, $2, 'individual', '2025-01-01') returning id", [f!.id, name]);
+        ids.push(row!.id);
+      }
+    } finally {
+      await db.close();
+    }
+    const c = await run(['survey', 'create', '--federation', 'Samordningsförbundet Västmanland', '--year', '2025', '--set', 'insatspersonal-v1', '--group', 'insatspersonal', '--intervention', ...ids.map(String), '--format', 'json'], dir);
+    const round = JSON.parse(c.stdout) as { survey: number; openLink: string };
+    const app = await openDatabase({ ...process.env, SAMORDNA_DATA_DIR: dir, DATABASE_URL: '' });
+    try {
+      const web = createApp({ db: app });
+      const s = sets.find((x) => x.id === 'insatspersonal-v1')!;
+      const answer = (insats: number, q1: string) =>
+        web.request(round.openLink, { method: 'POST', body: new URLSearchParams({ ...Object.fromEntries(s.statements.map((st) => [st.id, '3'])), q1, insats: String(insats) }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      for (let i = 0; i < 5; i++) expect((await answer(ids[0]!, '5')).status).toBe(200);
+      for (let i = 0; i < 2; i++) expect((await answer(ids[1]!, '1')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+    await run(['survey', 'close', '--survey', String(round.survey)], dir);
+    const r = await run(['survey', 'results', '--survey', String(round.survey), '--format', 'json'], dir);
+    const out = JSON.parse(r.stdout) as { statements: { n: number; hidden: boolean }[]; groups: { intervention: string; n: number | null; statements: { statement: string; shares: Record<string, number> | null; hidden: boolean }[] }[] };
+    expect(out.statements[0]).toMatchObject({ n: 7, hidden: false });
+    expect(out.groups.map((g) => [g.intervention, g.n, g.statements[0]!.shares, g.statements[0]!.hidden])).toEqual([
+      ['Andra', null, null, true],
+      ['Första', null, null, true],
+      ['Tredje', null, null, true],
+    ]);
   }, 240_000);
 
   it('refuses a personnummer in a command-line argument, without repeating it and without storing anything', async () => {

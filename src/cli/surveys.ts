@@ -5,11 +5,12 @@ import { sharesByLabel } from '../core/surveys/results.ts';
 import { setId } from '../core/surveys/sets.ts';
 import { ensureFederation, getFederationByName } from '../services/federations/federations.ts';
 import { builtinSetList, listSets } from '../services/surveys/sets.ts';
-import { createRound, roundFederation, swedishToday } from '../services/surveys/rounds.ts';
+import { closeRound, createRound, roundFederation, swedishToday } from '../services/surveys/rounds.ts';
+import type { Database } from '../db/database.ts';
 import { roundResults } from '../services/surveys/results.ts';
 import { cliActor, cliActorIn, parseYear, withDb } from './shared.ts';
 
-/** `samordna survey sets|create|results`: the indicator surveys from the command line. */
+/** `samordna survey sets|create|results|close`: the indicator surveys from the command line. */
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -98,22 +99,14 @@ export function registerSurveys(program: Command): void {
 
   survey
     .command('results')
-    .description('Resultat per påstående: n och andel per svarsalternativ i hela procent; dolt under minsta antal')
+    .description('Resultat per påstående för hela omgången och per insats: n och andel per svarsalternativ i hela procent; publiceras när omgången har stängt')
     .requiredOption('--survey <id>', 'enkätomgångens id')
     .option('--federation <name>', 'förbundets namn (behövs inte: omgångens id räcker)')
     .option('--format <format>', 'json eller table', 'table')
     .action(async (opts: { survey: string; federation?: string; format: string }) => {
       const fmt = format(opts.format);
       const surveyId = valueOrThrow(parseId(opts.survey), { field: '--survey' });
-      const res = await withDb(async (db) => {
-        const r = await roundFederation(db, surveyId);
-        if (!r) throw new InputError({ field: '--survey', message: `Enkätomgången ${opts.survey} finns inte.` });
-        if (opts.federation) {
-          const fed = await getFederationByName(db, opts.federation);
-          if (fed.id !== r.federation_id) throw new InputError({ field: '--survey', message: `Enkätomgången ${opts.survey} hör inte till ${opts.federation}.` });
-        }
-        return roundResults(db, r.federation_id, surveyId);
-      });
+      const res = await withDb(async (db) => roundResults(db, await roundIn(db, opts.survey, surveyId, opts.federation), surveyId));
       const rows = res.statements.map((s) => ({
         statement: s.id,
         text: s.text,
@@ -124,10 +117,54 @@ export function registerSurveys(program: Command): void {
         change: s.change ? Object.fromEntries(s.scale.map((l, i) => [l, s.change![i]!])) : null,
         ...(s.assessment ? { assessment: s.assessment } : {}),
       }));
-      if (fmt === 'json') console.log(JSON.stringify(rows, null, 2));
-      else {
+      // The same publication as the results page: the whole round and every intervention, a hidden group without n.
+      const groups = res.byIntervention.map((iv) => ({
+        intervention: iv.name,
+        n: iv.responses,
+        statements: iv.statements.map((s) => ({ statement: s.id, shares: s.result.hidden ? null : sharesByLabel(s.scale, s.result), hidden: s.result.hidden })),
+      }));
+      const state = res.published ? null : `Resultaten publiceras ${res.round.publishedFrom}, när omgången har stängt; hittills ${res.round.responses} svar.`;
+      if (fmt === 'json') {
+        console.log(
+          JSON.stringify(
+            { survey: res.round.id, name: res.round.name, year: res.round.year, published: res.published, publishedFrom: res.round.publishedFrom, responses: res.round.responses, statements: rows, groups },
+            null,
+            2,
+          ),
+        );
+      } else {
         console.log(`${res.round.name} (${res.round.year}), ${res.round.responses} svar; minsta antal som visas: ${res.minCellSize}`);
+        if (state) return console.log(state);
         for (const r of rows) console.log(`${r.statement}\t(n=${r.n})\t${r.hidden ? 'för få svar' : Object.entries(r.shares).map(([k, v]) => `${k} ${v} %`).join(', ')}\t${r.text}`);
+        for (const g of groups) {
+          console.log(`\n${g.intervention} (${g.n === null ? 'dolt' : `${g.n} svar`})`);
+          for (const st of g.statements) console.log(`${st.statement}\t${st.shares === null ? 'dolt' : Object.entries(st.shares).map(([k, v]) => `${k} ${v} %`).join(', ')}`);
+        }
       }
     });
+
+  survey
+    .command('close')
+    .description('Stänger omgången nu (kansliets "Stäng omgången"): inga fler svar, och resultaten publiceras i dag')
+    .requiredOption('--survey <id>', 'enkätomgångens id')
+    .option('--federation <name>', 'förbundets namn (behövs inte: omgångens id räcker)')
+    .action(async (opts: { survey: string; federation?: string }) => {
+      const surveyId = valueOrThrow(parseId(opts.survey), { field: '--survey' });
+      const round = await withDb(async (db) => {
+        const fid = await roundIn(db, opts.survey, surveyId, opts.federation);
+        return closeRound(db, fid, surveyId, cliActorIn(fid));
+      });
+      console.log(`Enkätomgång ${round.id} (${round.name}) är stängd; resultaten publiceras ${round.publishedFrom}. ${round.responses} svar.`);
+    });
+}
+
+/** The förbund of a round named by id on the command line (checked against --federation when given). */
+async function roundIn(db: Database, raw: string, surveyId: number, federation: string | undefined): Promise<number> {
+  const r = await roundFederation(db, surveyId);
+  if (!r) throw new InputError({ field: '--survey', message: `Enkätomgången ${raw} finns inte.` });
+  if (federation) {
+    const fed = await getFederationByName(db, federation);
+    if (fed.id !== r.federation_id) throw new InputError({ field: '--survey', message: `Enkätomgången ${raw} hör inte till ${federation}.` });
+  }
+  return r.federation_id;
 }

@@ -7,7 +7,8 @@ import { noAnswerLabel } from './sets.ts';
  * minimum cell size ("för få svar").
  */
 export interface StatementResult {
-  readonly n: number;
+  /** Null for a group the round's publication hides (src/core/surveys/publication.ts). */
+  readonly n: number | null;
   /** Whole per cents per step in scale order; null when hidden or n = 0. */
   readonly percents: readonly number[] | null;
   /** Answers per step in scale order; null when hidden. */

@@ -50,6 +50,7 @@ const messages = {
   catalogue: 'Katalogposten är sparad.',
   // Surveys
   'survey-paper': 'Pappersenkäten är registrerad.',
+  'survey-closed': 'Omgången är stängd och resultaten är publicerade.',
   'survey-set': 'Frågesetet är sparat.',
   // Annual report and board
   text: 'Texten är sparad som en ny version.',

@@ -16,7 +16,7 @@ function StatementBlock(props: { s: StatementResults; nr: number; idPrefix: stri
     <section class="survey-result" aria-labelledby={`${id}-h`}>
       <div>
         <h3 id={`${id}-h`}>
-          {props.nr}. {s.text} <span class="unit">(n={r.n})</span>
+          {props.nr}. {s.text} {r.n === null ? null : <span class="unit">(n={r.n})</span>}
         </h3>
         {r.percents ? <StackedBar id={`${id}-chart`} label={`${s.text}: andel per svarsalternativ`} scale={s.scale} percents={r.percents} /> : <p class="hidden-result">{r.hidden ? `Visas inte: ${tooFewAnswers} (färre än minsta antal).` : 'Inga svar.'}</p>}
         {s.assessment ? (
@@ -76,6 +76,8 @@ function StatementList(props: { statements: readonly StatementResults[]; idPrefi
 /** A round's results; the free texts only for the kansli (null for the others). */
 export interface ResultsPageModel {
   readonly federation: FederationRef;
+  /** The kansli: sees the number of answers so far while the round is not published. */
+  readonly progress?: boolean;
   readonly roundId: number;
   readonly results: RoundResults;
   readonly freeTexts: readonly string[] | null;
@@ -89,11 +91,19 @@ export function ResultsPage(props: { model: ResultsPageModel }) {
   return (
     <Layout title={`Resultat: ${res.round.name}`} federation={f}>
       <h1>Resultat: {res.round.name}</h1>
+      {res.published ? null : (
+        <p class="notice">
+          Resultaten publiceras {res.round.publishedFrom}, när omgången har stängt: de visas aldrig medan svaren kommer in, eftersom den som läser före och
+          efter ett svar annars kan se vad det var.{props.model.progress ? ` Hittills ${formatNumber(res.round.responses)} svar.` : ''}
+        </p>
+      )}
+      {res.published ? (
       <p>
         {res.setName} ({res.setId}), {res.round.year}, {groupLabel(res.round.group)}. {formatNumber(res.round.responses)} svar
         {res.paperResponses ? `, varav ${formatNumber(res.paperResponses)} på papper` : ''}. Andelar i hela procent (största resten); n = antal som valt ett
-        svarsalternativ. Färre än {res.minCellSize} svar visas inte. {res.previousRound ? `Förändring mot ${res.previousRound.name} (${res.previousRound.year}) i procentenheter.` : 'Ingen omgång året före att jämföra med.'}
+        svarsalternativ. Färre än {res.minCellSize} svar visas inte, och en insats visas inte om den går att räkna fram ur helheten och de andra. {res.previousRound ? `Förändring mot ${res.previousRound.name} (${res.previousRound.year}) i procentenheter.` : 'Ingen omgång året före att jämföra med.'}
       </p>
+      ) : null}
       <ul class="downloads">
         <li>
           <a href={`${base}/${id}/resultat.xlsx`} download>
@@ -106,22 +116,26 @@ export function ResultsPage(props: { model: ResultsPageModel }) {
           </a>
         </li>
       </ul>
-      <h2>Hela förbundet</h2>
-      <StatementList statements={national} idPrefix="all" />
-      {local.length ? (
+      {res.published ? (
         <>
-          <h2>Förbundets egna frågor</h2>
-          <StatementList statements={local} idPrefix="local" />
+          <h2>Hela förbundet</h2>
+          <StatementList statements={national} idPrefix="all" />
+          {local.length ? (
+            <>
+              <h2>Förbundets egna frågor</h2>
+              <StatementList statements={local} idPrefix="local" />
+            </>
+          ) : null}
+          {res.byIntervention.map((iv) => (
+            <>
+              <h2>
+                {iv.name} ({iv.responses === null ? 'antal svar visas inte' : `${formatNumber(iv.responses)} svar`})
+              </h2>
+              <StatementList statements={iv.statements} idPrefix={`iv${iv.id}`} />
+            </>
+          ))}
         </>
       ) : null}
-      {res.byIntervention.map((iv) => (
-        <>
-          <h2>
-            {iv.name} ({formatNumber(iv.responses)} svar)
-          </h2>
-          <StatementList statements={iv.statements} idPrefix={`iv${iv.id}`} />
-        </>
-      ))}
       {texts ? (
         <section aria-labelledby="fritext">
           <h2 id="fritext">Fritextsvar (bara för kansliet, exporteras aldrig)</h2>

@@ -11,10 +11,11 @@ import { roundIdParam } from './common.ts';
 import { ComparisonPage, ResultsPage, type ComparisonModel, type ResultsPageModel } from './resultPages.tsx';
 
 /** A round's results page: the free texts only when the reader may see them (the kansli). */
-export async function loadResultsPage(db: Database, federation: FederationRef, roundId: number, withFreeTexts: boolean): Promise<ResultsPageModel> {
+export async function loadResultsPage(db: Database, federation: FederationRef, roundId: number, kansli: boolean): Promise<ResultsPageModel> {
   const results = await roundResults(db, federation.id, roundId);
-  const texts = withFreeTexts ? await freeTexts(db, federation.id, roundId) : null;
-  return { federation, roundId, results, freeTexts: texts };
+  // Free texts are answers too: shown (to the kansli) only once the round is published.
+  const texts = kansli && results.published ? await freeTexts(db, federation.id, roundId) : null;
+  return { federation, roundId, results, freeTexts: texts, progress: kansli };
 }
 
 /** The statements several groups were asked in the year. */

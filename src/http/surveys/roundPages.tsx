@@ -83,8 +83,9 @@ export function RoundsPage(props: { model: RoundsPageModel }) {
                     {r.opensOn} – {r.closesOn}
                     {today >= r.opensOn && today <= r.closesOn ? ' (pågår)' : ''}
                   </td>
-                  <td class="num">{formatNumber(r.responses)}</td>
-                  <td class="num">{r.codesIssued ? `${formatNumber(r.codesUsed)} av ${formatNumber(r.codesIssued)}` : '–'}</td>
+                  {/* The count so far is the kansli's; others see it once the round is published. */}
+                  <td class="num">{manage || today >= r.publishedFrom ? formatNumber(r.responses) : '–'}</td>
+                  <td class="num">{!r.codesIssued ? '–' : manage || today >= r.publishedFrom ? `${formatNumber(r.codesUsed)} av ${formatNumber(r.codesIssued)}` : '–'}</td>
                   <td>
                     <a href={`${base}/${r.id}/resultat`}>Resultat</a>
                   </td>
@@ -217,8 +218,10 @@ export function RoundPage(props: { model: RoundPageModel }) {
         </dd>
         <dt>Insatser</dt>
         <dd>{round.interventions.map((i) => i.name).join(', ') || '–'}</dd>
-        <dt>Svar</dt>
+        <dt>Svar hittills</dt>
         <dd>{formatNumber(round.responses)}</dd>
+        <dt>Resultat</dt>
+        <dd>{round.closedOn ? `Stängd ${round.closedOn}; resultaten publicerade.` : `Publiceras ${round.publishedFrom} (30 dagar efter sista svarsdag, för pappersenkäter), eller när omgången stängs.`}</dd>
         <dt>Engångskoder</dt>
         <dd>{round.codesIssued ? `${formatNumber(round.codesUsed)} använda av ${formatNumber(round.codesIssued)}` : 'Inga'}</dd>
       </dl>
@@ -237,6 +240,15 @@ export function RoundPage(props: { model: RoundPageModel }) {
           </p>
         </section>
       ) : null}
+      {round.closedOn ? null : (
+        <>
+          <h2 id="stang">Stäng omgången</h2>
+          <p>Inga fler svar tas emot, inte heller på papper, och resultaten publiceras i dag. Det går inte att öppna omgången igen.</p>
+          <Form action={`${base}/${round.id}/stang`} label="Stäng omgången">
+            <SubmitButton label="Stäng omgången" />
+          </Form>
+        </>
+      )}
       <h2 id="fler-koder">Fler engångskoder</h2>
       <Form action={`${base}/${round.id}/koder`} label="Fler engångskoder">
         <TextField name="codes" label="Antal" inputmode="numeric" size={6} value="10" />

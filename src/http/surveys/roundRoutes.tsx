@@ -8,7 +8,7 @@ import { InputError, NotFoundError } from '../../core/errors.ts';
 import { isBlank, parseId, parseInteger, parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { surveyPosterPdf } from '../../exports/surveyPoster.ts';
 import { listSets } from '../../services/surveys/sets.ts';
-import { addCodes, createRound, enterPaperAnswers, getRound, listRounds, roundForm, swedishToday, type CreatedRound, type SurveyRound } from '../../services/surveys/rounds.ts';
+import { addCodes, closeRound, createRound, enterPaperAnswers, getRound, listRounds, roundForm, swedishToday, type CreatedRound, type SurveyRound } from '../../services/surveys/rounds.ts';
 import { listInterventions } from '../../services/interventions/interventions.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { fields, publicUrl, roundIdParam, type C } from './common.ts';
@@ -91,6 +91,15 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
     const linkUrl = link ? publicUrl(c, link) : null;
     const qr = linkUrl ? await qrCode(linkUrl, `QR-kod till enkäten: ${linkUrl}`) : null;
     return c.html(<RoundPage model={{ federation: f, round, link, linkUrl, qr }} />);
+  });
+
+  // "Stäng omgången": no answers from today, and the results are published today.
+  app.post('/f/:federationId/enkater/:roundId{[0-9]+}/stang', async (c) => {
+    const ctx = requirePermission(c, 'surveys:manage');
+    const f = requireFederation(c);
+    const id = roundIdParam(c);
+    await closeRound(db, f.id, id, ctx.actor);
+    return redirectWithFlash(c, `${base(f)}/${id}`, 'survey-closed');
   });
 
   app.post('/f/:federationId/enkater/:roundId{[0-9]+}/koder', async (c) => {

@@ -137,6 +137,9 @@ describe('survey pages (HTTP)', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('personnummer');
     expect((await app.request(r.openLink!, form({ q1: '2', fritext: 'Bra stöd' }))).status).toBe(200);
+    // Free text is an answer too: not even the kansli reads it before the round is published.
+    expect(await (await kansli.request(`/f/${fid}/enkater/${r.round.id}/resultat`)).text()).not.toContain('Bra stöd');
+    expect((await kansli.request(`/f/${fid}/enkater/${r.round.id}/stang`, form({}))).status).toBe(303);
     // Free text: the kansli sees it on the results page; the board does not; it is never exported.
     expect(await (await kansli.request(`/f/${fid}/enkater/${r.round.id}/resultat`)).text()).toContain('Bra stöd');
     expect(await (await styrelse.request(`/f/${fid}/enkater/${r.round.id}/resultat`)).text()).not.toContain('Bra stöd');
@@ -195,8 +198,33 @@ describe('survey pages (HTTP)', () => {
   it('paper answers are entered by the kansli and counted as paper', async () => {
     const res = await kansli.request(`/f/${fid}/enkater/${roundId}/papper`, form(allAnswered('6')));
     expect(res.status).toBe(303);
-    const page = await (await kansli.request(`/f/${fid}/enkater/${roundId}/resultat`)).text();
+  });
+
+  it('results are not live: before the round closes no role reads a distribution, and only the kansli the count so far', async () => {
+    const pages = async () => ({
+      kansli: await (await kansli.request(`/f/${fid}/enkater/${roundId}/resultat`)).text(),
+      styrelse: await (await styrelse.request(`/f/${fid}/enkater/${roundId}/resultat`)).text(),
+      csv: await (await kansli.request(`/f/${fid}/enkater/${roundId}/resultat.csv`)).text(),
+      list: await (await styrelse.request(`/f/${fid}/enkater`)).text(),
+    });
+    const before = await pages();
+    expect(before.kansli).toContain('Resultaten publiceras');
+    expect(before.styrelse).not.toContain('class="stacked-chart"');
+    expect(before.styrelse).not.toContain('Hittills');
+    expect(await (await app.request(openPath, form(allAnswered('1')))).status).toBe(200); // a known respondent answers
+    const after = await pages();
+    const [n] = await db.query<{ n: number }>('select count(*)::int as n from survey_response where round_id = $1', [roundId]);
+    expect(after.kansli).toContain(`Hittills ${n!.n} svar`);
+    const csrf = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, '').replace(/Hittills \d+ svar/, '');
+    expect(csrf(after.styrelse)).toEqual(csrf(before.styrelse));
+    expect(after.csv).toEqual(before.csv);
+    expect(csrf(after.list)).toEqual(csrf(before.list));
+    // "Stäng omgången" publishes at once.
+    expect((await kansli.request(`/f/${fid}/enkater/${roundId}/stang`, form({}))).status).toBe(303);
+    const page = await (await styrelse.request(`/f/${fid}/enkater/${roundId}/resultat`)).text();
     expect(page).toContain('varav 1 på papper');
+    expect(page).toContain('class="stacked-chart"');
+    expect((await app.request(openPath, form(allAnswered('1')))).status).toBe(409);
   });
 
   it('results: stacked bars beside the table, XLSX and CSV with n and shares', async () => {

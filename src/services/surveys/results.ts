@@ -1,14 +1,16 @@
 import type { Queryable } from '../../db/database.ts';
 import type { IndicatorResults } from '../../core/reports/facts.ts';
 import { resolveSettings } from '../../core/settings.ts';
-import { changeInPoints, medianStep, statementResult, type StatementResult } from '../../core/surveys/results.ts';
+import { changeInPoints, medianStep, type StatementResult } from '../../core/surveys/results.ts';
+import { publishRound, type PublishedRound, type StatementCounts } from '../../core/surveys/publication.ts';
 import { respondentGroupLabels, respondentGroups, type RespondentGroup, type SetKind } from '../../core/surveys/sets.ts';
-import { getRound, listRounds, roundForm, type SurveyRound } from './rounds.ts';
+import { getRound, isPublished, listRounds, roundForm, swedishToday, type SurveyRound } from './rounds.ts';
 
 /**
- * Results of a round: per statement n and whole per cents per step (largest remainder), hidden below the
- * förbund's minimum cell size; the change since last year's round of the same set; per intervention; and,
- * for a year, the groups that share a statement side by side. Free text is read separately (kansli only).
+ * Results of a round: per statement n and whole per cents per step (largest remainder), for the whole round and
+ * each intervention, published together once the round has closed (src/core/surveys/publication.ts: no group can
+ * be worked out from the others); the change since last year's round of the same set; and, for a year, the
+ * groups that share a statement side by side. Free text is read separately (kansli only).
  */
 
 export interface StatementResults {
@@ -28,39 +30,54 @@ export interface StatementResults {
   readonly assessment: string | null;
 }
 
+export interface InterventionResults {
+  readonly id: number;
+  readonly name: string;
+  /** Respondents who answered about the intervention; null when the publication hides the group. */
+  readonly responses: number | null;
+  readonly statements: readonly StatementResults[];
+}
+
 export interface RoundResults {
   readonly round: SurveyRound;
   readonly setName: string;
   readonly setId: string;
   readonly kind: SetKind;
   readonly minCellSize: number;
+  /**
+   * False until the round's publication day (round.publishedFrom): then every statement is hidden and
+   * nothing but round.responses (the kansli's count so far) says anything about the answers.
+   */
+  readonly published: boolean;
   readonly previousRound: SurveyRound | null;
   readonly statements: readonly StatementResults[];
-  readonly byIntervention: readonly { id: number; name: string; responses: number; statements: readonly StatementResults[] }[];
+  readonly byIntervention: readonly InterventionResults[];
   readonly paperResponses: number;
 }
 
-type CountRow = { statement_id: number; step: number | null; n: number };
+type CountRow = { statement_id: number; intervention_id: number | null; step: number | null; n: number };
 
-async function counts(q: Queryable, federationId: number, roundId: number, interventionId?: number): Promise<CountRow[]> {
+/** Answers per statement, step and intervention of a round (one statement). */
+async function counts(q: Queryable, federationId: number, roundId: number): Promise<CountRow[]> {
   return q.query<CountRow>(
-    `select a.statement_id, a.step, count(*)::int as n
+    `select a.statement_id, r.intervention_id, a.step, count(*)::int as n
        from survey_answer a join survey_response r on r.federation_id = a.federation_id and r.id = a.response_id
-      where r.federation_id = $1 and r.round_id = $2 ${interventionId === undefined ? '' : 'and r.intervention_id = $3'}
-      group by a.statement_id, a.step`,
-    interventionId === undefined ? [federationId, roundId] : [federationId, roundId, interventionId],
+      where r.federation_id = $1 and r.round_id = $2
+      group by a.statement_id, r.intervention_id, a.step`,
+    [federationId, roundId],
   );
 }
 
-function resultOf(rows: readonly CountRow[], statementId: number, scaleLength: number, minCellSize: number): StatementResult {
+/** One statement's answers per step and "vet inte", of the rows that pass `pick`. */
+function countsOf(rows: readonly CountRow[], statementId: number, scaleLength: number, pick: (r: CountRow) => boolean = () => true): StatementCounts {
   const c = new Array<number>(scaleLength).fill(0);
   let none = 0;
   for (const r of rows) {
-    if (r.statement_id !== statementId) continue;
+    if (r.statement_id !== statementId || !pick(r)) continue;
     if (r.step === null) none += r.n;
     else if (r.step < scaleLength) c[r.step]! += r.n;
   }
-  return statementResult(c, none, minCellSize);
+  return { counts: c, noAnswer: none };
 }
 
 export async function minCellSizeOf(q: Queryable, federationId: number): Promise<number> {
@@ -68,23 +85,48 @@ export async function minCellSizeOf(q: Queryable, federationId: number): Promise
   return resolveSettings(f?.settings).minCellSize;
 }
 
-export async function roundResults(q: Queryable, federationId: number, roundId: number): Promise<RoundResults> {
+/** A round's results as published (src/core/surveys/publication.ts): nothing before its publication day. */
+async function publishedRound(q: Queryable, federationId: number, form: Awaited<ReturnType<typeof roundForm>>, minCellSize: number, today: string): Promise<PublishedRound | null> {
+  if (!isPublished(form.round, today)) return null;
+  const rows = await counts(q, federationId, form.round.id);
+  const perIntervention = await q.query<{ intervention_id: number | null; n: number }>(
+    'select intervention_id, count(*)::int as n from survey_response where federation_id = $1 and round_id = $2 group by intervention_id',
+    [federationId, form.round.id],
+  );
+  const responses = perIntervention.reduce((a, r) => a + r.n, 0);
+  return publishRound(
+    {
+      responses,
+      whole: form.statements.map((s) => countsOf(rows, s.id, s.scale.length)),
+      groups: form.round.interventions.map((iv) => ({
+        responses: perIntervention.find((r) => r.intervention_id === iv.id)?.n ?? 0,
+        statements: form.statements.map((s) => countsOf(rows, s.id, s.scale.length, (r) => r.intervention_id === iv.id)),
+      })),
+    },
+    minCellSize,
+  );
+}
+
+const unpublished: StatementResult = { n: null, percents: null, counts: null, hidden: true, noAnswer: null };
+
+export async function roundResults(q: Queryable, federationId: number, roundId: number, opts: { today?: string } = {}): Promise<RoundResults> {
+  const today = opts.today ?? swedishToday();
   const form = await roundForm(q, federationId, roundId);
   const minCellSize = await minCellSizeOf(q, federationId);
-  const rows = await counts(q, federationId, roundId);
-  // Last year's round of the same set (any version: statements are matched by key and wording).
+  const published = await publishedRound(q, federationId, form, minCellSize, today);
+  // Last year's round of the same set (any version: statements are matched by key and wording), as published.
   const [prev] = await q.query<{ id: number }>(
     `select r.id from survey_round r join survey_set s on s.federation_id = r.federation_id and s.id = r.set_id
       where r.federation_id = $1 and r.year = $2 and s.key = $3 and r.respondent_group = $4 order by r.id desc limit 1`,
     [federationId, form.round.year - 1, form.set.key, form.round.group],
   );
   const previousForm = prev ? await roundForm(q, federationId, prev.id) : null;
-  const previousRows = prev ? await counts(q, federationId, prev.id) : [];
-  const build = (rs: readonly CountRow[], withPrevious: boolean): StatementResults[] =>
-    form.statements.map((s) => {
-      const result = resultOf(rs, s.id, s.scale.length, minCellSize);
-      const match = withPrevious ? previousForm?.statements.find((p) => p.field === s.field && p.text === s.text && p.scale.join('|') === s.scale.join('|')) : undefined;
-      const previous = match ? resultOf(previousRows, match.id, match.scale.length, minCellSize) : null;
+  const previousPublished = previousForm ? await publishedRound(q, federationId, previousForm, minCellSize, today) : null;
+  const build = (results: readonly StatementResult[] | null, withPrevious: boolean): StatementResults[] =>
+    form.statements.map((s, k) => {
+      const result = results?.[k] ?? unpublished;
+      const at = withPrevious && previousForm ? previousForm.statements.findIndex((p) => p.field === s.field && p.text === s.text && p.scale.join('|') === s.scale.join('|')) : -1;
+      const previous = at >= 0 && previousPublished ? previousPublished.whole[at]! : null;
       const median = form.set.kind === 'board_self_assessment' && !s.local && result.counts ? medianStep(result.counts) : null;
       return {
         statementDbId: s.id,
@@ -99,14 +141,12 @@ export async function roundResults(q: Queryable, federationId: number, roundId: 
         assessment: median === null ? null : s.scale[median]!,
       };
     });
-  const byIntervention: { id: number; name: string; responses: number; statements: StatementResults[] }[] = [];
-  if (form.round.interventions.length > 1) {
-    for (const iv of form.round.interventions) {
-      const [r] = await q.query<{ n: number }>('select count(*)::int as n from survey_response where federation_id = $1 and round_id = $2 and intervention_id = $3', [federationId, roundId, iv.id]);
-      byIntervention.push({ id: iv.id, name: iv.name, responses: r!.n, statements: build(await counts(q, federationId, roundId, iv.id), false) });
-    }
-  }
-  protectHiddenInterventions(byIntervention);
+  const byIntervention = form.round.interventions.map((iv, i) => ({
+    id: iv.id,
+    name: iv.name,
+    responses: published ? published.groups[i]!.responses : null,
+    statements: build(published ? published.groups[i]!.statements : null, false),
+  }));
   const [paper] = await q.query<{ n: number }>("select count(*)::int as n from survey_response where federation_id = $1 and round_id = $2 and channel = 'paper'", [federationId, roundId]);
   return {
     round: form.round,
@@ -114,30 +154,12 @@ export async function roundResults(q: Queryable, federationId: number, roundId: 
     setId: form.set.id,
     kind: form.set.kind,
     minCellSize,
+    published: published !== null,
     previousRound: prev ? await getRound(q, federationId, prev.id) : null,
-    statements: build(rows, true),
+    statements: build(published ? published.whole : null, true),
     byIntervention,
     paperResponses: paper!.n,
   };
-}
-
-/**
- * Secondary suppression across interventions: the whole round is shown, so one hidden intervention beside
- * shown ones could be worked out by subtraction. When exactly one intervention is hidden for a statement, the
- * shown intervention with the fewest answers is hidden too.
- */
-export function protectHiddenInterventions(byIntervention: { statements: StatementResults[] }[]): void {
-  if (byIntervention.length < 2) return;
-  const count = byIntervention[0]!.statements.length;
-  for (let i = 0; i < count; i++) {
-    const cells = byIntervention.map((iv) => iv.statements[i]!);
-    if (cells.filter((c) => c.result.hidden).length !== 1) continue;
-    const shown = cells.filter((c) => !c.result.hidden).sort((a, b) => a.result.n - b.result.n);
-    const victim = shown[0];
-    if (!victim) continue;
-    const iv = byIntervention.find((x) => x.statements[i] === victim)!;
-    iv.statements[i] = { ...victim, result: { n: victim.result.n, percents: null, counts: null, hidden: true, noAnswer: null }, change: null, assessment: null };
-  }
 }
 
 /** A statement asked of several groups the same year, with each group's result side by side. */

@@ -43,6 +43,10 @@ export interface SurveyRound {
   readonly name: string;
   readonly opensOn: string;
   readonly closesOn: string;
+  /** The day the kansli closed the round ahead of closesOn; null when it was not. */
+  readonly closedOn: string | null;
+  /** The day the round's results are published (shown to anyone): see publicationDate. */
+  readonly publishedFrom: string;
   readonly openToken: string | null;
   readonly codesIssued: number;
   readonly codesUsed: number;
@@ -60,6 +64,7 @@ type RoundRow = {
   name: string;
   opens_on: string;
   closes_on: string;
+  closed_on: string | null;
   open_token: string | null;
   codes_issued: number;
   codes_used: number;
@@ -68,7 +73,8 @@ type RoundRow = {
 
 const roundSelect = `
   select r.id, r.federation_id, r.set_id, r.local_set_id, r.year, r.respondent_group, r.name,
-         to_char(r.opens_on, 'YYYY-MM-DD') as opens_on, to_char(r.closes_on, 'YYYY-MM-DD') as closes_on, r.open_token, r.codes_issued,
+         to_char(r.opens_on, 'YYYY-MM-DD') as opens_on, to_char(r.closes_on, 'YYYY-MM-DD') as closes_on,
+         to_char(r.closed_on, 'YYYY-MM-DD') as closed_on, r.open_token, r.codes_issued,
          (r.codes_issued - (select count(*) from survey_code_unused u where u.federation_id = r.federation_id and u.round_id = r.id))::int as codes_used,
          (select count(*) from survey_response p where p.federation_id = r.federation_id and p.round_id = r.id)::int as responses
     from survey_round r`;
@@ -91,6 +97,8 @@ async function withInterventions(q: Queryable, rows: RoundRow[]): Promise<Survey
     name: r.name,
     opensOn: r.opens_on,
     closesOn: r.closes_on,
+    closedOn: r.closed_on,
+    publishedFrom: publicationDate({ closesOn: r.closes_on, closedOn: r.closed_on }),
     openToken: r.open_token,
     codesIssued: r.codes_issued,
     codesUsed: r.codes_used,
@@ -106,7 +114,8 @@ export async function listRounds(q: Queryable, federationId: number): Promise<Su
 /** The round's settings without the counts of codes and answers (the public form needs no counts). */
 const roundSelectLight = `
   select r.id, r.federation_id, r.set_id, r.local_set_id, r.year, r.respondent_group, r.name,
-         to_char(r.opens_on, 'YYYY-MM-DD') as opens_on, to_char(r.closes_on, 'YYYY-MM-DD') as closes_on, r.open_token, r.codes_issued,
+         to_char(r.opens_on, 'YYYY-MM-DD') as opens_on, to_char(r.closes_on, 'YYYY-MM-DD') as closes_on,
+         to_char(r.closed_on, 'YYYY-MM-DD') as closed_on, r.open_token, r.codes_issued,
          0 as codes_used, 0 as responses
     from survey_round r`;
 
@@ -276,8 +285,32 @@ export async function resolveToken(q: Queryable, token: string): Promise<Resolve
   return { kind: 'code', federationId: code.federation_id, roundId: code.round_id, codeHash: hash, unused: code.unused };
 }
 
+/** Days after a round's last day during which paper forms may still be entered, before its results are published. */
+export const paperFormDays = 30;
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The day a round's results are published: the day the kansli closed it, or else `paperFormDays` after its last
+ * day (paper forms come in afterwards). Before that no one sees a distribution, only the kansli the number of
+ * answers so far: results that follow the answers one by one would give each new answer away to anyone who
+ * reads them before and after it. From that day nothing can be added, so the publication never changes.
+ */
+export function publicationDate(round: Pick<SurveyRound, 'closesOn' | 'closedOn'>): string {
+  return round.closedOn ?? addDays(round.closesOn, paperFormDays + 1);
+}
+
+export function isPublished(round: Pick<SurveyRound, 'closesOn' | 'closedOn'>, today: string): boolean {
+  return today >= publicationDate(round);
+}
+
 /** Closed before the first day or after the last: the respondent's message; null while open. */
-export function closedMessage(round: Pick<SurveyRound, 'opensOn' | 'closesOn'>, today: string): string | null {
+export function closedMessage(round: Pick<SurveyRound, 'opensOn' | 'closesOn' | 'closedOn'>, today: string): string | null {
+  if (round.closedOn !== null && today >= round.closedOn) return `Enkäten stängdes ${round.closedOn}. Det går inte längre att svara.`;
   if (today < round.opensOn) return `Enkäten öppnar ${round.opensOn}. Välkommen tillbaka då.`;
   if (today > round.closesOn) return `Enkäten stängde ${round.closesOn}. Det går inte längre att svara.`;
   return null;
@@ -347,6 +380,7 @@ export async function submitAnswers(db: Database, token: string, fields: Readonl
  */
 export async function enterPaperAnswers(db: Database, federationId: number, roundId: number, fields: Readonly<Record<string, string | undefined>>, actor: Actor, today: string = swedishToday()): Promise<void> {
   const form = await roundForm(db, federationId, roundId, { counts: false });
+  if (isPublished(form.round, today)) throw new SurveyClosedError(publishedRoundMessage(form.round));
   const { parsed, interventionId, problems } = parseAll(form, fields);
   if (problems.length) throw new InputError(problems);
   await db.transaction(async (tx) => {
@@ -356,6 +390,24 @@ export async function enterPaperAnswers(db: Database, federationId: number, roun
        values ($1, $2, 'survey_response', null, 'insert', null, $3::jsonb)`,
       [federationId, actor.id, JSON.stringify({ round_id: roundId, channel: 'paper', count: 1 })],
     );
+  }, actor);
+}
+
+export function publishedRoundMessage(round: Pick<SurveyRound, 'publishedFrom'>): string {
+  return `Omgångens resultat är publicerade sedan ${round.publishedFrom} och ändras inte: inga fler svar kan läggas in.`;
+}
+
+/**
+ * The kansli's "Stäng omgången": no answers from today, and the results are published today. A round that is
+ * already closed keeps the day it closed (closing again would move its publication).
+ */
+export async function closeRound(db: Database, federationId: number, roundId: number, actor: Actor, today: string = swedishToday()): Promise<SurveyRound> {
+  return db.transaction(async (tx) => {
+    const round = await getRound(tx, federationId, roundId, { counts: false });
+    if (round.closedOn === null && !isPublished(round, today)) {
+      await tx.query('update survey_round set closed_on = greatest($3::date, opens_on) where federation_id = $1 and id = $2', [federationId, roundId, today]);
+    }
+    return getRound(tx, federationId, roundId);
   }, actor);
 }
 

@@ -12,7 +12,8 @@ import type { Database } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
 import { extentScale, frequencyScale } from '../../core/surveys/sets.ts';
 import { createSet, listSets } from './sets.ts';
-import { createRound, enterPaperAnswers, hashCode, submitAnswers, SurveyClosedError, usedCodeMessage } from './rounds.ts';
+import { closeRound, createRound, enterPaperAnswers, hashCode, submitAnswers, SurveyClosedError, usedCodeMessage } from './rounds.ts';
+import { attackSurvey, type SurveyReading } from '../../../test/support/surveyAttacker.ts';
 import { freeTexts, roundResults, sharedStatements } from './results.ts';
 import { loadIndicatorResults } from '../reports/facts.ts';
 
@@ -252,11 +253,70 @@ describe('answering', () => {
     const res = await roundResults(db, f, r.round.id);
     expect(res.statements[0]!.result).toMatchObject({ n: 15, hidden: false });
     expect(res.byIntervention.map((iv) => [iv.name, iv.responses, iv.statements[0]!.result.n, iv.statements[0]!.result.hidden])).toEqual([
-      ['Team A', 6, 6, true], // shown alone it would give Team C by subtraction
+      ['Team A', null, null, true], // shown alone it would give Team C by subtraction
       ['Team B', 7, 7, false],
-      ['Team C', 2, 2, true],
+      ['Team C', null, null, true],
     ]);
     expect(res.byIntervention[1]!.statements[0]!.result.percents).toEqual([0, 0, 0, 0, 100, 0]);
+  });
+
+  /** The issue's round: three interventions, 7 answers — 5 for the first, 2 for the second, none for the third. */
+  async function issueRound(name: string) {
+    const f = await newFederation(name);
+    const ids: number[] = [];
+    for (const iv of ['Första', 'Andra', 'Tredje']) {
+      const [row] = await db.query<{ id: number }>("insert into intervention (federation_id, name, kind, period_start) values ($1, $2, 'individual', '2025-01-01') returning id", [f, iv]);
+      ids.push(row!.id);
+    }
+    const r = await createRound(db, f, { set: 'insatspersonal-v1', year: 2025, group: 'insatspersonal', opensOn: '2025-01-01', closesOn: '2025-12-31', openLink: true, codes: 0, interventionIds: ids }, actor);
+    const send = async (insats: number, q1: string) => submitAnswers(db, token(r.openLink!), { ...full(), q1, insats: String(insats) }, today);
+    return { f, ids, r, send };
+  }
+
+  const seen = (res: Awaited<ReturnType<typeof roundResults>>): SurveyReading => ({
+    whole: res.statements.map((s) => ({ counts: s.result.counts })),
+    groups: res.byIntervention.map((iv) => ({ name: iv.name, n: iv.responses, statements: iv.statements.map((s) => ({ counts: s.result.counts })) })),
+  });
+
+  it("the issue's round: whole minus first no longer gives the second intervention's two answers (an empty group protects nothing)", async () => {
+    const { f, ids, r, send } = await issueRound('Subtraktion');
+    for (let i = 0; i < 5; i++) await send(ids[0]!, i < 3 ? '5' : '6');
+    await send(ids[1]!, '1');
+    await send(ids[1]!, '2');
+    const res = await roundResults(db, f, r.round.id, { today: '2026-03-01' });
+    expect(res.published).toBe(true);
+    expect(res.statements[0]!.result).toMatchObject({ n: 7, hidden: false });
+    expect(res.byIntervention.map((iv) => [iv.name, iv.responses, iv.statements[0]!.result.hidden])).toEqual([
+      ['Andra', null, true],
+      ['Första', null, true],
+      ['Tredje', null, true],
+    ]);
+    // The attacker subtracts, knowing the third is empty: nothing to recover.
+    expect(attackSurvey(seen(res), 5, (_k, g) => g === 'Tredje')).toEqual([]);
+  });
+
+  it('results are not live: before the round is published no distribution is shown, and one more answer changes nothing but the count', async () => {
+    const { f, ids, r, send } = await issueRound('Levande');
+    for (let i = 0; i < 6; i++) await send(ids[0]!, '5');
+    const before = await roundResults(db, f, r.round.id, { today });
+    expect(before.published).toBe(false);
+    expect(before.round.publishedFrom).toBe('2026-01-31'); // 30 days for paper forms after the last day
+    await send(ids[0]!, '1'); // a known respondent answers "Aldrig"
+    const after = await roundResults(db, f, r.round.id, { today });
+    expect(after.round.responses).toBe(before.round.responses + 1);
+    const { round: _b, ...b } = before;
+    const { round: _a, ...a } = after;
+    expect(a).toEqual(b);
+    for (const s of [...after.statements, ...after.byIntervention.flatMap((iv) => iv.statements)]) expect(s.result).toMatchObject({ hidden: true, percents: null, counts: null, n: null });
+    // Closing the round publishes it at once; then no answer, web or paper, can be added.
+    const closed = await closeRound(db, f, r.round.id, actor, today);
+    expect(closed.closedOn).toBe(today);
+    const published = await roundResults(db, f, r.round.id, { today });
+    expect(published.published).toBe(true);
+    expect(published.statements[0]!.result).toMatchObject({ n: 7, hidden: false, counts: [1, 0, 0, 0, 6, 0] });
+    await expect(send(ids[0]!, '1')).rejects.toThrow(/stängdes/);
+    await expect(enterPaperAnswers(db, f, r.round.id, { ...full(), insats: String(ids[0]) }, actor, today)).rejects.toThrow(/publicerade/);
+    expect((await roundResults(db, f, r.round.id, { today })).statements[0]!.result.n).toBe(7);
   });
 
   it('puts groups that share a statement side by side', async () => {
