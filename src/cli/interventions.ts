@@ -5,7 +5,8 @@ import { basename } from 'node:path';
 import { NotFoundError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import { listInterventions } from '../services/interventions/interventions.ts';
-import { participantStatistics } from '../services/interventions/statistics.ts';
+import { publishedStatistics } from '../services/interventions/publishedStatistics.ts';
+import type { ParticipantStatistics } from '../core/statistics/participantStatistics.ts';
 import { loadInterventionDemo } from '../services/interventions/demo/loadInterventionDemo.ts';
 import { importParticipations } from '../importers/participants/importParticipations.ts';
 import { followUpCsv, followUpXlsx } from '../exports/interventionFollowUp.ts';
@@ -17,6 +18,16 @@ async function federationId(db: Database, name: string): Promise<number> {
   const [row] = await db.query<{ id: number }>('select id from federation where name = $1', [name]);
   if (!row) throw new NotFoundError(`Förbundet "${name}" finns inte.`);
   return row.id;
+}
+
+/**
+ * The year's statistics as published (the förbund's, or one intervention's): the same publication as the
+ * statistics pages, the API, the reports and the national view. A year that is not published yet is refused.
+ */
+async function published(db: Database, fid: number, year: number, interventionId?: number): Promise<ParticipantStatistics> {
+  const { stats, publishedFrom } = await publishedStatistics(db, fid, year, interventionId === undefined ? {} : { interventionId });
+  if (!stats) throw new NotFoundError(`Deltagarstatistiken för ${year} är inte publicerad; den publiceras ${publishedFrom}, när året har stängt.`);
+  return stats;
 }
 
 async function interventionId(db: Database, fid: number, name: string): Promise<number> {
@@ -55,7 +66,7 @@ export function registerInterventions(program: Command): void {
 
   cmd
     .command('statistik')
-    .description('Deltagarstatistik för ett år (maskerad); hela förbundet eller en insats')
+    .description('Publicerad deltagarstatistik för ett stängt år (maskerad, som sidorna); hela förbundet eller en insats')
     .requiredOption('-f, --federation <namn>', 'förbundets namn')
     .requiredOption('-y, --year <år>', 'år')
     .option('-i, --intervention <namn>', 'bara denna insats')
@@ -63,8 +74,7 @@ export function registerInterventions(program: Command): void {
     .action((o: { federation: string; year: string; intervention?: string; format: string }) =>
       withDb(async (db) => {
         const fid = await federationId(db, o.federation);
-        const ids = o.intervention ? [await interventionId(db, fid, o.intervention)] : undefined;
-        const s = await participantStatistics(db, fid, parseYear(o.year), { interventionIds: ids });
+        const s = await published(db, fid, parseYear(o.year), o.intervention ? await interventionId(db, fid, o.intervention) : undefined);
         if (o.format === 'json') return console.log(JSON.stringify(s, null, 2));
         for (const t of [s.flowByGender, s.exitOutcomes, s.supportDuration, s.education, s.byIntervention]) {
           console.log(`\n${t.title}`);
@@ -85,7 +95,7 @@ export function registerInterventions(program: Command): void {
       withDb(async (db) => {
         const fid = await federationId(db, o.federation);
         const id = await interventionId(db, fid, o.intervention);
-        const s = await participantStatistics(db, fid, parseYear(o.year), { interventionIds: [id] });
+        const s = await published(db, fid, parseYear(o.year), id);
         if (o.out.endsWith('.xlsx')) writeFileSync(o.out, await followUpXlsx(o.intervention, s));
         else writeFileSync(o.out, followUpCsv(o.intervention, s));
         console.log(`Skrev ${o.out}.`);

@@ -29,7 +29,7 @@ import {
 import type { Block, Doc, Section, Signer } from '../documents/model.ts';
 import { formatList, formatNumber, formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
 import { annualReportChapters, defaultTexts, reportStatusLabels, type ChapterDef } from './chapters.ts';
-import { goalsSummary, goalsTable, missing, narrative, operatingStatementTable, statTable } from './common.ts';
+import { goalsSummary, goalsTable, missing, narrative, notYetPublished, operatingStatementTable, statTable } from './common.ts';
 import type { AmountRow, AnnualReportFacts, BoardPerson, YearPair } from './facts.ts';
 
 const tkr = (ore: number) => `${formatTkr(ore)}${NBSP}tkr`;
@@ -285,6 +285,7 @@ function economyChapter(f: AnnualReportFacts): Block[] {
 
 function participants(f: AnnualReportFacts): Block[] {
   const s = f.participants;
+  if (!s && f.participantsPublishedFrom) return [notYetPublished(f.year, f.participantsPublishedFrom)];
   if (!s || s.byIntervention.total === 0) return [missing('Deltagarstatistik')];
   const out: Block[] = [statTable(s.byIntervention, 'tabell-deltagare'), statTable(s.flowByGender), statTable(s.activeByAgeAndGender), statTable(s.supportBefore), statTable(s.exitOutcomes)];
   const shares: string[] = [];

@@ -66,6 +66,11 @@ export function narrative(source: string | undefined, headingLevel: 2 | 3 = 3): 
 }
 
 /** A paragraph saying a part's data is missing, so the chapter is there rather than the build failing. */
+/** The participant statistics of a year that is not published yet (they are never shown as they come in). */
+export function notYetPublished(year: number, from: string): Block {
+  return para(italic(`Deltagarstatistiken för ${year} publiceras ${from}, när året har stängt. Den visas inte löpande: då skulle varje ny registrering gå att läsa ut.`));
+}
+
 export function missing(what: string): Block {
   return para(italic(`${what} saknas för perioden.`));
 }

@@ -143,6 +143,8 @@ export interface AnnualReportFacts {
   readonly board: BoardFacts;
   readonly goals: readonly GoalFact[];
   readonly participants: ParticipantStatistics | null;
+  /** When participants is null because the year is not published yet: the day it is (ISO date). */
+  readonly participantsPublishedFrom?: string | null;
   readonly activities: readonly ActivityFact[];
   readonly consumption: readonly ConsumptionFact[];
   readonly indicators: IndicatorResults | null;
@@ -181,6 +183,8 @@ export interface PeriodReportFacts {
   readonly economy: PeriodEconomy | null;
   readonly goals: readonly GoalFact[];
   readonly participants: ParticipantStatistics | null;
+  /** When participants is null because the year is not published yet: the day it is (ISO date). */
+  readonly participantsPublishedFrom?: string | null;
   readonly consumption: readonly ConsumptionFact[];
   readonly created?: Date;
 }

@@ -10,7 +10,7 @@ import type { OperatingStatement, StatementFigures } from '../economy/operatingS
 import { sectionLabels } from '../economy/types.ts';
 import { formatMonthsFromJanuary, formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
 import { oreToTkr } from '../rounding.ts';
-import { goalsSummary, goalsTable, missing, narrative, statTable } from './common.ts';
+import { goalsSummary, goalsTable, missing, narrative, notYetPublished, statTable } from './common.ts';
 import type { BoardPackFacts, ConsumptionFact, InterimReportFacts, PeriodEconomy, PeriodReportFacts } from './facts.ts';
 
 const tkr = (ore: number) => `${formatTkr(ore)}${NBSP}tkr`;
@@ -124,11 +124,12 @@ function goalBlocks(f: PeriodReportFacts): Block[] {
 
 function participantBlocks(f: PeriodReportFacts): Block[] {
   const s = f.participants;
+  if (!s && f.participantsPublishedFrom) return [notYetPublished(f.year, f.participantsPublishedFrom)];
   if (!s || s.byIntervention.total === 0) return [missing('Deltagarstatistik')];
   return [
     statTable(s.byIntervention, 'tabell-deltagare'),
     statTable(s.flowByGender),
-    small(`Registrerade deltaganden hittills under ${f.year}. – = dolt: färre än ${s.minCellSize} personer, eller en cell som annars skulle kunna räknas fram ur summorna.`),
+    small(`Publicerad deltagarstatistik ${f.year}. – = dolt: färre än ${s.minCellSize} personer, eller en cell som annars skulle kunna räknas fram ur summorna.`),
   ];
 }
 

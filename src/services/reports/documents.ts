@@ -7,25 +7,25 @@ import { InputError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/input/dates.ts';
 import { buildAnnualReport } from '../../core/reports/annualReport.ts';
 import { buildBoardPack, buildInterimReport } from '../../core/reports/periodReports.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { loadAnnualReportFacts, loadBoardPackFacts, loadInterimReportFacts } from './facts.ts';
 
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError({ field: 'year', message: 'Året ska vara mellan 2000 och 2100.' });
 }
 
-export async function annualReportDocument(db: Queryable, federationId: number, year: number, opts: { created?: Date } = {}): Promise<Doc> {
+export async function annualReportDocument(db: Database, federationId: number, year: number, opts: { created?: Date } = {}): Promise<Doc> {
   checkYear(year);
   return buildAnnualReport(await loadAnnualReportFacts(db, federationId, year, opts));
 }
 
-export async function interimReportDocument(db: Queryable, federationId: number, year: number, throughMonth: number, opts: { created?: Date } = {}): Promise<Doc> {
+export async function interimReportDocument(db: Database, federationId: number, year: number, throughMonth: number, opts: { created?: Date } = {}): Promise<Doc> {
   checkYear(year);
   if (!Number.isInteger(throughMonth) || throughMonth < 1 || throughMonth > 12) throw new InputError({ field: 'throughMonth', message: 'Ange en månad från 1 till 12.' });
   return buildInterimReport(await loadInterimReportFacts(db, federationId, year, throughMonth, opts));
 }
 
-export async function boardPackDocument(db: Queryable, federationId: number, meetingDate: string, opts: { created?: Date } = {}): Promise<Doc> {
+export async function boardPackDocument(db: Database, federationId: number, meetingDate: string, opts: { created?: Date } = {}): Promise<Doc> {
   if (!isIsoDate(meetingDate)) throw new InputError({ field: 'date', message: `"${meetingDate}" är inte ett datum (ÅÅÅÅ-MM-DD).` });
   checkYear(Number(meetingDate.slice(0, 4)));
   return buildBoardPack(await loadBoardPackFacts(db, federationId, meetingDate, opts));

@@ -19,8 +19,9 @@ import type {
   YearPair,
 } from '../../core/reports/facts.ts';
 import { consumption } from '../../core/interventions/consumption.ts';
+import type { ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
 import type { KeyFigures } from '../../core/economy/keyFigures.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { memoizeReads } from '../../db/memoizeReads.ts';
 import { loadContributions } from '../economy/allocation.ts';
 import { getFederation } from '../federations/federations.ts';
@@ -35,7 +36,7 @@ import { findFiscalYear } from '../economy/years.ts';
 import { listActivities } from '../interventions/activities.ts';
 import { listGoals } from '../interventions/goals.ts';
 import { getIntervention, listInterventions } from '../interventions/interventions.ts';
-import { participantStatistics } from '../interventions/statistics.ts';
+import { publishedStatistics } from '../interventions/publishedStatistics.ts';
 import { findLedgerYear, ledgerStatements, loadAccountBalances, loadClassRanges, type LedgerYearRef } from '../ledger/statements.ts';
 import { getMeetingByDate, listAuditors, listBoardMembers, listDecisionItems, listMeetings } from './board.ts';
 import { disabledChapters, getAnnualReportState } from './texts.ts';
@@ -207,13 +208,18 @@ export async function loadBoard(q: Queryable, federationId: number, from: string
   };
 }
 
-export async function loadParticipants(q: Queryable, federationId: number, year: number) {
-  const interventions = await listInterventions(q, federationId);
-  if (!interventions.some((i) => i.kind === 'individual')) return null;
-  return participantStatistics(q, federationId, year);
+/**
+ * The year's participant statistics as published (src/services/interventions/publishedStatistics.ts): the same
+ * figures as the statistics page, the API and the national view, and none before the year is published.
+ */
+export async function loadParticipants(db: Database, federationId: number, year: number): Promise<{ participants: ParticipantStatistics | null; participantsPublishedFrom: string | null }> {
+  const interventions = await listInterventions(db, federationId);
+  if (!interventions.some((i) => i.kind === 'individual')) return { participants: null, participantsPublishedFrom: null };
+  const { stats, publishedFrom } = await publishedStatistics(db, federationId, year);
+  return { participants: stats, participantsPublishedFrom: stats ? null : publishedFrom };
 }
 
-export async function loadAnnualReportFacts(db: Queryable, federationId: number, year: number, opts: { created?: Date } = {}): Promise<AnnualReportFacts> {
+export async function loadAnnualReportFacts(db: Database, federationId: number, year: number, opts: { created?: Date } = {}): Promise<AnnualReportFacts> {
   const q = memoizeReads(db);
   const federation = await getFederation(q, federationId);
   const members = await listMembers(q, federationId);
@@ -233,7 +239,7 @@ export async function loadAnnualReportFacts(db: Queryable, federationId: number,
     statements: await loadStatements(q, federationId, year, economy),
     board: await loadBoard(q, federationId, `${year}-01-01`, `${year}-12-31`),
     goals: await loadGoals(q, federationId, year),
-    participants: await loadParticipants(q, federationId, year),
+    ...(await loadParticipants(db, federationId, year)),
     activities: (await listActivities(q, federationId, year)).map((a) => ({
       name: a.name,
       targetGroup: a.targetGroup,
@@ -301,7 +307,7 @@ function isoEndOfMonth(year: number, month: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function loadInterimReportFacts(db: Queryable, federationId: number, year: number, throughMonth: number, opts: { created?: Date } = {}): Promise<InterimReportFacts> {
+export async function loadInterimReportFacts(db: Database, federationId: number, year: number, throughMonth: number, opts: { created?: Date } = {}): Promise<InterimReportFacts> {
   const q = memoizeReads(db);
   const federation = await getFederation(q, federationId);
   return {
@@ -310,7 +316,7 @@ export async function loadInterimReportFacts(db: Queryable, federationId: number
     throughMonth,
     economy: await loadPeriodEconomy(q, federationId, year, throughMonth),
     goals: await loadGoals(q, federationId, year),
-    participants: await loadParticipants(q, federationId, year),
+    ...(await loadParticipants(db, federationId, year)),
     consumption: await loadConsumption(q, federationId, year, isoEndOfMonth(year, throughMonth)),
     ...(opts.created ? { created: opts.created } : {}),
   };
@@ -320,7 +326,7 @@ export async function loadInterimReportFacts(db: Queryable, federationId: number
  * The board pack for a meeting: the months with outcome before the meeting's month, the consumption up to the
  * meeting date, and the meeting's decision items. A date without a registered meeting gives a pack without items.
  */
-export async function loadBoardPackFacts(db: Queryable, federationId: number, meetingDate: string, opts: { created?: Date } = {}): Promise<BoardPackFacts> {
+export async function loadBoardPackFacts(db: Database, federationId: number, meetingDate: string, opts: { created?: Date } = {}): Promise<BoardPackFacts> {
   const q = memoizeReads(db);
   const federation = await getFederation(q, federationId);
   const year = Number(meetingDate.slice(0, 4));
@@ -338,7 +344,7 @@ export async function loadBoardPackFacts(db: Queryable, federationId: number, me
     meetingNote: meeting?.note ?? '',
     economy,
     goals: await loadGoals(q, federationId, year),
-    participants: await loadParticipants(q, federationId, year),
+    ...(await loadParticipants(db, federationId, year)),
     consumption: await loadConsumption(q, federationId, year, meetingDate),
     decisionItems: meeting ? (await listDecisionItems(q, federationId, meeting.id)).map((d) => ({ title: d.title, body: d.body, proposal: d.proposal })) : [],
     ...(opts.created ? { created: opts.created } : {}),
