@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, launchBrowser } from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import { addTestUser } from '../../../test/support/auth.ts';
-import { createRound, enterPaperAnswers } from '../../services/surveys/rounds.ts';
+import { closeRound, createRound, enterPaperAnswers } from '../../services/surveys/rounds.ts';
 import { createSet } from '../../services/surveys/sets.ts';
 
 /** Steps chosen per statement (1-based) by the respondent: answered by keyboard. */
@@ -112,6 +112,8 @@ describe.skipIf(!browserAvailable)('the kansli’s survey pages in Chromium (128
       fields['lokal-q1'] = String((i % 3) + 1);
       await enterPaperAnswers(server.db, fid, roundId, fields, { id: 'test', federationId: fid });
     }
+    // Results are shown once the round is published: the kansli closes it.
+    await closeRound(server.db, fid, roundId, { id: 'test', federationId: fid });
     browser = await launchBrowser();
   });
   afterAll(async () => {
