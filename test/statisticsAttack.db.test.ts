@@ -13,6 +13,7 @@ import { insertParticipations, listParticipations, registerParticipation } from 
 import { computeParticipantStatistics } from '../src/core/statistics/participantStatistics.ts';
 import { endedInYear, startedInYear, type ParticipationFacts, type ParticipationInput } from '../src/core/interventions/participation.ts';
 import type { FederationRole } from '../src/core/access/permissions.ts';
+import { loadAnnualReportFacts, loadBoardPackFacts, loadInterimReportFacts } from '../src/services/reports/facts.ts';
 
 /**
  * The statistics attack of issue 13, replayed against the running application through the JSON API (the
@@ -51,6 +52,23 @@ async function readAll(role: string): Promise<Reading[]> {
       const r = await s.request(`/api/federations/${fid}/statistics?year=${year}&interventionId=${u.id}`);
       if (r.status === 200) out.push({ scope: u.scope, year, stats: (await r.json()) as PublishedStatistics });
     }
+  }
+  return out;
+}
+
+/**
+ * What the documents print of the förbund's participants: the annual report of every year, and the interim
+ * report and board pack of each year (as readings like the API's; a year not published prints none).
+ */
+async function readDocuments(): Promise<Reading[]> {
+  const out: Reading[] = [];
+  const add = (scope: string, year: number, stats: unknown) => {
+    if (stats) out.push({ scope, year, stats: JSON.parse(JSON.stringify(stats)) as PublishedStatistics });
+  };
+  for (const year of years) {
+    add('F', year, (await loadAnnualReportFacts(db, fid, year)).participants);
+    add('F', year, (await loadInterimReportFacts(db, fid, year, 8)).participants);
+    add('F', year, (await loadBoardPackFacts(db, fid, `${year}-09-15`)).participants);
   }
   return out;
 }
@@ -366,8 +384,22 @@ describe('the attacking auditor: no published figure can be undone', () => {
     }
   }, 120_000);
 
+  it('documents against pages: the annual report, interim report and board pack print the publication the API prints', async () => {
+    const api = (await readAll('kansli')).filter((r) => r.scope === 'F');
+    const docs = await readDocuments();
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs) expect(d.stats, `${d.year}`).toEqual(api.find((r) => r.year === d.year)?.stats);
+    // No document prints a year the pages do not (2026 is open).
+    expect([...new Set(docs.map((d) => d.year))]).toEqual([...new Set(api.map((r) => r.year))]);
+    // Together with every page, the documents let the attacker recover nothing more (they are the same cells).
+    const ab = run('(a) across pages and documents, 2025', 'kansli', [...(await readAll('kansli')), ...docs].filter((r) => r.year === 2025), true, false);
+    expect(ab.inconsistent).toEqual([]);
+    expect(ab.recovered.length, show(ab)).toBe(0);
+  }, 300_000);
+
   it('attack (c): one registration changes no figure the other roles see', async () => {
     const before = new Map<string, Reading[]>();
+    const docsBefore = await readDocuments();
     for (const role of ['kansli', 'styrelse', 'revisor', 'national']) before.set(role, await readAll(role));
     await registerParticipation(db, fid, small, { ...base, gender: 'man', ageBand: '60-67', startDate: '2025-06-01' }, { id: 'insats-test' });
     differencing = [];
@@ -376,5 +408,7 @@ describe('the attacking auditor: no published figure can be undone', () => {
       differencing.push({ role, changed: changed.length });
     }
     expect(differencing.map((d) => d.changed)).toEqual([0, 0, 0, 0]);
+    // Nor in the documents (annual report, interim report, board pack).
+    expect(changedCells(docsBefore, await readDocuments())).toEqual([]);
   }, 120_000);
 });
