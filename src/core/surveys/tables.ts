@@ -16,6 +16,9 @@ export interface ResultLine {
   readonly change: readonly number[] | null;
 }
 
+/** A group the round's publication hides (src/core/surveys/publication.ts): too few, or it could be subtracted. */
+export const hiddenGroup = 'dolt (för få svar, eller kan räknas fram ur helheten och de andra grupperna)';
+
 export function resultTables(title: string, lines: readonly ResultLine[]): Table[] {
   const groups: { scale: readonly string[]; local: boolean; lines: ResultLine[] }[] = [];
   for (const l of lines) {
@@ -25,7 +28,7 @@ export function resultTables(title: string, lines: readonly ResultLine[]): Table
   }
   return groups.map((g, gi) => {
     const rows: TableRow[] = g.lines.map((l, i) => {
-      const cells: Record<string, string | number | null> = { nr: i + 1, text: l.text, n: l.result.n, note: l.result.hidden ? tooFewAnswers : '' };
+      const cells: Record<string, string | number | null> = { nr: i + 1, text: l.text, n: l.result.n, note: !l.result.hidden ? '' : l.result.n === null ? hiddenGroup : tooFewAnswers };
       g.scale.forEach((_, si) => {
         cells[`p${si}`] = l.result.percents ? l.result.percents[si]! / 100 : null;
         cells[`c${si}`] = l.change ? l.change[si]! : null;

@@ -5,6 +5,7 @@ import { Layout } from '../kit/layout.tsx';
 import { StackedBar, StackedLegend } from '../kit/stackedBar.tsx';
 import { formatNumber } from '../../core/format.ts';
 import { tooFewAnswers } from '../../core/surveys/results.ts';
+import { hiddenGroup } from '../../core/surveys/tables.ts';
 import type { RoundResults, SharedStatement, StatementResults } from '../../services/surveys/results.ts';
 import { groupLabel, pct, points, surveysBase } from './parts.ts';
 
@@ -18,7 +19,7 @@ function StatementBlock(props: { s: StatementResults; nr: number; idPrefix: stri
         <h3 id={`${id}-h`}>
           {props.nr}. {s.text} {r.n === null ? null : <span class="unit">(n={r.n})</span>}
         </h3>
-        {r.percents ? <StackedBar id={`${id}-chart`} label={`${s.text}: andel per svarsalternativ`} scale={s.scale} percents={r.percents} /> : <p class="hidden-result">{r.hidden ? `Visas inte: ${tooFewAnswers} (färre än minsta antal).` : 'Inga svar.'}</p>}
+        {r.percents ? <StackedBar id={`${id}-chart`} label={`${s.text}: andel per svarsalternativ`} scale={s.scale} percents={r.percents} /> : <p class="hidden-result">{!r.hidden ? 'Inga svar.' : r.n === null ? `Visas inte: ${hiddenGroup}.` : `Visas inte: ${tooFewAnswers} (färre än minsta antal).`}</p>}
         {s.assessment ? (
           <p>
             Samlad bedömning: <strong>{s.assessment}</strong>

@@ -26,8 +26,12 @@ export async function loadComparison(db: Database, federation: FederationRef, ye
 /** Survey results: per round (page, CSV, XLSX) and the groups side by side. */
 export const surveyResultRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
-  const resultsTables = (res: RoundResults) =>
-    resultTables(`${res.round.name} (${res.round.year})`, res.statements.map((s) => ({ id: s.id, text: s.text, scale: s.scale, local: s.local, result: s.result, change: s.change })));
+  // The whole round and every intervention: the same publication as the page.
+  const lines = (statements: RoundResults['statements']) => statements.map((s) => ({ id: s.id, text: s.text, scale: s.scale, local: s.local, result: s.result, change: s.change }));
+  const resultsTables = (res: RoundResults) => [
+    ...resultTables(`${res.round.name} (${res.round.year})`, lines(res.statements)),
+    ...res.byIntervention.flatMap((iv) => resultTables(`${iv.name} (${iv.responses === null ? 'antal svar visas inte' : `${iv.responses} svar`})`, lines(iv.statements))),
+  ];
 
   app.get('/f/:federationId/enkater/:roundId{[0-9]+}/resultat', async (c) => {
     const ctx = requirePermission(c, 'surveys:read');
