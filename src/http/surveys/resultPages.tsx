@@ -92,19 +92,19 @@ export function ResultsPage(props: { model: ResultsPageModel }) {
   return (
     <Layout title={`Resultat: ${res.round.name}`} federation={f}>
       <h1>Resultat: {res.round.name}</h1>
-      {res.published ? null : (
+      {res.published ? (
+        <p>
+          {res.setName} ({res.setId}), {res.round.year}, {groupLabel(res.round.group)}. {formatNumber(res.round.responses)} svar
+          {res.paperResponses ? `, varav ${formatNumber(res.paperResponses)} på papper` : ''}. Andelar i hela procent (största resten); n = antal som valt ett
+          svarsalternativ. Färre än {res.minCellSize} svar visas inte, och en insats visas inte om den går att räkna fram ur helheten och de andra.{' '}
+          {res.previousRound ? `Förändring mot ${res.previousRound.name} (${res.previousRound.year}) i procentenheter.` : 'Ingen omgång året före att jämföra med.'}
+        </p>
+      ) : (
         <p class="notice">
           Resultaten publiceras {res.round.publishedFrom}, när omgången har stängt: de visas aldrig medan svaren kommer in, eftersom den som läser före och
           efter ett svar annars kan se vad det var.{props.model.progress ? ` Hittills ${formatNumber(res.round.responses)} svar.` : ''}
         </p>
       )}
-      {res.published ? (
-      <p>
-        {res.setName} ({res.setId}), {res.round.year}, {groupLabel(res.round.group)}. {formatNumber(res.round.responses)} svar
-        {res.paperResponses ? `, varav ${formatNumber(res.paperResponses)} på papper` : ''}. Andelar i hela procent (största resten); n = antal som valt ett
-        svarsalternativ. Färre än {res.minCellSize} svar visas inte, och en insats visas inte om den går att räkna fram ur helheten och de andra. {res.previousRound ? `Förändring mot ${res.previousRound.name} (${res.previousRound.year}) i procentenheter.` : 'Ingen omgång året före att jämföra med.'}
-      </p>
-      ) : null}
       <ul class="downloads">
         <li>
           <a href={`${base}/${id}/resultat.xlsx`} download>
