@@ -23,7 +23,7 @@ async function state() {
 
 beforeAll(async () => {
   db = await createTestDb();
-  [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name) values ('Fuzzförbundet') returning id")) as [{ id: number }];
+  [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name, organisation_number) values ('Fuzzförbundet', '222000-0000') returning id")) as [{ id: number }];
   await importSieFile(db, fed, { source: Readable.from([base]), fileName: 'original.se' }, { id: 't' });
 });
 afterAll(() => db.drop());

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatNumber } from '../../core/format.ts';
-import { organisationDigits, parseOrganisationNumber, parseText, valueOrThrow } from '../../core/input/index.ts';
+import { parseText, valueOrThrow } from '../../core/input/index.ts';
+import { decideIdentity } from './identity.ts';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -27,6 +28,8 @@ export interface SieImportResult {
   readonly sha256: string;
   readonly federationId: number;
   readonly federationCreated: boolean;
+  /** Notices that did not stop the import (an unbooked result, repeated voucher numbers); stored with the import. */
+  readonly notices: readonly InputProblem[];
 }
 
 /** The förbund an import is for: its id, or its name (created in the import's transaction when no förbund has it). */
@@ -41,55 +44,11 @@ export interface SieImportInput {
    * #ORGNR / #FNAMN may differ from the förbund's. Without it such a file is refused.
    */
   readonly predecessor?: boolean;
-}
-
-const nameKey = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/**
- * Is the file the förbund's own books? Its #ORGNR must be the förbund's organisation number; a förbund
- * without one takes it from its first SIE import that has one. A file without #ORGNR is compared by #FNAMN with
- * the förbund's name and the company names of its earlier imports (a förbund's first import is accepted).
- * Returns the problem, or null when the file is the förbund's (or confirmed as a predecessor's).
- */
-async function checkSieIdentity(
-  tx: Queryable,
-  federationId: number,
-  file: { company: string | null; organisationNumber: string | null },
-  fileName: string,
-  opts: { created: boolean },
-): Promise<{ problem: InputProblem | null; adoptOrganisationNumber: string | null }> {
-  const ok = { problem: null, adoptOrganisationNumber: null };
-  const [f] = await tx.query<{ name: string; org: string | null }>('select name, organisation_number as org from federation where id = $1', [federationId]);
-  const fileOrg = organisationDigits(file.organisationNumber);
-  const ownOrg = organisationDigits(f!.org);
-  const confirm = 'Är det en föregångares bokföring (t.ex. ett förbund som gått upp i detta), bekräfta det uttryckligen vid inläsningen.';
-  if (fileOrg) {
-    if (ownOrg && fileOrg !== ownOrg) {
-      return {
-        problem: { file: fileName, field: '#ORGNR', message: `Filen gäller organisationsnummer ${file.organisationNumber} (${file.company ?? 'okänt företag'}), men förbundets är ${f!.org}. Filen läses inte in. ${confirm}` },
-        adoptOrganisationNumber: null,
-      };
-    }
-    // A förbund without an organisation number takes it from its first own SIE file, when it is a legal
-    // person's number (valid check digit) that no other förbund has.
-    if (ownOrg) return ok;
-    const adopt = parseOrganisationNumber(fileOrg);
-    if (!adopt.ok) return ok;
-    const [owner] = await tx.query<{ name: string }>('select name from federation where organisation_number = $1 and id <> $2', [adopt.value, federationId]);
-    if (owner) {
-      return {
-        problem: { file: fileName, field: '#ORGNR', message: `Filen gäller organisationsnummer ${adopt.value}, som är ${owner.name}s. Filen läses inte in. ${confirm}` },
-        adoptOrganisationNumber: null,
-      };
-    }
-    return { problem: null, adoptOrganisationNumber: adopt.value };
-  }
-  if (opts.created || !file.company) return ok;
-  const earlier = await tx.query<{ name: string | null }>('select distinct company_name as name from ledger_import where federation_id = $1 and company_name is not null and not predecessor', [federationId]);
-  if (!earlier.length && !ownOrg) return ok;
-  const known = new Set([f!.name, ...earlier.map((e) => e.name!)].map(nameKey));
-  if (known.has(nameKey(file.company))) return ok;
-  return { problem: { file: fileName, field: '#FNAMN', message: `Filen gäller ${file.company}, inte ${f!.name}, och anger inget organisationsnummer. Filen läses inte in. ${confirm}` }, adoptOrganisationNumber: null };
+  /**
+   * The kansli confirms that a file naming an organisation number is the förbund's own books, for a förbund
+   * that has no number stored: must equal the file's #ORGNR, which then becomes the förbund's.
+   */
+  readonly organisationNumber?: string;
 }
 
 const TRANSACTION_SQL = `insert into ledger_transaction
@@ -111,6 +70,24 @@ const OBJECT_SQL = `insert into ledger_object (federation_id, year_id, dimension
   select $1, $2, d, c, n from unnest($3::text[], $4::text[], $5::text[]) as u(d, c, n)`;
 const ACCOUNT_TOTAL_SQL = `insert into ledger_account_total (federation_id, year_id, year_index, account, opening_ore, closing_ore)
   select $1, $2, y, a, o, c from unnest($3::int[], $4::text[], $5::bigint[], $6::bigint[]) as u(y, a, o, c)`;
+
+/**
+ * Accounts the file uses without declaring them (#KONTO is optional in type 4I): named from the förbund's chart
+ * (the account's name in its latest other imported year), else unnamed.
+ */
+const UNDECLARED_ACCOUNT_SQL = `insert into ledger_account (federation_id, year_id, account, name)
+  select $1, $2, u.account, coalesce((
+      select a.name from ledger_account a join ledger_year y on y.federation_id = a.federation_id and y.id = a.year_id
+      where a.federation_id = $1 and a.account = u.account and y.state = 'active' and a.name <> ''
+      order by y.start_date desc limit 1), '')
+  from (select distinct account from ledger_account_total where federation_id = $1 and year_id = $2) u
+  where not exists (select 1 from ledger_account d where d.federation_id = $1 and d.year_id = $2 and d.account = u.account)`;
+
+/** The month (1–12) a row's amount is summed in: its date's, kept inside the year (an #RTRANS may be dated after it). */
+function monthInYear(date: string, year: { start: string; end: string }): number {
+  const d = date < year.start ? year.start : date > year.end ? year.end : date;
+  return Number(d.slice(5, 7));
+}
 
 const MONTH_TOTAL_SQL = `insert into ledger_month_total (federation_id, year_id, account, objects, month, amount_ore)
   select $1, $2, a, o::jsonb, m, s from unnest($3::text[], $4::text[], $5::int[], $6::bigint[]) as u(a, o, m, s)`;
@@ -351,7 +328,7 @@ async function stageFile(q: Queryable, fed: number, file: SieFileInput, staging:
             transactionCount++;
             const objectsJson = t.objects ? JSON.stringify(t.objects) : null;
             await w.transactions.add(seq, ++row, t.kind, t.account, objectsJson, t.amountOre, t.date, t.text);
-            if (t.kind !== 'removed') await monthTotals.add(t.account, objectsJson, Number(t.date.slice(5, 7)), t.amountOre);
+            if (t.kind !== 'removed') await monthTotals.add(t.account, objectsJson, monthInYear(t.date, yearStart!), t.amountOre);
           }
           break;
         }
@@ -388,6 +365,7 @@ async function stageFile(q: Queryable, fed: number, file: SieFileInput, staging:
   const totalRows = new BulkInserter(w.q, ACCOUNT_TOTAL_SQL, 4, STAGE_BATCH);
   for (const t of summary.totals) await totalRows.add(t.yearIndex, t.account, t.openingOre, t.closingOre);
   await totalRows.flush();
+  await w.q.query(UNDECLARED_ACCOUNT_SQL);
   return {
     yearId: staging.id!,
     start: yearStart!.start,
@@ -415,11 +393,13 @@ async function publish(
 ): Promise<SieImportResult & { retiredYearId: number | null }> {
   // Two imports of one förbund publish one after the other (a PostgreSQL server runs them side by side).
   await tx.query('select id from federation where id = $1 for update', [fed]);
-  const identity = await checkSieIdentity(tx, fed, staged.summary, file.fileName, opts);
-  if (identity.problem && input.predecessor !== true) throw failWith(file.fileName)([identity.problem]);
-  // Recorded as a predecessor's books only when confirmed so; such a file never gives the förbund its number.
   const predecessor = input.predecessor === true;
-  if (!predecessor && identity.adoptOrganisationNumber) {
+  const identity = await decideIdentity(tx, fed, staged.summary, file.fileName, {
+    created: opts.created,
+    predecessor,
+    confirmedOrganisationNumber: input.organisationNumber ?? null,
+  });
+  if (identity.adoptOrganisationNumber) {
     await tx.query('update federation set organisation_number = $2 where id = $1', [fed, identity.adoptOrganisationNumber]);
   }
   const [old] = await tx.query<{ id: number; import_id: number }>(
@@ -434,10 +414,10 @@ async function publish(
   const { summary } = staged;
   const [imp] = await tx.query<{ id: number }>(
     `insert into ledger_import (federation_id, file_name, sha256, imported_by, year_start, year_end, company_name, program, sie_type,
-       account_count, voucher_count, transaction_count, balance_count, predecessor)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
+       account_count, voucher_count, transaction_count, balance_count, predecessor, notices)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb) returning id`,
     [fed, file.fileName, sha256, actor.id, staged.start, staged.end, summary.company, summary.program, summary.sieType,
-      staged.accounts, staged.vouchers, staged.transactions, staged.balances, predecessor],
+      staged.accounts, staged.vouchers, staged.transactions, staged.balances, predecessor, JSON.stringify(summary.notices)],
   );
   await tx.query("update ledger_year set state = 'active', import_id = $3 where federation_id = $1 and id = $2 and state = 'staging'", [fed, staged.yearId, imp!.id]);
   await syncLedgerOutcome(tx, fed, Number(staged.start.slice(0, 4)));
@@ -454,6 +434,7 @@ async function publish(
     sha256,
     federationId: fed,
     federationCreated: opts.created,
+    notices: summary.notices,
     retiredYearId: old?.id ?? null,
   };
 }

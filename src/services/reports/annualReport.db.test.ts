@@ -119,7 +119,7 @@ describe('annual report 2025 rendered (economy data only)', () => {
 
 describe('annual report 2025 with the SIE ledger', () => {
   beforeAll(async () => {
-    await importSieFile(db, fid, { source: Readable.from([generateSie({ transactionRows: 400 })]), fileName: 'bokslut-2025.se' }, actor);
+    await importSieFile(db, fid, { source: Readable.from([generateSie({ transactionRows: 400 })]), fileName: 'bokslut-2025.se', organisationNumber: '222000-0000' }, actor);
     await mapObjectsByName(db, fid, '6', actor);
   }, 300_000);
 
