@@ -7,7 +7,7 @@ import { createTestDb } from './support/db.ts';
 import { measureImportWait } from './support/importWait.ts';
 import { generateSie, writeSieFile } from '../src/importers/sie/testing/generate.ts';
 import { sieLimits } from '../src/importers/sie/read.ts';
-import { importSieFile } from '../src/services/ledger/import.ts';
+import { importSieFile } from '../src/importers/sie/import.ts';
 import { createFederation } from '../src/services/economy/index.ts';
 
 process.env.SAMORDNA_LOG = 'off';

@@ -7,7 +7,7 @@ import { statementsTable } from '../core/ledger/tables.ts';
 import { getFederationByName as federationByName } from '../services/federations/federations.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
 import { listSieImports } from '../services/ledger/history.ts';
-import { importSieFile } from '../services/ledger/import.ts';
+import { importSieFile } from '../importers/sie/import.ts';
 import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName, parseAccountRange } from '../services/ledger/mapping.ts';
 import { setClassRange } from '../services/ledger/classes.ts';
 import { accountClasses } from '../core/ledger/classification.ts';

@@ -13,7 +13,7 @@ import { buildAnnualReport } from '../../core/reports/annualReport.ts';
 import { generateSie } from '../../importers/sie/testing/generate.ts';
 import { demoSteps } from '../../cli/demo.ts';
 import { loadDemo } from '../demo/index.ts';
-import { importSieFile } from '../ledger/import.ts';
+import { importSieFile } from '../../importers/sie/import.ts';
 import { mapObjectsByName } from '../ledger/mapping.ts';
 import { addBoardMember, addMeeting } from './board.ts';
 import { createRound, submitAnswers } from '../surveys/rounds.ts';

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { createTestDb } from '../../../test/support/db.ts';
-import { listSieImports } from './history.ts';
-import { OrganisationConfirmationNeeded } from './identity.ts';
+import { listSieImports } from '../../services/ledger/history.ts';
+import { OrganisationConfirmationNeeded } from '../../services/ledger/identity.ts';
 import { importSieFile } from './import.ts';
-import { ledgerStatements } from './statements.ts';
+import { ledgerStatements } from '../../services/ledger/statements.ts';
 
 /** Whose books (issue 29, defect 7), notices stored with the import, and names for undeclared accounts. */
 const actor = { id: 'test' };

@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
-import { generateSie } from '../../importers/sie/testing/generate.ts';
-import { applyMutation, mutationArb } from '../../importers/sie/testing/mutations.ts';
+import { generateSie } from './testing/generate.ts';
+import { applyMutation, mutationArb } from './testing/mutations.ts';
 import { createTestDb } from '../../../test/support/db.ts';
 import { importSieFile } from './import.ts';
 

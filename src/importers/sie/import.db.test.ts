@@ -4,11 +4,11 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
-import { generateSie } from '../../importers/sie/testing/generate.ts';
+import { generateSie } from './testing/generate.ts';
 import { createTestDb } from '../../../test/support/db.ts';
-import { listSieImports } from './history.ts';
+import { listSieImports } from '../../services/ledger/history.ts';
 import { importSieFile } from './import.ts';
-import { ledgerStatements } from './statements.ts';
+import { ledgerStatements } from '../../services/ledger/statements.ts';
 
 const ref = JSON.parse(readFileSync(new URL('../../../test/fixtures/vastmanland-2025.source.json', import.meta.url), 'utf8'));
 const actor = { id: 'test-user' };
