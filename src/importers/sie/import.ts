@@ -75,7 +75,7 @@ async function readIntoStaging(tap: Readable, raw: Readable, fileName: string, s
   const pendingBalances: BalanceRecord[] = [];
   const begin = async (line: number) => {
     if (staging.begun) return;
-    if (!year) throw fail([{ file: fileName, line, field: '#RAR', message: 'Räkenskapsåret (#RAR 0) måste anges före saldon och verifikationer. Exportera filen med räkenskapsåret i filhuvudet.' }]);
+    if (!year) throw fail([{ file: fileName, line, field: '#RAR', message: 'Räkenskapsåret saknas (#RAR 0) före filens saldon och verifikationer. Exportera med räkenskapsårets start- och slutdatum i filhuvudet.' }]);
     await staging.begin(year, previous);
     for (const b of pendingBalances.splice(0)) await staging.addBalance(b);
   };

@@ -64,15 +64,14 @@ export async function decideIdentity(
     }
   }
   if (opts.predecessor) return none;
-  if (fileOrg) {
-    if (ownOrg) {
-      if (fileOrg === ownOrg) return none;
-      return refuse('#ORGNR', `Filen gäller organisationsnummer ${file.organisationNumber} (${company}), men förbundets är ${f!.org}. Filen läses inte in. ${predecessorHint}`);
-    }
-    const adopt = parseOrganisationNumber(fileOrg);
-    if (!adopt.ok) {
-      return refuse('#ORGNR', `Filens organisationsnummer ${file.organisationNumber} (${company}) är inte ett giltigt organisationsnummer: ${adopt.message} Rätta det i bokföringsprogrammets företagsuppgifter och exportera filen igen.`);
-    }
+  if (fileOrg && ownOrg) {
+    if (fileOrg === ownOrg) return none;
+    return refuse('#ORGNR', `Filen gäller organisationsnummer ${file.organisationNumber} (${company}), men förbundets är ${f!.org}. Filen läses inte in. ${predecessorHint}`);
+  }
+  // A placeholder that is no legal person's number (000000-0000, a wrong check digit) identifies no one: the
+  // file is then judged by its #FNAMN, as one without #ORGNR.
+  const adopt = fileOrg ? parseOrganisationNumber(fileOrg) : null;
+  if (adopt?.ok) {
     const [owner] = await tx.query<{ name: string }>('select name from federation where organisation_number = $1 and id <> $2', [adopt.value, federationId]);
     if (owner) return refuse('#ORGNR', `Filen gäller organisationsnummer ${adopt.value}, som är ${owner.name}s. Filen läses inte in. ${predecessorHint}`);
     if (opts.created || opts.confirmedOrganisationNumber !== null) return { adoptOrganisationNumber: adopt.value };
@@ -87,6 +86,7 @@ export async function decideIdentity(
     );
   }
   if (opts.created) return none;
+  const invalidNumber = adopt && !adopt.ok ? `Filens organisationsnummer ${file.organisationNumber} gäller inte: ${adopt.message} ` : '';
   if (file.company) {
     const earlier = await tx.query<{ name: string }>('select distinct company_name as name from ledger_import where federation_id = $1 and company_name is not null and not predecessor', [federationId]);
     const known = new Set([f!.name, ...earlier.map((e) => e.name)].map(nameKey));
@@ -94,6 +94,6 @@ export async function decideIdentity(
   }
   return refuse(
     file.company ? '#FNAMN' : '#ORGNR',
-    `Filen anger inget organisationsnummer (#ORGNR), och ${file.company ? `företagsnamnet (#FNAMN) "${file.company}" är inte förbundets namn "${f!.name}"` : 'inget företagsnamn (#FNAMN)'}. Filen läses inte in. Exportera filen med organisationsnumret ifyllt i bokföringsprogrammets företagsuppgifter. ${predecessorHint}`,
+    `${invalidNumber}Filen anger inget giltigt organisationsnummer (#ORGNR), och ${file.company ? `företagsnamnet (#FNAMN) "${file.company}" är inte förbundets namn "${f!.name}"` : 'inget företagsnamn (#FNAMN)'}. Filen läses inte in. Exportera filen med organisationsnumret ifyllt i bokföringsprogrammets företagsuppgifter. ${predecessorHint}`,
   );
 }
