@@ -69,7 +69,7 @@ describe('SIE import: whose books the file holds', () => {
     expect(await importsOf(fed)).toBe(1);
     const other = await imp(fed, sie('#FNAMN "Någon Annan AB"')).catch((e: unknown) => e);
     expect(other).toBeInstanceOf(InputError);
-    expect((other as InputError).problems[0]).toMatchObject({ field: '#FNAMN', message: expect.stringMatching(/inget organisationsnummer.*"Någon Annan AB".*Exportera filen med organisationsnumret/) });
+    expect((other as InputError).problems[0]).toMatchObject({ field: '#FNAMN', message: expect.stringMatching(/inget giltigt organisationsnummer.*"Någon Annan AB".*Exportera filen med organisationsnumret/) });
   });
 
   it('gives a förbund created by the import the file’s number', async () => {
