@@ -28,10 +28,10 @@ module.exports = {
     },
     {
       name: 'services-below-formats-and-interfaces',
-      comment: 'Services use the core and the database; file formats, HTTP and the CLI sit on top of them.',
+      comment: 'Services use the core and the database; file formats (importers and exports), HTTP and the CLI sit on top of them: an importer parses and hands plain records to a service, never the other way round.',
       severity: 'error',
       from: { path: layer('services'), pathNot: '\\.test\\.ts$' },
-      to: { path: [layer('exports'), layer('http'), layer('cli')] },
+      to: { path: [layer('importers'), layer('exports'), layer('http'), layer('cli')] },
     },
     {
       name: 'importers-below-interfaces',

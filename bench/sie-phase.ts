@@ -49,7 +49,7 @@ async function parser(): Promise<number> {
 async function fullImport(): Promise<number> {
   const { openEmbedded } = await import('../src/db/embedded.ts');
   const { migrate } = await import('../src/db/migrate.ts');
-  const { importSieFile } = await import('../src/services/ledger/import.ts');
+  const { importSieFile } = await import('../src/importers/sie/import.ts');
   const dir = mkdtempSync(join(tmpdir(), 'samordna-bench-'));
   const db = await openEmbedded({ dataDir: dir });
   try {

@@ -115,7 +115,7 @@ describe('SIE upload bombs', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const upload = async (body: ReadableStream<Uint8Array>): Promise<Response> =>
-    app.request(`/api/federations/${fed}/ledger/imports?fileName=bomb.se`, { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/octet-stream' } } as RequestInit);
+    app.request(`/api/federations/${fed}/ledger/imports?fileName=bomb.se&organisationNumber=222000-0000`, { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/octet-stream' } } as RequestInit);
   const ledgerRows = async () => (await db.query<{ n: number }>('select (select count(*) from ledger_year) + (select count(*) from ledger_account) + (select count(*) from ledger_transaction) as n'))[0]!.n;
 
   it('refuses 48 MB of #KONTO lines (about 2 million accounts) at the first over 20 000', async () => {

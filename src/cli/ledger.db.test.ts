@@ -72,6 +72,26 @@ describe('samordna import sie', () => {
     expect((await keyFigures(dir)).result).toBe(345299);
   }, 120_000);
 
+  it('asks for --organisation-number when a förbund without a number gets a file naming one: exit 1 until confirmed with the file’s number, then 0', async () => {
+    const other = 'Förbundet utan nummer';
+    const text = readFileSync(file).toString('latin1');
+    const withoutOrg = join(dir, 'utan-orgnr.se');
+    writeFileSync(withoutOrg, Buffer.from(text.replace(/#ORGNR [^\r\n]*\r\n/, '').replace(/#FNAMN "[^"]*"/, `#FNAMN "${other}"`), 'latin1'));
+    expect((await run(['import', 'sie', withoutOrg, '--federation', other], dir)).code).toBe(0); // creates the förbund, no number
+    const withOrg = join(dir, 'med-orgnr.se');
+    writeFileSync(withOrg, Buffer.from(text.replace('#ORGNR 222000-0000', '#ORGNR 222000-1586').replace(/#FNAMN "[^"]*"/, `#FNAMN "${other}"`), 'latin1'));
+    const asked = await run(['import', 'sie', withOrg, '--federation', other], dir);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toMatch(/organisationsnummer 222000-1586.*bekräfta/);
+    expect(asked.stderr).toContain('--organisation-number 222000-1586');
+    const wrong = await run(['import', 'sie', withOrg, '--federation', other, '--organisation-number', '556036-0793'], dir);
+    expect(wrong.code).toBe(1);
+    const ok = await run(['import', 'sie', withOrg, '--federation', other, '--organisation-number', '222000-1586'], dir);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect((await run(['ledger', 'history', '--federation', other], dir)).stdout.split('\n').filter((l) => l.includes('med-orgnr.se'))).toHaveLength(1);
+  }, 120_000);
+
   it('with budget lines mapped, cost shares and the driftredovisning come from the ledger (no double counting with the reference outcome)', async () => {
     // The reference import brings budget lines, budgets and its own (manual-style) outcome for 2024–2025.
     expect((await run(['import', 'reference', join(root, 'test/fixtures/vastmanland.import.json')], dir)).code).toBe(0);

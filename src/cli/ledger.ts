@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { InputError } from '../core/errors.ts';
+import { describeProblem, InputError } from '../core/errors.ts';
+import { OrganisationConfirmationNeeded } from '../services/ledger/identity.ts';
 import type { StatementLayout } from '../core/ledger/layout.ts';
 import { tableToCsv } from '../exports/csv.ts';
 import { statementsTable } from '../core/ledger/tables.ts';
 import { getFederationByName as federationByName } from '../services/federations/federations.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
 import { listSieImports } from '../services/ledger/history.ts';
-import { importSieFile } from '../services/ledger/import.ts';
+import { importSieFile } from '../importers/sie/import.ts';
 import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName, parseAccountRange } from '../services/ledger/mapping.ts';
 import { setClassRange } from '../services/ledger/classes.ts';
 import { accountClasses } from '../core/ledger/classification.ts';
@@ -36,17 +37,25 @@ export function registerLedger(program: Command): void {
     .command('sie <file>')
     .description('Läser in en SIE 4-fil som förbundets huvudbok för filens räkenskapsår (ersätter ett tidigare inläst år)')
     .requiredOption('--federation <name>', 'förbundets namn (skapas om det inte finns)')
+    .option('--organisation-number <nnnnnn-nnnn>', 'bekräftar att filen är förbundets bokföring (ska vara filens #ORGNR; sparas som förbundets när inget finns)')
     .option('--predecessor', 'filen är en föregångares bokföring (annat #ORGNR/#FNAMN än förbundets): läs in ändå')
-    .action(async (file: string, opts: { federation: string; predecessor?: boolean }) => {
+    .action(async (file: string, opts: { federation: string; predecessor?: boolean; organisationNumber?: string }) => {
       await withDb(async (db) => {
         const started = Date.now();
-        const r = await importSieFile(db, { name: opts.federation }, { source: file, predecessor: opts.predecessor === true }, actor);
+        const input = { source: file, predecessor: opts.predecessor === true, ...(opts.organisationNumber !== undefined ? { organisationNumber: opts.organisationNumber } : {}) };
+        const r = await importSieFile(db, { name: opts.federation }, input, actor).catch((e: unknown) => {
+          if (e instanceof OrganisationConfirmationNeeded) {
+            throw new InputError([...e.problems, { field: '--organisation-number', message: `Är det förbundets bokföring, kör igen med --organisation-number ${e.organisationNumber}.` }]);
+          }
+          throw e;
+        });
         if (r.federationCreated) console.log(`Förbundet "${opts.federation}" skapades.`);
         console.log(
           `Inläst: räkenskapsår ${r.yearStart}–${r.yearEnd}, ${r.accounts} konton, ${r.vouchers} verifikationer, ${r.transactions} transaktioner, ${r.balances} saldon` +
             ` (${((Date.now() - started) / 1000).toFixed(1)} s). SHA-256 ${r.sha256}.` +
             (r.replacedImportId ? ' Den tidigare inläsningen av året ersattes.' : ''),
         );
+        for (const n of r.notices) console.log(`Observera: ${describeProblem(n)}`);
       });
     });
 
@@ -90,6 +99,7 @@ export function registerLedger(program: Command): void {
         const fed = await federationByName(db, opts.federation);
         for (const h of await listSieImports(db, fed.id)) {
           console.log(`${h.importedAt}  ${h.importedBy}  ${h.fileName}  ${h.yearStart}–${h.yearEnd}  ${h.vouchers} ver., ${h.transactions} trans.  ${h.sha256.slice(0, 16)}…${h.replacedAt ? `  (ersatt ${h.replacedAt})` : ''}`);
+          for (const n of h.notices) console.log(`    Observera: ${n.message}`);
         }
       });
     });

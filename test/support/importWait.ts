@@ -71,7 +71,7 @@ export async function measureImportWait(db: Database, sieFile: string, opts: { q
     let done = false;
     const started = performance.now();
     const upload = (async () => {
-      const res = await send('POST', `${server.url}/api/federations/${importing.id}/ledger/imports?fileName=stor.se`, sieFile);
+      const res = await send('POST', `${server.url}/api/federations/${importing.id}/ledger/imports?fileName=stor.se&organisationNumber=222000-0000`, sieFile);
       let parsed: unknown = res.text;
       try {
         parsed = JSON.parse(res.text);

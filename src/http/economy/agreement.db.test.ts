@@ -15,7 +15,7 @@ import { pageText, referenceKeyFigures2025 } from '../../../test/support/economy
 import { createApp } from '../app.tsx';
 import { importReferenceFile } from '../../importers/reference/importReference.ts';
 import { generateSie } from '../../importers/sie/testing/generate.ts';
-import { importSieFile } from '../../services/ledger/import.ts';
+import { importSieFile } from '../../importers/sie/import.ts';
 import { addMapping } from '../../services/ledger/mapping.ts';
 import { ledgerStatements } from '../../services/ledger/statements.ts';
 import { keyFiguresReport, operatingStatementReport } from '../../cli/economy.ts';
@@ -134,7 +134,7 @@ describe('every reader agrees: 2025 from an SIE file with mapped accounts', () =
   beforeAll(async () => {
     db = await createTestDb();
     app = createApp({ db });
-    [{ id: fid }] = (await db.query<{ id: number }>('insert into federation (name) values ($1) returning id', [NAME])) as [{ id: number }];
+    [{ id: fid }] = (await db.query<{ id: number }>("insert into federation (name, organisation_number) values ($1, '222000-0000') returning id", [NAME])) as [{ id: number }];
     const y2025 = reference.years.find((y: { year: number }) => y.year === 2025);
     let order = 0;
     for (const l of y2025.outcome) await db.query('insert into budget_line (federation_id, section, label, sort_order) values ($1, $2, $3, $4)', [fid, l.section, l.label, order++]);

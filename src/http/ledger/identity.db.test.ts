@@ -16,10 +16,14 @@ describe('SIE import checks whose books the file holds', () => {
     const text = own.toString('latin1').replace(/#FNAMN "[^"]*"/, '#FNAMN "Annat Bolag AB"');
     return Buffer.from(orgnr === null ? text.replace(/#ORGNR [^\r\n]*\r\n/, '') : text.replace('#ORGNR 222000-0000', `#ORGNR ${orgnr}`), 'latin1');
   };
-  const upload = (buf: Buffer, name: string, predecessor = false) => {
+  const upload = (buf: Buffer, name: string, predecessor = false, confirm: string | null = null) => {
     const form = new FormData();
     form.append('file', new File([new Uint8Array(buf)], name));
     if (predecessor) form.append('predecessor', 'ja');
+    if (confirm !== null) {
+      form.append('confirmOrganisation', 'ja');
+      form.append('organisationNumber', confirm);
+    }
     return kansli.request(`/f/${fed}/ledger/import`, { method: 'POST', body: form });
   };
   const imports = async () => (await db.query<{ n: number }>('select count(*)::int as n from ledger_import where federation_id = $1', [fed]))[0]!.n;
@@ -33,8 +37,16 @@ describe('SIE import checks whose books the file holds', () => {
   });
   afterAll(() => db?.drop());
 
-  it('a förbund without an organisation number takes it from its first own file', async () => {
-    expect((await upload(own, 'egen.se')).status).toBe(200);
+  it('a förbund without an organisation number is asked to confirm the file’s #FNAMN/#ORGNR, then stores the number', async () => {
+    const asked = await upload(own, 'egen.se');
+    expect(asked.status).toBe(400);
+    const html = await asked.text();
+    expect(html).toContain('Är det förbundets bokföring?');
+    expect(html).toMatch(/organisationsnummer\s*<strong>222000-0000<\/strong>/);
+    expect(html).toContain('name="confirmOrganisation"');
+    expect(await imports()).toBe(0);
+    const confirmed = await upload(own, 'egen.se', false, '222000-0000');
+    expect(confirmed.status).toBe(200);
     expect((await db.query<{ org: string }>('select organisation_number as org from federation where id = $1', [fed]))[0]!.org).toBe('222000-0000');
   });
 
@@ -68,9 +80,17 @@ describe('SIE import checks whose books the file holds', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('som är Samordningsförbundet Västmanlands');
     expect(await org()).toBeNull();
-    // 222000-1234 fails the check digit: the file is read, the number is not taken as the förbund's.
-    expect((await up(other('222000-1234'))).status).toBe(200);
+    // 222000-1234 fails the check digit: refused, saying so; the number is not taken as the förbund's.
+    const bad = await up(other('222000-1234'));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('kontrollsiffra');
     expect(await org()).toBeNull();
+    // Over the API the confirmation is ?organisationNumber= (equal to the file's #ORGNR).
+    const api = (q: string) => kansli2.request(`/api/federations/${second}/ledger/imports?fileName=ny.se${q}`, { method: 'POST', body: new Uint8Array(other('556036-0793')) });
+    expect((await api('')).status).toBe(400);
+    expect(await org()).toBeNull();
+    expect((await api('&organisationNumber=556036-0793')).status).toBe(201);
+    expect(await org()).toBe('556036-0793');
   });
 
   it('refuses over the API a file without #ORGNR whose #FNAMN is another company, unless ?predecessor=true', async () => {

@@ -20,6 +20,21 @@ export interface ImportPageModel {
   readonly result?: SieImportResult | null;
   readonly error?: InputError | null;
   readonly fileName?: string;
+  /** The refused file's #FNAMN/#ORGNR when the förbund has no number and the kansli must confirm the file is its books. */
+  readonly confirmOrganisation?: { readonly company: string | null; readonly organisationNumber: string } | null;
+}
+
+function Notices(props: { notices: readonly { readonly line?: number; readonly message: string }[] }) {
+  return props.notices.length ? (
+    <ul class="notices">
+      {props.notices.map((n) => (
+        <li>
+          {n.line ? `rad ${n.line}: ` : ''}
+          {n.message}
+        </li>
+      ))}
+    </ul>
+  ) : null;
 }
 
 /** SIE import: upload form (and the predecessor confirmation), the ledger's years and the import history. */
@@ -35,6 +50,14 @@ export function ImportPage(props: { model: ImportPageModel }) {
           <strong>{model.fileName} är inläst:</strong> räkenskapsår {model.result.yearStart}–{model.result.yearEnd}, {model.result.accounts} konton, {model.result.vouchers} verifikationer, {model.result.transactions} transaktioner.
           {model.result.replacedImportId ? ' Den tidigare inläsningen av året ersattes.' : ''}
         </p>
+      ) : null}
+      {model.result?.notices.length ? (
+        <div class="card" role="status">
+          <p>
+            <strong>Observera:</strong>
+          </p>
+          <Notices notices={model.result.notices} />
+        </div>
       ) : null}
       {model.error ? (
         <div class="error" role="alert">
@@ -52,7 +75,34 @@ export function ImportPage(props: { model: ImportPageModel }) {
           </ul>
         </div>
       ) : null}
-      {model.canImport && model.error?.problems.some((p) => p.field === '#ORGNR' || p.field === '#FNAMN') ? (
+      {model.canImport && model.confirmOrganisation ? (
+        <section aria-labelledby="confirm-title" class="card">
+          <h2 id="confirm-title">Är det förbundets bokföring?</h2>
+          <p>
+            Filen gäller <strong>{model.confirmOrganisation.company ?? 'ett företag utan namn i filen'}</strong>, organisationsnummer{' '}
+            <strong>{model.confirmOrganisation.organisationNumber}</strong>. {model.federation.name} har inget organisationsnummer sparat.
+            Är det förbundets egen bokföring, välj filen igen och bekräfta: filen läses in och numret sparas som förbundets.
+          </p>
+          <form method="post" action={`${base}/import`} enctype="multipart/form-data">
+            <FormSecurityFields />
+            <input type="hidden" name="organisationNumber" value={model.confirmOrganisation.organisationNumber} />
+            <label for="sie-file-confirm">SIE-fil</label>
+            <input id="sie-file-confirm" name="file" type="file" accept=".se,.si,.sie,.txt" required />
+            <CheckboxField
+              id="confirmOrganisation"
+              name="confirmOrganisation"
+              value="ja"
+              required
+              checked={false}
+              label={`Jag bekräftar att ${model.confirmOrganisation.company ?? 'filen'} (${model.confirmOrganisation.organisationNumber}) är ${model.federation.name}s bokföring.`}
+            />
+            <p>
+              <button type="submit">Bekräfta och läs in</button>
+            </p>
+          </form>
+        </section>
+      ) : null}
+      {model.canImport && !model.confirmOrganisation && model.error?.problems.some((p) => p.field === '#ORGNR' || p.field === '#FNAMN') ? (
         <section aria-labelledby="predecessor-title" class="card">
           <h2 id="predecessor-title">Läsa in en föregångares bokföring?</h2>
           <p>
@@ -108,6 +158,7 @@ export function ImportPage(props: { model: ImportPageModel }) {
             <th scope="col" class="num">Transaktioner</th>
             <th scope="col">SHA-256</th>
             <th scope="col">Status</th>
+            <th scope="col">Observera</th>
           </tr>
         </thead>
         <tbody>
@@ -125,11 +176,14 @@ export function ImportPage(props: { model: ImportPageModel }) {
                 <code title={h.sha256}>{h.sha256.slice(0, 12)}…</code>
               </td>
               <td>{h.replacedAt ? `ersatt ${formatLocalDateTime(h.replacedAt)}` : 'gällande'}</td>
+              <td>
+                <Notices notices={h.notices} />
+              </td>
             </tr>
           ))}
           {model.history.length === 0 ? (
             <tr>
-              <td colspan={8}>Inga inläsningar.</td>
+              <td colspan={9}>Inga inläsningar.</td>
             </tr>
           ) : null}
         </tbody>

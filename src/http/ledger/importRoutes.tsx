@@ -6,7 +6,9 @@ import type { Database } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { listSieImports } from '../../services/ledger/history.ts';
-import { importSieFile, type SieImportResult } from '../../services/ledger/import.ts';
+import { OrganisationConfirmationNeeded } from '../../services/ledger/identity.ts';
+import { importSieFile } from '../../importers/sie/import.ts';
+import type { SieImportResult } from '../../services/ledger/import.ts';
 import { listLedgerYears } from '../../services/ledger/statements.ts';
 import { ImportPage, type ImportPageModel } from './importPage.tsx';
 
@@ -14,7 +16,15 @@ import { ImportPage, type ImportPageModel } from './importPage.tsx';
 export async function loadImportPage(db: Database, federation: FederationRef, canImport: boolean, upload: Pick<ImportPageModel, 'result' | 'error' | 'fileName'> = {}): Promise<ImportPageModel> {
   const history = await listSieImports(db, federation.id);
   const years = await listLedgerYears(db, federation.id);
-  return { federation, history, years, canImport, ...upload };
+  const e = upload.error;
+  // The file names an organisation number the förbund does not have yet: the page asks whether it is the förbund's.
+  const confirmOrganisation = e instanceof OrganisationConfirmationNeeded ? { company: e.company, organisationNumber: e.organisationNumber } : null;
+  return { federation, history, years, canImport, confirmOrganisation, ...upload };
+}
+
+/** The kansli's confirmation of the file's organisation number (a form field or query value): passed on only when it looks like one. */
+function confirmedNumber(value: unknown): { organisationNumber: string } | Record<string, never> {
+  return typeof value === 'string' && /^[\d\s-]{10,13}$/.test(value) ? { organisationNumber: value } : {};
 }
 
 /** SIE import: the page with upload and history, and the streaming API. */
@@ -38,7 +48,12 @@ export const ledgerRoutes: RouteModule = ({ db }) => {
       result = await importSieFile(
         db,
         federation.id,
-        { source: Readable.fromWeb(file.stream() as unknown as NodeWebStream), fileName: file.name, predecessor: body['predecessor'] === 'ja' },
+        {
+          source: Readable.fromWeb(file.stream() as unknown as NodeWebStream),
+          fileName: file.name,
+          predecessor: body['predecessor'] === 'ja',
+          ...(body['confirmOrganisation'] === 'ja' ? confirmedNumber(body['organisationNumber']) : {}),
+        },
         ctx.actor,
       );
     } catch (e) {
@@ -67,6 +82,8 @@ export const ledgerRoutes: RouteModule = ({ db }) => {
         fileName: c.req.query('fileName') || 'SIE-fil',
         // Another company's books (#ORGNR/#FNAMN not the förbund's) only when explicitly confirmed as a predecessor's.
         predecessor: c.req.query('predecessor') === 'true',
+        // The confirmation that the file's #ORGNR is the förbund's, for a förbund without a number stored.
+        ...confirmedNumber(c.req.query('organisationNumber')),
       },
       ctx.actor,
     );

@@ -14,7 +14,7 @@ describe.skipIf(!browserAvailable)('ledger pages in Chromium', () => {
   let dir: string;
   beforeAll(async () => {
     server = await startTestServer();
-    [{ id: fed }] = (await server.db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Test') returning id")) as [{ id: number }];
+    [{ id: fed }] = (await server.db.query<{ id: number }>("insert into federation (name, organisation_number) values ('Samordningsförbundet Test', '222000-0000') returning id")) as [{ id: number }];
     await server.db.query("insert into budget_line (federation_id, section, label) values ($1, 'individual', 'Samordningsteam Sala'), ($1, 'income', 'Medel från huvudmännen')", [fed]);
     browser = await launchBrowser();
     dir = mkdtempSync(join(tmpdir(), 'sie-browser-'));

@@ -13,7 +13,7 @@ describe('ledger pages and API', () => {
   beforeAll(async () => {
     db = await createTestDb();
     app = createApp({ db });
-    [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Västmanland') returning id")) as [{ id: number }];
+    [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name, organisation_number) values ('Samordningsförbundet Västmanland', '222000-0000') returning id")) as [{ id: number }];
     const y2025 = reference.years.find((y: { year: number }) => y.year === 2025);
     let order = 0;
     for (const l of y2025.outcome) await db.query('insert into budget_line (federation_id, section, label, sort_order) values ($1, $2, $3, $4)', [fed, l.section, l.label, order++]);

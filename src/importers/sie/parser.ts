@@ -58,8 +58,8 @@ export class SieParser {
   /** Problems found beyond MAX_PROBLEMS (not kept). */
   droppedProblems = 0;
   private voucher: OpenVoucher | null = null;
-  /** An #RTRANS row whose identical #TRANS duplicate must be skipped if it comes next. */
-  private pendingAdded: SieTransaction | null = null;
+  /** Set after an #RTRANS row: the #TRANS right after it is its copy for older readers (SIE 4B, #RTRANS). */
+  private pendingAdded = false;
   private checksum: { value: number; startLine: number } | null = null;
   private checksumDone = false;
   private lastLine = 0;
@@ -225,7 +225,7 @@ export class SieParser {
       opened: false,
       transactions: [],
     };
-    this.pendingAdded = null;
+    this.pendingAdded = false;
     return true;
   }
 
@@ -316,7 +316,7 @@ export class SieParser {
       if (label === '#VER' || !this.voucher.opened) {
         this.problem(this.voucher.line, 'Verifikationen avslutas inte med "}".', '#VER');
         this.voucher = null;
-        this.pendingAdded = null;
+        this.pendingAdded = false;
       } else {
         return null; // unknown sub-item of a voucher: ignored
       }
@@ -329,7 +329,7 @@ export class SieParser {
       return { type: 'header', line, label, value: fields.map((f) => (typeof f === 'string' ? f : f.join(' '))).join(' ') };
     }
     const balanceKind = BALANCE_LABELS[label];
-    if (balanceKind) return this.balance(balanceKind, label, fields, line);
+    if (balanceKind) return this.balance(balanceKind, fields, line);
     switch (label) {
       case '#RAR': {
         const yearIndex = this.integer(fields[0], line, 'årsnr');
@@ -412,13 +412,13 @@ export class SieParser {
       opened: false,
       transactions: [],
     };
-    this.pendingAdded = null;
+    this.pendingAdded = false;
   }
 
   private closeVoucher(line: number): SieRecord | null {
     const v = this.voucher;
     this.voucher = null;
-    this.pendingAdded = null;
+    this.pendingAdded = false;
     if (!v || !v.opened) {
       this.problem(line, '"}" utan öppen verifikation.');
       return null;
@@ -456,14 +456,15 @@ export class SieParser {
   private pushTransaction(kind: TransactionKind, account: string, objects: ObjectRefs | null, amountOre: number, date: string, text: string | null, line: number): void {
     const v = this.voucher!;
     const row: SieTransaction = { line, kind, account, objects, amountOre, date, text };
-    const pending = this.pendingAdded;
-    this.pendingAdded = null;
-    if (kind === 'added') this.pendingAdded = row;
-    if (kind === 'normal' && pending && sameRow(pending, row)) return; // the duplicate that follows #RTRANS
+    const afterAdded = this.pendingAdded;
+    this.pendingAdded = kind === 'added';
+    // "If items of the type #RTRANS are handled, the following row of type #TRANS is to be ignored" (SIE 4B),
+    // whatever its date or text: it is the added row's copy, and counting it would book the correction twice.
+    if (kind === 'normal' && afterAdded) return;
     v.transactions.push(row);
   }
 
-  private balance(kind: BalanceKind, label: string, fields: readonly SieField[], line: number): SieRecord | null {
+  private balance(kind: BalanceKind, fields: readonly SieField[], line: number): SieRecord | null {
     const yearIndex = this.integer(fields[0], line, 'årsnr');
     let k = 1;
     let period: string | null = null;
@@ -477,13 +478,13 @@ export class SieParser {
     }
     const account = this.accountNo(fields[k], line);
     let objects: ObjectRefs | null = null;
-    if (kind === 'OIB' || kind === 'OUB' || kind === 'PSALDO' || kind === 'PBUDGET') {
-      if (Array.isArray(fields[k + 1])) objects = this.objectList(fields[k + 1] as readonly string[], line);
+    // The object list of these items is sometimes left out (seen in the wild): read as if "{}" stood there.
+    if ((kind === 'OIB' || kind === 'OUB' || kind === 'PSALDO' || kind === 'PBUDGET') && Array.isArray(fields[k + 1])) {
+      objects = this.objectList(fields[k + 1] as readonly string[], line);
       k++;
     }
     const amountOre = this.amount(fields[k + 1], line, 'saldo');
     if (yearIndex === null || !account || amountOre === null) return null;
-    void label;
     return { type: 'balance', line, kind, yearIndex, period, account, objects, amountOre };
   }
 
@@ -643,11 +644,4 @@ function str(f: SieField | undefined): string {
 
 function kindLabel(kind: TransactionKind): string {
   return kind === 'normal' ? '#TRANS' : kind === 'added' ? '#RTRANS' : '#BTRANS';
-}
-
-function sameRow(a: SieTransaction, b: SieTransaction): boolean {
-  if (a.account !== b.account || a.amountOre !== b.amountOre || a.date !== b.date) return false;
-  const ka = a.objects ? Object.keys(a.objects) : [];
-  const kb = b.objects ? Object.keys(b.objects) : [];
-  return ka.length === kb.length && ka.every((k) => a.objects![k] === b.objects![k]);
 }

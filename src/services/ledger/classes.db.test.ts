@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors.ts';
 import { generateSie } from '../../importers/sie/testing/generate.ts';
 import { createTestDb } from '../../../test/support/db.ts';
 import { setClassRange } from './classes.ts';
-import { importSieFile } from './import.ts';
+import { importSieFile } from '../../importers/sie/import.ts';
 import { ledgerStatements } from './statements.ts';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;

@@ -1,3 +1,4 @@
+import type { InputProblem } from '../../core/errors.ts';
 import type { Queryable } from '../../db/database.ts';
 
 export interface SieImportRecord {
@@ -15,6 +16,8 @@ export interface SieImportRecord {
   readonly transactions: number;
   readonly balances: number;
   readonly replacedAt: string | null;
+  /** What the import noticed without refusing the file (e.g. an unbooked previous result). */
+  readonly notices: readonly InputProblem[];
 }
 
 /** The förbund's SIE import history, newest first (replaced imports stay listed). */
@@ -23,7 +26,7 @@ export async function listSieImports(db: Queryable, federationId: number): Promi
     `select id, file_name, sha256, imported_by, to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as imported_at,
             to_char(year_start, 'YYYY-MM-DD') as year_start, to_char(year_end, 'YYYY-MM-DD') as year_end, company_name, program,
             account_count, voucher_count, transaction_count, balance_count,
-            to_char(replaced_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as replaced_at
+            to_char(replaced_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as replaced_at, notices
      from ledger_import where federation_id = $1 order by id desc`,
     [federationId],
   );
@@ -42,5 +45,6 @@ export async function listSieImports(db: Queryable, federationId: number): Promi
     transactions: r.transaction_count as number,
     balances: r.balance_count as number,
     replacedAt: (r.replaced_at as string | null) ?? null,
+    notices: (r.notices as InputProblem[] | null) ?? [],
   }));
 }

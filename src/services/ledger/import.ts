@@ -1,18 +1,15 @@
-import { createHash } from 'node:crypto';
-import { formatNumber } from '../../core/format.ts';
-import { organisationDigits, parseOrganisationNumber, parseText, valueOrThrow } from '../../core/input/index.ts';
-import { createReadStream } from 'node:fs';
-import { basename } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { MAX_PROBLEMS, SieParser } from '../../importers/sie/parser.ts';
-import { readSie, sieLimits } from '../../importers/sie/read.ts';
-import type { SieRecord } from '../../importers/sie/records.ts';
-import { SieValidator } from '../../importers/sie/validate.ts';
 import { BulkInserter } from './bulk.ts';
 import { ensureFederation } from '../federations/federations.ts';
 import { syncLedgerOutcome } from './economy-link.ts';
+import { decideIdentity } from './identity.ts';
+
+/*
+ * The ledger's import use case, for any file format: a format's importer (src/importers/sie) reads its file and
+ * hands plain records to the LedgerStaging it is given; this service stages them invisibly, then publishes the
+ * year in one short transaction. Services never import a file format.
+ */
 
 export interface SieImportResult {
   readonly importId: number;
@@ -27,70 +24,79 @@ export interface SieImportResult {
   readonly sha256: string;
   readonly federationId: number;
   readonly federationCreated: boolean;
+  /** Notices that did not stop the import (an unbooked result, repeated voucher numbers); stored with the import. */
+  readonly notices: readonly InputProblem[];
 }
 
 /** The förbund an import is for: its id, or its name (created in the import's transaction when no förbund has it). */
 export type SieImportTarget = number | { readonly name: string };
 
-export interface SieImportInput {
-  /** A file path, or a stream with its file name. */
-  readonly source: string | Readable;
-  readonly fileName?: string;
+/** The file being imported, as the service needs it besides its records. */
+export interface LedgerFileInput {
+  readonly fileName: string;
+  /** The file's SHA-256 (hex), asked for once the whole file has been read. */
+  readonly sha256: () => string;
   /**
    * The file is explicitly confirmed to be a predecessor's books (e.g. a förbund merged into this one): its
    * #ORGNR / #FNAMN may differ from the förbund's. Without it such a file is refused.
    */
   readonly predecessor?: boolean;
+  /**
+   * The kansli confirms that a file naming an organisation number is the förbund's own books, for a förbund
+   * that has no number stored: must equal the file's #ORGNR, which then becomes the förbund's.
+   */
+  readonly organisationNumber?: string;
 }
 
-const nameKey = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Dimension number → object code. */
+export type LedgerObjects = Readonly<Record<string, string>>;
 
-/**
- * Is the file the förbund's own books? Its #ORGNR must be the förbund's organisation number; a förbund
- * without one takes it from its first SIE import that has one. A file without #ORGNR is compared by #FNAMN with
- * the förbund's name and the company names of its earlier imports (a förbund's first import is accepted).
- * Returns the problem, or null when the file is the förbund's (or confirmed as a predecessor's).
- */
-async function checkSieIdentity(
-  tx: Queryable,
-  federationId: number,
-  file: { company: string | null; organisationNumber: string | null },
-  fileName: string,
-  opts: { created: boolean },
-): Promise<{ problem: InputProblem | null; adoptOrganisationNumber: string | null }> {
-  const ok = { problem: null, adoptOrganisationNumber: null };
-  const [f] = await tx.query<{ name: string; org: string | null }>('select name, organisation_number as org from federation where id = $1', [federationId]);
-  const fileOrg = organisationDigits(file.organisationNumber);
-  const ownOrg = organisationDigits(f!.org);
-  const confirm = 'Är det en föregångares bokföring (t.ex. ett förbund som gått upp i detta), bekräfta det uttryckligen vid inläsningen.';
-  if (fileOrg) {
-    if (ownOrg && fileOrg !== ownOrg) {
-      return {
-        problem: { file: fileName, field: '#ORGNR', message: `Filen gäller organisationsnummer ${file.organisationNumber} (${file.company ?? 'okänt företag'}), men förbundets är ${f!.org}. Filen läses inte in. ${confirm}` },
-        adoptOrganisationNumber: null,
-      };
-    }
-    // A förbund without an organisation number takes it from its first own SIE file, when it is a legal
-    // person's number (valid check digit) that no other förbund has.
-    if (ownOrg) return ok;
-    const adopt = parseOrganisationNumber(fileOrg);
-    if (!adopt.ok) return ok;
-    const [owner] = await tx.query<{ name: string }>('select name from federation where organisation_number = $1 and id <> $2', [adopt.value, federationId]);
-    if (owner) {
-      return {
-        problem: { file: fileName, field: '#ORGNR', message: `Filen gäller organisationsnummer ${adopt.value}, som är ${owner.name}s. Filen läses inte in. ${confirm}` },
-        adoptOrganisationNumber: null,
-      };
-    }
-    return { problem: null, adoptOrganisationNumber: adopt.value };
-  }
-  if (opts.created || !file.company) return ok;
-  const earlier = await tx.query<{ name: string | null }>('select distinct company_name as name from ledger_import where federation_id = $1 and company_name is not null and not predecessor', [federationId]);
-  if (!earlier.length && !ownOrg) return ok;
-  const known = new Set([f!.name, ...earlier.map((e) => e.name!)].map(nameKey));
-  if (known.has(nameKey(file.company))) return ok;
-  return { problem: { file: fileName, field: '#FNAMN', message: `Filen gäller ${file.company}, inte ${f!.name}, och anger inget organisationsnummer. Filen läses inte in. ${confirm}` }, adoptOrganisationNumber: null };
+/** One row of a voucher: normal, added (counts) or removed (stored, never counts). */
+export interface LedgerTransactionInput {
+  readonly kind: 'normal' | 'added' | 'removed';
+  readonly account: string;
+  readonly objects: LedgerObjects | null;
+  readonly amountOre: number;
+  /** ISO date. */
+  readonly date: string;
+  readonly text: string | null;
 }
+
+export interface LedgerVoucherInput {
+  readonly series: string;
+  readonly number: string;
+  readonly date: string;
+  readonly text: string;
+  readonly registeredOn: string | null;
+  readonly transactions: readonly LedgerTransactionInput[];
+}
+
+/** A balance item as the file gives it (IB, UB, OIB, OUB, RES, PSALDO, PBUDGET), stored as it stands. */
+export interface LedgerBalanceInput {
+  readonly kind: string;
+  readonly yearIndex: number;
+  readonly period: string | null;
+  readonly account: string;
+  readonly objects: LedgerObjects | null;
+  readonly amountOre: number;
+}
+
+/** What the importer knows once the whole file is read and checked. */
+export interface LedgerFileFacts {
+  readonly company: string | null;
+  readonly organisationNumber: string | null;
+  readonly program: string | null;
+  readonly sieType: string | null;
+  readonly accounts: ReadonlyMap<string, { readonly name: string; readonly type: string | null; readonly sru: string | null }>;
+  readonly dimensions: readonly { readonly dimension: string; readonly name: string; readonly parent: string | null }[];
+  readonly objects: readonly { readonly dimension: string; readonly code: string; readonly name: string }[];
+  /** Opening and closing balance per account and year index (öre, debit positive), as the statements read them. */
+  readonly totals: readonly { readonly account: string; readonly yearIndex: number; readonly openingOre: number; readonly closingOre: number }[];
+  readonly notices: readonly InputProblem[];
+}
+
+/** The importer's part: read the file, hand its year and rows to `staging` as they come, return the facts (or throw an InputError). */
+export type LedgerFileReader = (staging: LedgerStaging) => Promise<LedgerFileFacts>;
 
 const TRANSACTION_SQL = `insert into ledger_transaction
   (federation_id, year_id, voucher_seq, row_no, kind, account, objects, amount_ore, transaction_date, text)
@@ -111,6 +117,24 @@ const OBJECT_SQL = `insert into ledger_object (federation_id, year_id, dimension
   select $1, $2, d, c, n from unnest($3::text[], $4::text[], $5::text[]) as u(d, c, n)`;
 const ACCOUNT_TOTAL_SQL = `insert into ledger_account_total (federation_id, year_id, year_index, account, opening_ore, closing_ore)
   select $1, $2, y, a, o, c from unnest($3::int[], $4::text[], $5::bigint[], $6::bigint[]) as u(y, a, o, c)`;
+
+/**
+ * Accounts the file uses without declaring them (#KONTO is optional in type 4I): named from the förbund's chart
+ * (the account's name in its latest other imported year), else unnamed.
+ */
+const UNDECLARED_ACCOUNT_SQL = `insert into ledger_account (federation_id, year_id, account, name)
+  select $1, $2, u.account, coalesce((
+      select a.name from ledger_account a join ledger_year y on y.federation_id = a.federation_id and y.id = a.year_id
+      where a.federation_id = $1 and a.account = u.account and y.state = 'active' and a.name <> ''
+      order by y.start_date desc limit 1), '')
+  from (select distinct account from ledger_account_total where federation_id = $1 and year_id = $2) u
+  where not exists (select 1 from ledger_account d where d.federation_id = $1 and d.year_id = $2 and d.account = u.account)`;
+
+/** The month (1–12) a row's amount is summed in: its date's, kept inside the year (an #RTRANS may be dated after it). */
+function monthInYear(date: string, year: { start: string; end: string }): number {
+  const d = date < year.start ? year.start : date > year.end ? year.end : date;
+  return Number(d.slice(5, 7));
+}
 
 const MONTH_TOTAL_SQL = `insert into ledger_month_total (federation_id, year_id, account, objects, month, amount_ore)
   select $1, $2, a, o::jsonb, m, s from unnest($3::text[], $4::text[], $5::int[], $6::bigint[]) as u(a, o, m, s)`;
@@ -168,16 +192,11 @@ function pauseFor(db: Database): Pause {
   return db.giveWay ? () => db.giveWay!() : () => new Promise((resolve) => setImmediate(resolve));
 }
 
-/** A year being staged: its id once the first row needs it (so that a failure can delete what was written). */
-interface StagingYear {
-  id: number | null;
-}
-
 interface Staged {
   readonly yearId: number;
   readonly start: string;
   readonly end: string;
-  readonly summary: ReturnType<SieValidator['finish']>;
+  readonly summary: LedgerFileFacts;
   readonly accounts: number;
   readonly vouchers: number;
   readonly transactions: number;
@@ -185,219 +204,161 @@ interface Staged {
 }
 
 /**
- * Imports an SIE 4 file as the förbund's ledger for the file's financial year (#RAR 0). All or nothing: either
- * the whole file becomes the förbund's ledger for that year (an earlier import of the year is replaced as a
- * whole) or nothing visible changes, and any problem in the file (see SieParser, SieValidator) is thrown as an
- * InputError. The import history row records who, when, file name, SHA-256 and counts.
+ * Imports a file as the förbund's ledger for the file's financial year. All or nothing: either the whole file
+ * becomes the förbund's ledger for that year (an earlier import of the year is replaced as a whole) or nothing
+ * visible changes; `read` (the format's importer) throws an InputError for any problem in the file. The import
+ * history row records who, when, file name, SHA-256, counts and notices.
  *
- * How, for a förbund that exists (every upload): the file is streamed and its rows written in short statements
- * into a year in state 'staging', which no reader sees (they all read 'active' years only); between statements
- * other requests get the database (on the embedded database there is one session, and a transaction would hold
- * it for the whole import: tens of seconds for a large file). Then ONE short transaction checks the file's
- * identity, writes the history row, retires the year it replaces and makes the staged year active, and rewrites
- * the year's outcome. The retired year's rows are deleted afterwards, again in short statements. A failure at
- * any point before that transaction commits deletes the staging year; a crash leaves it invisible, and the
- * förbund's next import deletes it. Readers never see part of a file, or two files for a year.
+ * How, for a förbund that exists (every upload): `read` streams the file and hands its rows to a LedgerStaging,
+ * which writes them in short statements into a year in state 'staging' that no reader sees (they all read
+ * 'active' years only); between statements other requests get the database (on the embedded database there is
+ * one session, and a transaction would hold it for the whole import: tens of seconds for a large file). Then
+ * ONE short transaction checks the file's identity, writes the history row, retires the year it replaces and
+ * makes the staged year active, and rewrites the year's outcome. The retired year's rows are deleted
+ * afterwards, again in short statements. A failure at any point before that transaction commits deletes the
+ * staging year; a crash leaves it invisible, and the förbund's next import deletes it. Readers never see part
+ * of a file, or two files for a year.
  *
  * A förbund given by a name that does not exist yet (the CLI creates it) is imported in one transaction from
  * start to end, creation included, so that a failed file leaves no förbund behind.
  */
-export async function importSieFile(db: Database, federation: SieImportTarget, input: SieImportInput, actor: Actor): Promise<SieImportResult> {
-  const fileName = valueOrThrow(parseText(input.fileName ?? (typeof input.source === 'string' ? basename(input.source) : 'SIE-fil'), { kind: 'fileName' }), { field: 'filnamn' });
+export async function importLedgerFile(db: Database, federation: SieImportTarget, file: LedgerFileInput, read: LedgerFileReader, actor: Actor): Promise<SieImportResult> {
   if (typeof federation !== 'number' && !federation.name) throw new NotFoundError('Förbundet finns inte.');
-  const raw = typeof input.source === 'string' ? createReadStream(input.source, { highWaterMark: 256 * 1024 }) : input.source;
-  const hash = createHash('sha256');
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  raw.on('error', (e: Error) => tap.destroy(e));
-  raw.pipe(tap);
-  const file: SieFileInput = { tap, raw, hash, fileName };
-  try {
-    const existing = await findFederation(db, federation);
-    if (existing === null) {
-      const { retiredYearId: _none, ...published } = await db.transaction(async (tx) => {
-        const fed = await ensureFederation(tx, (federation as { name: string }).name);
-        const staged = await stageFile(tx, fed, file, { id: null }, async () => {});
-        return await publish(tx, fed, staged, file, input, actor, { created: true });
-      }, actor);
-      return published;
-    }
-    const fed = existing;
-    const pause = pauseFor(db);
-    await deleteLeftovers(db, fed, pause);
-    const staging: StagingYear = { id: null };
-    let result: SieImportResult & { retiredYearId: number | null };
-    try {
-      const staged = await stageFile(db, fed, file, staging, pause);
-      result = await db.transaction((tx) => publish(tx, fed, staged, file, input, actor, { created: false }), actor);
-    } catch (e) {
-      if (staging.id !== null) await deleteYear(db, fed, staging.id, pause).catch(() => {});
-      throw e;
-    }
-    const { retiredYearId, ...published } = result;
-    // The replaced year is no longer visible; its rows go now, in short steps (or with the next import if this fails).
-    if (retiredYearId !== null) await deleteYear(db, fed, retiredYearId, pause).catch(() => {});
+  const existing = await findFederation(db, federation);
+  if (existing === null) {
+    const { retiredYearId: _none, ...published } = await db.transaction(async (tx) => {
+      const fed = await ensureFederation(tx, (federation as { name: string }).name);
+      const staging = new LedgerStaging(tx, fed, file.fileName, async () => {});
+      const staged = await staging.finish(await read(staging));
+      return await publish(tx, fed, staged, file, actor, { created: true });
+    }, actor);
     return published;
-  } finally {
-    raw.destroy();
   }
+  const fed = existing;
+  const pause = pauseFor(db);
+  await deleteLeftovers(db, fed, pause);
+  const staging = new LedgerStaging(db, fed, file.fileName, pause);
+  let result: SieImportResult & { retiredYearId: number | null };
+  try {
+    const staged = await staging.finish(await read(staging));
+    result = await db.transaction((tx) => publish(tx, fed, staged, file, actor, { created: false }), actor);
+  } catch (e) {
+    if (staging.yearId !== null) await deleteYear(db, fed, staging.yearId, pause).catch(() => {});
+    throw e;
+  }
+  const { retiredYearId, ...published } = result;
+  // The replaced year is no longer visible; its rows go now, in short steps (or with the next import if this fails).
+  if (retiredYearId !== null) await deleteYear(db, fed, retiredYearId, pause).catch(() => {});
+  return published;
 }
-
-interface SieFileInput {
-  readonly tap: Transform;
-  readonly raw: Readable;
-  readonly hash: ReturnType<typeof createHash>;
-  readonly fileName: string;
-}
-
-const failWith = (fileName: string) => (problems: readonly InputProblem[]) =>
-  new InputError(problems.length ? problems : [{ file: fileName, message: 'Filen kunde inte läsas in.' }]);
 
 /**
- * Reads the file and writes its rows into a new year in state 'staging' (invisible to every reader), in
- * statements of STAGE_BATCH rows with `pause()` before each. Throws an InputError when the file has problems;
- * the staging year (if one was made) is then the caller's to delete.
+ * A year being staged: the importer gives it the financial year (`begin`), then balances and vouchers as it
+ * reads them; they are written into a new year in state 'staging' (invisible to every reader), in statements
+ * of STAGE_BATCH rows with `pause()` before each. Sums per account, objects and month are kept as the rows
+ * pass. `finish` writes the chart of accounts and the per-account totals. Holds no more than a batch of rows.
  */
-async function stageFile(q: Queryable, fed: number, file: SieFileInput, staging: StagingYear, pause: Pause): Promise<Staged> {
-  const { fileName } = file;
-  const parser = new SieParser(fileName);
-  const validator = new SieValidator(fileName);
-  const fail = failWith(fileName);
-  let yearStart: { start: string; end: string } | null = null;
-  let previous: { start: string; end: string } | null = null;
-  const accounts = new Map<string, { name: string; type: string | null; sru: string | null }>();
-  const dimensions: SieRecord[] = [];
-  const objects: SieRecord[] = [];
-  const pendingBalances: Extract<SieRecord, { type: 'balance' }>[] = [];
-  let writers: { vouchers: BulkInserter; transactions: BulkInserter; balances: BulkInserter; q: Queryable } | null = null;
-  let seq = 0;
-  let transactionCount = 0;
-  let balanceCount = 0;
-  const monthTotals = new MonthTotals(async (rows) => {
-    const inserter = new BulkInserter((await ensureYear(0)).q, MONTH_TOTAL_SQL, 4, STAGE_BATCH);
-    for (const r of rows) await inserter.add(...r);
-    await inserter.flush();
-  });
+export class LedgerStaging {
+  /** The staging year's id once it exists (so that a failure can delete what was written). */
+  yearId: number | null = null;
+  private year: { start: string; end: string } | null = null;
+  private writers: { vouchers: BulkInserter; transactions: BulkInserter; balances: BulkInserter; q: Queryable } | null = null;
+  private readonly monthTotals: MonthTotals;
+  private vouchers = 0;
+  private transactions = 0;
+  private balances = 0;
 
-  const ensureYear = async (line: number) => {
-    if (writers) return writers;
-    if (!yearStart) throw fail([{ file: fileName, line, field: '#RAR', message: 'Räkenskapsåret (#RAR 0) måste anges före saldon och verifikationer.' }]);
-    const [y] = await q.query<{ id: number }>(
+  constructor(
+    private readonly q: Queryable,
+    private readonly fed: number,
+    private readonly fileName: string,
+    private readonly pause: Pause,
+  ) {
+    this.monthTotals = new MonthTotals(async (rows) => {
+      const inserter = new BulkInserter(this.w().q, MONTH_TOTAL_SQL, 4, STAGE_BATCH);
+      for (const r of rows) await inserter.add(...r);
+      await inserter.flush();
+    });
+  }
+
+  /** Whether `begin` has been called. */
+  get begun(): boolean {
+    return this.writers !== null;
+  }
+
+  /** Creates the staging year: the file's financial year and the previous one it carries, if any. */
+  async begin(year: { start: string; end: string }, previous: { start: string; end: string } | null): Promise<void> {
+    if (this.writers) return;
+    const [y] = await this.q.query<{ id: number }>(
       `insert into ledger_year (federation_id, import_id, start_date, end_date, previous_start_date, previous_end_date, state)
        values ($1, null, $2, $3, $4, $5, 'staging') returning id`,
-      [fed, yearStart.start, yearStart.end, previous?.start ?? null, previous?.end ?? null],
+      [this.fed, year.start, year.end, previous?.start ?? null, previous?.end ?? null],
     );
-    staging.id = y!.id;
-    const b = bound(q, fed, y!.id, pause);
-    writers = {
+    this.yearId = y!.id;
+    this.year = year;
+    const b = bound(this.q, this.fed, y!.id, this.pause);
+    this.writers = {
       q: b,
       vouchers: new BulkInserter(b, VOUCHER_SQL, 6, STAGE_BATCH),
       transactions: new BulkInserter(b, TRANSACTION_SQL, 8, STAGE_BATCH),
       balances: new BulkInserter(b, BALANCE_SQL, 6, STAGE_BATCH),
     };
-    return writers;
-  };
-
-  const addBalance = async (b: Extract<SieRecord, { type: 'balance' }>) => {
-    balanceCount++;
-    await writers!.balances.add(b.kind, b.yearIndex, b.period, b.account, b.objects ? JSON.stringify(b.objects) : null, b.amountOre);
-  };
-
-  for await (const batch of readSie(file.tap, parser)) {
-    for (const r of batch) {
-      validator.add(r);
-      switch (r.type) {
-        case 'year':
-          if (r.yearIndex === 0 && !yearStart) yearStart = { start: r.start, end: r.end };
-          if (r.yearIndex === -1 && !previous) previous = { start: r.start, end: r.end };
-          break;
-        case 'account': {
-          if (!accounts.has(r.account) && accounts.size >= sieLimits.accounts) throw fail([{ file: fileName, line: r.line, field: '#KONTO', message: `Filen deklarerar fler än ${formatNumber(sieLimits.accounts)} konton.` }]);
-          const a = accounts.get(r.account);
-          accounts.set(r.account, { name: r.name, type: a?.type ?? null, sru: a?.sru ?? null });
-          break;
-        }
-        case 'accountType':
-        case 'sru': {
-          const a = accounts.get(r.account) ?? { name: '', type: null, sru: null };
-          if (r.type === 'accountType') a.type = r.accountType;
-          else a.sru = r.code;
-          accounts.set(r.account, a);
-          break;
-        }
-        case 'dimension':
-          if (dimensions.length >= sieLimits.dimensions) throw fail([{ file: fileName, line: r.line, field: '#DIM', message: `Filen deklarerar fler än ${formatNumber(sieLimits.dimensions)} dimensioner.` }]);
-          dimensions.push(r);
-          break;
-        case 'object':
-          if (objects.length >= sieLimits.objects) throw fail([{ file: fileName, line: r.line, field: '#OBJEKT', message: `Filen deklarerar fler än ${formatNumber(sieLimits.objects)} objekt.` }]);
-          objects.push(r);
-          break;
-        case 'balance':
-          if (!writers) pendingBalances.push(r);
-          else await addBalance(r);
-          break;
-        case 'voucher': {
-          const w = await ensureYear(r.line);
-          for (const b of pendingBalances.splice(0)) await addBalance(b);
-          seq++;
-          await w.vouchers.add(seq, r.series, r.number, r.date, r.text, r.registeredOn);
-          let row = 0;
-          for (const t of r.transactions) {
-            transactionCount++;
-            const objectsJson = t.objects ? JSON.stringify(t.objects) : null;
-            await w.transactions.add(seq, ++row, t.kind, t.account, objectsJson, t.amountOre, t.date, t.text);
-            if (t.kind !== 'removed') await monthTotals.add(t.account, objectsJson, Number(t.date.slice(5, 7)), t.amountOre);
-          }
-          break;
-        }
-        default:
-          break;
-      }
-    }
-    if (parser.problems.length + validator.problems.length >= MAX_PROBLEMS) break;
-    // Reading buffered data resolves in microtasks only: without this, a long stretch of lines that write
-    // nothing (20 000 #KONTO) would keep every other request off the event loop until it ends.
-    await new Promise((resolve) => setImmediate(resolve));
   }
-  file.raw.destroy();
-  const summary = validator.finish();
-  const problems = [...parser.problems, ...validator.problems];
-  if (problems.length) throw fail(problems.slice(0, MAX_PROBLEMS));
-  const w = await ensureYear(0);
-  for (const b of pendingBalances.splice(0)) await addBalance(b);
-  await w.vouchers.flush();
-  await w.transactions.flush();
-  await w.balances.flush();
-  await monthTotals.flush();
 
-  const accountRows = new BulkInserter(w.q, ACCOUNT_SQL, 4, STAGE_BATCH);
-  for (const [a, v] of accounts) await accountRows.add(a, v.name, v.type, v.sru);
-  await accountRows.flush();
-  const dims = dimensions as Extract<SieRecord, { type: 'dimension' }>[];
-  const dimensionRows = new BulkInserter(w.q, DIMENSION_SQL, 3, STAGE_BATCH);
-  for (const d of new Map(dims.map((d) => [d.dimension, d])).values()) await dimensionRows.add(d.dimension, d.name, d.parent);
-  await dimensionRows.flush();
-  const objectRows = new BulkInserter(w.q, OBJECT_SQL, 3, STAGE_BATCH);
-  for (const o of new Map((objects as Extract<SieRecord, { type: 'object' }>[]).map((o) => [`${o.dimension}\u0000${o.code}`, o])).values()) await objectRows.add(o.dimension, o.code, o.name);
-  await objectRows.flush();
-  const totalRows = new BulkInserter(w.q, ACCOUNT_TOTAL_SQL, 4, STAGE_BATCH);
-  for (const t of summary.totals) await totalRows.add(t.yearIndex, t.account, t.openingOre, t.closingOre);
-  await totalRows.flush();
-  return {
-    yearId: staging.id!,
-    start: yearStart!.start,
-    end: yearStart!.end,
-    summary,
-    accounts: accounts.size,
-    vouchers: seq,
-    transactions: transactionCount,
-    balances: balanceCount,
-  };
+  private w() {
+    if (!this.writers) throw new InputError({ file: this.fileName, message: 'Räkenskapsåret måste anges före saldon och verifikationer.' });
+    return this.writers;
+  }
+
+  async addBalance(b: LedgerBalanceInput): Promise<void> {
+    this.balances++;
+    await this.w().balances.add(b.kind, b.yearIndex, b.period, b.account, b.objects ? JSON.stringify(b.objects) : null, b.amountOre);
+  }
+
+  async addVoucher(v: LedgerVoucherInput): Promise<void> {
+    const w = this.w();
+    const seq = ++this.vouchers;
+    await w.vouchers.add(seq, v.series, v.number, v.date, v.text, v.registeredOn);
+    let row = 0;
+    for (const t of v.transactions) {
+      this.transactions++;
+      const objectsJson = t.objects ? JSON.stringify(t.objects) : null;
+      await w.transactions.add(seq, ++row, t.kind, t.account, objectsJson, t.amountOre, t.date, t.text);
+      if (t.kind !== 'removed') await this.monthTotals.add(t.account, objectsJson, monthInYear(t.date, this.year!), t.amountOre);
+    }
+  }
+
+  /** Writes what is left, the chart of accounts and the per-account totals; the staged year is then ready to publish. */
+  async finish(facts: LedgerFileFacts): Promise<Staged> {
+    const w = this.w();
+    await w.vouchers.flush();
+    await w.transactions.flush();
+    await w.balances.flush();
+    await this.monthTotals.flush();
+    const accountRows = new BulkInserter(w.q, ACCOUNT_SQL, 4, STAGE_BATCH);
+    for (const [a, v] of facts.accounts) await accountRows.add(a, v.name, v.type, v.sru);
+    await accountRows.flush();
+    const dimensionRows = new BulkInserter(w.q, DIMENSION_SQL, 3, STAGE_BATCH);
+    for (const d of new Map(facts.dimensions.map((d) => [d.dimension, d])).values()) await dimensionRows.add(d.dimension, d.name, d.parent);
+    await dimensionRows.flush();
+    const objectRows = new BulkInserter(w.q, OBJECT_SQL, 3, STAGE_BATCH);
+    for (const o of new Map(facts.objects.map((o) => [`${o.dimension}\u0000${o.code}`, o])).values()) await objectRows.add(o.dimension, o.code, o.name);
+    await objectRows.flush();
+    const totalRows = new BulkInserter(w.q, ACCOUNT_TOTAL_SQL, 4, STAGE_BATCH);
+    for (const t of facts.totals) await totalRows.add(t.yearIndex, t.account, t.openingOre, t.closingOre);
+    await totalRows.flush();
+    await w.q.query(UNDECLARED_ACCOUNT_SQL);
+    return {
+      yearId: this.yearId!,
+      start: this.year!.start,
+      end: this.year!.end,
+      summary: facts,
+      accounts: facts.accounts.size,
+      vouchers: this.vouchers,
+      transactions: this.transactions,
+      balances: this.balances,
+    };
+  }
 }
 
 /**
@@ -408,18 +369,19 @@ async function publish(
   tx: Queryable,
   fed: number,
   staged: Staged,
-  file: SieFileInput,
-  input: SieImportInput,
+  file: LedgerFileInput,
   actor: Actor,
   opts: { created: boolean },
 ): Promise<SieImportResult & { retiredYearId: number | null }> {
   // Two imports of one förbund publish one after the other (a PostgreSQL server runs them side by side).
   await tx.query('select id from federation where id = $1 for update', [fed]);
-  const identity = await checkSieIdentity(tx, fed, staged.summary, file.fileName, opts);
-  if (identity.problem && input.predecessor !== true) throw failWith(file.fileName)([identity.problem]);
-  // Recorded as a predecessor's books only when confirmed so; such a file never gives the förbund its number.
-  const predecessor = input.predecessor === true;
-  if (!predecessor && identity.adoptOrganisationNumber) {
+  const predecessor = file.predecessor === true;
+  const identity = await decideIdentity(tx, fed, staged.summary, file.fileName, {
+    created: opts.created,
+    predecessor,
+    confirmedOrganisationNumber: file.organisationNumber ?? null,
+  });
+  if (identity.adoptOrganisationNumber) {
     await tx.query('update federation set organisation_number = $2 where id = $1', [fed, identity.adoptOrganisationNumber]);
   }
   const [old] = await tx.query<{ id: number; import_id: number }>(
@@ -430,14 +392,14 @@ async function publish(
     await tx.query("update ledger_year set state = 'retired' where federation_id = $1 and id = $2", [fed, old.id]);
     await tx.query('update ledger_import set replaced_at = now() where federation_id = $1 and id = $2', [fed, old.import_id]);
   }
-  const sha256 = file.hash.digest('hex');
+  const sha256 = file.sha256();
   const { summary } = staged;
   const [imp] = await tx.query<{ id: number }>(
     `insert into ledger_import (federation_id, file_name, sha256, imported_by, year_start, year_end, company_name, program, sie_type,
-       account_count, voucher_count, transaction_count, balance_count, predecessor)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
+       account_count, voucher_count, transaction_count, balance_count, predecessor, notices)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb) returning id`,
     [fed, file.fileName, sha256, actor.id, staged.start, staged.end, summary.company, summary.program, summary.sieType,
-      staged.accounts, staged.vouchers, staged.transactions, staged.balances, predecessor],
+      staged.accounts, staged.vouchers, staged.transactions, staged.balances, predecessor, JSON.stringify(summary.notices)],
   );
   await tx.query("update ledger_year set state = 'active', import_id = $3 where federation_id = $1 and id = $2 and state = 'staging'", [fed, staged.yearId, imp!.id]);
   await syncLedgerOutcome(tx, fed, Number(staged.start.slice(0, 4)));
@@ -454,6 +416,7 @@ async function publish(
     sha256,
     federationId: fed,
     federationCreated: opts.created,
+    notices: summary.notices,
     retiredYearId: old?.id ?? null,
   };
 }

@@ -13,7 +13,7 @@ import { buildAnnualReport } from '../../core/reports/annualReport.ts';
 import { generateSie } from '../../importers/sie/testing/generate.ts';
 import { demoSteps } from '../../cli/demo.ts';
 import { loadDemo } from '../demo/index.ts';
-import { importSieFile } from '../ledger/import.ts';
+import { importSieFile } from '../../importers/sie/import.ts';
 import { mapObjectsByName } from '../ledger/mapping.ts';
 import { addBoardMember, addMeeting } from './board.ts';
 import { createRound, submitAnswers } from '../surveys/rounds.ts';
@@ -119,7 +119,7 @@ describe('annual report 2025 rendered (economy data only)', () => {
 
 describe('annual report 2025 with the SIE ledger', () => {
   beforeAll(async () => {
-    await importSieFile(db, fid, { source: Readable.from([generateSie({ transactionRows: 400 })]), fileName: 'bokslut-2025.se' }, actor);
+    await importSieFile(db, fid, { source: Readable.from([generateSie({ transactionRows: 400 })]), fileName: 'bokslut-2025.se', organisationNumber: '222000-0000' }, actor);
     await mapObjectsByName(db, fid, '6', actor);
   }, 300_000);
 

@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
-import { generateSie } from '../../importers/sie/testing/generate.ts';
-import { applyMutation, mutationArb } from '../../importers/sie/testing/mutations.ts';
+import { generateSie } from './testing/generate.ts';
+import { applyMutation, mutationArb } from './testing/mutations.ts';
 import { createTestDb } from '../../../test/support/db.ts';
 import { importSieFile } from './import.ts';
 
@@ -23,7 +23,7 @@ async function state() {
 
 beforeAll(async () => {
   db = await createTestDb();
-  [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name) values ('Fuzzförbundet') returning id")) as [{ id: number }];
+  [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name, organisation_number) values ('Fuzzförbundet', '222000-0000') returning id")) as [{ id: number }];
   await importSieFile(db, fed, { source: Readable.from([base]), fileName: 'original.se' }, { id: 't' });
 });
 afterAll(() => db.drop());

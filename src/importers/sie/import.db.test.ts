@@ -4,11 +4,11 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
-import { generateSie } from '../../importers/sie/testing/generate.ts';
+import { generateSie } from './testing/generate.ts';
 import { createTestDb } from '../../../test/support/db.ts';
-import { listSieImports } from './history.ts';
+import { listSieImports } from '../../services/ledger/history.ts';
 import { importSieFile } from './import.ts';
-import { ledgerStatements } from './statements.ts';
+import { ledgerStatements } from '../../services/ledger/statements.ts';
 
 const ref = JSON.parse(readFileSync(new URL('../../../test/fixtures/vastmanland-2025.source.json', import.meta.url), 'utf8'));
 const actor = { id: 'test-user' };
@@ -29,7 +29,7 @@ const importBuffer = (buf: Buffer, fileName = 'bokslut-2025.se') => importSieFil
 
 beforeAll(async () => {
   db = await createTestDb();
-  [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Västmanland') returning id")) as [{ id: number }];
+  [{ id: fed }] = (await db.query<{ id: number }>("insert into federation (name, organisation_number) values ('Samordningsförbundet Västmanland', '222000-0000') returning id")) as [{ id: number }];
 });
 afterAll(() => db.drop());
 
@@ -90,6 +90,7 @@ describe('importSieFile', () => {
     ['a malformed amount', (t: string) => t.replace(/#TRANS 1930 \{\} (-?\d+)\.(\d\d)/, '#TRANS 1930 {} $1,$2x'), /inte ett giltigt belopp/],
     ['a date outside the year', (t: string) => t.replace('#VER A 2 2025', '#VER A 2 2024'), /utanför räkenskapsåret/],
     ['an undeclared account', (t: string) => t.replace('#KONTO 8510 "Räntekostnader"', ''), /8510 används men är inte deklarerat/],
+    ['another company’s books', (t: string) => t.replace('#ORGNR 222000-0000', '#ORGNR 556036-0793'), /förbundets är 222000-0000/],
     ['a closing balance that does not match', (t: string) => t.replace('#UB 0 1930 9350453.00', '#UB 0 1930 9350454.00'), /utgående balans/],
     ['a truncated file', (t: string) => t.slice(0, Math.floor(t.length * 0.7)), /avkortad/],
   ])('rejects %s with file and line, and leaves the database unchanged', async (_name, mutate, message) => {
@@ -103,7 +104,7 @@ describe('importSieFile', () => {
   });
 
   it('imports the SIE group example file (PC-8, objects, #RAR -1)', async () => {
-    const [{ id }] = (await db.query<{ id: number }>("insert into federation (name) values ('Exempelförbundet') returning id")) as [{ id: number }];
+    const [{ id }] = (await db.query<{ id: number }>("insert into federation (name, organisation_number) values ('Exempelförbundet', '555555-5555') returning id")) as [{ id: number }];
     const result = await importSieFile(db, id, { source: 'test/fixtures/SIE4-exempelfil.SE' }, actor);
     expect(result).toMatchObject({ yearStart: '2021-01-01', vouchers: 295, transactions: 1330, accounts: 530 });
     const [row] = await db.query<{ name: string }>("select name from ledger_object where federation_id = $1 and code = 'Nord'", [id]);
