@@ -55,6 +55,27 @@ module.exports = {
       to: { path: layer('db'), pathNot: '^src/db/(database|open)\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'formats-and-cli-run-no-sql',
+      comment: 'SQL lives in services and the database layer: importers, exports and the CLI hand data to services and may name database types; only the CLI opens a database (src/db/open.ts).',
+      severity: 'error',
+      from: { path: [layer('importers'), layer('exports'), layer('cli')], pathNot: '\\.test\\.ts$' },
+      to: { path: layer('db'), pathNot: '^src/db/open\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'only-the-cli-opens-a-database',
+      comment: 'Opening the configured database is the CLI\'s (and the server start\'s) business, not a file format\'s.',
+      severity: 'error',
+      from: { path: [layer('importers'), layer('exports')], pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/db/open\\.ts$' },
+    },
+    {
+      name: 'cli-loads-lazily',
+      comment: 'A command module only declares its commands; each action imports the services, importers, exports, database and HTTP server it uses when it runs (`await import(…)`), so `samordna --help` loads none of them and a command only its own.',
+      severity: 'error',
+      from: { path: layer('cli'), pathNot: '\\.test\\.ts$' },
+      to: { path: [layer('services'), layer('importers'), layer('exports'), layer('db'), layer('http')], dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
+    {
       name: 'http-and-cli-are-apart',
       comment: 'The two interfaces share services, not each other.',
       severity: 'error',

@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { openDatabase } from '../db/open.ts';
-import { demoActor, loadDemo, type DemoStep } from '../services/demo/index.ts';
-import { parseReference } from '../importers/reference/parseReference.ts';
-import { writeReference } from '../importers/reference/importReference.ts';
-import { seedInterventionDemo } from '../services/interventions/demo/loadInterventionDemo.ts';
-import { seedReportDemo, type ReportDemoData } from '../services/reports/demo.ts';
+import type { DemoStep } from '../services/demo/index.ts';
+import type { ReportDemoData } from '../services/reports/demo.ts';
+import { withDb } from './shared.ts';
 
 export const demoFile = new URL('../../demo/vastmanland.json', import.meta.url);
 export const reportDemoFile = new URL('../../demo/vastmanland-report.json', import.meta.url);
@@ -14,22 +11,27 @@ export const reportDemoFile = new URL('../../demo/vastmanland-report.json', impo
 export const economyDemoStep: DemoStep = {
   name: 'Ekonomi: Samordningsförbundet Västmanland 2024–2025',
   async run(tx, ctx) {
+    const [{ parseReference }, { writeReference }] = await Promise.all([
+      import('../importers/reference/parseReference.ts'),
+      import('../importers/reference/importReference.ts'),
+    ]);
     const data = parseReference(await readFile(demoFile, 'utf8'), 'demo/vastmanland.json');
     const result = await writeReference(tx, data);
     ctx.federationId = result.federationId;
   },
 };
 
-/** The demo loader's steps, in order. Other areas append theirs here. */
+/** The demo loader's steps, in order. Other areas append theirs here. Each loads what it writes with when it runs. */
 export const demoSteps: DemoStep[] = [
   economyDemoStep,
   {
     name: 'Insatser och deltagare (syntetiska deltagare)',
-    run: (tx, ctx) => seedInterventionDemo(tx, ctx.federationId!),
+    run: async (tx, ctx) => (await import('../services/interventions/demo/loadInterventionDemo.ts')).seedInterventionDemo(tx, ctx.federationId!),
   },
   {
     name: 'Styrelse, revisorer och texter till årsredovisningen 2025',
     async run(tx, ctx) {
+      const [{ seedReportDemo }, { demoActor }] = await Promise.all([import('../services/reports/demo.ts'), import('../services/demo/index.ts')]);
       const data = JSON.parse(await readFile(reportDemoFile, 'utf8')) as ReportDemoData;
       await seedReportDemo(tx, ctx.federationId!, data, demoActor.id);
     },
@@ -41,12 +43,8 @@ export function registerDemo(program: Command): void {
     .command('demo')
     .description('Läser in demodata (Samordningsförbundet Västmanland 2024–2025)')
     .action(async () => {
-      const db = await openDatabase();
-      try {
-        const names = await loadDemo(db, demoSteps);
-        for (const n of names) console.log(`Inläst: ${n}`);
-      } finally {
-        await db.close();
-      }
+      const { loadDemo } = await import('../services/demo/index.ts');
+      const names = await withDb((db) => loadDemo(db, demoSteps));
+      for (const n of names) console.log(`Inläst: ${n}`);
     });
 }

@@ -3,25 +3,21 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import { toKeyFiguresJson } from '../core/economy/keyFigures.ts';
 import { statementJson, statementTable } from '../core/economy/statementTable.ts';
-import { getFederationByName, yearFigures } from '../services/economy/index.ts';
 import type { Queryable } from '../db/database.ts';
-import { importReferenceFile } from '../importers/reference/importReference.ts';
-import { importOutcomeFile } from '../importers/outcome/importOutcome.ts';
-import { outcomeTemplateTable } from '../importers/outcome/outcomeTemplate.ts';
-import { listBudgetLines } from '../services/economy/index.ts';
-import { tableToCsv } from '../exports/csv.ts';
-import { tableToXlsx } from '../exports/xlsx.ts';
-import { tableToText } from '../exports/textTable.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
+
+const economy = () => import('../services/economy/index.ts');
 
 /** What `report key-figures` prints: the contract's JSON of the year, from the year's one model. */
 export async function keyFiguresReport(db: Queryable, federationName: string, year: number): Promise<string> {
+  const { getFederationByName, yearFigures } = await economy();
   const f = await getFederationByName(db, federationName);
   return JSON.stringify(toKeyFiguresJson((await yearFigures(db, f.id, year)).keyFigures), null, 2) + '\n';
 }
 
 /** What `report operating-statement --format json` prints (kronor), from the year's one model. */
 export async function operatingStatementReport(db: Queryable, federationName: string, year: number): Promise<string> {
+  const { getFederationByName, yearFigures } = await economy();
   const f = await getFederationByName(db, federationName);
   return JSON.stringify(statementJson((await yearFigures(db, f.id, year)).statement, f.name), null, 2) + '\n';
 }
@@ -39,6 +35,7 @@ export function registerEconomy(program: Command): void {
     .description('Läser in en fil i referensformatet samordna-reference/1 (förbund, medlemmar, år, bidrag, budget, utfall)')
     .argument('<file>', 'JSON-fil')
     .action(async (file: string) => {
+      const { importReferenceFile } = await import('../importers/reference/importReference.ts');
       await withDb(async (db) => {
         const r = await importReferenceFile(db, file, cliActor);
         console.error(`Inläst: ${r.federationName}, år ${r.years.join(', ')}.`);
@@ -51,6 +48,7 @@ export function registerEconomy(program: Command): void {
     .argument('<file>', '.xlsx eller .csv')
     .requiredOption('--federation <name>', 'förbundets namn')
     .action(async (file: string, opts: { federation: string }) => {
+      const [{ getFederationByName }, { importOutcomeFile }] = await Promise.all([economy(), import('../importers/outcome/importOutcome.ts')]);
       await withDb(async (db) => {
         const f = await getFederationByName(db, opts.federation);
         const r = await importOutcomeFile(db, f.id, file, cliActor);
@@ -68,11 +66,13 @@ export function registerEconomy(program: Command): void {
     .action(async (opts: { format: string; federation?: string; year: string; output?: string }) => {
       if (!['xlsx', 'csv'].includes(opts.format)) throw new InputError({ field: '--format', message: 'Ange xlsx eller csv.' });
       const year = parseYear(opts.year);
+      const { getFederationByName, listBudgetLines } = await economy();
+      const { outcomeTemplateTable } = await import('../importers/outcome/outcomeTemplate.ts');
       const lines = opts.federation
         ? await withDb(async (db) => listBudgetLines(db, (await getFederationByName(db, opts.federation!)).id))
         : [{ section: 'administration' as const, label: 'Styrelse' }, { section: 'individual' as const, label: 'Samordningsteam' }];
       const table = outcomeTemplateTable(year, lines);
-      await output(opts.format === 'csv' ? tableToCsv(table) : await tableToXlsx(table), opts.output);
+      await output(opts.format === 'csv' ? (await import('../exports/csv.ts')).tableToCsv(table) : await (await import('../exports/xlsx.ts')).tableToXlsx(table), opts.output);
     });
 
   const report = commandGroup(program, 'report', 'Rapporter');
@@ -102,12 +102,13 @@ export function registerEconomy(program: Command): void {
       const year = parseYear(opts.year);
       await withDb(async (db) => {
         if (opts.format === 'json') return output(await operatingStatementReport(db, opts.federation, year), opts.output);
+        const { getFederationByName, yearFigures } = await economy();
         const f = await getFederationByName(db, opts.federation);
         const s = (await yearFigures(db, f.id, year)).statement;
         const table = statementTable(s, f.name);
-        if (opts.format === 'csv') return output(tableToCsv(table), opts.output);
-        if (opts.format === 'xlsx') return output(await tableToXlsx(table), opts.output);
-        return output(tableToText(table), opts.output);
+        if (opts.format === 'csv') return output((await import('../exports/csv.ts')).tableToCsv(table), opts.output);
+        if (opts.format === 'xlsx') return output(await (await import('../exports/xlsx.ts')).tableToXlsx(table), opts.output);
+        return output((await import('../exports/textTable.ts')).tableToText(table), opts.output);
       });
     });
 }

@@ -1,20 +1,19 @@
 import type { Command } from 'commander';
 import { describeProblem, InputError } from '../core/errors.ts';
-import { OrganisationConfirmationNeeded } from '../services/ledger/identity.ts';
 import type { StatementLayout } from '../core/ledger/layout.ts';
-import { tableToCsv } from '../exports/csv.ts';
+import type { Queryable } from '../db/database.ts';
 import { statementsTable } from '../core/ledger/tables.ts';
-import { getFederationByName as federationByName } from '../services/federations/federations.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
-import { listSieImports } from '../services/ledger/history.ts';
-import { importSieFile } from '../importers/sie/import.ts';
-import { addMapping, listMappings, loadLedgerOutcome, mapObjectsByName, parseAccountRange } from '../services/ledger/mapping.ts';
-import { setClassRange } from '../services/ledger/classes.ts';
 import { accountClasses } from '../core/ledger/classification.ts';
-import { ledgerStatements } from '../services/ledger/statements.ts';
 import { formatKronor, formatPercent } from '../core/format.ts';
 
 const actor = cliActor;
+const mapping = () => import('../services/ledger/mapping.ts');
+
+async function federationByName(db: Queryable, name: string) {
+  const { getFederationByName } = await import('../services/federations/federations.ts');
+  return getFederationByName(db, name);
+}
 const yearOption = parseYear;
 /** Whole kronor, sv-SE, as the statements print; blank where there is no figure. */
 const kronor = (ore: number | null) => (ore === null ? '' : formatKronor(ore));
@@ -40,6 +39,7 @@ export function registerLedger(program: Command): void {
     .option('--organisation-number <nnnnnn-nnnn>', 'bekräftar att filen är förbundets bokföring (ska vara filens #ORGNR; sparas som förbundets när inget finns)')
     .option('--predecessor', 'filen är en föregångares bokföring (annat #ORGNR/#FNAMN än förbundets): läs in ändå')
     .action(async (file: string, opts: { federation: string; predecessor?: boolean; organisationNumber?: string }) => {
+      const [{ importSieFile }, { OrganisationConfirmationNeeded }] = await Promise.all([import('../importers/sie/import.ts'), import('../services/ledger/identity.ts')]);
       await withDb(async (db) => {
         const started = Date.now();
         const input = { source: file, predecessor: opts.predecessor === true, ...(opts.organisationNumber !== undefined ? { organisationNumber: opts.organisationNumber } : {}) };
@@ -67,6 +67,7 @@ export function registerLedger(program: Command): void {
     .requiredOption('--year <year>', 'räkenskapsår')
     .option('--format <format>', 'table, json eller csv', 'table')
     .action(async (opts: { federation: string; year: string; format: string }) => {
+      const { ledgerStatements } = await import('../services/ledger/statements.ts');
       await withDb(async (db) => {
         const fed = await federationByName(db, opts.federation);
         const year = yearOption(opts.year);
@@ -81,7 +82,7 @@ export function registerLedger(program: Command): void {
             statements: s.layout.map((l) => ({ key: l.key, title: l.title, rows: l.rows.filter((r) => r.kind !== 'heading').map((r) => ({ key: r.key, label: r.label, note: r.note ?? null, current: kr(r.currentOre), previous: kr(r.previousOre) })) })),
             unclassified: s.current.unclassified.map((u) => ({ account: u.account, opening: u.openingOre / 100, closing: u.closingOre / 100 })),
           }, null, 2));
-        } else if (opts.format === 'csv') process.stdout.write(tableToCsv(statementsTable(s.layout, year)));
+        } else if (opts.format === 'csv') process.stdout.write((await import('../exports/csv.ts')).tableToCsv(statementsTable(s.layout, year)));
         else {
           console.log(`${fed.name} – ${year} (kr)`);
           printLayout(s.layout, year);
@@ -95,6 +96,7 @@ export function registerLedger(program: Command): void {
     .description('SIE-inläsningar: vem, när, fil, kontrollsumma och antal')
     .requiredOption('--federation <name>', 'förbundets namn')
     .action(async (opts: { federation: string }) => {
+      const { listSieImports } = await import('../services/ledger/history.ts');
       await withDb(async (db) => {
         const fed = await federationByName(db, opts.federation);
         for (const h of await listSieImports(db, fed.id)) {
@@ -112,9 +114,10 @@ export function registerLedger(program: Command): void {
     .option('--accounts <range>', 'konto eller intervall, t.ex. 4610 eller 4000-4999')
     .option('--object <dim:code>', 'objekt, t.ex. 6:P01')
     .action(async (opts: { federation: string; line: string; accounts?: string; object?: string }) => {
+      const [{ addMapping, listMappings }, { listBudgetLines }] = await Promise.all([mapping(), import('../services/economy/lines.ts')]);
       await withDb(async (db) => {
         const fed = await federationByName(db, opts.federation);
-        const lines = await db.query<{ id: number }>('select id from budget_line where federation_id = $1 and label = $2', [fed.id, opts.line]);
+        const lines = (await listBudgetLines(db, fed.id)).filter((l) => l.label === opts.line);
         if (lines.length !== 1) throw new InputError({ field: '--line', message: lines.length ? `Flera budgetposter heter "${opts.line}".` : `Budgetposten "${opts.line}" finns inte.` });
         await addMapping(db, fed.id, { budgetLineId: lines[0]!.id, accounts: opts.accounts ?? null, object: opts.object ?? null }, actor);
         console.log(`Kopplingen sparades (${(await listMappings(db, fed.id)).length} kopplingar).`);
@@ -128,6 +131,7 @@ export function registerLedger(program: Command): void {
     .requiredOption('--accounts <range>', 'kontointervall, t.ex. 8400-8499')
     .requiredOption('--class <class>', accountClasses.join(' | '))
     .action(async (opts: { federation: string; accounts: string; class: string }) => {
+      const [{ parseAccountRange }, { setClassRange }] = await Promise.all([mapping(), import('../services/ledger/classes.ts')]);
       await withDb(async (db) => {
         const fed = await federationByName(db, opts.federation);
         const { from, to } = parseAccountRange(opts.accounts);
@@ -142,6 +146,7 @@ export function registerLedger(program: Command): void {
     .requiredOption('--federation <name>', 'förbundets namn')
     .option('--dimension <no>', 'dimension (6 = projekt, 1 = kostnadsställe)', '6')
     .action(async (opts: { federation: string; dimension: string }) => {
+      const { mapObjectsByName } = await mapping();
       await withDb(async (db) => {
         const fed = await federationByName(db, opts.federation);
         const r = await mapObjectsByName(db, fed.id, opts.dimension, actor);
@@ -155,6 +160,7 @@ export function registerLedger(program: Command): void {
     .requiredOption('--federation <name>', 'förbundets namn')
     .requiredOption('--year <year>', 'räkenskapsår')
     .action(async (opts: { federation: string; year: string }) => {
+      const { loadLedgerOutcome } = await mapping();
       await withDb(async (db) => {
         const fed = await federationByName(db, opts.federation);
         const o = await loadLedgerOutcome(db, fed.id, yearOption(opts.year));

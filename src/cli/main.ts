@@ -16,6 +16,9 @@ import { registerStatistics } from './statistics.ts';
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
  * services as the HTTP API. Errors meant for the user are printed without a stack trace, exit code 1.
+ * The command modules only declare their commands: each command's action imports the services, importers,
+ * exports and database it uses when it runs, so `--help` loads none of them and a command only its own
+ * (the `cli-loads-lazily` rule in .dependency-cruiser.cjs).
  */
 const program = new Command('samordna')
   .description('Samordna – verksamhetssystem för samordningsförbund')

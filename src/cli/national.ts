@@ -1,9 +1,4 @@
 import type { Command } from 'commander';
-import { nationalStatisticsForYear } from '../services/national/nationalStatistics.ts';
-import { loadNationalSynthetic } from '../services/national/synthetic.ts';
-import { freezeAllClosedYears } from '../services/interventions/publishedStatistics.ts';
-import { nationalCountTables, nationalCsv, nationalJson, syntheticNote } from '../exports/nationalExport.ts';
-import { tableRows } from '../exports/statTableExport.ts';
 import { cliActor, parseYear, withDb } from './shared.ts';
 
 /** `samordna national …`: the suppressed cross-förbund tables and the synthetic national data set. */
@@ -14,8 +9,14 @@ export function registerNational(program: Command): void {
     .description('Nationella tabeller för ett år: per förbund, per län och för landet (små tal dolda)')
     .requiredOption('--year <år>', 'år')
     .option('--format <format>', 'text, json eller csv', 'text')
-    .action((o: { year: string; format: string }) =>
-      withDb(async (db) => {
+    .action(async (o: { year: string; format: string }) => {
+      const [{ nationalStatisticsForYear }, { freezeAllClosedYears }, { nationalCountTables, nationalCsv, nationalJson, syntheticNote }, { tableRows }] = await Promise.all([
+        import('../services/national/nationalStatistics.ts'),
+        import('../services/interventions/publishedStatistics.ts'),
+        import('../exports/nationalExport.ts'),
+        import('../exports/statTableExport.ts'),
+      ]);
+      await withDb(async (db) => {
         // The national tables are the förbund's frozen figures: freeze what has closed but is not frozen yet
         // (up to the year asked for; the trend's earlier years come with it).
         const year = parseYear(o.year);
@@ -31,15 +32,16 @@ export function registerNational(program: Command): void {
           for (const row of tableRows(t)) console.log(row.join('\t'));
         }
         console.log(`\n– = dolt (färre än ${s.minCellSize} eller skulle kunna räknas fram).`);
-      }),
-    );
+      });
+    });
   cmd
     .command('synthetic')
     .description('Läser in det syntetiska nationella datasetet: 80 förbund × 5 år (2021–2025), tydligt märkta som syntetiska')
-    .action(() =>
-      withDb(async (db) => {
+    .action(async () => {
+      const { loadNationalSynthetic } = await import('../services/national/synthetic.ts');
+      await withDb(async (db) => {
         const r = await loadNationalSynthetic(db, cliActor);
         console.log(`Inläst: ${r.federations} syntetiska förbund, ${r.participations} deltaganden.`);
-      }),
-    );
+      });
+    });
 }

@@ -2,9 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import { parseIsoDate, parseMonth, valueOrThrow } from '../core/input/index.ts';
-import { parseDocumentFormat, renderDocument } from '../exports/documentFile.ts';
-import { getFederationByName } from '../services/economy/index.ts';
-import { annualReportDocument, boardPackDocument, interimReportDocument } from '../services/reports/documents.ts';
+import type { DocumentFormat } from '../exports/documentFile.ts';
+import type { Doc } from '../core/documents/model.ts';
+import type { Database } from '../db/database.ts';
+import type * as documents from '../services/reports/documents.ts';
 import { commandGroup, parseYear, withDb } from './shared.ts';
 
 interface Common {
@@ -15,6 +16,21 @@ interface Common {
 
 function needOutput(o: Common): void {
   if (!o.output) throw new InputError({ field: '--output', message: 'Ange filen att skriva till med --output FIL.' });
+}
+
+async function documentFormat(o: Common): Promise<DocumentFormat> {
+  return (await import('../exports/documentFile.ts')).parseDocumentFormat(o.format, '--format');
+}
+
+type Documents = typeof documents;
+
+/** Builds the document from the förbund's data and writes it (the services and renderers are loaded only now). */
+async function writeDocument(o: Common, format: DocumentFormat, build: (documents: Documents, db: Database, federationId: number) => Promise<Doc>): Promise<void> {
+  const { renderDocument } = await import('../exports/documentFile.ts');
+  const [loaded, { getFederationByName }] = await Promise.all([import('../services/reports/documents.ts'), import('../services/federations/federations.ts')]);
+  const doc = await withDb(async (db) => build(loaded, db, (await getFederationByName(db, o.federation)).id));
+  await writeFile(o.output, await renderDocument(doc, format));
+  console.error(`Skrev ${o.output}`);
 }
 
 /** `report annual|interim|board-pack`: the annual report, the interim report and the board pack as DOCX or PDF. */
@@ -29,11 +45,9 @@ export function registerReports(program: Command): void {
     .requiredOption('--output <file>', 'fil att skriva')
     .action(async (o: Common & { year: string }) => {
       needOutput(o);
-      const format = parseDocumentFormat(o.format, '--format');
+      const format = await documentFormat(o);
       const year = parseYear(o.year);
-      const doc = await withDb(async (db) => annualReportDocument(db, (await getFederationByName(db, o.federation)).id, year));
-      await writeFile(o.output, await renderDocument(doc, format));
-      console.error(`Skrev ${o.output}`);
+      await writeDocument(o, format, (d, db, fid) => d.annualReportDocument(db, fid, year));
     });
   report
     .command('interim')
@@ -45,12 +59,10 @@ export function registerReports(program: Command): void {
     .requiredOption('--output <file>', 'fil att skriva')
     .action(async (o: Common & { year: string; throughMonth: string }) => {
       needOutput(o);
-      const format = parseDocumentFormat(o.format, '--format');
+      const format = await documentFormat(o);
       const year = parseYear(o.year);
       const month = valueOrThrow(parseMonth(o.throughMonth), { field: '--through-month' });
-      const doc = await withDb(async (db) => interimReportDocument(db, (await getFederationByName(db, o.federation)).id, year, month));
-      await writeFile(o.output, await renderDocument(doc, format));
-      console.error(`Skrev ${o.output}`);
+      await writeDocument(o, format, (d, db, fid) => d.interimReportDocument(db, fid, year, month));
     });
   report
     .command('board-pack')
@@ -61,10 +73,8 @@ export function registerReports(program: Command): void {
     .requiredOption('--output <file>', 'fil att skriva')
     .action(async (o: Common & { date: string }) => {
       needOutput(o);
-      const format = parseDocumentFormat(o.format, '--format');
+      const format = await documentFormat(o);
       const date = valueOrThrow(parseIsoDate(o.date), { field: '--date' });
-      const doc = await withDb(async (db) => boardPackDocument(db, (await getFederationByName(db, o.federation)).id, date));
-      await writeFile(o.output, await renderDocument(doc, format));
-      console.error(`Skrev ${o.output}`);
+      await writeDocument(o, format, (d, db, fid) => d.boardPackDocument(db, fid, date));
     });
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { parseYear as parseYearInput, valueOrThrow } from '../core/input/index.ts';
-import { openDatabase } from '../db/open.ts';
 import type { Actor, Database } from '../db/database.ts';
 
 /** The CLI acts as a local system actor: whoever can run it on the server already holds the database. */
@@ -11,8 +10,12 @@ export function cliActorIn(federationId: number): Actor {
   return { ...cliActor, federationId };
 }
 
-/** Opens the configured database for one command and always closes it (the embedded one is single-process). */
+/**
+ * Opens the configured database for one command and always closes it (the embedded one is single-process).
+ * The database layer is loaded here, when a command needs it, not when `samordna` starts (`--help` needs none).
+ */
 export async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../db/open.ts');
   const db = await openDatabase();
   try {
     return await fn(db);

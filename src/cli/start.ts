@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import { parseInteger, valueOrThrow } from '../core/input/index.ts';
-import { openDatabase } from '../db/open.ts';
-import { startServer } from '../http/server.ts';
-import { loadDemoIfEmpty } from '../services/demo/index.ts';
 import { demoSteps } from './demo.ts';
-import { startStatisticsFreezer } from '../services/interventions/statisticsFreezer.ts';
 
 export function registerStart(program: Command): void {
   program
@@ -13,9 +9,16 @@ export function registerStart(program: Command): void {
     .option('-p, --port <port>', 'port', process.env.PORT ?? '3000')
     .option('--host <host>', 'adress att lyssna på', process.env.HOST ?? '127.0.0.1')
     .action(async (opts: { port: string; host: string }) => {
+      const port = valueOrThrow(parseInteger(opts.port, { max: 65535 }), { field: '--port' });
+      const [{ openDatabase }, { startServer }, { loadDemoIfEmpty }, { startStatisticsFreezer }] = await Promise.all([
+        import('../db/open.ts'),
+        import('../http/server.ts'),
+        import('../services/demo/index.ts'),
+        import('../services/interventions/statisticsFreezer.ts'),
+      ]);
       const db = await openDatabase();
       if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025).');
-      const server = await startServer({ db }, { port: valueOrThrow(parseInteger(opts.port, { max: 65535 }), { field: '--port' }), hostname: opts.host });
+      const server = await startServer({ db }, { port, hostname: opts.host });
       console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
       // Closed but unfrozen statistics years are frozen in the background (yielding between steps), now and every six hours.
       const freezer = startStatisticsFreezer(db);

@@ -5,11 +5,12 @@ import { InputError } from '../core/errors.ts';
 import { compareScenario, computeStateAllocation, type StateAllocation } from '../core/economy/stateAllocation.ts';
 import { oreAsKronor } from '../core/rounding.ts';
 import { parseKronor, parsePercent, valueOrThrow } from '../core/input/index.ts';
-import { parseStateInputRows, parseStateInputs } from '../importers/stateAllocation/parseStateInputs.ts';
-import { importStateInputs, saveStateYear, stateAllocationForYear } from '../services/economy/stateAllocation.ts';
-import { tableToText } from '../exports/textTable.ts';
 import { stateAllocationTable } from '../core/economy/stateAllocationTable.ts';
 import { cliActor, parseYear, withDb } from './shared.ts';
+
+const parser = () => import('../importers/stateAllocation/parseStateInputs.ts');
+const service = () => import('../services/economy/stateAllocation.ts');
+const textTable = () => import('../exports/textTable.ts');
 
 function totalOre(text: string, field = '--total'): number {
   return valueOrThrow(parseKronor(text), { field });
@@ -61,7 +62,8 @@ export function registerStateAllocation(program: Command): void {
     .option('--previous <fil>', 'förra årets CSV (samma format) för gränsen för minskning')
     .option('--previous-total <kronor>', 'förra årets totala belopp')
     .option('--max-fall <procent>', 'högsta minskning från förra året, t.ex. 10')
-    .action((o: { input: string; total: string; format: string; merge?: string; mergedName: string; split?: string; into?: string; previous?: string; previousTotal?: string; maxFall?: string }) => {
+    .action(async (o: { input: string; total: string; format: string; merge?: string; mergedName: string; split?: string; into?: string; previous?: string; previousTotal?: string; maxFall?: string }) => {
+      const { parseStateInputs } = await parser();
       const inputs = parseStateInputs(readText(o.input), basename(o.input));
       const total = totalOre(o.total);
       let previousOre: Map<string, number> | undefined;
@@ -84,7 +86,7 @@ export function registerStateAllocation(program: Command): void {
       }
       const a = computeStateAllocation(inputs, total, options);
       if (o.format === 'json') return console.log(JSON.stringify(stateAllocationJson(a), null, 2));
-      process.stdout.write(tableToText(stateAllocationTable(a)));
+      process.stdout.write((await textTable()).tableToText(stateAllocationTable(a)));
     });
 
   const cmd = program.command('allocation-inputs').description('Underlag för statens fördelningsmodell per förbund och år');
@@ -92,35 +94,38 @@ export function registerStateAllocation(program: Command): void {
     .command('import <fil>')
     .description('Läser in förbund;befolkning_16_64;försörjningsmått för ett år (allt eller inget; förbunden ska finnas)')
     .requiredOption('--year <år>', 'år')
-    .action((file: string, o: { year: string }) =>
-      withDb(async (db) => {
+    .action(async (file: string, o: { year: string }) => {
+      const [{ parseStateInputRows }, { importStateInputs }] = await Promise.all([parser(), service()]);
+      await withDb(async (db) => {
         const n = await importStateInputs(db, parseYear(o.year), parseStateInputRows(readText(file), basename(file)), basename(file), cliActor);
         console.log(`${n} förbund inlästa.`);
-      }),
-    );
+      });
+    });
   cmd
     .command('total')
     .description('Sätter statens totala belopp för ett år (och valfri gräns för minskning)')
     .requiredOption('--year <år>', 'år')
     .requiredOption('--total <kronor>', 'belopp i kronor')
     .option('--max-fall <procent>', 'högsta minskning från förra året, t.ex. 10')
-    .action((o: { year: string; total: string; maxFall?: string }) =>
-      withDb(async (db) => {
+    .action(async (o: { year: string; total: string; maxFall?: string }) => {
+      const { saveStateYear } = await service();
+      await withDb(async (db) => {
         await saveStateYear(db, parseYear(o.year), { totalOre: totalOre(o.total), maxFallBp: maxFall(o.maxFall) }, cliActor);
         console.log('Sparat.');
-      }),
-    );
+      });
+    });
   cmd
     .command('show')
     .description('Visar årets fördelning ur de sparade underlagen')
     .requiredOption('--year <år>', 'år')
     .option('--format <format>', 'json eller table', 'table')
-    .action((o: { year: string; format: string }) =>
-      withDb(async (db) => {
+    .action(async (o: { year: string; format: string }) => {
+      const [{ stateAllocationForYear }, { tableToText }] = await Promise.all([service(), textTable()]);
+      await withDb(async (db) => {
         const y = await stateAllocationForYear(db, parseYear(o.year));
         if (!y.allocation) throw new InputError({ field: '--year', message: y.problem ?? 'Inget att visa.' });
         if (o.format === 'json') return console.log(JSON.stringify(stateAllocationJson(y.allocation), null, 2));
         process.stdout.write(tableToText(stateAllocationTable(y.allocation)));
-      }),
-    );
+      });
+    });
 }

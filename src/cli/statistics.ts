@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
-import { getFederationByName, listFederations } from '../services/economy/index.ts';
-import { closingDate, freezeClosedYears } from '../services/interventions/publishedStatistics.ts';
 import { parseYear, withDb } from './shared.ts';
 
 /**
@@ -15,8 +13,12 @@ export function registerStatistics(program: Command): void {
     .description('Fastställer (fryser) deltagarstatistiken för stängda år som inte är frysta, till och med --year (standard: alla stängda år)')
     .option('--federation <name>', 'förbundets namn (standard: alla förbund)')
     .option('--year <år>', 'till och med detta år')
-    .action((o: { federation?: string; year?: string }) =>
-      withDb(async (db) => {
+    .action(async (o: { federation?: string; year?: string }) => {
+      const [{ getFederationByName, listFederations }, { closingDate, freezeClosedYears }] = await Promise.all([
+        import('../services/federations/federations.ts'),
+        import('../services/interventions/publishedStatistics.ts'),
+      ]);
+      await withDb(async (db) => {
         const today = new Date();
         const upTo = o.year === undefined ? today.getUTCFullYear() : parseYear(o.year);
         const federations = o.federation ? [await getFederationByName(db, o.federation)] : await listFederations(db);
@@ -32,6 +34,6 @@ export function registerStatistics(program: Command): void {
           const years = frozen.map((y) => y.year);
           console.log(`${f.name}: ${years.length ? `fastställda år ${years.join(', ')}` : 'inga deltagare, inget att fastställa'}`);
         }
-      }),
-    );
+      });
+    });
 }

@@ -3,14 +3,14 @@ import { InputError } from '../core/errors.ts';
 import { parseId, parseInteger, parseIsoDate, valueOrThrow } from '../core/input/index.ts';
 import { sharesByLabel } from '../core/surveys/results.ts';
 import { setId } from '../core/surveys/sets.ts';
-import { ensureFederation, getFederationByName } from '../services/federations/federations.ts';
-import { builtinSetList, listSets } from '../services/surveys/sets.ts';
-import { closeRound, createRound, roundFederation, swedishToday } from '../services/surveys/rounds.ts';
+import { today } from '../core/calendar.ts';
 import type { Database } from '../db/database.ts';
-import { roundResults } from '../services/surveys/results.ts';
 import { cliActor, cliActorIn, parseYear, withDb } from './shared.ts';
 
 /** `samordna survey sets|create|results|close`: the indicator surveys from the command line. */
+
+const federations = () => import('../services/federations/federations.ts');
+const rounds = () => import('../services/surveys/rounds.ts');
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -37,6 +37,7 @@ export function registerSurveys(program: Command): void {
     .option('--format <format>', 'json eller table', 'table')
     .action(async (opts: { federation?: string; format: string }) => {
       const fmt = format(opts.format);
+      const [{ getFederationByName }, { builtinSetList, listSets }] = await Promise.all([federations(), import('../services/surveys/sets.ts')]);
       const sets = opts.federation
         ? await withDb(async (db) => {
             const fed = await getFederationByName(db, opts.federation!);
@@ -80,12 +81,12 @@ export function registerSurveys(program: Command): void {
       const fmt = format(opts.format);
       const year = parseYear(opts.year);
       const codes = count(opts.codes, '--codes');
-      const opensOn = opts.opens === undefined ? swedishToday() : valueOrThrow(parseIsoDate(opts.opens), { field: '--opens' });
+      const [{ ensureFederationByName }, { createRound }] = await Promise.all([federations(), rounds()]);
+      const opensOn = opts.opens === undefined ? today() : valueOrThrow(parseIsoDate(opts.opens), { field: '--opens' });
       const closesOn = opts.closes === undefined ? addDays(opensOn, 60) : valueOrThrow(parseIsoDate(opts.closes), { field: '--closes' });
       const out = await withDb(async (db) => {
-        const existing = await getFederationByName(db, opts.federation).catch(() => null);
-        const fid = existing ? existing.id : await db.transaction((tx) => ensureFederation(tx, opts.federation), cliActor);
-        if (!existing) console.error(`Förbundet "${opts.federation}" skapades.`);
+        const { id: fid, created } = await ensureFederationByName(db, opts.federation, cliActor);
+        if (created) console.error(`Förbundet "${opts.federation}" skapades.`);
         const interventionIds = (opts.intervention ?? []).map((v) => valueOrThrow(parseId(v), { field: '--intervention' }));
         return createRound(db, fid, { set: opts.set, localSet: opts.localSet ?? null, year, group: opts.group, name: opts.name, opensOn, closesOn, openLink: opts.openLink, codes, interventionIds }, cliActorIn(fid));
       });
@@ -106,6 +107,7 @@ export function registerSurveys(program: Command): void {
     .action(async (opts: { survey: string; federation?: string; format: string }) => {
       const fmt = format(opts.format);
       const surveyId = valueOrThrow(parseId(opts.survey), { field: '--survey' });
+      const { roundResults } = await import('../services/surveys/results.ts');
       const res = await withDb(async (db) => roundResults(db, await roundIn(db, opts.survey, surveyId, opts.federation), surveyId));
       const rows = res.statements.map((s) => ({
         statement: s.id,
@@ -150,6 +152,7 @@ export function registerSurveys(program: Command): void {
     .option('--federation <name>', 'förbundets namn (behövs inte: omgångens id räcker)')
     .action(async (opts: { survey: string; federation?: string }) => {
       const surveyId = valueOrThrow(parseId(opts.survey), { field: '--survey' });
+      const { closeRound } = await rounds();
       const round = await withDb(async (db) => {
         const fid = await roundIn(db, opts.survey, surveyId, opts.federation);
         return closeRound(db, fid, surveyId, cliActorIn(fid));
@@ -160,6 +163,7 @@ export function registerSurveys(program: Command): void {
 
 /** The förbund of a round named by id on the command line (checked against --federation when given). */
 async function roundIn(db: Database, raw: string, surveyId: number, federation: string | undefined): Promise<number> {
+  const [{ getFederationByName }, { roundFederation }] = await Promise.all([federations(), rounds()]);
   const r = await roundFederation(db, surveyId);
   if (!r) throw new InputError({ field: '--survey', message: `Enkätomgången ${raw} finns inte.` });
   if (federation) {

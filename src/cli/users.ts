@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { parseId, valueOrThrow } from '../core/input/index.ts';
-import type { Database } from '../db/database.ts';
 import { InputError } from '../core/errors.ts';
 import { isFederationRole, federationRoles } from '../core/access/permissions.ts';
+import type { Queryable } from '../db/database.ts';
 import { cliActor, withDb } from './shared.ts';
-import { createUser, listUsers, resetPassword, setFederationRole, setUserDisabled } from '../services/auth/users.ts';
+
+const users = () => import('../services/auth/users.ts');
 
 
 /** Reads a password: the first line of standard input (--password-stdin), or a hidden prompt on a terminal. */
@@ -47,10 +48,11 @@ export async function readPassword(fromStdin: boolean, prompt = 'Lösenord: '): 
 }
 
 /** A förbund by its name or id. */
-export async function findFederationId(db: Database, nameOrId: string): Promise<number> {
-  const rows = await db.query<{ id: number }>('select id from federation where name = $1 or id::text = $1 order by (name = $1) desc limit 1', [nameOrId]);
-  if (!rows[0]) throw new InputError({ field: 'federation', message: `Det finns inget förbund som heter "${nameOrId}".` });
-  return rows[0].id;
+async function findFederationId(db: Queryable, nameOrId: string): Promise<number> {
+  const { findFederationByNameOrId } = await import('../services/federations/federations.ts');
+  const found = await findFederationByNameOrId(db, nameOrId);
+  if (!found) throw new InputError({ field: 'federation', message: `Det finns inget förbund som heter "${nameOrId}".` });
+  return found.id;
 }
 
 
@@ -84,6 +86,7 @@ export function registerUsers(program: Command): void {
       const role = parseRole(opts.role);
       const interventionIds = parseInterventions(opts.intervention);
       const password = await readPassword(!!opts.passwordStdin);
+      const { createUser } = await users();
       await withDb(async (db) => {
         const federationId = opts.federation ? await findFederationId(db, opts.federation) : undefined;
         const u = await createUser(
@@ -104,6 +107,7 @@ export function registerUsers(program: Command): void {
     .option('--intervention <id>', 'insats för rollen insats (kan upprepas)', collect)
     .action(async (opts: { email: string; federation: string; role: string; intervention?: string[] }) => {
       const role = parseRole(opts.role)!;
+      const { setFederationRole } = await users();
       await withDb(async (db) => {
         await setFederationRole(db, { email: opts.email, federationId: await findFederationId(db, opts.federation), role, interventionIds: parseInterventions(opts.intervention) }, cliActor);
         console.log(`${opts.email} har nu rollen ${role} i ${opts.federation}.`);
@@ -117,6 +121,7 @@ export function registerUsers(program: Command): void {
     .option('--password-stdin', 'läs lösenordet från standard in')
     .action(async (opts: { email: string; passwordStdin?: boolean }) => {
       const password = await readPassword(!!opts.passwordStdin);
+      const { resetPassword } = await users();
       await withDb((db) => resetPassword(db, opts.email, password, cliActor));
       console.log(`Lösenordet för ${opts.email} är bytt.`);
     });
@@ -127,6 +132,7 @@ export function registerUsers(program: Command): void {
     .requiredOption('--email <email>', 'e-postadress')
     .option('--enable', 'slå på kontot igen')
     .action(async (opts: { email: string; enable?: boolean }) => {
+      const { setUserDisabled } = await users();
       await withDb((db) => setUserDisabled(db, opts.email, !opts.enable, cliActor));
       console.log(`Kontot ${opts.email} är ${opts.enable ? 'påslaget' : 'avstängt'}.`);
     });
@@ -135,10 +141,11 @@ export function registerUsers(program: Command): void {
     .command('list')
     .description('Listar kontona och deras roller')
     .action(async () => {
+      const { listUsers } = await users();
       await withDb(async (db) => {
-        const users = await listUsers(db);
-        if (!users.length) console.log('Inga användarkonton: webbgränssnittet körs som lokal administratör utan inloggning.');
-        for (const u of users) {
+        const accounts = await listUsers(db);
+        if (!accounts.length) console.log('Inga användarkonton: webbgränssnittet körs som lokal administratör utan inloggning.');
+        for (const u of accounts) {
           const flags = [u.isAdmin ? 'administratör' : '', u.isNational ? 'nationell' : '', u.disabled ? 'avstängd' : ''].filter(Boolean).join(', ');
           console.log(`${u.email}\t${u.displayName}\t${flags}\t${u.roles}`);
         }

@@ -36,6 +36,15 @@ export async function getFederationByName(q: Queryable, name: string): Promise<F
   return toInfo(r);
 }
 
+/** The förbund with this name, or else with this id (the CLI takes either); null when there is none. */
+export async function findFederationByNameOrId(q: Queryable, nameOrId: string): Promise<FederationInfo | null> {
+  const [r] = await q.query<Row>(
+    'select id, name, organisation_number, settings from federation where name = $1 or id::text = $1 order by (name = $1) desc limit 1',
+    [nameOrId],
+  );
+  return r ? toInfo(r) : null;
+}
+
 export async function listFederations(q: Queryable): Promise<FederationInfo[]> {
   return (await q.query<Row>('select id, name, organisation_number, settings from federation order by name')).map(toInfo);
 }
