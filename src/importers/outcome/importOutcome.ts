@@ -12,6 +12,7 @@ import { sectionLabels, type Section } from '../../core/economy/types.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { listBudgetLines } from '../../services/economy/lines.ts';
 import { listFiscalYears } from '../../services/economy/years.ts';
+import { fileOutcomeCells, saveFileOutcomeCells } from '../../services/economy/outcome.ts';
 import { readCsvRows, readOutcomeRows, readXlsxRows, type RawRow } from './parseOutcome.ts';
 
 export interface OutcomeImportResult {
@@ -70,14 +71,7 @@ export async function planOutcomeImport(db: Queryable, federationId: number, dat
   }
   if (problems.length) throw new InputError([...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   const fileYears = [...new Set(read.rows.map((r) => r.year))].sort();
-  const existing = new Map<string, { incomeOre: number; costOre: number }>();
-  for (const e of await db.query<{ year: number; month: number; lineId: number; incomeOre: number; costOre: number }>(
-    `select year, month, budget_line_id as "lineId", income_ore as "incomeOre", cost_ore as "costOre" from outcome_entry
-     where federation_id = $1 and source = 'file' and year = any($2::int[])`,
-    [federationId, fileYears],
-  )) {
-    existing.set(`${e.year}|${e.month}|${e.lineId}`, { incomeOre: Number(e.incomeOre), costOre: Number(e.costOre) });
-  }
+  const existing = await fileOutcomeCells(db, federationId, fileYears);
   const cells = read.rows
     .map((r): OutcomeChange => {
       const lineId = lines.get(`${r.section}|${r.label}`)!;
@@ -95,14 +89,7 @@ export async function planOutcomeImport(db: Queryable, federationId: number, dat
 export async function importOutcomeData(db: Database, federationId: number, data: Uint8Array, file: string, actor: Actor): Promise<OutcomeImportResult> {
   return db.transaction(async (tx) => {
     const plan = await planOutcomeImport(tx, federationId, data, file);
-    for (const c of plan.cells) {
-      await tx.query(
-        `insert into outcome_entry (federation_id, year, month, budget_line_id, income_ore, cost_ore, source) values ($1, $2, $3, $4, $5, $6, 'file')
-         on conflict (federation_id, year, month, budget_line_id, source) do update set income_ore = excluded.income_ore, cost_ore = excluded.cost_ore
-         where outcome_entry.income_ore <> excluded.income_ore or outcome_entry.cost_ore <> excluded.cost_ore`,
-        [federationId, c.year, c.month, c.lineId, c.after.incomeOre, c.after.costOre],
-      );
-    }
+    await saveFileOutcomeCells(tx, federationId, plan.cells.map((c) => ({ year: c.year, month: c.month, lineId: c.lineId, ...c.after })));
     return { rows: plan.rows, years: plan.years, changed: plan.changes.length };
   }, actor);
 }

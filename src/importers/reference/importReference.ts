@@ -14,10 +14,11 @@ import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Section } from '../../core/economy/types.ts';
 import { ensureFederation } from '../../services/federations/federations.ts';
-import { ensureBudgetLine } from '../../services/economy/lines.ts';
+import { ensureBudgetLine, setBudgetLineOrder } from '../../services/economy/lines.ts';
+import { upsertMembers } from '../../services/members/members.ts';
 import { upsertFiscalYear, upsertYearSummary } from '../../services/economy/years.ts';
 import { replaceContributions } from '../../services/economy/allocation.ts';
-import { insertBudgetRevision, upsertBudgetAmount } from '../../services/economy/budget.ts';
+import { clearYearBudget, insertBudgetRevision, upsertBudgetAmount } from '../../services/economy/budget.ts';
 import { replaceOutcome } from '../../services/economy/outcome.ts';
 import { parseReference, type ReferenceData } from './parseReference.ts';
 
@@ -54,16 +55,7 @@ export async function importReferenceText(db: Database, text: string, file: stri
 export async function writeReference(tx: Queryable, data: ReferenceData): Promise<ReferenceImportResult> {
   const federationId = await ensureFederation(tx, data.federationName);
 
-  for (const [i, m] of data.members.entries()) {
-    await tx.query(
-      `insert into member (federation_id, name, kind, sort_order) values ($1, $2, $3, $4)
-       on conflict (federation_id, name) do update set kind = excluded.kind, sort_order = excluded.sort_order`,
-      [federationId, m.name, m.kind, i],
-    );
-  }
-  const memberIds = new Map(
-    (await tx.query<{ id: number; name: string }>('select id, name from member where federation_id = $1', [federationId])).map((r) => [r.name, r.id]),
-  );
+  const memberIds = await upsertMembers(tx, federationId, data.members);
 
   // Lines in order of first appearance (outcome before budget: the driftredovisning's order).
   const order: { section: Section; label: string }[] = [];
@@ -77,7 +69,7 @@ export async function writeReference(tx: Queryable, data: ReferenceData): Promis
   const lineIds = new Map<string, number>();
   for (const [i, l] of order.entries()) {
     const id = await ensureBudgetLine(tx, federationId, l.section, l.label);
-    await tx.query('update budget_line set sort_order = $3 where federation_id = $1 and id = $2', [federationId, id, i + 1]);
+    await setBudgetLineOrder(tx, federationId, id, i + 1);
     lineIds.set(`${l.section}\u0000${l.label}`, id);
   }
   const lineId = (l: { section: Section; label: string }) => lineIds.get(`${l.section}\u0000${l.label}`)!;
@@ -98,8 +90,7 @@ export async function writeReference(tx: Queryable, data: ReferenceData): Promis
       y.year,
       y.contributions.map((c) => ({ memberId: c.payer === null ? null : memberIds.get(c.payer)!, amountOre: c.amountOre })),
     );
-    await tx.query('delete from budget_amount where federation_id = $1 and year = $2', [federationId, y.year]);
-    await tx.query('delete from budget_revision where federation_id = $1 and year = $2', [federationId, y.year]);
+    await clearYearBudget(tx, federationId, y.year);
     for (const l of y.budget) await upsertBudgetAmount(tx, federationId, y.year, { lineId: lineId(l), incomeOre: l.incomeOre, costOre: l.costOre });
     for (const r of y.budgetRevisions) {
       await insertBudgetRevision(tx, federationId, y.year, {

@@ -72,6 +72,12 @@ export async function getBudget(q: Queryable, federationId: number, year: number
 }
 
 /** Sets one line's amounts in the adopted budget, inside an open transaction. */
+/** Removes a year's budget and its revisions, inside an open transaction (an import that replaces the year's budget). */
+export async function clearYearBudget(tx: Queryable, federationId: number, year: number): Promise<void> {
+  await tx.query('delete from budget_amount where federation_id = $1 and year = $2', [federationId, year]);
+  await tx.query('delete from budget_revision where federation_id = $1 and year = $2', [federationId, year]);
+}
+
 export async function upsertBudgetAmount(tx: Queryable, federationId: number, year: number, amount: LineAmounts): Promise<void> {
   const problems = [...amountProblems(amount.incomeOre, 'income'), ...amountProblems(amount.costOre, 'cost')];
   if (problems.length) throw new InputError(problems);

@@ -43,6 +43,11 @@ export async function ensureBudgetLine(tx: Queryable, federationId: number, sect
 }
 
 /** Adds a line to the förbund's budget lines (or returns the existing one with the same section and label). */
+/** Puts a line at this place in the report order, inside an open transaction (the reference import's order). */
+export async function setBudgetLineOrder(tx: Queryable, federationId: number, lineId: number, sortOrder: number): Promise<void> {
+  await tx.query('update budget_line set sort_order = $3 where federation_id = $1 and id = $2', [federationId, lineId, sortOrder]);
+}
+
 export async function createBudgetLine(db: Database, federationId: number, input: { section: Section; label: string }, actor: Actor): Promise<BudgetLine> {
   const problems = validateLine(input);
   if (problems.length) throw new InputError(problems);

@@ -67,6 +67,40 @@ export async function replaceOutcome(tx: Queryable, federationId: number, year: 
   }
 }
 
+/** One cell of the outcome (year, month, budget line) with its amounts. */
+export interface OutcomeCell {
+  readonly year: number;
+  readonly month: number;
+  readonly lineId: number;
+  readonly incomeOre: number;
+  readonly costOre: number;
+}
+
+/** The cells earlier outcome files set for these years, keyed `year|month|lineId` (to show what a new file changes). */
+export async function fileOutcomeCells(q: Queryable, federationId: number, years: readonly number[]): Promise<Map<string, { incomeOre: number; costOre: number }>> {
+  const rows = await q.query<OutcomeCell>(
+    `select year, month, budget_line_id as "lineId", income_ore as "incomeOre", cost_ore as "costOre" from outcome_entry
+     where federation_id = $1 and source = 'file' and year = any($2::int[])`,
+    [federationId, years],
+  );
+  return new Map(rows.map((e) => [`${e.year}|${e.month}|${e.lineId}`, { incomeOre: Number(e.incomeOre), costOre: Number(e.costOre) }]));
+}
+
+/**
+ * Writes an outcome file's cells over the same cells of earlier files (source 'file'), leaving every other
+ * month and line as it is, inside an open transaction (the outcome import).
+ */
+export async function saveFileOutcomeCells(tx: Queryable, federationId: number, cells: readonly OutcomeCell[]): Promise<void> {
+  for (const c of cells) {
+    await tx.query(
+      `insert into outcome_entry (federation_id, year, month, budget_line_id, income_ore, cost_ore, source) values ($1, $2, $3, $4, $5, $6, 'file')
+       on conflict (federation_id, year, month, budget_line_id, source) do update set income_ore = excluded.income_ore, cost_ore = excluded.cost_ore
+       where outcome_entry.income_ore <> excluded.income_ore or outcome_entry.cost_ore <> excluded.cost_ore`,
+      [federationId, c.year, c.month, c.lineId, c.incomeOre, c.costOre],
+    );
+  }
+}
+
 /** Enters (or corrects) the manual outcome of one line in one month. The year and line must exist. */
 export async function saveOutcomeEntry(db: Database, federationId: number, year: number, entry: OutcomeEntryInput, actor: Actor): Promise<void> {
   const problems = validateOutcomeEntry(entry);

@@ -60,6 +60,13 @@ export async function ensureFederation(tx: Queryable, name: string): Promise<num
   return r!.id;
 }
 
+/** The förbund with this name, registered first when there is none (the CLI's survey command); its id, and whether it is new. */
+export async function ensureFederationByName(db: Database, name: string, actor: Actor): Promise<{ id: number; created: boolean }> {
+  const [found] = await db.query<{ id: number }>('select id from federation where name = $1', [name]);
+  if (found) return { id: found.id, created: false };
+  return { id: await db.transaction((tx) => ensureFederation(tx, name), actor), created: true };
+}
+
 /**
  * Registers a förbund (the system administrator, the demo, tests). The organisation number is optional; when
  * given it must be a legal person's number with a valid check digit, and no other förbund may have it.

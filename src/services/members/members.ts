@@ -22,6 +22,21 @@ export async function listMembers(q: Queryable, federationId: number): Promise<M
   return rows.map(toMember);
 }
 
+/**
+ * Adds the members by name or updates their kind, in the given order, inside an open transaction (the reference
+ * import). Returns every member of the förbund's id by name.
+ */
+export async function upsertMembers(tx: Queryable, federationId: number, members: readonly { name: string; kind: MemberKind }[]): Promise<Map<string, number>> {
+  for (const [i, m] of members.entries()) {
+    await tx.query(
+      `insert into member (federation_id, name, kind, sort_order) values ($1, $2, $3, $4)
+       on conflict (federation_id, name) do update set kind = excluded.kind, sort_order = excluded.sort_order`,
+      [federationId, m.name, m.kind, i],
+    );
+  }
+  return new Map((await tx.query<{ id: number; name: string }>('select id, name from member where federation_id = $1', [federationId])).map((r) => [r.name, r.id]));
+}
+
 export function validateMember(input: MemberInput): InputProblem[] {
   const problems: InputProblem[] = [];
   if (typeof input.name !== 'string' || input.name.trim() === '') problems.push({ field: 'name', message: 'Ange medlemmens namn.' });
