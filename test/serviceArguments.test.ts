@@ -4,26 +4,27 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 /**
- * One argument order for every exported service function: `(db, federationId, …, input, actor)`. Read from
- * the source with the TypeScript parser (not the code's own output): the database handle (Database,
- * Queryable) comes first, the förbund second, the acting user (Actor) last.
+ * One argument order for every exported service function: `(db, federationId, …, input, actor)`, and for every
+ * exported importer function, which hands its parsed file to the services in the same order. Read from the
+ * source with the TypeScript parser (not the code's own output): the database handle (Database, Queryable)
+ * comes first, the förbund second, the acting user (Actor) last.
  */
 
 /** Exceptions, each with its reason; an entry that no longer breaks the rule must be removed. */
 const exceptions: Record<string, string> = {
   // The session lookup runs before any förbund is known; the förbund is an optional filter. (Owned by the sessions work.)
-  'auth/sessions.ts#findRequestSession': 'optional förbund filter after the token',
+  'services/auth/sessions.ts#findRequestSession': 'optional förbund filter after the token',
   // The national synthetic load is not for a förbund and its scale comes after the actor (national area).
-  'national/synthetic.ts#loadNationalSynthetic': 'national area, not for a förbund',
+  'services/national/synthetic.ts#loadNationalSynthetic': 'national area, not for a förbund',
   // The clock is injected last, after the actor, so tests can fix "today".
-  'surveys/rounds.ts#enterPaperAnswers': 'injected clock after the actor',
-  'surveys/rounds.ts#closeRound': 'injected clock after the actor',
+  'services/surveys/rounds.ts#enterPaperAnswers': 'injected clock after the actor',
+  'services/surveys/rounds.ts#closeRound': 'injected clock after the actor',
 };
 
-function serviceFiles(dir: string): string[] {
+function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
-    if (e.isDirectory()) return serviceFiles(p);
+    if (e.isDirectory()) return sourceFiles(p);
     return e.name.endsWith('.ts') && !e.name.includes('.test.') ? [p] : [];
   });
 }
@@ -35,7 +36,7 @@ interface Signature {
 
 function exportedFunctions(file: string): Signature[] {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const key = (name: string) => `${file.replace(/^src\/services\//, '').replace(/\\/g, '/')}#${name}`;
+  const key = (name: string) => `${file.replace(/\\/g, '/').replace(/^src\//, '')}#${name}`;
   const params = (ps: ts.NodeArray<ts.ParameterDeclaration>) => ps.map((p) => ({ name: p.name.getText(sf), type: p.type?.getText(sf) ?? '' }));
   const out: Signature[] = [];
   for (const node of sf.statements) {
@@ -67,16 +68,23 @@ function problems(s: Signature): string[] {
   return out;
 }
 
-describe('service argument order (db, federationId, …, input, actor)', () => {
-  const signatures = serviceFiles('src/services').flatMap(exportedFunctions);
+describe('service and importer argument order (db, federationId, …, input, actor)', () => {
+  const signatures = ['src/services', 'src/importers'].flatMap(sourceFiles).flatMap(exportedFunctions);
 
-  it('reads the services (the check sees them)', () => {
+  it('reads the services and the importers (the check sees them)', () => {
     // Every area has services; a parser that found none would pass the rule below vacuously.
-    expect(signatures.length).toBeGreaterThan(200);
-    expect(signatures.filter((s) => s.params.some((p) => /^Actor\b/.test(p.type))).length).toBeGreaterThan(50);
+    const services = signatures.filter((s) => s.key.startsWith('services/'));
+    const importers = signatures.filter((s) => s.key.startsWith('importers/'));
+    expect(services.length).toBeGreaterThan(200);
+    expect(services.filter((s) => s.params.some((p) => /^Actor\b/.test(p.type))).length).toBeGreaterThan(50);
+    // The importers that write: reference, outcome, participants (each takes the database and an actor).
+    expect(importers.filter((s) => s.params.some((p) => /\b(Database|Queryable)\b/.test(p.type))).length).toBeGreaterThan(5);
+    expect(importers.filter((s) => s.params.some((p) => /^Actor\b/.test(p.type))).map((s) => s.key)).toEqual(
+      expect.arrayContaining(['importers/reference/importReference.ts#importReferenceFile', 'importers/outcome/importOutcome.ts#importOutcomeData', 'importers/participants/importParticipations.ts#importParticipations']),
+    );
   });
 
-  it('every exported service function keeps the order, except the listed ones', () => {
+  it('every exported service and importer function keeps the order, except the listed ones', () => {
     const broken = signatures.filter((s) => problems(s).length && !(s.key in exceptions)).map((s) => `${s.key}: ${problems(s).join(', ')}`);
     expect(broken).toEqual([]);
   });
