@@ -3,8 +3,66 @@
  * the build fails when a rule is broken.
  */
 const layer = (name) => `^src/${name}/`;
+
+/**
+ * The service areas (src/services/<area>/) and the areas each may import, type-only imports included. The
+ * directions form no circle (checked here, so that a circle added to this list fails too); the modules shared by
+ * every area sit at src/services/*.ts and import no area. Drawn in docs/ARCHITECTURE.md.
+ */
+const serviceAreas = {
+  audit: [],
+  auth: [],
+  backup: [],
+  demo: [],
+  federations: [],
+  members: [],
+  solver: [],
+  surveys: [],
+  economy: ['federations', 'members'],
+  interventions: ['members'],
+  catalogue: ['interventions'],
+  ledger: ['economy', 'federations'],
+  national: ['economy', 'interventions', 'solver'],
+  reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'surveys'],
+};
+(function refuseCircles() {
+  const state = {};
+  const visit = (area, path) => {
+    if (state[area] === 'done') return;
+    if (state[area] === 'open') throw new Error(`.dependency-cruiser.cjs: the service areas import each other in a circle: ${[...path, area].join(' → ')}`);
+    state[area] = 'open';
+    for (const next of serviceAreas[area] ?? []) visit(next, [...path, area]);
+    state[area] = 'done';
+  };
+  for (const area of Object.keys(serviceAreas)) visit(area, []);
+})();
+const serviceAreaRules = Object.entries(serviceAreas).map(([area, allowed]) => ({
+  name: `service-area-${area}`,
+  comment: allowed.length
+    ? `src/services/${area}/ may import the areas ${allowed.join(', ')} and the shared src/services/*.ts, no other area (no circles between areas).`
+    : `src/services/${area}/ imports no other service area, only the shared src/services/*.ts.`,
+  severity: 'error',
+  from: { path: `^src/services/${area}/`, pathNot: '\\.test\\.ts$' },
+  to: { path: `^src/services/(?!(?:${[area, ...allowed].join('|')})/)[^/]+/` },
+}));
+
 module.exports = {
   forbidden: [
+    ...serviceAreaRules,
+    {
+      name: 'service-areas-are-listed',
+      comment: 'A new service area is added to serviceAreas above, with the areas it may import.',
+      severity: 'error',
+      from: { path: `^src/services/(?!(?:${Object.keys(serviceAreas).join('|')})/)[^/]+/`, pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/services/[^/]+/' },
+    },
+    {
+      name: 'shared-services-below-areas',
+      comment: 'The modules every service area shares (src/services/*.ts: versions, steps, freezeRequests) import no area.',
+      severity: 'error',
+      from: { path: '^src/services/[^/]+\\.ts$', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/services/[^/]+/' },
+    },
     {
       name: 'no-cycles',
       comment: 'Modules must not import each other in a circle (a type-only import, such as a route module naming the app type, is no cycle at run time).',

@@ -14,7 +14,7 @@ export function registerStart(program: Command): void {
         import('../db/open.ts'),
         import('../http/server.ts'),
         import('../services/demo/index.ts'),
-        import('../services/interventions/statisticsFreezer.ts'),
+        import('../services/national/statisticsFreezer.ts'),
       ]);
       const db = await openDatabase();
       if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025).');

@@ -21,9 +21,12 @@ export interface Versions {
   readonly nowMs: number;
 }
 
-const versionsSql = `select (select version::text from samordna_internal.figures_version) as figures,
-  (select version::text from samordna_internal.auth_version) as auth,
-  (extract(epoch from now()) * 1000)::float8 as "nowMs"`;
+/** The figures version as SQL text, to read it inside another statement (the year's facts, a session's lookup). */
+export const figuresVersionSql = '(select version::text from samordna_internal.figures_version)';
+/** The auth version as SQL text, likewise. */
+export const authVersionSql = '(select version::text from samordna_internal.auth_version)';
+
+const versionsSql = `select ${figuresVersionSql} as figures, ${authVersionSql} as auth, (extract(epoch from now()) * 1000)::float8 as "nowMs"`;
 
 interface Batch {
   readonly promise: Promise<Versions>;

@@ -9,7 +9,8 @@ import { parseId, parseIsoDate, parseKronor, parseText, parseYear, isBlank, type
 import { isSection, type LineAmounts, type Section } from '../../core/economy/types.ts';
 import { pathId, pathYear } from '../kit/params.ts';
 import { getBudget, listBudgetLines, listFiscalYears } from '../../services/economy/index.ts';
-import { budgetLineUses, deleteBudgetLine, deleteBudgetRevision, updateBudgetLine, updateBudgetRevision, updateMapping } from '../../services/economy/corrections.ts';
+import { budgetLineUses, deleteBudgetLine, deleteBudgetRevision, updateBudgetLine, updateBudgetRevision } from '../../services/economy/corrections.ts';
+import { updateMapping } from '../../services/ledger/mapping.ts';
 import { adoptBudget, startYear } from '../../services/economy/yearCycle.ts';
 import { deleteMapping, listMappings } from '../../services/ledger/mapping.ts';
 

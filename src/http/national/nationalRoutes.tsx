@@ -17,7 +17,7 @@ import { parseId, parseInteger, parseText } from '../../core/input/index.ts';
 import { queryYear } from '../kit/params.ts';
 import { splitPartRows } from './splitForm.tsx';
 import type { ScenarioComparison, StateAllocationInput } from '../../core/economy/stateAllocation.ts';
-import { requestFreeze } from '../../services/interventions/statisticsFreezer.ts';
+import { requestFreeze } from '../../services/freezeRequests.ts';
 import { GenderAndExitsPage, ParticipantsPage, TrendsPage, type NationalYearModel } from './statisticsPages.tsx';
 import { NationalEconomyPage } from './economyPage.tsx';
 import { AllocationPage, type AllocationPageModel, type AllocationRefusal } from './allocationPage.tsx';

@@ -2,10 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.ts';
 import type { Principal } from '../../core/access/permissions.ts';
 import { grantsJsonSql, principalOf, type GrantRow, type UserRow } from './users.ts';
-import { figuresVersionSql } from '../economy/yearFacts.ts';
-import { freshVersions } from '../versions.ts';
+import { authVersionSql, figuresVersionSql, freshVersions } from '../versions.ts';
 
-const authVersionSql = '(select version::text from samordna_internal.auth_version)';
 
 /** A session lasts at most this long, and ends earlier after this much inactivity. */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;

@@ -1,7 +1,7 @@
 /**
- * Corrections in the economy: budget lines, tilläggsbudgetar (budget revisions) and account mappings can be
- * changed and removed. A removal that would break figures (a line with outcome, budget or a mapping) is
- * refused with the reason. One transaction each; the audit trigger keeps every row before and after.
+ * Corrections in the economy: budget lines and tilläggsbudgetar (budget revisions) can be changed and removed
+ * (account mappings are the ledger's: src/services/ledger/mapping.ts). A removal that would break figures (a
+ * line with outcome, budget or a mapping) is refused with the reason. One transaction each; the audit trigger keeps every row before and after.
  * Argument order: (db, federationId, …ids, input, actor).
  */
 import type { Actor, Database, Queryable } from '../../db/database.ts';
@@ -10,8 +10,6 @@ import type { Section } from '../../core/economy/types.ts';
 import type { BudgetRevision } from '../../core/economy/budget.ts';
 import { validateLine } from './lines.ts';
 import { correctBudgetRevision } from './budget.ts';
-import { parseAccountRange, parseObjectRef, type NewMapping } from '../ledger/mapping.ts';
-import { syncAllLedgerOutcome } from '../ledger/economy-link.ts';
 
 /** Renames a budget line or moves it to another section; the same label may not exist twice in a section. */
 export async function updateBudgetLine(db: Database, federationId: number, lineId: number, input: { section: Section; label: string }, actor: Actor): Promise<void> {
@@ -78,23 +76,5 @@ export async function deleteBudgetRevision(db: Database, federationId: number, r
     const year = await revisionYear(tx, federationId, revisionId);
     await tx.query('delete from budget_revision where federation_id = $1 and id = $2', [federationId, revisionId]);
     return year;
-  }, actor);
-}
-
-/** Changes an account mapping (budget line, accounts, object); the ledger's outcome follows at once. */
-export async function updateMapping(db: Database, federationId: number, mappingId: number, input: NewMapping, actor: Actor): Promise<void> {
-  const accounts = input.accounts?.trim() ? parseAccountRange(input.accounts) : null;
-  const object = input.object?.trim() ? parseObjectRef(input.object) : null;
-  if (!accounts && !object) throw new InputError({ field: 'konton', message: 'Ange konton, ett objekt eller båda.' });
-  await db.transaction(async (tx) => {
-    const line = await tx.query('select 1 from budget_line where federation_id = $1 and id = $2', [federationId, input.budgetLineId]);
-    if (!line[0]) throw new InputError({ field: 'budgetpost', message: 'Budgetposten finns inte i förbundet.' });
-    const rows = await tx.query(
-      `update ledger_mapping set budget_line_id = $3, account_from = $4, account_to = $5, dimension = $6, object_code = $7
-       where federation_id = $1 and id = $2 returning id`,
-      [federationId, mappingId, input.budgetLineId, accounts?.from ?? null, accounts?.to ?? null, object?.dimension ?? null, object?.code ?? null],
-    );
-    if (!rows[0]) throw new NotFoundError('Kopplingen finns inte.');
-    await syncAllLedgerOutcome(tx, federationId);
   }, actor);
 }

@@ -1,4 +1,4 @@
-import { requestFreeze } from '../interventions/statisticsFreezer.ts';
+import { requestFreeze } from '../freezeRequests.ts';
 /**
  * The year's cycle: a new year starts from the previous one (budget lines and amounts copied for the kansli to
  * adjust, the allocation key carried over, opening equity = last year's closing equity), and the board's

@@ -12,7 +12,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import { NotFoundError } from '../../core/errors.ts';
-import { freshVersions } from '../versions.ts';
+import { figuresVersionSql, freshVersions } from '../versions.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import { computeYearFigures, type LedgerFile, type OutcomeRow, type ProfiledLine, type YearFacts, type YearFigures } from '../../core/economy/yearFigures.ts';
 import type { BudgetRevision } from '../../core/economy/budget.ts';
@@ -20,9 +20,6 @@ import type { FiscalYearFacts, LineAmounts, Member, YearSummary } from '../../co
 import type { AccountBalance } from '../../core/ledger/statements.ts';
 import type { ClassRange } from '../../core/ledger/classification.ts';
 import type { Contribution } from '../../core/economy/allocation.ts';
-
-/** The current figures version as an SQL expression (text), for statements that read it along with other things. */
-export const figuresVersionSql = '(select version::text from samordna_internal.figures_version)';
 
 export const yearFactsSql = `
 select

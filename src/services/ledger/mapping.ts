@@ -56,6 +56,24 @@ export async function deleteMapping(db: Database, federationId: number, id: numb
   }, actor);
 }
 
+/** Changes an account mapping (budget line, accounts, object); the ledger's outcome follows at once. */
+export async function updateMapping(db: Database, federationId: number, mappingId: number, input: NewMapping, actor: Actor): Promise<void> {
+  const accounts = input.accounts?.trim() ? parseAccountRange(input.accounts) : null;
+  const object = input.object?.trim() ? parseObjectRef(input.object) : null;
+  if (!accounts && !object) throw new InputError({ field: 'konton', message: 'Ange konton, ett objekt eller båda.' });
+  await db.transaction(async (tx) => {
+    const line = await tx.query('select 1 from budget_line where federation_id = $1 and id = $2', [federationId, input.budgetLineId]);
+    if (!line[0]) throw new InputError({ field: 'budgetpost', message: 'Budgetposten finns inte i förbundet.' });
+    const rows = await tx.query(
+      `update ledger_mapping set budget_line_id = $3, account_from = $4, account_to = $5, dimension = $6, object_code = $7
+       where federation_id = $1 and id = $2 returning id`,
+      [federationId, mappingId, input.budgetLineId, accounts?.from ?? null, accounts?.to ?? null, object?.dimension ?? null, object?.code ?? null],
+    );
+    if (!rows[0]) throw new NotFoundError('Kopplingen finns inte.');
+    await syncAllLedgerOutcome(tx, federationId);
+  }, actor);
+}
+
 /**
  * Maps every object of a dimension in the förbund's ledger to the budget line with the same name (projects are
  * usually named after their insats), skipping objects already mapped or without exactly one such line.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createTestDb } from '../../../test/support/db.ts';
-import { loadInterventionDemo } from './demo/loadInterventionDemo.ts';
-import { federationsWithUnfrozenYears, freezeClosedYears, publishedStatistics } from './publishedStatistics.ts';
+import { loadInterventionDemo } from '../interventions/demo/loadInterventionDemo.ts';
+import { federationsWithUnfrozenYears, freezeClosedYears, publishedStatistics } from '../interventions/publishedStatistics.ts';
 import { startStatisticsFreezer } from './statisticsFreezer.ts';
 import { startYear } from '../economy/yearCycle.ts';
 

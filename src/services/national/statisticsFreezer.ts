@@ -1,14 +1,16 @@
 import type { Database } from '../../db/database.ts';
-import { freezeAllClosedYears } from './publishedStatistics.ts';
-import { publishClosedNationalYears } from '../national/nationalStatistics.ts';
+import { freezeAllClosedYears } from '../interventions/publishedStatistics.ts';
+import { publishClosedNationalYears } from './nationalStatistics.ts';
+import { handleFreezeRequests } from '../freezeRequests.ts';
 
 /**
  * The server's background freezer of the published participant statistics (docs/statistics-protection.md):
  * at start, every six hours after that, and whenever asked (a year started, a national read found an unfrozen
  * year), it freezes every closed but unfrozen year, one förbund at a time, in steps that leave the event loop
  * free between them, so requests are answered while it runs; then it publishes the national years that have
- * closed everywhere (services/national). Without a running freezer (the CLI, tests),
- * requestFreeze does nothing: those callers freeze explicitly.
+ * closed everywhere. It lives with the national statistics, which build on the förbund's frozen
+ * figures; other areas ask it for a pass through src/services/freezeRequests.ts. Without a running freezer (the
+ * CLI, tests), requestFreeze does nothing: those callers freeze explicitly.
  */
 export interface StatisticsFreezer {
   /** Resolves when nothing is queued or running. */
@@ -23,8 +25,6 @@ interface Running {
   timer: NodeJS.Timeout | null;
   onError: (err: unknown) => void;
 }
-
-const running = new WeakMap<object, Running>();
 
 function pass(db: Database, r: Running): void {
   if (r.pending) return; // a pass is already queued: it will see this request's years too
@@ -47,7 +47,7 @@ export function startStatisticsFreezer(db: Database, options: { intervalMs?: num
     timer: null,
     onError: options.onError ?? ((err) => console.error(JSON.stringify({ event: 'statistics-freeze-failed', message: err instanceof Error ? err.message : String(err) }))),
   };
-  running.set(db, r);
+  handleFreezeRequests(db, () => pass(db, r));
   // Let the server answer its first requests before the first pass starts.
   setImmediate(() => pass(db, r));
   r.timer = setInterval(() => pass(db, r), options.intervalMs ?? 6 * 3600_000);
@@ -64,19 +64,10 @@ export function startStatisticsFreezer(db: Database, options: { intervalMs?: num
     stop: async () => {
       if (r.timer) clearInterval(r.timer);
       r.timer = null;
-      running.delete(db);
+      handleFreezeRequests(db, null);
       await r.queue;
     },
   };
 }
 
-/** Asks the running freezer (if any) for a pass soon; returns at once. */
-export function requestFreeze(db: Database): void {
-  const r = running.get(db);
-  if (r) pass(db, r);
-}
-
-/** Is a background freezer running for this database? */
-export function freezerRunning(db: Database): boolean {
-  return running.has(db);
-}
+export { requestFreeze, freezerRunning } from '../freezeRequests.ts';
