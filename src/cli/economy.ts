@@ -5,6 +5,7 @@ import { toKeyFiguresJson } from '../core/economy/keyFigures.ts';
 import { statementJson, statementTable } from '../core/economy/statementTable.ts';
 import type { Queryable } from '../db/database.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
+import { currentYear } from '../core/calendar.ts';
 
 const economy = () => import('../services/economy/index.ts');
 
@@ -61,7 +62,7 @@ export function registerEconomy(program: Command): void {
     .description('Skriver mallen för utfallsfiler (med förbundets budgetposter om --federation och --year anges)')
     .option('--format <format>', 'xlsx | csv', 'xlsx')
     .option('--federation <name>', 'förbundets namn')
-    .option('--year <year>', 'år', String(new Date().getFullYear()))
+    .option('--year <year>', 'år', String(currentYear()))
     .option('--output <file>', 'skriv till fil i stället för standard ut')
     .action(async (opts: { format: string; federation?: string; year: string; output?: string }) => {
       if (!['xlsx', 'csv'].includes(opts.format)) throw new InputError({ field: '--format', message: 'Ange xlsx eller csv.' });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import { parseYear, withDb } from './shared.ts';
+import { currentYear, today } from '../core/calendar.ts';
 
 /**
  * `samordna statistics freeze`: fixes (freezes) the published participant statistics of closed years now,
@@ -19,18 +20,18 @@ export function registerStatistics(program: Command): void {
         import('../services/interventions/publishedStatistics.ts'),
       ]);
       await withDb(async (db) => {
-        const today = new Date();
-        const upTo = o.year === undefined ? today.getUTCFullYear() : parseYear(o.year);
+        const now = new Date();
+        const upTo = o.year === undefined ? currentYear(now) : parseYear(o.year);
         const federations = o.federation ? [await getFederationByName(db, o.federation)] : await listFederations(db);
         for (const f of federations) {
           if (o.year !== undefined) {
             const from = closingDate(upTo, f.settings.statisticsClosingDays);
-            if (from > today.toISOString().slice(0, 10)) {
+            if (from > today(now)) {
               if (o.federation) throw new InputError({ field: '--year', message: `Året ${upTo} stängs först ${from}; det kan inte fastställas före dess.` });
               continue;
             }
           }
-          const frozen = await freezeClosedYears(db, f.id, upTo, today);
+          const frozen = await freezeClosedYears(db, f.id, upTo, now);
           const years = frozen.map((y) => y.year);
           console.log(`${f.name}: ${years.length ? `fastställda år ${years.join(', ')}` : 'inga deltagare, inget att fastställa'}`);
         }

@@ -51,11 +51,6 @@ export function formatWholePercent(percent: number): string {
   return `${formatNumber(percent)}${NBSP}%`;
 }
 
-/** ISO date (YYYY-MM-DD) of a Date, in UTC. */
-export function formatIsoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Swedish local time (Europe/Stockholm) of an instant, "2025-03-14 13:05" (with seconds "13:05:09"): the one
  * helper for every time shown to users. Central European Time, summer time (UTC+2) from the last Sunday of

@@ -36,6 +36,7 @@ import { yearOutcome, type OutcomeSource, type YearOutcome } from './outcomeSour
 import type { BudgetLine, FinancialItems, FiscalYearFacts, LineAmounts, Member, MonthlyOutcome, Section, YearSummary } from './types.ts';
 import { economyWarnings, type EconomyWarning } from './warnings.ts';
 import { yearOutlook, type YearOutlook } from './yearOutlook.ts';
+import { yearOf } from '../calendar.ts';
 
 /** A budget line with its budget profile (null: the section's default). */
 export interface ProfiledLine extends BudgetLine {
@@ -124,8 +125,6 @@ export interface YearFigures {
   /** Each payer group's share of the contributions; null without contributions. */
   readonly payerShares: { readonly state: number; readonly region: number; readonly municipalities: number } | null;
 }
-
-const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
 /** The ledger figures of a calendar year: its own file, else the earliest later file that carries it as #RAR −1. */
 export function ledgerYearFigures(ledger: YearFacts['ledger'], year: number): LedgerYearFigures | null {

@@ -2,6 +2,8 @@
  * Consumption rate (förbrukningsgrad): requisitioned (or booked) money over decided money, per year and over
  * the whole period. Amounts in öre; the rate as a whole percentage (half up), null when nothing was decided.
  */
+import { yearOf } from '../calendar.ts';
+
 export interface GrantAmount {
   readonly year: number;
   readonly decidedOre: number;
@@ -26,7 +28,7 @@ export function consumptionRate(usedOre: number, decidedOre: number): number | n
 }
 
 export function consumption(grants: readonly GrantAmount[], requisitions: readonly RequisitionAmount[]): ConsumptionLine[] {
-  const years = [...new Set([...grants.map((g) => g.year), ...requisitions.map((r) => Number(r.date.slice(0, 4)))])].sort((a, b) => a - b);
+  const years = [...new Set([...grants.map((g) => g.year), ...requisitions.map((r) => yearOf(r.date))])].sort((a, b) => a - b);
   const lines = years.map((year) => {
     const decidedOre = grants.filter((g) => g.year === year).reduce((s, g) => s + g.decidedOre, 0);
     const usedOre = requisitions.filter((r) => r.date.startsWith(`${year}-`)).reduce((s, r) => s + r.amountOre, 0);

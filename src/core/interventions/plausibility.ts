@@ -1,6 +1,7 @@
 import type { InputProblem } from '../errors.ts';
 import { formatKronor } from '../format.ts';
 import { maxOre } from '../input/index.ts';
+import { yearOf } from '../calendar.ts';
 
 /**
  * Plausibility of what is recorded about an intervention: typing errors caught before they become figures.
@@ -19,7 +20,7 @@ export function amountProblems(field: string, label: string, ore: number | null)
 
 /** One year after today (ISO), the latest date that may be recorded. */
 export function latestPlausibleDate(today: string): string {
-  const y = Number(today.slice(0, 4)) + 1;
+  const y = yearOf(today) + 1;
   const md = today.slice(5);
   return `${y}-${md === '02-29' ? '02-28' : md}`;
 }

@@ -4,7 +4,6 @@ import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { SupportSource } from '../../core/interventions/vocabulary.ts';
-import { formatIsoDate } from '../../core/format.ts';
 import { parseId, parseInteger } from '../../core/input/index.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import type { Table } from '../../core/table.ts';
@@ -29,6 +28,7 @@ import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { ages, entryHref } from './parts.tsx';
 import { CatalogueStartPage, CountyPage, EmbedPage, EntryPage, FederationCataloguePage, type CatalogueStartModel, type CountyPageModel, type EmbedModel, type FederationCatalogueModel } from './publicPages.tsx';
 import { CatalogueEntryFormPage, CatalogueOverviewPage, type CatalogueEntryFormModel, type CatalogueOverviewModel } from './kansliPages.tsx';
+import { currentYear, today } from '../../core/calendar.ts';
 
 /**
  * The public catalogue of interventions (no login): per förbund, per county, one stable page per entry, open
@@ -36,8 +36,7 @@ import { CatalogueEntryFormPage, CatalogueOverviewPage, type CatalogueEntryFormM
  * pages to write entries and see which are out of date.
  */
 
-const lastYear = () => new Date().getFullYear() - 1;
-const today = () => formatIsoDate(new Date());
+const lastYear = () => currentYear() - 1;
 
 function filtersOf(c: Context<AppEnv>): CatalogueFilters {
   const q = (name: string) => (c.req.query(name) ?? '').trim().slice(0, 200);

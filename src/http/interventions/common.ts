@@ -2,6 +2,7 @@ import type { Principal } from '../../core/access/permissions.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { pathId, queryYear } from '../kit/params.ts';
+import { currentYear } from '../../core/calendar.ts';
 
 /** The :id of an intervention (or another row) in the path (malformed: 400; unknown: the service's 404). */
 export function idParam(c: Context<AppEnv>, name: string): number {
@@ -10,7 +11,7 @@ export function idParam(c: Context<AppEnv>, name: string): number {
 
 /** ?ar=2025 (pages) or ?year=2025 (API); default the current year. */
 export function yearParam(c: Context<AppEnv>): number {
-  return queryYear(c) ?? new Date().getUTCFullYear();
+  return queryYear(c) ?? currentYear();
 }
 
 export const interventionsBase = (federationId: number) => `/f/${federationId}/insatser`;

@@ -21,6 +21,7 @@ import { requestFreeze } from '../../services/freezeRequests.ts';
 import { GenderAndExitsPage, ParticipantsPage, TrendsPage, type NationalYearModel } from './statisticsPages.tsx';
 import { NationalEconomyPage } from './economyPage.tsx';
 import { AllocationPage, type AllocationPageModel, type AllocationRefusal } from './allocationPage.tsx';
+import { currentYear } from '../../core/calendar.ts';
 
 /**
  * The national view: suppressed participant counts and economy figures of every förbund side by side, per
@@ -34,7 +35,7 @@ function yearAsked(c: Context<AppEnv>): number | null {
 }
 
 /** The allocation model's year: the one asked for, else this year. */
-const allocationYear = (c: Context<AppEnv>): number => yearAsked(c) ?? new Date().getFullYear();
+const allocationYear = (c: Context<AppEnv>): number => yearAsked(c) ?? currentYear();
 
 /**
  * One year of the national statistics: the year asked for, else the newest with figures (else this year). A
@@ -42,7 +43,7 @@ const allocationYear = (c: Context<AppEnv>): number => yearAsked(c) ?? new Date(
  */
 export async function loadNationalYear(db: Database, asked: number | null): Promise<NationalYearModel> {
   const years = await nationalYears(db);
-  const year = asked ?? years[0] ?? new Date().getFullYear();
+  const year = asked ?? years[0] ?? currentYear();
   const statistics = await nationalStatisticsForYear(db, year);
   if (statistics.publication.state === 'pending' || statistics.series.some((p) => !p.published)) requestFreeze(db);
   return { years, year, statistics };

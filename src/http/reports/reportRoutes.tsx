@@ -49,6 +49,7 @@ import { AnnualReportPage, type AnnualReportModel, type RefusedReportForm } from
 import { ChapterTextPage, type ChapterTextModel } from './chapterTextPage.tsx';
 import { BoardMemberEditPage, BoardPage, type BoardMemberEditModel, type BoardModel } from './boardPages.tsx';
 import { DecisionItemEditPage, MeetingPage, type DecisionItemEditModel, type MeetingModel } from './meetingPages.tsx';
+import { currentYear } from '../../core/calendar.ts';
 
 type Ctx = Context<AppEnv>;
 
@@ -161,7 +162,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
   app.get('/f/:federationId/arsredovisning', async (c) => {
     requirePermission(c, 'federation:read');
     const f = requireFederation(c);
-    const year = queryYear(c, ['ar', 'year']) ?? new Date().getUTCFullYear() - 1;
+    const year = queryYear(c, ['ar', 'year']) ?? currentYear() - 1;
     return c.html(<AnnualReportPage model={await loadAnnualReport(db, f, c.get('ctx'), year)} />);
   });
 

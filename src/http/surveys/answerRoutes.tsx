@@ -13,11 +13,11 @@ import {
   roundForm,
   submitAnswers,
   SurveyClosedError,
-  swedishToday,
   unknownTokenMessage,
   usedCodeMessage,
 } from '../../services/surveys/rounds.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
+import { today } from '../../core/calendar.ts';
 
 /**
  * The public answer page of a survey round: /e/TOKEN, where TOKEN is the round's open link or one single-use
@@ -72,7 +72,7 @@ export const surveyAnswerRoutes: RouteModule = ({ db }) => {
     const r = await resolveToken(db, token);
     if (!r) return message(c, 'Enkäten finns inte', unknownTokenMessage, 404);
     const round = await getRound(db, r.federationId, r.roundId, { counts: false });
-    const closed = closedMessage(round, swedishToday());
+    const closed = closedMessage(round, today());
     if (closed) return message(c, 'Enkäten är stängd', closed, 409);
     if (!r.unused) return message(c, 'Koden är redan använd', usedCodeMessage, 409);
     return formPage(c, token, r.federationId, r.roundId);

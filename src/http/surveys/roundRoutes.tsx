@@ -8,12 +8,13 @@ import { InputError, NotFoundError } from '../../core/errors.ts';
 import { isBlank, parseId, parseInteger, parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { surveyPosterPdf } from '../../exports/surveyPoster.ts';
 import { listSets } from '../../services/surveys/sets.ts';
-import { addCodes, closeRound, createRound, enterPaperAnswers, getRound, listRounds, roundForm, swedishToday, type CreatedRound, type SurveyRound } from '../../services/surveys/rounds.ts';
+import { addCodes, closeRound, createRound, enterPaperAnswers, getRound, listRounds, roundForm, type CreatedRound, type SurveyRound } from '../../services/surveys/rounds.ts';
 import { listInterventions } from '../../services/interventions/interventions.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { fields, publicUrl, roundIdParam, type C } from './common.ts';
 import { qrCode, surveysBase as base } from './parts.ts';
 import { InvitationPage, PaperPage, PosterPage, RoundPage, RoundsPage, type PaperPageModel, type RoundsPageModel } from './roundPages.tsx';
+import { today } from '../../core/calendar.ts';
 
 /** The rounds page's model: every round, and for whoever manages surveys the sets and interventions of the form. */
 export async function loadRoundsPage(db: Database, federation: FederationRef, ctx: RequestContext, form: Pick<RoundsPageModel, 'values' | 'errors' | 'general' | 'chosenInterventions'> = {}): Promise<RoundsPageModel> {
@@ -21,7 +22,7 @@ export async function loadRoundsPage(db: Database, federation: FederationRef, ct
   const rounds = await listRounds(db, federation.id);
   const sets = manage ? await listSets(db, federation.id, ctx.actor) : [];
   const interventions = manage ? await listInterventions(db, federation.id) : [];
-  return { federation, manage, rounds, sets, interventions, today: swedishToday(), ...form };
+  return { federation, manage, rounds, sets, interventions, today: today(), ...form };
 }
 
 /** The paper questionnaire's model: the round's form, with what was typed and refused. */

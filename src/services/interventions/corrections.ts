@@ -16,9 +16,9 @@ import { parseParticipationInput } from '../../core/interventions/participation.
 import { decisionDateProblems, interventionDateProblems, requisitionProblems } from '../../core/interventions/plausibility.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { assertMembersOf, memberMunicipalities } from '../members/members.ts';
+import { today, yearOf } from '../../core/calendar.ts';
 
 /** Today's date (UTC) as ISO; the plausibility rules measure "a year ahead" from it. */
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 function refuse(problems: readonly InputProblem[]): void {
   if (problems.length) throw new InputError(problems);
@@ -55,7 +55,7 @@ async function one<T>(tx: Queryable, sql: string, params: unknown[], what: strin
 
 export async function updateGrant(db: Database, federationId: number, interventionId: number, grantId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const g = parseGrantInput(raw);
-  refuse(decisionDateProblems('decisionDate', g.decisionDate, todayIso()));
+  refuse(decisionDateProblems('decisionDate', g.decisionDate, today()));
   await db.transaction(async (tx) => {
     await interventionStart(tx, federationId, interventionId);
     const old = await one<{ year: number }>(tx, 'select year from intervention_grant where federation_id = $1 and intervention_id = $2 and id = $3', [federationId, interventionId, grantId], 'Beslutet');
@@ -89,12 +89,12 @@ export async function addCheckedRequisition(db: Database, federationId: number, 
   const r = parseRequisitionInput(raw);
   return db.transaction(async (tx) => {
     const start = await interventionStart(tx, federationId, interventionId);
-    refuse(interventionDateProblems('date', 'rekvisitionsdatum', r.date, start, todayIso()));
+    refuse(interventionDateProblems('date', 'rekvisitionsdatum', r.date, start, today()));
     const [row] = await tx.query<{ id: number }>(
       'insert into requisition (federation_id, intervention_id, requisition_date, amount_ore, note) values ($1, $2, $3, $4, $5) returning id',
       [federationId, interventionId, r.date, r.amountOre, r.note],
     );
-    await checkRequisitionsWithinGrants(tx, federationId, interventionId, Number(r.date.slice(0, 4)));
+    await checkRequisitionsWithinGrants(tx, federationId, interventionId, yearOf(r.date));
     return row!.id;
   }, actor);
 }
@@ -103,11 +103,11 @@ export async function updateRequisition(db: Database, federationId: number, inte
   const r = parseRequisitionInput(raw);
   await db.transaction(async (tx) => {
     const start = await interventionStart(tx, federationId, interventionId);
-    refuse(interventionDateProblems('date', 'rekvisitionsdatum', r.date, start, todayIso()));
+    refuse(interventionDateProblems('date', 'rekvisitionsdatum', r.date, start, today()));
     await one(tx, 'update requisition set requisition_date = $4, amount_ore = $5, note = $6 where federation_id = $1 and intervention_id = $2 and id = $3 returning id', [
       federationId, interventionId, requisitionId, r.date, r.amountOre, r.note,
     ], 'Rekvisitionen');
-    await checkRequisitionsWithinGrants(tx, federationId, interventionId, Number(r.date.slice(0, 4)));
+    await checkRequisitionsWithinGrants(tx, federationId, interventionId, yearOf(r.date));
   }, actor);
 }
 
@@ -165,8 +165,8 @@ export async function updateParticipation(db: Database, federationId: number, in
   await db.transaction(async (tx) => {
     const start = await interventionStart(tx, federationId, interventionId);
     refuse([
-      ...interventionDateProblems('startDate', 'startdatum', p.startDate, start, todayIso()),
-      ...interventionDateProblems('endDate', 'slutdatum', p.endDate, start, todayIso()),
+      ...interventionDateProblems('startDate', 'startdatum', p.startDate, start, today()),
+      ...interventionDateProblems('endDate', 'slutdatum', p.endDate, start, today()),
     ]);
     await assertMembersOf(tx, federationId, [p.referringMemberId], 'referringMemberId');
     await one(
@@ -207,8 +207,8 @@ export async function participationIntervention(db: Queryable, federationId: num
 async function activityDateProblems(tx: Queryable, federationId: number, interventionId: number | null, dates: { firstDate: string | null; lastDate: string | null }): Promise<InputProblem[]> {
   const start = interventionId === null ? null : await interventionStart(tx, federationId, interventionId);
   return [
-    ...interventionDateProblems('firstDate', 'första datum', dates.firstDate, start, todayIso()),
-    ...interventionDateProblems('lastDate', 'sista datum', dates.lastDate, start, todayIso()),
+    ...interventionDateProblems('firstDate', 'första datum', dates.firstDate, start, today()),
+    ...interventionDateProblems('lastDate', 'sista datum', dates.lastDate, start, today()),
   ];
 }
 

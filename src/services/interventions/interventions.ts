@@ -9,7 +9,8 @@ import { consumption, type ConsumptionLine } from '../../core/interventions/cons
 import type { InterventionKind } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { assertMembersOf } from '../members/members.ts';
-import { addCheckedRequisition, todayIso } from './corrections.ts';
+import { addCheckedRequisition } from './corrections.ts';
+import { today } from '../../core/calendar.ts';
 import { decisionDateProblems } from '../../core/interventions/plausibility.ts';
 
 export interface InterventionSummary {
@@ -142,7 +143,7 @@ export async function addStaffing(db: Database, federationId: number, interventi
 
 export async function addGrant(db: Database, federationId: number, interventionId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const g = parseGrantInput(raw);
-  const late = decisionDateProblems('decisionDate', g.decisionDate, todayIso());
+  const late = decisionDateProblems('decisionDate', g.decisionDate, today());
   if (late.length) throw new InputError(late);
   await db.transaction(async (tx) => {
     await assertInterventionExists(tx, federationId, interventionId);

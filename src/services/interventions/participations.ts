@@ -6,7 +6,8 @@ import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { assertMembersOf, memberMunicipalities } from '../members/members.ts';
 import { newParticipationCode } from './participationCode.ts';
 import { assertInterventionExists } from './interventions.ts';
-import { interventionStart, todayIso } from './corrections.ts';
+import { interventionStart } from './corrections.ts';
+import { today } from '../../core/calendar.ts';
 import { interventionDateProblems } from '../../core/interventions/plausibility.ts';
 
 export interface Participation extends ParticipationFacts {
@@ -50,8 +51,8 @@ export async function registerParticipation(db: Database, federationId: number, 
   return db.transaction(async (tx) => {
     const start = await interventionStart(tx, federationId, interventionId);
     const problems = [
-      ...interventionDateProblems('startDate', 'startdatum', input.startDate, start, todayIso()),
-      ...interventionDateProblems('endDate', 'slutdatum', input.endDate, start, todayIso()),
+      ...interventionDateProblems('startDate', 'startdatum', input.startDate, start, today()),
+      ...interventionDateProblems('endDate', 'slutdatum', input.endDate, start, today()),
     ];
     if (problems.length) throw new InputError(problems);
     return (await insertParticipations(tx, federationId, interventionId, [input]))[0]!;
@@ -74,7 +75,7 @@ export async function closeParticipation(db: Database, federationId: number, int
     if (!row) throw new NotFoundError('Deltagandet finns inte.');
     if (row.endDate) throw new InputError({ field: 'endDate', message: 'Deltagandet är redan avslutat.' });
     if (endDate! < row.startDate) throw new InputError({ field: 'endDate', message: 'Slutdatum är före startdatum.' });
-    const late = interventionDateProblems('endDate', 'slutdatum', endDate, null, todayIso());
+    const late = interventionDateProblems('endDate', 'slutdatum', endDate, null, today());
     if (late.length) throw new InputError(late);
     await tx.query(
       'update participation set end_date = $4, exit_outcome = $5, support_after = $6 where federation_id = $1 and intervention_id = $2 and id = $3',

@@ -7,6 +7,7 @@ import { listInterventions } from './interventions.ts';
 import { listMembers } from '../members/members.ts';
 import { countParticipationsInDb } from './statisticsCounts.ts';
 import { drainYielding } from '../steps.ts';
+import { currentYear, today as todayIn } from '../../core/calendar.ts';
 
 /**
  * The participant statistics every role other than an intervention's own staff sees: per closed year,
@@ -51,7 +52,7 @@ export async function frozenYears(db: Queryable, federationId: number): Promise<
 
 /** The last year that has closed for statistics on `today` (statisticsClosingDays after its end). */
 export function lastClosedYear(today: Date, closingDays: number): number {
-  return Array.from({ length: 3 }, (_, k) => today.getUTCFullYear() - k).find((y) => closingDate(y, closingDays) <= today.toISOString().slice(0, 10))!;
+  return Array.from({ length: 3 }, (_, k) => currentYear(today) - k).find((y) => closingDate(y, closingDays) <= todayIn(today))!;
 }
 
 /** The first year with a participation in an individual intervention (the first year that gets frozen), or null. */
@@ -106,7 +107,7 @@ async function freezeNow(db: Database, federationId: number, upTo: number, today
 }
 
 /** Förbund that have a closed year with participations that is not frozen yet, on `today`. */
-export async function federationsWithUnfrozenYears(db: Queryable, today: Date = new Date(), upTo: number = today.getUTCFullYear()): Promise<number[]> {
+export async function federationsWithUnfrozenYears(db: Queryable, today: Date = new Date(), upTo: number = currentYear(today)): Promise<number[]> {
   const rows = await db.query<{ id: number; settings: unknown; first: number | null; last_frozen: number | null }>(
     `select f.id, f.settings,
             (select min(extract(year from p.start_date))::int from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
@@ -126,7 +127,7 @@ export async function federationsWithUnfrozenYears(db: Queryable, today: Date = 
  */
 export async function freezeAllClosedYears(db: Database, options: { today?: Date; upTo?: number; federationIds?: readonly number[] } = {}): Promise<number> {
   const today = options.today ?? new Date();
-  const upTo = options.upTo ?? today.getUTCFullYear();
+  const upTo = options.upTo ?? currentYear(today);
   const ids = (await federationsWithUnfrozenYears(db, today, upTo)).filter((id) => !options.federationIds || options.federationIds.includes(id));
   for (const id of ids) await freezeClosedYears(db, id, upTo, today);
   return ids.length;

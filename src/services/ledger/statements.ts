@@ -3,6 +3,7 @@ import { layoutStatements, type StatementLayout } from '../../core/ledger/layout
 import { computeStatements, type AccountBalance, type YearStatements } from '../../core/ledger/statements.ts';
 import type { Queryable } from '../../db/database.ts';
 import { parseInt8 } from '../../db/database.ts';
+import { yearOf } from '../../core/calendar.ts';
 
 export interface LedgerYearRef {
   readonly yearId: number;
@@ -23,12 +24,12 @@ export async function listLedgerYears(db: Queryable, federationId: number): Prom
   const years = new Map<number, { year: number; start: string; end: string; imported: boolean }>();
   for (const r of rows) {
     if (r.prev_start && r.prev_end) {
-      const y = Number(r.prev_start.slice(0, 4));
+      const y = yearOf(r.prev_start);
       if (!years.has(y)) years.set(y, { year: y, start: r.prev_start, end: r.prev_end, imported: false });
     }
   }
   for (const r of rows) {
-    const y = Number(r.start.slice(0, 4));
+    const y = yearOf(r.start);
     years.set(y, { year: y, start: r.start, end: r.end, imported: true });
   }
   return [...years.values()].sort((a, b) => b.year - a.year);

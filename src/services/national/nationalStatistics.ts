@@ -19,6 +19,7 @@ import { closingDate } from '../interventions/publishedStatistics.ts';
 import { getKeyFigures } from '../economy/reports.ts';
 import { loadYearOutcome } from '../economy/outcome.ts';
 import { lineMap } from '../economy/lines.ts';
+import { today as todayIn } from '../../core/calendar.ts';
 
 export interface NationalFederation extends NationalUnit {
   readonly synthetic: boolean;
@@ -177,7 +178,7 @@ async function frozenForYear(db: Queryable, year: number, today: Date): Promise<
       frozen.set(r.id, { snapshotId: r.snapshot_id, data: r.data, previous });
     }
     else if (r.first !== null && r.first <= year) {
-      if (from > today.toISOString().slice(0, 10)) open = true;
+      if (from > todayIn(today)) open = true;
       else pending = true;
     }
   }

@@ -9,6 +9,7 @@ import { buildAnnualReport } from '../../core/reports/annualReport.ts';
 import { buildBoardPack, buildInterimReport } from '../../core/reports/periodReports.ts';
 import type { Database } from '../../db/database.ts';
 import { loadAnnualReportFacts, loadBoardPackFacts, loadInterimReportFacts } from './facts.ts';
+import { yearOf } from '../../core/calendar.ts';
 
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError({ field: 'year', message: 'Året ska vara mellan 2000 och 2100.' });
@@ -27,7 +28,7 @@ export async function interimReportDocument(db: Database, federationId: number, 
 
 export async function boardPackDocument(db: Database, federationId: number, meetingDate: string, opts: { created?: Date } = {}): Promise<Doc> {
   if (!isIsoDate(meetingDate)) throw new InputError({ field: 'date', message: `"${meetingDate}" är inte ett datum (ÅÅÅÅ-MM-DD).` });
-  checkYear(Number(meetingDate.slice(0, 4)));
+  checkYear(yearOf(meetingDate));
   return buildBoardPack(await loadBoardPackFacts(db, federationId, meetingDate, opts));
 }
 

@@ -41,6 +41,7 @@ import { findLedgerYear, ledgerStatements, loadAccountBalances, loadClassRanges,
 import { getMeetingByDate, listAuditors, listBoardMembers, listDecisionItems, listMeetings } from './board.ts';
 import { disabledChapters, getAnnualReportState } from './texts.ts';
 import { indicatorResultsForYear } from '../surveys/results.ts';
+import { yearOf } from '../../core/calendar.ts';
 
 /** The year's figures from the one year-figures model, or null when the year has no economy data. */
 async function figuresOrNull(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<YearFigures | null> {
@@ -200,7 +201,7 @@ export async function loadIndicatorResults(q: Queryable, federationId: number, y
 }
 
 export async function loadBoard(q: Queryable, federationId: number, from: string, to: string) {
-  const year = Number(from.slice(0, 4));
+  const year = yearOf(from);
   return {
     members: await listBoardMembers(q, federationId, { from, to }),
     auditors: await listAuditors(q, federationId, { from, to }),
@@ -329,7 +330,7 @@ export async function loadInterimReportFacts(db: Database, federationId: number,
 export async function loadBoardPackFacts(db: Database, federationId: number, meetingDate: string, opts: { created?: Date } = {}): Promise<BoardPackFacts> {
   const q = memoizeReads(db);
   const federation = await getFederation(q, federationId);
-  const year = Number(meetingDate.slice(0, 4));
+  const year = yearOf(meetingDate);
   const meeting = await getMeetingByDate(q, federationId, meetingDate);
   let economy: PeriodEconomy | null = null;
   if (await findFiscalYear(q, federationId, year)) {

@@ -4,7 +4,8 @@ import { resolveSettings } from '../../core/settings.ts';
 import { changeInPoints, medianStep, type StatementResult } from '../../core/surveys/results.ts';
 import { publishRound, type PublishedRound, type StatementCounts } from '../../core/surveys/publication.ts';
 import { respondentGroupLabels, respondentGroups, type RespondentGroup, type SetKind } from '../../core/surveys/sets.ts';
-import { getRound, isPublished, listRounds, roundForm, swedishToday, type SurveyRound } from './rounds.ts';
+import { getRound, isPublished, listRounds, roundForm, type SurveyRound } from './rounds.ts';
+import { today as todayInSweden } from '../../core/calendar.ts';
 
 /**
  * Results of a round: per statement n and whole per cents per step (largest remainder), for the whole round and
@@ -110,7 +111,7 @@ async function publishedRound(q: Queryable, federationId: number, form: Awaited<
 const unpublished: StatementResult = { n: null, percents: null, counts: null, hidden: true, noAnswer: null };
 
 export async function roundResults(q: Queryable, federationId: number, roundId: number, opts: { today?: string } = {}): Promise<RoundResults> {
-  const today = opts.today ?? swedishToday();
+  const today = opts.today ?? todayInSweden();
   const form = await roundForm(q, federationId, roundId);
   const minCellSize = await minCellSizeOf(q, federationId);
   const published = await publishedRound(q, federationId, form, minCellSize, today);

@@ -5,6 +5,7 @@ import { isIsoDate, textProblems } from '../../core/input/index.ts';
 import { isRespondentGroup, respondentGroupLabels, type RespondentGroup } from '../../core/surveys/sets.ts';
 import { freeTextField, interventionField, parseAnswerForm, type FormStatement } from '../../core/surveys/answers.ts';
 import { ensureBuiltinSets, findSet, getSet, installBuiltinSets, type SurveySet } from './sets.ts';
+import { today as todayInSweden } from '../../core/calendar.ts';
 
 /**
  * Survey rounds, their invitations (one open link, single-use codes) and the anonymous answers.
@@ -28,10 +29,6 @@ export function answerPath(token: string): string {
   return `/e/${token}`;
 }
 
-/** Today's date in Sweden (YYYY-MM-DD): the only time an answer carries. */
-export function swedishToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 export interface SurveyRound {
   readonly id: number;
@@ -354,7 +351,7 @@ function parseAll(form: RoundForm, fields: Readonly<Record<string, string | unde
  * unused codes and the answers inserted, or neither happens. Refused: unknown token, a used code, a round that
  * is not open, a missing answer (InputError naming each statement; nothing is stored).
  */
-export async function submitAnswers(db: Database, token: string, fields: Readonly<Record<string, string | undefined>>, today: string = swedishToday()): Promise<void> {
+export async function submitAnswers(db: Database, token: string, fields: Readonly<Record<string, string | undefined>>, today: string = todayInSweden()): Promise<void> {
   const resolved = await resolveToken(db, token);
   if (!resolved) throw new NotFoundError(unknownTokenMessage);
   const form = await roundForm(db, resolved.federationId, resolved.roundId, { counts: false });
@@ -378,7 +375,7 @@ export async function submitAnswers(db: Database, token: string, fields: Readonl
  * afterwards), stored as channel "paper". The audit trail gets one row saying that one paper answer was
  * entered in the round, by whom; not the answers.
  */
-export async function enterPaperAnswers(db: Database, federationId: number, roundId: number, fields: Readonly<Record<string, string | undefined>>, actor: Actor, today: string = swedishToday()): Promise<void> {
+export async function enterPaperAnswers(db: Database, federationId: number, roundId: number, fields: Readonly<Record<string, string | undefined>>, actor: Actor, today: string = todayInSweden()): Promise<void> {
   const form = await roundForm(db, federationId, roundId, { counts: false });
   if (isPublished(form.round, today)) throw new SurveyClosedError(publishedRoundMessage(form.round));
   const { parsed, interventionId, problems } = parseAll(form, fields);
@@ -401,7 +398,7 @@ export function publishedRoundMessage(round: Pick<SurveyRound, 'publishedFrom'>)
  * The kansli's "Stäng omgången": no answers from today, and the results are published today. A round that is
  * already closed keeps the day it closed (closing again would move its publication).
  */
-export async function closeRound(db: Database, federationId: number, roundId: number, actor: Actor, today: string = swedishToday()): Promise<SurveyRound> {
+export async function closeRound(db: Database, federationId: number, roundId: number, actor: Actor, today: string = todayInSweden()): Promise<SurveyRound> {
   return db.transaction(async (tx) => {
     const round = await getRound(tx, federationId, roundId, { counts: false });
     if (round.closedOn === null && !isPublished(round, today)) {
