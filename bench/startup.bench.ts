@@ -11,7 +11,7 @@
  * wall times but hardly the CPU times.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,13 +83,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `npm start` in the project until GET / answers (any status below 500); then the server is stopped. */
-async function npmStartToFirstPage(dataDir: string): Promise<number> {
+/**
+ * `npm start` in the project until GET / answers (any status below 500); then the server is stopped. Wall time,
+ * and the CPU time of every node process it ran (npm, the pre-start check, the server) until then.
+ */
+async function npmStartToFirstPage(dataDir: string): Promise<{ wallMs: number; cpuMs: number }> {
   const port = await freePort();
+  const cpuDir = mkdtempSync(join(tmpdir(), 'samordna-startup-npm-cpu-'));
   const started = performance.now();
+  let wallMs = 0;
   const child = spawn('npm', ['start', '--silent', '--', '--port', String(port)], {
     cwd: root,
-    env: { ...process.env, SAMORDNA_DATA_DIR: dataDir, SAMORDNA_LOG: 'off', DATABASE_URL: '' },
+    env: { ...process.env, SAMORDNA_DATA_DIR: dataDir, SAMORDNA_LOG: 'off', DATABASE_URL: '', NODE_OPTIONS: `--import ${preload}`, SAMORDNA_BENCH_CPU_DIR: cpuDir },
     stdio: 'ignore',
     detached: true,
   });
@@ -99,7 +104,10 @@ async function npmStartToFirstPage(dataDir: string): Promise<number> {
       if (child.exitCode !== null) throw new Error(`npm start ended (${child.exitCode}) before answering`);
       if (performance.now() - started > 120_000) throw new Error('npm start did not answer within 120 s');
       const status = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' }).then((r) => r.status, () => 0);
-      if (status > 0 && status < 500) return performance.now() - started;
+      if (status > 0 && status < 500) {
+        wallMs = performance.now() - started;
+        break;
+      }
       await new Promise((r) => setTimeout(r, 20));
     }
   } finally {
@@ -109,6 +117,11 @@ async function npmStartToFirstPage(dataDir: string): Promise<number> {
     } catch {}
     await exited;
   }
+  // Each process wrote its CPU time as it exited (the server after the first answer and the stop).
+  await new Promise((r) => setTimeout(r, 500));
+  const cpuMs = readdirSync(cpuDir).reduce((sum, f) => sum + (JSON.parse(readFileSync(join(cpuDir, f), 'utf8')) as { cpuMs: number }).cpuMs, 0);
+  rmSync(cpuDir, { recursive: true, force: true });
+  return { wallMs, cpuMs };
 }
 
 export async function run() {
@@ -124,8 +137,8 @@ export async function run() {
     const keyFiguresArgs = [...bin, 'report', 'key-figures', '--federation', federation, '--year', '2025', '--format', 'json'];
     const [report, open] = sideBySide(() => timeNode(keyFiguresArgs, env), () => timeNode([fileURLToPath(new URL('./support/openAndQuery.mjs', import.meta.url))], env));
 
-    const firstStarts: number[] = [];
-    const laterStarts: number[] = [];
+    const firstStarts: { wallMs: number; cpuMs: number }[] = [];
+    const laterStarts: { wallMs: number; cpuMs: number }[] = [];
     for (let i = 0; i < Math.min(runs, 3); i++) {
       const fresh = mkdtempSync(join(tmpdir(), 'samordna-startup-fresh-'));
       try {
@@ -139,13 +152,15 @@ export async function run() {
     const rows = [medians('`samordna --help`', help), medians('`node -e 0`', node), medians('`samordna report key-figures` (demo, 2025)', report), medians('open the embedded database, one query', open)];
     const helpRatio = rows[0]!.cpuMs / rows[1]!.cpuMs;
     const reportRatio = rows[2]!.cpuMs / rows[3]!.cpuMs;
-    const firstMs = median(firstStarts);
-    const laterMs = median(laterStarts);
+    const firstMs = median(firstStarts.map((s) => s.wallMs));
+    const laterMs = median(laterStarts.map((s) => s.wallMs));
+    const firstCpuMs = median(firstStarts.map((s) => s.cpuMs));
+    const laterCpuMs = median(laterStarts.map((s) => s.cpuMs));
     const goals = [
       { goal: '`samordna --help` CPU ≤ 5 × `node -e 0`', value: `${helpRatio.toFixed(1)} ×`, met: helpRatio <= 5 },
       { goal: '`report key-figures` CPU ≤ 1.5 × opening the database and one query', value: `${reportRatio.toFixed(2)} ×`, met: reportRatio <= 1.5 },
-      { goal: '`npm start` to the first page ≤ 3 s after install (empty data folder: database created, demo loaded)', value: `${(firstMs / 1000).toFixed(1)} s`, met: firstMs <= 3000 },
-      { goal: '`npm start` to the first page ≤ 3 s, database already there', value: `${(laterMs / 1000).toFixed(1)} s`, met: laterMs <= 3000 },
+      { goal: '`npm start` to the first page ≤ 3 s after install (empty data folder: database created, demo loaded)', value: `${(firstMs / 1000).toFixed(1)} s (CPU ${(firstCpuMs / 1000).toFixed(1)} s)`, met: firstMs <= 3000 },
+      { goal: '`npm start` to the first page ≤ 3 s, database already there', value: `${(laterMs / 1000).toFixed(1)} s (CPU ${(laterCpuMs / 1000).toFixed(1)} s)`, met: laterMs <= 3000 },
     ];
     const f = (x: number) => Math.round(x).toLocaleString('sv-SE');
     const markdown = `Each command as a fresh process, ${runs} times alternating with its yardstick (median); CPU = user + system time of
@@ -155,8 +170,12 @@ the process itself. Load average at the end: ${loadAverage().join(', ')}.
 |---|---:|---:|---:|
 ${rows.map((r) => `| ${r.name} | ${f(r.cpuMs)} | ${f(r.wallMs)} | ${f(r.maxRssMb)} |`).join('\n')}
 
-\`npm start\` until \`GET /\` answers (median of ${firstStarts.length}; wall time, with npm's own start): ${firstStarts.map((x) => f(x)).join(', ')} ms with an
-empty data folder, ${laterStarts.map((x) => f(x)).join(', ')} ms with the database already there.
+\`npm start\` until \`GET /\` answers, with npm's own start and the pre-start check of the build (median of ${firstStarts.length}):
+
+| data folder | wall (ms) | CPU of all its node processes (ms) |
+|---|---:|---:|
+| empty (database created, migrated, demo loaded) | ${firstStarts.map((x) => f(x.wallMs)).join(', ')} | ${firstStarts.map((x) => f(x.cpuMs)).join(', ')} |
+| the database already there | ${laterStarts.map((x) => f(x.wallMs)).join(', ')} | ${laterStarts.map((x) => f(x.cpuMs)).join(', ')} |
 
 | goal | measured | |
 |---|---:|---|

@@ -22,10 +22,14 @@ export function listMigrations(dir = migrationsDir): Migration[] {
 }
 
 export async function migrate(db: Database, migrations = listMigrations()): Promise<string[]> {
-  await db.exec(`create table if not exists schema_migration (
-    name text primary key,
-    applied_at timestamptz not null default now()
-  )`);
+  // Every command opens the database through here: when nothing is pending, it only reads (no DDL, no write).
+  const [table] = await db.query<{ ok: boolean }>("select to_regclass('schema_migration') is not null as ok");
+  if (!table?.ok) {
+    await db.exec(`create table if not exists schema_migration (
+      name text primary key,
+      applied_at timestamptz not null default now()
+    )`);
+  }
   const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name));
   // One sequence: a migration numbered below one already applied would run after it here and before it on a
   // fresh database — two schemas from the same files. Refuse instead of guessing.
@@ -37,20 +41,19 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
         `En ny migrering ska ha nästa nummer efter den senaste; byt namn på filen.`,
     );
   }
-  const applied: string[] = [];
-  for (const m of migrations) {
-    if (done.has(m.name)) continue;
+  const pending = migrations.filter((m) => !done.has(m.name));
+  for (const [i, m] of pending.entries()) {
     await db.transaction(async (tx) => {
       await tx.exec(m.sql);
       await tx.query('insert into schema_migration (name) values ($1)', [m.name]);
+      // The audit trail (0070_audit.sql) attaches its trigger to every table that lacks it, including tables
+      // that later migrations of other areas add: after the last migration, in its transaction, so a database
+      // whose migrations are all recorded has its triggers too (and an open with nothing pending need not look).
+      if (i === pending.length - 1) {
+        const [fn] = await tx.query<{ ok: boolean }>("select to_regproc('ensure_audit_triggers') is not null as ok");
+        if (fn?.ok) await tx.query('select ensure_audit_triggers()');
+      }
     }, { id: 'migration' });
-    applied.push(m.name);
   }
-  // The audit trail (0070_audit.sql) attaches its trigger to every table that lacks it, including tables
-  // that later migrations of other areas add.
-  await db.transaction(async (tx) => {
-    const [fn] = await tx.query<{ ok: boolean }>("select to_regproc('ensure_audit_triggers') is not null as ok");
-    if (fn?.ok) await tx.query('select ensure_audit_triggers()');
-  }, { id: 'migration' });
-  return applied;
+  return pending.map((m) => m.name);
 }
