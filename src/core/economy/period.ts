@@ -19,7 +19,7 @@ export interface YearClosing {
 
 export interface YearPeriod {
   readonly year: number;
-  /** The last month (0–12) the outcome to date covers; 12 for a complete year. */
+  /** The last month (0–12) the outcome to date covers; 12 for a complete year unless an earlier month was chosen. */
   readonly throughMonth: number;
   /** Closed by the kansli (bokslut): the figures are the year's outcome, nothing is forecast. */
   readonly complete: boolean;
@@ -31,15 +31,16 @@ export interface YearPeriod {
 
 /**
  * The period of a year. `lastMonthWithOutcome` comes from the counted outcome (and the ledger's months);
- * `chosenMonth` (0–12) is the reader's choice and only applies to an open year.
+ * `chosenMonth` (0–12) is the reader's choice (for a closed year: the months "to date"; its full year stays the outcome).
  */
 export function yearPeriod(input: { year: number; closing: YearClosing | null; lastMonthWithOutcome: number; chosenMonth?: number | undefined }): YearPeriod {
   const { year, closing } = input;
-  if (closing) return { year, throughMonth: 12, complete: true, closing, chosen: false };
   const chosen = input.chosenMonth !== undefined;
-  const month = chosen ? input.chosenMonth! : input.lastMonthWithOutcome;
+  // A closed year read through an earlier month (an interim report printed afterwards): to date through that
+  // month, the full year being the year's outcome.
+  const month = chosen ? input.chosenMonth! : closing ? 12 : input.lastMonthWithOutcome;
   if (!Number.isInteger(month) || month < 0 || month > 12) throw new RangeError('månaden ska vara 0–12');
-  return { year, throughMonth: month, complete: false, closing: null, chosen };
+  return { year, throughMonth: month, complete: closing !== null, closing, chosen };
 }
 
 /** The months the outcome covers in words: "januari–november 2026" (no outcome yet: "2026, inget utfall ännu"). */
@@ -49,7 +50,7 @@ export function periodMonths(p: Pick<YearPeriod, 'year' | 'throughMonth'>): stri
 
 /** The period in words, as every page, export, report and JSON names it. */
 export function periodLabel(p: Pick<YearPeriod, 'year' | 'throughMonth' | 'complete'>): string {
-  if (p.complete) return `januari–december ${p.year}, bokslut (året är stängt)`;
+  if (p.complete) return p.throughMonth === 12 ? `januari–december ${p.year}, bokslut (året är stängt)` : `${periodMonths(p)}, helåret enligt bokslut (året är stängt)`;
   return `${periodMonths(p)}, prognos för helåret`;
 }
 

@@ -254,9 +254,10 @@ export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: numb
   const m = period.throughMonth;
   // The ledger's totals are the year's to date as far as its vouchers reach; a chosen month before that reads the
   // mapped lines alone.
-  const ledgerCounts = ledger !== null && (period.complete || m >= ledgerLastMonth);
-  const outcomeToDateLines = period.complete ? outcome.byLine : outcomeToDate({ outcome }, m);
-  const budgetToDateLines = period.complete ? revised : spreadToDate(revised, profiles, m);
+  const wholeYear = period.complete && m === 12;
+  const ledgerCounts = ledger !== null && (wholeYear || (!period.complete && m >= ledgerLastMonth));
+  const outcomeToDateLines = wholeYear ? outcome.byLine : outcomeToDate({ outcome }, m);
+  const budgetToDateLines = wholeYear ? revised : spreadToDate(revised, profiles, m);
   const financial = ledgerCounts ? financialFor(year, yearFacts) : yearFacts ? financialOf(yearFacts) : null;
 
   const statementOf = (outcomeLines: readonly LineAmounts[], budgetLines: readonly LineAmounts[], fin: FinancialItems | null) =>
@@ -289,7 +290,7 @@ export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: numb
     financial,
   });
   const forecastStatement = period.complete ? statementOf(outcome.byLine, revised, financial) : statementOf(forecast.lines, revised, financial);
-  const forecastFigures = period.complete ? keyFigures : forecastKeyFigures(facts.federation.name, yearFacts, ledgerCounts ? ledger : null, lineById, forecast, revised);
+  const forecastFigures = wholeYear ? keyFigures : period.complete ? keyFiguresOf(yearFacts, outcome.byLine, revised, true) : forecastKeyFigures(facts.federation.name, yearFacts, ledgerCounts ? ledger : null, lineById, forecast, revised);
   const equity = assessEquity(forecastFigures, facts.federation.settings);
 
   const computed = new Map<number, { key: KeyFigures; employees: number | null; status: OverviewRow['status'] }>();
