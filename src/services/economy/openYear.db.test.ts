@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { allocation2026Ore, NAME, seedOpenYear, writeOutcome } from '../../../test/support/openYear.ts';
 import { keyFiguresReport, operatingStatementReport } from '../../cli/economy.ts';
-import { dashboardModel } from '../../http/routes/economyDashboard.tsx';
+import { dashboardModel } from '../../http/economy/dashboardRoutes.tsx';
 import { loadBoardPackFacts, loadInterimReportFacts } from '../reports/facts.ts';
 import { closeYear, reopenYear } from './yearClosing.ts';
 import { getYearFigures } from './yearFacts.ts';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { NAME, seedOpenYear, writeOutcome } from '../../../test/support/openYear.ts';
 import { keyFiguresReport, operatingStatementReport } from '../../cli/economy.ts';
-import { dashboardModel } from '../../http/routes/economyDashboard.tsx';
+import { dashboardModel } from '../../http/economy/dashboardRoutes.tsx';
 import type { BudgetProfile } from '../../core/economy/budgetProfile.ts';
 import { loadBoardPackFacts, loadInterimReportFacts } from '../reports/facts.ts';
 import { saveBudgetProfile } from './lines.ts';
