@@ -43,7 +43,7 @@ export function yearStatementTable(f: YearFigures): Table {
   return {
     ...base,
     title: `Driftredovisning ${months}, ${f.federation}`,
-    note: withPeriod(`${base.note}. ${f.forecast.method}`, f),
+    note: withPeriod(base.note, f),
     columns: [...columns.slice(0, at), ...extra, ...columns.slice(at)],
     rows,
   };
@@ -57,7 +57,7 @@ export function yearKeyFiguresTable(f: YearFigures): Table {
   const months = periodMonths(f.period);
   return {
     ...base,
-    note: withPeriod(`${base.note}. Hittills: ${months}, inget resultat för helåret förrän året är stängt. ${f.forecast.method}`, f),
+    note: withPeriod(`${base.note}. Hittills: ${months}; helåret är en prognos tills året är stängt`, f),
     columns: [
       { key: 'label', header: 'Nyckeltal', kind: 'text' },
       { key: 'amount', header: `Hittills ${months} (kr)`, kind: 'integer' },

@@ -60,38 +60,41 @@ export interface StartedYear {
  * equity as the key figures compute it. Refused when the year already exists.
  */
 export async function startYear(db: Database, federationId: number, year: number, input: { allocationOre: number }, actor: Actor): Promise<StartedYear> {
-  if (!Number.isSafeInteger(input.allocationOre) || input.allocationOre < 0) {
-    throw new InputError({ field: 'allocation', message: 'Medelstilldelningen ska vara ett belopp, 0 eller större.' });
-  }
-  const started = await db.transaction(async (tx) => {
-    const exists = await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year]);
-    if (exists.length) throw new InputError({ field: 'year', message: `Året ${year} finns redan.` });
-    const prev = (await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year - 1])).length ? year - 1 : null;
-    const closing = prev === null ? null : (await getKeyFigures(tx, federationId, prev)).equityClosingOre;
-    await tx.query('insert into fiscal_year (federation_id, year, allocation_ore, opening_equity_ore) values ($1, $2, $3, $4)', [federationId, year, input.allocationOre, closing]);
-    let copiedLines = 0;
-    let keyCarriedOver = false;
-    if (prev !== null) {
-      const lines = new Map((await listBudgetLines(tx, federationId)).map((l) => [l.id, l]));
-      for (const l of budgetWithAllocation(await loadRevisedBudget(tx, federationId, prev), lines, input.allocationOre)) {
-        await tx.query('insert into budget_amount (federation_id, year, budget_line_id, income_ore, cost_ore) values ($1, $2, $3, $4, $5)', [
-          federationId, year, l.lineId, l.incomeOre, l.costOre,
-        ]);
-        copiedLines++;
-      }
-      const members = await listMembers(tx, federationId);
-      const key = (await loadAllocationKey(tx, federationId, prev)) ?? keyFromContributions(await loadContributions(tx, federationId, prev), members);
-      if (key) {
-        // Refused (the whole start) when the key leaves a municipality out: the message says what it would cost.
-        await writeAllocationKey(tx, federationId, year, key);
-        await replaceContributions(tx, federationId, year, splitAllocation(input.allocationOre, key, members));
-        keyCarriedOver = true;
-      }
-    }
-    return { year, fromYear: prev, copiedLines, keyCarriedOver, openingEquityOre: closing };
-  }, actor);
+  const started = await db.transaction((tx) => startYearIn(tx, federationId, year, input), actor);
   // A new year: the participant statistics of years that have closed meanwhile are frozen by the server's
   // background freezer (when one runs; the CLI freezes with `statistics freeze`).
   requestFreeze(db);
   return started;
+}
+
+/** startYear inside an open transaction (the demo loader starts its open year so). */
+export async function startYearIn(tx: Queryable, federationId: number, year: number, input: { allocationOre: number }): Promise<StartedYear> {
+  if (!Number.isSafeInteger(input.allocationOre) || input.allocationOre < 0) {
+    throw new InputError({ field: 'allocation', message: 'Medelstilldelningen ska vara ett belopp, 0 eller större.' });
+  }
+  const exists = await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year]);
+  if (exists.length) throw new InputError({ field: 'year', message: `Året ${year} finns redan.` });
+  const prev = (await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year - 1])).length ? year - 1 : null;
+  const closing = prev === null ? null : (await getKeyFigures(tx, federationId, prev)).equityClosingOre;
+  await tx.query('insert into fiscal_year (federation_id, year, allocation_ore, opening_equity_ore) values ($1, $2, $3, $4)', [federationId, year, input.allocationOre, closing]);
+  let copiedLines = 0;
+  let keyCarriedOver = false;
+  if (prev !== null) {
+    const lines = new Map((await listBudgetLines(tx, federationId)).map((l) => [l.id, l]));
+    for (const l of budgetWithAllocation(await loadRevisedBudget(tx, federationId, prev), lines, input.allocationOre)) {
+      await tx.query('insert into budget_amount (federation_id, year, budget_line_id, income_ore, cost_ore) values ($1, $2, $3, $4, $5)', [
+        federationId, year, l.lineId, l.incomeOre, l.costOre,
+      ]);
+      copiedLines++;
+    }
+    const members = await listMembers(tx, federationId);
+    const key = (await loadAllocationKey(tx, federationId, prev)) ?? keyFromContributions(await loadContributions(tx, federationId, prev), members);
+    if (key) {
+      // Refused (the whole start) when the key leaves a municipality out: the message says what it would cost.
+      await writeAllocationKey(tx, federationId, year, key);
+      await replaceContributions(tx, federationId, year, splitAllocation(input.allocationOre, key, members));
+      keyCarriedOver = true;
+    }
+  }
+  return { year, fromYear: prev, copiedLines, keyCarriedOver, openingEquityOre: closing };
 }
