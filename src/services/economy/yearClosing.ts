@@ -8,10 +8,12 @@ import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { YearClosing } from '../../core/economy/period.ts';
 
+/** Who closed the year (the user's name when the actor is a user account) and when; null when the year is open. */
 export async function getYearClosing(q: Queryable, federationId: number, year: number): Promise<YearClosing | null> {
   const [r] = await q.query<YearClosing>(
-    `select to_char(closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "closedAt", closed_by as "closedBy"
-     from year_closing where federation_id = $1 and year = $2`,
+    `select to_char(c.closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "closedAt",
+            coalesce((select u.display_name from app_user u where u.id::text = c.closed_by), c.closed_by) as "closedBy"
+     from year_closing c where c.federation_id = $1 and c.year = $2`,
     [federationId, year],
   );
   return r ?? null;
