@@ -46,6 +46,10 @@ export interface ReportStatements {
 }
 
 export interface ReportEconomy {
+  /** The year is closed (bokslut); an open year's figures are to date. */
+  readonly complete: boolean;
+  /** The period in words ("januari–november 2026, prognos för helåret"). */
+  readonly periodLabel: string;
   readonly keyFigures: KeyFigures;
   readonly equity: EquityAssessment;
   readonly costDistribution: { readonly budget: CostDistribution; readonly outcome: CostDistribution; readonly previousOutcome: CostDistribution | null };

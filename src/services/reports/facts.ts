@@ -50,6 +50,8 @@ export async function loadEconomy(q: Queryable, federationId: number, year: numb
   if (!y) return null;
   const previous = await figuresOrNull(q, federationId, year - 1);
   return {
+    complete: y.period.complete,
+    periodLabel: y.periodLabel,
     keyFigures: y.keyFigures,
     equity: y.equity,
     costDistribution: y.costDistribution,
