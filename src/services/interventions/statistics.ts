@@ -21,13 +21,13 @@ export async function participantStatistics(
   db: Queryable,
   federationId: number,
   year: number,
-  options: { interventionIds?: readonly number[]; seriesYears?: readonly number[]; throughDate?: string } = {},
+  options: { interventionIds?: readonly number[]; seriesYears?: readonly number[] } = {},
 ): Promise<ParticipantStatistics> {
   const all = await listInterventions(db, federationId);
   const interventions = all.filter((i) => (options.interventionIds ? options.interventionIds.includes(i.id) : i.kind === 'individual'));
   const ids = interventions.map((i) => i.id);
   const [counts, pairs, members, minCellSize] = [
-    await countParticipationsInDb(db, federationId, year, ids, false, undefined, options.throughDate),
+    await countParticipationsInDb(db, federationId, year, ids),
     await participationYearPairs(db, federationId, ids),
     await listMembers(db, federationId),
     await minCellSizeOf(db, federationId),

@@ -31,13 +31,11 @@ export async function countParticipationsInDb(
   byFederation = false,
   /** Only those who started (or ended) in the year: the category flows of the frozen publication. */
   only?: 'started' | 'ended',
-  /** Count up to this ISO date of the year instead of its end (the interim report's and board pack's "hittills"). */
-  throughDate?: string,
 ): Promise<RawCounts> {
   const restrict = only === 'started' ? ' and p.start_date >= $3::date' : only === 'ended' ? ' and p.end_date <= $4::date' : '';
   const where = `($1::int is null or p.federation_id = $1) and p.intervention_id = any($2::int[])
     and p.start_date <= $4::date and (p.end_date is null or p.end_date >= $3::date)${restrict}`;
-  const params = [federationId, interventionIds, `${year}-01-01`, throughDate ?? `${year}-12-31`];
+  const params = [federationId, interventionIds, `${year}-01-01`, `${year}-12-31`];
   const rows = await db.query<GroupRow>(
     `with p as (
        select ${byFederation ? 'p.federation_id' : 'p.intervention_id'} as unit, p.gender, p.age_band, p.support_before, p.support_duration,
