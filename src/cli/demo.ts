@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { DemoStep } from '../services/demo/index.ts';
 import type { ReportDemoData } from '../services/reports/demo.ts';
+import type { OpenYearDemoData } from '../services/economy/demoOpenYear.ts';
 import { withDb } from './shared.ts';
 
 export const demoFile = new URL('../../demo/vastmanland.json', import.meta.url);
 export const reportDemoFile = new URL('../../demo/vastmanland-report.json', import.meta.url);
+/** EXAMPLE DATA: an open year with invented monthly outcome (not the förbund's real 2026). */
+export const openYearDemoFile = new URL('../../demo/vastmanland-2026-exempel.json', import.meta.url);
 
 /** Samordningsförbundet Västmanland 2024–2025 (and the predecessor's 2021–2023 totals) from demo/. */
 export const economyDemoStep: DemoStep = {
@@ -36,12 +39,20 @@ export const demoSteps: DemoStep[] = [
       await seedReportDemo(tx, ctx.federationId!, data, demoActor.id);
     },
   },
+  {
+    name: 'Ett pågående år: 2026 med utfall januari–september (EXEMPELDATA, påhittade siffror)',
+    async run(tx, ctx) {
+      const { seedOpenYearDemo } = await import('../services/economy/demoOpenYear.ts');
+      const data = JSON.parse(await readFile(openYearDemoFile, 'utf8')) as OpenYearDemoData;
+      await seedOpenYearDemo(tx, ctx.federationId!, data);
+    },
+  },
 ];
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('Läser in demodata (Samordningsförbundet Västmanland 2024–2025)')
+    .description('Läser in demodata (Samordningsförbundet Västmanland 2024–2025, och 2026 som pågående år med exempeldata)')
     .action(async () => {
       const { loadDemo } = await import('../services/demo/index.ts');
       const names = await withDb((db) => loadDemo(db, demoSteps));

@@ -42,6 +42,9 @@ describe('samordna CLI: import reference and reports', () => {
     expect(r.code).toBe(0);
     const k = JSON.parse(r.stdout);
     expect(k).toMatchObject(referenceKeyFigures2025);
+    // A published year arrives closed: the whole year, and the forecast is the outcome.
+    expect(k.period).toEqual({ year: 2025, throughMonth: 12, complete: true });
+    expect(k.forecast).toEqual({ result: k.result, equityClosing: k.equityClosing, operatingIncome: k.operatingIncome, operatingCost: k.operatingCost });
   }, 120_000);
 
   let statementBefore = '';

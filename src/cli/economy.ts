@@ -1,26 +1,26 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
-import { toKeyFiguresJson } from '../core/economy/keyFigures.ts';
-import { statementJson, statementTable } from '../core/economy/statementTable.ts';
+import { keyFiguresReportJson, operatingStatementReportJson } from '../core/economy/yearFiguresJson.ts';
+import { yearStatementTable } from '../core/economy/yearFiguresTables.ts';
 import type { Queryable } from '../db/database.ts';
 import { cliActor, commandGroup, parseYear, withDb } from './shared.ts';
 import { currentYear } from '../core/calendar.ts';
 
 const economy = () => import('../services/economy/index.ts');
 
-/** What `report key-figures` prints: the contract's JSON of the year, from the year's one model. */
+/** What `report key-figures` prints: the contract's JSON of the year with its period and forecast, from the one model. */
 export async function keyFiguresReport(db: Queryable, federationName: string, year: number): Promise<string> {
   const { getFederationByName, yearFigures } = await economy();
   const f = await getFederationByName(db, federationName);
-  return JSON.stringify(toKeyFiguresJson((await yearFigures(db, f.id, year)).keyFigures), null, 2) + '\n';
+  return JSON.stringify(keyFiguresReportJson(await yearFigures(db, f.id, year)), null, 2) + '\n';
 }
 
-/** What `report operating-statement --format json` prints (kronor), from the year's one model. */
+/** What `report operating-statement --format json` prints (kronor) with its period and forecast, from the one model. */
 export async function operatingStatementReport(db: Queryable, federationName: string, year: number): Promise<string> {
   const { getFederationByName, yearFigures } = await economy();
   const f = await getFederationByName(db, federationName);
-  return JSON.stringify(statementJson((await yearFigures(db, f.id, year)).statement, f.name), null, 2) + '\n';
+  return JSON.stringify(operatingStatementReportJson(await yearFigures(db, f.id, year)), null, 2) + '\n';
 }
 
 async function output(data: string | Buffer, file: string | undefined): Promise<void> {
@@ -105,8 +105,7 @@ export function registerEconomy(program: Command): void {
         if (opts.format === 'json') return output(await operatingStatementReport(db, opts.federation, year), opts.output);
         const { getFederationByName, yearFigures } = await economy();
         const f = await getFederationByName(db, opts.federation);
-        const s = (await yearFigures(db, f.id, year)).statement;
-        const table = statementTable(s, f.name);
+        const table = yearStatementTable(await yearFigures(db, f.id, year));
         if (opts.format === 'csv') return output((await import('../exports/csv.ts')).tableToCsv(table), opts.output);
         if (opts.format === 'xlsx') return output(await (await import('../exports/xlsx.ts')).tableToXlsx(table), opts.output);
         return output((await import('../exports/textTable.ts')).tableToText(table), opts.output);

@@ -1,11 +1,11 @@
 import type { Database } from '../../src/db/database.ts';
 import type { Section } from '../../src/core/economy/types.ts';
-import { createBudgetLine, createFederation, createMember, saveAllocation, saveBudgetAmount, saveFiscalYear, saveOutcomeEntry } from '../../src/services/economy/index.ts';
+import { closeYear, createBudgetLine, createFederation, createMember, saveAllocation, saveBudgetAmount, saveFiscalYear, saveOutcomeEntry } from '../../src/services/economy/index.ts';
 
 const actor = { id: 'test' };
 
 /**
- * A small förbund through the economy services: 2025 complete (outcome in December), 2026 with outcome for
+ * A small förbund through the economy services: 2025 complete (outcome in December, closed), 2026 with outcome for
  * January–March. Amounts chosen so that every expected figure is easy to work out by hand (see the tests).
  */
 export async function seedSmallFederation(db: Database) {
@@ -41,6 +41,7 @@ export async function seedSmallFederation(db: Database) {
     await saveBudgetAmount(db, fid, 2025, { lineId, incomeOre, costOre }, actor);
     await saveOutcomeEntry(db, fid, 2025, { lineId, month: 12, incomeOre, costOre: lineId === ids.team ? costOre + kr(50_000) : costOre }, actor);
   }
+  await closeYear(db, fid, 2025, actor);
   // 2026: opening equity 150 000 kr, budget result −100 000 kr; outcome January–March.
   await saveAllocation(db, fid, 2026, kr(1_200_000), actor);
   await saveFiscalYear(db, fid, { year: 2026, openingEquityOre: kr(150_000) }, actor);

@@ -4,7 +4,8 @@
  * (population, or fixed amounts). Every split adds up exactly to its total (largest remainder, to the krona).
  */
 import { InputError, type InputProblem } from '../errors.ts';
-import { largestRemainderSplit, ratio } from '../rounding.ts';
+import { formatKronor } from '../format.ts';
+import { divideRounded, largestRemainderSplit, ratio } from '../rounding.ts';
 import type { Member, MemberKind } from './types.ts';
 
 /** Hundredths of a per cent: 5000 = 50 %, 3125 = 31,25 %. */
@@ -63,6 +64,26 @@ export function validateAllocationKey(key: AllocationKey, members: readonly Memb
 }
 
 /**
+ * A municipality the key leaves out (no population, no amount) would get 0 kr and the others would share its part
+ * — silently. Refused, with the consequence in kronor when the allocation is known.
+ */
+export function missingWeightProblems(key: AllocationKey, members: readonly Member[], allocationOre: number | null): InputProblem[] {
+  if (key.municipalitiesShareBp === 0) return [];
+  const inKey = new Set(key.weights.map((w) => w.memberId));
+  const missing = members.filter((m) => m.kind === 'municipality' && !inKey.has(m.id));
+  if (!missing.length) return [];
+  const part = allocationOre === null ? null : divideRounded(allocationOre * key.municipalitiesShareBp, 10000);
+  const what = key.municipalBasis === 'population' ? 'befolkning' : 'belopp';
+  return missing.map((m) => ({
+    field: 'weights',
+    message:
+      `Fördelningsnyckeln saknar ${what} för ${m.name}: kommunen skulle få 0 kr och de övriga kommunerna dela på ` +
+      (part === null ? 'hela kommunernas del' : `hela kommunernas del, ${formatKronor(part)} kr`) +
+      `. Ange ${what} för alla kommuner som är medlemmar.`,
+  }));
+}
+
+/**
  * Each payer's contribution to the krona. allocationOre is split state/region/municipalities by the key's
  * shares, the region part evenly between regions, the municipal part by the key's weights (municipalities
  * without a weight get nothing). Every level adds up exactly (largest remainder in whole kronor when the
@@ -70,6 +91,7 @@ export function validateAllocationKey(key: AllocationKey, members: readonly Memb
  */
 export function splitAllocation(allocationOre: number, key: AllocationKey, members: readonly Member[]): Contribution[] {
   const problems = validateAllocationKey(key, members);
+  if (!problems.length) problems.push(...missingWeightProblems(key, members, Number.isSafeInteger(allocationOre) ? allocationOre : null));
   if (!Number.isSafeInteger(allocationOre) || allocationOre < 0) problems.push({ field: 'allocation', message: 'Medelstilldelningen ska vara ett belopp, 0 eller större.' });
   const regions = members.filter((m) => m.kind === 'region');
   if (key.regionShareBp > 0 && regions.length === 0) problems.push({ field: 'regionShareBp', message: 'Förbundet har ingen region som medlem.' });
@@ -136,4 +158,19 @@ export function contributionProblems(check: ContributionCheck, field = 'contribu
       message: `Bidragen summerar till ${check.totalOre / 100} kr men medelstilldelningen är ${check.allocationOre / 100} kr (skillnad ${check.differenceOre / 100} kr).`,
     },
   ];
+}
+
+/**
+ * The key last year's contributions imply, for a year that had contributions but no key saved (a year imported
+ * from a published report): the state's, region's and municipalities' shares of what was paid (hundredths of a per
+ * cent, adding up to 100 %), and each municipality's payment as its fixed amount (scaled to the new municipal part).
+ * Null when nothing was paid.
+ */
+export function keyFromContributions(contributions: readonly Contribution[], members: readonly Member[]): AllocationKey | null {
+  const check = checkContributions(0, contributions, members);
+  if (check.totalOre <= 0) return null;
+  const [stateShareBp, regionShareBp, municipalitiesShareBp] = largestRemainderSplit(10000, [check.byGroup.state, check.byGroup.region, check.byGroup.municipalities]) as [number, number, number];
+  const kindOf = new Map(members.map((m) => [m.id, m.kind]));
+  const weights = contributions.filter((c) => c.memberId !== null && kindOf.get(c.memberId) === 'municipality').map((c) => ({ memberId: c.memberId!, weight: c.amountOre }));
+  return { stateShareBp, regionShareBp, municipalitiesShareBp, municipalBasis: 'fixed', weights };
 }

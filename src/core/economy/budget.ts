@@ -4,7 +4,7 @@
  */
 import { textProblems } from '../input/text.ts';
 import { InputError, type InputProblem } from '../errors.ts';
-import { wholePercentages } from '../rounding.ts';
+import { largestRemainderSplit, wholePercentages } from '../rounding.ts';
 import { directSections, type Amounts, type BudgetLine, type LineAmounts, type Section } from './types.ts';
 
 export interface BudgetRevision {
@@ -122,4 +122,19 @@ export function summarizeBudget(
 
 export function totalAmounts(lines: readonly Amounts[]): Amounts {
   return lines.reduce<Amounts>((a, l) => ({ incomeOre: a.incomeOre + l.incomeOre, costOre: a.costOre + l.costOre }), { incomeOre: 0, costOre: 0 });
+}
+
+/**
+ * A new year's budget income follows its allocation: the income section's lines (the members' contributions)
+ * share the allocation by their income in the budget they were copied from (largest remainder, exact to the öre);
+ * other lines are kept. Unchanged when the budget has no income-section line.
+ */
+export function budgetWithAllocation(budget: readonly LineAmounts[], lines: ReadonlyMap<number, BudgetLine>, allocationOre: number): LineAmounts[] {
+  const income = budget.filter((b) => lines.get(b.lineId)?.section === 'income');
+  if (!income.length) return [...budget];
+  let weights = income.map((b) => Math.max(0, b.incomeOre));
+  if (weights.every((w) => w === 0)) weights = income.map((_, i) => (i === 0 ? 1 : 0));
+  const parts = largestRemainderSplit(allocationOre, weights);
+  const byLine = new Map(income.map((b, i) => [b.lineId, parts[i]!]));
+  return budget.map((b) => (byLine.has(b.lineId) ? { ...b, incomeOre: byLine.get(b.lineId)! } : b));
 }

@@ -173,12 +173,17 @@ export function assessEquity(k: KeyFigures, settings: FederationSettings): Equit
 export interface OverviewRow extends YearSummary {
   /** 'computed' from the year's lines, or 'summary' (printed totals only, e.g. a predecessor förbund). */
   readonly basis: 'computed' | 'summary';
+  /** 'closed': the year's outcome (bokslut); 'forecast': the open year's forecast ("prognos"); 'open': an earlier
+   * year not yet closed, its outcome to date. */
+  readonly status: OverviewStatus;
 }
+
+export type OverviewStatus = 'closed' | 'forecast' | 'open';
 
 /** The overview for `year` and the four years before, newest first; a year with neither is left out. */
 export function fiveYearOverview(
   year: number,
-  computed: ReadonlyMap<number, { key: KeyFigures; employees: number | null }>,
+  computed: ReadonlyMap<number, { key: KeyFigures; employees: number | null; status?: OverviewStatus }>,
   summaries: ReadonlyMap<number, YearSummary>,
 ): OverviewRow[] {
   const rows: OverviewRow[] = [];
@@ -186,9 +191,9 @@ export function fiveYearOverview(
     const c = computed.get(y);
     const s = summaries.get(y);
     if (c) {
-      rows.push({ year: y, incomeOre: c.key.operatingIncomeOre, costOre: c.key.operatingCostOre, resultOre: c.key.resultOre, equityRatio: c.key.equityRatio, employees: c.employees, basis: 'computed', note: null });
+      rows.push({ year: y, incomeOre: c.key.operatingIncomeOre, costOre: c.key.operatingCostOre, resultOre: c.key.resultOre, equityRatio: c.key.equityRatio, employees: c.employees, basis: 'computed', note: null, status: c.status ?? 'closed' });
     } else if (s) {
-      rows.push({ year: y, incomeOre: s.incomeOre, costOre: s.costOre, resultOre: s.resultOre, equityRatio: s.equityRatio, employees: s.employees, basis: 'summary', note: s.note });
+      rows.push({ year: y, incomeOre: s.incomeOre, costOre: s.costOre, resultOre: s.resultOre, equityRatio: s.equityRatio, employees: s.employees, basis: 'summary', note: s.note, status: 'closed' });
     }
   }
   return rows;

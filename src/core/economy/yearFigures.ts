@@ -10,6 +10,12 @@
  *   - driftredovisning, key figures (the reference contract), cost distribution, equity against cap and floor,
  *     the five-year overview, the forecast (per line by budget profile), the year's outlook and warnings,
  *   - budget to date for any month (budgetToDate), for "outcome to date against budget to date".
+ * Every figure belongs to ONE period (period.ts): January through the last month with outcome (or a chosen
+ * month), complete only when the kansli has closed the year. For an open year the driftredovisning and the key
+ * figures are TO DATE (outcome to date against budget to date) and the full year is the forecast
+ * (yearForecast.ts: per line by profile, the members' contributions at the allocation decided, financial items as
+ * known), whose result and closing equity — against cap and floor — every reader shows. For a complete year the
+ * forecast is the outcome. No reader assembles period figures of its own.
  * Pure: no I/O. The facts are loaded in one go by src/services/economy/yearFacts.ts.
  */
 import { effectiveRanges, type ClassRange } from '../ledger/classification.ts';
@@ -20,7 +26,7 @@ import type { FederationSettings } from '../settings.ts';
 import { checkContributions, type Contribution } from './allocation.ts';
 import { applyRevisions, sumBySection, type BudgetRevision } from './budget.ts';
 import { budgetToDate as spreadToDate, profileOf, type BudgetProfile } from './budgetProfile.ts';
-import { forecastYear, lastMonthWithOutcome, type YearForecast } from './forecast.ts';
+import { lastMonthWithOutcome } from './forecast.ts';
 import {
   assessEquity,
   computeKeyFigures,
@@ -35,7 +41,8 @@ import { buildOperatingStatement, type OperatingStatement } from './operatingSta
 import { yearOutcome, type OutcomeSource, type YearOutcome } from './outcomeSources.ts';
 import type { BudgetLine, FinancialItems, FiscalYearFacts, LineAmounts, Member, MonthlyOutcome, Section, YearSummary } from './types.ts';
 import { economyWarnings, type EconomyWarning } from './warnings.ts';
-import { yearOutlook, type YearOutlook } from './yearOutlook.ts';
+import { periodLabel, yearPeriod, type YearClosing, type YearPeriod } from './period.ts';
+import { forecastFullYear, type FullYearForecast } from './yearForecast.ts';
 import { yearOf } from '../calendar.ts';
 
 /** A budget line with its budget profile (null: the section's default). */
@@ -77,6 +84,22 @@ export interface YearFacts {
   /** For the payer groups' shares of the year's contributions. */
   readonly members: readonly Member[];
   readonly contributions: readonly Contribution[];
+  /** The years the kansli has closed (bokslut), with who and when. */
+  readonly closings: readonly ({ readonly year: number } & YearClosing)[];
+  /** The last month with vouchers in the year's own SIE file (0 without one). */
+  readonly ledgerLastMonth: number;
+}
+
+/** The full year as the dashboard shows it: the outcome when complete, else the forecast. */
+export interface YearOutlook {
+  /** Months the outcome to date covers (12 when complete; 0 = no outcome yet). */
+  readonly throughMonth: number;
+  readonly isForecast: boolean;
+  /** Costs per section for the full year (actual or forecast), positive öre. */
+  readonly costBySection: Record<Section, number>;
+  /** Key figures of the full year (the forecast figures). */
+  readonly figures: KeyFigures;
+  readonly equity: EquityAssessment;
 }
 
 /** The ledger's figures of a year (from its own file, else from a later file's previous year). */
@@ -97,6 +120,10 @@ export interface LedgerYearFigures {
 export interface YearFigures {
   readonly federation: string;
   readonly year: number;
+  /** The period every figure here belongs to. */
+  readonly period: YearPeriod;
+  /** The period in words: "januari–november 2026, prognos för helåret". */
+  readonly periodLabel: string;
   /** The förbund's fiscal years, ascending (for year selectors). */
   readonly years: readonly number[];
   readonly facts: FiscalYearFacts;
@@ -108,17 +135,31 @@ export interface YearFigures {
   readonly budget: { readonly original: readonly LineAmounts[]; readonly revisions: readonly BudgetRevision[]; readonly revised: readonly LineAmounts[] };
   /** The year's ledger figures, null without a ledger. */
   readonly ledger: LedgerYearFigures | null;
+  /** Outcome and budget to date (the budget spread by each line's profile), per line. The whole year when complete. */
+  readonly toDate: { readonly outcome: readonly LineAmounts[]; readonly budget: readonly LineAmounts[] };
+  /** The driftredovisning of the period: outcome to date against budget to date (the whole year when complete). */
   readonly statement: OperatingStatement;
+  /** The full-year forecast against the full-year budget (the outcome when complete). */
+  readonly forecastStatement: OperatingStatement;
+  /** Key figures of the period: to date for an open year (say so with `period`), the year's for a complete one. */
   readonly keyFigures: KeyFigures;
+  /** Key figures of the full year as forecast (the key figures themselves when complete). */
+  readonly forecastFigures: KeyFigures;
+  /** The forecast closing equity against the cap and floor (the actual closing equity when complete). */
   readonly equity: EquityAssessment;
-  readonly costDistribution: { readonly budget: CostDistribution; readonly outcome: CostDistribution; readonly previousOutcome: CostDistribution | null };
+  readonly costDistribution: {
+    readonly budget: CostDistribution;
+    readonly outcome: CostDistribution;
+    readonly forecast: CostDistribution;
+    readonly previousOutcome: CostDistribution | null;
+  };
   readonly fiveYear: readonly OverviewRow[];
-  readonly forecast: YearForecast;
-  /** The year as it stands (whole year) or as forecast (during the year), with the equity it leaves. */
+  readonly forecast: FullYearForecast;
+  /** The full year as forecast (the outcome when complete), as the dashboard shows it. */
   readonly outlook: YearOutlook;
-  /** Lines over budget and equity (key figures) against cap and floor. */
+  /** Lines whose cost to date is over their budget to date, and the forecast equity against cap and floor. */
   readonly warnings: readonly EconomyWarning[];
-  /** Lines over budget and the outlook's equity against cap and floor (the dashboard during the year). */
+  /** The same warnings (kept for the dashboard's readers). */
   readonly outlookWarnings: readonly EconomyWarning[];
   /** Sections whose forecast cost for the whole year is over the budget (only during the year), largest first. */
   readonly sectionsOverBudget: readonly { readonly section: Exclude<Section, 'income'>; readonly forecastOre: number; readonly budgetOre: number; readonly overOre: number }[];
@@ -174,8 +215,9 @@ function financialOf(f: FiscalYearFacts): FinancialItems | null {
 const costSections = ['administration', 'individual', 'structural', 'process_support'] as const;
 
 /**
- * The year's figures. `throughMonth` chooses the months the forecast rests on (default: the last month with
- * any outcome; 12 for a year imported from SIE). Throws NotFoundError when the förbund has no such year.
+ * The year's figures for its period. `throughMonth` chooses the month of an open year (default: the last month
+ * with any outcome, the ledger's included); a closed year is always the whole year. Throws NotFoundError when the
+ * förbund has no such year.
  */
 export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: number } = {}): YearFigures {
   const { year } = facts;
@@ -185,6 +227,7 @@ export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: numb
   const lineById = new Map<number, BudgetLine>(facts.lines.map((l) => [l.id, { id: l.id, section: l.section, label: l.label, sortOrder: l.sortOrder }]));
   const lines = [...lineById.values()];
   const profiles = new Map(facts.lines.map((l) => [l.id, profileOf(l)]));
+  const closingOf = new Map(facts.closings.map((c) => [c.year, { closedAt: c.closedAt, closedBy: c.closedBy }]));
 
   const ownImport = new Set(facts.ledger.files.map((f) => yearOf(f.start)));
   const outcomeOf = (y: number) => yearOutcome(y, facts.outcomeRows.filter((r) => r.year === y), ownImport.has(y));
@@ -200,57 +243,85 @@ export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: numb
   const previousFacts = byYear.get(year - 1);
   const previousOutcome = previousFacts ? outcomeOf(year - 1) : null;
 
-  const statement = buildOperatingStatement({
+  const ledgerLastMonth = ownImport.has(year) ? facts.ledgerLastMonth : 0;
+  const period = yearPeriod({
     year,
-    lines,
-    outcome: outcome.byLine,
-    budget: revised,
-    previousOutcome: previousOutcome ? previousOutcome.byLine : null,
-    financial: financialFor(year, yearFacts),
-    previousFinancial: financialFor(year - 1, previousFacts),
+    closing: closingOf.get(year) ?? null,
+    lastMonthWithOutcome: Math.max(lastMonthWithOutcome(outcome.monthly), ledgerLastMonth),
+    chosenMonth: opts.throughMonth,
   });
+  const m = period.throughMonth;
+  // The ledger's totals are the year's to date as far as its vouchers reach; a chosen month before that reads the
+  // mapped lines alone.
+  const wholeYear = period.complete && m === 12;
+  const ledgerCounts = ledger !== null && (wholeYear || (!period.complete && m >= ledgerLastMonth));
+  const outcomeToDateLines = wholeYear ? outcome.byLine : outcomeToDate({ outcome }, m);
+  const budgetToDateLines = wholeYear ? revised : spreadToDate(revised, profiles, m);
+  const financial = ledgerCounts ? financialFor(year, yearFacts) : yearFacts ? financialOf(yearFacts) : null;
 
-  const keyFiguresOf = (f: FiscalYearFacts, o: YearOutcome, budget: readonly LineAmounts[]) =>
-    withLedgerFigures(computeKeyFigures({ federation: facts.federation.name, facts: f, lines: lineById, outcome: o.byLine, budget }), ledgerOf(f.year), f.allocationOre);
-  const keyFigures = keyFiguresOf(yearFacts, outcome, revised);
-  const equity = assessEquity(keyFigures, facts.federation.settings);
+  const statementOf = (outcomeLines: readonly LineAmounts[], budgetLines: readonly LineAmounts[], fin: FinancialItems | null) =>
+    buildOperatingStatement({
+      year,
+      lines,
+      outcome: outcomeLines,
+      budget: budgetLines,
+      previousOutcome: previousOutcome ? previousOutcome.byLine : null,
+      financial: fin,
+      previousFinancial: financialFor(year - 1, previousFacts),
+    });
+  const statement = statementOf(outcomeToDateLines, budgetToDateLines, financial);
 
-  const computed = new Map<number, { key: KeyFigures; employees: number | null }>();
+  const keyFiguresOf = (f: FiscalYearFacts, o: readonly LineAmounts[], budget: readonly LineAmounts[], withLedger: boolean) =>
+    withLedgerFigures(computeKeyFigures({ federation: facts.federation.name, facts: f, lines: lineById, outcome: o, budget }), withLedger ? ledgerOf(f.year) : null, f.allocationOre);
+  const keyFigures = keyFiguresOf(yearFacts, outcomeToDateLines, revised, ledgerCounts);
+
+  // The full year: the outcome when complete, else the forecast.
+  const contributionsOre = facts.contributions.reduce((a, c) => a + c.amountOre, 0);
+  const mappedToDate = outcomeToDateLines.reduce((a, l) => ({ incomeOre: a.incomeOre + l.incomeOre, costOre: a.costOre + l.costOre }), { incomeOre: 0, costOre: 0 });
+  const forecast = forecastFullYear({
+    period,
+    monthly: outcome.monthly,
+    lines: lineById,
+    profiles,
+    budget: revised,
+    allocationOre: yearFacts.allocationOre ?? (contributionsOre > 0 ? contributionsOre : null),
+    unmappedSoFar: ledgerCounts ? { incomeOre: ledger!.operatingIncomeOre - mappedToDate.incomeOre, costOre: ledger!.operatingCostOre - mappedToDate.costOre } : { incomeOre: 0, costOre: 0 },
+    financial,
+  });
+  const forecastStatement = period.complete ? statementOf(outcome.byLine, revised, financial) : statementOf(forecast.lines, revised, financial);
+  const forecastFigures = wholeYear ? keyFigures : period.complete ? keyFiguresOf(yearFacts, outcome.byLine, revised, true) : forecastKeyFigures(facts.federation.name, yearFacts, ledgerCounts ? ledger : null, lineById, forecast, revised);
+  const equity = assessEquity(forecastFigures, facts.federation.settings);
+
+  const computed = new Map<number, { key: KeyFigures; employees: number | null; status: OverviewRow['status'] }>();
   for (const f of facts.fiscalYears) {
     if (f.year > year || f.year <= year - 5) continue;
     const o = f.year === year ? outcome : outcomeOf(f.year);
     if (o.byLine.length === 0 && !ledgerOf(f.year)) continue;
-    computed.set(f.year, { key: f.year === year ? keyFigures : keyFiguresOf(f, o, []), employees: f.employees });
+    const closed = closingOf.has(f.year);
+    const key = f.year === year ? forecastFigures : keyFiguresOf(f, o.byLine, [], true);
+    computed.set(f.year, { key, employees: f.employees, status: closed ? 'closed' : f.year === year ? 'forecast' : 'open' });
   }
   const fiveYear = fiveYearOverview(year, computed, new Map(facts.yearSummaries.map((s) => [s.year, s])));
 
-  // A year imported from SIE is booked for the whole year: its figures are the ledger's closing figures, not a
-  // forecast from the months its vouchers happen to reach.
-  const throughMonth = opts.throughMonth ?? (ownImport.has(year) ? 12 : lastMonthWithOutcome(outcome.monthly));
-  const forecast = forecastYear(outcome.monthly, throughMonth, profiles);
-  const outlook = yearOutlook({
-    federation: facts.federation.name,
-    // During the year the forecast starts from the equity the ledger opened the year with, when there is one.
-    facts: ledger ? { ...yearFacts, openingEquityOre: yearFacts.openingEquityOre ?? ledger.openingEquityOre, financialIncomeOre: ledger.financialIncomeOre, financialCostOre: ledger.financialCostOre } : yearFacts,
-    lines: lineById,
-    settings: facts.federation.settings,
-    outcome: outcome.byLine,
-    forecast,
-    actual: keyFigures,
-  });
+  const fullYearLines = period.complete ? outcome.byLine : forecast.lines;
+  const costBySection = sumBySection(fullYearLines, lineById).cost;
+  const outlook: YearOutlook = { throughMonth: m, isForecast: !period.complete, costBySection, figures: forecastFigures, equity };
 
   const budgetBySection = sumBySection(revised, lineById).cost;
-  const sectionsOverBudget = outlook.isForecast
+  const sectionsOverBudget = !period.complete
     ? costSections
-        .map((section) => ({ section, forecastOre: outlook.costBySection[section], budgetOre: budgetBySection[section], overOre: outlook.costBySection[section] - budgetBySection[section] }))
+        .map((section) => ({ section, forecastOre: costBySection[section], budgetOre: budgetBySection[section], overOre: costBySection[section] - budgetBySection[section] }))
         .filter((s) => s.overOre > 0)
     : [];
 
   const check = yearFacts.allocationOre === null ? null : checkContributions(yearFacts.allocationOre, facts.contributions, facts.members);
+  const warnings = economyWarnings(statement, equity);
 
   return {
     federation: facts.federation.name,
     year,
+    period,
+    periodLabel: periodLabel(period),
     years: facts.fiscalYears.map((f) => f.year).sort((a, b) => a - b),
     facts: yearFacts,
     lines,
@@ -259,21 +330,59 @@ export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: numb
     previousOutcome,
     budget: { original: facts.budget.original, revisions: facts.budget.revisions, revised },
     ledger,
+    toDate: { outcome: outcomeToDateLines, budget: budgetToDateLines },
     statement,
+    forecastStatement,
     keyFigures,
+    forecastFigures,
     equity,
     costDistribution: {
       budget: costDistribution(revised, lineById),
-      outcome: costDistribution(outcome.byLine, lineById),
+      outcome: costDistribution(outcomeToDateLines, lineById),
+      forecast: costDistribution(fullYearLines, lineById),
       previousOutcome: previousOutcome && previousOutcome.byLine.length ? costDistribution(previousOutcome.byLine, lineById) : null,
     },
     fiveYear,
     forecast,
     outlook,
-    warnings: economyWarnings(statement, equity),
-    outlookWarnings: economyWarnings(statement, outlook.equity),
+    warnings,
+    outlookWarnings: warnings,
     sectionsOverBudget,
     payerShares: check && check.totalOre > 0 ? check.shares : null,
+  };
+}
+
+/**
+ * The key figures of the full year as forecast: the forecast lines run through the same key figures as an
+ * outcome, with the operating totals (unmapped ledger amounts included) and the financial items of the forecast,
+ * and the closing equity from the year's opening equity (or the ledger's).
+ */
+function forecastKeyFigures(
+  federation: string,
+  f: FiscalYearFacts,
+  ledger: LedgerYearFigures | null,
+  lineById: ReadonlyMap<number, BudgetLine>,
+  forecast: FullYearForecast,
+  budget: readonly LineAmounts[],
+): KeyFigures {
+  const base = computeKeyFigures({ federation, facts: f, lines: lineById, outcome: forecast.lines, budget });
+  const fin = forecast.financial ?? { incomeOre: 0, costOre: 0 };
+  const operatingResultOre = forecast.operating.incomeOre - forecast.operating.costOre;
+  const resultOre = operatingResultOre + fin.incomeOre - fin.costOre;
+  const opening = f.openingEquityOre ?? ledger?.openingEquityOre ?? null;
+  const equityClosingOre = opening === null ? null : opening + (f.equityContributionsOre ?? 0) + resultOre;
+  return {
+    ...base,
+    operatingIncomeOre: forecast.operating.incomeOre,
+    operatingCostOre: forecast.operating.costOre,
+    operatingResultOre,
+    financialIncomeOre: fin.incomeOre,
+    financialCostOre: fin.costOre,
+    resultOre,
+    equityClosingOre,
+    equityShareOfAllocation: equityClosingOre !== null && f.allocationOre ? ratio(equityClosingOre, f.allocationOre, 4) : null,
+    // Total assets at year end are not forecast.
+    equityRatio: null,
   };
 }
 

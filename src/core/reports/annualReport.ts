@@ -159,7 +159,14 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
     case 'cash_flow':
       return cashFlow(f);
     case 'operating_statement':
-      return e ? [operatingStatementTable(e.statement, { caption: `Driftredovisning ${y}`, id: 'tabell-driftredovisning' }), ...own] : [missing('Driftredovisningen')];
+      return e
+        ? [
+            // An open year's statement is to date (against the budget to date): the report says so.
+            ...(e.complete ? [] : [para(`Året är inte stängt. Period: ${e.periodLabel}; utfallet jämförs med budgeten för samma månader.`)]),
+            operatingStatementTable(e.statement, { caption: e.complete ? `Driftredovisning ${y}` : `Driftredovisning ${e.periodLabel}`, id: 'tabell-driftredovisning' }),
+            ...own,
+          ]
+        : [missing('Driftredovisningen')];
     case 'notes':
       return notes(f, own);
     case 'board_signatures':

@@ -46,6 +46,10 @@ export interface ReportStatements {
 }
 
 export interface ReportEconomy {
+  /** The year is closed (bokslut); an open year's figures are to date. */
+  readonly complete: boolean;
+  /** The period in words ("januari–november 2026, prognos för helåret"). */
+  readonly periodLabel: string;
   readonly keyFigures: KeyFigures;
   readonly equity: EquityAssessment;
   readonly costDistribution: { readonly budget: CostDistribution; readonly outcome: CostDistribution; readonly previousOutcome: CostDistribution | null };
@@ -154,8 +158,12 @@ export interface AnnualReportFacts {
 
 /** The economy of a period within a year (interim report, board pack), computed by the economy code. */
 export interface PeriodEconomy {
-  /** Months with outcome the period covers (1–12). */
+  /** Months with outcome the period covers (0–12). */
   readonly throughMonth: number;
+  /** The year is closed: the full year is the outcome, not a forecast. */
+  readonly complete: boolean;
+  /** The period in words ("januari–november 2026, prognos för helåret"). */
+  readonly periodLabel: string;
   /** Outcome to date against the budget to date (each line's budget spread over the months by its profile). */
   readonly toDate: OperatingStatement;
   /** The full-year forecast against the year's (revised) budget. */

@@ -82,10 +82,13 @@ function forecastBlocks(e: PeriodEconomy, year: number): Block[] {
   const k = e.forecastKeyFigures;
   const budgetNet = e.fullYear.total.budget.incomeOre - e.fullYear.total.budget.costOre;
   return [
+    para(`Period: ${e.periodLabel}.`),
     para(e.forecastMethod),
     para(
-      `Prognosen för verksamhetens resultat ${year} är ${tkr(k.operatingResultOre)} mot budgeterade ${tkr(budgetNet)}; ` +
-        `årets resultat efter finansiella poster beräknas till ${tkr(k.resultOre)}.`,
+      e.complete
+        ? `Verksamhetens resultat ${year} blev ${tkr(k.operatingResultOre)} mot budgeterade ${tkr(budgetNet)}; årets resultat efter finansiella poster är ${tkr(k.resultOre)}.`
+        : `Prognosen för verksamhetens resultat ${year} är ${tkr(k.operatingResultOre)} mot budgeterade ${tkr(budgetNet)}; ` +
+            `årets resultat efter finansiella poster beräknas till ${tkr(k.resultOre)}.`,
     ),
     table({
       caption: `Nyckeltal, prognos för helåret ${year}`,
@@ -208,7 +211,7 @@ export function buildBoardPack(f: BoardPackFacts): Doc {
       'Ekonomi per avsnitt och budgetpost',
       e
         ? [
-            para(`Utfall ${period}, budget och prognos för helåret ${f.year}.`),
+            para(`Utfall ${period}, budget och prognos för helåret ${f.year}. Period: ${e.periodLabel}.`),
             para(e.forecastMethod),
             economyTable(e, ['toDate', 'budgetYear', 'forecastYear', 'deviationYear'], `Ekonomi ${f.year}`, 'tabell-ekonomi'),
             ...equityBlocks(e),

@@ -18,6 +18,7 @@ import { generateSie } from '../../importers/sie/testing/generate.ts';
 import { importSieFile } from '../../importers/sie/import.ts';
 import { addMapping } from '../../services/ledger/mapping.ts';
 import { ledgerStatements } from '../../services/ledger/statements.ts';
+import { closeYear } from '../../services/economy/yearClosing.ts';
 import { keyFiguresReport, operatingStatementReport } from '../../cli/economy.ts';
 import { oreToTkr } from '../../core/rounding.ts';
 import { formatTkr } from '../kit/present.ts';
@@ -59,7 +60,8 @@ function expectAgreement(r: Awaited<ReturnType<typeof readAll>>, k: { operatingI
   expect(r.apiOverview.keyFigures.resultOre).toBe(k.result * 100);
   expect(r.apiOverview.keyFigures.equityClosingOre).toBe(k.equityClosing * 100);
   // Pages in tkr: the dashboard, the key-figures page and the driftredovisning say the same.
-  expect(r.dashboard).toContain('Utfall: helår');
+  expect(r.dashboard).toContain('Period: januari–december 2025, bokslut (året är stängt).');
+  expect(r.apiKeyFigures.period).toEqual({ year: 2025, throughMonth: 12, complete: true });
   expect(r.dashboard).toContain(`Årets resultat ${tkr(k.result)} tkr`);
   expect(r.dashboard).toContain(`Eget kapital vid årets slut ${tkr(k.equityClosing)} tkr`);
   expect(r.keyFiguresPage).toContain(`Årets resultat ${tkr(k.result)} tkr`);
@@ -147,6 +149,8 @@ describe('every reader agrees: 2025 from an SIE file with mapped accounts', () =
       await addMapping(db, fid, { budgetLineId: line.id, object: `6:${o.code}` }, { id: 'test' });
     }
     await addMapping(db, fid, { budgetLineId: lines.find((l) => l.section === 'income')!.id, accounts: '3400-3499' }, { id: 'test' });
+    // The bokslut's SIE file is in: the kansli closes the year (an SIE year is open until then).
+    await closeYear(db, fid, 2025, { id: 'test' });
     await addTestUser(db, { email: 'kansli@sie.se', federationId: fid, role: 'kansli' });
     session = await loginAs(app, 'kansli@sie.se');
   });

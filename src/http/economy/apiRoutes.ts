@@ -11,10 +11,10 @@ import { InputError, type InputProblem } from '../../core/errors.ts';
 import { parseKronor, parseMonth, valueOrThrow } from '../../core/input/index.ts';
 import { pathId, pathYear, queryMonth } from '../kit/params.ts';
 import { isMemberKind, isSection, type MemberKind, type Section } from '../../core/economy/types.ts';
-import { toKeyFiguresJson } from '../../core/economy/keyFigures.ts';
+import { keyFiguresReportJson, operatingStatementReportJson } from '../../core/economy/yearFiguresJson.ts';
+import { yearCostDistributionTable, yearFiveYearTable, yearKeyFiguresTable, yearStatementTable } from '../../core/economy/yearFiguresTables.ts';
 import { isBudgetProfile, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
-import { statementJson, statementTable } from '../../core/economy/statementTable.ts';
-import { budgetTable, contributionsTable, costDistributionTable, fiveYearTable, keyFiguresTable } from '../../core/economy/tables.ts';
+import { budgetTable, contributionsTable } from '../../core/economy/tables.ts';
 import type { Table } from '../../core/table.ts';
 import { kronorToOre, oreAsKronor } from '../../core/rounding.ts';
 import type { EquityCapStep, FederationSettings } from '../../core/settings.ts';
@@ -98,13 +98,14 @@ export const economyApiRoutes: RouteModule = ({ db }) => {
   const base = '/api/federations/:federationId';
   /** The exportable tables by file name. */
   const exportTables: Record<string, (federationId: number, name: string, year: number) => Promise<Table>> = {
-    driftredovisning: async (id, name, year) => statementTable(await economy.getOperatingStatement(db, id, year), name),
-    nyckeltal: async (id, _name, year) => keyFiguresTable(await economy.getKeyFigures(db, id, year)),
-    kostnadsfordelning: async (id, _name, year) => costDistributionTable(year, (await economy.getEconomyOverview(db, id, year)).costDistribution),
-    femarsoversikt: async (id, _name, year) => fiveYearTable((await economy.getEconomyOverview(db, id, year)).fiveYear),
+    driftredovisning: async (id, _name, year) => yearStatementTable(await economy.yearFigures(db, id, year)),
+    nyckeltal: async (id, _name, year) => yearKeyFiguresTable(await economy.yearFigures(db, id, year)),
+    kostnadsfordelning: async (id, _name, year) => yearCostDistributionTable(await economy.yearFigures(db, id, year)),
+    femarsoversikt: async (id, _name, year) => yearFiveYearTable(await economy.yearFigures(db, id, year)),
     budget: async (id, _name, year) => {
       const b = await economy.getBudget(db, id, year);
-      return budgetTable(year, b.lines, b.original, b.revised);
+      const t = budgetTable(year, b.lines, b.original, b.revised);
+      return { ...t, note: `${t.note}. Budget för helåret ${year}.` };
     },
     bidrag: async (id, _name, year) => {
       const a = await economy.getAllocationOverview(db, id, year);
@@ -214,7 +215,7 @@ export const economyApiRoutes: RouteModule = ({ db }) => {
   // Reports
   app.get(`${base}/years/:year/key-figures`, async (c) => {
     const ctx = requirePermission(c, 'economy:read');
-    return c.json(toKeyFiguresJson(await economy.getKeyFigures(db, requireFederation(c).id, intParam(c, 'year'), { knownVersion: ctx.figuresVersion })));
+    return c.json(keyFiguresReportJson(await economy.yearFigures(db, requireFederation(c).id, intParam(c, 'year'), { knownVersion: ctx.figuresVersion })));
   });
   app.get(`${base}/years/:year/overview`, async (c) => {
     requirePermission(c, 'economy:read');
@@ -225,21 +226,21 @@ export const economyApiRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:read');
     const f = requireFederation(c);
     const year = intParam(c, 'year');
-    const s = await economy.getOperatingStatement(db, f.id, year, { knownVersion: ctx.figuresVersion });
+    const figures = await economy.yearFigures(db, f.id, year, { knownVersion: ctx.figuresVersion });
     const format = c.req.query('format') ?? 'json';
     const filename = `driftredovisning-${year}`;
     if (format === 'csv') {
-      return c.body(tableToCsv(statementTable(s, f.name)), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}.csv"` });
+      return c.body(tableToCsv(yearStatementTable(figures)), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}.csv"` });
     }
     if (format === 'xlsx') {
-      const buf = await tableToXlsx(statementTable(s, f.name));
+      const buf = await tableToXlsx(yearStatementTable(figures));
       return c.body(new Uint8Array(buf), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="${filename}.xlsx"`,
       });
     }
     if (format !== 'json') throw new InputError({ field: 'format', message: 'Ange json, csv eller xlsx.' });
-    return c.json(statementJson(s, f.name));
+    return c.json(operatingStatementReportJson(figures));
   });
 
   // Every economy table as CSV or XLSX: /years/2025/export/driftredovisning.xlsx

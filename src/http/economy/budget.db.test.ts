@@ -33,7 +33,7 @@ describe('budget page (HTTP)', () => {
     expect(t).toContain('Kostnader 1 300 000 kr 1 300 000 kr');
     expect(t).toContain('Planerat resultat −100 000 kr −100 000 kr');
     expect(t).toContain('Planerad användning av eget kapital 100 000 kr 100 000 kr');
-    expect(t).toContain('Förväntat eget kapital vid årets slut 50 000 kr 50 000 kr');
+    expect(t).toContain('Eget kapital vid årets slut enligt budgeten 50 000 kr 50 000 kr');
     // Administration 200/1 300 = 15,4 % → 15 %, direct 85 %; individual 800/1 100 = 72,7 % → 73 %, rest 27 %.
     expect(t).toContain('Administration, andel av kostnaderna 15 % 15 %');
     expect(t).toContain('Individinsatser, andel av direkta kostnader 73 % 73 %');
@@ -105,5 +105,20 @@ describe('budget page (HTTP)', () => {
     expect(t).toContain('Extern utvärdering 0 kr −40 000 kr 0 kr −40 000 kr');
     const dup = await post(`${base()}/poster`, { 'new-section': 'structural', 'new-label': 'Extern utvärdering', 'new-cost': '1' });
     expect(dup.status).toBe(400);
+  });
+
+  it('closes the year (bokslut) with who and when, refuses closing twice, and opens it again; the overview follows', async () => {
+    const year = `/f/${seed.federationId}/ar/2026/stang`;
+    const overview = async () => text(await (await app.request(`/f/${seed.federationId}?ar=2026`)).text());
+    expect(await overview()).toContain('Period: januari–mars 2026, prognos för helåret.');
+    const closed = await post(year, {});
+    expect(closed.status).toBe(303);
+    expect(text(await (await app.request(base())).text())).toMatch(/Året stängdes \d{4}-\d\d-\d\d av /);
+    expect(await overview()).toContain('Period: januari–december 2026, bokslut (året är stängt).');
+    const twice = await post(year, {});
+    expect(twice.status).toBe(400);
+    expect(text(await twice.text())).toContain('Året 2026 är redan stängt');
+    expect((await post(year, { reopen: 'ja' })).status).toBe(303);
+    expect(await overview()).toContain('Period: januari–mars 2026, prognos för helåret.');
   });
 });

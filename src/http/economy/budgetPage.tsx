@@ -12,7 +12,8 @@ import { DataTable, type DataRow } from '../kit/dataTable.tsx';
 import { Downloads } from '../kit/downloads.tsx';
 import { AmountField, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, formState, type FieldErrors } from '../kit/form.tsx';
 import { Layout } from '../kit/layout.tsx';
-import { formatKronor, formatNumber, formatWholePercent, kronorText as kr } from '../kit/present.ts';
+import { formatKronor, formatNumber, formatWholePercent, kronorText as kr, tkrText } from '../kit/present.ts';
+import type { YearClosing } from '../../core/economy/period.ts';
 import { YearSelector } from '../kit/yearSelector.tsx';
 
 /** The budget page: the year's budget, the förbund's years and the adoption; a refused form's values and errors. */
@@ -28,6 +29,12 @@ export interface BudgetPageModel {
   readonly revisionValues?: Readonly<Record<string, string>> | undefined;
   readonly lineErrors?: FieldErrors | undefined;
   readonly lineValues?: Readonly<Record<string, string>> | undefined;
+  /** The period of the year's figures and its closing (bokslut). */
+  readonly period: { readonly label: string; readonly complete: boolean; readonly closing: YearClosing | null };
+  /** The full year as forecast (the outcome once closed), beside the plan. */
+  readonly forecast: { readonly resultOre: number; readonly equityClosingOre: number | null; readonly method: string };
+  /** Why closing or reopening was refused. */
+  readonly closingGeneral?: readonly string[] | undefined;
 }
 
 /** The page that edits one line of the original budget (or, once adopted, says where amounts are changed). */
@@ -64,7 +71,7 @@ function summaryRows(o: BudgetSummary, r: BudgetSummary): DataRow[] {
     money('Kostnader', o.costOre, r.costOre),
     money('Planerat resultat', o.resultOre, r.resultOre, 'total'),
     money('Planerad användning av eget kapital', o.plannedUseOfEquityOre, r.plannedUseOfEquityOre),
-    money('Förväntat eget kapital vid årets slut', o.expectedClosingEquityOre, r.expectedClosingEquityOre),
+    money('Eget kapital vid årets slut enligt budgeten', o.expectedClosingEquityOre, r.expectedClosingEquityOre),
     pct('Administration, andel av kostnaderna', o.planShares.administration, r.planShares.administration),
     pct('Direkta insatskostnader, andel av kostnaderna', o.planShares.direct, r.planShares.direct),
     pct('Individinsatser, andel av direkta kostnader', o.planShares.individualOfDirect, r.planShares.individualOfDirect),
@@ -90,6 +97,7 @@ export function BudgetPage(props: { model: BudgetPageModel }) {
       <h1>Budget {year}</h1>
       <YearSelector action={`/f/${federationId}/budget`} years={m.years} selected={year} />
       <Adoption federationId={federationId} year={year} adoption={m.adoption} canWrite={m.canWrite} hasBudget={budget.original.length > 0} />
+      <YearClosingSection model={m} />
       <h2>Sammanfattning</h2>
       <DataTable
         id="budget-summary"
@@ -238,6 +246,32 @@ function RevisionForm(props: {
 }
 
 /** The board's adoption of the budget: shown when made, else (for the kansli) the form to record it. */
+/** The period, the forecast beside the plan, and the bokslut: "Stäng året" (kansli) or who closed it when. */
+function YearClosingSection(props: { model: BudgetPageModel }) {
+  const m = props.model;
+  const year = m.budget.year;
+  const action = `/f/${m.federation.id}/ar/${year}/stang`;
+  const c = m.period.closing;
+  return (
+    <section aria-labelledby="bokslut" class="period">
+      <h2 id="bokslut">Årets siffror och bokslut</h2>
+      <p>Period: {m.period.label}.</p>
+      <p>
+        {m.period.complete ? 'Årets resultat' : 'Prognos årets resultat'}: {tkrText(m.forecast.resultOre)}; {m.period.complete ? 'eget kapital vid årets slut' : 'förväntat eget kapital vid årets slut'}:{' '}
+        {m.forecast.equityClosingOre === null ? 'okänt' : tkrText(m.forecast.equityClosingOre)}. Budgetens siffror nedan är planen.
+      </p>
+      <ErrorSummary errors={undefined} general={m.closingGeneral ?? []} idSuffix="bokslut" />
+      {c ? <p>Året stängdes {c.closedAt.slice(0, 10)} av {c.closedBy}.</p> : <p>Året är öppet: siffrorna är utfall hittills och helåret är en prognos tills kansliet stänger året.</p>}
+      {m.canWrite ? (
+        <Form action={action} label={c ? 'Öppna året igen' : 'Stäng året'}>
+          {c ? <input type="hidden" name="reopen" value="ja" /> : null}
+          <SubmitButton label={c ? `Öppna ${year} igen` : `Stäng året ${year}`} />
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
 function Adoption(props: { federationId: number; year: number; adoption: BudgetAdoption | null; canWrite: boolean; hasBudget: boolean }) {
   if (props.adoption) {
     return (

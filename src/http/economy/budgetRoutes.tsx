@@ -8,7 +8,7 @@ import type { FieldErrors } from '../kit/form.tsx';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { parseAmountInput } from '../kit/formInput.ts';
 import { isSection, type LineAmounts, type Section } from '../../core/economy/types.ts';
-import { addBudgetRevision, createBudgetLine, getBudget, listFiscalYears, saveBudgetAmount } from '../../services/economy/index.ts';
+import { addBudgetRevision, closeYear, createBudgetLine, getBudget, getYearClosing, listFiscalYears, reopenYear, saveBudgetAmount, yearFigures } from '../../services/economy/index.ts';
 import { yearParam } from './shared.ts';
 import { pathId } from '../kit/params.ts';
 import { formTextFields } from '../kit/requestBody.ts';
@@ -21,14 +21,24 @@ function amountsOf(list: readonly LineAmounts[]): Map<number, LineAmounts> {
 }
 
 /** A refused form on the budget page: what was posted and the errors, for the new-line or the revision form. */
-type BudgetFormState = Pick<BudgetPageModel, 'revisionErrors' | 'revisionGeneral' | 'revisionValues' | 'lineErrors' | 'lineValues'>;
+type BudgetFormState = Pick<BudgetPageModel, 'revisionErrors' | 'revisionGeneral' | 'revisionValues' | 'lineErrors' | 'lineValues' | 'closingGeneral'>;
 
 /** The budget page's model: the year's budget (404 for a year the förbund lacks), its years and the adoption. */
 export async function loadBudgetPage(db: Database, federation: FederationRef, year: number, canWrite: boolean, refused: BudgetFormState = {}): Promise<BudgetPageModel> {
   const budget = await getBudget(db, federation.id, year);
   const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
   const adoption = await getBudgetAdoption(db, federation.id, year);
-  return { federation, budget, years, adoption, canWrite, ...refused };
+  const figures = await yearFigures(db, federation.id, year);
+  return {
+    federation,
+    budget,
+    years,
+    adoption,
+    canWrite,
+    period: { label: figures.periodLabel, complete: figures.period.complete, closing: await getYearClosing(db, federation.id, year) },
+    forecast: { resultOre: figures.forecastFigures.resultOre, equityClosingOre: figures.forecastFigures.equityClosingOre, method: figures.forecast.method },
+    ...refused,
+  };
 }
 
 /** The page editing one line of the original budget (404 for a line the förbund lacks); a refused form's values. */
@@ -124,6 +134,25 @@ export const economyBudgetRoutes: RouteModule = ({ db }) => {
       }
     }
     return c.html(await page(federation, year, true, { lineErrors: errors, lineValues: form }), 400);
+  });
+
+  // Bokslut: the kansli closes the year (its figures become the year's outcome) or opens it again.
+  app.post('/f/:federationId/ar/:year/stang', async (c) => {
+    const ctx = requirePermission(c, 'economy:write');
+    const federation = requireFederation(c);
+    const year = yearParam(c);
+    const form = await formTextFields(c);
+    try {
+      if (form.reopen === 'ja') {
+        await reopenYear(db, federation.id, year, ctx.actor);
+        return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/budget#bokslut`, 'year-reopened');
+      }
+      await closeYear(db, federation.id, year, ctx.actor);
+      return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/budget#bokslut`, 'year-closed');
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return c.html(await page(federation, year, true, { closingGeneral: e.problems.map((p) => p.message) }), 400);
+    }
   });
 
   app.post('/f/:federationId/ar/:year/budget/tillaggsbudget', async (c) => {

@@ -44,7 +44,11 @@ describe('the year cycle and corrections in the economy', () => {
     // The budget 2026 starts as the revised budget 2025 (reference: operating cost 20 986 499 kr, result −2 028 499 kr).
     const b = await one<{ cost: string; income: string }>('select sum(cost_ore)::text as cost, sum(income_ore)::text as income from budget_amount where federation_id = $1 and year = 2026', [fid]);
     expect(Number(b.cost)).toBe(referenceKeyFigures2025.budget.operatingCost * 100);
-    expect(Number(b.income) - Number(b.cost)).toBe(referenceKeyFigures2025.budget.result * 100);
+    // The income follows the new allocation (19 000 000 kr), and the key carried over gives every member its contribution.
+    expect(Number(b.income)).toBe(19_000_000_00);
+    const c = await one<{ total: string; n: number }>('select sum(amount_ore)::text as total, count(*)::int as n from contribution where federation_id = $1 and year = 2026', [fid]);
+    expect(Number(c.total)).toBe(19_000_000_00);
+    expect(c.n).toBeGreaterThan(3);
     const k = await one<{ region: number; n: number }>(
       'select k.region_share_bp as region, (select count(*)::int from allocation_key_weight w where w.federation_id = k.federation_id and w.year = 2026) as n from allocation_key k where federation_id = $1 and year = 2026',
       [fid],

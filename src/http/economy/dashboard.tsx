@@ -8,7 +8,6 @@ import { BarChart } from '../kit/barChart.tsx';
 import { CardGrid, FigureCard, WarningList } from '../kit/cards.tsx';
 import { Layout } from '../kit/layout.tsx';
 import { formatPercent, formatShare, formatTkr, tkrText } from '../kit/present.ts';
-import { formatMonth, formatMonthsFromJanuary } from '../../core/format.ts';
 import { YearSelector } from '../kit/yearSelector.tsx';
 
 /** What the dashboard shows; built by the route's loader from the year's figures, all money in öre. */
@@ -16,10 +15,14 @@ export interface DashboardModel {
   readonly federationId: number;
   readonly year: number;
   readonly years: readonly number[];
+  /** The period the figures belong to: "januari–november 2026, prognos för helåret"; complete = the year is closed. */
+  readonly period: { readonly throughMonth: number; readonly complete: boolean; readonly label: string; readonly months: string };
+  /** How the forecast is made, in words (the model's). */
+  readonly forecastMethod: string;
   readonly allocationOre: number | null;
   /** Each payer group's share of the contributions (state, region, municipalities); null without contributions. */
   readonly payerShares: { readonly state: number; readonly region: number; readonly municipalities: number } | null;
-  /** Costs per cost section (positive öre): budget (latest revision), outcome so far, forecast for the year. */
+  /** Costs per cost section (positive öre): budget for the year (latest revision), outcome to date, forecast for the year. */
   readonly sections: readonly { readonly label: string; readonly budgetOre: number; readonly outcomeOre: number; readonly forecastOre: number | null; readonly overBudget: boolean }[];
   /** Months with outcome so far (0 = none, 12 = the whole year). */
   readonly monthsWithOutcome: number;
@@ -65,14 +68,16 @@ export function NoYearsPage(props: { federation: FederationRef }) {
 export function DashboardPage(props: { model: DashboardModel }) {
   const m = props.model;
   const base = `/f/${m.federationId}`;
-  const complete = m.monthsWithOutcome >= 12;
-  const period = m.monthsWithOutcome === 0 ? 'inget utfall ännu' : complete ? 'helår' : formatMonthsFromJanuary(m.monthsWithOutcome);
+  const complete = m.period.complete;
+  const period = m.period.months;
   return (
     <>
       <h1>Översikt {m.year}</h1>
       <YearSelector action={base} years={m.years} selected={m.year} />
-      <p class="muted">Utfall: {period}.</p>
-      {complete || m.monthsWithOutcome === 0 ? null : <ForecastMethod model={m} />}
+      <p class="period" id="period">
+        Period: {m.period.label}.
+      </p>
+      {complete ? null : <ForecastMethod model={m} />}
       <CardGrid label="Nyckeltal">
         <FigureCard
           label="Medelstilldelning"
@@ -102,7 +107,7 @@ export function DashboardPage(props: { model: DashboardModel }) {
       <h2>Utfall mot budget per avsnitt</h2>
       <BarChart
         id="chart-sections"
-        title={`Kostnader per avsnitt ${m.year}: budget, utfall${complete ? '' : ' hittills och prognos'}`}
+        title={`Kostnader per avsnitt ${m.year}: budget för helåret, utfall${complete ? '' : ' hittills och prognos'}`}
         description={complete ? 'Kostnader för helåret.' : `Utfall ${period}; prognos för helåret.`}
         series={[
           { label: 'Budget', tone: 'chart-c' },
@@ -136,10 +141,7 @@ function ForecastMethod(props: { model: DashboardModel }) {
   const m = props.model;
   return (
     <div class="muted" id="prognosmetod">
-      <p>
-        Så räknas prognosen: för varje budgetpost delas utfallet hittills med den andel av årsbudgeten som enligt postens periodisering borde ha
-        kommit in till och med {formatMonth(m.monthsWithOutcome)}. Poster som fördelas jämnt över året räknas vidare i samma takt som hittills.
-      </p>
+      <p>Så räknas prognosen: {m.forecastMethod}</p>
       {m.forecastProfiles.length ? (
         <ul>
           {m.forecastProfiles.map((p) => (

@@ -7,6 +7,7 @@ import { sumBySection } from '../../core/economy/budget.ts';
 import { budgetProfileLabels, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
 import type { EconomyWarning } from '../../core/economy/warnings.ts';
 import type { YearFigures } from '../../core/economy/yearFigures.ts';
+import { periodMonths } from '../../core/economy/period.ts';
 import { oreToTkr } from '../../core/rounding.ts';
 import { getYearFigures } from '../../services/economy/yearFacts.ts';
 import { kronorText, tkrText } from '../kit/present.ts';
@@ -37,14 +38,18 @@ export const economyDashboardRoutes: RouteModule = ({ db }) => {
 /** The dashboard's view model: every figure comes from the year's one model (src/core/economy/yearFigures.ts). */
 export function dashboardModel(federationId: number, f: YearFigures): DashboardModel {
   const outlook = f.outlook;
-  const outcomeSoFar = sumBySection(f.outcome.byLine, new Map(f.lines.map((l) => [l.id, l]))).cost;
-  const budgetBySection = Object.fromEntries(f.statement.sections.map((s) => [s.section, s.subtotal.budget.costOre])) as Record<Section, number>;
-  // A year with a ledger has its result and equity even before any account is mapped to a budget line.
-  const known = outlook.throughMonth > 0 || f.ledger !== null;
+  const outcomeSoFar = sumBySection(f.toDate.outcome, new Map(f.lines.map((l) => [l.id, l]))).cost;
+  // The full year's budget beside the full year's forecast (the driftredovisning's budget is to date).
+  const budgetBySection = Object.fromEntries(f.forecastStatement.sections.map((s) => [s.section, s.subtotal.budget.costOre])) as Record<Section, number>;
+  // A year with a ledger has its result and equity even before any account is mapped to a budget line; an open
+  // year without outcome has the budget as its forecast.
+  const known = outlook.throughMonth > 0 || f.ledger !== null || !f.period.complete;
   return {
     federationId,
     year: f.year,
     years: f.years,
+    period: { throughMonth: f.period.throughMonth, complete: f.period.complete, label: f.periodLabel, months: periodMonths(f.period) },
+    forecastMethod: f.forecast.method,
     allocationOre: f.facts.allocationOre,
     payerShares: f.payerShares,
     sections: costSections.map((s) => ({
@@ -52,7 +57,7 @@ export function dashboardModel(federationId: number, f: YearFigures): DashboardM
       budgetOre: budgetBySection[s] ?? 0,
       outcomeOre: outcomeSoFar[s],
       forecastOre: outlook.isForecast ? outlook.costBySection[s] : null,
-      overBudget: (outlook.isForecast ? outlook.costBySection[s] : outcomeSoFar[s]) > (budgetBySection[s] ?? 0),
+      overBudget: outlook.costBySection[s] > (budgetBySection[s] ?? 0),
     })),
     monthsWithOutcome: outlook.throughMonth,
     forecastProfiles: outlook.isForecast ? forecastProfiles(f) : [],
@@ -70,8 +75,8 @@ export function dashboardModel(federationId: number, f: YearFigures): DashboardM
     warnings: [
       // During the year: sections whose forecast for the whole year is over budget.
       ...f.sectionsOverBudget.map((s) => `${sectionLabels[s.section]}: prognosen för helåret är ${tkrText(s.overOre)} över budget.`),
-      // Equity warnings follow the outlook (the forecast equity during the year); line warnings the outcome so far.
-      ...f.outlookWarnings.map(warningText),
+      // Line warnings: cost to date over budget to date; equity warnings: the forecast equity against cap and floor.
+      ...f.warnings.map(warningText),
     ],
   };
 }

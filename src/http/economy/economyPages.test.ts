@@ -49,26 +49,31 @@ describe('BudgetPage (read-only)', () => {
     originalSummary: summary(1_000_000, 1_150_000, { administration: 22, direct: 78, individualOfDirect: 100, structuralOfDirect: 0 }),
     revisedSummary: summary(1_000_000, 1_200_000, { administration: 21, direct: 79, individualOfDirect: 100, structuralOfDirect: 0 }),
   };
+  const period = { label: '2026, inget utfall ännu, prognos för helåret', complete: false, closing: null };
+  const forecast = { resultOre: -200_000_00, equityClosingOre: null, method: 'Det finns inget utfall för året ännu: prognosen för helåret är budgeten.' };
 
   it('shows both budgets, the result with a minus sign, costs negative, the revision and no forms', async () => {
-    const out = await html(BudgetPage, { model: { federation, budget, years: [2025, 2026], adoption: null, canWrite: false } });
+    const out = await html(BudgetPage, { model: { federation, budget, years: [2025, 2026], adoption: null, canWrite: false, period, forecast } });
     const t = pageText(out);
     expect(t).toContain('Budget 2026');
     // 1 000 000 − 1 150 000 = −150 000 kr; revised −200 000 kr; whole per cent as given.
     expect(t).toContain('Planerat resultat −150 000 kr −200 000 kr');
     expect(t).toContain('Planerad användning av eget kapital 150 000 kr 200 000 kr');
-    expect(t).toContain('Förväntat eget kapital vid årets slut Okänt Okänt');
+    expect(t).toContain('Eget kapital vid årets slut enligt budgeten Okänt Okänt');
     expect(t).toContain('Administration, andel av kostnaderna 22 % 21 %');
     // A cost is shown negative, in whole kronor (900 000,50 kr rounds half away from zero to 900 001 kr).
     expect(t).toContain('Team Norr 0 kr −900 001 kr 0 kr −950 000 kr');
     expect(t).toContain('2026-05-14 Styrelsen § 12 Team Norr: 0 kr / −950 000 kr');
     expect(t).toContain('Budgeten 2026 är inte antagen av styrelsen ännu.');
+    // The period and the forecast beside the plan; no "Stäng året" for a reader.
+    expect(t).toContain('Period: 2026, inget utfall ännu, prognos för helåret.');
+    expect(t).toContain('Prognos årets resultat: −200 tkr');
     expect(out).not.toContain('method="post"');
     expect(out).not.toContain('>Ändra<');
   });
 
   it('says the budget is adopted and by which decision', async () => {
-    const out = await html(BudgetPage, { model: { federation, budget, years: [2026], adoption: { adoptedOn: '2025-11-20', reference: 'Styrelsen § 45' }, canWrite: false } });
+    const out = await html(BudgetPage, { model: { federation, budget, years: [2026], adoption: { adoptedOn: '2025-11-20', reference: 'Styrelsen § 45' }, canWrite: false, period, forecast } });
     expect(pageText(out)).toContain('Budgeten 2026 antogs av styrelsen 2025-11-20 (Styrelsen § 45).');
   });
 

@@ -16,7 +16,14 @@ export interface KeyFiguresModel {
   readonly federationName: string;
   readonly year: number;
   readonly years: readonly number[];
+  /** The period: "januari–november 2026, prognos för helåret"; months "januari–november 2026". */
+  readonly period: { readonly complete: boolean; readonly label: string; readonly months: string };
+  /** Key figures of the period: the year's when complete, to date when open. */
   readonly keyFigures: KeyFigures;
+  /** The full year as forecast (the key figures themselves when complete). */
+  readonly forecastFigures: KeyFigures;
+  readonly forecastMethod: string;
+  /** The (forecast) closing equity against the cap and the floor. */
   readonly equity: EquityAssessment;
   readonly costDistribution: Table;
   readonly fiveYear: Table;
@@ -24,37 +31,71 @@ export interface KeyFiguresModel {
   readonly summaryYears: readonly { readonly year: number; readonly note: string | null }[];
 }
 
+function EquityCard(props: { label: string; equityOre: number | null; e: EquityAssessment }) {
+  const { e } = props;
+  return (
+    <FigureCard
+      label={props.label}
+      figure={props.equityOre === null ? 'Saknas' : formatTkr(props.equityOre)}
+      unit={props.equityOre === null ? undefined : 'tkr'}
+      tone={e.status === 'above_cap' || e.status === 'below_floor' ? 'warning' : e.status === 'within' ? 'ok' : 'neutral'}
+      note={
+        e.shareOfAllocation === null
+          ? undefined
+          : `${formatPercent(e.shareOfAllocation)} av medelstilldelningen; rekommenderat tak ${formatPercent(e.capShare)}` +
+            (e.floorOre === null ? '' : `, golv ${tkrText(e.floorOre)}`) +
+            (e.status === 'above_cap' ? ' – över taket.' : e.status === 'below_floor' ? ' – under golvet.' : '.')
+      }
+    />
+  );
+}
+
 export function KeyFiguresPage(props: { model: KeyFiguresModel }) {
-  const { federationId, federationName, year, years, keyFigures: k, equity: e } = props.model;
+  const { federationId, federationName, year, years, keyFigures: k, forecastFigures: p, equity: e, period } = props.model;
   return (
     <>
       <h1>Nyckeltal {year}</h1>
       <YearSelector action={`/f/${federationId}/nyckeltal`} years={years} selected={year} />
-      <CardGrid label={`Nyckeltal ${year}`}>
-        <FigureCard label="Medelstilldelning" figure={k.allocationOre === null ? 'Saknas' : formatTkr(k.allocationOre)} unit={k.allocationOre === null ? undefined : 'tkr'} />
-        <FigureCard label="Verksamhetens intäkter" figure={formatTkr(k.operatingIncomeOre)} unit="tkr" />
-        <FigureCard label="Verksamhetens kostnader" figure={formatTkr(k.operatingCostOre)} unit="tkr" note={`Budget: ${tkrText(k.budget.operatingCostOre)}`} />
-        <FigureCard label="Årets resultat" figure={formatTkr(k.resultOre)} unit="tkr" note={`Efter finansiella poster. Budgeterat: ${tkrText(k.budget.resultOre)}`} />
-        <FigureCard
-          label="Eget kapital vid årets slut"
-          figure={k.equityClosingOre === null ? 'Saknas' : formatTkr(k.equityClosingOre)}
-          unit={k.equityClosingOre === null ? undefined : 'tkr'}
-          tone={e.status === 'above_cap' || e.status === 'below_floor' ? 'warning' : e.status === 'within' ? 'ok' : 'neutral'}
-          note={
-            e.shareOfAllocation === null
-              ? undefined
-              : `${formatPercent(e.shareOfAllocation)} av medelstilldelningen; rekommenderat tak ${formatPercent(e.capShare)}` +
-                (e.floorOre === null ? '' : `, golv ${tkrText(e.floorOre)}`) +
-                (e.status === 'above_cap' ? ' – över taket.' : e.status === 'below_floor' ? ' – under golvet.' : '.')
-          }
-        />
-        <FigureCard label="Soliditet" figure={k.equityRatio === null ? 'Saknas' : formatPercent(k.equityRatio, 1)} note="Eget kapital delat med totalt kapital." />
-        <FigureCard
-          label="Direkta insatskostnader"
-          figure={k.directCostShare === null ? 'Saknas' : formatPercent(k.directCostShare)}
-          note="Andel av verksamhetens kostnader som avser individinsatser, strukturella insatser och processtöd."
-        />
-      </CardGrid>
+      <p class="period" id="period">
+        Period: {period.label}.
+      </p>
+      {period.complete ? (
+        <CardGrid label={`Nyckeltal ${year}`}>
+          <FigureCard label="Medelstilldelning" figure={k.allocationOre === null ? 'Saknas' : formatTkr(k.allocationOre)} unit={k.allocationOre === null ? undefined : 'tkr'} />
+          <FigureCard label="Verksamhetens intäkter" figure={formatTkr(k.operatingIncomeOre)} unit="tkr" />
+          <FigureCard label="Verksamhetens kostnader" figure={formatTkr(k.operatingCostOre)} unit="tkr" note={`Budget: ${tkrText(k.budget.operatingCostOre)}`} />
+          <FigureCard label="Årets resultat" figure={formatTkr(k.resultOre)} unit="tkr" note={`Efter finansiella poster. Budgeterat: ${tkrText(k.budget.resultOre)}`} />
+          <EquityCard label="Eget kapital vid årets slut" equityOre={k.equityClosingOre} e={e} />
+          <FigureCard label="Soliditet" figure={k.equityRatio === null ? 'Saknas' : formatPercent(k.equityRatio, 1)} note="Eget kapital delat med totalt kapital." />
+          <FigureCard
+            label="Direkta insatskostnader"
+            figure={k.directCostShare === null ? 'Saknas' : formatPercent(k.directCostShare)}
+            note="Andel av verksamhetens kostnader som avser individinsatser, strukturella insatser och processtöd."
+          />
+        </CardGrid>
+      ) : (
+        <>
+          <h2>Utfall {period.months}</h2>
+          <CardGrid label={`Utfall ${period.months}`}>
+            <FigureCard label="Medelstilldelning" figure={k.allocationOre === null ? 'Saknas' : formatTkr(k.allocationOre)} unit={k.allocationOre === null ? undefined : 'tkr'} />
+            <FigureCard label="Intäkter hittills" figure={formatTkr(k.operatingIncomeOre)} unit="tkr" />
+            <FigureCard label="Kostnader hittills" figure={formatTkr(k.operatingCostOre)} unit="tkr" />
+            <FigureCard
+              label="Direkta insatskostnader hittills"
+              figure={k.directCostShare === null ? 'Saknas' : formatPercent(k.directCostShare)}
+              note="Andel av kostnaderna hittills som avser individinsatser, strukturella insatser och processtöd."
+            />
+          </CardGrid>
+          <h2>Prognos för helåret {year}</h2>
+          <p class="muted">{props.model.forecastMethod}</p>
+          <CardGrid label={`Prognos för helåret ${year}`}>
+            <FigureCard label="Prognos verksamhetens intäkter" figure={formatTkr(p.operatingIncomeOre)} unit="tkr" />
+            <FigureCard label="Prognos verksamhetens kostnader" figure={formatTkr(p.operatingCostOre)} unit="tkr" note={`Budget: ${tkrText(k.budget.operatingCostOre)}`} />
+            <FigureCard label="Prognos årets resultat" figure={formatTkr(p.resultOre)} unit="tkr" note={`Efter finansiella poster. Budgeterat: ${tkrText(k.budget.resultOre)}`} />
+            <EquityCard label="Prognos eget kapital vid årets slut" equityOre={p.equityClosingOre} e={e} />
+          </CardGrid>
+        </>
+      )}
       <h2>Kostnadsfördelning</h2>
       <TableView table={props.model.costDistribution} />
       <p class="muted">Hela procent som summerar till 100 i varje kolumn (största rest-metoden).</p>

@@ -113,7 +113,7 @@ describe('members and allocation pages (HTTP)', () => {
       expect(res.status, path).toBe(200);
     }
     const dashboard = text(await (await app.request(`/f/${small.federationId}?ar=2027`)).text());
-    expect(dashboard).toContain('Utfall: inget utfall ännu.');
+    expect(dashboard).toContain('Period: 2027, inget utfall ännu, prognos för helåret.');
     expect(dashboard).toContain('Medelstilldelning 1 300 tkr');
   });
 });

@@ -6,36 +6,57 @@ import type { Table } from '../../core/table.ts';
 import { Downloads } from '../kit/downloads.tsx';
 import { TableView, type ColumnGroup } from '../kit/tableView.tsx';
 import { YearSelector } from '../kit/yearSelector.tsx';
+import { formatTkr } from '../kit/present.ts';
 
 export interface OperatingStatementModel {
   readonly federationId: number;
   readonly year: number;
   readonly years: readonly number[];
-  /** The statement as the exports write it (statementTable), without last year's columns when there is no last year. */
+  /** The statement as the exports write it (yearStatementTable), without last year's columns when there is no last year. */
   readonly table: Table;
+  /** The period: "januari–november 2026, prognos för helåret"; months "januari–november 2026". */
+  readonly period: { readonly complete: boolean; readonly label: string; readonly months: string };
+  readonly forecastResultOre: number;
+  readonly forecastMethod: string;
 }
 
-/** The groups of the driftredovisning's columns: Utfall / Budget / Avvikelse / last year's Utfall. */
-export function statementGroups(year: number): ColumnGroup[] {
+/** The groups of the driftredovisning's columns: Utfall / Budget (to date for an open year) / the full year / last year's Utfall. */
+export function statementGroups(year: number, months: string | null = null): ColumnGroup[] {
   const parts = ['Intäkt', 'Kostnad', 'Netto'];
   return [
-    { label: `Utfall ${year}`, keys: ['outcomeIncome', 'outcomeCost', 'outcomeNet'], subHeaders: parts },
-    { label: `Budget ${year}`, keys: ['budgetIncome', 'budgetCost', 'budgetNet'], subHeaders: parts },
+    { label: `Utfall ${months ?? year}`, keys: ['outcomeIncome', 'outcomeCost', 'outcomeNet'], subHeaders: parts },
+    { label: `Budget ${months ?? year}`, keys: ['budgetIncome', 'budgetCost', 'budgetNet'], subHeaders: parts },
+    ...(months ? [{ label: `Helår ${year}`, keys: ['forecastNet', 'budgetYearNet', 'forecastDeviation'], subHeaders: ['Prognos netto', 'Budget netto', 'Avvikelse'] }] : []),
     { label: `Utfall ${year - 1}`, keys: ['previousIncome', 'previousCost', 'previousNet'], subHeaders: parts },
   ];
 }
 
 export function OperatingStatementPage(props: { model: OperatingStatementModel }) {
-  const { federationId, year, years, table } = props.model;
+  const { federationId, year, years, table, period } = props.model;
   return (
     <>
       <h1>Driftredovisning {year}</h1>
       <YearSelector action={`/f/${federationId}/driftredovisning`} years={years} selected={year} />
-      <p>
-        Utfall, budget och avvikelse per budgetpost. Kostnader visas med minustecken. Avvikelsen är utfall minus budget (netto): ett positivt tal är
-        bättre än budget. Budgeten är den senast reviderade.
+      <p class="period" id="period">
+        Period: {period.label}.
       </p>
-      <TableView table={table} groups={statementGroups(year)} id="driftredovisning" />
+      {period.complete ? (
+        <p>
+          Utfall, budget och avvikelse per budgetpost. Kostnader visas med minustecken. Avvikelsen är utfall minus budget (netto): ett positivt tal är
+          bättre än budget. Budgeten är den senast reviderade.
+        </p>
+      ) : (
+        <>
+          <p>
+            Utfall {period.months} mot budgeten för samma månader (varje budgetpost fördelad efter sin periodisering), och prognosen för helåret mot
+            helårets budget. Kostnader visas med minustecken; en positiv avvikelse är bättre än budget.
+          </p>
+          <p>
+            <strong>Prognos årets resultat: {formatTkr(props.model.forecastResultOre)} tkr.</strong> {props.model.forecastMethod}
+          </p>
+        </>
+      )}
+      <TableView table={table} groups={statementGroups(year, period.complete ? null : period.months)} id="driftredovisning" />
       <p class="muted">
         Varje rad och varje delsumma är avrundad till tkr för sig från exakta belopp, som i årsredovisningen. En delsumma kan därför skilja sig någon
         tkr från summan av de avrundade raderna.

@@ -34,7 +34,7 @@ describe('outcome page (HTTP)', () => {
     const t = text(await (await app.request(`${base()}?sparat=outcome`)).text());
     expect(t).toContain('Utfallet är sparat.');
     expect(t).toContain('Samordningsteam Testby −70 000 −70 000 −70 000 −70 000 −280 000');
-    expect(text(await (await app.request(`/f/${seed.federationId}`)).text())).toContain('Utfall: januari–april');
+    expect(text(await (await app.request(`/f/${seed.federationId}`)).text())).toContain('Period: januari–april 2026, prognos för helåret.');
   });
 
   it('refuses a missing month or a bad amount and changes nothing', async () => {

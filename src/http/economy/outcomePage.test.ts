@@ -19,12 +19,14 @@ describe('OutcomePage (view)', () => {
       federation,
       year: 2026,
       years: [2026],
+      periodLabel: 'januari–mars 2026, prognos för helåret',
       sources: ['manual', 'ledger'],
       lines,
       rows: [{ label: 'Samordningsteam Testby', monthsOre: months, totalOre: -21_000_000 }],
       canWrite: false,
     });
     expect(out).toContain('<h1>Utfall 2026</h1>');
+    expect(out).toContain('Period: januari–mars 2026, prognos för helåret.');
     expect(out).toContain('Utfallet kommer från: inmatat, bokföringen (SIE).');
     expect(out).toContain('<th scope="row">Samordningsteam Testby</th><td class="num negative">−70 000</td><td class="num negative">−70 000</td><td class="num negative">−70 000</td><td class="num"></td>');
     expect(out).toContain('<td class="num negative">−210 000</td></tr>');
@@ -34,7 +36,7 @@ describe('OutcomePage (view)', () => {
   });
 
   it('says when nothing is recorded', async () => {
-    const out = await render({ federation, year: 2025, years: [2025, 2026], sources: [], lines, rows: [], canWrite: false });
+    const out = await render({ federation, year: 2025, years: [2025, 2026], periodLabel: '2025, inget utfall ännu, prognos för helåret', sources: [], lines, rows: [], canWrite: false });
     expect(out).toContain('Inget utfall är registrerat för året.');
     expect(out).toContain('Inget utfall ännu.');
   });

@@ -26,6 +26,8 @@ export interface OutcomePageModel {
   readonly year: number;
   /** The förbund's years, for the year selector. */
   readonly years: readonly number[];
+  /** The period of the year's figures in words ("januari–november 2026, prognos för helåret"). */
+  readonly periodLabel: string;
   /** Where the year's counted outcome comes from. */
   readonly sources: readonly OutcomeSource[];
   /** The budget lines to enter outcome for (the entry form's choices). */
@@ -50,6 +52,9 @@ export function OutcomePage(props: { model: OutcomePageModel }) {
   return (
     <Layout title={`Utfall ${year}`} federation={federation}>
       <h1>Utfall {year}</h1>
+      <p class="period" id="period">
+        Period: {props.model.periodLabel}.
+      </p>
       <YearSelector action={`/f/${federation.id}/utfall`} years={years} selected={year} />
       <p>
         {sources.length ? `Utfallet kommer från: ${sources.map((s) => sourceLabels[s]).join(', ')}.` : 'Inget utfall är registrerat för året.'} När

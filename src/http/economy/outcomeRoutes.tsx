@@ -11,7 +11,7 @@ import { outcomeTemplateTable } from '../../importers/outcome/outcomeTemplate.ts
 import { tableToCsv } from '../../exports/csv.ts';
 import { tablesToXlsx } from '../../exports/xlsx.ts';
 import { parseAmountInput } from '../kit/formInput.ts';
-import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry } from '../../services/economy/index.ts';
+import { getFiscalYear, listBudgetLines, listFiscalYears, loadYearOutcome, saveOutcomeEntry, yearFigures } from '../../services/economy/index.ts';
 import { yearParam } from './shared.ts';
 import { formTextFields } from '../kit/requestBody.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
@@ -34,7 +34,8 @@ export async function loadOutcomePage(db: Database, federation: FederationRef, y
     if (totalOre === undefined) return [];
     return [{ label: l.label, monthsOre: Array.from({ length: 12 }, (_, i) => net.get(`${l.id}:${i + 1}`) ?? null), totalOre }];
   });
-  return { federation, year, years, sources: outcome.sources, lines, rows, canWrite, ...refusal };
+  const periodLabel = (await yearFigures(db, federation.id, year)).periodLabel;
+  return { federation, year, years, periodLabel, sources: outcome.sources, lines, rows, canWrite, ...refusal };
 }
 
 /** The preview of an outcome file: what it would change, and its cells for the confirmation. */

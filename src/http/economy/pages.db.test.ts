@@ -27,7 +27,7 @@ describe('economy pages (HTTP)', () => {
     expect(status).toBe(200);
     const t = text(html);
     expect(t).toContain('Översikt 2026');
-    expect(t).toContain('Utfall: januari–mars');
+    expect(t).toContain('Period: januari–mars 2026, prognos för helåret.');
     // Allocation 1 200 000 kr.
     expect(t).toMatch(/Medelstilldelning 1 200 tkr/);
     // Forecast ×12/3: income 1 200 000, costs (45 000 + 210 000) × 4 = 1 020 000 → result 180 000 kr.
@@ -47,7 +47,7 @@ describe('economy pages (HTTP)', () => {
 
   it('dashboard of a complete year shows the result and the line over budget', async () => {
     const t = text((await get(`/f/${fid}?ar=2025`)).html);
-    expect(t).toContain('Utfall: helår');
+    expect(t).toContain('Period: januari–december 2025, bokslut (året är stängt).');
     // 1 000 000 − 1 050 000 = −50 000 kr.
     expect(t).toMatch(/Årets resultat −50 tkr/);
     expect(t).toContain('Samordningsteam Testby: kostnaden är över budget med 50 tkr.');
@@ -60,11 +60,16 @@ describe('economy pages (HTTP)', () => {
     const { status, html } = await get(`/f/${fid}/ar/2026/driftredovisning`);
     expect(status).toBe(200);
     const t = text(html);
-    expect(t).toContain('Driftredovisning 2026, Samordningsförbundet Test (Belopp i tkr)');
-    expect(html).toContain('<th scope="colgroup" colspan="3" class="group">Utfall 2026</th>');
+    expect(t).toContain('Driftredovisning januari–mars 2026, Samordningsförbundet Test (Belopp i tkr. Period: januari–mars 2026, prognos för helåret.)');
+    expect(html).toContain('<th scope="colgroup" colspan="3" class="group">Utfall januari–mars 2026</th>');
+    expect(html).toContain('<th scope="colgroup" colspan="3" class="group">Budget januari–mars 2026</th>');
+    expect(html).toContain('<th scope="colgroup" colspan="3" class="group">Helår 2026</th>');
     expect(html).toContain('<th scope="colgroup" colspan="3" class="group">Utfall 2025</th>');
-    // Team: outcome −210, budget −800, deviation −210 − (−800) = 590, last year −650.
-    expect(t).toContain('Samordningsteam Testby 0 −210 −210 0 −800 −800 590 0 −650 −650');
+    // Team, January–March: outcome −210 against the budget to date −800 × 3/12 = −200, deviation −10 (not +590
+    // against the whole year's budget); the full year: forecast −210 × 12/3 = −840 against −800, deviation −40;
+    // last year −650.
+    expect(t).toContain('Samordningsteam Testby 0 −210 −210 0 −200 −200 −10 −840 −800 −40 0 −650 −650');
+    expect(t).toMatch(/Prognos årets resultat: −?[\d ]+ tkr/);
     expect(html).toContain('class="num negative">−210</td>');
     expect(html).toContain(`href="/api/federations/${fid}/years/2026/export/driftredovisning.xlsx"`);
     expect(html).toContain(`href="/api/federations/${fid}/years/2026/export/driftredovisning.csv"`);

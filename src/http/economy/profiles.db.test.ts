@@ -12,11 +12,13 @@ describe('periodisering page', () => {
   let app: ReturnType<typeof createApp>;
   let fid: number;
   let income: number;
+  let kansli: number;
   beforeAll(async () => {
     db = await createTestDb();
     const seed = await seedSmallFederation(db);
     fid = seed.federationId;
     income = seed.lines.income;
+    kansli = seed.lines.kansli;
     app = createApp({ db });
   });
   afterAll(() => db.drop());
@@ -32,16 +34,19 @@ describe('periodisering page', () => {
     expect(dashboard).toContain('Periodiseras kvartalsvis (januari, april, juli, oktober): Medel från huvudmännen.');
   });
 
-  it('saving "yearly" for the income line changes the forecast: 300 000 kr by March is then the whole year', async () => {
-    const res = await app.request(`/f/${fid}/periodisering`, form({ [`profile-${income}`]: 'yearly' }));
+  it('saving "yearly" for a line changes its forecast: 45 000 kr by March is then the whole year; the contributions stay at the allocation', async () => {
+    // Kansli: 15 000 kr a month January–March.
+    const res = await app.request(`/f/${fid}/periodisering`, form({ [`profile-${kansli}`]: 'yearly', [`profile-${income}`]: 'yearly' }));
     expect(res.status).toBe(303);
     const overview = await (await app.request(`/api/federations/${fid}/years/2026/overview`)).json();
-    const line = overview.forecast.lines.find((l: { lineId: number }) => l.lineId === income);
-    expect(line).toMatchObject({ profile: 'yearly', incomeOre: 300_000_00 });
-    // Back to the default (quarterly): 300 000 kr in the first quarter → 1 200 000 kr.
-    expect((await app.request(`/f/${fid}/periodisering`, form({ [`profile-${income}`]: '' }))).status).toBe(303);
+    const line = (id: number, o: typeof overview) => o.forecast.lines.find((l: { lineId: number }) => l.lineId === id);
+    expect(line(kansli, overview)).toMatchObject({ profile: 'yearly', costOre: 45_000_00 });
+    // The members' contributions are not extrapolated, whatever their profile: the allocation decided, 1 200 000 kr.
+    expect(line(income, overview)).toMatchObject({ basis: 'allocation', incomeOre: 1_200_000_00 });
+    // Back to the default (even): 45 000 kr in three months → 180 000 kr.
+    expect((await app.request(`/f/${fid}/periodisering`, form({ [`profile-${kansli}`]: '', [`profile-${income}`]: '' }))).status).toBe(303);
     const again = await (await app.request(`/api/federations/${fid}/years/2026/overview`)).json();
-    expect(again.forecast.lines.find((l: { lineId: number }) => l.lineId === income)).toMatchObject({ profile: 'quarterly', incomeOre: 1_200_000_00 });
+    expect(line(kansli, again)).toMatchObject({ profile: 'even', costOre: 180_000_00 });
   });
 
   it('a forecast month outside 1–12 is a 400, never a 500', async () => {

@@ -108,7 +108,7 @@ describe('economy pages over the reference (Västmanland 2024–2025)', () => {
   it('dashboard of 2025: the whole year, equity above the cap, lines over budget', async () => {
     const t = text(await (await app.request(`/f/${fid}`)).text());
     expect(t).toContain('Översikt 2025');
-    expect(t).toContain('Utfall: helår');
+    expect(t).toContain('Period: januari–december 2025, bokslut (året är stängt).');
     expect(t).toContain('Medelstilldelning 18 958 tkr Staten 50 %, region 31,25 %, kommunerna 18,75 %.');
     expect(t).toMatch(/Årets resultat 345 tkr/);
     expect(t).toContain('Det egna kapitalet (4 374 tkr) är över det rekommenderade taket (3 792 tkr).');

@@ -6,8 +6,8 @@ import { Layout } from '../kit/layout.tsx';
 import { OperatingStatementPage, type OperatingStatementModel } from './operatingStatement.tsx';
 import { KeyFiguresPage, type KeyFiguresModel } from './keyFigures.tsx';
 import { renderedFrom } from './renderCache.ts';
-import { statementTable } from '../../core/economy/statementTable.ts';
-import { costDistributionTable, fiveYearTable } from '../../core/economy/tables.ts';
+import { yearCostDistributionTable, yearFiveYearTable, yearStatementTable } from '../../core/economy/yearFiguresTables.ts';
+import { periodMonths } from '../../core/economy/period.ts';
 import type { YearFigures } from '../../core/economy/yearFigures.ts';
 import type { Table } from '../../core/table.ts';
 import { listFiscalYears, yearFigures } from '../../services/economy/index.ts';
@@ -18,10 +18,18 @@ function withoutEmptyPrevious(table: Table, hasPrevious: boolean): Table {
   return hasPrevious ? table : { ...table, columns: table.columns.filter((c) => !c.key.startsWith('previous')) };
 }
 
-/** The driftredovisning's view model: the year's statement as the exports write it. */
+/** The driftredovisning's view model: the period's statement as the exports write it, with the forecast result. */
 export function operatingStatementModel(federationId: number, f: YearFigures): OperatingStatementModel {
-  const table = withoutEmptyPrevious(statementTable(f.statement, f.federation), f.statement.result.previousOutcome !== null);
-  return { federationId, year: f.year, years: f.years, table };
+  const table = withoutEmptyPrevious(yearStatementTable(f), f.statement.result.previousOutcome !== null);
+  return {
+    federationId,
+    year: f.year,
+    years: f.years,
+    table,
+    period: { complete: f.period.complete, label: f.periodLabel, months: periodMonths(f.period) },
+    forecastResultOre: f.forecastFigures.resultOre,
+    forecastMethod: f.forecast.method,
+  };
 }
 
 /** The key-figures page's view model: key figures, equity, cost distribution and five-year overview. */
@@ -31,10 +39,13 @@ export function keyFiguresModel(federationId: number, f: YearFigures): KeyFigure
     federationName: f.federation,
     year: f.year,
     years: f.years,
+    period: { complete: f.period.complete, label: f.periodLabel, months: periodMonths(f.period) },
     keyFigures: f.keyFigures,
+    forecastFigures: f.forecastFigures,
+    forecastMethod: f.forecast.method,
     equity: f.equity,
-    costDistribution: costDistributionTable(f.year, f.costDistribution),
-    fiveYear: fiveYearTable(f.fiveYear),
+    costDistribution: yearCostDistributionTable(f),
+    fiveYear: yearFiveYearTable(f),
     summaryYears: f.fiveYear.filter((r) => r.basis === 'summary').map((r) => ({ year: r.year, note: r.note ?? null })),
   };
 }

@@ -19,6 +19,8 @@ const messages = {
   adopted: 'Styrelsens beslut är registrerat: budgeten är antagen och den ursprungliga budgeten låst.',
   'year-started':
     'Året är upplagt från föregående år: budgetposterna är kopierade (justera beloppen), fördelningsnyckeln överförd och ingående eget kapital satt till föregående års utgående.',
+  'year-closed': 'Året är stängt (bokslut): siffrorna är årets utfall och ingenting prognostiseras längre.',
+  'year-reopened': 'Året är öppnat igen: siffrorna är utfall hittills och helåret en prognos.',
   member: 'Medlemmen är sparad.',
   'member-removed': 'Medlemmen är borttagen.',
   allocation: 'Medelstilldelningen är sparad.',

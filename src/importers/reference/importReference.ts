@@ -17,6 +17,7 @@ import { ensureFederation } from '../../services/federations/federations.ts';
 import { ensureBudgetLine, setBudgetLineOrder } from '../../services/economy/lines.ts';
 import { upsertMembers } from '../../services/members/members.ts';
 import { upsertFiscalYear, upsertYearSummary } from '../../services/economy/years.ts';
+import { markYearClosed } from '../../services/economy/yearClosing.ts';
 import { replaceContributions } from '../../services/economy/allocation.ts';
 import { clearYearBudget, insertBudgetRevision, upsertBudgetAmount } from '../../services/economy/budget.ts';
 import { replaceOutcome } from '../../services/economy/outcome.ts';
@@ -106,6 +107,8 @@ export async function writeReference(tx: Queryable, data: ReferenceData): Promis
       'reference',
       y.outcome.map((l) => ({ lineId: lineId(l), month: 12, incomeOre: l.incomeOre, costOre: l.costOre })),
     );
+    // A published report's year is the year's outcome: it arrives closed (bokslut), so nothing is forecast.
+    await markYearClosed(tx, federationId, y.year);
   }
   for (const s of data.yearSummaries) await upsertYearSummary(tx, federationId, s);
   return { federationId, federationName: data.federationName, years: data.years.map((y) => y.year) };

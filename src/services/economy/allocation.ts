@@ -3,6 +3,7 @@ import { InputError, type InputProblem } from '../../core/errors.ts';
 import {
   checkContributions,
   contributionProblems,
+  missingWeightProblems,
   splitAllocation,
   validateAllocationKey,
   type AllocationKey,
@@ -94,19 +95,24 @@ export async function saveAllocation(db: Database, federationId: number, year: n
 
 /** Stores the year's key (replacing the earlier one). The year must exist. */
 export async function saveAllocationKey(db: Database, federationId: number, year: number, key: AllocationKey, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    await getFiscalYear(tx, federationId, year);
-    const problems = validateAllocationKey(key, await listMembers(tx, federationId));
-    if (problems.length) throw new InputError(problems);
-    await tx.query('delete from allocation_key where federation_id = $1 and year = $2', [federationId, year]);
-    await tx.query(
-      'insert into allocation_key (federation_id, year, state_share_bp, region_share_bp, municipalities_share_bp, municipal_basis) values ($1, $2, $3, $4, $5, $6)',
-      [federationId, year, key.stateShareBp, key.regionShareBp, key.municipalitiesShareBp, key.municipalBasis],
-    );
-    for (const w of key.weights) {
-      await tx.query('insert into allocation_key_weight (federation_id, year, member_id, weight) values ($1, $2, $3, $4)', [federationId, year, w.memberId, w.weight]);
-    }
-  }, actor);
+  await db.transaction((tx) => writeAllocationKey(tx, federationId, year, key), actor);
+}
+
+/** Stores the year's key inside an open transaction, refusing one that does not fit the members. */
+export async function writeAllocationKey(tx: Queryable, federationId: number, year: number, key: AllocationKey): Promise<void> {
+  const facts = await getFiscalYear(tx, federationId, year);
+  const members = await listMembers(tx, federationId);
+  const problems = validateAllocationKey(key, members);
+  if (!problems.length) problems.push(...missingWeightProblems(key, members, facts.allocationOre));
+  if (problems.length) throw new InputError(problems);
+  await tx.query('delete from allocation_key where federation_id = $1 and year = $2', [federationId, year]);
+  await tx.query(
+    'insert into allocation_key (federation_id, year, state_share_bp, region_share_bp, municipalities_share_bp, municipal_basis) values ($1, $2, $3, $4, $5, $6)',
+    [federationId, year, key.stateShareBp, key.regionShareBp, key.municipalitiesShareBp, key.municipalBasis],
+  );
+  for (const w of key.weights) {
+    await tx.query('insert into allocation_key_weight (federation_id, year, member_id, weight) values ($1, $2, $3, $4)', [federationId, year, w.memberId, w.weight]);
+  }
 }
 
 /** Validates contributions against members and allocation (field names contributions[i].…). */

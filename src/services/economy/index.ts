@@ -37,3 +37,4 @@ export { getBudget, saveBudgetAmount, addBudgetRevision, loadRevisedBudget, type
 export { loadYearOutcome, saveOutcomeEntry, type YearOutcome, type OutcomeEntryInput, type OutcomeSource } from './outcome.ts';
 export { getOperatingStatement, getKeyFigures, getEconomyOverview, type EconomyOverview } from './reports.ts';
 export { getYearFigures, yearFigures, loadYearFacts, clearYearFiguresCache } from './yearFacts.ts';
+export { closeYear, reopenYear, getYearClosing } from './yearClosing.ts';

@@ -6,7 +6,8 @@
 import type { Queryable } from '../../db/database.ts';
 import type { OperatingStatement } from '../../core/economy/operatingStatement.ts';
 import type { CostDistribution, EquityAssessment, KeyFigures, OverviewRow } from '../../core/economy/keyFigures.ts';
-import type { YearForecast } from '../../core/economy/forecast.ts';
+import type { FullYearForecast } from '../../core/economy/yearForecast.ts';
+import type { YearPeriod } from '../../core/economy/period.ts';
 import type { EconomyWarning } from '../../core/economy/warnings.ts';
 import { yearFigures, type YearFiguresOptions } from './yearFacts.ts';
 
@@ -24,12 +25,18 @@ export async function getKeyFigures(q: Queryable, federationId: number, year: nu
 
 export interface EconomyOverview {
   readonly year: number;
+  /** The period the figures belong to, and in words. */
+  readonly period: YearPeriod;
+  readonly periodLabel: string;
+  /** Key figures of the period (to date for an open year). */
   readonly keyFigures: KeyFigures;
+  /** Key figures of the full year as forecast (the key figures when complete). */
+  readonly forecastFigures: KeyFigures;
   readonly equity: EquityAssessment;
   /** Whole per cent per section: budget (revised), outcome, last year's outcome (null without one). */
   readonly costDistribution: { readonly budget: CostDistribution; readonly outcome: CostDistribution; readonly previousOutcome: CostDistribution | null };
   readonly fiveYear: readonly OverviewRow[];
-  readonly forecast: YearForecast;
+  readonly forecast: FullYearForecast;
   readonly warnings: readonly EconomyWarning[];
   readonly statement: OperatingStatement;
 }
@@ -42,7 +49,10 @@ export async function getEconomyOverview(q: Queryable, federationId: number, yea
   const f = await yearFigures(q, federationId, year, opts);
   return {
     year,
+    period: f.period,
+    periodLabel: f.periodLabel,
     keyFigures: f.keyFigures,
+    forecastFigures: f.forecastFigures,
     equity: f.equity,
     costDistribution: f.costDistribution,
     fiveYear: f.fiveYear,

@@ -1,7 +1,9 @@
 import { requestFreeze } from '../freezeRequests.ts';
 /**
  * The year's cycle: a new year starts from the previous one (budget lines and amounts copied for the kansli to
- * adjust, the allocation key carried over, opening equity = last year's closing equity), and the board's
+ * adjust, with the income following the new allocation; the allocation key carried over — or, for a year imported
+ * with contributions but no key, the key those contributions imply — and applied, so the members' contributions
+ * are there; opening equity = last year's closing equity), and the board's
  * decision adopts the budget, after which the original budget is locked and changes go through a
  * tilläggsbudget. Members belong to the förbund, not to a year, so they carry over by themselves.
  * Argument order: (db, federationId, year, input, actor).
@@ -11,6 +13,11 @@ import { InputError, NotFoundError, type InputProblem } from '../../core/errors.
 import { parseIsoDate, parseText } from '../../core/input/index.ts';
 import { loadRevisedBudget } from './budget.ts';
 import { getKeyFigures } from './reports.ts';
+import { budgetWithAllocation } from '../../core/economy/budget.ts';
+import { keyFromContributions, splitAllocation } from '../../core/economy/allocation.ts';
+import { loadAllocationKey, loadContributions, replaceContributions, writeAllocationKey } from './allocation.ts';
+import { listMembers } from '../members/members.ts';
+import { listBudgetLines } from './lines.ts';
 
 export { getBudgetAdoption, assertBudgetOpen, type BudgetAdoption } from './budgetAdoption.ts';
 import { assertBudgetOpen } from './budgetAdoption.ts';
@@ -53,43 +60,41 @@ export interface StartedYear {
  * equity as the key figures compute it. Refused when the year already exists.
  */
 export async function startYear(db: Database, federationId: number, year: number, input: { allocationOre: number }, actor: Actor): Promise<StartedYear> {
-  if (!Number.isSafeInteger(input.allocationOre) || input.allocationOre < 0) {
-    throw new InputError({ field: 'allocation', message: 'Medelstilldelningen ska vara ett belopp, 0 eller större.' });
-  }
-  const started = await db.transaction(async (tx) => {
-    const exists = await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year]);
-    if (exists.length) throw new InputError({ field: 'year', message: `Året ${year} finns redan.` });
-    const prev = (await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year - 1])).length ? year - 1 : null;
-    const closing = prev === null ? null : (await getKeyFigures(tx, federationId, prev)).equityClosingOre;
-    await tx.query('insert into fiscal_year (federation_id, year, allocation_ore, opening_equity_ore) values ($1, $2, $3, $4)', [federationId, year, input.allocationOre, closing]);
-    let copiedLines = 0;
-    let keyCarriedOver = false;
-    if (prev !== null) {
-      for (const l of await loadRevisedBudget(tx, federationId, prev)) {
-        await tx.query('insert into budget_amount (federation_id, year, budget_line_id, income_ore, cost_ore) values ($1, $2, $3, $4, $5)', [
-          federationId, year, l.lineId, l.incomeOre, l.costOre,
-        ]);
-        copiedLines++;
-      }
-      const key = await tx.query(
-        `insert into allocation_key (federation_id, year, state_share_bp, region_share_bp, municipalities_share_bp, municipal_basis)
-         select federation_id, $3, state_share_bp, region_share_bp, municipalities_share_bp, municipal_basis from allocation_key where federation_id = $1 and year = $2
-         returning year`,
-        [federationId, prev, year],
-      );
-      if (key.length) {
-        await tx.query(
-          `insert into allocation_key_weight (federation_id, year, member_id, weight)
-           select federation_id, $3, member_id, weight from allocation_key_weight where federation_id = $1 and year = $2`,
-          [federationId, prev, year],
-        );
-        keyCarriedOver = true;
-      }
-    }
-    return { year, fromYear: prev, copiedLines, keyCarriedOver, openingEquityOre: closing };
-  }, actor);
+  const started = await db.transaction((tx) => startYearIn(tx, federationId, year, input), actor);
   // A new year: the participant statistics of years that have closed meanwhile are frozen by the server's
   // background freezer (when one runs; the CLI freezes with `statistics freeze`).
   requestFreeze(db);
   return started;
+}
+
+/** startYear inside an open transaction (the demo loader starts its open year so). */
+export async function startYearIn(tx: Queryable, federationId: number, year: number, input: { allocationOre: number }): Promise<StartedYear> {
+  if (!Number.isSafeInteger(input.allocationOre) || input.allocationOre < 0) {
+    throw new InputError({ field: 'allocation', message: 'Medelstilldelningen ska vara ett belopp, 0 eller större.' });
+  }
+  const exists = await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year]);
+  if (exists.length) throw new InputError({ field: 'year', message: `Året ${year} finns redan.` });
+  const prev = (await tx.query('select 1 from fiscal_year where federation_id = $1 and year = $2', [federationId, year - 1])).length ? year - 1 : null;
+  const closing = prev === null ? null : (await getKeyFigures(tx, federationId, prev)).equityClosingOre;
+  await tx.query('insert into fiscal_year (federation_id, year, allocation_ore, opening_equity_ore) values ($1, $2, $3, $4)', [federationId, year, input.allocationOre, closing]);
+  let copiedLines = 0;
+  let keyCarriedOver = false;
+  if (prev !== null) {
+    const lines = new Map((await listBudgetLines(tx, federationId)).map((l) => [l.id, l]));
+    for (const l of budgetWithAllocation(await loadRevisedBudget(tx, federationId, prev), lines, input.allocationOre)) {
+      await tx.query('insert into budget_amount (federation_id, year, budget_line_id, income_ore, cost_ore) values ($1, $2, $3, $4, $5)', [
+        federationId, year, l.lineId, l.incomeOre, l.costOre,
+      ]);
+      copiedLines++;
+    }
+    const members = await listMembers(tx, federationId);
+    const key = (await loadAllocationKey(tx, federationId, prev)) ?? keyFromContributions(await loadContributions(tx, federationId, prev), members);
+    if (key) {
+      // Refused (the whole start) when the key leaves a municipality out: the message says what it would cost.
+      await writeAllocationKey(tx, federationId, year, key);
+      await replaceContributions(tx, federationId, year, splitAllocation(input.allocationOre, key, members));
+      keyCarriedOver = true;
+    }
+  }
+  return { year, fromYear: prev, copiedLines, keyCarriedOver, openingEquityOre: closing };
 }

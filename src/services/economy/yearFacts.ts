@@ -52,7 +52,11 @@ select
   (select coalesce(json_agg(json_build_array(id, name, kind, sort_order)), '[]'::json)
      from member where federation_id = $1) as members,
   (select coalesce(json_agg(json_build_array(member_id, amount_ore)), '[]'::json)
-     from contribution where federation_id = $1 and year = y.year) as contributions
+     from contribution where federation_id = $1 and year = y.year) as contributions,
+  (select coalesce(json_agg(json_build_array(year, to_char(closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), closed_by)), '[]'::json)
+     from year_closing where federation_id = $1) as closings,
+  (select coalesce(max(t.month), 0) from ledger_month_total t join ledger_year ly on ly.federation_id = t.federation_id and ly.id = t.year_id
+     where ly.federation_id = $1 and ly.state = 'active' and extract(year from ly.start_date) = y.year) as ledger_last_month
 from (select coalesce($2::int, (select max(year) from fiscal_year where federation_id = $1), 0) as year) y`;
 
 type Json = unknown;
@@ -70,6 +74,8 @@ type FactsRow = {
   ledger: Json;
   members: Json;
   contributions: Json;
+  closings: Json;
+  ledger_last_month: number | string;
 };
 
 /** json columns come parsed from pg and PGlite alike; a driver that returns text is handled too. */
@@ -156,6 +162,8 @@ export async function loadYearFacts(q: Queryable, federationId: number, year: nu
       ledger: { classRanges, files },
       members,
       contributions,
+      closings: json<unknown[][]>(r.closings).map(([y, closedAt, closedBy]) => ({ year: y as number, closedAt: closedAt as string, closedBy: closedBy as string })),
+      ledgerLastMonth: Number(r.ledger_last_month),
     },
   };
 }

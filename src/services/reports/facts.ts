@@ -27,11 +27,8 @@ import { loadContributions } from '../economy/allocation.ts';
 import { getFederation } from '../federations/federations.ts';
 import { listMembers } from '../members/members.ts';
 import { getYearFigures } from '../economy/yearFacts.ts';
-import { formatMonth, formatMonthsFromJanuary } from '../../core/format.ts';
-import { budgetToDate, outcomeToDate, type YearFigures } from '../../core/economy/yearFigures.ts';
-import { buildOperatingStatement } from '../../core/economy/operatingStatement.ts';
+import type { YearFigures } from '../../core/economy/yearFigures.ts';
 import { budgetProfileLabels, type BudgetProfile } from '../../core/economy/budgetProfile.ts';
-import { lastMonthWithOutcome } from '../../core/economy/forecast.ts';
 import { findFiscalYear } from '../economy/years.ts';
 import { listActivities } from '../interventions/activities.ts';
 import { listGoals } from '../interventions/goals.ts';
@@ -54,6 +51,8 @@ export async function loadEconomy(q: Queryable, federationId: number, year: numb
   if (!y) return null;
   const previous = await figuresOrNull(q, federationId, year - 1);
   return {
+    complete: y.period.complete,
+    periodLabel: y.periodLabel,
     keyFigures: y.keyFigures,
     equity: y.equity,
     costDistribution: y.costDistribution,
@@ -265,41 +264,24 @@ function profileSentence(y: YearFigures, lead: string): string {
 }
 
 /**
- * The economy of the year through `throughMonth`, read through the year-figures model: outcome to date, budget
- * to date by each line's profile, the full-year forecast by profile, the forecast key figures and equity.
+ * The economy of the year's period, read from the year-figures model as it is (no figure assembled here): outcome
+ * to date against budget to date, the full-year forecast against the budget, the forecast key figures and equity.
+ * `throughMonth` chooses the month; without it the period is the model's own (the last month with outcome).
  */
-export async function loadPeriodEconomy(q: Queryable, federationId: number, year: number, throughMonth: number): Promise<PeriodEconomy | null> {
+export async function loadPeriodEconomy(q: Queryable, federationId: number, year: number, throughMonth?: number): Promise<PeriodEconomy | null> {
   if (!(await findFiscalYear(q, federationId, year))) return null;
-  const y = await getYearFigures(q, federationId, year, { throughMonth });
+  const y = await getYearFigures(q, federationId, year, throughMonth === undefined ? {} : { throughMonth });
   if (!y) return null;
-  const toDate = buildOperatingStatement({
-    year,
-    lines: y.lines,
-    outcome: outcomeToDate(y, throughMonth),
-    budget: budgetToDate(y, throughMonth),
-    previousOutcome: null,
-    financial: null,
-    previousFinancial: null,
-  });
-  const forecastLines = throughMonth === 0 ? y.budget.revised : y.forecast.lines;
-  const fullYear = buildOperatingStatement({ year, lines: y.lines, outcome: forecastLines, budget: y.budget.revised, previousOutcome: null, financial: null, previousFinancial: null });
-  const months = formatMonthsFromJanuary(throughMonth);
-  const forecastMethod =
-    throughMonth === 0
-      ? 'Det finns inget utfall för året ännu: prognosen för helåret är lika med budgeten.'
-      : throughMonth === 12
-        ? 'Utfallet omfattar hela året: prognosen är årets utfall.'
-        : `Prognosen för helåret bygger på utfallet ${months} per budgetpost, uppräknat efter postens periodisering ` +
-          `(utfallet hittills delat med den andel av året som periodiseringen väntar sig till och med ${formatMonth(throughMonth)}; ` +
-          'en jämnt fördelad post räknas upp med 12/' + throughMonth + '). Finansiella poster ingår inte i prognosen.';
   return {
-    throughMonth,
-    toDate,
-    fullYear,
-    forecastMethod,
+    throughMonth: y.period.throughMonth,
+    complete: y.period.complete,
+    periodLabel: y.periodLabel,
+    toDate: y.statement,
+    fullYear: y.forecastStatement,
+    forecastMethod: y.forecast.method,
     budgetProfileNote: profileSentence(y, `Budgeten hittills är årets budget (med tilläggsbudgetar) fördelad över månaderna per budgetpost:`),
-    forecastKeyFigures: y.outlook.figures,
-    equity: y.outlook.equity,
+    forecastKeyFigures: y.forecastFigures,
+    equity: y.equity,
   };
 }
 
@@ -332,11 +314,13 @@ export async function loadBoardPackFacts(db: Database, federationId: number, mee
   const federation = await getFederation(q, federationId);
   const year = yearOf(meetingDate);
   const meeting = await getMeetingByDate(q, federationId, meetingDate);
+  // The months with outcome before the meeting's month: the same period an interim report through the month
+  // before the meeting has, so both print the same forecast.
   let economy: PeriodEconomy | null = null;
   if (await findFiscalYear(q, federationId, year)) {
-    const y = await getYearFigures(q, federationId, year);
-    const month = Math.min(lastMonthWithOutcome(y!.outcome.monthly), Number(meetingDate.slice(5, 7)) - 1);
-    economy = await loadPeriodEconomy(q, federationId, year, Math.max(0, month));
+    const y = (await getYearFigures(q, federationId, year))!;
+    const month = Math.max(0, Math.min(y.period.throughMonth, Number(meetingDate.slice(5, 7)) - 1));
+    economy = await loadPeriodEconomy(q, federationId, year, month === y.period.throughMonth ? undefined : month);
   }
   return {
     federation: { name: federation.name },
