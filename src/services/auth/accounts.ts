@@ -3,8 +3,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts'
 import { isFederationRole, type FederationRole } from '../../core/access/permissions.ts';
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './sessions.ts';
-import { normaliseEmail, setRoleIn } from './users.ts';
-import { textProblems } from '../../core/input/index.ts';
+import { displayNameOf, normaliseEmail, setRoleIn } from './users.ts';
 import { installationKindLabels, invitationDays, resetHours, type InstallationKind } from '../../core/access/accountRules.ts';
 
 /**
@@ -89,7 +88,7 @@ export async function inviteToFederation(
 ): Promise<{ kind: 'invitation'; token: string; email: string } | { kind: 'attached'; email: string }> {
   assertManagesFederation(manager, federationId);
   const email = normaliseEmail(input.email);
-  const displayName = (input.displayName ?? '').trim().slice(0, 200);
+  const displayName = displayNameOf(input.displayName);
   const interventionIds = [...new Set(input.interventionIds ?? [])];
   return db.transaction(async (tx) => {
     const role = await checkRoleInput(tx, federationId, input.role, interventionIds);
@@ -142,6 +141,7 @@ export async function acceptInvitation(
   input: { password: string; displayName?: string },
 ): Promise<{ outcome: 'created' | 'needs_admin'; email: string }> {
   checkPasswordPolicy(input.password);
+  const displayName = displayNameOf(input.displayName);
   const passwordHash = await hashPassword(input.password);
   const inv = await findInvitation(db, token);
   if (!inv) throw new InputError({ field: 'token', message: linkGone });
@@ -159,7 +159,7 @@ export async function acceptInvitation(
     }
     const [user] = await tx.query<{ id: number }>(
       'insert into app_user (email, display_name, password_hash) values ($1, $2, $3) returning id',
-      [inv.email, (input.displayName ?? '').trim().slice(0, 200) || inv.displayName || inv.email, passwordHash],
+      [inv.email, displayName || inv.displayName || inv.email, passwordHash],
     );
     await setRoleIn(tx, inv.federationId, user!.id, inv.role, inv.interventionIds.map(Number));
     await tx.query("update user_invitation set status = 'accepted', closed_at = now() where id = $1", [inv.id]);
@@ -373,11 +373,9 @@ export async function createInstallationAccount(
   actor: Actor,
 ): Promise<{ kind: 'created'; token: string; email: string } | { kind: 'granted'; email: string }> {
   const email = normaliseEmail(input.email);
-  const nameProblems = textProblems('displayName', input.displayName, { kind: 'name' });
-  if (nameProblems.length) throw new InputError(nameProblems);
+  const displayName = displayNameOf(input.displayName);
   const kinds = checkKinds(input.kinds);
   if (!kinds.length) throw new InputError({ field: 'kinds', message: 'Välj systemadministratör och/eller nationell läsare.' });
-  const displayName = (input.displayName ?? '').trim().slice(0, 200);
   // Nobody knows this password: the owner sets one through the link.
   const unusable = await hashPassword(newToken());
   return db.transaction(async (tx) => {
