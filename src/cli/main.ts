@@ -12,6 +12,7 @@ import { registerSurveys } from './surveys.ts';
 import { registerStateAllocation } from './stateAllocation.ts';
 import { registerNational } from './national.ts';
 import { registerStatistics } from './statistics.ts';
+import { registerPrivacy } from './privacy.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -34,6 +35,7 @@ registerSurveys(program);
 registerStateAllocation(program);
 registerNational(program);
 registerStatistics(program);
+registerPrivacy(program);
 
 try {
   await program.parseAsync(process.argv);
