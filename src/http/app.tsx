@@ -8,6 +8,7 @@ import { Layout } from './kit/layout.tsx';
 import { pageFieldName, RefusedForm, secretFieldNames, type PostedForm } from './kit/form.tsx';
 import { holdsIdentityNumber, identityRefusalMessage, isPhoneField } from '../core/privacy/identityGuard.ts';
 import { identityGuard } from './security/identityGuard.ts';
+import { malformedPath, noStoreOnTokenPages, strictTransport } from './security/transport.ts';
 import { requestSizeLimit } from './security/bodyLimit.ts';
 import { requestLog } from './security/log.ts';
 import type { AppDeps, RouteModule } from './kit/routeModule.ts';
@@ -48,6 +49,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Lets page components (e.g. the CSRF field in <Form>) reach the current request without passing it down.
   app.use('*', contextStorage());
+  app.use('*', malformedPath());
+  app.use('*', strictTransport());
+  app.use('*', noStoreOnTokenPages());
   // The catalogue's embed view (/katalog/:id/inbaddning) is the ONE route that other sites may frame (a member's
   // intranet): it drops X-Frame-Options and allows frame-ancestors from SAMORDNA_EMBED_ANCESTORS (default any
   // https origin). Registered before secureHeaders so it adjusts that middleware's headers on the way out.
@@ -73,6 +77,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
       xFrameOptions: 'DENY',
       xContentTypeOptions: 'nosniff',
+      // Sent only over HTTPS (security/transport.ts).
+      strictTransportSecurity: false,
     }),
   );
   app.get('/static/app.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }));

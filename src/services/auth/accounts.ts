@@ -300,11 +300,16 @@ export async function createPasswordReset(db: Database, federationId: number | n
   }, actor);
 }
 
-/** The account of an unused, unexpired reset token, or null. */
+/**
+ * The account of an unused, unexpired reset token, or null. A link made before the password last changed (the
+ * user changed it themselves, or an administrator set it) no longer works: whoever holds an old link, from a
+ * mailbox or a browser history, cannot take the account over after its owner has secured it.
+ */
 export async function findPasswordReset(db: Queryable, token: string): Promise<{ email: string } | null> {
   const [row] = await db.query<{ email: string }>(
     `select u.email from password_reset r join app_user u on u.id = r.user_id
-     where r.token_hash = $1 and r.used_at is null and r.expires_at > now() and not u.disabled`,
+     where r.token_hash = $1 and r.used_at is null and r.expires_at > now() and not u.disabled
+       and r.created_at >= u.password_changed_at`,
     [tokenHash(token)],
   );
   return row ?? null;
@@ -318,7 +323,9 @@ export async function usePasswordReset(db: Database, token: string, password: st
   if (!found) throw new InputError({ field: 'token', message: 'Länken gäller inte längre. Be om en ny.' });
   return db.transaction(async (tx) => {
     const [r] = await tx.query<{ userId: number }>(
-      `update password_reset set used_at = now() where token_hash = $1 and used_at is null and expires_at > now() returning user_id as "userId"`,
+      `update password_reset r set used_at = now() from app_user u
+       where u.id = r.user_id and r.token_hash = $1 and r.used_at is null and r.expires_at > now() and r.created_at >= u.password_changed_at
+       returning r.user_id as "userId"`,
       [tokenHash(token)],
     );
     if (!r) throw new InputError({ field: 'token', message: 'Länken gäller inte längre. Be om en ny.' });
