@@ -34,7 +34,7 @@ describe('the identity guard on every entry point', () => {
     expect(guard).toBeGreaterThan(0);
     expect(guard).toBeLessThan(app.indexOf('for (const area of routeModules)'));
     const middleware = read('src/http/security/identityGuard.ts');
-    for (const read of ['c.req.json()', 'c.req.parseBody({ all: true })', 'c.req.queries()', 'identityProblems(']) expect(middleware).toContain(read);
+    for (const read of ['c.req.raw.clone().json()', 'c.req.parseBody({ all: true })', 'c.req.queries()', 'identityProblems(']) expect(middleware).toContain(read);
   });
 
   it('HTTP: no route reads a request past the guard (the check can fail)', () => {

@@ -39,7 +39,8 @@ export function identityGuard(): MiddlewareHandler<AppEnv> {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     let body: unknown = null;
     let form = false;
-    if (type.startsWith('application/json')) body = await c.req.json().catch(() => null);
+    // JSON from a clone: a route that streams its body (the SIE upload, any content type) still gets it whole.
+    if (type.startsWith('application/json')) body = await c.req.raw.clone().json().catch(() => null);
     else if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
       body = await c.req.parseBody({ all: true }).catch(() => null);
       form = true;

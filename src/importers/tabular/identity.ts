@@ -30,9 +30,12 @@ export function guardFileName(file: string): void {
 /** Throws one InputError naming every cell that holds an identity number. */
 export function guardCells(rows: readonly { readonly line: number; readonly cells: readonly RawCell[] }[], file: string): void {
   const problems: InputProblem[] = [];
+  // A column is named by its heading on the first line, as the importers name it, or else by its letter.
+  const first = rows[0]?.line === 1 ? rows[0].cells.map((c) => cellText(c).trim()) : [];
+  const column = (i: number) => (first[i] && first[i].length <= 100 && !holdsIdentityNumber(first[i]) ? first[i] : `kolumn ${columnName(i)}`);
   for (const row of rows) {
     row.cells.forEach((c, i) => {
-      if (problems.length < MAX_REPORTED && holdsIdentityNumber(cellText(c))) problems.push({ file, line: row.line, field: `kolumn ${columnName(i)}`, message: identityRefusalMessage });
+      if (problems.length < MAX_REPORTED && holdsIdentityNumber(cellText(c))) problems.push({ file, line: row.line, field: column(i), message: identityRefusalMessage });
     });
   }
   if (problems.length) throw new InputError(problems);
