@@ -32,7 +32,7 @@ describe('the identity guard on every entry point', () => {
     const app = read('src/http/app.tsx');
     const guard = app.indexOf("app.use('*', identityGuard())");
     expect(guard).toBeGreaterThan(0);
-    expect(guard).toBeLessThan(app.indexOf('for (const area of routeModules)'));
+    expect(guard).toBeLessThan(app.indexOf('for (const area of areas)'));
     const middleware = read('src/http/security/identityGuard.ts');
     for (const read of ['c.req.raw.clone().json()', 'c.req.parseBody({ all: true })', 'c.req.queries()', 'identityProblems(']) expect(middleware).toContain(read);
   });
