@@ -68,7 +68,8 @@ describe('the identity guard on every entry point', () => {
     const withText = [...records.matchAll(/type: '(\w+)';[^}]*readonly (?:name|text|value): string/g)].map((m) => m[1]!);
     expect(withText).toEqual(expect.arrayContaining(['header', 'account', 'dimension', 'object', 'voucher']));
     for (const type of withText.filter((t) => t !== 'voucher')) {
-      const block = validate.slice(validate.indexOf(`case '${type}':`), validate.indexOf('return', validate.indexOf(`case '${type}':`)));
+      const start = validate.indexOf(`case '${type}':`);
+      const block = validate.slice(start, validate.indexOf('case \'', start + 1));
       expect(block, type).toContain('this.guard(');
     }
     expect(validate).toContain('this.guard(v.text');
