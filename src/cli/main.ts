@@ -13,6 +13,7 @@ import { registerStateAllocation } from './stateAllocation.ts';
 import { registerNational } from './national.ts';
 import { registerStatistics } from './statistics.ts';
 import { registerYear } from './year.ts';
+import { registerPrivacy } from './privacy.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -39,6 +40,7 @@ registerStateAllocation(program);
 registerNational(program);
 registerStatistics(program);
 registerYear(program);
+registerPrivacy(program);
 
 try {
   await program.parseAsync(process.argv);

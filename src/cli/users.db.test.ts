@@ -62,4 +62,15 @@ describe.skipIf(!!process.env.DATABASE_URL)('npx samordna user …', () => {
       await db.close();
     }
   }, 120_000);
+
+  it('refuses a personnummer in a display name or an e-mail address (user add --name / --email)', () => {
+    // The identity guard reads display names and e-mail addresses too, and never repeats the number.
+    const named = run(['user', 'add', '--admin', '--email', 'bert@forbund.se', '--name', 'Bert 90:01:01:1239', '--password-stdin'], 'ett-riktigt-långt-lösenord\n');
+    expect(named.status).toBe(1);
+    expect(named.stderr).toContain('personnummer');
+    expect(named.stderr).not.toContain('1239');
+    const mailed = run(['user', 'add', '--admin', '--email', 'bert.900101_1239@forbund.se', '--password-stdin'], 'ett-riktigt-långt-lösenord\n');
+    expect(mailed.status).toBe(1);
+    expect(mailed.stderr).not.toContain('1239');
+  }, 120_000);
 });

@@ -48,7 +48,7 @@ export async function readPassword(fromStdin: boolean, prompt = 'Lösenord: '): 
 }
 
 /** A förbund by its name or id. */
-async function findFederationId(db: Queryable, nameOrId: string): Promise<number> {
+export async function findFederationId(db: Queryable, nameOrId: string): Promise<number> {
   const { findFederationByNameOrId } = await import('../services/federations/federations.ts');
   const found = await findFederationByNameOrId(db, nameOrId);
   if (!found) throw new InputError({ field: 'federation', message: `Det finns inget förbund som heter "${nameOrId}".` });

@@ -1,3 +1,6 @@
+import { containsIdentityNumber } from './privacy/identityNumber.ts';
+import { identityRefusalMessage } from './privacy/refusalMessage.ts';
+
 /** Where in the input a problem is: file, line (1-based) and field, as far as known. */
 export interface InputLocation {
   readonly file?: string;
@@ -26,11 +29,27 @@ export function describeProblem(p: InputProblem): string {
 export class InputError extends Error {
   readonly problems: readonly InputProblem[];
   constructor(problems: InputProblem | readonly InputProblem[]) {
-    const list = Array.isArray(problems) ? (problems as readonly InputProblem[]) : [problems as InputProblem];
+    const list = (Array.isArray(problems) ? (problems as readonly InputProblem[]) : [problems as InputProblem]).map(withoutIdentityNumbers);
     super(list.map(describeProblem).join('\n'));
     this.name = 'InputError';
     this.problems = list;
   }
+}
+
+/**
+ * A refusal never repeats an identity number, whichever message put the typed value in (an unknown code, a
+ * column heading, a file name): a message that holds one becomes the guard's own message, a file or field name
+ * that holds one is replaced by a neutral word.
+ */
+function withoutIdentityNumbers(p: InputProblem): InputProblem {
+  const holds = (s: string | undefined) => s !== undefined && containsIdentityNumber(s);
+  if (!holds(p.message) && !holds(p.file) && !holds(p.field)) return p;
+  return {
+    ...p,
+    ...(holds(p.file) ? { file: 'filen' } : {}),
+    ...(holds(p.field) ? { field: 'fältet' } : {}),
+    message: holds(p.message) ? identityRefusalMessage : p.message,
+  };
 }
 
 /** A thing that was asked for does not exist (or is not visible to the actor). HTTP 404. */

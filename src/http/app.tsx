@@ -6,7 +6,9 @@ import { ForbiddenError, InputError, NotFoundError } from '../core/errors.ts';
 import { contextMiddleware, type AppEnv } from './context.ts';
 import { Layout } from './kit/layout.tsx';
 import { pageFieldName, RefusedForm, secretFieldNames, type PostedForm } from './kit/form.tsx';
-import { containsIdentityNumber } from '../core/privacy/identityNumber.ts';
+import { holdsIdentityNumber, identityRefusalMessage, isPhoneField } from '../core/privacy/identityGuard.ts';
+import { identityGuard } from './security/identityGuard.ts';
+import { malformedPath, noStoreOnTokenPages, strictTransport } from './security/transport.ts';
 import { requestSizeLimit } from './security/bodyLimit.ts';
 import { requestLog } from './security/log.ts';
 import type { AppDeps, RouteModule } from './kit/routeModule.ts';
@@ -47,6 +49,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Lets page components (e.g. the CSRF field in <Form>) reach the current request without passing it down.
   app.use('*', contextStorage());
+  app.use('*', malformedPath());
+  app.use('*', strictTransport());
+  app.use('*', noStoreOnTokenPages());
   // The catalogue's embed view (/katalog/:id/inbaddning) is the ONE route that other sites may frame (a member's
   // intranet): it drops X-Frame-Options and allows frame-ancestors from SAMORDNA_EMBED_ANCESTORS (default any
   // https origin). Registered before secureHeaders so it adjusts that middleware's headers on the way out.
@@ -72,6 +77,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
       xFrameOptions: 'DENY',
       xContentTypeOptions: 'nosniff',
+      // Sent only over HTTPS (security/transport.ts).
+      strictTransportSecurity: false,
     }),
   );
   app.get('/static/app.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }));
@@ -79,6 +86,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestLog());
   app.use('*', requestSizeLimit());
   app.use('*', contextMiddleware(deps.db));
+  app.use('*', identityGuard());
   for (const area of areas) app.route('/', area(deps));
 
   app.notFound((c) => respondError(c, 404, 'Sidan finns inte.'));
@@ -124,20 +132,24 @@ async function renderFormAgain(app: Hono<AppEnv>, c: Parameters<Parameters<Hono<
   }
   const page = body[pageFieldName];
   if (typeof page !== 'string' || !/^\/(?!\/)[^\\\s]*$/.test(page) || page.length > 2000) return null;
-  const values: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(body)) {
-    // Passwords are never echoed back.
-    if (k === '_csrf' || k === pageFieldName || secretFieldNames.has(k)) continue;
-    // An identity number typed by mistake is refused and never shown again (not even to the one who typed it).
-    const texts = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').map((x) => (containsIdentityNumber(x) ? '' : x));
-    const key = k.endsWith('[]') ? k.slice(0, -2) : k;
-    values[key] = Array.isArray(v) || k.endsWith('[]') ? texts : (texts[0] ?? '');
-  }
   const errors: Record<string, string> = {};
   const general: string[] = [];
   for (const p of err.problems) {
     if (p.field && !(p.field in errors)) errors[p.field] = p.message;
     else general.push(p.message);
+  }
+  const values: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    // Passwords are never echoed back.
+    if (k === '_csrf' || k === pageFieldName || secretFieldNames.has(k)) continue;
+    const key = k.endsWith('[]') ? k.slice(0, -2) : k;
+    // A value refused by the identity guard comes back empty, the message beside it: never shown again, not even
+    // to the one who typed it. Any value that holds a number is emptied too, whichever rule refused the form.
+    const refused = errors[key] === identityRefusalMessage || errors[k] === identityRefusalMessage;
+    const texts = (Array.isArray(v) ? v : [v])
+      .filter((x): x is string => typeof x === 'string')
+      .map((x) => (refused || holdsIdentityNumber(x, { phone: isPhoneField(key) }) ? '' : x));
+    values[key] = Array.isArray(v) || k.endsWith('[]') ? texts : (texts[0] ?? '');
   }
   const postedForm: PostedForm = { action: c.req.path, values, errors, general };
   const headers = new Headers();

@@ -44,11 +44,52 @@ export interface DashboardModel {
 }
 
 /** The dashboard's body (rendered once per figures version, economy/renderCache.ts) in the page layout. */
-export function DashboardLayout(props: { federation: FederationRef; year: number; body: Child }) {
+export function DashboardLayout(props: { federation: FederationRef; year: number; body: Child; privacyFindings?: readonly PrivacyFindingRow[] }) {
   return (
     <Layout title={`Översikt ${props.year}`} federation={props.federation}>
+      {props.privacyFindings?.length ? <PrivacyFindingsNotice findings={props.privacyFindings} /> : null}
       {props.body}
     </Layout>
+  );
+}
+
+/** Where the check for identity numbers in older rows found something: table, field, row — never the value. */
+export interface PrivacyFindingRow {
+  readonly table: string;
+  readonly column: string;
+  readonly row: string;
+}
+
+/** For the kansli: what `npx samordna privacy scan` found in rows stored before the guard read every spelling. */
+export function PrivacyFindingsNotice(props: { findings: readonly PrivacyFindingRow[] }) {
+  return (
+    <section class="warning" aria-labelledby="privacy-findings">
+      <h2 id="privacy-findings">Uppgifter som kan innehålla personnummer</h2>
+      <p>
+        Kontrollen av redan lagrade uppgifter hittade {props.findings.length} {props.findings.length === 1 ? 'uppgift' : 'uppgifter'} som ser ut
+        att innehålla ett personnummer eller samordningsnummer. Värdena visas inte här. Rätta eller ta bort dem och kör kontrollen igen
+        (<code>npx samordna privacy scan</code>). Granskningsloggens gamla värden kan inte ändras; de står kvar i listan.
+      </p>
+      <table>
+        <caption>Tabell, fält och rad</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tabell</th>
+            <th scope="col">Fält</th>
+            <th scope="col">Rad</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.findings.map((f) => (
+            <tr>
+              <td>{f.table}</td>
+              <td>{f.column}</td>
+              <td>{f.row}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -14,6 +14,7 @@ import { kronorText, tkrText } from '../kit/present.ts';
 import { chosenYearParam } from './shared.ts';
 import { DashboardLayout, DashboardPage, NoYearsPage, type DashboardModel } from './dashboard.tsx';
 import { renderedFrom } from './renderCache.ts';
+import { listStoredIdentityFindings } from '../../services/privacy/storedIdentityScan.ts';
 
 const costSections = sections.filter((s): s is Exclude<Section, 'income'> => s !== 'income');
 
@@ -30,7 +31,9 @@ export const economyDashboardRoutes: RouteModule = ({ db }) => {
     const figures = await getYearFigures(db, federation.id, chosenYearParam(c), { knownVersion: ctx.figuresVersion });
     if (figures === null) return c.html(<NoYearsPage federation={federation} />);
     const body = await renderedFrom(figures, `dashboard:${federation.id}`, () => <DashboardPage model={dashboardModel(federation.id, figures)} />);
-    return c.html(<DashboardLayout federation={federation} year={figures.year} body={body} />);
+    // The kansli (who may correct any row) sees what the check for identity numbers in older rows found.
+    const privacyFindings = ctx.can('users:manage') ? await listStoredIdentityFindings(db, federation.id) : [];
+    return c.html(<DashboardLayout federation={federation} year={figures.year} body={body} privacyFindings={privacyFindings} />);
   });
   return app;
 };

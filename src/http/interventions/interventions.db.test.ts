@@ -82,17 +82,21 @@ describe('intervention pages and API', () => {
 
   it('shows a refused registration again with the problems, keeping the choices but not the refused text', async () => {
     const [{ id }] = (await db.query<{ id: number }>("select id from intervention where federation_id = $1 and name = 'Samordningsteam Sala'", [fid])) as [{ id: number }];
-    const res = await app.request(`/f/${fid}/insatser/${id}/deltagare`, form({ gender: 'woman', ageBand: '40-49', homeMunicipality: 'Anna 811228-9874', supportBefore: 'none', supportDuration: 'lt1', education: 'unknown', startDate: '' }));
+    const page = `/f/${fid}/insatser/${id}/deltagare`;
+    // The number is refused at the door (the identity guard runs before the route, issue 27): the form comes back
+    // with the message and without the number.
+    const res = await app.request(page, form({ _page: page, gender: 'woman', ageBand: '40-49', homeMunicipality: 'Anna 811228-9874', supportBefore: 'none', supportDuration: 'lt1', education: 'unknown', startDate: '' }));
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('role="alert"');
     // The summary links to each field; the message also sits beside the field (form.tsx).
     expect(html).toMatch(/<a href="#f-homeMunicipality">[^<]*personnummer/);
-    expect(html).toContain('id="f-homeMunicipality-error"');
-    expect(html).toContain('<a href="#f-startDate">');
-    expect(html).toContain('id="f-startDate-error"');
-    expect(html).toMatch(/<option value="woman" selected[^>]*>/);
     expect(html).not.toContain('811228');
+    // Without the number, the route's own problems are named, each beside its field, the choices kept.
+    const again = await (await app.request(page, form({ gender: 'woman', ageBand: '40-49', homeMunicipality: 'Okänd ort', supportBefore: 'none', supportDuration: 'lt1', education: 'unknown', startDate: '' }))).text();
+    expect(again).toContain('<a href="#f-startDate">');
+    expect(again).toContain('id="f-startDate-error"');
+    expect(again).toMatch(/<option value="woman" selected[^>]*>/);
   });
 
   it('shows statistics with charts, tables and the suppression note', async () => {

@@ -160,7 +160,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
 
   // ---- The annual report: status, chapters, texts ----
   app.get('/f/:federationId/arsredovisning', async (c) => {
-    requirePermission(c, 'federation:read');
+    requirePermission(c, 'reports:read');
     const f = requireFederation(c);
     const year = queryYear(c, ['ar', 'year']) ?? currentYear() - 1;
     return c.html(<AnnualReportPage model={await loadAnnualReport(db, f, c.get('ctx'), year)} />);
@@ -234,7 +234,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
 
   // ---- Board register ----
   app.get('/f/:federationId/styrelse', async (c) => {
-    requirePermission(c, 'federation:read');
+    requirePermission(c, 'reports:read');
     return c.html(<BoardPage model={await loadBoard(db, requireFederation(c), c.get('ctx'))} />);
   });
   // Adding a ledamot, an auditor or a meeting: a refusal draws the board page again with what was typed and
@@ -280,7 +280,7 @@ export const reportRoutes: RouteModule = ({ db }) => {
 
   // ---- A meeting: its decision items and board pack ----
   app.get('/f/:federationId/styrelse/mote/:id', async (c) => {
-    requirePermission(c, 'federation:read');
+    requirePermission(c, 'reports:read');
     return c.html(<MeetingPage model={await loadMeeting(db, requireFederation(c), c.get('ctx'), pathId(c, 'id'))} />);
   });
   /** Runs a write on a meeting's items; an InputError shows the meeting page again with the problems (400). */

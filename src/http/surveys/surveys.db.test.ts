@@ -28,6 +28,7 @@ describe('survey pages (HTTP)', () => {
 
   beforeAll(async () => {
     process.env.SAMORDNA_SURVEY_RATE_PER_MINUTE = '40';
+    process.env.SAMORDNA_SURVEY_RATE_PER_CLIENT = '1000';
     db = await createTestDb();
     const [f] = await db.query<{ id: number }>("insert into federation (name) values ('Samordningsförbundet Test') returning id");
     fid = f!.id;
@@ -46,6 +47,7 @@ describe('survey pages (HTTP)', () => {
   });
   afterAll(async () => {
     delete process.env.SAMORDNA_SURVEY_RATE_PER_MINUTE;
+    delete process.env.SAMORDNA_SURVEY_RATE_PER_CLIENT;
     await db.drop();
   });
 
@@ -89,9 +91,13 @@ describe('survey pages (HTTP)', () => {
     const first = await app.request(codes[0]!, form(allAnswered('2')));
     expect(first.status).toBe(200);
     const second = await app.request(codes[0]!, form(allAnswered('2')));
-    expect(second.status).toBe(409);
-    expect(await second.text()).toContain('Den här koden har redan använts');
-    expect((await app.request(codes[0]!)).status).toBe(409);
+    expect(second.status).toBe(404);
+    expect(await second.text()).toContain('har redan använts');
+    // A used code and an unknown one get the same answer, so a guess never tells that a code exists (issue 27).
+    const used = await app.request(codes[0]!);
+    const unknown = await app.request('/e/finnsinte12345678');
+    expect([used.status, unknown.status]).toEqual([404, 404]);
+    expect(await used.text()).toBe(await unknown.text());
   });
 
   it('a missing answer is named, and the answers given are kept in the form', async () => {
@@ -109,11 +115,45 @@ describe('survey pages (HTTP)', () => {
   it('an unknown code and a closed round get Swedish messages', async () => {
     const unknown = await app.request('/e/finnsinte12345678');
     expect(unknown.status).toBe(404);
-    expect(await unknown.text()).toContain('Länken eller koden finns inte');
+    expect(await unknown.text()).toContain('Länken eller koden finns inte eller har redan använts');
     const closed = await createRound(db, fid, { set: 'insatspersonal-v1', year: 2024, group: 'insatspersonal', opensOn: '2024-01-01', closesOn: '2024-12-31', openLink: true, codes: 0 }, { id: 'test' });
     const res = await app.request(closed.openLink!, form(allAnswered()));
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('Enkäten stängde 2024-12-31');
+  });
+
+  it('rate-limits guesses of codes per address, on the page as when posting (issue 27: 10 000 a minute before)', async () => {
+    process.env.SAMORDNA_TRUST_PROXY = '1';
+    try {
+      const guessing = createApp({ db });
+      const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 22; i++) statuses.push((await guessing.request(`/e/gissning${String(i).padStart(6, '0')}`, from('198.51.100.7'))).status);
+      expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+      expect(statuses.slice(20)).toEqual([429, 429]);
+      // Another address is not held up, and the open link still opens for it.
+      expect((await guessing.request(openPath, from('198.51.100.8'))).status).toBe(200);
+    } finally {
+      delete process.env.SAMORDNA_TRUST_PROXY;
+    }
+  });
+
+  it('one client cannot use up the open link: its answers are limited, other respondents still answer', async () => {
+    process.env.SAMORDNA_TRUST_PROXY = '1';
+    delete process.env.SAMORDNA_SURVEY_RATE_PER_CLIENT;
+    try {
+      const limited = createApp({ db });
+      const r = await createRound(db, fid, { set: 'insatspersonal-v1', year: 2027, group: 'insatspersonal', opensOn: '2025-01-01', closesOn: '2099-12-31', openLink: true, codes: 0 }, { id: 'test' });
+      const post = (ip: string) => limited.request(r.openLink!, { ...form(allAnswered()), headers: { ...form(allAnswered()).headers, 'x-forwarded-for': ip } });
+      const flood: number[] = [];
+      for (let i = 0; i < 32; i++) flood.push((await post('203.0.113.9')).status);
+      expect(flood.filter((s) => s === 200)).toHaveLength(30);
+      expect(flood.slice(30)).toEqual([429, 429]);
+      for (const ip of ['203.0.113.10', '203.0.113.11', '192.0.2.1']) expect((await post(ip)).status).toBe(200);
+    } finally {
+      delete process.env.SAMORDNA_TRUST_PROXY;
+      process.env.SAMORDNA_SURVEY_RATE_PER_CLIENT = '1000';
+    }
   });
 
   it('rate-limits the open link per round', async () => {

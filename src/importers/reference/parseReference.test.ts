@@ -38,6 +38,22 @@ describe('parseReference', () => {
     expect(error!.message).not.toMatch(/9874/);
   });
 
+  it('refuses a number written as a JSON number, as a key, in another script, and in the file name', () => {
+    const json = JSON.parse(text);
+    json.members[1].name = 'Köpings kommun ८११२२८-९८७४';
+    json.members[2].note = 8112289874;
+    json.extra = { '811228-9874': 'x' };
+    let error: InputError | null = null;
+    try {
+      parseReference(JSON.stringify(json, null, 2), 'ref.json');
+    } catch (e) {
+      error = e as InputError;
+    }
+    expect(error!.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['members[1].name', 'members[2].note', 'extra']));
+    expect(error!.message).not.toMatch(/9874|९८७४/);
+    expect(() => parseReference(text, 'ref 811228-9874.json')).toThrow(/Filnamnet/);
+  });
+
   it('property: any text is either read or refused with InputError naming the file — never a crash', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {

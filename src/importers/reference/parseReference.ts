@@ -9,6 +9,7 @@
  * employees?, note? }, amounts in kronor, cost positive.
  */
 import { parseText } from '../../core/input/index.ts';
+import { holdsIdentityNumber, identityRefusalMessage } from '../../core/privacy/identityGuard.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { isMemberKind, isSection, memberKinds, sections, type MemberKind, type Section, type YearSummary } from '../../core/economy/types.ts';
 import { isIsoDate } from '../../core/economy/budget.ts';
@@ -51,6 +52,7 @@ const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== 
 
 /** Parses and validates; throws InputError listing every problem found. */
 export function parseReference(text: string, file: string): ReferenceData {
+  if (holdsIdentityNumber(file)) throw new InputError({ field: 'filnamn', message: `Filnamnet: ${identityRefusalMessage}` });
   let parsed;
   try {
     parsed = parseJsonWithLines(text);
@@ -295,7 +297,14 @@ function textProblems(v: Json, path: string): { path: string; message: string }[
     const r = parseText(v, { kind: 'short' });
     return r.ok ? [] : [{ path, message: r.message }];
   }
+  // A number is text too for the guard (8112289874 written without quotes), and so is every key.
+  if (typeof v === 'number') return holdsIdentityNumber(String(v)) ? [{ path, message: identityRefusalMessage }] : [];
   if (Array.isArray(v)) return v.flatMap((x, i) => textProblems(x, `${path}[${i}]`));
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => textProblems(x as Json, path ? `${path}.${k}` : k));
+  if (v && typeof v === 'object') {
+    return Object.entries(v).flatMap(([k, x]) => {
+      const at = path ? `${path}.${k}` : k;
+      return holdsIdentityNumber(k) ? [{ path: path || 'nyckel', message: identityRefusalMessage }] : textProblems(x as Json, at);
+    });
+  }
   return [];
 }

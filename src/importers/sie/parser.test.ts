@@ -1,3 +1,4 @@
+import { luhnCheckDigit } from '../../core/privacy/identityNumber.ts';
 import { describe, expect, it } from 'vitest';
 import { parseAndValidate } from './testing/parse-text.ts';
 import type { VoucherRecord } from './records.ts';
@@ -99,6 +100,24 @@ describe('SIE parser and validator', () => {
 `, 'pnr.se');
     expect(r.problems.map((p) => [p.line, p.field])).toEqual([[3, '#FNAMN'], [5, '#KONTO'], [8, '#OBJEKT'], [9, '#VER'], [11, '#TRANS']]);
     for (const p of r.problems) expect(p.message).not.toMatch(/9874/);
+  });
+
+  it('refuses the other spellings too (scripts, groupings, separators, look-alike letters) and a file name with a number', async () => {
+    const r = await parseAndValidate(`#FLAGGA 0
+#SIETYP 4
+#FNAMN "Firma"
+#ADRESS "Kansliet" "Box 1" "722 12 Västerås" "070-123 45 6${luhnCheckDigit('070123456')}"
+#RAR 0 20250101 20251231
+#KONTO 1930 "Bank ۸۱۱۲۲۸-۹۸۷۴"
+#KONTO 6250 "Porto 9001 0112 39"
+#VER A 1 20250101 "Ersättning 811228:9874"
+{
+#TRANS 1930 {} -1.00 20250101 "8ll228_9874"
+#TRANS 6250 {} 1.00
+}
+`, 'pnr 19811228-9874.se');
+    expect(r.problems.map((p) => [p.line ?? null, p.field])).toEqual([[null, 'filnamn'], [6, '#KONTO'], [7, '#KONTO'], [8, '#VER'], [10, '#TRANS']]);
+    for (const p of r.problems) expect(`${p.file} ${p.message}`).not.toMatch(/9874|۹۸۷۴|0112/);
   });
 
   it('checks opening balance + movements = closing balance', async () => {

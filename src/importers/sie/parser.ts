@@ -1,3 +1,4 @@
+import { holdsIdentityNumber } from '../../core/privacy/identityGuard.ts';
 import { crc32 } from 'node:zlib';
 import type { InputProblem } from '../../core/errors.ts';
 import { decodeLine, encodeCp437 } from './encoding.ts';
@@ -64,7 +65,11 @@ export class SieParser {
   private checksumDone = false;
   private lastLine = 0;
 
-  constructor(private readonly file: string) {}
+  private readonly file: string;
+  constructor(file: string) {
+    // The validator refuses such a name; the parser's own messages must not repeat it meanwhile.
+    this.file = holdsIdentityNumber(file) ? 'filen' : file;
+  }
 
   problem(line: number, message: string, field?: string): void {
     if (this.problems.length >= MAX_PROBLEMS) {
@@ -326,7 +331,8 @@ export class SieParser {
       return null;
     }
     if (HEADER_LABELS.has(label)) {
-      return { type: 'header', line, label, value: fields.map((f) => (typeof f === 'string' ? f : f.join(' '))).join(' ') };
+      const values = fields.map((f) => (typeof f === 'string' ? f : f.join(' ')));
+      return { type: 'header', line, label, value: values.join(' '), fields: values };
     }
     const balanceKind = BALANCE_LABELS[label];
     if (balanceKind) return this.balance(balanceKind, fields, line);

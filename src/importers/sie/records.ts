@@ -20,7 +20,7 @@ export interface SieTransaction {
 }
 
 export type SieRecord =
-  | { readonly type: 'header'; readonly line: number; readonly label: string; readonly value: string }
+  | { readonly type: 'header'; readonly line: number; readonly label: string; readonly value: string; readonly fields: readonly string[] }
   | { readonly type: 'year'; readonly line: number; readonly yearIndex: number; readonly start: string; readonly end: string }
   | { readonly type: 'account'; readonly line: number; readonly account: string; readonly name: string }
   | { readonly type: 'accountType'; readonly line: number; readonly account: string; readonly accountType: string }

@@ -1,6 +1,5 @@
 import type { InputProblem } from '../../core/errors.ts';
-import { containsIdentityNumber } from '../../core/privacy/identityNumber.ts';
-import { identityRefusalMessage } from '../../core/privacy/identityGuard.ts';
+import { holdsIdentityNumber, identityRefusalMessage } from '../../core/privacy/identityGuard.ts';
 import { MAX_PROBLEMS } from './parser.ts';
 import type { SieRecord, VoucherRecord } from './records.ts';
 import { formatAmountOre } from './values.ts';
@@ -72,7 +71,12 @@ export class SieValidator {
   private vouchers = 0;
   private transactions = 0;
 
-  constructor(private readonly file: string) {}
+  private readonly file: string;
+  constructor(file: string) {
+    // A file name that holds an identity number is refused, and the refusal names "filen" instead.
+    this.file = holdsIdentityNumber(file) ? 'filen' : file;
+    if (this.file !== file) this.problem(undefined, `Filnamnet: ${identityRefusalMessage}`, 'filnamn');
+  }
 
   private problem(line: number | undefined, message: string, field?: string): void {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ file: this.file, ...(line ? { line } : {}), ...(field ? { field } : {}), message });
@@ -93,9 +97,8 @@ export class SieValidator {
   }
 
   /** Names and texts of the file go through the identity guard: a ledger must never carry a personnummer in. */
-  private guard(text: string | null, line: number, field: string): void {
-    // Most texts have no two digits in a row and cannot hold a number: skip the full check for them.
-    if (text && /\d\d/.test(text) && containsIdentityNumber(text)) this.problem(line, identityRefusalMessage, field);
+  private guard(text: string | null, line: number, field: string, phone = false): void {
+    if (text && holdsIdentityNumber(text, { phone })) this.problem(line, identityRefusalMessage, field);
   }
 
   private yearItems(yearIndex: number): YearItems {
@@ -107,11 +110,15 @@ export class SieValidator {
   add(r: SieRecord): void {
     switch (r.type) {
       case 'header':
-        if (r.label === '#ORGNR' && /\d\d/.test(r.value) && containsIdentityNumber(r.value.split(' ')[0]!)) {
+        if (r.label === '#ORGNR' && holdsIdentityNumber(r.value.split(' ')[0]!)) {
           this.problem(r.line, 'Organisationsnumret (#ORGNR) är ett personnummer. Ett samordningsförbund har ett organisationsnummer: ändra det i bokföringsprogrammets företagsuppgifter och exportera filen igen.', '#ORGNR');
           return;
         }
-        this.guard(r.value, r.line, r.label);
+        // #ADRESS kontakt utdelningsadr postadr tel: the fourth field is the company's phone number.
+        if (r.label === '#ADRESS') {
+          this.guard(r.fields.slice(0, 3).join(' '), r.line, r.label);
+          this.guard(r.fields.slice(3).join(' '), r.line, r.label, true);
+        } else this.guard(r.value, r.line, r.label);
         if (!this.headers.has(r.label)) this.headers.set(r.label, r.value);
         return;
       case 'object':

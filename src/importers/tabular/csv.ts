@@ -1,3 +1,4 @@
+import { guardCells, guardFileName } from './identity.ts';
 import { InputError } from '../../core/errors.ts';
 import { formatNumber } from '../../core/format.ts';
 import { defaultTabularLimits, type TabularLimits } from './limits.ts';
@@ -29,6 +30,7 @@ export function detectSeparator(headerLine: string): ';' | ',' {
 }
 
 export function parseCsv(text: string, file: string, limits: TabularLimits = defaultTabularLimits): CsvRow[] {
+  guardFileName(file);
   const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const sep = detectSeparator(src.split(/\r?\n/, 1)[0] ?? '');
   const rows: CsvRow[] = [];
@@ -87,6 +89,7 @@ export function parseCsv(text: string, file: string, limits: TabularLimits = def
   }
   if (quoted) throw new InputError({ file, line: rowLine, message: 'Ett citattecken (") stängs aldrig.' });
   if (cell !== '' || cells.length) endRow();
+  guardCells(rows, file);
   return rows;
 }
 

@@ -66,3 +66,48 @@ describe('the importers’ bounded XLSX and CSV readers', () => {
     );
   });
 });
+
+describe('the identity guard in the spreadsheet readers (every importer reads through them)', () => {
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e as InputError;
+    }
+    throw new Error('not refused');
+  };
+
+  it('refuses every CSV cell that holds a personnummer in any spelling, naming line and column, never the value', () => {
+    const e = refusal(() => parseCsv('Namn;Kommentar;Tal\nA;ok;1\nB;"ring\n٨١١٢٢٨-٩٨٧٤";2\nC;x;9001 0112 39\n', 'deltagare.csv'));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.problems.map((p) => [p.file, p.line, p.field])).toEqual([['deltagare.csv', 3, 'Kommentar'], ['deltagare.csv', 5, 'Tal']]);
+    expect(e.message).not.toMatch(/9874|٩٨٧٤|0112/);
+  });
+
+  it('refuses XLSX cells, numbers as well as text', async () => {
+    const data = await workbook([['Namn', 'Tal'], ['A', 8112289874], ['B', '81 12 28 98 74'], ['C', 'Org.nr 222000-1354']]);
+    const e = await readXlsxRows(data, 'utfall.xlsx').then(() => null, (x: InputError) => x);
+    expect(e?.problems.map((p) => [p.line, p.field])).toEqual([[2, 'Tal'], [3, 'Tal']]);
+  });
+
+  it('names a column by its letter where the first line is no heading', () => {
+    const e = refusal(() => parseCsv('a;;c\n1;811228-9874;2\n', 'f.csv'));
+    expect(e.problems.map((p) => p.field)).toEqual(['kolumn B']);
+  });
+
+  it('refuses a file whose name holds a number, without naming the file', () => {
+    const e = refusal(() => parseCsv('a;b\n1;2\n', 'deltagare 811228-9874.csv'));
+    expect(e.problems[0]).toMatchObject({ field: 'filnamn' });
+    expect(e.message).not.toMatch(/9874/);
+  });
+
+  it('property: a file without identity numbers reads the same as before', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.stringMatching(/^[A-Za-zåäö ]{0,12}$|^[0-9]{1,6}$/), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 20 }), (rows) => {
+        const text = rows.map((r) => r.join(';')).join('\n');
+        expect(() => parseCsv(text, 'fil.csv')).not.toThrow();
+      }),
+    );
+  });
+});
+

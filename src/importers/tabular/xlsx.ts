@@ -9,9 +9,11 @@ import ExcelJS from 'exceljs';
 import { InputError } from '../../core/errors.ts';
 import { defaultTabularLimits, type TabularLimits } from './limits.ts';
 import { checkZipBounds } from './zipBounds.ts';
+import { guardCells, guardFileName } from './identity.ts';
 import type { RawCell, RawRow } from './cells.ts';
 
 export async function readXlsxRows(data: Uint8Array, file: string, limits: TabularLimits = defaultTabularLimits): Promise<RawRow[]> {
+  guardFileName(file);
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new InputError({ file, message: 'Filen är inte en giltig XLSX-fil (Excel-arbetsbok).' });
   await checkZipBounds(data, file, limits);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data)]), {
@@ -40,5 +42,6 @@ export async function readXlsxRows(data: Uint8Array, file: string, limits: Tabul
     throw new InputError({ file, message: 'Filen är inte en giltig XLSX-fil (Excel-arbetsbok).' });
   }
   if (sheets === 0) throw new InputError({ file, message: 'Arbetsboken har inget blad.' });
+  guardCells(rows, file);
   return rows;
 }

@@ -3,8 +3,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts'
 import { isFederationRole, type FederationRole } from '../../core/access/permissions.ts';
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './sessions.ts';
-import { normaliseEmail, setRoleIn } from './users.ts';
-import { textProblems } from '../../core/input/index.ts';
+import { displayNameOf, normaliseEmail, setRoleIn } from './users.ts';
 import { installationKindLabels, invitationDays, resetHours, type InstallationKind } from '../../core/access/accountRules.ts';
 
 /**
@@ -89,7 +88,7 @@ export async function inviteToFederation(
 ): Promise<{ kind: 'invitation'; token: string; email: string } | { kind: 'attached'; email: string }> {
   assertManagesFederation(manager, federationId);
   const email = normaliseEmail(input.email);
-  const displayName = (input.displayName ?? '').trim().slice(0, 200);
+  const displayName = displayNameOf(input.displayName);
   const interventionIds = [...new Set(input.interventionIds ?? [])];
   return db.transaction(async (tx) => {
     const role = await checkRoleInput(tx, federationId, input.role, interventionIds);
@@ -142,6 +141,7 @@ export async function acceptInvitation(
   input: { password: string; displayName?: string },
 ): Promise<{ outcome: 'created' | 'needs_admin'; email: string }> {
   checkPasswordPolicy(input.password);
+  const displayName = displayNameOf(input.displayName);
   const passwordHash = await hashPassword(input.password);
   const inv = await findInvitation(db, token);
   if (!inv) throw new InputError({ field: 'token', message: linkGone });
@@ -159,7 +159,7 @@ export async function acceptInvitation(
     }
     const [user] = await tx.query<{ id: number }>(
       'insert into app_user (email, display_name, password_hash) values ($1, $2, $3) returning id',
-      [inv.email, (input.displayName ?? '').trim().slice(0, 200) || inv.displayName || inv.email, passwordHash],
+      [inv.email, displayName || inv.displayName || inv.email, passwordHash],
     );
     await setRoleIn(tx, inv.federationId, user!.id, inv.role, inv.interventionIds.map(Number));
     await tx.query("update user_invitation set status = 'accepted', closed_at = now() where id = $1", [inv.id]);
@@ -300,11 +300,16 @@ export async function createPasswordReset(db: Database, federationId: number | n
   }, actor);
 }
 
-/** The account of an unused, unexpired reset token, or null. */
+/**
+ * The account of an unused, unexpired reset token, or null. A link made before the password last changed (the
+ * user changed it themselves, or an administrator set it) no longer works: whoever holds an old link, from a
+ * mailbox or a browser history, cannot take the account over after its owner has secured it.
+ */
 export async function findPasswordReset(db: Queryable, token: string): Promise<{ email: string } | null> {
   const [row] = await db.query<{ email: string }>(
     `select u.email from password_reset r join app_user u on u.id = r.user_id
-     where r.token_hash = $1 and r.used_at is null and r.expires_at > now() and not u.disabled`,
+     where r.token_hash = $1 and r.used_at is null and r.expires_at > now() and not u.disabled
+       and r.created_at >= u.password_changed_at`,
     [tokenHash(token)],
   );
   return row ?? null;
@@ -318,7 +323,9 @@ export async function usePasswordReset(db: Database, token: string, password: st
   if (!found) throw new InputError({ field: 'token', message: 'Länken gäller inte längre. Be om en ny.' });
   return db.transaction(async (tx) => {
     const [r] = await tx.query<{ userId: number }>(
-      `update password_reset set used_at = now() where token_hash = $1 and used_at is null and expires_at > now() returning user_id as "userId"`,
+      `update password_reset r set used_at = now() from app_user u
+       where u.id = r.user_id and r.token_hash = $1 and r.used_at is null and r.expires_at > now() and r.created_at >= u.password_changed_at
+       returning r.user_id as "userId"`,
       [tokenHash(token)],
     );
     if (!r) throw new InputError({ field: 'token', message: 'Länken gäller inte längre. Be om en ny.' });
@@ -373,11 +380,9 @@ export async function createInstallationAccount(
   actor: Actor,
 ): Promise<{ kind: 'created'; token: string; email: string } | { kind: 'granted'; email: string }> {
   const email = normaliseEmail(input.email);
-  const nameProblems = textProblems('displayName', input.displayName, { kind: 'name' });
-  if (nameProblems.length) throw new InputError(nameProblems);
+  const displayName = displayNameOf(input.displayName);
   const kinds = checkKinds(input.kinds);
   if (!kinds.length) throw new InputError({ field: 'kinds', message: 'Välj systemadministratör och/eller nationell läsare.' });
-  const displayName = (input.displayName ?? '').trim().slice(0, 200);
   // Nobody knows this password: the owner sets one through the link.
   const unusable = await hashPassword(newToken());
   return db.transaction(async (tx) => {

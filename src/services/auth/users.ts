@@ -1,5 +1,6 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
-import { textProblems } from '../../core/input/index.ts';
+import { parseText } from '../../core/input/index.ts';
+import { holdsIdentityNumber, identityRefusalMessage } from '../../core/privacy/identityGuard.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { isFederationRole, type FederationGrant, type FederationRole, type Principal } from '../../core/access/permissions.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
@@ -29,7 +30,16 @@ export function normaliseEmail(email: string): string {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) || e.length > 254 || /[\u0000-\u001f\u007f]/.test(e)) {
     throw new InputError({ field: 'email', message: 'Ange en giltig e-postadress.' });
   }
+  // "anna.811228-9874@kommun.se": an address is shown on the users page and in the audit log like a name.
+  if (holdsIdentityNumber(e)) throw new InputError({ field: 'email', message: identityRefusalMessage });
   return e;
+}
+
+/** A display name as typed (at most 200 characters, through the identity guard), '' when none was given. */
+export function displayNameOf(raw: string | undefined): string {
+  const r = parseText(raw ?? '', { kind: 'name' });
+  if (!r.ok) throw new InputError({ field: 'displayName', message: r.message });
+  return r.value;
 }
 
 export async function countUsers(db: Queryable): Promise<number> {
@@ -53,8 +63,7 @@ export interface NewUser {
 export async function createUser(db: Database, input: NewUser, actor: Actor): Promise<UserRow> {
   const email = normaliseEmail(input.email);
   checkPasswordPolicy(input.password);
-  const nameProblems = textProblems('displayName', input.displayName, { kind: 'name' });
-  if (nameProblems.length) throw new InputError(nameProblems);
+  const displayName = displayNameOf(input.displayName);
   if ((input.federationId === undefined) !== (input.role === undefined)) {
     throw new InputError({ field: 'role', message: 'Ange både förbund och roll.' });
   }
@@ -68,7 +77,7 @@ export async function createUser(db: Database, input: NewUser, actor: Actor): Pr
     const [user] = await tx.query<UserRow>(
       `insert into app_user (email, display_name, password_hash, is_admin, is_national)
        values ($1, $2, $3, $4, $5) returning ${userColumns}`,
-      [email, input.displayName?.trim() || email, passwordHash, !!input.admin, !!input.national],
+      [email, displayName || email, passwordHash, !!input.admin, !!input.national],
     );
     if (input.federationId !== undefined && input.role !== undefined) {
       await setRoleIn(tx, input.federationId, user!.id, input.role, input.interventionIds ?? []);
