@@ -12,7 +12,7 @@
  *    not extrapolated: interest and fees do not accrue by the month in a förbund's books.
  * Pure; exact öre.
  */
-import { formatTkr, formatMonth, formatMonthsFromJanuary, NBSP } from '../format.ts';
+import { formatMonth, formatMonthsFromJanuary, tkrText } from '../format.ts';
 import { divideRounded, largestRemainderSplit } from '../rounding.ts';
 import type { BudgetProfile } from './budgetProfile.ts';
 import { forecastYear } from './forecast.ts';
@@ -62,7 +62,6 @@ export interface FullYearInput {
 }
 
 const zero: Amounts = { incomeOre: 0, costOre: 0 };
-const tkr = (ore: number) => `${formatTkr(ore)}${NBSP}tkr`;
 
 /** The allocation shared over the income section's lines by budgeted income (else outcome to date, else the first line). */
 function shareAllocation(allocationOre: number, incomeLines: readonly BudgetLine[], budget: ReadonlyMap<number, Amounts>, soFar: ReadonlyMap<number, Amounts>): Map<number, number> {
@@ -143,7 +142,7 @@ function methodText(period: Pick<YearPeriod, 'throughMonth' | 'complete'>, alloc
         `(utfallet hittills delat med den andel av året som periodiseringen väntar sig till och med ${formatMonth(m)}; ` +
         `en jämnt fördelad post räknas upp med 12/${m}).`,
     );
-  if (allocationOre !== null) parts.push(`Medlemmarnas bidrag räknas inte upp: de ingår med den beslutade medelstilldelningen, ${tkr(allocationOre)}.`);
+  if (allocationOre !== null) parts.push(`Medlemmarnas bidrag räknas inte upp: de ingår med den beslutade medelstilldelningen, ${tkrText(allocationOre)}.`);
   if (unmappedScaled) parts.push('Belopp i huvudboken på konton som inte är kopplade till någon budgetpost räknas upp jämnt.');
   parts.push(financial ? 'Finansiella poster ingår med det som är känt hittills och räknas inte upp.' : 'Inga finansiella poster är kända för året.');
   return parts.join(' ');

@@ -27,12 +27,11 @@ import {
   type RowInput,
 } from '../documents/build.ts';
 import type { Block, Doc, Section, Signer } from '../documents/model.ts';
-import { formatList, formatNumber, formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
+import { formatList, formatNumber, formatPercent, formatTkr, formatWholePercent, tkrText } from '../format.ts';
 import { annualReportChapters, defaultTexts, reportStatusLabels, type ChapterDef } from './chapters.ts';
 import { goalsSummary, goalsTable, missing, narrative, notYetPublished, operatingStatementTable, statTable } from './common.ts';
 import type { AmountRow, AnnualReportFacts, BoardPerson, YearPair } from './facts.ts';
 
-const tkr = (ore: number) => `${formatTkr(ore)}${NBSP}tkr`;
 const kr = (ore: number | null | undefined): CellInput => (ore === null || ore === undefined ? null : cellKronor(ore));
 const note = (n: number): CellInput => [noteRef(n, { target: `not-${n}`, text: String(n) })];
 
@@ -127,7 +126,7 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
     case 'financing':
       return [
         e && e.keyFigures.allocationOre !== null
-          ? para(`${y} års medelstilldelning uppgick till ${tkr(e.keyFigures.allocationOre)}.`)
+          ? para(`${y} års medelstilldelning uppgick till ${tkrText(e.keyFigures.allocationOre)}.`)
           : missing('Medelstilldelningen'),
         ...own,
       ];
@@ -235,7 +234,7 @@ function economyChapter(f: AnnualReportFacts): Block[] {
   const k = e.keyFigures;
   const y = f.year;
   const out: Block[] = [
-    para(`Det budgeterade resultatet för ${y} var ${tkr(k.budget.resultOre)}. Årets resultat efter finansiella poster uppgick till ${tkr(k.resultOre)}.`),
+    para(`Det budgeterade resultatet för ${y} var ${tkrText(k.budget.resultOre)}. Årets resultat efter finansiella poster uppgick till ${tkrText(k.resultOre)}.`),
   ];
   // Equity against the cap and the floor.
   const q = e.equity;
@@ -248,7 +247,7 @@ function economyChapter(f: AnnualReportFacts): Block[] {
     };
     out.push(
       para(
-        `Vid ${y} års utgång hade förbundet ett eget kapital om ${tkr(q.equityClosingOre)} inkl. årets resultat` +
+        `Vid ${y} års utgång hade förbundet ett eget kapital om ${tkrText(q.equityClosingOre)} inkl. årets resultat` +
           (q.shareOfAllocation !== null ? `, vilket motsvarar ${formatPercent(q.shareOfAllocation)} av årets tilldelade medel` : '') +
           ` och är ${statusText[q.status]}.`,
       ),

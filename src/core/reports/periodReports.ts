@@ -8,12 +8,11 @@ import { bold, cell, cellNumber, cellPercent, doc, heading, italic, para, sectio
 import type { Block, Doc } from '../documents/model.ts';
 import type { OperatingStatement, StatementFigures } from '../economy/operatingStatement.ts';
 import { sectionLabels } from '../economy/types.ts';
-import { formatMonthsFromJanuary, formatPercent, formatTkr, formatWholePercent, NBSP } from '../format.ts';
+import { formatMonthsFromJanuary, formatPercent, formatWholePercent, tkrText } from '../format.ts';
 import { oreToTkr } from '../rounding.ts';
 import { goalsSummary, goalsTable, missing, narrative, notYetPublished, statTable } from './common.ts';
 import type { BoardPackFacts, ConsumptionFact, InterimReportFacts, PeriodEconomy, PeriodReportFacts } from './facts.ts';
 
-const tkr = (ore: number) => `${formatTkr(ore)}${NBSP}tkr`;
 const num = (ore: number | null): CellInput => (ore === null ? null : cellNumber(oreToTkr(ore)));
 const netOf = (f: StatementFigures | undefined, which: 'outcome' | 'budget'): number => (f ? f[which].incomeOre - f[which].costOre : 0);
 
@@ -86,9 +85,9 @@ function forecastBlocks(e: PeriodEconomy, year: number): Block[] {
     para(e.forecastMethod),
     para(
       e.complete
-        ? `Verksamhetens resultat ${year} blev ${tkr(k.operatingResultOre)} mot budgeterade ${tkr(budgetNet)}; årets resultat efter finansiella poster är ${tkr(k.resultOre)}.`
-        : `Prognosen för verksamhetens resultat ${year} är ${tkr(k.operatingResultOre)} mot budgeterade ${tkr(budgetNet)}; ` +
-            `årets resultat efter finansiella poster beräknas till ${tkr(k.resultOre)}.`,
+        ? `Verksamhetens resultat ${year} blev ${tkrText(k.operatingResultOre)} mot budgeterade ${tkrText(budgetNet)}; årets resultat efter finansiella poster är ${tkrText(k.resultOre)}.`
+        : `Prognosen för verksamhetens resultat ${year} är ${tkrText(k.operatingResultOre)} mot budgeterade ${tkrText(budgetNet)}; ` +
+            `årets resultat efter finansiella poster beräknas till ${tkrText(k.resultOre)}.`,
     ),
     table({
       caption: `Nyckeltal, prognos för helåret ${year}`,
@@ -112,10 +111,10 @@ function equityBlocks(e: PeriodEconomy): Block[] {
   const words: Record<typeof q.status, string> = { above_cap: 'över taket', below_floor: 'under golvet', within: 'inom tak och golv', unknown: 'kan inte bedömas' };
   return [
     para(
-      `Med prognosen blir det egna kapitalet vid årets slut ${tkr(q.equityClosingOre)}` +
+      `Med prognosen blir det egna kapitalet vid årets slut ${tkrText(q.equityClosingOre)}` +
         (q.shareOfAllocation !== null ? ` (${formatPercent(q.shareOfAllocation)} av medelstilldelningen)` : '') +
         `, vilket är ${words[q.status]}` +
-        (q.capOre !== null ? ` (tak ${formatPercent(q.capShare)} = ${tkr(q.capOre)}` + (q.floorOre !== null ? `, golv ${tkr(q.floorOre)})` : ')') : '') +
+        (q.capOre !== null ? ` (tak ${formatPercent(q.capShare)} = ${tkrText(q.capOre)}` + (q.floorOre !== null ? `, golv ${tkrText(q.floorOre)})` : ')') : '') +
         '.',
     ),
   ];

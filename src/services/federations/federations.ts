@@ -21,6 +21,13 @@ export async function getFederation(q: Queryable, federationId: number): Promise
   return toInfo(r);
 }
 
+/** The smallest count the förbund shows in its statistics (its setting); NotFoundError when there is no such förbund. */
+export async function minCellSizeOf(q: Queryable, federationId: number): Promise<number> {
+  const [r] = await q.query<{ settings: unknown }>('select settings from federation where id = $1', [federationId]);
+  if (!r) throw new NotFoundError('Förbundet finns inte.');
+  return resolveSettings(r.settings).minCellSize;
+}
+
 /** The förbund's id and name (what every page under it shows), or null when there is none. */
 export async function findFederationRef(q: Queryable, federationId: number): Promise<{ id: number; name: string } | null> {
   // federation.id is an integer: a larger number cannot be a förbund (and must not become a cast error).

@@ -1,17 +1,13 @@
 import { resolveSettings } from '../../core/settings.ts';
 import { seriesFromYearPairs, statisticsFromCounts, type ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
 import type { Queryable } from '../../db/database.ts';
-import { NotFoundError } from '../../core/errors.ts';
 import { listInterventions } from './interventions.ts';
+import { minCellSizeOf } from '../federations/federations.ts';
 import { listMembers } from '../members/members.ts';
 import { participationYearPairs } from './participations.ts';
 import { countParticipationsInDb } from './statisticsCounts.ts';
 
-export async function minCellSizeOf(db: Queryable, federationId: number): Promise<number> {
-  const [row] = await db.query<{ settings: unknown }>('select settings from federation where id = $1', [federationId]);
-  if (!row) throw new NotFoundError('Förbundet finns inte.');
-  return resolveSettings(row.settings).minCellSize;
-}
+export { minCellSizeOf };
 
 /**
  * Participant statistics of a förbund for a year: all its individual interventions, or those given

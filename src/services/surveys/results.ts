@@ -1,11 +1,11 @@
 import type { Queryable } from '../../db/database.ts';
 import type { IndicatorResults } from '../../core/reports/facts.ts';
-import { resolveSettings } from '../../core/settings.ts';
 import { changeInPoints, medianStep, type StatementResult } from '../../core/surveys/results.ts';
 import { publishRound, type PublishedRound, type StatementCounts } from '../../core/surveys/publication.ts';
 import { respondentGroupLabels, respondentGroups, type RespondentGroup, type SetKind } from '../../core/surveys/sets.ts';
 import { getRound, isPublished, listRounds, roundForm, type SurveyRound } from './rounds.ts';
 import { today as todayInSweden } from '../../core/calendar.ts';
+import { minCellSizeOf } from '../federations/federations.ts';
 
 /**
  * Results of a round: per statement n and whole per cents per step (largest remainder), for the whole round and
@@ -81,10 +81,7 @@ function countsOf(rows: readonly CountRow[], statementId: number, scaleLength: n
   return { counts: c, noAnswer: none };
 }
 
-export async function minCellSizeOf(q: Queryable, federationId: number): Promise<number> {
-  const [f] = await q.query<{ settings: unknown }>('select settings from federation where id = $1', [federationId]);
-  return resolveSettings(f?.settings).minCellSize;
-}
+export { minCellSizeOf };
 
 /** A round's results as published (src/core/surveys/publication.ts): nothing before its publication day. */
 async function publishedRound(q: Queryable, federationId: number, form: Awaited<ReturnType<typeof roundForm>>, minCellSize: number, today: string): Promise<PublishedRound | null> {
