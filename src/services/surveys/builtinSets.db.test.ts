@@ -31,7 +31,7 @@ describe('the shipped question sets are installed with the förbund', () => {
   });
 
   it('listing the sets writes nothing', async () => {
-    const [{ id }] = await db.query<{ id: number }>("insert into federation (name) values ('Läsförbundet') returning id");
+    const id = (await db.query<{ id: number }>("insert into federation (name) values ('Läsförbundet') returning id"))[0]!.id;
     const [before] = await db.query<{ n: number }>('select count(*)::int as n from audit_log');
     expect((await listSets(db, id)).filter((s) => s.builtin)).toHaveLength(builtinSets.length);
     const [after] = await db.query<{ n: number }>('select count(*)::int as n from audit_log');
@@ -39,7 +39,7 @@ describe('the shipped question sets are installed with the förbund', () => {
   });
 
   it('synthetic förbund (national demonstration data) get none', async () => {
-    const [{ id }] = await db.query<{ id: number }>("insert into federation (name, synthetic) values ('Syntetiskt', true) returning id");
+    const id = (await db.query<{ id: number }>("insert into federation (name, synthetic) values ('Syntetiskt', true) returning id"))[0]!.id;
     expect(await listSets(db, id)).toEqual([]);
   });
 });
