@@ -112,7 +112,7 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
     const data = typeof body.data === 'string' ? body.data : '';
     const name = valueOrThrow(parseText(typeof body.fileName === 'string' ? body.fileName : '', { kind: 'fileName' }), { field: 'fileName' }) || 'utfall.csv';
     try {
-      await importOutcomeData(db, federation.id, new TextEncoder().encode(data), name.replace(/\.xlsx$/i, '.csv'), ctx.actor);
+      await importOutcomeData(db, federation.id, new TextEncoder().encode(data), name, ctx.actor, 'csv');
       return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/utfall`, 'outcome-import');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
