@@ -23,6 +23,7 @@ alter table outcome_entry add constraint outcome_entry_import
 
 create index audit_log_row on audit_log (federation_id, table_name, row_id, id);
 
--- The drill-down from a budget line to its vouchers reads the rows of the line's accounts in one month: an
--- index by account and date, not a scan of the year (a ledger may hold a million rows).
-create index ledger_transaction_account_date on ledger_transaction (year_id, account, transaction_date);
+-- The drill-down from a budget line to its vouchers reads, for each account and object set of the line, the
+-- first rows of the period in date order: an index in that order, so a page reads its own rows and not the
+-- year's (a ledger may hold a million rows).
+create index ledger_transaction_trace on ledger_transaction (year_id, account, objects, transaction_date, voucher_seq, row_no);

@@ -65,10 +65,12 @@ describe('tracing outcome to its source', () => {
     let page = await ledgerLineVouchers(db, fid, 2025, await lineId(label), month, { limit: 7 });
     for (;;) {
       all.push(...page.rows);
-      if (page.offset + page.rows.length >= page.total) break;
+      if (!page.more) break;
+      expect(page.rows).toHaveLength(7);
       page = await ledgerLineVouchers(db, fid, 2025, await lineId(label), month, { limit: 7, offset: page.offset + page.rows.length });
     }
-    expect(page.total).toBe(all.length);
+    expect(all.length).toBeGreaterThan(7);
+    expect(new Set(all.map((r) => `${r.series}${r.number}|${r.amountOre}|${r.transactionDate}`)).size).toBeGreaterThan(1);
     expect(page.sumOre).toBe(expected);
     expect(all.reduce((s, r) => s + r.amountOre, 0)).toBe(expected);
     expect(all.every((r) => Number(r.transactionDate.slice(5, 7)) === month && r.series === 'A' && /^\d+$/.test(r.number))).toBe(true);

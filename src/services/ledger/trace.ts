@@ -60,30 +60,7 @@ export interface LedgerLineTrace {
 export async function traceLedgerLine(db: Queryable, federationId: number, year: number, budgetLineId: number): Promise<LedgerLineTrace | null> {
   const ref = await findLedgerYear(db, federationId, year);
   if (!ref || ref.yearIndex !== 0) return null;
-  const file = await ledgerFile(db, federationId, ref.yearId);
-  const [ranges, rules] = await Promise.all([loadClassRanges(db, federationId), listMappings(db, federationId)]);
-  const kindOf = (account: string) => {
-    const c = classify(account, ranges);
-    return c === 'operating_income' ? 'income' : c === 'operating_cost' ? 'cost' : null;
-  };
-  type Amount = { account: string; objectsKey: string | null; objects: Record<string, string> | null; month: number | null; amountOre: number };
-  let amounts: Amount[] = [];
-  let basis: LedgerLineTrace['basis'] = 'balances';
-  {
-    const rows = await db.query<{ account: string; objects: string | null; month: number; amount: string }>(
-      `select account, objects::text as objects, month, sum(amount_ore)::text as amount
-       from ledger_month_total where federation_id = $1 and year_id = $2 group by account, objects::text, month`,
-      [federationId, ref.yearId],
-    );
-    if (rows.length) {
-      basis = 'vouchers';
-      amounts = rows.map((r) => ({ account: r.account, objectsKey: r.objects, objects: r.objects ? JSON.parse(r.objects) : null, month: r.month, amountOre: parseInt8(r.amount) }));
-    }
-  }
-  if (basis === 'balances') {
-    amounts = (await loadAccountBalances(db, federationId, ref)).map((b) => ({ account: b.account, objectsKey: null, objects: null, month: null, amountOre: b.closingOre - b.openingOre }));
-  }
-  const mine = amountsOfLine(amounts, rules, kindOf, budgetLineId);
+  const [file, { basis, mine, kindOf }] = await Promise.all([ledgerFile(db, federationId, ref.yearId), lineAmounts(db, federationId, ref, budgetLineId)]);
   const byKey = new Map<string, { account: string; objectsKey: string | null; objects: Record<string, string> | null; months: number[]; total: number }>();
   for (const a of mine) {
     const k = `${a.account}\u0000${a.objectsKey ?? ''}`;
@@ -107,6 +84,30 @@ export async function traceLedgerLine(db: Queryable, federationId: number, year:
     }))
     .sort((a, b) => a.account.localeCompare(b.account) || (a.objectsKey ?? '').localeCompare(b.objectsKey ?? ''));
   return { file, yearStart: ref.start, yearEnd: ref.end, basis, accounts };
+}
+
+type LineAmount = { account: string; objectsKey: string | null; objects: Record<string, string> | null; month: number | null; amountOre: number };
+
+/** The year's booked amounts (per account, objects and month; year totals for a file without vouchers) that the mapping sends to the line. */
+async function lineAmounts(db: Queryable, federationId: number, ref: LedgerYearRef, budgetLineId: number) {
+  const [ranges, rules, rows] = await Promise.all([
+    loadClassRanges(db, federationId),
+    listMappings(db, federationId),
+    db.query<{ account: string; objects: string | null; month: number; amount: string }>(
+      `select account, objects::text as objects, month, sum(amount_ore)::text as amount
+       from ledger_month_total where federation_id = $1 and year_id = $2 group by account, objects::text, month`,
+      [federationId, ref.yearId],
+    ),
+  ]);
+  const kindOf = (account: string) => {
+    const c = classify(account, ranges);
+    return c === 'operating_income' ? 'income' : c === 'operating_cost' ? 'cost' : null;
+  };
+  const basis: LedgerLineTrace['basis'] = rows.length ? 'vouchers' : 'balances';
+  const amounts: LineAmount[] = rows.length
+    ? rows.map((r) => ({ account: r.account, objectsKey: r.objects, objects: r.objects ? JSON.parse(r.objects) : null, month: r.month, amountOre: parseInt8(r.amount) }))
+    : (await loadAccountBalances(db, federationId, ref)).map((b) => ({ account: b.account, objectsKey: null, objects: null, month: null, amountOre: b.closingOre - b.openingOre }));
+  return { basis, kindOf, mine: amountsOfLine(amounts, rules, kindOf, budgetLineId) };
 }
 
 async function ledgerFile(db: Queryable, federationId: number, yearId: number): Promise<SourceFile> {
@@ -150,13 +151,14 @@ export interface TracedVoucherRow {
 }
 
 export interface TracedVouchers {
-  /** All rows behind the line (and month), and their sum (debit positive). */
-  readonly total: number;
+  /** The sum of every row behind the line in the period (debit positive): the line's booked amount. */
   readonly sumOre: number;
   /** The rows of this page, by date, voucher and row. */
   readonly rows: readonly TracedVoucherRow[];
   readonly offset: number;
   readonly limit: number;
+  /** Whether rows follow this page. */
+  readonly more: boolean;
 }
 
 export const voucherPageSize = 200;
@@ -164,7 +166,8 @@ export const voucherPageSize = 200;
 /**
  * The voucher rows behind one budget line of a ledger year (one month, or the whole year when month is null):
  * the rows on the accounts and objects `traceLedgerLine` lists, #BTRANS (removed) never. A page at a time, by
- * date; the count and sum cover every row. Reads the rows of those accounts only (index by account and date).
+ * date, voucher and row; the sum covers every row (from the import's monthly sums). Each account and object set
+ * is read through the index in that order (ledger_transaction_trace), at most offset + limit + 1 rows of each.
  */
 export async function ledgerLineVouchers(
   db: Queryable,
@@ -175,40 +178,47 @@ export async function ledgerLineVouchers(
   page: { offset?: number; limit?: number } = {},
 ): Promise<TracedVouchers> {
   const limit = Math.min(Math.max(page.limit ?? voucherPageSize, 1), 1000);
-  const offset = Math.max(page.offset ?? 0, 0);
+  const offset = Math.min(Math.max(page.offset ?? 0, 0), 10_000_000);
+  const none = { sumOre: 0, rows: [], offset, limit, more: false };
   const ref = await findLedgerYear(db, federationId, year);
-  const line = ref ? await traceLedgerLine(db, federationId, year, budgetLineId) : null;
-  if (!ref || !line || line.basis !== 'vouchers' || !line.accounts.length) return { total: 0, sumOre: 0, rows: [], offset, limit };
-  return vouchersOf(db, federationId, ref, line.accounts, month, offset, limit);
-}
-
-async function vouchersOf(db: Queryable, federationId: number, ref: LedgerYearRef, accounts: readonly TracedAccount[], month: number | null, offset: number, limit: number): Promise<TracedVouchers> {
+  if (!ref || ref.yearIndex !== 0) return none;
+  const { basis, mine } = await lineAmounts(db, federationId, ref, budgetLineId);
+  const inPeriod = mine.filter((a) => month === null || a.month === month);
+  // Only the accounts and objects with rows in the period.
+  const keys = [...new Map(inPeriod.map((a) => [`${a.account}\u0000${a.objectsKey ?? ''}`, a])).values()];
+  if (basis !== 'vouchers' || !keys.length) return none;
+  const sumOre = inPeriod.reduce((s, a) => s + a.amountOre, 0);
   const from = month === null ? ref.start : `${ref.start.slice(0, 4)}-${String(month).padStart(2, '0')}-01`;
   const to = month === null ? null : month === 12 ? `${Number(ref.start.slice(0, 4)) + 1}-01-01` : `${ref.start.slice(0, 4)}-${String(month + 1).padStart(2, '0')}-01`;
-  const keys = [accounts.map((a) => a.account), accounts.map((a) => a.objectsKey)];
-  // The rows of the line's accounts (and objects) in the period; `keyed` reads each account through the index.
-  const keyed = `
-    from unnest($3::text[], $4::text[]) as k(account, objects)
-    join ledger_transaction t on t.year_id = $2 and t.account = k.account
-      and (t.objects = k.objects::jsonb or (t.objects is null and k.objects is null))
-    where t.federation_id = $1 and t.kind <> 'removed' and t.transaction_date >= $5::date and ($6::date is null or t.transaction_date < $6::date)`;
-  const params = [federationId, ref.yearId, keys[0], keys[1], from, to];
-  const [sums] = await db.query<{ n: string; s: string | null }>(`select count(*)::text as n, sum(t.amount_ore)::text as s ${keyed}`, params);
+  const params: unknown[] = [federationId, ref.yearId, from, to, offset + limit + 1];
+  const parts = keys.map((k) => {
+    params.push(k.account);
+    const account = `$${params.length}`;
+    let objects = 't.objects is null';
+    if (k.objectsKey !== null) {
+      params.push(k.objectsKey);
+      objects = `t.objects = $${params.length}::jsonb`;
+    }
+    return `(select t.voucher_seq, t.row_no, t.account, t.objects, t.transaction_date, t.text, t.amount_ore, t.kind from ledger_transaction t
+       where t.year_id = $2 and t.account = ${account} and ${objects} and t.transaction_date >= $3::date and ($4::date is null or t.transaction_date < $4::date)
+         and t.federation_id = $1 and t.kind <> 'removed'
+       order by t.transaction_date, t.voucher_seq, t.row_no limit $5)`;
+  });
+  params.push(limit + 1, offset);
   const rows = await db.query<{ series: string; number: string; vdate: string; vtext: string; account: string; objects: string | null; tdate: string; ttext: string | null; amount: string; kind: string }>(
     `select v.series, v.number, to_char(v.voucher_date, 'YYYY-MM-DD') as vdate, v.text as vtext, p.account, p.objects::text as objects,
             to_char(p.transaction_date, 'YYYY-MM-DD') as tdate, p.text as ttext, p.amount_ore::text as amount, p.kind
-     from (select t.voucher_seq, t.row_no, t.account, t.objects, t.transaction_date, t.text, t.amount_ore, t.kind ${keyed}
-           order by t.transaction_date, t.voucher_seq, t.row_no limit $7 offset $8) p
+     from (select * from (${parts.join(' union all ')}) u order by u.transaction_date, u.voucher_seq, u.row_no limit $${params.length - 1} offset $${params.length}) p
      join ledger_voucher v on v.year_id = $2 and v.seq = p.voucher_seq
      order by p.transaction_date, p.voucher_seq, p.row_no`,
-    [...params, limit, offset],
+    params,
   );
   return {
-    total: parseInt8(sums!.n),
-    sumOre: sums!.s === null ? 0 : parseInt8(sums!.s),
+    sumOre,
     offset,
     limit,
-    rows: rows.map((r) => ({
+    more: rows.length > limit,
+    rows: rows.slice(0, limit).map((r) => ({
       series: r.series,
       number: r.number,
       voucherDate: r.vdate,
