@@ -13,7 +13,7 @@ import { openEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { writeSieFile } from '../src/importers/sie/testing/generate.ts';
 import { loadReferenceLedger } from '../src/importers/sie/testing/reference-ledger.ts';
-import { importSieFile } from '../src/services/ledger/import.ts';
+import { importSieFile } from '../src/importers/sie/import.ts';
 import { mapObjectsByName } from '../src/services/ledger/mapping.ts';
 import { ledgerLineVouchers, traceLedgerLine } from '../src/services/ledger/trace.ts';
 import type { BenchResult } from './run.ts';
@@ -89,7 +89,7 @@ each month and for the whole year — ${asks.length} asks, 3 shuffled rounds, ${
 | ${ms(p50)} | ${ms(p99)} | ${ms(worst)} |
 
 Goal: p99 under ${goalMs} ms — ${p99 < goalMs ? 'met' : 'NOT met'}. The rows are read through the index by account and date
-(\`ledger_transaction_trace\`, migration 0232) — ${usesIndex ? 'yes' : 'NO'}:
+(\`ledger_transaction_trace\`, migration 0237) — ${usesIndex ? 'yes' : 'NO'}:
 
 \`\`\`
 ${planText}

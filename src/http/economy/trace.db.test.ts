@@ -11,7 +11,7 @@ import { addTestUser, loginAs } from '../../../test/support/auth.ts';
 import { createApp } from '../app.tsx';
 import { importReferenceFile } from '../../importers/reference/importReference.ts';
 import { generateSie } from '../../importers/sie/testing/generate.ts';
-import { importSieFile } from '../../services/ledger/import.ts';
+import { importSieFile } from '../../importers/sie/import.ts';
 import { mapObjectsByName } from '../../services/ledger/mapping.ts';
 import { listBudgetLines } from '../../services/economy/lines.ts';
 

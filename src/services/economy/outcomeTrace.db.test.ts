@@ -13,7 +13,7 @@ import { createTestDb } from '../../../test/support/db.ts';
 import { importReferenceFile } from '../../importers/reference/importReference.ts';
 import { importOutcomeData, outcomeCellsCsv, planOutcomeImport } from '../../importers/outcome/importOutcome.ts';
 import { generateSie } from '../../importers/sie/testing/generate.ts';
-import { importSieFile } from '../ledger/import.ts';
+import { importSieFile } from '../../importers/sie/import.ts';
 import { mapObjectsByName } from '../ledger/mapping.ts';
 import { ledgerLineVouchers } from '../ledger/trace.ts';
 import { listBudgetLines } from './lines.ts';
