@@ -30,7 +30,7 @@ describe('drill-down pages', () => {
     sha = createHash('sha256').update(sie).digest('hex');
     await addTestUser(db, { email: 'revisor@spar.se', federationId: fid, role: 'revisor' });
     await addTestUser(db, { email: 'kansli@spar.se', federationId: fid, role: 'kansli' });
-    await importSieFile(db, fid, { source: Readable.from([sie]), fileName: 'huvudbok-2025.se' }, { id: 'kansli@spar.se' });
+    await importSieFile(db, fid, { source: Readable.from([sie]), fileName: 'huvudbok-2025.se', organisationNumber: '222000-0000' }, { id: 'kansli@spar.se' });
     await mapObjectsByName(db, fid, '6', { id: 'kansli@spar.se' });
     app = createApp({ db });
   });

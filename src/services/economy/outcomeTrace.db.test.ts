@@ -35,7 +35,7 @@ describe('tracing outcome to its source', () => {
     db = await createTestDb();
     fid = (await importReferenceFile(db, fixture, { id: 'test' })).federationId;
     sie = new Uint8Array(generateSie({ transactionRows: 3000 }));
-    await importSieFile(db, fid, { source: Readable.from([sie]), fileName: 'bokslut-2025.se' }, { id: 'ekonom@exempel.se' });
+    await importSieFile(db, fid, { source: Readable.from([sie]), fileName: 'bokslut-2025.se', organisationNumber: '222000-0000' }, { id: 'ekonom@exempel.se' });
     await mapObjectsByName(db, fid, '6', { id: 'ekonom@exempel.se' });
   });
   afterAll(() => db?.drop());
