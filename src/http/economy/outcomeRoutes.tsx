@@ -17,7 +17,7 @@ import { formTextFields } from '../kit/requestBody.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { OutcomePage, OutcomePreviewPage, type OutcomePageModel, type OutcomePreviewModel } from './outcomePage.tsx';
 import { outcomeCellSources, traceOutcome } from '../../services/economy/outcomeTrace.ts';
-import { ledgerLineVouchers } from '../../services/ledger/trace.ts';
+import { ledgerLineVouchers, traceLedgerLine } from '../../services/ledger/trace.ts';
 import { TracePage, type TracePageModel } from './tracePage.tsx';
 import { pathId, queryInteger, queryMonth } from '../kit/params.ts';
 
@@ -54,8 +54,9 @@ export async function loadOutcomePage(db: Database, federation: FederationRef, y
 /** The source of one line's outcome (a month, or the year), with the vouchers of a ledger year a page at a time. */
 export async function loadTracePage(db: Database, federation: FederationRef, year: number, lineId: number, month: number | null, offset: number): Promise<TracePageModel> {
   const trace = await traceOutcome(db, federation.id, year, lineId, month);
-  const vouchers = trace.ledger?.basis === 'vouchers' ? await ledgerLineVouchers(db, federation.id, year, lineId, month, { offset }) : null;
-  return { federation, trace, vouchers };
+  const ledger = await traceLedgerLine(db, federation.id, year, lineId);
+  const vouchers = ledger?.basis === 'vouchers' ? await ledgerLineVouchers(db, federation.id, year, lineId, month, { offset }) : null;
+  return { federation, trace, ledger, vouchers };
 }
 
 /** The preview of an outcome file: what it would change, and its cells for the confirmation. */
@@ -139,7 +140,7 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
     const data = typeof body.data === 'string' ? body.data : '';
     const name = valueOrThrow(parseText(typeof body.fileName === 'string' ? body.fileName : '', { kind: 'fileName' }), { field: 'fileName' }) || 'utfall.csv';
     try {
-      await importOutcomeData(db, federation.id, new TextEncoder().encode(data), name, ctx.actor, 'csv');
+      await importOutcomeData(db, federation.id, new TextEncoder().encode(data), { name, as: 'csv' }, ctx.actor);
       return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/utfall`, 'outcome-import');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

@@ -7,7 +7,7 @@ import type { FederationRef } from '../context.ts';
 import type { OutcomeSource } from '../../core/economy/outcomeSources.ts';
 import { sectionLabels } from '../../core/economy/types.ts';
 import type { OutcomeTrace, TracedEntry, Written } from '../../services/economy/outcomeTrace.ts';
-import type { TracedVouchers } from '../../services/ledger/trace.ts';
+import type { LedgerLineTrace, TracedVouchers } from '../../services/ledger/trace.ts';
 import { Layout } from '../kit/layout.tsx';
 import { DataTable } from '../kit/dataTable.tsx';
 import { formatKronor } from '../kit/present.ts';
@@ -18,6 +18,8 @@ export const sourceLabels: Record<OutcomeSource, string> = { manual: 'inmatat', 
 export interface TracePageModel {
   readonly federation: FederationRef;
   readonly trace: OutcomeTrace;
+  /** The year's ledger (SIE) behind the line, when the year was imported from SIE. */
+  readonly ledger: LedgerLineTrace | null;
   /** The vouchers of the chosen period (ledger years only). */
   readonly vouchers: TracedVouchers | null;
 }
@@ -38,10 +40,9 @@ function origin(e: TracedEntry): string {
 }
 
 export function TracePage(props: { model: TracePageModel }) {
-  const { federation: f, trace: t, vouchers } = props.model;
+  const { federation: f, trace: t, ledger: l, vouchers } = props.model;
   const base = `/f/${f.id}/ar/${t.year}/utfall/kalla/${t.line.id}`;
   const period = t.month === null ? `hela ${t.year}` : `${formatMonth(t.month)} ${t.year}`;
-  const l = t.ledger;
   const next = vouchers?.more ? vouchers.offset + vouchers.limit : null;
   const monthQuery = t.month === null ? '' : `manad=${t.month}&`;
   return (

@@ -91,10 +91,12 @@ export async function planOutcomeImport(db: Queryable, federationId: number, dat
  * other month and line stays (uploading March and then April keeps March). All or nothing, one transaction.
  * The import is recorded (file name, who, when) and every cell it sets points at it and at its row in the
  * file; a cell whose amounts the file leaves unchanged keeps pointing at the file that set them.
- * `as`: the data's format when the name is the original file's but the data is not (the page's confirmation
- * posts the previewed cells back as CSV under the name of the XLSX that was read in).
+ * `named.as`: the data's format when the name is the original file's but the data is not (the page's
+ * confirmation posts the previewed cells back as CSV under the name of the XLSX that was read in).
  */
-export async function importOutcomeData(db: Database, federationId: number, data: Uint8Array, file: string, actor: Actor, as?: 'csv'): Promise<OutcomeImportResult> {
+export async function importOutcomeData(db: Database, federationId: number, data: Uint8Array, named: string | { readonly name: string; readonly as: 'csv' }, actor: Actor): Promise<OutcomeImportResult> {
+  const file = typeof named === 'string' ? named : named.name;
+  const as = typeof named === 'string' ? undefined : named.as;
   return db.transaction(async (tx) => {
     const plan = await planOutcomeImport(tx, federationId, data, file, as);
     const importId = await saveFileOutcomeCells(tx, federationId, { name: file, rows: plan.rows }, plan.cells.map((c) => ({ year: c.year, month: c.month, lineId: c.lineId, fileRow: c.fileRow, ...c.after })), actor);

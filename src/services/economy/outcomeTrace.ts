@@ -2,8 +2,8 @@
  * Where a year's outcome came from (issue 28): for the outcome page, which source each line and month has; for a
  * figure of the driftredovisning or the outcome page, every outcome row of the line (and month) with its origin —
  * the file and its row and who read it in when (file outcome), who wrote it when (manual and reference outcome,
- * from the audit trail), and for a ledger year the SIE file, accounts, objects and vouchers
- * (src/services/ledger/trace.ts). Which rows count is the core's rule (src/core/economy/outcomeSources.ts).
+ * from the audit trail). For a ledger year the SIE file, accounts, objects and vouchers are the ledger area's
+ * (src/services/ledger/trace.ts); the page puts the two side by side. Which rows count is the core's rule (src/core/economy/outcomeSources.ts).
  */
 import type { Queryable } from '../../db/database.ts';
 import { parseInt8 } from '../../db/database.ts';
@@ -11,7 +11,6 @@ import { countedOutcomeRows, type OutcomeSource } from '../../core/economy/outco
 import type { Section } from '../../core/economy/types.ts';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { NotFoundError } from '../../core/errors.ts';
-import { traceLedgerLine, type LedgerLineTrace, type SourceFile } from '../ledger/trace.ts';
 import { getFiscalYear } from './years.ts';
 
 export interface OutcomeCellSource {
@@ -67,7 +66,14 @@ export interface TracedEntry {
   /** Whether the row counts (a file row a manual entry replaced, or any row of a year the ledger holds, does not). */
   readonly counted: boolean;
   /** File outcome: the file, and the row of it the amounts were on. */
-  readonly file: (Omit<SourceFile, 'sha256'> & { readonly row: number | null }) | null;
+  readonly file: {
+    readonly importId: number;
+    readonly fileName: string;
+    readonly row: number | null;
+    readonly importedBy: string;
+    readonly importedByName: string | null;
+    readonly importedAt: string;
+  } | null;
   readonly written: Written | null;
 }
 
@@ -77,8 +83,6 @@ export interface OutcomeTrace {
   /** The month traced, or null for the whole year. */
   readonly month: number | null;
   readonly entries: readonly TracedEntry[];
-  /** The year's ledger (SIE) behind the line, when the year has one. */
-  readonly ledger: LedgerLineTrace | null;
 }
 
 /** Every outcome row of one line (in one month, or the year) with where it came from. */
@@ -121,6 +125,5 @@ export async function traceOutcome(db: Queryable, federationId: number, year: nu
       written: r.writtenBy === null ? null : { by: r.writtenBy, byName: r.writtenByName, at: formatLocalDateTime(r.writtenAt!), action: r.action === 'insert' ? 'insert' : 'update' },
     }),
   );
-  const ledger = await traceLedgerLine(db, federationId, year, lineId);
-  return { year, line, month, entries, ledger };
+  return { year, line, month, entries };
 }
