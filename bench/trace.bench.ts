@@ -89,7 +89,7 @@ each month and for the whole year — ${asks.length} asks, 3 shuffled rounds, ${
 | ${ms(p50)} | ${ms(p99)} | ${ms(worst)} |
 
 Goal: p99 under ${goalMs} ms — ${p99 < goalMs ? 'met' : 'NOT met'}. The rows are read through the index by account and date
-(\`ledger_transaction_trace\`, migration 0237) — ${usesIndex ? 'yes' : 'NO'}:
+(\`ledger_transaction_trace\`, migration 0252) — ${usesIndex ? 'yes' : 'NO'}:
 
 \`\`\`
 ${planText}

@@ -1,5 +1,5 @@
 /**
- * The shipped question sets are installed with the förbund (migration 0236_survey_sets_at_install.sql), not on
+ * The shipped question sets are installed with the förbund (migration 0251_survey_sets_at_install.sql), not on
  * the first page view: the SQL's wording must be the core's (src/core/surveys/sets.ts) word for word, a new
  * förbund has them in the transaction that creates it (under its creator), and listing them writes nothing.
  */

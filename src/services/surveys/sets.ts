@@ -105,7 +105,7 @@ async function readSets(q: Queryable, federationId: number, where = 'true', para
 
 /**
  * Every set version of the förbund, the shipped ones first. Reading only: the shipped sets are installed when
- * the förbund is created (migration 0236_survey_sets_at_install.sql).
+ * the förbund is created (migration 0251_survey_sets_at_install.sql).
  */
 export async function listSets(q: Queryable, federationId: number): Promise<SurveySet[]> {
   return readSets(q, federationId);
