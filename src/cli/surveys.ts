@@ -41,7 +41,7 @@ export function registerSurveys(program: Command): void {
       const sets = opts.federation
         ? await withDb(async (db) => {
             const fed = await getFederationByName(db, opts.federation!);
-            return (await listSets(db, fed.id, cliActorIn(fed.id))).map((s) => ({
+            return (await listSets(db, fed.id)).map((s) => ({
               id: s.id,
               group: s.group,
               version: s.version,

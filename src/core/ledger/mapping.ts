@@ -117,3 +117,24 @@ export function outcomeByBudgetLine(
   const nonZero = [...unmapped.values()].filter((u) => u.incomeOre !== 0 || u.costOre !== 0);
   return { lines: [...lines.values()], unmapped: nonZero.sort((x, y) => x.account.localeCompare(y.account)) };
 }
+
+/**
+ * The ledger amounts that make up one budget line's outcome (the drill-down from a figure to its source): those
+ * on operating accounts (`kindOf` not null) whose most specific rule maps them to the line. The same choice as
+ * outcomeByBudgetLine makes, so the amounts shown add up to the line's figure.
+ */
+export function amountsOfLine<T extends LedgerAmount>(
+  amounts: readonly T[],
+  rules: readonly MappingRule[],
+  kindOf: (account: string) => 'income' | 'cost' | null,
+  budgetLineId: number,
+): T[] {
+  const line = new Map<string, boolean>();
+  return amounts.filter((a) => {
+    if (!kindOf(a.account)) return false;
+    const key = `${a.account}|${a.objects ? JSON.stringify(Object.entries(a.objects).sort()) : ''}`;
+    let mine = line.get(key);
+    if (mine === undefined) line.set(key, (mine = resolveBudgetLine(rules, a.account, a.objects) === budgetLineId));
+    return mine;
+  });
+}

@@ -18,6 +18,8 @@ export interface OperatingStatementModel {
   readonly period: { readonly complete: boolean; readonly label: string; readonly months: string };
   readonly forecastResultOre: number;
   readonly forecastMethod: string;
+  /** The lines with outcome, each leading to where its outcome came from (file, person or vouchers). */
+  readonly traceLines: readonly { readonly id: number; readonly label: string }[];
 }
 
 /** The groups of the driftredovisning's columns: Utfall / Budget (to date for an open year) / the full year / last year's Utfall. */
@@ -32,7 +34,7 @@ export function statementGroups(year: number, months: string | null = null): Col
 }
 
 export function OperatingStatementPage(props: { model: OperatingStatementModel }) {
-  const { federationId, year, years, table, period } = props.model;
+  const { federationId, year, years, table, period, traceLines } = props.model;
   return (
     <>
       <h1>Driftredovisning {year}</h1>
@@ -61,6 +63,22 @@ export function OperatingStatementPage(props: { model: OperatingStatementModel }
         Varje rad och varje delsumma är avrundad till tkr för sig från exakta belopp, som i årsredovisningen. En delsumma kan därför skilja sig någon
         tkr från summan av de avrundade raderna.
       </p>
+      {traceLines.length ? (
+        <details class="trace-lines">
+          <summary>Varifrån kommer utfallet? Källan per budgetpost</summary>
+          <p>
+            Varje budgetposts utfall med sin källa: filen och raden, vem som matade in det, eller bokföringens konton och verifikationer.{' '}
+            <a href={`/f/${federationId}/ar/${year}/utfall`}>Utfallet per månad och källa</a>.
+          </p>
+          <ul>
+            {traceLines.map((l) => (
+              <li>
+                <a href={`/f/${federationId}/ar/${year}/utfall/kalla/${l.id}`}>{l.label}</a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <Downloads federationId={federationId} year={year} files={[['driftredovisning', `Driftredovisning ${year}`]]} />
       <p>
         <a href={`/f/${federationId}/ar/${year}/nyckeltal`}>Nyckeltal, kostnadsfördelning och femårsöversikt {year}</a>

@@ -23,8 +23,8 @@ describe('outcome page (HTTP)', () => {
   it('shows the outcome per line and month, net in kronor', async () => {
     const t = text(await (await app.request(base())).text());
     expect(t).toContain('Utfallet kommer från: inmatat.');
-    // Team: 70 000 kr a month for three months.
-    expect(t).toContain('Samordningsteam Testby −70 000 −70 000 −70 000 −210 000');
+    // Team: 70 000 kr a month for three months, each entered by hand (M).
+    expect(t).toContain('Samordningsteam Testby −70 000 M −70 000 M −70 000 M −210 000');
   });
 
   it('records a month for a line and the dashboard follows (forecast from four months)', async () => {
@@ -33,7 +33,7 @@ describe('outcome page (HTTP)', () => {
     expect(res.headers.get('location')).toBe(`${base()}?sparat=outcome`);
     const t = text(await (await app.request(`${base()}?sparat=outcome`)).text());
     expect(t).toContain('Utfallet är sparat.');
-    expect(t).toContain('Samordningsteam Testby −70 000 −70 000 −70 000 −70 000 −280 000');
+    expect(t).toContain('Samordningsteam Testby −70 000 M −70 000 M −70 000 M −70 000 M −280 000');
     expect(text(await (await app.request(`/f/${seed.federationId}`)).text())).toContain('Period: januari–april 2026, prognos för helåret.');
   });
 
@@ -88,7 +88,7 @@ describe('outcome page (HTTP)', () => {
     expect(ok.headers.get('location')).toBe(`${base()}?sparat=outcome-import`);
     const after = text(await (await app.request(`${base()}?sparat=outcome-import`)).text());
     expect(after).toContain('Filen är inläst.');
-    expect(after).toContain('Kansli −15 000 −15 000 −15 000');
+    expect(after).toContain('Kansli −15 000 M −15 000 M −15 000 M −15 000 F');
     // A second file for June only: May stays, June shows old → new.
     const june = text(await (await upload('utfall.csv', 'år;avsnitt;budgetpost;månad;intäkt;kostnad\r\n2026;Administration;Kansli;6;;17 000\r\n')).text());
     expect(june).toContain('1 belopp ändras');

@@ -22,13 +22,18 @@ describe('OutcomePage (view)', () => {
       periodLabel: 'januari–mars 2026, prognos för helåret',
       sources: ['manual', 'ledger'],
       lines,
-      rows: [{ label: 'Samordningsteam Testby', monthsOre: months, totalOre: -21_000_000 }],
+      rows: [{ lineId: 2, label: 'Samordningsteam Testby', monthsOre: months, monthSources: ['manual', 'manual', 'ledger', ...Array<null>(9).fill(null)], totalOre: -21_000_000 }],
       canWrite: false,
     });
     expect(out).toContain('<h1>Utfall 2026</h1>');
     expect(out).toContain('Period: januari–mars 2026, prognos för helåret.');
     expect(out).toContain('Utfallet kommer från: inmatat, bokföringen (SIE).');
-    expect(out).toContain('<th scope="row">Samordningsteam Testby</th><td class="num negative">−70 000</td><td class="num negative">−70 000</td><td class="num negative">−70 000</td><td class="num"></td>');
+    // Each line and each amount leads to where it came from; each month says its source.
+    const trace = '/f/7/ar/2026/utfall/kalla/2';
+    expect(out).toContain(`<th scope="row"><a href="${trace}">Samordningsteam Testby</a></th>`);
+    expect(out).toContain(`<td class="num negative"><a href="${trace}?manad=1">−70 000 <abbr class="source-mark" title="inmatat">M</abbr></a></td>`);
+    expect(out).toContain(`<td class="num negative"><a href="${trace}?manad=3">−70 000 <abbr class="source-mark" title="bokföringen (SIE)">B</abbr></a></td><td class="num"></td>`);
+    expect(out).toContain('M = inmatat, F = inläst fil, R = referensfil, B = bokföringen (SIE)');
     expect(out).toContain('<td class="num negative">−210 000</td></tr>');
     // A reader gets no entry or file form.
     expect(out).not.toContain('Registrera utfall');

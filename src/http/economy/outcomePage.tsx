@@ -9,14 +9,19 @@ import { AmountField, ErrorSummary, FileField, Form, SelectField, SubmitButton, 
 import { YearSelector } from '../kit/yearSelector.tsx';
 import { formatKronor } from '../kit/present.ts';
 import { formatMonth, formatMonthShort } from '../../core/format.ts';
+import { sourceLabels } from './tracePage.tsx';
 
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
-const sourceLabels: Record<OutcomeSource, string> = { manual: 'inmatat', file: 'inläst fil', reference: 'referensfil', ledger: 'bokföringen (SIE)' };
+/** The one-letter mark of each cell's source, explained under the table. */
+const sourceMarks: Record<OutcomeSource, string> = { manual: 'M', file: 'F', reference: 'R', ledger: 'B' };
 
 /** One budget line's recorded outcome: net (income − cost) per month (null: nothing recorded) and the year's sum, öre. */
 export interface OutcomeRow {
+  readonly lineId: number;
   readonly label: string;
   readonly monthsOre: readonly (number | null)[];
+  /** Which source counts in each month (null: nothing recorded). */
+  readonly monthSources: readonly (OutcomeSource | null)[];
   readonly totalOre: number;
 }
 
@@ -117,11 +122,35 @@ export function OutcomePage(props: { model: OutcomePageModel }) {
         caption={`Utfall ${year} per budgetpost och månad (netto, kronor; kostnader med minustecken)`}
         columns={[{ heading: 'Budgetpost' }, ...months.map((m) => ({ heading: <abbr title={formatMonth(m)}>{formatMonthShort(m)}</abbr>, numeric: true })), { heading: 'Summa', numeric: true }]}
         rows={rows.map((r) => ({
-          cells: [r.label, ...r.monthsOre.map(cell), cell(r.totalOre)],
+          cells: [
+            <a href={`/f/${federation.id}/ar/${year}/utfall/kalla/${r.lineId}`}>{r.label}</a>,
+            ...r.monthsOre.map((ore, i) => {
+              const s = r.monthSources[i];
+              if (ore === null) return '';
+              return (
+                <a href={`/f/${federation.id}/ar/${year}/utfall/kalla/${r.lineId}?manad=${i + 1}`}>
+                  {cell(ore)}
+                  {s ? (
+                    <>
+                      {' '}
+                      <abbr class="source-mark" title={sourceLabels[s]}>
+                        {sourceMarks[s]}
+                      </abbr>
+                    </>
+                  ) : null}
+                </a>
+              );
+            }),
+            cell(r.totalOre),
+          ],
           cellClasses: [undefined, ...r.monthsOre.map(neg), neg(r.totalOre)],
         }))}
         empty="Inget utfall ännu."
       />
+      <p class="muted">
+        Källa per månad: {(Object.keys(sourceMarks) as OutcomeSource[]).map((s, i) => `${i ? ', ' : ''}${sourceMarks[s]} = ${sourceLabels[s]}`)}. Välj en
+        budgetpost eller ett belopp för att se varifrån det kommer: filen och raden, vem som matade in det, eller bokföringens konton och verifikationer.
+      </p>
     </Layout>
   );
 }

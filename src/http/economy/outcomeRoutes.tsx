@@ -16,6 +16,10 @@ import { yearParam } from './shared.ts';
 import { formTextFields } from '../kit/requestBody.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { OutcomePage, OutcomePreviewPage, type OutcomePageModel, type OutcomePreviewModel } from './outcomePage.tsx';
+import { outcomeCellSources, traceOutcome } from '../../services/economy/outcomeTrace.ts';
+import { ledgerLineVouchers, traceLedgerLine } from '../../services/ledger/trace.ts';
+import { TracePage, type TracePageModel } from './tracePage.tsx';
+import { pathId, queryInteger, queryMonth } from '../kit/params.ts';
 
 /** How the outcome page comes back after a refusal: the entry's values and messages, or the file's. */
 export type OutcomeRefusal = Pick<OutcomePageModel, 'entryValues' | 'entryErrors' | 'fileErrors' | 'fileProblems'>;
@@ -29,13 +33,30 @@ export async function loadOutcomePage(db: Database, federation: FederationRef, y
   const net = new Map<string, number>();
   for (const m of outcome.monthly) net.set(`${m.lineId}:${m.month}`, m.incomeOre - m.costOre);
   const lineTotal = new Map(outcome.byLine.map((l) => [l.lineId, l.incomeOre - l.costOre]));
+  const source = new Map((await outcomeCellSources(db, federation.id, year)).map((s) => [`${s.lineId}:${s.month}`, s.source]));
   const rows = lines.flatMap((l) => {
     const totalOre = lineTotal.get(l.id);
     if (totalOre === undefined) return [];
-    return [{ label: l.label, monthsOre: Array.from({ length: 12 }, (_, i) => net.get(`${l.id}:${i + 1}`) ?? null), totalOre }];
+    return [
+      {
+        lineId: l.id,
+        label: l.label,
+        monthsOre: Array.from({ length: 12 }, (_, i) => net.get(`${l.id}:${i + 1}`) ?? null),
+        monthSources: Array.from({ length: 12 }, (_, i) => source.get(`${l.id}:${i + 1}`) ?? null),
+        totalOre,
+      },
+    ];
   });
   const periodLabel = (await yearFigures(db, federation.id, year)).periodLabel;
   return { federation, year, years, periodLabel, sources: outcome.sources, lines, rows, canWrite, ...refusal };
+}
+
+/** The source of one line's outcome (a month, or the year), with the vouchers of a ledger year a page at a time. */
+export async function loadTracePage(db: Database, federation: FederationRef, year: number, lineId: number, month: number | null, offset: number): Promise<TracePageModel> {
+  const trace = await traceOutcome(db, federation.id, year, lineId, month);
+  const ledger = await traceLedgerLine(db, federation.id, year, lineId);
+  const vouchers = ledger?.basis === 'vouchers' ? await ledgerLineVouchers(db, federation.id, year, lineId, month, { offset }) : null;
+  return { federation, trace, ledger, vouchers };
 }
 
 /** The preview of an outcome file: what it would change, and its cells for the confirmation. */
@@ -52,6 +73,13 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
   app.get('/f/:federationId/ar/:year/utfall', async (c) => {
     requirePermission(c, 'economy:read');
     return c.html(<OutcomePage model={await loadOutcomePage(db, requireFederation(c), yearParam(c), c.get('ctx').can('economy:write'))} />);
+  });
+
+  app.get('/f/:federationId/ar/:year/utfall/kalla/:lineId', async (c) => {
+    requirePermission(c, 'economy:read');
+    const month = queryMonth(c, ['manad']) ?? null;
+    const offset = queryInteger(c, 'fran', { min: 0, max: 10_000_000 }) ?? 0;
+    return c.html(<TracePage model={await loadTracePage(db, requireFederation(c), yearParam(c), pathId(c, 'lineId'), month, offset)} />);
   });
 
   app.post('/f/:federationId/ar/:year/utfall', async (c) => {
@@ -112,7 +140,7 @@ export const economyOutcomeRoutes: RouteModule = ({ db }) => {
     const data = typeof body.data === 'string' ? body.data : '';
     const name = valueOrThrow(parseText(typeof body.fileName === 'string' ? body.fileName : '', { kind: 'fileName' }), { field: 'fileName' }) || 'utfall.csv';
     try {
-      await importOutcomeData(db, federation.id, new TextEncoder().encode(data), name.replace(/\.xlsx$/i, '.csv'), ctx.actor);
+      await importOutcomeData(db, federation.id, new TextEncoder().encode(data), { name, as: 'csv' }, ctx.actor);
       return redirectWithFlash(c, `/f/${federation.id}/ar/${year}/utfall`, 'outcome-import');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

@@ -21,6 +21,8 @@ function withoutEmptyPrevious(table: Table, hasPrevious: boolean): Table {
 /** The driftredovisning's view model: the period's statement as the exports write it, with the forecast result. */
 export function operatingStatementModel(federationId: number, f: YearFigures): OperatingStatementModel {
   const table = withoutEmptyPrevious(yearStatementTable(f), f.statement.result.previousOutcome !== null);
+  const withOutcome = new Set(f.outcome.byLine.map((l) => l.lineId));
+  const traceLines = f.lines.filter((l) => withOutcome.has(l.id)).map((l) => ({ id: l.id, label: l.label }));
   return {
     federationId,
     year: f.year,
@@ -29,6 +31,7 @@ export function operatingStatementModel(federationId: number, f: YearFigures): O
     period: { complete: f.period.complete, label: f.periodLabel, months: periodMonths(f.period) },
     forecastResultOre: f.forecastFigures.resultOre,
     forecastMethod: f.forecast.method,
+    traceLines,
   };
 }
 

@@ -2,13 +2,12 @@ import type { FederationRef } from '../context.ts';
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
 import type { AuditEntry, AuditFilter } from '../../services/audit/auditLog.ts';
-import { changedColumns } from '../../core/audit/changes.ts';
+import { auditKindLabels, auditTables, type AuditKind } from '../../core/audit/names.ts';
 
 const actionLabels: Record<AuditEntry['action'], string> = { insert: 'Ny', update: 'Ändrad', delete: 'Borttagen' };
 
-function valuesText(v: Record<string, unknown> | null, keys: readonly string[]): string {
-  if (!v) return '';
-  return keys.filter((k) => k in v).map((k) => `${k}: ${JSON.stringify(v[k])}`).join('\n');
+function changesText(e: AuditEntry, side: 'before' | 'after'): string {
+  return e.changes.flatMap((c) => (c[side] === null ? [] : [`${c.label}: ${c[side]}`])).join('\n');
 }
 
 /** What the audit page shows: the entries matching the filter (at most `limit`), the tables to filter by. */
@@ -34,22 +33,33 @@ export function AuditPage(props: { model: AuditPageModel }) {
         som maskerad statistik.
       </p>
       <form method="get" action={`/f/${f.id}/audit`}>
-        <label for="actor">Användare</label>
+        <label for="actor">Person (namn eller e-post)</label>
         <input id="actor" name="actor" type="text" value={filter.actor ?? ''} />
-        <label for="table">Tabell</label>
-        <select id="table" name="table">
+        <label for="kind">Sorts uppgift</label>
+        <select id="kind" name="kind">
           <option value="">Alla</option>
-          {tables.map((t) => (
-            <option value={t} selected={t === filter.table}>
-              {t}
+          {(Object.keys(auditKindLabels) as AuditKind[]).map((k) => (
+            <option value={k} selected={k === filter.kind}>
+              {auditKindLabels[k]}
             </option>
           ))}
+        </select>
+        <label for="table">Uppgift</label>
+        <select id="table" name="table">
+          <option value="">Alla</option>
+          {[...tables]
+            .sort((a, b) => (auditTables[a]?.label ?? a).localeCompare(auditTables[b]?.label ?? b, 'sv'))
+            .map((t) => (
+              <option value={t} selected={t === filter.table}>
+                {auditTables[t]?.label ?? t}
+              </option>
+            ))}
         </select>
         <label for="from">Från och med (ÅÅÅÅ-MM-DD)</label>
         <input id="from" name="from" type="date" value={filter.from ?? ''} />
         <label for="to">Till och med (ÅÅÅÅ-MM-DD)</label>
         <input id="to" name="to" type="date" value={filter.to ?? ''} />
-        <label for="text">Text i värdena</label>
+        <label for="text">Fritext (t.ex. ett filnamn)</label>
         <input id="text" name="text" type="search" value={filter.text ?? ''} />
         <p>
           <button type="submit">Filtrera</button> <a href={`/f/${f.id}/audit.xlsx${query}`}>Exportera till Excel (XLSX)</a>
@@ -63,8 +73,8 @@ export function AuditPage(props: { model: AuditPageModel }) {
         <thead>
           <tr>
             <th scope="col">Tid</th>
-            <th scope="col">Användare</th>
-            <th scope="col">Tabell</th>
+            <th scope="col">Person</th>
+            <th scope="col">Uppgift</th>
             <th scope="col">Rad</th>
             <th scope="col">Åtgärd</th>
             <th scope="col">Före</th>
@@ -73,20 +83,19 @@ export function AuditPage(props: { model: AuditPageModel }) {
         </thead>
         <tbody>
           {entries.map((e) => {
-            const keys = changedColumns(e);
             return (
               <tr>
                 <th scope="row">{e.occurredAt}</th>
-                <td>{e.actor}</td>
-                <td>{e.tableName}</td>
+                <td>{e.actorName ? `${e.actorName} (${e.actor})` : e.actor}</td>
+                <td>{e.tableLabel}</td>
                 <td>{e.rowId ?? ''}</td>
                 <td>{actionLabels[e.action]}</td>
                 {e.summary ? (
                   <td colspan={2}>{e.summary}</td>
                 ) : (
                   <>
-                    <td class="audit-values">{valuesText(e.oldValues, keys)}</td>
-                    <td class="audit-values">{valuesText(e.newValues, keys)}</td>
+                    <td class="audit-values">{changesText(e, 'before')}</td>
+                    <td class="audit-values">{changesText(e, 'after')}</td>
                   </>
                 )}
               </tr>

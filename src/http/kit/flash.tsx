@@ -117,9 +117,14 @@ export function flashMessage(key: string | undefined, detail?: string | undefine
 /** Every key, for tests. */
 export const flashKeys = Object.keys(messages) as FlashKey[];
 
-/** Shown by the layout above every page's content when the request carries a confirmation. */
+/**
+ * Shown by the layout above every page's content when the request carries a confirmation. Only on a page that
+ * is read (GET): a form posted from a confirmed page keeps `?sparat=` in its address, and its refusal must
+ * never show the earlier success above the error.
+ */
 export function FlashMessage() {
   const c = tryGetContext();
+  if (c && c.req.method !== 'GET' && c.req.method !== 'HEAD') return null;
   const detail = c?.req.query(flashDetailParam);
   const message = c ? flashMessage(c.req.query(flashParam), detail) : null;
   if (!message) return null;

@@ -63,6 +63,8 @@ describe('national participant and economy pages', () => {
     expect(out).toContain('2026 (ej publicerat)');
     expect(out).toContain('href="/nationell/statistik.csv?ar=2026"');
     expect(out).toContain(`<td class="num">1${NBSP}500</td>`);
+    expect(out).toContain('läns- eller rikstotalerna');
+    expect(out).not.toContain('riksTotalerna');
   });
 
   it('a published year names the förbund its participant figures do not cover', () => {

@@ -43,7 +43,7 @@ export function ParticipantsPage(props: { model: NationalYearModel }) {
       <SyntheticBanner synthetic={s.synthetic} />
       <p>
         Deltagare i förbundens individinsatser, per förbund, per län och för hela landet. Tabellerna maskeras med samma regler som
-        förbundens egen statistik och tillsammans, så att inget förbunds dolda tal kan räknas fram ur läns- eller riksTotalerna.
+        förbundens egen statistik och tillsammans, så att inget förbunds dolda tal kan räknas fram ur läns- eller rikstotalerna.
       </p>
       <YearSelector action="/nationell" years={years} selected={year} />
       <PublicationNote year={year} publication={s.publication} />

@@ -64,10 +64,12 @@ export function AnnualReportPage(props: { model: AnnualReportModel }) {
             <DownloadForm action={`/f/${f.id}/rapporter/handlingar`} label="Ladda ner handlingar till styrelsemöte">
               <SelectField name="datum" label="Möte" options={meetingDates.map((d) => ({ value: d, label: d }))} value={meetingDates[meetingDates.length - 1]!} />
             </DownloadForm>
-          ) : (
+          ) : canWrite ? (
             <p>
               Lägg till styrelsens möten under <a href={`/f/${f.id}/styrelse`}>Styrelse</a> för att ladda ner handlingar till ett möte.
             </p>
+          ) : (
+            <p>Inga styrelsemöten är inlagda ännu. Handlingar till ett möte går att ladda ner här när kansliet har lagt in mötet.</p>
           )}
         </>
       ) : null}

@@ -52,10 +52,11 @@ describe('AnnualReportPage', () => {
     expect(out).not.toContain('method="post"');
   });
 
-  it('without meetings points to the board page instead of a board pack download', () => {
+  it('without meetings a board member is not told to add meetings, which only the kansli can do', () => {
     const out = html(AnnualReportPage, { ...model, meetingDates: [] });
     expect(out).not.toContain('rapporter/handlingar');
-    expect(out).toContain('<a href="/f/7/styrelse">Styrelse</a>');
+    expect(out).not.toContain('Lägg till styrelsens möten');
+    expect(out).toContain('när kansliet har lagt in mötet');
   });
 });
 

@@ -20,7 +20,7 @@ import { today } from '../../core/calendar.ts';
 export async function loadRoundsPage(db: Database, federation: FederationRef, ctx: RequestContext, form: Pick<RoundsPageModel, 'values' | 'errors' | 'general' | 'chosenInterventions'> = {}): Promise<RoundsPageModel> {
   const manage = ctx.can('surveys:manage');
   const rounds = await listRounds(db, federation.id);
-  const sets = manage ? await listSets(db, federation.id, ctx.actor) : [];
+  const sets = manage ? await listSets(db, federation.id) : [];
   const interventions = manage ? await listInterventions(db, federation.id) : [];
   return { federation, manage, rounds, sets, interventions, today: today(), ...form };
 }
@@ -52,7 +52,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'surveys:manage');
     const f = requireFederation(c);
     const { one, many } = await fields(c);
-    const sets = await listSets(db, f.id, ctx.actor);
+    const sets = await listSets(db, f.id);
     const set = sets.find((s) => s.id === one.set);
     let created: CreatedRound;
     try {

@@ -15,7 +15,7 @@ import { SetsPage, type SetsPageModel } from './setsPage.tsx';
 /** The question sets page: every set, and for the kansli the form (a new version of `basedOn`, or a new set). */
 export async function loadSetsPage(db: Database, federation: FederationRef, ctx: RequestContext, form: Omit<SetsPageModel, 'federation' | 'manage' | 'sets'>): Promise<SetsPageModel> {
   const manage = ctx.can('surveys:manage');
-  const sets = await listSets(db, federation.id, ctx.actor);
+  const sets = await listSets(db, federation.id);
   return { federation, manage, sets, ...form };
 }
 

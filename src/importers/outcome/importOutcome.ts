@@ -13,18 +13,20 @@ import { InputError, type InputProblem } from '../../core/errors.ts';
 import { listBudgetLines } from '../../services/economy/lines.ts';
 import { listFiscalYears } from '../../services/economy/years.ts';
 import { fileOutcomeCells, saveFileOutcomeCells } from '../../services/economy/outcome.ts';
-import { readCsvRows, readOutcomeRows, readXlsxRows, type RawRow } from './parseOutcome.ts';
+import { fileRowHeader, readCsvRows, readOutcomeRows, readXlsxRows, type RawRow } from './parseOutcome.ts';
 
 export interface OutcomeImportResult {
+  /** The import's row in outcome_import (what the outcome's drill-down and the audit log name). */
+  readonly importId: number;
   readonly rows: number;
   readonly years: readonly number[];
   /** Cells whose amounts changed. */
   readonly changed: number;
 }
 
-/** Reads the rows of an .xlsx or .csv file; InputError for other files or an XLSX that is not one. */
-export async function readOutcomeFile(data: Uint8Array, file: string): Promise<RawRow[]> {
-  const ext = extname(file).toLowerCase();
+/** Reads the rows of an .xlsx or .csv file (`as`: read as this format whatever the name says); InputError for other files or an XLSX that is not one. */
+export async function readOutcomeFile(data: Uint8Array, file: string, as?: 'csv'): Promise<RawRow[]> {
+  const ext = as ? `.${as}` : extname(file).toLowerCase();
   if (ext === '.xlsx') return readXlsxRows(data, file);
   if (ext === '.csv' || ext === '.txt') {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(data);
@@ -39,6 +41,8 @@ export interface OutcomeChange {
   readonly year: number;
   readonly month: number;
   readonly lineId: number;
+  /** The row of the file it is on. */
+  readonly fileRow: number;
   readonly section: Section;
   readonly label: string;
   /** The earlier file's amounts for the cell, or null when no file had it. */
@@ -60,8 +64,8 @@ export interface OutcomePlan {
  * Reads and checks an outcome file against the förbund (years, budget lines) without writing anything, and
  * says what it would change. Every error in the file is listed (InputError with all problems), not just the first.
  */
-export async function planOutcomeImport(db: Queryable, federationId: number, data: Uint8Array, file: string): Promise<OutcomePlan> {
-  const read = readOutcomeRows(await readOutcomeFile(data, file), file);
+export async function planOutcomeImport(db: Queryable, federationId: number, data: Uint8Array, file: string, as?: 'csv'): Promise<OutcomePlan> {
+  const read = readOutcomeRows(await readOutcomeFile(data, file, as), file);
   const years = new Set((await listFiscalYears(db, federationId)).map((y) => y.year));
   const lines = new Map((await listBudgetLines(db, federationId)).map((l) => [`${l.section}|${l.label}`, l.id]));
   const problems: InputProblem[] = [...read.problems];
@@ -75,7 +79,7 @@ export async function planOutcomeImport(db: Queryable, federationId: number, dat
   const cells = read.rows
     .map((r): OutcomeChange => {
       const lineId = lines.get(`${r.section}|${r.label}`)!;
-      return { year: r.year, month: r.month, lineId, section: r.section, label: r.label, before: existing.get(`${r.year}|${r.month}|${lineId}`) ?? null, after: { incomeOre: r.incomeOre, costOre: r.costOre } };
+      return { year: r.year, month: r.month, lineId, fileRow: r.fileRow, section: r.section, label: r.label, before: existing.get(`${r.year}|${r.month}|${lineId}`) ?? null, after: { incomeOre: r.incomeOre, costOre: r.costOre } };
     })
     .sort((a, b) => a.year - b.year || a.lineId - b.lineId || a.month - b.month);
   const changes = cells.filter((c) => !c.before || c.before.incomeOre !== c.after.incomeOre || c.before.costOre !== c.after.costOre);
@@ -85,12 +89,18 @@ export async function planOutcomeImport(db: Queryable, federationId: number, dat
 /**
  * Imports an outcome file: its cells (year, month, budget line) replace the same cells of earlier files; every
  * other month and line stays (uploading March and then April keeps March). All or nothing, one transaction.
+ * The import is recorded (file name, who, when) and every cell it sets points at it and at its row in the
+ * file; a cell whose amounts the file leaves unchanged keeps pointing at the file that set them.
+ * `named.as`: the data's format when the name is the original file's but the data is not (the page's
+ * confirmation posts the previewed cells back as CSV under the name of the XLSX that was read in).
  */
-export async function importOutcomeData(db: Database, federationId: number, data: Uint8Array, file: string, actor: Actor): Promise<OutcomeImportResult> {
+export async function importOutcomeData(db: Database, federationId: number, data: Uint8Array, named: string | { readonly name: string; readonly as: 'csv' }, actor: Actor): Promise<OutcomeImportResult> {
+  const file = typeof named === 'string' ? named : named.name;
+  const as = typeof named === 'string' ? undefined : named.as;
   return db.transaction(async (tx) => {
-    const plan = await planOutcomeImport(tx, federationId, data, file);
-    await saveFileOutcomeCells(tx, federationId, plan.cells.map((c) => ({ year: c.year, month: c.month, lineId: c.lineId, ...c.after })));
-    return { rows: plan.rows, years: plan.years, changed: plan.changes.length };
+    const plan = await planOutcomeImport(tx, federationId, data, file, as);
+    const importId = await saveFileOutcomeCells(tx, federationId, { name: file, rows: plan.rows }, plan.cells.map((c) => ({ year: c.year, month: c.month, lineId: c.lineId, fileRow: c.fileRow, ...c.after })), actor);
+    return { importId, rows: plan.rows, years: plan.years, changed: plan.changes.length };
   }, actor);
 }
 
@@ -98,8 +108,8 @@ export async function importOutcomeData(db: Database, federationId: number, data
 export function outcomeCellsCsv(cells: readonly OutcomeChange[]): string {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const kr = (ore: number) => `${ore < 0 ? '-' : ''}${Math.floor(Math.abs(ore) / 100)},${String(Math.abs(ore) % 100).padStart(2, '0')}`;
-  const head = 'år;avsnitt;budgetpost;månad;intäkt;kostnad';
-  return [head, ...cells.map((c) => [String(c.year), q(sectionLabels[c.section]), q(c.label), String(c.month), kr(c.after.incomeOre), kr(c.after.costOre)].join(';'))].join('\r\n');
+  const head = `år;avsnitt;budgetpost;månad;intäkt;kostnad;${fileRowHeader}`;
+  return [head, ...cells.map((c) => [String(c.year), q(sectionLabels[c.section]), q(c.label), String(c.month), kr(c.after.incomeOre), kr(c.after.costOre), String(c.fileRow)].join(';'))].join('\r\n');
 }
 
 export async function importOutcomeFile(db: Database, federationId: number, path: string, actor: Actor): Promise<OutcomeImportResult> {

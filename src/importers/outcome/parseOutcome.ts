@@ -11,6 +11,11 @@ import { outcomeColumns, sectionFromText, type OutcomeColumn } from './outcomeTe
 
 export interface OutcomeRow {
   readonly line: number;
+  /**
+   * The row of the file the user read in, which the outcome's drill-down names: the same as `line`, except in
+   * the page's confirmation, whose CSV carries each cell's row of the original file in "rad i filen".
+   */
+  readonly fileRow: number;
   readonly year: number;
   readonly section: Section;
   readonly label: string;
@@ -20,6 +25,9 @@ export interface OutcomeRow {
 }
 
 export type { RawCell, RawRow } from '../tabular/cells.ts';
+
+/** The optional column of the page's confirmation CSV: each cell's row in the file first read in. */
+export const fileRowHeader = 'rad i filen';
 
 /** Kronor from a cell → öre, or a problem (the boundary's kronor rule, src/core/input); empty = 0. */
 export function parseKronorCell(c: RawCell): { ore: number } | { error: string } {
@@ -60,6 +68,7 @@ export function readOutcomeRows(rows: readonly RawRow[], file: string): { rows: 
   }
   if (problems.length) return { rows: [], problems };
   const at = (r: RawRow, k: OutcomeColumn) => r.cells[index.get(k)!];
+  const fileRowAt = headings.indexOf(fileRowHeader);
 
   const out: OutcomeRow[] = [];
   const seen = new Map<string, number>();
@@ -82,12 +91,18 @@ export function readOutcomeRows(rows: readonly RawRow[], file: string): { rows: 
     if ('error' in income) p('intäkt', income.error);
     const cost = parseKronorCell(at(r, 'cost'));
     if ('error' in cost) p('kostnad', cost.error);
+    let fileRow = r.line;
+    if (fileRowAt >= 0) {
+      const t = cellText(r.cells[fileRowAt]).trim();
+      if (!/^[1-9]\d{0,6}$/.test(t)) p(fileRowHeader, 'Ange radnumret i den ursprungliga filen.');
+      else fileRow = Number(t);
+    }
     if (year !== null && section && label && month !== null && 'ore' in income && 'ore' in cost) {
       const key = `${year}|${section}|${label}|${month}`;
       const first = seen.get(key);
       if (first !== undefined) p('budgetpost', `Samma budgetpost och månad finns redan på rad ${first}.`);
       else seen.set(key, r.line);
-      if (rowOk) out.push({ line: r.line, year, section, label, month, incomeOre: income.ore, costOre: cost.ore });
+      if (rowOk) out.push({ line: r.line, fileRow, year, section, label, month, incomeOre: income.ore, costOre: cost.ore });
     }
   }
   if (out.length === 0 && problems.length === 0) problems.push({ file, line: header.line, message: 'Filen har inga utfallsrader under rubrikraden.' });

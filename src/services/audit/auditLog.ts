@@ -4,6 +4,7 @@ import { InputError } from '../../core/errors.ts';
 import { participationFieldLabels } from '../../core/interventions/participation.ts';
 import { parseIsoDate, valueOrThrow } from '../../core/input/index.ts';
 import { changedColumns } from '../../core/audit/changes.ts';
+import { auditKindLabels, auditTables, auditTablesOfKind, describeAuditChanges, type AuditFieldChange, type AuditKind, type AuditNames } from '../../core/audit/names.ts';
 
 export interface AuditEntry {
   readonly id: number;
@@ -19,6 +20,12 @@ export interface AuditEntry {
    * "deltagande D-AB12-CD34 ändrat: fält slutdatum, avslutsorsak", and then oldValues and newValues are null.
    */
   readonly summary?: string | null;
+  /** The table's Swedish name (src/core/audit/names.ts). */
+  readonly tableLabel: string;
+  /** The person's name when the actor is a user account. */
+  readonly actorName: string | null;
+  /** The fields shown, by their Swedish names, amounts in kronor and names for ids (none for participant rows). */
+  readonly changes: readonly AuditFieldChange[];
 }
 
 /**
@@ -53,16 +60,34 @@ function participantSummary(e: AuditEntry, code: string | null): string {
   return `deltagarstatistik ${String(v.year ?? '')} fryst (${verb}) – talen visas på statistiksidan, maskerade`;
 }
 
-/** Replaces a participant row's values by its description (see maskedAuditTables). */
-function masked(e: AuditEntry & { participantCode?: string | null }): AuditEntry {
+/** Replaces a participant row's values by its description (see maskedAuditTables); names and formats the others'. */
+function readable(e: Omit<AuditEntry, 'changes' | 'tableLabel'> & { participantCode?: string | null }, names: AuditNames): AuditEntry {
   const { participantCode, ...entry } = e;
-  if (!(maskedAuditTables as readonly string[]).includes(e.tableName)) return entry;
-  return { ...entry, oldValues: null, newValues: null, summary: participantSummary(e, participantCode ?? null) };
+  const tableLabel = auditTables[e.tableName]?.label ?? e.tableName;
+  if (!(maskedAuditTables as readonly string[]).includes(e.tableName)) return { ...entry, tableLabel, changes: describeAuditChanges(e.oldValues, e.newValues, names) };
+  return { ...entry, tableLabel, oldValues: null, newValues: null, changes: [], summary: participantSummary({ ...entry, tableLabel, changes: [] }, participantCode ?? null) };
+}
+
+/** The förbund's names for the ids its log holds: budget lines, members, interventions and user accounts. */
+async function auditNames(db: Queryable, federationId: number): Promise<AuditNames> {
+  const rows = await db.query<{ k: keyof AuditNames; id: number; name: string }>(
+    `select 'budgetLines' as k, id, label as name from budget_line where federation_id = $1
+     union all select 'members', id, name from member where federation_id = $1
+     union all select 'interventions', id, name from intervention where federation_id = $1
+     union all select 'users', u.id, u.display_name from app_user u join federation_role r on r.user_id = u.id and r.federation_id = $1`,
+    [federationId],
+  );
+  const names = { budgetLines: new Map<number, string>(), members: new Map<number, string>(), interventions: new Map<number, string>(), users: new Map<number, string>() };
+  for (const r of rows) names[r.k].set(r.id, r.name);
+  return names;
 }
 
 export interface AuditFilter {
+  /** The person: part of the e-mail address or of the name. */
   readonly actor?: string;
   readonly table?: string;
+  /** The kind of record (a group of tables: src/core/audit/names.ts). */
+  readonly kind?: AuditKind;
   /** ISO dates, inclusive, in Swedish time. */
   readonly from?: string;
   readonly to?: string;
@@ -84,6 +109,11 @@ export function parseAuditFilter(q: Record<string, string | undefined>): AuditFi
     if (/[\u0000-\u001f\u007f]/.test(v)) throw new InputError({ field: k, message: 'Sökningen innehåller otillåtna styrtecken.' });
     f[k] = v.slice(0, 200);
   }
+  const kind = q.kind?.trim();
+  if (kind) {
+    if (!(kind in auditKindLabels)) throw new InputError({ field: 'kind', message: 'Okänd sorts uppgift.' });
+    f.kind = kind as AuditKind;
+  }
   for (const k of ['from', 'to'] as const) {
     const v = q[k]?.trim();
     if (!v) continue;
@@ -104,8 +134,14 @@ export async function queryAuditLog(db: Queryable, federationId: number, filter:
     params.push(v);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (filter.actor) add("actor ilike ? escape '\\'", `%${likeEscape(filter.actor)}%`);
+  if (filter.actor) {
+    // The person by e-mail address or by name.
+    params.push(`%${likeEscape(filter.actor)}%`);
+    const p = `$${params.length}`;
+    where.push(`(actor ilike ${p} escape '\\' or actor in (select u.email from app_user u where u.display_name ilike ${p} escape '\\'))`);
+  }
   if (filter.table) add('table_name = ?', filter.table);
+  if (filter.kind) add('table_name = any(?::text[])', auditTablesOfKind(filter.kind));
   if (filter.from) add("occurred_at >= (?::date)::timestamp at time zone 'Europe/Stockholm'", filter.from);
   if (filter.to) add("occurred_at < (?::date + 1)::timestamp at time zone 'Europe/Stockholm'", filter.to);
   if (filter.text) {
@@ -118,9 +154,11 @@ export async function queryAuditLog(db: Queryable, federationId: number, filter:
     );
   }
   params.push(Math.min(Math.max(filter.limit ?? 500, 1), 100_000));
-  const rows = await db.query<AuditEntry & { participantCode: string | null }>(
+  const names = await auditNames(db, federationId);
+  const rows = await db.query<Omit<AuditEntry, 'changes' | 'tableLabel'> & { participantCode: string | null }>(
     `select a.id, to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt", a.actor,
             a.table_name as "tableName", a.row_id as "rowId", a.action, a.old_values as "oldValues", a.new_values as "newValues",
+            (select u.display_name from app_user u where u.email = a.actor) as "actorName",
             case when a.table_name = 'participation' then coalesce(a.new_values ->> 'code', a.old_values ->> 'code')
                  when a.table_name = 'progression_measurement' then (
                    select p.code from participation p
@@ -131,7 +169,7 @@ export async function queryAuditLog(db: Queryable, federationId: number, filter:
     params,
   );
   // Swedish local time, by the one helper for times shown to users; participant rows without their values.
-  return rows.map((r) => masked({ ...r, occurredAt: formatLocalDateTime(r.occurredAt, true) }));
+  return rows.map((r) => readable({ ...r, occurredAt: formatLocalDateTime(r.occurredAt, true) }, names));
 }
 
 /** The tables that occur in the förbund's log (for the filter's choice list). */

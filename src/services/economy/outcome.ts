@@ -88,17 +88,36 @@ export async function fileOutcomeCells(q: Queryable, federationId: number, years
 
 /**
  * Writes an outcome file's cells over the same cells of earlier files (source 'file'), leaving every other
- * month and line as it is, inside an open transaction (the outcome import).
+ * month and line as it is, inside an open transaction (the outcome import). The import is recorded (file
+ * name, who, when: outcome_import) and each cell whose amounts change points at it and at its row in the file
+ * (`fileRow`); a cell the file leaves unchanged keeps pointing at the file that set it. Returns the import's id.
  */
-export async function saveFileOutcomeCells(tx: Queryable, federationId: number, cells: readonly OutcomeCell[]): Promise<void> {
+export async function saveFileOutcomeCells(
+  tx: Queryable,
+  federationId: number,
+  file: { readonly name: string; readonly rows: number },
+  cells: readonly (OutcomeCell & { readonly fileRow: number })[],
+  actor: Actor,
+): Promise<number> {
+  const changed = [];
+  const existing = await fileOutcomeCells(tx, federationId, [...new Set(cells.map((c) => c.year))]);
   for (const c of cells) {
+    const before = existing.get(`${c.year}|${c.month}|${c.lineId}`);
+    if (!before || before.incomeOre !== c.incomeOre || before.costOre !== c.costOre) changed.push(c);
+  }
+  const [imp] = await tx.query<{ id: number }>(
+    'insert into outcome_import (federation_id, file_name, imported_by, row_count, changed_count) values ($1, $2, $3, $4, $5) returning id',
+    [federationId, file.name, actor.id, file.rows, changed.length],
+  );
+  for (const c of changed) {
     await tx.query(
-      `insert into outcome_entry (federation_id, year, month, budget_line_id, income_ore, cost_ore, source) values ($1, $2, $3, $4, $5, $6, 'file')
-       on conflict (federation_id, year, month, budget_line_id, source) do update set income_ore = excluded.income_ore, cost_ore = excluded.cost_ore
-       where outcome_entry.income_ore <> excluded.income_ore or outcome_entry.cost_ore <> excluded.cost_ore`,
-      [federationId, c.year, c.month, c.lineId, c.incomeOre, c.costOre],
+      `insert into outcome_entry (federation_id, year, month, budget_line_id, income_ore, cost_ore, source, import_id, source_row) values ($1, $2, $3, $4, $5, $6, 'file', $7, $8)
+       on conflict (federation_id, year, month, budget_line_id, source) do update
+         set income_ore = excluded.income_ore, cost_ore = excluded.cost_ore, import_id = excluded.import_id, source_row = excluded.source_row`,
+      [federationId, c.year, c.month, c.lineId, c.incomeOre, c.costOre, imp!.id, c.fileRow],
     );
   }
+  return imp!.id;
 }
 
 /** Enters (or corrects) the manual outcome of one line in one month. The year and line must exist. */

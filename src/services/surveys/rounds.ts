@@ -4,7 +4,7 @@ import { InputError, NotFoundError, type InputProblem } from '../../core/errors.
 import { isIsoDate, textProblems } from '../../core/input/index.ts';
 import { isRespondentGroup, respondentGroupLabels, type RespondentGroup } from '../../core/surveys/sets.ts';
 import { freeTextField, interventionField, parseAnswerForm, type FormStatement } from '../../core/surveys/answers.ts';
-import { ensureBuiltinSets, findSet, getSet, installBuiltinSets, type SurveySet } from './sets.ts';
+import { findSet, getSet, type SurveySet } from './sets.ts';
 import { today as todayInSweden } from '../../core/calendar.ts';
 
 /**
@@ -165,9 +165,7 @@ export async function createRound(db: Database, federationId: number, input: New
   if (!input.openLink && input.codes === 0) problems.push({ field: 'codes', message: 'Välj öppen länk och/eller ett antal engångskoder.' });
   problems.push(...textProblems('name', input.name, { kind: 'name' }));
   if (problems.length) throw new InputError(problems);
-  await ensureBuiltinSets(db, federationId, actor);
   return db.transaction(async (tx) => {
-    await installBuiltinSets(tx, federationId);
     const set = await findSet(tx, federationId, input.set);
     if (set.kind === 'local') throw new InputError({ field: 'set', message: 'Förbundets egna frågor ställs tillsammans med ett nationellt frågeset: välj dem som "egna frågor".' });
     if (set.group !== input.group) throw new InputError({ field: 'group', message: `Frågesetet ${set.id} är för gruppen ${set.group}, inte ${input.group}.` });

@@ -13,7 +13,7 @@ import {
   type SetKind,
 } from '../../core/surveys/sets.ts';
 
-/** A question set version as stored in a förbund (shipped sets are installed on first use). */
+/** A question set version as stored in a förbund (the shipped sets are installed with the förbund). */
 export interface SurveySet {
   readonly dbId: number;
   /** Public id: "insatspersonal-v1". */
@@ -62,17 +62,6 @@ async function insertSet(tx: Queryable, federationId: number, def: SetDefinition
   return s!.id;
 }
 
-/** Installs the shipped sets a förbund does not have yet (idempotent; inside an open transaction). */
-export async function installBuiltinSets(tx: Queryable, federationId: number): Promise<void> {
-  const have = await tx.query<{ key: string; version: number }>('select key, version from survey_set where federation_id = $1 and builtin', [federationId]);
-  for (const def of builtinSets) {
-    if (have.some((h) => h.key === def.key && h.version === def.version)) continue;
-    const clash = await tx.query('select 1 from survey_set where federation_id = $1 and key = $2 and version = $3', [federationId, def.key, def.version]);
-    if (clash.length) continue;
-    await insertSet(tx, federationId, def, true);
-  }
-}
-
 type SetRow = {
   id: number;
   key: string;
@@ -114,17 +103,12 @@ async function readSets(q: Queryable, federationId: number, where = 'true', para
   }));
 }
 
-/** Every set version of the förbund, the shipped ones first (installed on first call). */
-export async function listSets(db: Database, federationId: number, actor: Actor): Promise<SurveySet[]> {
-  await ensureBuiltinSets(db, federationId, actor);
-  return readSets(db, federationId);
-}
-
-/** Installs the shipped sets when the förbund lacks one (a write only the first time). */
-export async function ensureBuiltinSets(db: Database, federationId: number, actor: Actor): Promise<void> {
-  const [r] = await db.query<{ n: number }>('select count(*)::int as n from survey_set where federation_id = $1 and builtin', [federationId]);
-  if ((r?.n ?? 0) >= builtinSets.length) return;
-  await db.transaction((tx) => installBuiltinSets(tx, federationId), actor);
+/**
+ * Every set version of the förbund, the shipped ones first. Reading only: the shipped sets are installed when
+ * the förbund is created (migration 0251_survey_sets_at_install.sql).
+ */
+export async function listSets(q: Queryable, federationId: number): Promise<SurveySet[]> {
+  return readSets(q, federationId);
 }
 
 export async function getSet(q: Queryable, federationId: number, dbId: number): Promise<SurveySet> {
@@ -184,7 +168,6 @@ export async function createSet(db: Database, federationId: number, input: NewSe
   });
   if (problems.length) throw new InputError(problems);
   return db.transaction(async (tx) => {
-    await installBuiltinSets(tx, federationId);
     let key: string;
     let version: number;
     if (input.newVersionOf != null) {
