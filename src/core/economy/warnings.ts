@@ -3,12 +3,16 @@ import type { EquityAssessment } from './keyFigures.ts';
 import type { OperatingStatement } from './operatingStatement.ts';
 
 export type EconomyWarning =
-  | { readonly kind: 'line_over_budget'; readonly lineId: number; readonly label: string; readonly overOre: number; readonly message: string }
+  | { readonly kind: 'line_over_budget'; readonly lineId: number; readonly label: string; readonly overOre: number; readonly forecast: boolean; readonly message: string }
   | { readonly kind: 'equity_above_cap'; readonly equityOre: number; readonly capOre: number; readonly message: string }
   | { readonly kind: 'equity_below_floor'; readonly equityOre: number; readonly floorOre: number; readonly message: string };
 
-/** Cost lines (not income) whose outcome cost exceeds the (revised) budget cost, largest excess first. */
-export function economyWarnings(statement: OperatingStatement, equity: EquityAssessment): EconomyWarning[] {
+/**
+ * Cost lines (not income) whose full-year cost exceeds the (revised) budget, largest excess first, and equity
+ * outside cap or floor. For an open year the statement is the forecast for the full year (`forecast`), never the
+ * outcome to date, so the warnings speak of the same figures as the forecast result and equity beside them.
+ */
+export function economyWarnings(statement: OperatingStatement, equity: EquityAssessment, forecast = false): EconomyWarning[] {
   const warnings: EconomyWarning[] = [];
   const over = statement.sections
     .filter((s) => s.section !== 'income')
@@ -17,7 +21,14 @@ export function economyWarnings(statement: OperatingStatement, equity: EquityAss
     .map((l) => ({ l, overOre: l.figures.outcome.costOre - l.figures.budget.costOre }))
     .sort((a, b) => b.overOre - a.overOre);
   for (const { l, overOre } of over) {
-    warnings.push({ kind: 'line_over_budget', lineId: l.line.id, label: l.line.label, overOre, message: `${l.line.label}: kostnaden är över budget.` });
+    warnings.push({
+      kind: 'line_over_budget',
+      lineId: l.line.id,
+      label: l.line.label,
+      overOre,
+      forecast,
+      message: forecast ? `${l.line.label}: prognosen för helåret är över budget.` : `${l.line.label}: kostnaden är över budget.`,
+    });
   }
   if (equity.status === 'above_cap' && equity.equityClosingOre !== null && equity.capOre !== null) {
     warnings.push({ kind: 'equity_above_cap', equityOre: equity.equityClosingOre, capOre: equity.capOre, message: 'Det egna kapitalet är över det rekommenderade taket.' });

@@ -315,7 +315,7 @@ export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: numb
     : [];
 
   const check = yearFacts.allocationOre === null ? null : checkContributions(yearFacts.allocationOre, facts.contributions, facts.members);
-  const warnings = economyWarnings(statement, equity);
+  const warnings = economyWarnings(forecastStatement, equity, !period.complete);
 
   return {
     federation: facts.federation.name,

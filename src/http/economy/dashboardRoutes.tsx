@@ -99,7 +99,7 @@ function forecastProfiles(f: YearFigures): { profile: BudgetProfile; label: stri
 export function warningText(w: EconomyWarning): string {
   switch (w.kind) {
     case 'line_over_budget':
-      return `${w.label}: kostnaden är över budget med ${oreToTkr(w.overOre) === 0 ? kronorText(w.overOre) : tkrText(w.overOre)}.`;
+      return `${w.label}: ${w.forecast ? 'prognosen för helåret' : 'kostnaden'} är över budget med ${oreToTkr(w.overOre) === 0 ? kronorText(w.overOre) : tkrText(w.overOre)}.`;
     case 'equity_above_cap':
       return `Det egna kapitalet (${tkrText(w.equityOre)}) är över det rekommenderade taket (${tkrText(w.capOre)}).`;
     case 'equity_below_floor':

@@ -71,6 +71,15 @@ describe('the open year has one answer (issue 28)', () => {
     expect(f.equity.equityClosingOre).toBe(forecastEquity);
     const capWarnings = f.warnings.filter((w) => w.kind === 'equity_above_cap');
     expect(capWarnings.length > 0).toBe(forecastEquity > f.equity.capOre!);
+    // A line's warning, too, speaks of the full-year forecast against the full-year budget, never of months to date.
+    const forecastCost = new Map(f.forecastStatement.sections.flatMap((sec) => sec.lines).map((l) => [l.line.id, l.figures.outcome.costOre - l.figures.budget.costOre]));
+    for (const w of f.warnings) {
+      if (w.kind !== 'line_over_budget') continue;
+      expect(w.forecast).toBe(true);
+      expect(w.overOre).toBe(forecastCost.get(w.lineId));
+    }
+    const overLines = [...forecastCost.entries()].filter(([id, over]) => over > 0 && lines.some((l) => l.id === id && l.section !== 'income'));
+    expect(f.warnings.filter((w) => w.kind === 'line_over_budget')).toHaveLength(overLines.length);
 
     // Driftredovisning: eleven months of outcome against eleven months of budget.
     const s = JSON.parse(await operatingStatementReport(db, NAME, 2026));
