@@ -68,7 +68,12 @@ export interface LedgerFile {
 
 /** Everything computeYearFigures needs; the loader reads it in one go. */
 export interface YearFacts {
-  readonly federation: { readonly name: string; readonly settings: FederationSettings };
+  readonly federation: {
+    readonly name: string;
+    readonly settings: FederationSettings;
+    /** How many rows the check for identity numbers in older rows found (the kansli is told on the start page). */
+    readonly privacyFindings?: number;
+  };
   readonly year: number;
   /** Every fiscal year of the förbund. */
   readonly fiscalYears: readonly FiscalYearFacts[];
@@ -119,6 +124,8 @@ export interface LedgerYearFigures {
 
 export interface YearFigures {
   readonly federation: string;
+  /** Rows of the förbund that the check for identity numbers in older rows found (0: none). */
+  readonly privacyFindings: number;
   readonly year: number;
   /** The period every figure here belongs to. */
   readonly period: YearPeriod;
@@ -319,6 +326,7 @@ export function computeYearFigures(facts: YearFacts, opts: { throughMonth?: numb
 
   return {
     federation: facts.federation.name,
+    privacyFindings: facts.federation.privacyFindings ?? 0,
     year,
     period,
     periodLabel: periodLabel(period),

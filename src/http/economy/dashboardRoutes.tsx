@@ -31,8 +31,9 @@ export const economyDashboardRoutes: RouteModule = ({ db }) => {
     const figures = await getYearFigures(db, federation.id, chosenYearParam(c), { knownVersion: ctx.figuresVersion });
     if (figures === null) return c.html(<NoYearsPage federation={federation} />);
     const body = await renderedFrom(figures, `dashboard:${federation.id}`, () => <DashboardPage model={dashboardModel(federation.id, figures)} />);
-    // The kansli (who may correct any row) sees what the check for identity numbers in older rows found.
-    const privacyFindings = ctx.can('users:manage') ? await listStoredIdentityFindings(db, federation.id) : [];
+    // The kansli (who may correct any row) sees what the check for identity numbers in older rows found. The
+    // count comes with the year's facts (their one statement), so the list costs a statement only when there is one.
+    const privacyFindings = figures.privacyFindings > 0 && ctx.can('users:manage') ? await listStoredIdentityFindings(db, federation.id) : [];
     return c.html(<DashboardLayout federation={federation} year={figures.year} body={body} privacyFindings={privacyFindings} />);
   });
   return app;

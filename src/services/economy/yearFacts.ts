@@ -24,7 +24,8 @@ import type { Contribution } from '../../core/economy/allocation.ts';
 export const yearFactsSql = `
 select
   ${figuresVersionSql} as version,
-  (select json_build_object('name', name, 'settings', settings) from federation where id = $1) as federation,
+  (select json_build_object('name', name, 'settings', settings,
+            'privacyFindings', (select count(*) from privacy_finding pf where pf.federation_id = $1)) from federation where id = $1) as federation,
   (select max(year) from fiscal_year where federation_id = $1) as latest,
   (select coalesce(json_agg(json_build_array(year, allocation_ore, opening_equity_ore, equity_contributions_ore, total_assets_ore,
             financial_income_ore, financial_cost_ore, employees) order by year), '[]'::json)
@@ -96,7 +97,7 @@ export async function loadYearFacts(q: Queryable, federationId: number, year: nu
   const [r] = await q.query<FactsRow>(yearFactsSql, [federationId, year]);
   if (!r || r.federation === null) throw new NotFoundError('Förbundet finns inte.');
   if (r.latest === null) return null;
-  const federation = json<{ name: string; settings: unknown }>(r.federation);
+  const federation = json<{ name: string; settings: unknown; privacyFindings?: number }>(r.federation);
   const fiscalYears: FiscalYearFacts[] = json<unknown[][]>(r.years).map(([y, allocation, opening, contributions, assets, finIncome, finCost, employees]) => ({
     year: y as number,
     allocationOre: moneyOrNull(allocation),
@@ -152,7 +153,7 @@ export async function loadYearFacts(q: Queryable, federationId: number, year: nu
   return {
     version: r.version,
     facts: {
-      federation: { name: federation.name, settings: resolveSettings(federation.settings) },
+      federation: { name: federation.name, settings: resolveSettings(federation.settings), privacyFindings: Number(federation.privacyFindings ?? 0) },
       year: year ?? r.latest,
       fiscalYears,
       lines,
