@@ -68,7 +68,8 @@ describe('samordna survey (CLI)', () => {
         const res = await post(created.codes[i]!, fields);
         expect(await res.text()).toContain('Tack');
       }
-      expect((await post(created.codes[0]!, { q1: '1' })).status).toBe(409);
+      // A used code answers like an unknown one (404): a guess must not tell them apart.
+      expect((await post(created.codes[0]!, { q1: '1' })).status).toBe(404);
       // One more on the open link with "vet inte" on q2: q2 keeps n = 5.
       const last = Object.fromEntries(s.statements.map((st) => [st.id, '2']));
       last.q2 = 'vet-inte';

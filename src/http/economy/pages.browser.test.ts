@@ -128,7 +128,9 @@ describe.skipIf(!browserAvailable)('economy pages in Chromium', () => {
     await page.waitForURL(/\/utfall\?sparat=outcome/);
     expect(await page.getByRole('status').textContent()).toBe('Utfallet är sparat.');
     const row = page.getByRole('table', { name: /Utfall 2025 per budgetpost/ }).getByRole('row', { name: /^Utvecklingsdagar/ });
-    expect((await row.locator('td').nth(5).textContent())?.replace(/\u00a0/g, ' ')).toBe('−10 000');
+    // The amount, and the mark of its source (typed by hand), which links to where it came from.
+    expect((await row.locator('td').nth(5).textContent())?.replace(/\u00a0/g, ' ')).toBe('−10 000 M');
+    expect(await row.locator('td').nth(5).locator('abbr.source-mark').getAttribute('title')).toBe('inmatat');
     await expectNoAxeViolations(page);
     await page.goto(`${server.url}/f/${fid}/installningar`);
     await expectNoAxeViolations(page);
