@@ -49,6 +49,7 @@ const expected: Record<string, string> = {
   "/f/:federationId/medlemmar/:memberId": '+-----',
   "/f/:federationId/ar/:year/medelstilldelning": '+++---',
   "/f/:federationId/ar/:year/utfall": '+++---',
+  "/f/:federationId/ar/:year/utfall/kalla/:lineId": '+++---',
   "/f/:federationId/ar/:year/utfallsmall.xlsx": '+++---',
   "/f/:federationId/ar/:year/utfallsmall.csv": '+++---',
   "/f/:federationId/installningar": '+++---',
