@@ -1,7 +1,8 @@
 /** The system administrator's pages: the förbund of the installation (list, new, change) and every account (list, new, one account). */
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
-import { CheckboxGroup, Form, FormSecurityFields, RowAction, SubmitButton, TextField, fieldId, formState } from '../kit/form.tsx';
+import { CheckboxGroup, Form, FormSecurityFields, RowAction, SelectField, SubmitButton, TextField, fieldId, formState } from '../kit/form.tsx';
+import { swedishCounties } from '../../core/counties.ts';
 import { federationRoleLabels } from '../../core/access/permissions.ts';
 import type { FederationInfo } from '../../services/federations/federations.ts';
 import type { UserRow } from '../../services/auth/users.ts';
@@ -51,6 +52,7 @@ export function FederationsPage(props: { model: FederationsPageModel }) {
       <Form action="/admin/federations" label="Lägg till förbund">
         <TextField {...add.bind('name')} label="Namn" required />
         <TextField {...add.bind('organisationNumber')} label="Organisationsnummer" hint={orgHint} />
+        <SelectField {...add.bind('county')} label="Län" hint={countyHint} options={countyOptions} placeholder="– inget län valt –" />
         <SubmitButton label="Lägg till" />
       </Form>
       <p>
@@ -60,6 +62,9 @@ export function FederationsPage(props: { model: FederationsPageModel }) {
   );
 }
 
+const countyOptions = swedishCounties.map((c) => ({ value: c, label: c }));
+const countyHint = 'Det nationella underlaget och katalogen grupperar förbunden efter län.';
+
 export interface FederationPageModel {
   readonly federation: FederationInfo;
 }
@@ -67,13 +72,14 @@ export interface FederationPageModel {
 export function FederationPage(props: { model: FederationPageModel }) {
   const f = props.model.federation;
   const action = `/admin/federations/${f.id}`;
-  const form = formState(action, { name: f.name, organisationNumber: f.organisationNumber });
+  const form = formState(action, { name: f.name, organisationNumber: f.organisationNumber, county: f.county });
   return (
     <Layout title={`Ändra ${f.name}`}>
       <h1>Ändra {f.name}</h1>
       <Form action={action} label={`Ändra ${f.name}`}>
         <TextField {...form.bind('name')} label="Namn" required />
         <TextField {...form.bind('organisationNumber')} label="Organisationsnummer" hint={orgHint} />
+        <SelectField {...form.bind('county')} label="Län" hint={countyHint} options={countyOptions} placeholder="– inget län valt –" />
         <SubmitButton label="Spara" />
       </Form>
       <p>

@@ -28,7 +28,7 @@ export const authAdminRoutes: RouteModule = ({ db }) => {
   app.post('/admin/federations', async (c) => {
     const ctx = requirePermission(c, 'admin');
     const body = await c.req.parseBody();
-    await createFederation(db, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? '') }, ctx.actor);
+    await createFederation(db, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? ''), county: String(body.county ?? '') }, ctx.actor);
     return redirectWithFlash(c, '/admin/federations', 'federation');
   });
 
@@ -41,7 +41,7 @@ export const authAdminRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'admin');
     const id = pathId(c, 'federationId');
     const body = await c.req.parseBody();
-    await updateFederation(db, id, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? '') }, ctx.actor);
+    await updateFederation(db, id, { name: String(body.name ?? ''), organisationNumber: String(body.organisationNumber ?? ''), county: String(body.county ?? '') }, ctx.actor);
     return redirectWithFlash(c, '/admin/federations', 'federation-updated');
   });
   return app;

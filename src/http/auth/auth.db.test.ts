@@ -281,6 +281,17 @@ describe('login, sessions and CSRF', () => {
     expect(notLegal).toContain('tredje siffran ska vara 2 eller högre');
     expect((await edit({ name: 'Förbund C2', organisationNumber: '202100-5521' })).status).toBe(303);
     expect(await db.query('select name, organisation_number as org from federation where id = $1', [c!.id])).toEqual([{ name: 'Förbund C2', org: '202100-5521' }]);
+    // Issue 28: the form has the county (län); an unknown one is refused beside the field, a blank one clears it.
+    const withCounty = await (await admin.request(`/admin/federations/${c!.id}`)).text();
+    expect(withCounty).toContain('<option value="Västmanlands län">Västmanlands län</option>');
+    const badCounty = await edit({ name: 'Förbund C2', organisationNumber: '202100-5521', county: 'Mälardalens län', _page: `/admin/federations/${c!.id}` });
+    expect(badCounty.status).toBe(400);
+    expect(await badCounty.text()).toContain('Välj ett av Sveriges 21 län');
+    expect((await edit({ name: 'Förbund C2', organisationNumber: '202100-5521', county: 'Västmanlands län' })).status).toBe(303);
+    expect(await db.query('select county from federation where id = $1', [c!.id])).toEqual([{ county: 'Västmanlands län' }]);
+    expect(await (await admin.request(`/admin/federations/${c!.id}`)).text()).toContain('<option value="Västmanlands län" selected="">Västmanlands län</option>');
+    expect((await edit({ name: 'Förbund C2', organisationNumber: '202100-5521', county: '' })).status).toBe(303);
+    expect(await db.query('select county from federation where id = $1', [c!.id])).toEqual([{ county: null }]);
     expect((await (await loginAs(app, 'kansli@a.se')).request(`/admin/federations/${c!.id}`)).status).toBe(403);
     expect(await (await admin.request('/admin/federations')).text()).toContain('Förbund C');
     expect((await admin.request(`/f/${c!.id}/users`)).status).toBe(200);

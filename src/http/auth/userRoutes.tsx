@@ -3,10 +3,11 @@ import { pathId } from '../kit/params.ts';
 import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { redirectWithFlash } from '../kit/flash.tsx';
+import type { FieldErrors } from '../kit/form.tsx';
 import { UserPage, UsersPage, type UserPageModel, type UsersPageModel } from './usersPages.tsx';
 import { AdminUserPage, AdminUsersPage, type AdminUserPageModel, type AdminUsersPageModel } from './adminPages.tsx';
 import type { OneTimeLink } from './linkNotice.tsx';
-import { InputError, NotFoundError } from '../../core/errors.ts';
+import { describeProblem, InputError, NotFoundError } from '../../core/errors.ts';
 import { parseId } from '../../core/input/index.ts';
 import type { Database } from '../../db/database.ts';
 import { listFederationUsers, listUsers } from '../../services/auth/users.ts';
@@ -34,13 +35,13 @@ async function interventionNames(db: Database, federationId: number) {
 }
 
 /** The förbund's users, open invitations and interventions; `form` is a refused invitation or the link just made. */
-export async function loadUsersPage(db: Database, federation: FederationRef, form: Pick<UsersPageModel, 'error' | 'link' | 'values'> = {}): Promise<UsersPageModel> {
+export async function loadUsersPage(db: Database, federation: FederationRef, form: Pick<UsersPageModel, 'error' | 'fieldErrors' | 'link' | 'values'> = {}): Promise<UsersPageModel> {
   const [users, invitations, interventions] = await Promise.all([listManagedUsers(db, federation.id), listInvitations(db, federation.id), interventionNames(db, federation.id)]);
   return { federation, users, invitations, interventions, ...form };
 }
 
 /** One user with a role in the förbund (404 for anyone else); `extra` is a refused role change or the link just made. */
-export async function loadUserPage(db: Database, federation: FederationRef, userId: number, admin: boolean, extra: Pick<UserPageModel, 'error' | 'link'> = {}): Promise<UserPageModel> {
+export async function loadUserPage(db: Database, federation: FederationRef, userId: number, admin: boolean, extra: Pick<UserPageModel, 'error' | 'fieldErrors' | 'link'> = {}): Promise<UserPageModel> {
   const user = (await listManagedUsers(db, federation.id)).find((x) => x.id === userId);
   if (!user) throw new NotFoundError('Användaren finns inte.');
   return { federation, user, interventions: await interventionNames(db, federation.id), admin, ...extra };
@@ -97,6 +98,24 @@ async function postedKinds(c: Context<AppEnv>) {
 }
 
 /** User management: per förbund (kansli, system administrator) and the whole installation (administrator). */
+/**
+ * A refused invitation or role change: problems with a field of the form go beside that field in Swedish (the
+ * services name the intervention list "interventionIds", or "intervention" when the role is set), the rest
+ * above the form.
+ */
+function roleFormRefusal(e: InputError, extraFields: readonly string[] = []): { error?: string; fieldErrors: FieldErrors } {
+  const fieldOf = (field: string | undefined) => (field === 'intervention' ? 'interventionIds' : field);
+  const shown = new Set(['role', 'interventionIds', ...extraFields]);
+  const fieldErrors: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const p of e.problems) {
+    const field = fieldOf(p.field);
+    if (field && shown.has(field) && !p.file && p.line == null) fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${p.message}` : p.message;
+    else rest.push(describeProblem(p));
+  }
+  return { ...(rest.length ? { error: rest.join('\n') } : {}), fieldErrors };
+}
+
 export const authUserRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
   const userIdParam = (c: Context<AppEnv>) => pathId(c, 'userId');
@@ -123,7 +142,7 @@ export const authUserRoutes: RouteModule = ({ db }) => {
       if (r.kind === 'attached') return redirectWithFlash(c, `/f/${f.id}/users`, 'user-role');
       return c.html(<UsersPage model={await loadUsersPage(db, f, { link: { text: `Inbjudan till ${r.email} är skapad.`, link: linkTo(c, '/inbjudan', r.token) } })} />);
     } catch (e) {
-      if (e instanceof InputError) return c.html(<UsersPage model={await loadUsersPage(db, f, { error: e.message, values })} />, 400);
+      if (e instanceof InputError) return c.html(<UsersPage model={await loadUsersPage(db, f, { ...roleFormRefusal(e, ['email']), values })} />, 400);
       throw e;
     }
   });
@@ -150,7 +169,7 @@ export const authUserRoutes: RouteModule = ({ db }) => {
     try {
       await changeFederationRole(db, f.id, userId, { role: b.text('role'), interventionIds: b.ids('interventionIds') }, managerOf(ctx, f.id), ctx.actor);
     } catch (e) {
-      if (e instanceof InputError) return c.html(<UserPage model={await loadUserPage(db, f, userId, ctx.can('admin'), { error: e.message })} />, 400);
+      if (e instanceof InputError) return c.html(<UserPage model={await loadUserPage(db, f, userId, ctx.can('admin'), roleFormRefusal(e))} />, 400);
       throw e;
     }
     return redirectWithFlash(c, `/f/${f.id}/users/${userId}`, 'user-role');

@@ -231,6 +231,19 @@ describe('user management: a kansli manages only its own förbund', () => {
     expect(page).toContain('Testinsats 501, Testinsats 502');
   });
 
+  it('an insats invitation without an intervention is refused beside the interventions, in Swedish (issue 28)', async () => {
+    const res = await kansliA.request(`/f/${fa}/users`, form({ email: 'ny.insats@a.se', role: 'insats' }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).not.toContain('interventionIds"');
+    expect(html).not.toMatch(/fält &quot;|fält "/);
+    // The message sits in the interventions' fieldset, not in the alert above the page.
+    const fieldset = /<fieldset[^>]*>[\s\S]*?<\/fieldset>/.exec(html.slice(html.indexOf('Bjud in en användare')))?.[0] ?? '';
+    expect(fieldset).toContain('Välj minst en insats för rollen insatspersonal.');
+    expect(html).not.toContain('id="invite-error"');
+    expect(await db.query("select 1 from user_invitation where email = 'ny.insats@a.se'")).toEqual([]);
+  });
+
   async function postAnon(path: string, fields: Record<string, string>) {
     const page = await app.request('/login');
     const cookie = (page.headers.getSetCookie().find((c) => c.startsWith('samordna_csrf=')) ?? '').split(';')[0]!;

@@ -5,7 +5,7 @@
 import type { FederationRef } from '../context.ts';
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
-import { CheckboxGroup, FormSecurityFields, RowAction } from '../kit/form.tsx';
+import { CheckboxGroup, FormSecurityFields, RowAction, type FieldErrors } from '../kit/form.tsx';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
 import type { Invitation, ManagedUserRow } from '../../services/auth/accounts.ts';
@@ -24,6 +24,8 @@ export interface UsersPageModel {
   readonly error?: string | undefined;
   /** The invitation link just made. */
   readonly link?: OneTimeLink | undefined;
+  /** Why a field of the invitation form was refused, beside the field (email, displayName, role, interventionIds). */
+  readonly fieldErrors?: FieldErrors | undefined;
   /** The invitation form as posted when it was refused. */
   readonly values?: { readonly email: string; readonly displayName: string; readonly role: string; readonly interventionIds: readonly number[] } | undefined;
 }
@@ -36,16 +38,31 @@ export interface UserPageModel {
   readonly admin: boolean;
   /** Why the role change was refused. */
   readonly error?: string | undefined;
+  /** Why a field of the role form was refused, beside the field (role, interventionIds). */
+  readonly fieldErrors?: FieldErrors | undefined;
   /** The password link just made. */
   readonly link?: OneTimeLink | undefined;
 }
 
-function RoleFields(props: { idPrefix: string; interventions: readonly InterventionName[]; role?: string | undefined; selected?: readonly number[] | undefined }) {
+function RoleFields(props: {
+  idPrefix: string;
+  interventions: readonly InterventionName[];
+  role?: string | undefined;
+  selected?: readonly number[] | undefined;
+  errors?: FieldErrors | undefined;
+}) {
   const p = props.idPrefix;
+  const roleError = props.errors?.['role'];
   return (
     <>
       <label for={`${p}-role`}>Roll</label>
-      <select id={`${p}-role`} name="role" required>
+      {roleError ? (
+        <span class="field-error" id={`${p}-role-error`}>
+          <span class="visually-hidden">Fel: </span>
+          {roleError}
+        </span>
+      ) : null}
+      <select id={`${p}-role`} name="role" required aria-invalid={roleError ? 'true' : undefined} aria-describedby={roleError ? `${p}-role-error` : undefined}>
         <option value="" selected={!props.role}>
           – välj roll –
         </option>
@@ -61,6 +78,7 @@ function RoleFields(props: { idPrefix: string; interventions: readonly Intervent
         idPrefix={`${p}-i`}
         options={props.interventions.map((i) => ({ value: String(i.id), label: i.name }))}
         chosen={(props.selected ?? []).map(String)}
+        error={props.errors?.['interventionIds']}
         empty={<p class="muted">Förbundet har inga insatser ännu.</p>}
       />
     </>
@@ -142,10 +160,25 @@ export function UsersPage(props: { model: UsersPageModel }) {
       <form method="post" action={`/f/${f.id}/users`}>
         <FormSecurityFields />
         <label for="email">E-postadress</label>
-        <input id="email" name="email" type="email" required autocomplete="off" value={v?.email ?? ''} aria-describedby={error ? 'invite-error' : undefined} />
+        {props.model.fieldErrors?.['email'] ? (
+          <span class="field-error" id="email-error">
+            <span class="visually-hidden">Fel: </span>
+            {props.model.fieldErrors['email']}
+          </span>
+        ) : null}
+        <input
+          id="email"
+          name="email"
+          type="email"
+          required
+          autocomplete="off"
+          value={v?.email ?? ''}
+          aria-invalid={props.model.fieldErrors?.['email'] ? 'true' : undefined}
+          aria-describedby={props.model.fieldErrors?.['email'] ? 'email-error' : error ? 'invite-error' : undefined}
+        />
         <label for="displayName">Namn</label>
         <input id="displayName" name="displayName" type="text" autocomplete="off" value={v?.displayName ?? ''} />
-        <RoleFields idPrefix="invite" interventions={props.model.interventions} role={v?.role} selected={v?.interventionIds} />
+        <RoleFields idPrefix="invite" interventions={props.model.interventions} role={v?.role} selected={v?.interventionIds} errors={props.model.fieldErrors} />
         <p>
           <button type="submit">Skapa inbjudan</button>
         </p>
@@ -181,7 +214,7 @@ export function UserPage(props: { model: UserPageModel }) {
       <h2>Ändra roll</h2>
       <form method="post" action={`${base}/role`}>
         <FormSecurityFields />
-        <RoleFields idPrefix="role" interventions={props.model.interventions} role={u.role} selected={u.interventionIds.map(Number)} />
+        <RoleFields idPrefix="role" interventions={props.model.interventions} role={u.role} selected={u.interventionIds.map(Number)} errors={props.model.fieldErrors} />
         <p>
           <button type="submit">Spara roll</button>
         </p>

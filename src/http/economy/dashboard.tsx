@@ -93,15 +93,27 @@ export function PrivacyFindingsNotice(props: { findings: readonly PrivacyFinding
   );
 }
 
-/** Översikt of a förbund without any fiscal year yet: where to begin. */
-export function NoYearsPage(props: { federation: FederationRef }) {
+/**
+ * A page of the year (Översikt, Budget, Driftredovisning, Nyckeltal, Utfall, Medelstilldelning) for a förbund
+ * without any fiscal year yet: what the first step is and, for whoever may take it, a link to it.
+ */
+export function NoYearsPage(props: { federation: FederationRef; title?: string; canWrite?: boolean }) {
+  const title = props.title ?? 'Översikt';
+  const members = `/f/${props.federation.id}/medlemmar`;
   return (
-    <Layout title="Översikt" federation={props.federation}>
-      <h1>Översikt</h1>
-      <p>Förbundet har inga räkenskapsår ännu.</p>
-      <p>
-        <a href={`/f/${props.federation.id}/medlemmar`}>Lägg in medlemmar och årets medelstilldelning</a>
-      </p>
+    <Layout title={title} federation={props.federation}>
+      <h1>{title}</h1>
+      <p>Förbundet har inga räkenskapsår ännu, så det finns inga siffror att visa här.</p>
+      {props.canWrite === false ? (
+        <p>Första steget tar kansliet: att lägga in medlemmarna och årets medelstilldelning. Då skapas räkenskapsåret och sidan fylls.</p>
+      ) : (
+        <>
+          <p>Första steget är att lägga in medlemmarna och årets medelstilldelning. Då skapas räkenskapsåret; därefter budget och utfall.</p>
+          <p>
+            <a href={members}>Lägg in medlemmar och årets medelstilldelning</a>
+          </p>
+        </>
+      )}
     </Layout>
   );
 }

@@ -29,7 +29,7 @@ export const economyDashboardRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:read');
     const federation = requireFederation(c);
     const figures = await getYearFigures(db, federation.id, chosenYearParam(c), { knownVersion: ctx.figuresVersion });
-    if (figures === null) return c.html(<NoYearsPage federation={federation} />);
+    if (figures === null) return c.html(<NoYearsPage federation={federation} canWrite={ctx.can('economy:write', { federationId: federation.id })} />);
     const body = await renderedFrom(figures, `dashboard:${federation.id}`, () => <DashboardPage model={dashboardModel(federation.id, figures)} />);
     // The kansli (who may correct any row) sees what the check for identity numbers in older rows found. The
     // count comes with the year's facts (their one statement), so the list costs a statement only when there is one.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { pageText, seedSmallFederation } from '../../../test/support/economy.ts';
 import { createApp } from '../app.tsx';
+import { addTestUser, loginAs } from '../../../test/support/auth.ts';
 import { createFederation } from '../../services/economy/index.ts';
 
 /** Page routes over a small förbund; every expected figure is worked out by hand in the comments. */
@@ -92,8 +93,16 @@ describe('economy pages (HTTP)', () => {
     const other = await createFederation(db, { name: 'Samordningsförbundet Nytt' }, { id: 'test' });
     const { status, html } = await get(`/f/${other.id}`);
     expect(status).toBe(200);
-    expect(text(html)).toContain('Förbundet har inga räkenskapsår ännu.');
-    expect((await get(`/f/${other.id}/budget`)).location).toBe(`/f/${other.id}/medlemmar`);
+    expect(text(html)).toContain('Förbundet har inga räkenskapsår ännu');
+    // Issue 28: Budget, Driftredovisning, Nyckeltal and Utfall explain the first step instead of redirecting silently.
+    for (const [page, title] of [['budget', 'Budget'], ['driftredovisning', 'Driftredovisning'], ['nyckeltal', 'Nyckeltal'], ['utfall', 'Utfall']] as const) {
+      const r = await get(`/f/${other.id}/${page}`);
+      expect(r.status, page).toBe(200);
+      expect(r.location, page).toBeNull();
+      expect(text(r.html), page).toContain(`${title} Förbundet har inga räkenskapsår ännu`);
+      expect(text(r.html), page).toContain('Första steget är att lägga in medlemmarna och årets medelstilldelning');
+      expect(r.html, page).toContain(`href="/f/${other.id}/medlemmar"`);
+    }
   });
 
   it('year selectors redirect to the chosen year; unknown years are 404, malformed years and months 400', async () => {
@@ -107,5 +116,24 @@ describe('economy pages (HTTP)', () => {
     for (const m of ['13', '0', '1.5', 'x']) expect((await get(`/api/federations/${fid}/years/2025/overview?throughMonth=${m}`)).status, m).toBe(400);
     expect((await get(`/api/federations/${fid}/years/2025/overview?throughMonth=3`)).status).toBe(200);
     expect((await get(`/api/federations/${fid}/years/2031/overview`)).status).toBe(404);
+  });
+});
+
+describe('economy pages of a förbund without years, for a board member (issue 28)', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  beforeAll(async () => {
+    db = await createTestDb();
+  });
+  afterAll(() => db.drop());
+
+  it('a board member of a förbund without years is told that the kansli takes the first step (issue 28)', async () => {
+    const other = await createFederation(db, { name: 'Samordningsförbundet Tomt' }, { id: 'test' });
+    await addTestUser(db, { email: 'styrelse@tomt.se', federationId: other.id, role: 'styrelse' });
+    const board = await loginAs(createApp({ db }), 'styrelse@tomt.se');
+    const res = await board.request(`/f/${other.id}/budget`);
+    expect(res.status).toBe(200);
+    const t = pageText(await res.text());
+    expect(t).toContain('Första steget tar kansliet');
+    expect(t).not.toContain('Lägg in medlemmar och årets medelstilldelning');
   });
 });

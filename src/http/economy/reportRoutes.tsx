@@ -12,6 +12,7 @@ import type { YearFigures } from '../../core/economy/yearFigures.ts';
 import type { Table } from '../../core/table.ts';
 import { listFiscalYears, yearFigures } from '../../services/economy/index.ts';
 import { chosenYear, yearParam } from './shared.ts';
+import { NoYearsPage } from './dashboard.tsx';
 
 /** Without a previous year the report has no columns for it. */
 function withoutEmptyPrevious(table: Table, hasPrevious: boolean): Table {
@@ -87,13 +88,15 @@ export const economyReportRoutes: RouteModule = ({ db }) => {
   });
 
   // The year selectors post here (GET ?ar=…): on to the chosen year's page.
-  for (const page of ['driftredovisning', 'nyckeltal', 'budget', 'utfall', 'medelstilldelning'] as const) {
+  // A förbund without any year gets the first step explained, not a silent redirect.
+  const titles = { driftredovisning: 'Driftredovisning', nyckeltal: 'Nyckeltal', budget: 'Budget', utfall: 'Utfall', medelstilldelning: 'Medelstilldelning' } as const;
+  for (const page of Object.keys(titles) as (keyof typeof titles)[]) {
     app.get(`/f/:federationId/${page}`, async (c) => {
-      requirePermission(c, 'economy:read');
+      const ctx = requirePermission(c, 'economy:read');
       const federation = requireFederation(c);
       const years = (await listFiscalYears(db, federation.id)).map((f) => f.year);
       const year = chosenYear(c, years);
-      if (year === null) return c.redirect(`/f/${federation.id}/medlemmar`, 303);
+      if (year === null) return c.html(<NoYearsPage federation={federation} title={titles[page]} canWrite={ctx.can('economy:write', { federationId: federation.id })} />);
       return c.redirect(`/f/${federation.id}/ar/${year}/${page}`, 303);
     });
   }

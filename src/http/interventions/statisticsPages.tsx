@@ -163,7 +163,7 @@ export function FederationStatisticsPage(props: { model: FederationStatisticsMod
       <h1>Deltagarstatistik {year}</h1>
       <p>Individinsatserna: {(stats?.byIntervention.rowLabels ?? all.map((i) => i.name)).join(', ') || 'inga'}.</p>
       <YearForm action={`/f/${f.id}/statistik`} year={year} />
-      <PublicationNote live={live} year={year} />
+      {stats ? <PublicationNote live={live} year={year} /> : null}
       {stats ? <StatisticsBody s={stats} /> : <NotYetPublished year={year} publishedFrom={publishedFrom} />}
     </Layout>
   );
@@ -187,7 +187,7 @@ export function InterventionStatisticsPage(props: { model: InterventionStatistic
         <a href={`${base}/uppfoljning-${year}.xlsx`}>Excel</a>
       </p>
       <YearForm action={`${base}/statistik`} year={year} />
-      <PublicationNote live={live} year={year} />
+      {stats ? <PublicationNote live={live} year={year} /> : null}
       {!stats ? <NotYetPublished year={year} publishedFrom={publishedFrom} /> : live ? <StatisticsBody s={stats} /> : <InterventionPublishedBody s={stats} />}
     </Layout>
   );

@@ -3,6 +3,8 @@ import { createTestDb } from '../../../test/support/db.ts';
 import { addTestUser, loginAs, type TestSession } from '../../../test/support/auth.ts';
 import { createApp } from '../app.tsx';
 import { loadInterventionDemo } from '../../services/interventions/demo/loadInterventionDemo.ts';
+import { lastClosedYear } from '../../services/interventions/publishedStatistics.ts';
+import { defaultSettings } from '../../core/settings.ts';
 
 /**
  * Issue 8: styrelse and the national reader see the participant statistics of ALL interventions, the same
@@ -77,6 +79,21 @@ describe('participant statistics per role', () => {
     const year = new Date().getUTCFullYear() + 1;
     const res = await sessions.get('styrelse')!.request(`/f/${fid}/statistik?ar=${year}`);
     expect(res.status).toBe(200);
-    expect(main(await res.text())).toContain(`publiceras när året har stängts, ${year + 1}-02-01`);
+    const page = main(await res.text());
+    expect(page).toContain(`publiceras när året har stängts, ${year + 1}-02-01`);
+    // Issue 28: not also "fastställd", as if the unpublished year were published.
+    expect(page).not.toContain('fastställd');
+  });
+
+  it('opens on the last year that has published figures, for the förbund and for an intervention (issue 28)', async () => {
+    const latest = lastClosedYear(new Date(), defaultSettings.statisticsClosingDays);
+    for (const path of [`/f/${fid}/statistik`, `/f/${fid}/insatser/${team}/statistik`]) {
+      const page = main(await (await sessions.get('styrelse')!.request(path)).text());
+      expect(page, path).toContain(`Publicerad statistik för ${latest}`);
+      expect(page, path).not.toContain('publiceras när året har stängts');
+    }
+    // The intervention's own staff see it live, on the running year.
+    const own = main(await (await sessions.get('insats')!.request(`/f/${fid}/insatser/${team}/statistik`)).text());
+    expect(own).toContain(`Statistik ${new Date().getFullYear()}`);
   });
 });

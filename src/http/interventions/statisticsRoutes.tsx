@@ -4,10 +4,12 @@ import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission } from '../context.ts';
 import { getIntervention, listInterventions } from '../../services/interventions/interventions.ts';
 import { participantStatistics } from '../../services/interventions/statistics.ts';
-import { publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
+import { latestPublishedYear, publishedStatistics } from '../../services/interventions/publishedStatistics.ts';
 import type { Database } from '../../db/database.ts';
 import { followUpCsv, followUpFileName, followUpXlsx } from '../../exports/interventionFollowUp.ts';
-import { idParam, isOwnStaff, yearParam } from './common.ts';
+import { idParam, isOwnStaff } from './common.ts';
+import { queryYear } from '../kit/params.ts';
+import { currentYear } from '../../core/calendar.ts';
 import { parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { FederationStatisticsPage, InterventionStatisticsPage, type FederationStatisticsModel, type InterventionStatisticsModel } from './statisticsPages.tsx';
 
@@ -38,14 +40,16 @@ export const interventionStatisticsRoutes: RouteModule = ({ db }) => {
   app.get('/f/:federationId/statistik', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'statistics:read');
-    return c.html(<FederationStatisticsPage model={await loadFederationStatistics(db, f, ctx, yearParam(c))} />);
+    const year = queryYear(c) ?? (ctx.principal.local ? currentYear() : ((await latestPublishedYear(db, f.id, currentYear())) ?? currentYear()));
+    return c.html(<FederationStatisticsPage model={await loadFederationStatistics(db, f, ctx, year)} />);
   });
 
   app.get('/f/:federationId/insatser/:id/statistik', async (c) => {
     const f = requireFederation(c);
     const id = idParam(c, 'id');
     const ctx = requirePermission(c, 'statistics:read', { interventionId: id });
-    return c.html(<InterventionStatisticsPage model={await loadInterventionStatistics(db, f, id, ctx, yearParam(c))} />);
+    const year = queryYear(c) ?? (isOwnStaff(ctx, f.id, id) ? currentYear() : ((await latestPublishedYear(db, f.id, currentYear(), { interventionId: id })) ?? currentYear()));
+    return c.html(<InterventionStatisticsPage model={await loadInterventionStatistics(db, f, id, ctx, year)} />);
   });
 
   app.get('/f/:federationId/insatser/:id/:file{uppfoljning-[0-9]{4}\\.(csv|xlsx)}', async (c) => {

@@ -149,3 +149,24 @@ describe('import reference', () => {
     );
   });
 });
+
+describe('the demo förbund has its county (issue 28: it showed as "Län saknas" in the national view)', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  beforeAll(async () => {
+    db = await createTestDb();
+  });
+  afterAll(() => db?.drop());
+
+  it('imports federation.county from the demo file, and refuses a county that is not one of the 21 län', async () => {
+    const demo = new URL('../../../demo/vastmanland.json', import.meta.url).pathname;
+    await importReferenceFile(db, demo, actor);
+    expect(await db.query('select name, county from federation')).toEqual([{ name: 'Samordningsförbundet Västmanland', county: 'Västmanlands län' }]);
+    const data = valid();
+    data.federation.name = 'Ett annat förbund';
+    data.federation.county = 'Mälardalen';
+    const { err, expectedLine } = await failing(db, data, '"county"');
+    expect(err.problems[0]).toMatchObject({ file, line: expectedLine, field: 'federation.county' });
+    expect(err.problems[0]!.message).toContain('Välj ett av Sveriges 21 län');
+    expect(await db.query("select 1 from federation where name = 'Ett annat förbund'")).toEqual([]);
+  });
+});

@@ -55,6 +55,7 @@ export async function importReferenceText(db: Database, text: string, file: stri
 /** Writes validated data inside an open transaction (also used by the demo loader). */
 export async function writeReference(tx: Queryable, data: ReferenceData): Promise<ReferenceImportResult> {
   const federationId = await ensureFederation(tx, data.federationName);
+  if (data.county !== undefined) await tx.query('update federation set county = $2 where id = $1 and county is distinct from $2', [federationId, data.county]);
 
   const memberIds = await upsertMembers(tx, federationId, data.members);
 

@@ -1,13 +1,14 @@
 /**
- * Reads and validates a file in the reference import format `samordna-reference/1` (spec:
+ * Reads and validates a file in the reference format `samordna-reference/1` (spec:
  * test/fixtures/REFERENCE.md; Samordna's extensions in README.md). Everything is checked before anything is written;
  * every problem names the file, the line and the field (JSON path), e.g.
  * `vastmanland.json, rad 112, fält "years[1].budget[3].cost": Beloppet är text …`.
  *
- * Samordna extensions (optional): per year `employees` (full-time positions), and top-level `yearSummaries`
+ * Samordna extensions (optional): `federation.county` (one of the 21 län), per year `employees` (full-time positions), and top-level `yearSummaries`
  * — printed totals of years without lines (five-year overview): { year, income, cost, result, equityRatio?,
  * employees?, note? }, amounts in kronor, cost positive.
  */
+import { countyRefusal, isCounty } from '../../core/counties.ts';
 import { parseText } from '../../core/input/index.ts';
 import { holdsIdentityNumber, identityRefusalMessage } from '../../core/privacy/identityGuard.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
@@ -42,6 +43,8 @@ export interface ReferenceYear {
 
 export interface ReferenceData {
   readonly federationName: string;
+  /** The förbund's county (län), when the file gives it. */
+  readonly county?: string;
   readonly members: readonly { readonly name: string; readonly kind: MemberKind }[];
   readonly years: readonly ReferenceYear[];
   readonly yearSummaries: readonly YearSummary[];
@@ -128,10 +131,15 @@ export function parseReference(text: string, file: string): ReferenceData {
 
   // Federation
   let federationName = '';
+  let county: string | undefined;
   const fed = get(root, 'federation', 'federation', true);
   if (fed !== undefined) {
     if (!isObj(fed)) problem('federation', 'Ska vara ett objekt med "name".');
-    else federationName = text_(fed, 'name', 'federation') ?? '';
+    else {
+      federationName = text_(fed, 'name', 'federation') ?? '';
+      county = text_(fed, 'county', 'federation', false);
+      if (county !== undefined && !isCounty(county)) problem('federation.county', countyRefusal);
+    }
   }
 
   // Members
@@ -288,7 +296,7 @@ export function parseReference(text: string, file: string): ReferenceData {
   });
 
   if (problems.length) throw new InputError(problems);
-  return { federationName, members, years, yearSummaries };
+  return { federationName, ...(county !== undefined ? { county } : {}), members, years, yearSummaries };
 }
 
 /** Each string in the JSON that the boundary's text rule refuses (identity numbers, controls, length), by path. */

@@ -3,20 +3,23 @@ import { isBlank, parseOrganisationNumber, textProblems } from '../../core/input
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { equityCapStepProblems, resolveSettings, type FederationSettings } from '../../core/settings.ts';
 import type { InputProblem } from '../../core/errors.ts';
+import { countyRefusal, isCounty } from '../../core/counties.ts';
 
 export interface FederationInfo {
   readonly id: number;
   readonly name: string;
   readonly organisationNumber: string | null;
+  /** The county (län) the förbund is in; null when not given (the national view says "Län saknas"). */
+  readonly county: string | null;
   readonly settings: FederationSettings;
 }
 
-type Row = { id: number; name: string; organisation_number: string | null; settings: unknown };
-const toInfo = (r: Row): FederationInfo => ({ id: r.id, name: r.name, organisationNumber: r.organisation_number, settings: resolveSettings(r.settings) });
+type Row = { id: number; name: string; organisation_number: string | null; county: string | null; settings: unknown };
+const toInfo = (r: Row): FederationInfo => ({ id: r.id, name: r.name, organisationNumber: r.organisation_number, county: r.county, settings: resolveSettings(r.settings) });
 
 /** The förbund with this id; NotFoundError when there is none. */
 export async function getFederation(q: Queryable, federationId: number): Promise<FederationInfo> {
-  const [r] = await q.query<Row>('select id, name, organisation_number, settings from federation where id = $1', [federationId]);
+  const [r] = await q.query<Row>('select id, name, organisation_number, county, settings from federation where id = $1', [federationId]);
   if (!r) throw new NotFoundError('Förbundet finns inte.');
   return toInfo(r);
 }
@@ -38,7 +41,7 @@ export async function findFederationRef(q: Queryable, federationId: number): Pro
 
 /** The förbund with this exact name; NotFoundError (naming it) when there is none. */
 export async function getFederationByName(q: Queryable, name: string): Promise<FederationInfo> {
-  const [r] = await q.query<Row>('select id, name, organisation_number, settings from federation where name = $1', [name]);
+  const [r] = await q.query<Row>('select id, name, organisation_number, county, settings from federation where name = $1', [name]);
   if (!r) throw new NotFoundError(`Förbundet "${name}" finns inte.`);
   return toInfo(r);
 }
@@ -46,14 +49,14 @@ export async function getFederationByName(q: Queryable, name: string): Promise<F
 /** The förbund with this name, or else with this id (the CLI takes either); null when there is none. */
 export async function findFederationByNameOrId(q: Queryable, nameOrId: string): Promise<FederationInfo | null> {
   const [r] = await q.query<Row>(
-    'select id, name, organisation_number, settings from federation where name = $1 or id::text = $1 order by (name = $1) desc limit 1',
+    'select id, name, organisation_number, county, settings from federation where name = $1 or id::text = $1 order by (name = $1) desc limit 1',
     [nameOrId],
   );
   return r ? toInfo(r) : null;
 }
 
 export async function listFederations(q: Queryable): Promise<FederationInfo[]> {
-  return (await q.query<Row>('select id, name, organisation_number, settings from federation order by name')).map(toInfo);
+  return (await q.query<Row>('select id, name, organisation_number, county, settings from federation order by name')).map(toInfo);
 }
 
 /** Finds the förbund by name or creates it, inside an open transaction (importers). Returns its id. */
@@ -78,27 +81,28 @@ export async function ensureFederationByName(db: Database, name: string, actor: 
  * Registers a förbund (the system administrator, the demo, tests). The organisation number is optional; when
  * given it must be a legal person's number with a valid check digit, and no other förbund may have it.
  */
-export async function createFederation(db: Database, input: { name: string; organisationNumber?: string | null }, actor: Actor): Promise<FederationInfo> {
-  const { name, organisationNumber } = federationInput(input);
+export async function createFederation(db: Database, input: { name: string; organisationNumber?: string | null; county?: string | null }, actor: Actor): Promise<FederationInfo> {
+  const { name, organisationNumber, county } = federationInput(input);
   return db.transaction(async (tx) => {
     await assertUnique(tx, null, name, organisationNumber);
     const [r] = await tx.query<Row>(
-      'insert into federation (name, organisation_number) values ($1, $2) returning id, name, organisation_number, settings',
-      [name, organisationNumber],
+      'insert into federation (name, organisation_number, county) values ($1, $2, $3) returning id, name, organisation_number, county, settings',
+      [name, organisationNumber, county],
     );
     return toInfo(r!);
   }, actor);
 }
 
-/** Renames a förbund or changes its organisation number (the system administrator). */
-export async function updateFederation(db: Database, federationId: number, input: { name: string; organisationNumber?: string | null }, actor: Actor): Promise<FederationInfo> {
-  const { name, organisationNumber } = federationInput(input);
+/** Renames a förbund or changes its organisation number or county (the system administrator). */
+export async function updateFederation(db: Database, federationId: number, input: { name: string; organisationNumber?: string | null; county?: string | null }, actor: Actor): Promise<FederationInfo> {
+  const { name, organisationNumber, county } = federationInput(input);
   return db.transaction(async (tx) => {
     await getFederation(tx, federationId);
     await assertUnique(tx, federationId, name, organisationNumber);
     const [r] = await tx.query<Row>(
-      'update federation set name = $2, organisation_number = $3 where id = $1 returning id, name, organisation_number, settings',
-      [federationId, name, organisationNumber],
+      // A caller that does not give the county leaves it as it is.
+      'update federation set name = $2, organisation_number = $3, county = case when $5::boolean then $4 else county end where id = $1 returning id, name, organisation_number, county, settings',
+      [federationId, name, organisationNumber, county, input.county !== undefined],
     );
     return toInfo(r!);
   }, actor);
@@ -107,13 +111,13 @@ export async function updateFederation(db: Database, federationId: number, input
 /** Every förbund with its number of accounts, for the system administrator's list. */
 export async function listFederationsWithUserCounts(q: Queryable): Promise<(FederationInfo & { users: number })[]> {
   const rows = await q.query<Row & { users: number }>(
-    `select f.id, f.name, f.organisation_number, f.settings, count(r.user_id)::int as users
+    `select f.id, f.name, f.organisation_number, f.county, f.settings, count(r.user_id)::int as users
      from federation f left join federation_role r on r.federation_id = f.id group by f.id order by f.name`,
   );
   return rows.map((r) => ({ ...toInfo(r), users: r.users }));
 }
 
-function federationInput(input: { name: unknown; organisationNumber?: unknown }): { name: string; organisationNumber: string | null } {
+function federationInput(input: { name: unknown; organisationNumber?: unknown; county?: unknown }): { name: string; organisationNumber: string | null; county: string | null } {
   const problems: InputProblem[] = [];
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (!name) problems.push({ field: 'name', message: 'Ange förbundets namn.' });
@@ -124,8 +128,10 @@ function federationInput(input: { name: unknown; organisationNumber?: unknown })
     if (parsed.ok) organisationNumber = parsed.value;
     else problems.push({ field: 'organisationNumber', message: parsed.message });
   }
+  const county = typeof input.county === 'string' && input.county.trim() ? input.county.trim() : null;
+  if (county !== null && !isCounty(county)) problems.push({ field: 'county', message: countyRefusal });
   if (problems.length) throw new InputError(problems);
-  return { name, organisationNumber };
+  return { name, organisationNumber, county };
 }
 
 async function assertUnique(tx: Queryable, exceptId: number | null, name: string, organisationNumber: string | null): Promise<void> {
@@ -174,7 +180,7 @@ export async function saveFederationSettings(db: Database, federationId: number,
     const current = await getFederation(tx, federationId);
     const next: FederationSettings = { ...current.settings, ...change };
     const [r] = await tx.query<Row>(
-      "update federation set settings = settings || $2::jsonb where id = $1 returning id, name, organisation_number, settings",
+      "update federation set settings = settings || $2::jsonb where id = $1 returning id, name, organisation_number, county, settings",
       [federationId, JSON.stringify(next)],
     );
     return toInfo(r!).settings;

@@ -5,7 +5,7 @@ import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { Actor } from '../../db/database.ts';
 import { addGrant, addRequisition, addStaffing, createIntervention, getIntervention, listInterventions } from './interventions.ts';
 import { addGoal, assessGoal, listGoals } from './goals.ts';
-import { closeParticipation, listParticipations, registerParticipation } from './participations.ts';
+import { closeParticipation, insertParticipations, listParticipations, registerParticipation } from './participations.ts';
 import { addActivity, listActivities } from './activities.ts';
 import { participantStatistics } from './statistics.ts';
 import { loadInterventionDemo } from './demo/loadInterventionDemo.ts';
@@ -126,6 +126,25 @@ describe('interventions, grants, goals and participations in the database', () =
   });
 });
 
+describe('bulk participations (the demo loader)', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  afterAll(() => db?.drop());
+
+  it('refuses a participation dated before its intervention starts, naming the row, and writes nothing (issue 28)', async () => {
+    db = await createTestDb();
+    const [{ id: fid }] = (await db.query<{ id: number }>("insert into federation (name) values ('F') returning id")) as [{ id: number }];
+    const [{ id: iid }] = (await db.query<{ id: number }>(
+      "insert into intervention (federation_id, name, kind, period_start) values ($1, 'Team', 'individual', '2024-01-01') returning id",
+      [fid],
+    )) as [{ id: number }];
+    const p = { interventionId: iid, gender: 'woman', ageBand: '30-39', homeMunicipality: null, referringMemberId: null, supportBefore: 'income_support', supportDuration: 'gt4', education: 'compulsory', endDate: null, exitOutcome: null, supportAfter: null } as const;
+    const attempt = db.transaction((tx) => insertParticipations(tx, fid, iid, [{ ...p, startDate: '2024-03-01' }, { ...p, startDate: '2023-11-15' }]), actor);
+    await expect(attempt).rejects.toThrow(InputError);
+    await expect(attempt).rejects.toThrow('rad 2, fält "startDate": Startdatum (2023-11-15) är före insatsens start (2024-01-01).');
+    expect(await db.query('select 1 from participation where federation_id = $1', [fid])).toEqual([]);
+  });
+});
+
 describe('the Västmanland demo', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
   let fid: number;
@@ -155,6 +174,20 @@ describe('the Västmanland demo', () => {
     expect(s.shares.closerToWork).toBe(ps.pct_started_work_studies_or_closer);
     expect(s.shares.sick).toBe(ps.pct_ended_sick_medical_rehab);
     expect(s.series.map((p) => p.year)).toEqual([2023, 2024, 2025]);
+  });
+
+  it('has no participant before the team started, so no chart shows years before it (issue 28: Sala had 6 in 2023, start 2024)', async () => {
+    const early = await db.query<{ name: string }>(
+      `select i.name from participation p join intervention i on i.federation_id = p.federation_id and i.id = p.intervention_id
+        where p.federation_id = $1 and (p.start_date < i.period_start or p.end_date < i.period_start)`,
+      [fid],
+    );
+    expect(early).toEqual([]);
+    for (const i of await listInterventions(db, fid)) {
+      const s = await participantStatistics(db, fid, 2025, { interventionIds: [i.id] });
+      const startYear = Number(i.periodStart.slice(0, 4));
+      expect(s.series.filter((p) => p.year < startYear && p.active !== 0), i.name).toEqual([]);
+    }
   });
 
   it('reproduces the 2025 structural activities table: 12 rows summing to 1 734 (the text says "ca 1743")', async () => {

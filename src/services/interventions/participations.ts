@@ -21,9 +21,20 @@ const factColumns = `p.intervention_id as "interventionId", p.gender, p.age_band
   p.exit_outcome as "exitOutcome", p.support_after as "supportAfter"`;
 
 
-/** Inserts validated participations (one transaction is the caller's): each gets a fresh random code. */
+/**
+ * Inserts validated participations (one transaction is the caller's): each gets a fresh random code. The same
+ * date rule as a registration: nobody takes part in an intervention before it starts (its statistics would
+ * otherwise show participants in years before it existed).
+ */
 export async function insertParticipations(tx: Queryable, federationId: number, interventionId: number, inputs: readonly ParticipationInput[]): Promise<{ id: number; code: string }[]> {
-  await assertInterventionExists(tx, federationId, interventionId);
+  const start = await interventionStart(tx, federationId, interventionId);
+  const problems = inputs.flatMap((p, i) =>
+    [...interventionDateProblems('startDate', 'startdatum', p.startDate, start, today()), ...interventionDateProblems('endDate', 'slutdatum', p.endDate, start, today())].map((x) => ({
+      ...x,
+      line: i + 1,
+    })),
+  );
+  if (problems.length) throw new InputError(problems);
   await assertMembersOf(tx, federationId, inputs.map((i) => i.referringMemberId), 'referringMemberId');
   const out: { id: number; code: string }[] = [];
   for (const p of inputs) {

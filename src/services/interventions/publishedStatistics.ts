@@ -158,3 +158,13 @@ export async function publishedStatistics(
   if (!unit) return { stats: null, publishedFrom };
   return { stats: readFrozenIntervention(f, unit.id, unit.name, series), publishedFrom };
 }
+
+/**
+ * The last year that has published figures (the förbund's, or one intervention's), up to `upTo`: where the
+ * statistics page opens, rather than on a running year that shows nothing until it closes. null when none.
+ */
+export async function latestPublishedYear(db: Database, federationId: number, upTo: number, options: { interventionId?: number; today?: Date } = {}): Promise<number | null> {
+  const frozen = await freezeClosedYears(db, federationId, upTo, options.today);
+  const withFigures = frozen.filter((f) => f.year <= upTo && (options.interventionId === undefined || f.units.some((u) => u.id === options.interventionId)));
+  return withFigures.length ? Math.max(...withFigures.map((f) => f.year)) : null;
+}

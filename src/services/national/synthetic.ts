@@ -8,11 +8,8 @@ import { InputError } from '../../core/errors.ts';
 import { computeStateAllocation } from '../../core/economy/stateAllocation.ts';
 import type { Actor, Database } from '../../db/database.ts';
 
-export const swedishCounties = [
-  'Blekinge län', 'Dalarnas län', 'Gotlands län', 'Gävleborgs län', 'Hallands län', 'Jämtlands län', 'Jönköpings län',
-  'Kalmar län', 'Kronobergs län', 'Norrbottens län', 'Skåne län', 'Stockholms län', 'Södermanlands län', 'Uppsala län',
-  'Värmlands län', 'Västerbottens län', 'Västernorrlands län', 'Västmanlands län', 'Västra Götalands län', 'Örebro län', 'Östergötlands län',
-] as const;
+export { swedishCounties } from '../../core/counties.ts';
+import { swedishCounties } from '../../core/counties.ts';
 
 export interface SyntheticScale {
   readonly federations: number;

@@ -19,6 +19,22 @@ async function memberIds(tx: Queryable, federationId: number): Promise<Map<strin
 }
 
 /**
+ * Each team's start: 1 January of the year its first synthetic participant started. The teams ran before the
+ * 2024 plan, and a participation may not start before its intervention does (the charts would otherwise show
+ * participants in years before the team existed).
+ */
+function demoTeamStarts(): Map<string, string> {
+  const byIndex = new Map(demoTeams.map((t, i) => [t.name, i]));
+  const starts = new Map<string, string>();
+  for (const p of vastmanland2025Participations(byIndex)) {
+    const name = demoTeams[p.interventionId]!.name;
+    const first = `${p.startDate.slice(0, 4)}-01-01`;
+    if (!starts.has(name) || first < starts.get(name)!) starts.set(name, first);
+  }
+  return starts;
+}
+
+/**
  * The Västmanland teams from the 2024 plan (owner, staffing, capacity, budget line when one with the team's
  * name exists), a goal each, synthetic participations consistent with the 2025 annual report, and the 2025
  * structural activities. Does nothing if the förbund already has interventions. One transaction.
@@ -38,12 +54,13 @@ export async function seedInterventionDemo(tx: Queryable, federationId: number):
     const members = await memberIds(tx, federationId);
     const lines = new Map((await tx.query<{ id: number; label: string }>('select id, label from budget_line where federation_id = $1', [federationId])).map((l) => [l.label, l.id]));
     const ids = new Map<string, number>();
+    const starts = demoTeamStarts();
     for (const team of demoTeams) {
       const input = parseInterventionInput({
         name: team.name,
         kind: 'individual',
         ownerMemberId: members.get(team.owner),
-        periodStart: '2024-01-01',
+        periodStart: starts.get(team.name) ?? '2024-01-01',
         targetGroup: 'Personer 16–64 år i behov av samordnade rehabiliteringsinsatser från minst två huvudmän',
         municipalitiesServed: team.municipalities,
         capacity: team.capacity,
