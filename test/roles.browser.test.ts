@@ -106,10 +106,11 @@ describe.skipIf(!browserAvailable)('every role’s main task in Chromium', () =>
       const page = await loginPage(w.users.revisor, width);
       expect(new URL(page.url()).pathname).toBe(`/f/${w.federationId}/ar/2025/driftredovisning`);
       await viaMenu(page, 'Granskningslogg', width);
-      await page.getByLabel('Tabell', { exact: true }).selectOption('member');
+      await page.getByLabel('Uppgift', { exact: true }).selectOption('member');
       await page.getByRole('button', { name: 'Filtrera' }).click();
       await page.waitForLoadState('load');
-      expect(await page.getByRole('cell', { name: 'member' }).count()).toBeGreaterThan(0);
+      // The log names the table in Swedish, as a person reads it.
+      expect(await page.getByRole('cell', { name: 'Medlem', exact: true }).count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page);
       await expectLayoutFits(page, width);
     });
