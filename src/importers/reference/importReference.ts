@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Section } from '../../core/economy/types.ts';
-import { ensureFederation } from '../../services/federations/federations.ts';
+import { ensureFederation, setFederationCounty } from '../../services/federations/federations.ts';
 import { ensureBudgetLine, setBudgetLineOrder } from '../../services/economy/lines.ts';
 import { upsertMembers } from '../../services/members/members.ts';
 import { upsertFiscalYear, upsertYearSummary } from '../../services/economy/years.ts';
@@ -55,7 +55,7 @@ export async function importReferenceText(db: Database, text: string, file: stri
 /** Writes validated data inside an open transaction (also used by the demo loader). */
 export async function writeReference(tx: Queryable, data: ReferenceData): Promise<ReferenceImportResult> {
   const federationId = await ensureFederation(tx, data.federationName);
-  if (data.county !== undefined) await tx.query('update federation set county = $2 where id = $1 and county is distinct from $2', [federationId, data.county]);
+  if (data.county !== undefined) await setFederationCounty(tx, federationId, data.county);
 
   const memberIds = await upsertMembers(tx, federationId, data.members);
 

@@ -60,6 +60,11 @@ export async function listFederations(q: Queryable): Promise<FederationInfo[]> {
 }
 
 /** Finds the förbund by name or creates it, inside an open transaction (importers). Returns its id. */
+/** Sets the förbund's county (län) when it differs (a reference file names it; inside the caller's transaction). */
+export async function setFederationCounty(tx: Queryable, federationId: number, county: string | null): Promise<void> {
+  await tx.query('update federation set county = $2 where id = $1 and county is distinct from $2', [federationId, county]);
+}
+
 export async function ensureFederation(tx: Queryable, name: string): Promise<number> {
   const problems = textProblems('federation', name, { kind: 'name' });
   if (problems.length) throw new InputError(problems);
