@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from './support/db.ts';
-import { loginAs, type TestSession } from './support/auth.ts';
+import { loginAs, openFollowingRedirects } from './support/auth.ts';
 import { menuLinks, seedRoleWorld, type RoleWorld } from './support/roles.ts';
 import { createApp } from '../src/http/app.tsx';
 import { freezeAllClosedYears } from '../src/services/interventions/publishedStatistics.ts';
@@ -41,19 +41,7 @@ function pageLinks(html: string): string[] {
     .filter((h) => !/\.(pdf|docx|xlsx|csv|json|zip|png|svg)(\?|$)/.test(h) && !h.startsWith('/static/') && !h.startsWith('/logout'));
 }
 
-async function open(s: TestSession, path: string): Promise<{ status: number; html: string }> {
-  let url = path;
-  for (let hops = 0; hops < 5; hops++) {
-    const res = await s.request(url);
-    if (res.status >= 300 && res.status < 400) {
-      const next = new URL(res.headers.get('location')!, 'http://x');
-      url = next.pathname + next.search;
-      continue;
-    }
-    return { status: res.status, html: await res.text() };
-  }
-  throw new Error(`Too many redirects from ${path}`);
-}
+const open = openFollowingRedirects;
 
 describe('reading never writes: every menu page as each read-only role', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;

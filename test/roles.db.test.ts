@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from './support/db.ts';
-import { loginAs, type TestSession } from './support/auth.ts';
+import { loginAs, openFollowingRedirects } from './support/auth.ts';
 import { menuLinks, seedRoleWorld, type RoleWorld } from './support/roles.ts';
 import { createApp } from '../src/http/app.tsx';
 
@@ -13,19 +13,7 @@ import { createApp } from '../src/http/app.tsx';
 process.env.SAMORDNA_LOG = 'off';
 process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
 
-/** GET, following local redirects; the final path and response. */
-async function open(s: TestSession, path: string): Promise<{ path: string; status: number; html: string }> {
-  let url = path;
-  for (let hops = 0; hops < 5; hops++) {
-    const res = await s.request(url);
-    if (res.status >= 300 && res.status < 400) {
-      url = new URL(res.headers.get('location')!, 'http://x').pathname + new URL(res.headers.get('location')!, 'http://x').search;
-      continue;
-    }
-    return { path: url, status: res.status, html: await res.text() };
-  }
-  throw new Error(`Too many redirects from ${path}`);
-}
+const open = openFollowingRedirects;
 
 describe('every role: start page and menu', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;

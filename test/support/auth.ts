@@ -72,3 +72,18 @@ export async function loginAs(app: Hono<any>, email: string, password = testPass
     },
   };
 }
+
+/** GET as the session, following local redirects (at most five): the final path and response. */
+export async function openFollowingRedirects(s: TestSession, path: string): Promise<{ path: string; status: number; html: string }> {
+  let url = path;
+  for (let hops = 0; hops < 5; hops++) {
+    const res = await s.request(url);
+    if (res.status >= 300 && res.status < 400) {
+      const next = new URL(res.headers.get('location')!, 'http://x');
+      url = next.pathname + next.search;
+      continue;
+    }
+    return { path: url, status: res.status, html: await res.text() };
+  }
+  throw new Error(`Too many redirects from ${path}`);
+}
