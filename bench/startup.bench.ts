@@ -12,12 +12,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStatus } from '../scripts/buildState.mjs';
 import { loadAverage } from './support/machine.ts';
+import { freePort } from './support/postgres.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const preload = fileURLToPath(new URL('./support/cpuAtExit.mjs', import.meta.url));
@@ -70,17 +70,6 @@ function sideBySide(a: () => Sample, b: () => Sample) {
     bs.push(b());
   }
   return [as, bs] as const;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 /**
