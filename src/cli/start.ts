@@ -17,7 +17,7 @@ export function registerStart(program: Command): void {
         import('../services/national/statisticsFreezer.ts'),
       ]);
       const db = await openDatabase();
-      if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025).');
+      if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025, och 2026 som pågående år med exempeldata).');
       const server = await startServer({ db }, { port, hostname: opts.host });
       console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
       // Closed but unfrozen statistics years are frozen in the background (yielding between steps), now and every six hours.
