@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from './support/db.ts';
-import { loginAs, openFollowingRedirects } from './support/auth.ts';
+import { loginAs, openFollowingRedirects as open } from './support/auth.ts';
 import { menuLinks, seedRoleWorld, type RoleWorld } from './support/roles.ts';
 import { createApp } from '../src/http/app.tsx';
 import { freezeAllClosedYears } from '../src/services/interventions/publishedStatistics.ts';
@@ -40,8 +40,6 @@ function pageLinks(html: string): string[] {
     .map((m) => m[1]!.replace(/&amp;/g, '&'))
     .filter((h) => !/\.(pdf|docx|xlsx|csv|json|zip|png|svg)(\?|$)/.test(h) && !h.startsWith('/static/') && !h.startsWith('/logout'));
 }
-
-const open = openFollowingRedirects;
 
 describe('reading never writes: every menu page as each read-only role', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;

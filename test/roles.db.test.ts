@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from './support/db.ts';
-import { loginAs, openFollowingRedirects } from './support/auth.ts';
+import { loginAs, openFollowingRedirects as open } from './support/auth.ts';
 import { menuLinks, seedRoleWorld, type RoleWorld } from './support/roles.ts';
 import { createApp } from '../src/http/app.tsx';
 
@@ -12,8 +12,6 @@ import { createApp } from '../src/http/app.tsx';
 
 process.env.SAMORDNA_LOG = 'off';
 process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
-
-const open = openFollowingRedirects;
 
 describe('every role: start page and menu', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { cliActor, parseYear, withDb } from './shared.ts';
+import { syntheticNote } from '../core/statistics/nationalTables.ts';
 
 /** `samordna national …`: the suppressed cross-förbund tables and the synthetic national data set. */
 export function registerNational(program: Command): void {
@@ -10,7 +11,7 @@ export function registerNational(program: Command): void {
     .requiredOption('--year <år>', 'år')
     .option('--format <format>', 'text, json eller csv', 'text')
     .action(async (o: { year: string; format: string }) => {
-      const [{ nationalStatisticsForYear }, { freezeAllClosedYears }, { nationalCountTables, nationalCsv, nationalJson, syntheticNote }, { tableRows }] = await Promise.all([
+      const [{ nationalStatisticsForYear }, { freezeAllClosedYears }, { nationalCountTables, nationalCsv, nationalJson }, { tableRows }] = await Promise.all([
         import('../services/national/nationalStatistics.ts'),
         import('../services/interventions/publishedStatistics.ts'),
         import('../exports/nationalExport.ts'),

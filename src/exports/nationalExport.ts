@@ -29,5 +29,3 @@ export function nationalCsv(s: NationalStatistics & { publication?: { state: str
 export function nationalJson(s: NationalStatistics & { series?: unknown }) {
   return { ...(s.synthetic ? { note: syntheticNote } : {}), ...s };
 }
-
-export { economyAsTable, syntheticNote };

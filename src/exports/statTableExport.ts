@@ -8,7 +8,6 @@ import { appendTable } from './xlsx.ts';
  * Suppressed statistic tables through the shared Table writers (csv.ts, xlsx.ts). Hidden cells are written
  * as "–" with an explanatory note, never as a number.
  */
-export { hiddenMark };
 export const suppressionNote = (minCellSize: number) =>
   `– = dolt: färre än ${minCellSize} personer, eller en cell som annars skulle kunna räknas fram ur summorna.`;
 

@@ -1,7 +1,6 @@
 /** Any Table → aligned plain text for the terminal, numbers in sv-SE ("18 964", "−2 029", "23 %"). */
 import { formatCell, type Table } from '../core/table.ts';
 
-export { formatCell };
 
 export function tableToText(table: Table): string {
   const cells = table.rows.map((r) => table.columns.map((c) => formatCell(r.cells[c.key] ?? null, c)));

@@ -21,13 +21,13 @@ import {
   listManagedUsers,
   listPendingApprovals,
   removeRole,
-  resetHours,
   revokeInvitation,
   setDisabled,
   setInstallationKinds,
   type Manager,
 } from '../../services/auth/accounts.ts';
 import { listInterventions } from '../../services/interventions/interventions.ts';
+import { resetHours } from '../../core/access/accountRules.ts';
 
 /** The förbund's interventions by id and name, for the role fields. */
 async function interventionNames(db: Database, federationId: number) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { migrate } from '../../db/migrate.ts';
-import { queryAuditLog, changedColumns, parseAuditFilter } from './auditLog.ts';
+import { queryAuditLog, parseAuditFilter } from './auditLog.ts';
+import { changedColumns } from '../../core/audit/changes.ts';
 import { auditLogToXlsx } from '../../exports/auditXlsx.ts';
 import ExcelJS from 'exceljs';
 

@@ -178,4 +178,3 @@ export async function auditedTables(db: Queryable, federationId: number): Promis
   return rows.map((r) => r.t);
 }
 
-export { changedColumns };

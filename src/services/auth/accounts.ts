@@ -4,7 +4,7 @@ import { isFederationRole, type FederationRole } from '../../core/access/permiss
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './sessions.ts';
 import { displayNameOf, normaliseEmail, setRoleIn } from './users.ts';
-import { installationKindLabels, invitationDays, resetHours, type InstallationKind } from '../../core/access/accountRules.ts';
+import { invitationDays, resetHours, type InstallationKind } from '../../core/access/accountRules.ts';
 
 /**
  * Accounts managed in the web interface, by a förbund's kansli (its own förbund only) and by the system
@@ -25,7 +25,6 @@ import { installationKindLabels, invitationDays, resetHours, type InstallationKi
  * administrator's alone. Only SHA-256 hashes of link tokens are stored.
  */
 
-export { invitationDays, resetHours };
 
 /** Who manages: the system administrator (any account), or the kansli of one förbund. */
 export type Manager = { readonly kind: 'admin' } | { readonly kind: 'kansli'; readonly federationId: number };
@@ -360,7 +359,6 @@ export async function listManagedUsers(db: Queryable, federationId: number): Pro
 }
 
 /** What an account is in the whole installation, besides roles in förbund. */
-export { installationKindLabels, type InstallationKind };
 
 function checkKinds(kinds: readonly string[]): InstallationKind[] {
   const out = [...new Set(kinds)];

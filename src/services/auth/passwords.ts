@@ -7,7 +7,6 @@ import { minPasswordLength } from '../../core/access/accountRules.ts';
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 iterations, 1 lane). */
 const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export { minPasswordLength };
 const maxPasswordLength = 256;
 
 /** The password rules, in Swedish; throws InputError with field "password". */

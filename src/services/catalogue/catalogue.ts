@@ -7,10 +7,9 @@
  */
 import { NotFoundError } from '../../core/errors.ts';
 import { isOutOfDate, parseCatalogueEntryInput, searchQuery, type CatalogueEntryInput } from '../../core/catalogue/entry.ts';
-import { ExitOutcome, SupportSource } from '../../core/interventions/vocabulary.ts';
+import { ExitOutcome } from '../../core/interventions/vocabulary.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { publishedStatistics } from '../interventions/publishedStatistics.ts';
-import { supportSourceOptions } from '../../core/catalogue/entry.ts';
 
 export interface CatalogueResults {
   readonly year: number;
@@ -261,4 +260,3 @@ export async function catalogueCounties(db: Queryable): Promise<string[]> {
   return (await db.query<{ county: string }>('select distinct f.county from federation f join catalogue_entry e on e.federation_id = f.id where e.public and f.county is not null order by 1')).map((r) => r.county);
 }
 
-export { supportSourceOptions };

@@ -7,7 +7,6 @@ import { listMembers } from '../members/members.ts';
 import { participationYearPairs } from './participations.ts';
 import { countParticipationsInDb } from './statisticsCounts.ts';
 
-export { minCellSizeOf };
 
 /**
  * Participant statistics of a förbund for a year: all its individual interventions, or those given

@@ -81,7 +81,6 @@ function countsOf(rows: readonly CountRow[], statementId: number, scaleLength: n
   return { counts: c, noAnswer: none };
 }
 
-export { minCellSizeOf };
 
 /** A round's results as published (src/core/surveys/publication.ts): nothing before its publication day. */
 async function publishedRound(q: Queryable, federationId: number, form: Awaited<ReturnType<typeof roundForm>>, minCellSize: number, today: string): Promise<PublishedRound | null> {
