@@ -21,18 +21,9 @@ import type { EquityCapStep, FederationSettings } from '../../core/settings.ts';
 import { tableToCsv } from '../../exports/csv.ts';
 import { tableToXlsx } from '../../exports/xlsx.ts';
 import * as economy from '../../services/economy/index.ts';
+import { jsonBody } from '../kit/requestBody.ts';
 
 type Body = Record<string, unknown>;
-
-async function jsonBody(c: Context<AppEnv>): Promise<Body> {
-  try {
-    const b = await c.req.json();
-    if (b && typeof b === 'object' && !Array.isArray(b)) return b as Body;
-  } catch {
-    /* fall through */
-  }
-  throw new InputError({ message: 'Förfrågan ska ha en JSON-kropp (ett objekt).' });
-}
 
 /** A kronor amount (a JSON number with at most two decimals) → öre, by the boundary's kronor rule; problems name the field. */
 function kronor(b: Body, field: string, problems: InputProblem[], opts: { required?: boolean; min?: number } = {}): number | undefined {

@@ -8,6 +8,7 @@ import { InputError, NotFoundError, type InputProblem } from '../../core/errors.
 import { parseId, parseIsoDate, parseKronor, parseText, parseYear, isBlank, type Parsed } from '../../core/input/index.ts';
 import { isSection, type LineAmounts, type Section } from '../../core/economy/types.ts';
 import { pathId, pathYear } from '../kit/params.ts';
+import { formTextFields, jsonBody } from '../kit/requestBody.ts';
 import { getBudget, listBudgetLines, listFiscalYears } from '../../services/economy/index.ts';
 import { budgetLineUses, deleteBudgetLine, deleteBudgetRevision, updateBudgetLine, updateBudgetRevision } from '../../services/economy/corrections.ts';
 import { updateMapping } from '../../services/ledger/mapping.ts';
@@ -26,15 +27,6 @@ function refuse(problems: readonly InputProblem[]): void {
   if (problems.length) throw new InputError(problems);
 }
 
-async function formBody(c: Context<AppEnv>): Promise<Fields> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
-}
-async function jsonBody(c: Context<AppEnv>): Promise<Fields> {
-  const b = await c.req.json().catch(() => null);
-  if (!b || typeof b !== 'object' || Array.isArray(b)) throw new InputError({ message: 'Förfrågan ska ha en JSON-kropp (ett objekt).' });
-  return b as Fields;
-}
 
 /** Section and label of a budget line. */
 function lineInput(b: Fields): { section: Section; label: string } {
@@ -137,7 +129,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
     const lineId = pathId(c, 'lineId');
-    await updateBudgetLine(db, f.id, lineId, lineInput(await formBody(c)), ctx.actor);
+    await updateBudgetLine(db, f.id, lineId, lineInput(await formTextFields(c)), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/budgetposter/${lineId}`, 'line-changed');
   });
   app.post('/f/:federationId/budgetposter/:lineId/ta-bort', async (c) => {
@@ -178,7 +170,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
     const f = requireFederation(c);
     const year = pathYear(c);
     const revisionId = pathId(c, 'revisionId');
-    const input = revisionInput(await formBody(c), await revisionLineIds(f.id, year, revisionId));
+    const input = revisionInput(await formTextFields(c), await revisionLineIds(f.id, year, revisionId));
     await updateBudgetRevision(db, f.id, revisionId, input, ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`, 'revision');
   });
@@ -213,7 +205,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
     return { f, year };
   };
   app.post('/f/:federationId/ar/:year/budget/anta', async (c) => {
-    const { f, year } = await adopt(c, await formBody(c));
+    const { f, year } = await adopt(c, await formTextFields(c));
     return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget`, 'adopted');
   });
   app.post(`${api}/years/:year/budget/adoption`, async (c) => {
@@ -251,7 +243,7 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/ledger/mapping/:id', async (c) => {
     const ctx = requirePermission(c, 'ledger:write');
     const f = requireFederation(c);
-    await updateMapping(db, f.id, pathId(c, 'id'), mappingInput(await formBody(c)), ctx.actor);
+    await updateMapping(db, f.id, pathId(c, 'id'), mappingInput(await formTextFields(c)), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/ledger/mapping`, 'mapping');
   });
   app.put(`${api}/ledger/mapping/:id`, async (c) => {

@@ -5,6 +5,7 @@ import { redirectWithFlash } from '../kit/flash.tsx';
 import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { pathId, queryYear, requiredQueryYear } from '../kit/params.ts';
+import { jsonBody } from '../kit/requestBody.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
 import { addMapping, deleteMapping, ledgerNames, listMappableBudgetLines, listMappings, loadLedgerOutcome } from '../../services/ledger/mapping.ts';
 import { listLedgerYears } from '../../services/ledger/statements.ts';
@@ -73,9 +74,10 @@ export const ledgerMappingRoutes: RouteModule = ({ db }) => {
   app.post('/api/federations/:federationId/ledger/mapping', async (c) => {
     const ctx = requirePermission(c, 'ledger:write');
     const federation = requireFederation(c);
-    const body = (await c.req.json().catch(() => null)) as { budgetLineId?: number; accounts?: string; object?: string } | null;
-    if (!body || typeof body.budgetLineId !== 'number') throw new InputError({ field: 'budgetLineId', message: 'budgetLineId saknas.' });
-    const id = await addMapping(db, federation.id, { budgetLineId: body.budgetLineId, accounts: body.accounts ?? null, object: body.object ?? null }, ctx.actor);
+    const body = await jsonBody(c);
+    if (typeof body.budgetLineId !== 'number') throw new InputError({ field: 'budgetLineId', message: 'budgetLineId saknas.' });
+    const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+    const id = await addMapping(db, federation.id, { budgetLineId: body.budgetLineId, accounts: text(body.accounts), object: text(body.object) }, ctx.actor);
     return c.json({ id }, 201);
   });
 

@@ -15,15 +15,3 @@ export function publicUrl(c: C, path: string): string {
   return base + path;
 }
 
-/** A posted form: each field's first value, and all its values. */
-export async function fields(c: C): Promise<{ one: Record<string, string>; many: Record<string, string[]> }> {
-  const body = await c.req.parseBody({ all: true });
-  const one: Record<string, string> = {};
-  const many: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(body)) {
-    const list = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-    many[k] = list;
-    if (list.length) one[k] = list[0]!;
-  }
-  return { one, many };
-}

@@ -1,6 +1,7 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../kit/routeModule.ts';
+import { postedForm } from '../kit/requestBody.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import type { FieldErrors } from '../kit/form.tsx';
@@ -11,7 +12,7 @@ import { listSets } from '../../services/surveys/sets.ts';
 import { addCodes, closeRound, createRound, enterPaperAnswers, getRound, listRounds, roundForm, type CreatedRound, type SurveyRound } from '../../services/surveys/rounds.ts';
 import { listInterventions } from '../../services/interventions/interventions.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
-import { fields, publicUrl, roundIdParam, type C } from './common.ts';
+import { publicUrl, roundIdParam, type C } from './common.ts';
 import { qrCode, surveysBase as base } from './parts.ts';
 import { InvitationPage, PaperPage, PosterPage, RoundPage, RoundsPage, type PaperPageModel, type RoundsPageModel } from './roundPages.tsx';
 import { today } from '../../core/calendar.ts';
@@ -51,7 +52,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/enkater', async (c) => {
     const ctx = requirePermission(c, 'surveys:manage');
     const f = requireFederation(c);
-    const { one, many } = await fields(c);
+    const { one, many } = await postedForm(c);
     const sets = await listSets(db, f.id);
     const set = sets.find((s) => s.id === one.set);
     let created: CreatedRound;
@@ -107,7 +108,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'surveys:manage');
     const f = requireFederation(c);
     const id = roundIdParam(c);
-    const { one } = await fields(c);
+    const { one } = await postedForm(c);
     const n = valueOrThrow(parseInteger(one.codes, { min: 1, max: 5000 }), { field: 'codes' });
     const codes = await addCodes(db, f.id, id, n, ctx.actor);
     return invitationPage(c, f, await getRound(db, f.id, id), { openLink: null, codes }, 'Nya engångskoder', `${codes.length} nya engångskoder är skapade.`);
@@ -149,7 +150,7 @@ export const surveyRoundRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'surveys:manage');
     const f = requireFederation(c);
     const id = roundIdParam(c);
-    const { one } = await fields(c);
+    const { one } = await postedForm(c);
     delete one._csrf;
     try {
       await enterPaperAnswers(db, f.id, id, one, ctx.actor);

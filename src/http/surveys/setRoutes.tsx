@@ -1,6 +1,7 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../kit/routeModule.ts';
+import { postedForm } from '../kit/requestBody.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import type { FieldErrors } from '../kit/form.tsx';
@@ -8,7 +9,7 @@ import { InputError, NotFoundError } from '../../core/errors.ts';
 import { isBlank, parseId, valueOrThrow } from '../../core/input/index.ts';
 import { parseStatementLines } from '../../core/surveys/setText.ts';
 import { createSet, getSet, listSets, type SurveySet } from '../../services/surveys/sets.ts';
-import { fields, type C } from './common.ts';
+import type { C } from './common.ts';
 import { surveysBase as base } from './parts.ts';
 import { SetsPage, type SetsPageModel } from './setsPage.tsx';
 
@@ -43,7 +44,7 @@ export const surveySetRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/enkater/fragor', async (c) => {
     const ctx = requirePermission(c, 'surveys:manage');
     const f = requireFederation(c);
-    const { one } = await fields(c);
+    const { one } = await postedForm(c);
     const newVersionOf = isBlank(one.newVersionOf) ? null : valueOrThrow(parseId(one.newVersionOf), { field: 'newVersionOf' });
     const basedOn = newVersionOf ? await getSet(db, f.id, newVersionOf) : null;
     const parsed = parseStatementLines(one.statements ?? '');
