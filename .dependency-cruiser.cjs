@@ -11,7 +11,7 @@ const layer = (name) => `^src/${name}/`;
  */
 const serviceAreas = {
   audit: [],
-  auth: [],
+  auth: ['federations'],
   backup: [],
   demo: [],
   federations: [],

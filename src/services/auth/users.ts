@@ -4,6 +4,7 @@ import { holdsIdentityNumber, identityRefusalMessage } from '../../core/privacy/
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { isFederationRole, type FederationGrant, type FederationRole, type Principal } from '../../core/access/permissions.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
+import { findFederationRef } from '../federations/federations.ts';
 
 export interface UserRow {
   readonly id: number;
@@ -88,8 +89,7 @@ export async function createUser(db: Database, input: NewUser, actor: Actor): Pr
 
 export async function setRoleIn(tx: Queryable, federationId: number, userId: number, role: FederationRole, interventionIds: readonly number[]) {
   if (!isFederationRole(role)) throw new InputError({ field: 'role', message: 'Okänd roll.' });
-  const fed = await tx.query('select 1 from federation where id = $1', [federationId]);
-  if (!fed.length) throw new InputError({ field: 'federation', message: 'Förbundet finns inte.' });
+  if (!(await findFederationRef(tx, federationId))) throw new InputError({ field: 'federation', message: 'Förbundet finns inte.' });
   if (role !== 'insats' && interventionIds.length) {
     throw new InputError({ field: 'intervention', message: 'Insatser tilldelas bara användare med rollen insats.' });
   }

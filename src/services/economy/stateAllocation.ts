@@ -7,6 +7,7 @@ import { compareScenario, computeStateAllocation, type ScenarioComparison, type 
 import { equityCapOre, equityCapShareFor } from '../../core/economy/keyFigures.ts';
 import { resolveSettings } from '../../core/settings.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
+import { getFederation } from '../federations/federations.ts';
 
 export interface StateInputRow extends StateAllocationInput {
   readonly federationId: number;
@@ -59,8 +60,7 @@ export async function saveStateInput(db: Database, federationId: number, year: n
   if (!Number.isSafeInteger(input.supportMeasureHundredths) || input.supportMeasureHundredths < 0) problems.push({ field: 'supportMeasure', message: 'Försörjningsmåttet ska vara ett tal, 0 eller större.' });
   if (problems.length) throw new InputError(problems);
   await db.transaction(async (tx) => {
-    const f = await tx.query('select 1 from federation where id = $1', [federationId]);
-    if (!f.length) throw new NotFoundError('Förbundet finns inte.');
+    await getFederation(tx, federationId);
     await upsertInput(tx, federationId, year, input);
   }, { ...actor, federationId });
 }

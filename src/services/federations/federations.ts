@@ -24,11 +24,16 @@ export async function getFederation(q: Queryable, federationId: number): Promise
   return toInfo(r);
 }
 
-/** The smallest count the förbund shows in its statistics (its setting); NotFoundError when there is no such förbund. */
-export async function minCellSizeOf(q: Queryable, federationId: number): Promise<number> {
+/** The förbund's settings, defaults filled in; NotFoundError when there is no such förbund. */
+export async function federationSettingsOf(q: Queryable, federationId: number): Promise<FederationSettings> {
   const [r] = await q.query<{ settings: unknown }>('select settings from federation where id = $1', [federationId]);
   if (!r) throw new NotFoundError('Förbundet finns inte.');
-  return resolveSettings(r.settings).minCellSize;
+  return resolveSettings(r.settings);
+}
+
+/** The smallest count the förbund shows in its statistics (its setting); NotFoundError when there is no such förbund. */
+export async function minCellSizeOf(q: Queryable, federationId: number): Promise<number> {
+  return (await federationSettingsOf(q, federationId)).minCellSize;
 }
 
 /** The förbund's id and name (what every page under it shows), or null when there is none. */

@@ -8,6 +8,7 @@ import { listMembers } from '../members/members.ts';
 import { countParticipationsInDb } from './statisticsCounts.ts';
 import { drainYielding } from '../steps.ts';
 import { currentYear, today as todayIn } from '../../core/calendar.ts';
+import { federationSettingsOf } from '../federations/federations.ts';
 
 /**
  * The participant statistics every role other than an intervention's own staff sees: per closed year,
@@ -16,12 +17,6 @@ import { currentYear, today as todayIn } from '../../core/calendar.ts';
  * intervention live (participantStatistics in statistics.ts).
  */
 const systemActor: Actor = { id: 'system:statistikpublicering' };
-
-async function settingsOf(db: Queryable, federationId: number) {
-  const [row] = await db.query<{ settings: unknown }>('select settings from federation where id = $1', [federationId]);
-  if (!row) throw new NotFoundError('Förbundet finns inte.');
-  return resolveSettings(row.settings);
-}
 
 /** The day year `year` closes (its figures are frozen from then on), ISO date. */
 export function closingDate(year: number, closingDays: number): string {
@@ -89,7 +84,7 @@ export async function freezeClosedYears(db: Database, federationId: number, upTo
 }
 
 async function freezeNow(db: Database, federationId: number, upTo: number, today: Date): Promise<FrozenYear[]> {
-  const settings = await settingsOf(db, federationId);
+  const settings = await federationSettingsOf(db, federationId);
   const frozen = await frozenYears(db, federationId);
   const first = await firstParticipationYear(db, federationId);
   if (first === null) return frozen;
@@ -147,7 +142,7 @@ export async function publishedStatistics(
   year: number,
   options: { interventionId?: number; today?: Date } = {},
 ): Promise<PublishedStatistics> {
-  const settings = await settingsOf(db, federationId);
+  const settings = await federationSettingsOf(db, federationId);
   const publishedFrom = closingDate(year, settings.statisticsClosingDays);
   const frozen = await freezeClosedYears(db, federationId, year, options.today);
   const f = frozen.find((x) => x.year === year);

@@ -1,6 +1,7 @@
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import { organisationDigits, parseOrganisationNumber } from '../../core/input/index.ts';
 import type { Queryable } from '../../db/database.ts';
+import { getFederation } from '../federations/federations.ts';
 
 /** Who the file says it is: its #FNAMN and #ORGNR. */
 export interface FileIdentity {
@@ -49,9 +50,9 @@ export async function decideIdentity(
   opts: { created: boolean; predecessor: boolean; confirmedOrganisationNumber: string | null },
 ): Promise<IdentityDecision> {
   const none: IdentityDecision = { adoptOrganisationNumber: null };
-  const [f] = await tx.query<{ name: string; org: string | null }>('select name, organisation_number as org from federation where id = $1', [federationId]);
+  const f = await getFederation(tx, federationId);
   const fileOrg = organisationDigits(file.organisationNumber);
-  const ownOrg = organisationDigits(f!.org);
+  const ownOrg = organisationDigits(f.organisationNumber);
   const company = file.company ?? 'företagsnamn saknas';
   const refuse = (field: string, message: string): never => {
     throw new InputError({ file: fileName, field, message });
@@ -66,7 +67,7 @@ export async function decideIdentity(
   if (opts.predecessor) return none;
   if (fileOrg && ownOrg) {
     if (fileOrg === ownOrg) return none;
-    return refuse('#ORGNR', `Filen gäller organisationsnummer ${file.organisationNumber} (${company}), men förbundets är ${f!.org}. Filen läses inte in. ${predecessorHint}`);
+    return refuse('#ORGNR', `Filen gäller organisationsnummer ${file.organisationNumber} (${company}), men förbundets är ${f.organisationNumber}. Filen läses inte in. ${predecessorHint}`);
   }
   // A placeholder that is no legal person's number (000000-0000, a wrong check digit) identifies no one: the
   // file is then judged by its #FNAMN, as one without #ORGNR.
@@ -89,11 +90,11 @@ export async function decideIdentity(
   const invalidNumber = adopt && !adopt.ok ? `Filens organisationsnummer ${file.organisationNumber} gäller inte: ${adopt.message} ` : '';
   if (file.company) {
     const earlier = await tx.query<{ name: string }>('select distinct company_name as name from ledger_import where federation_id = $1 and company_name is not null and not predecessor', [federationId]);
-    const known = new Set([f!.name, ...earlier.map((e) => e.name)].map(nameKey));
+    const known = new Set([f.name, ...earlier.map((e) => e.name)].map(nameKey));
     if (known.has(nameKey(file.company))) return none;
   }
   return refuse(
     file.company ? '#FNAMN' : '#ORGNR',
-    `${invalidNumber}Filen anger inget giltigt organisationsnummer (#ORGNR), och ${file.company ? `företagsnamnet (#FNAMN) "${file.company}" är inte förbundets namn "${f!.name}"` : 'inget företagsnamn (#FNAMN)'}. Filen läses inte in. Exportera filen med organisationsnumret ifyllt i bokföringsprogrammets företagsuppgifter. ${predecessorHint}`,
+    `${invalidNumber}Filen anger inget giltigt organisationsnummer (#ORGNR), och ${file.company ? `företagsnamnet (#FNAMN) "${file.company}" är inte förbundets namn "${f.name}"` : 'inget företagsnamn (#FNAMN)'}. Filen läses inte in. Exportera filen med organisationsnumret ifyllt i bokföringsprogrammets företagsuppgifter. ${predecessorHint}`,
   );
 }

@@ -6,6 +6,7 @@ import { isRespondentGroup, respondentGroupLabels, type RespondentGroup } from '
 import { freeTextField, interventionField, parseAnswerForm, type FormStatement } from '../../core/surveys/answers.ts';
 import { findSet, getSet, type SurveySet } from './sets.ts';
 import { today as todayInSweden } from '../../core/calendar.ts';
+import { findFederationRef } from '../federations/federations.ts';
 
 /**
  * Survey rounds, their invitations (one open link, single-use codes) and the anonymous answers.
@@ -229,7 +230,7 @@ export async function roundForm(q: Queryable, federationId: number, roundId: num
   const round = await getRound(q, federationId, roundId, opts);
   const set = await getSet(q, federationId, round.setDbId);
   const localSet = round.localSetDbId ? await getSet(q, federationId, round.localSetDbId) : null;
-  const [f] = await q.query<{ name: string }>('select name from federation where id = $1', [federationId]);
+  const f = await findFederationRef(q, federationId);
   const statements = [
     ...set.statements.map((s) => ({ id: s.dbId, field: s.id, text: s.text, scale: s.scale, local: false, easyText: s.easyText, indicator: s.indicator })),
     ...(localSet?.statements ?? []).map((s) => ({ id: s.dbId, field: `lokal-${s.id}`, text: s.text, scale: s.scale, local: true, easyText: s.easyText, indicator: s.indicator })),
