@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildStatus, distDir, isCompiled, root, sourceFiles, sourceHash, srcDir, stateFile } from './buildState.mjs';
 
 if (process.argv.includes('--check')) {
@@ -64,3 +65,15 @@ try {
   if (buildStatus() === 'missing') throw e;
 }
 console.log(`Byggt: ${files.length} filer från src/ till dist/ (${Date.now() - started} ms).`);
+
+// The demo database for `npm start`'s first run, made from this build (src/cli/demoImage.ts). Without it the
+// first start creates the database itself, only slower, so a failure here is reported and the build stands.
+const imageStarted = Date.now();
+try {
+  const { writeDemoImage } = await import(pathToFileURL(join(distDir, 'cli', 'demoImage.js')).href);
+  const { bytes } = await writeDemoImage();
+  console.log(`Demodatabasen för första starten: ${(bytes / 1e6).toFixed(0)} MB (${Date.now() - imageStarted} ms).`);
+} catch (e) {
+  console.warn(`Demodatabasen för första starten kunde inte göras (${e instanceof Error ? e.message : e}); första starten skapar den i stället.`);
+}
+process.exit(0);

@@ -10,14 +10,17 @@ export function registerStart(program: Command): void {
     .option('--host <host>', 'adress att lyssna på', process.env.HOST ?? '127.0.0.1')
     .action(async (opts: { port: string; host: string }) => {
       const port = valueOrThrow(parseInteger(opts.port, { max: 65535 }), { field: '--port' });
-      const [{ openDatabase }, { startServer }, { loadDemoIfEmpty }, { startStatisticsFreezer }] = await Promise.all([
+      const [{ openDatabase, embeddedDatabaseMissing }, { readDemoImage }, { startServer }, { loadDemoIfEmpty }, { startStatisticsFreezer }] = await Promise.all([
         import('../db/open.ts'),
+        import('./demoImage.ts'),
         import('../http/server.ts'),
         import('../services/demo/index.ts'),
         import('../services/national/statisticsFreezer.ts'),
       ]);
-      const db = await openDatabase();
-      if (await loadDemoIfEmpty(db, demoSteps)) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025, och 2026 som pågående år med exempeldata).');
+      // An empty data folder starts from the demo database made at build time (the same migrations and demo).
+      const created = embeddedDatabaseMissing();
+      const db = await openDatabase(process.env, { firstImage: readDemoImage });
+      if ((await loadDemoIfEmpty(db, demoSteps)) || created) console.log('Databasen var tom: demodata inläst (Samordningsförbundet Västmanland 2024–2025, och 2026 som pågående år med exempeldata).');
       const server = await startServer({ db }, { port, hostname: opts.host });
       console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
       // Closed but unfrozen statistics years are frozen in the background (yielding between steps), now and every six hours.
