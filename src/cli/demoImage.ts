@@ -44,14 +44,9 @@ function buildSourceHash(): string | null {
 export async function writeDemoImage(place: ImagePlace = thisBuild()): Promise<{ bytes: number }> {
   const { sourceHash } = place;
   if (!sourceHash) throw new Error('Demodatabasen görs bara i en byggd kopia (dist/).');
-  const [{ openEmbedded }, { migrate }, { loadDemoIfEmpty }] = await Promise.all([
-    import('../db/embedded.ts'),
-    import('../db/migrate.ts'),
-    import('../services/demo/index.ts'),
-  ]);
-  const db = await openEmbedded();
+  const [{ openMigratedInMemory }, { loadDemoIfEmpty }] = await Promise.all([import('../db/open.ts'), import('../services/demo/index.ts')]);
+  const db = await openMigratedInMemory();
   try {
-    await migrate(db);
     await loadDemoIfEmpty(db, demoSteps);
     const dump = await (db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();
     const bytes = Buffer.from(await dump.arrayBuffer());

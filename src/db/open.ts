@@ -25,6 +25,13 @@ export async function openUnmigrated(env: NodeJS.ProcessEnv = process.env, opts:
   return (await import('./embedded.ts')).openEmbedded({ dataDir: dataDirFromEnv(env), ...(image ? { loadDataDir: image } : {}) });
 }
 
+/** An embedded database in memory, migrated: what the build fills with the demo and dumps (src/cli/demoImage.ts). */
+export async function openMigratedInMemory(): Promise<Database> {
+  const db = await (await import('./embedded.ts')).openEmbedded();
+  await migrate(db);
+  return db;
+}
+
 /**
  * Opens the configured database and brings its schema up to date. Only the adapter in use is loaded (the
  * embedded one carries PostgreSQL as WebAssembly, the server one the `pg` driver).
