@@ -43,7 +43,7 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
     requirePermission(c, 'economy:read');
     const ctx = c.get('ctx');
     const federation = requireFederation(c);
-    return c.html(<SettingsPage model={await loadSettingsPage(db, federation, ctx.can('economy:write'), ctx.can('users:manage', { federationId: federation.id }))} />);
+    return c.html(<SettingsPage model={await loadSettingsPage(db, federation, ctx.can('economy:write'), ctx.can('mail:manage', { federationId: federation.id }))} />);
   });
 
   app.post('/f/:federationId/installningar', async (c) => {

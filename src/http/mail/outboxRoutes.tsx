@@ -16,31 +16,31 @@ export async function loadOutboxPage(db: Database, federation: FederationRef): P
   return { federation, mail: config ? { on: true, from: config.from, server: config.shown } : { on: false }, messages, reminders };
 }
 
-/** The kansli's view of what Samordna mailed for the förbund (users:manage: kansli and system administrator). */
+/** The kansli's view of what Samordna mailed for the förbund (mail:manage: the kansli). */
 export const outboxRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
 
   app.get('/f/:federationId/epost', async (c) => {
-    requirePermission(c, 'users:manage');
+    requirePermission(c, 'mail:manage');
     return c.html(<OutboxPage model={await loadOutboxPage(db, requireFederation(c))} />);
   });
 
   app.get('/api/federations/:federationId/mail', async (c) => {
     const f = requireFederation(c);
-    requirePermission(c, 'users:manage');
+    requirePermission(c, 'mail:manage');
     return c.json(await listOutbox(db, f.id));
   });
 
   app.post('/f/:federationId/epost/:messageId/skicka-igen', async (c) => {
     const f = requireFederation(c);
-    const ctx = requirePermission(c, 'users:manage');
+    const ctx = requirePermission(c, 'mail:manage');
     await resendMail(db, f.id, pathId(c, 'messageId'), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/epost`, 'mail-resent');
   });
 
   app.post('/f/:federationId/epost/paminnelser', async (c) => {
     const f = requireFederation(c);
-    const ctx = requirePermission(c, 'users:manage');
+    const ctx = requirePermission(c, 'mail:manage');
     const body = await c.req.parseBody({ all: true });
     const chosen = [body['reminders[]'] ?? body.reminders ?? []].flat().filter((x): x is string => typeof x === 'string');
     await setReminderSettings(db, f.id, chosen, ctx.actor);
