@@ -17,6 +17,8 @@ export interface MailConfig {
 
 export class MailConfigError extends Error {}
 
+const noHost = 'SAMORDNA_SMTP_URL saknar server (värdnamn): skriv till exempel smtp://användare:lösenord@smtp.example.se:587.';
+
 const addressPattern = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 /** A sender written as an address or as `Name <address>`. */
@@ -29,6 +31,10 @@ function senderAddress(from: string): string | null {
 export function parseMailConfig(env: { readonly SAMORDNA_SMTP_URL?: string; readonly SAMORDNA_MAIL_FROM?: string }): MailConfig | null {
   const raw = (env.SAMORDNA_SMTP_URL ?? '').trim();
   if (!raw) return null;
+  // The host is looked for before the URL is parsed: "smtp://user:pass@" is no URL at all to the parser, and the
+  // message should say what is missing.
+  const authority = /^smtps?:\/\/(?:[^@/?#]*@)?([^:/?#]*)/i.exec(raw);
+  if (authority && !authority[1]) throw new MailConfigError(noHost);
   let url: URL;
   try {
     url = new URL(raw);
@@ -38,7 +44,7 @@ export function parseMailConfig(env: { readonly SAMORDNA_SMTP_URL?: string; read
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
     throw new MailConfigError(`SAMORDNA_SMTP_URL ska börja med smtp:// eller smtps://, inte ${url.protocol}//.`);
   }
-  if (!url.hostname) throw new MailConfigError('SAMORDNA_SMTP_URL saknar server (värdnamn): skriv till exempel smtp://smtp.example.se:587.');
+  if (!url.hostname) throw new MailConfigError(noHost);
   const secure = url.protocol === 'smtps:';
   const port = url.port ? Number(url.port) : secure ? 465 : 587;
   const from = (env.SAMORDNA_MAIL_FROM ?? '').trim();
