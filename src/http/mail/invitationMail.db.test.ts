@@ -16,6 +16,29 @@ import { createApp } from '../app.tsx';
  */
 const form = (fields: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 
+describe('mail off: nothing changes', () => {
+  it('/healthz, the settings page and the outbox page say that mail is off; the invitation link is shown', async () => {
+    delete process.env.SAMORDNA_SMTP_URL;
+    process.env.SAMORDNA_LOG = 'off';
+    const db = await createTestDb();
+    try {
+      const app = createApp({ db });
+      const [{ id }] = (await db.query<{ id: number }>("insert into federation (name) values ('Förbund Av') returning id")) as [{ id: number }];
+      await addTestUser(db, { email: 'kansli@av.se', federationId: id, role: 'kansli' });
+      const kansli = await loginAs(app, 'kansli@av.se');
+      expect(await (await app.request('/healthz')).json()).toEqual({ ok: true, mail: false });
+      expect(await (await kansli.request(`/f/${id}/installningar`)).text()).toContain('E-post är av');
+      expect(await (await kansli.request(`/f/${id}/epost`)).text()).toContain('E-post är av');
+      const page = await (await kansli.request(`/f/${id}/users`, form({ email: 'ny@av.se', role: 'styrelse' }))).text();
+      expect(page).toMatch(/\/inbjudan\?t=[A-Za-z0-9_-]{20,}/);
+      expect(page).not.toContain('Skickat');
+      expect(await db.query('select 1 from mail_outbox')).toEqual([]);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
 describe('mail on: invitations and resets reach the address', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
   let app: ReturnType<typeof createApp>;
