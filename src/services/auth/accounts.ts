@@ -7,6 +7,7 @@ import { displayNameOf, normaliseEmail, setRoleIn } from './users.ts';
 import { invitationDays, resetHours, type InstallationKind } from '../../core/access/accountRules.ts';
 import { federationRoleLabels } from '../../core/access/permissions.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { findFederationRef } from '../federations/federations.ts';
 import { mailIsOn } from '../mail/config.ts';
 import { queuePasswordChanged, queueRoleChanged } from '../mail/accountMail.ts';
 
@@ -118,14 +119,14 @@ export async function inviteToFederation(
       email,
     ]);
     const token = newToken();
-    const [inv] = await tx.query<{ id: number; federationName: string }>(
+    const [inv] = await tx.query<{ id: number }>(
       `insert into user_invitation (federation_id, email, display_name, role, intervention_ids, token_hash, created_by, expires_at)
        values ($1, $2, $3, $4, $5::int[], $6, $7, now() + make_interval(days => $8))
-       returning id, (select name from federation where id = $1) as "federationName"`,
+       returning id`,
       [federationId, email, displayName, role, interventionIds, tokenHash(token), actor.id, invitationDays],
     );
     if (mailIsOn()) {
-      const params = { federationName: inv!.federationName, roleLabel: federationRoleLabels[role] };
+      const params = { federationName: (await findFederationRef(tx, federationId))?.name ?? '', roleLabel: federationRoleLabels[role] };
       await enqueueMail(tx, federationId, { kind: 'invitation', recipient: email, params, refId: inv!.id, linkBase: site }, actor);
       return { kind: 'sent' as const, email };
     }

@@ -2,6 +2,7 @@ import type { Actor, Database } from '../../db/database.ts';
 import { checkMailAddress } from '../../core/mail/address.ts';
 import { enqueueMail } from './outbox.ts';
 import { mailIsOn, siteAddress } from './config.ts';
+import { findFederationRef } from '../federations/federations.ts';
 import { reminderSettings, staffAddresses } from './reminders.ts';
 
 /**
@@ -39,7 +40,7 @@ async function queueToEach(
   if (!mailIsOn()) return 0;
   const addresses = [...new Set(recipients.map((r) => checkMailAddress(r, 'recipients')))];
   return db.transaction(async (tx) => {
-    const [f] = await tx.query<{ name: string }>('select name from federation where id = $1', [federationId]);
+    const f = await findFederationRef(tx, federationId);
     let n = 0;
     for (const email of addresses) if (await queue(tx, f?.name ?? '', email)) n++;
     return n;
@@ -84,7 +85,7 @@ export async function enqueueFollowUpReminders(db: Database, federationId: numbe
   if (!(await reminderSettings(db, federationId)).follow_up_reminder) return 0;
   const site = siteAddress();
   return db.transaction(async (tx) => {
-    const [f] = await tx.query<{ name: string }>('select name from federation where id = $1', [federationId]);
+    const f = await findFederationRef(tx, federationId);
     let n = 0;
     for (const d of due) {
       for (const email of await staffAddresses(tx, federationId, [d.interventionId])) {

@@ -1,7 +1,7 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { InputError } from '../../core/errors.ts';
 import { requisitionDue, surveyNeedsReminder } from '../../core/mail/reminders.ts';
-import { resolveSettings } from '../../core/settings.ts';
+import { listFederations, type FederationInfo } from '../federations/federations.ts';
 import { enqueueMail } from './outbox.ts';
 import { mailIsOn, siteAddress } from './config.ts';
 
@@ -31,13 +31,9 @@ export async function setReminderSettings(db: Database, federationId: number, en
   }, actor);
 }
 
-async function enabledFederations(tx: Queryable, kind: ReminderKind): Promise<{ id: number; name: string; settings: unknown }[]> {
-  return tx.query(
-    `select f.id, f.name, f.settings from federation f
-     where not exists (select 1 from mail_reminder_setting s where s.federation_id = f.id and s.kind = $1 and not s.enabled)
-     order by f.id`,
-    [kind],
-  );
+async function enabledFederations(tx: Queryable, kind: ReminderKind): Promise<FederationInfo[]> {
+  const off = new Set((await tx.query<{ id: number }>('select federation_id as id from mail_reminder_setting where kind = $1 and not enabled', [kind])).map((r) => r.id));
+  return (await listFederations(tx)).filter((f) => !off.has(f.id));
 }
 
 /** The addresses of the staff of an intervention (active accounts with the insats role there). */
@@ -80,7 +76,7 @@ export async function enqueueDueReminders(db: Database, day: string): Promise<nu
       }
     }
     for (const f of await enabledFederations(tx, 'survey_reminder')) {
-      const minCellSize = resolveSettings(f.settings).minCellSize;
+      const minCellSize = f.settings.minCellSize;
       const rounds = await tx.query<{ id: number; name: string; opensOn: string; closesOn: string; answers: number; interventionIds: number[] }>(
         `select r.id, coalesce(nullif(r.name, ''), r.respondent_group || ' ' || r.year) as name,
                 to_char(r.opens_on, 'YYYY-MM-DD') as "opensOn", to_char(r.closes_on, 'YYYY-MM-DD') as "closesOn",
