@@ -6,6 +6,7 @@ import { maxAttempts } from '../../core/mail/retry.ts';
 import { enqueueMail, listOutbox, resendMail } from './outbox.ts';
 import { sendPending } from './sender.ts';
 import { smtpTransport, type MailTransport } from './transport.ts';
+import { startMailWorker } from './worker.ts';
 
 /**
  * The outbox against a real SMTP server on loopback: a 4xx reply is tried again later, a 5xx fails at once
@@ -141,6 +142,23 @@ describe('sending the outbox over SMTP', () => {
     expect(await sendPending(db, transport, { leaseSeconds: 0 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(smtp.received.map((m) => m.to[0])).toEqual(['en-gang@forbund.test', 'en-gang@forbund.test']);
     expect(await rowOf('en-gang@forbund.test')).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('the server’s worker sends what is due without being asked, and stops cleanly', async () => {
+    const saved = { ...process.env };
+    process.env.SAMORDNA_SMTP_URL = smtp.url;
+    process.env.SAMORDNA_MAIL_FROM = 'noreply@forbund.test';
+    const own = smtpTransport(parseMailConfig(process.env)!);
+    try {
+      await notice('arbetaren@forbund.test');
+      const worker = startMailWorker(db, own, { intervalMs: 3_600_000 });
+      await worker.runNow();
+      await worker.stop();
+      expect(smtp.received.map((m) => m.to[0])).toEqual(['arbetaren@forbund.test']);
+      expect(await rowOf('arbetaren@forbund.test')).toMatchObject({ state: 'sent' });
+    } finally {
+      process.env = saved;
+    }
   });
 
   it('a server that cannot be reached is a temporary failure', async () => {
