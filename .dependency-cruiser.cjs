@@ -12,7 +12,7 @@ const layer = (name) => `^src/${name}/`;
 const serviceAreas = {
   audit: [],
   auth: ['federations', 'mail'],
-  mail: ['federations'],
+  mail: ['federations', 'surveys'],
   backup: [],
   demo: [],
   federations: [],

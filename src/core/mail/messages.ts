@@ -18,6 +18,7 @@ export interface MailParams {
   role_changed: { federationName: string; roleLabel: string };
   requisition_reminder: { federationName: string; interventionName: string; periodLabel: string; dueOn: string };
   survey_reminder: { federationName: string; roundName: string; closesOn: string; link: string };
+  survey_link: { federationName: string; roundName: string; closesOn: string; link: string };
   follow_up_reminder: { federationName: string; interventionName: string; months: number; link: string };
   meeting_notice: { federationName: string; meetingTitle: string; meetingDate: string; place: string; agenda: readonly string[]; link: string };
   justering_request: { federationName: string; meetingTitle: string; meetingDate: string; link: string };
@@ -33,6 +34,7 @@ export const mailKinds = [
   'role_changed',
   'requisition_reminder',
   'survey_reminder',
+  'survey_link',
   'follow_up_reminder',
   'meeting_notice',
   'justering_request',
@@ -54,6 +56,7 @@ export const mailKindLabels: Record<MailKind, string> = {
   role_changed: 'Rollen ändrad',
   requisition_reminder: 'Påminnelse: rekvisition',
   survey_reminder: 'Påminnelse: enkät',
+  survey_link: 'Enkätens länk',
   follow_up_reminder: 'Påminnelse: uppföljning',
   meeting_notice: 'Kallelse',
   justering_request: 'Justering',
@@ -143,6 +146,12 @@ export function compose<K extends MailKind>(kind: K, params: MailParams[K], link
         { p: `Enkätomgången ${s('roundName')} (${s('federationName')}) stänger ${s('closesOn')} och har hittills få svar.` },
         { p: 'Påminn gärna deltagarna om enkäten.' },
         { link: s('link'), label: 'Enkätomgången i Samordna' },
+      ]);
+    case 'survey_link':
+      return render(`Enkäten ${s('roundName')}: länken att dela ut`, [
+        { p: `Här är länken till enkätomgången ${s('roundName')} (${s('federationName')}). Dela ut den till dem som ska svara; den gäller till och med ${s('closesOn')}.` },
+        { p: 'Svaren är anonyma: länken är densamma för alla och säger inget om vem som svarar.' },
+        { link: s('link'), label: 'Enkätens länk' },
       ]);
     case 'follow_up_reminder':
       return render(`Påminnelse: ${s('months')}-månadersuppföljning i ${s('interventionName')}`, [

@@ -77,6 +77,7 @@ const messages = {
   // Mail
   'mail-resent': 'Meddelandet ligger i utkorgen igen och skickas inom en minut.',
   'mail-reminders': 'Påminnelserna är sparade.',
+  'mail-survey-link': 'Enkätens länk ligger i utkorgen till personalen på omgångens insatser.',
   federation: 'Förbundet är tillagt.',
   'federation-updated': 'Förbundet är sparat.',
   password: 'Lösenordet är sparat. Logga in med det nya lösenordet.',

@@ -11,6 +11,8 @@ export interface OutboxPageModel {
   readonly mail: { readonly on: true; readonly from: string; readonly server: string } | { readonly on: false };
   readonly messages: readonly OutboxRow[];
   readonly reminders: Readonly<Record<ReminderKind, boolean>>;
+  /** Open survey rounds whose link can be sent to the staff of their interventions. */
+  readonly rounds: readonly { readonly id: number; readonly name: string; readonly closesOn: string }[];
 }
 
 const stateLabels: Record<OutboxRow['state'], string> = {
@@ -33,7 +35,7 @@ function stateText(m: OutboxRow): string {
 }
 
 export function OutboxPage(props: { model: OutboxPageModel }) {
-  const { federation: f, mail, messages, reminders } = props.model;
+  const { federation: f, mail, messages, reminders, rounds } = props.model;
   const failed = messages.filter((m) => m.state === 'failed').length;
   return (
     <Layout title="E-post" federation={f}>
@@ -96,6 +98,20 @@ export function OutboxPage(props: { model: OutboxPageModel }) {
           </tbody>
         </table>
       </ScrollTable>
+      {mail.on && rounds.length ? (
+        <>
+          <h2>Enkätens länk till personalen</h2>
+          <p>Skicka en öppen enkätomgångs länk till personalen på omgångens insatser, som delar ut den. Länken är densamma för alla som svarar.</p>
+          <ul>
+            {rounds.map((r) => (
+              <li>
+                {`${r.name} (stänger ${r.closesOn}) `}
+                <RowAction action={`/f/${f.id}/epost/enkat/${r.id}`} label="Skicka länken" accessibleName={`Skicka länken till ${r.name}`} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>Påminnelser</h2>
       <p>Påminnelserna skickas när e-post är på, en gång per sak och period. Avmarkera det förbundet inte vill ha.</p>
       <Form action={`/f/${f.id}/epost/paminnelser`} label="Påminnelser per e-post">

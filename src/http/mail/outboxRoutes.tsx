@@ -7,13 +7,14 @@ import type { Database } from '../../db/database.ts';
 import { listOutbox, resendMail } from '../../services/mail/outbox.ts';
 import { reminderSettings, setReminderSettings } from '../../services/mail/reminders.ts';
 import { mailConfig } from '../../services/mail/config.ts';
+import { enqueueSurveyRoundLink, roundsToMail } from '../../services/mail/notices.ts';
 import { OutboxPage, type OutboxPageModel } from './outboxPage.tsx';
 
 /** The outbox page: whether mail is on, the förbund's messages newest first, and the reminders it has on. */
 export async function loadOutboxPage(db: Database, federation: FederationRef): Promise<OutboxPageModel> {
   const config = mailConfig();
-  const [messages, reminders] = await Promise.all([listOutbox(db, federation.id), reminderSettings(db, federation.id)]);
-  return { federation, mail: config ? { on: true, from: config.from, server: config.shown } : { on: false }, messages, reminders };
+  const [messages, reminders, rounds] = await Promise.all([listOutbox(db, federation.id), reminderSettings(db, federation.id), roundsToMail(db, federation.id)]);
+  return { federation, mail: config ? { on: true, from: config.from, server: config.shown } : { on: false }, messages, reminders, rounds };
 }
 
 /** The kansli's view of what Samordna mailed for the förbund (mail:manage: the kansli). */
@@ -36,6 +37,14 @@ export const outboxRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'mail:manage');
     await resendMail(db, f.id, pathId(c, 'messageId'), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/epost`, 'mail-resent');
+  });
+
+  // The open survey round's link to the staff who hand it out.
+  app.post('/f/:federationId/epost/enkat/:roundId', async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'mail:manage');
+    await enqueueSurveyRoundLink(db, f.id, pathId(c, 'roundId'), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/epost`, 'mail-survey-link');
   });
 
   app.post('/f/:federationId/epost/paminnelser', async (c) => {

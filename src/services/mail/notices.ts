@@ -1,8 +1,11 @@
-import type { Actor, Database } from '../../db/database.ts';
+import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { checkMailAddress } from '../../core/mail/address.ts';
 import { enqueueMail } from './outbox.ts';
 import { mailIsOn, siteAddress } from './config.ts';
 import { findFederationRef } from '../federations/federations.ts';
+import { getRound, listRounds } from '../surveys/rounds.ts';
+import { InputError } from '../../core/errors.ts';
+import { today } from '../../core/calendar.ts';
 import { reminderSettings, staffAddresses } from './reminders.ts';
 
 /**
@@ -95,5 +98,31 @@ export async function enqueueFollowUpReminders(db: Database, federationId: numbe
       }
     }
     return n;
+  }, actor);
+}
+
+/** The förbund's rounds whose open link can be sent now: open today, not closed early, with an open link. */
+export async function roundsToMail(db: Queryable, federationId: number, day = today()): Promise<{ id: number; name: string; closesOn: string }[]> {
+  return (await listRounds(db, federationId))
+    .filter((r) => r.openToken && !r.closedOn && r.opensOn <= day && r.closesOn >= day)
+    .map((r) => ({ id: r.id, name: r.name || `${r.group} ${r.year}`, closesOn: r.closesOn }));
+}
+
+/**
+ * The survey round's open link to the staff of its interventions, who hand it out. The link is the round's
+ * public answer page (/e/…), the same for everyone; the message names no participant.
+ */
+export async function enqueueSurveyRoundLink(db: Database, federationId: number, roundId: number, actor: Actor): Promise<number> {
+  if (!mailIsOn()) return 0;
+  const round = await getRound(db, federationId, roundId);
+  if (!round.openToken || round.closedOn) throw new InputError({ field: 'round', message: 'Omgången har ingen öppen länk att skicka.' });
+  const site = siteAddress();
+  return db.transaction(async (tx) => {
+    const f = await findFederationRef(tx, federationId);
+    const staff = await staffAddresses(tx, federationId, round.interventions.map((i) => i.id));
+    if (!staff.length) throw new InputError({ field: 'round', message: 'Omgångens insatser har ingen personal med konto i Samordna att skicka länken till.' });
+    const params = { federationName: f?.name ?? '', roundName: round.name || `${round.group} ${round.year}`, closesOn: round.closesOn, link: `${site}/e/${round.openToken}` };
+    for (const email of staff) await enqueueMail(tx, federationId, { kind: 'survey_link', recipient: email, params }, actor);
+    return staff.length;
   }, actor);
 }

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { addTestInterventions, addTestUser } from '../../../test/support/auth.ts';
 import { enqueueDueReminders, reminderSettings, setReminderSettings } from './reminders.ts';
-import { enqueueFollowUpReminders, enqueueJusteringRequest, enqueueMeetingNotice, enqueueProtocolJusterat } from './notices.ts';
+import { enqueueFollowUpReminders, enqueueJusteringRequest, enqueueMeetingNotice, enqueueProtocolJusterat, enqueueSurveyRoundLink, roundsToMail } from './notices.ts';
 
 /**
  * Reminders and notices queue what is due, once, to the right people, only with mail on and the reminder on;
@@ -55,6 +55,21 @@ describe('reminders and notices', () => {
     const [r] = await queued('survey_reminder');
     expect(r).toMatchObject({ recipient: 'team42@r.se', subject: 'Påminnelse: enkäten Vårens enkät stänger 2026-05-31' });
     expect(r!.params.link).toBe(`https://samordna.r.se/f/${fid}/enkater/${round!.id}`);
+  });
+
+  it('the open round’s link goes to the staff of its interventions, who hand it out', async () => {
+    const [round] = await db.query<{ id: number }>("select id from survey_round where name = 'Vårens enkät'");
+    await expect(enqueueSurveyRoundLink(db, fid, round!.id, actor)).rejects.toThrow('ingen öppen länk');
+    await db.query("update survey_round set open_token = 'oppen-lank-123' where id = $1", [round!.id]);
+    expect(await roundsToMail(db, fid, '2026-05-10')).toEqual([{ id: round!.id, name: 'Vårens enkät', closesOn: '2026-05-31' }]);
+    expect(await roundsToMail(db, fid, '2026-06-01')).toEqual([]);
+    expect(await enqueueSurveyRoundLink(db, fid, round!.id, actor)).toBe(1);
+    const [r] = await queued('survey_link');
+    expect(r).toMatchObject({ recipient: 'team42@r.se', subject: 'Enkäten Vårens enkät: länken att dela ut' });
+    expect(r!.params.link).toBe('https://samordna.r.se/e/oppen-lank-123');
+    await db.query('delete from survey_round_intervention where round_id = $1', [round!.id]);
+    await expect(enqueueSurveyRoundLink(db, fid, round!.id, actor)).rejects.toThrow('ingen personal');
+    await db.query('insert into survey_round_intervention (federation_id, round_id, intervention_id) values ($1, $2, 42)', [fid, round!.id]);
   });
 
   it('a reminder the förbund turned off is not queued; mail off queues nothing', async () => {
