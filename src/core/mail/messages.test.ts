@@ -39,6 +39,8 @@ describe('messages', () => {
     expect(() => checkMailParams({ ...notice, agenda: ['Ärende om 811228-9874'] })).toThrow(InputError);
     expect(() => checkMailParams({ ...notice, meetingTitle: 'Möte 19811228 9874' })).toThrow(InputError);
     expect(() => checkMailParams(notice)).not.toThrow();
+    // A link is Samordna's own (a path and a random public token), not free text.
+    expect(() => checkMailParams({ ...notice, link: 'https://s.example/e/8112289874' })).not.toThrow();
   });
 });
 

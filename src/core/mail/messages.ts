@@ -180,14 +180,17 @@ export function compose<K extends MailKind>(kind: K, params: MailParams[K], link
   throw new Error(`Okänd sorts meddelande: ${String(kind)}`);
 }
 
-/** Every text value of the parameters (agenda items included). */
+/**
+ * Every text value of the parameters (agenda items included), except `link`: a link is made by Samordna from a
+ * path and, for a survey round, its random public token, which the guard could take for a number by chance.
+ */
 export function freeTextOf(params: object): string[] {
-  return Object.values(params).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
+  return Object.entries(params).filter(([k]) => k !== 'link').map(([, v]) => v as unknown).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
 }
 
 /**
  * The identity guard over every free-text part of a message before it is queued: a personnummer in an agenda
- * item or a meeting title refuses the whole message. Also refuses line breaks in a one-line value.
+ * item or a meeting title refuses the whole message, and so does a text longer than 2 000 characters.
  */
 export function checkMailParams(params: object): void {
   for (const text of freeTextOf(params)) {

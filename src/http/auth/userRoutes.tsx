@@ -28,6 +28,7 @@ import {
 } from '../../services/auth/accounts.ts';
 import { listInterventions } from '../../services/interventions/interventions.ts';
 import { resetHours } from '../../core/access/accountRules.ts';
+import { mailIsOn } from '../../services/mail/config.ts';
 
 /** The förbund's interventions by id and name, for the role fields. */
 async function interventionNames(db: Database, federationId: number) {
@@ -37,7 +38,7 @@ async function interventionNames(db: Database, federationId: number) {
 /** The förbund's users, open invitations and interventions; `form` is a refused invitation or the link just made. */
 export async function loadUsersPage(db: Database, federation: FederationRef, form: Pick<UsersPageModel, 'error' | 'fieldErrors' | 'link' | 'values'> = {}): Promise<UsersPageModel> {
   const [users, invitations, interventions] = await Promise.all([listManagedUsers(db, federation.id), listInvitations(db, federation.id), interventionNames(db, federation.id)]);
-  return { federation, users, invitations, interventions, ...form };
+  return { federation, users, invitations, interventions, mailOn: mailIsOn(), ...form };
 }
 
 /** One user with a role in the förbund (404 for anyone else); `extra` is a refused role change or the link just made. */
