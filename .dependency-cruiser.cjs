@@ -11,7 +11,8 @@ const layer = (name) => `^src/${name}/`;
  */
 const serviceAreas = {
   audit: [],
-  auth: ['federations'],
+  auth: ['federations', 'mail'],
+  mail: ['federations', 'surveys'],
   backup: [],
   demo: [],
   federations: [],

@@ -140,6 +140,9 @@ const expected: Record<string, string> = {
   "/api/katalog/:federationId{[0-9]+}": '++++++',
   "/f/:federationId/katalog": '++++++',
   "/f/:federationId/insatser/:id{[0-9]+}/katalog": '+--+--',
+  // E-mail: the förbund's outbox and reminders are the kansli's (mail:manage).
+  "/f/:federationId/epost": '+-----',
+  "/api/federations/:federationId/mail": '+-----',
 };
 
 describe('every GET route as every role', () => {

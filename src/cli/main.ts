@@ -14,6 +14,7 @@ import { registerNational } from './national.ts';
 import { registerStatistics } from './statistics.ts';
 import { registerYear } from './year.ts';
 import { registerPrivacy } from './privacy.ts';
+import { registerMail } from './mail.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -41,6 +42,7 @@ registerNational(program);
 registerStatistics(program);
 registerYear(program);
 registerPrivacy(program);
+registerMail(program);
 
 try {
   await program.parseAsync(process.argv);

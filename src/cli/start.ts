@@ -10,6 +10,9 @@ export function registerStart(program: Command): void {
     .option('--host <host>', 'adress att lyssna på', process.env.HOST ?? '127.0.0.1')
     .action(async (opts: { port: string; host: string }) => {
       const port = valueOrThrow(parseInteger(opts.port, { max: 65535 }), { field: '--port' });
+      // A bad SAMORDNA_SMTP_URL or SAMORDNA_MAIL_FROM stops the start here, before the database is opened.
+      const { mailConfig } = await import('../services/mail/config.ts');
+      const mail = mailConfig();
       const [{ openDatabase, embeddedDatabaseMissing }, { readDemoImage }, { startServer }, { loadDemoIfEmpty }, { startStatisticsFreezer }] = await Promise.all([
         import('../db/open.ts'),
         import('./demoImage.ts'),
@@ -25,7 +28,14 @@ export function registerStart(program: Command): void {
       console.log(`Samordna körs på ${server.url} (${db.kind === 'embedded' ? 'inbyggd databas' : 'PostgreSQL-server'})`);
       // Closed but unfrozen statistics years are frozen in the background (yielding between steps), now and every six hours.
       const freezer = startStatisticsFreezer(db);
+      let mailWorker: { stop(): Promise<void> } | null = null;
+      if (mail) {
+        const [{ smtpTransport }, { startMailWorker }] = await Promise.all([import('../services/mail/transport.ts'), import('../services/mail/worker.ts')]);
+        mailWorker = startMailWorker(db, smtpTransport(mail));
+        console.log(`E-post på: skickas via ${mail.shown} från ${mail.from}.`);
+      } else console.log('E-post av (SAMORDNA_SMTP_URL är inte satt): länkar för inbjudan och nytt lösenord visas på skärmen.');
       const stop = async () => {
+        await mailWorker?.stop().catch(() => {});
         await freezer.stop().catch(() => {});
         await server.close().catch(() => {});
         await db.close();

@@ -3,7 +3,7 @@ import { parseId, valueOrThrow } from '../core/input/index.ts';
 import { InputError } from '../core/errors.ts';
 import { isFederationRole, federationRoles } from '../core/access/permissions.ts';
 import type { Queryable } from '../db/database.ts';
-import { cliActor, withDb } from './shared.ts';
+import { cliActor, cliActorIn, withDb } from './shared.ts';
 
 const users = () => import('../services/auth/users.ts');
 
@@ -95,6 +95,28 @@ export function registerUsers(program: Command): void {
           cliActor,
         );
         console.log(`Användaren ${u.email} är skapad${u.isAdmin ? ' (administratör)' : ''}. Inloggning krävs nu i webbgränssnittet.`);
+      });
+    });
+
+  user
+    .command('invite')
+    .description('Bjuder in en adress till en roll i ett förbund: skickar inbjudan med e-post, eller skriver ut länken när e-post är avstängd')
+    .requiredOption('--email <email>', 'e-postadress')
+    .requiredOption('--federation <name>', 'förbund (namn eller id)')
+    .requiredOption('--role <role>', `roll: ${federationRoles.join(' | ')}`)
+    .option('--name <name>', 'namn som visas')
+    .option('--intervention <id>', 'insats för rollen insats (kan upprepas)', collect)
+    .action(async (opts: { email: string; federation: string; role: string; name?: string; intervention?: string[] }) => {
+      const role = parseRole(opts.role)!;
+      const [{ inviteToFederation }, { siteAddress }] = await Promise.all([import('../services/auth/accounts.ts'), import('../services/mail/config.ts')]);
+      await withDb(async (db) => {
+        const federationId = await findFederationId(db, opts.federation);
+        const site = siteAddress();
+        const input = { email: opts.email, displayName: opts.name, role, interventionIds: parseInterventions(opts.intervention) };
+        const r = await inviteToFederation(db, federationId, input, { kind: 'admin' }, site, cliActorIn(federationId));
+        if (r.kind === 'attached') console.log(`${r.email} hade redan ett konto och har nu rollen ${role} i ${opts.federation}.`);
+        else if (r.kind === 'sent') console.log(`Skickat: inbjudan till ${r.email} ligger i utkorgen och skickas av servern (eller med: npx samordna mail send-pending).`);
+        else console.log(`Inbjudan till ${r.email} är skapad. E-post är avstängd: skicka länken till personen själv (gäller en gång):\n${site}/inbjudan?t=${encodeURIComponent(r.token)}`);
       });
     });
 

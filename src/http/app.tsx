@@ -22,6 +22,8 @@ import { reportsArea } from './reports/routes.ts';
 import { surveysArea } from './surveys/routes.ts';
 import { nationalArea } from './national/routes.ts';
 import { catalogueArea } from './catalogue/routes.ts';
+import { mailArea } from './mail/routes.ts';
+import { mailIsOn } from '../services/mail/config.ts';
 
 export type { AppDeps } from './kit/routeModule.ts';
 
@@ -41,6 +43,7 @@ const areas: RouteModule[] = [
   surveysArea,
   nationalArea,
   catalogueArea,
+  mailArea,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
@@ -82,7 +85,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.get('/static/app.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }));
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // Whether mail is on (SAMORDNA_SMTP_URL), for monitoring: never the server's address or credentials.
+  app.get('/healthz', (c) => c.json({ ok: true, mail: mailIsOn() }));
   app.use('*', requestLog());
   app.use('*', requestSizeLimit());
   app.use('*', contextMiddleware(deps.db));

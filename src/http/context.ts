@@ -5,7 +5,7 @@ import { can as canDo, interventionsAllowed, localPrincipal, type Permission, ty
 import { findRequestSession } from '../services/auth/sessions.ts';
 import { findFederationRef } from '../services/federations/federations.ts';
 import { countUsers, interventionNames } from '../services/auth/users.ts';
-import { newToken } from '../services/auth/sessions.ts';
+import { newToken } from '../services/tokens.ts';
 import { anonCsrfCookie, readCookie, sessionCookie, setHttpOnlyCookie, clearCookie } from './security/cookies.ts';
 import { checkCsrf } from './security/csrf.ts';
 

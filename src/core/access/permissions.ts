@@ -28,6 +28,8 @@ export const permissions = [
   'national:write',
   // The intervention's entry in the public catalogue (Insatskatalogen): the kansli, or the intervention's own staff.
   'catalogue:write',
+  // The förbund's e-mail: its outbox (what was sent, what failed, resend) and its reminder settings. The kansli's.
+  'mail:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -63,6 +63,8 @@ export const auditTables: Readonly<Record<string, { readonly label: string; read
   user_invitation: { label: 'Inbjudan', kind: 'administration' },
   invitation_approval: { label: 'Godkännande av inbjudan', kind: 'administration' },
   password_reset: { label: 'Lösenordsåterställning', kind: 'administration' },
+  mail_outbox: { label: 'E-post', kind: 'administration' },
+  mail_reminder_setting: { label: 'Påminnelse per e-post', kind: 'administration' },
 };
 
 export type AuditKind = 'economy' | 'ledger' | 'interventions' | 'participants' | 'surveys' | 'governance' | 'administration';

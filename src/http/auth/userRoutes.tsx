@@ -28,6 +28,7 @@ import {
 } from '../../services/auth/accounts.ts';
 import { listInterventions } from '../../services/interventions/interventions.ts';
 import { resetHours } from '../../core/access/accountRules.ts';
+import { mailIsOn } from '../../services/mail/config.ts';
 
 /** The förbund's interventions by id and name, for the role fields. */
 async function interventionNames(db: Database, federationId: number) {
@@ -37,7 +38,7 @@ async function interventionNames(db: Database, federationId: number) {
 /** The förbund's users, open invitations and interventions; `form` is a refused invitation or the link just made. */
 export async function loadUsersPage(db: Database, federation: FederationRef, form: Pick<UsersPageModel, 'error' | 'fieldErrors' | 'link' | 'values'> = {}): Promise<UsersPageModel> {
   const [users, invitations, interventions] = await Promise.all([listManagedUsers(db, federation.id), listInvitations(db, federation.id), interventionNames(db, federation.id)]);
-  return { federation, users, invitations, interventions, ...form };
+  return { federation, users, invitations, interventions, mailOn: mailIsOn(), ...form };
 }
 
 /** One user with a role in the förbund (404 for anyone else); `extra` is a refused role change or the link just made. */
@@ -65,10 +66,14 @@ function managerOf(ctx: RequestContext, federationId: number): Manager {
   return ctx.can('admin') ? { kind: 'admin' } : { kind: 'kansli', federationId };
 }
 
-/** The link a person opens, on this site (SAMORDNA_PUBLIC_URL when the site is reached through another name). */
+/** This site's address (SAMORDNA_PUBLIC_URL when the site is reached through another name). */
+function siteOf(c: Context<AppEnv>): string {
+  return (process.env.SAMORDNA_PUBLIC_URL || new URL(c.req.url).origin).replace(/\/$/, '');
+}
+
+/** The link a person opens, on this site. */
 function linkTo(c: Context<AppEnv>, path: string, token: string): string {
-  const base = (process.env.SAMORDNA_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
-  return `${base}${path}?t=${encodeURIComponent(token)}`;
+  return `${siteOf(c)}${path}?t=${encodeURIComponent(token)}`;
 }
 
 async function bodyOf(c: Context<AppEnv>): Promise<{ text(name: string): string; ids(name: string): number[] }> {
@@ -138,9 +143,10 @@ export const authUserRoutes: RouteModule = ({ db }) => {
     const b = await bodyOf(c);
     const values = { email: b.text('email'), displayName: b.text('displayName'), role: b.text('role'), interventionIds: b.ids('interventionIds') };
     try {
-      const r = await inviteToFederation(db, f.id, values, managerOf(ctx, f.id), ctx.actor);
+      const r = await inviteToFederation(db, f.id, values, managerOf(ctx, f.id), siteOf(c), ctx.actor);
       if (r.kind === 'attached') return redirectWithFlash(c, `/f/${f.id}/users`, 'user-role');
-      return c.html(<UsersPage model={await loadUsersPage(db, f, { link: { text: `Inbjudan till ${r.email} är skapad.`, link: linkTo(c, '/inbjudan', r.token) } })} />);
+      const link = r.kind === 'sent' ? { text: `Inbjudan till ${r.email} är skapad.` } : { text: `Inbjudan till ${r.email} är skapad.`, link: linkTo(c, '/inbjudan', r.token) };
+      return c.html(<UsersPage model={await loadUsersPage(db, f, { link })} />);
     } catch (e) {
       if (e instanceof InputError) return c.html(<UsersPage model={await loadUsersPage(db, f, { ...roleFormRefusal(e, ['email']), values })} />, 400);
       throw e;
@@ -196,8 +202,8 @@ export const authUserRoutes: RouteModule = ({ db }) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
     const userId = userIdParam(c);
-    const r = await createPasswordReset(db, f.id, userId, managerOf(ctx, f.id), ctx.actor);
-    const link = { text: `En länk för nytt lösenord för ${r.email} är skapad.`, link: linkTo(c, '/aterstall', r.token) };
+    const r = await createPasswordReset(db, f.id, userId, managerOf(ctx, f.id), siteOf(c), ctx.actor);
+    const link = { text: `En länk för nytt lösenord för ${r.email} är skapad.`, ...(r.kind === 'link' ? { link: linkTo(c, '/aterstall', r.token) } : {}) };
     return c.html(<UserPage model={await loadUserPage(db, f, userId, ctx.can('admin'), { link })} />);
   });
 
@@ -211,9 +217,10 @@ export const authUserRoutes: RouteModule = ({ db }) => {
   app.post('/admin/users', async (c) => {
     const ctx = requirePermission(c, 'admin');
     const { body: b, kinds } = await postedKinds(c);
-    const r = await createInstallationAccount(db, { email: String(b.email ?? ''), displayName: String(b.displayName ?? ''), kinds }, ctx.actor);
+    const r = await createInstallationAccount(db, { email: String(b.email ?? ''), displayName: String(b.displayName ?? ''), kinds }, siteOf(c), ctx.actor);
     if (r.kind === 'granted') return redirectWithFlash(c, '/admin/users', 'user-kinds');
-    const link = { text: `Kontot för ${r.email} är skapat. Personen väljer sitt lösenord med länken (gäller i ${resetHours} timmar, en gång).`, link: linkTo(c, '/aterstall', r.token) };
+    const text = `Kontot för ${r.email} är skapat. Personen väljer sitt lösenord med länken (gäller i ${resetHours} timmar, en gång).`;
+    const link = r.kind === 'sent' ? { text } : { text, link: linkTo(c, '/aterstall', r.token) };
     return c.html(<AdminUsersPage model={await loadAdminUsersPage(db, ctx.user.userId, link)} />);
   });
 
@@ -243,8 +250,8 @@ export const authUserRoutes: RouteModule = ({ db }) => {
   app.post('/admin/users/:userId/reset', async (c) => {
     const ctx = requirePermission(c, 'admin');
     const userId = userIdParam(c);
-    const r = await createPasswordReset(db, null, userId, { kind: 'admin' }, ctx.actor);
-    const link = { text: `En länk för nytt lösenord för ${r.email} är skapad.`, link: linkTo(c, '/aterstall', r.token) };
+    const r = await createPasswordReset(db, null, userId, { kind: 'admin' }, siteOf(c), ctx.actor);
+    const link = { text: `En länk för nytt lösenord för ${r.email} är skapad.`, ...(r.kind === 'link' ? { link: linkTo(c, '/aterstall', r.token) } : {}) };
     return c.html(<AdminUserPage model={await loadAdminUserPage(db, userId, ctx.user.userId, link)} />);
   });
 

@@ -20,6 +20,8 @@ export interface UsersPageModel {
   readonly users: readonly ManagedUserRow[];
   readonly invitations: readonly Invitation[];
   readonly interventions: readonly InterventionName[];
+  /** Mail is on: the invitation is sent to the address instead of shown (absent: off). */
+  readonly mailOn?: boolean;
   /** Why the invitation was refused. */
   readonly error?: string | undefined;
   /** The invitation link just made. */
@@ -154,7 +156,7 @@ export function UsersPage(props: { model: UsersPageModel }) {
       ) : null}
       <h2>Bjud in en användare</h2>
       <p>
-        Du får en länk som gäller i {invitationDays} dagar och kan användas en gång. Den som öppnar den väljer sitt lösenord. Har
+        {props.model.mailOn ? 'Inbjudan skickas med e-post till adressen, med en länk' : 'Du får en länk'} som gäller i {invitationDays} dagar och kan användas en gång. Den som öppnar den väljer sitt lösenord. Har
         adressen redan ett konto i Samordna får kontot rollen när systemadministratören har godkänt det.
       </p>
       <form method="post" action={`/f/${f.id}/users`}>

@@ -9,6 +9,10 @@ export interface SettingsPageModel {
   readonly federation: FederationRef;
   readonly settings: FederationSettings;
   readonly canWrite: boolean;
+  /** Whether the installation sends e-mail (SAMORDNA_SMTP_URL), and from which address. */
+  readonly mail: { readonly on: true; readonly from: string } | { readonly on: false };
+  /** The outbox page is offered to those who may open it. */
+  readonly canSeeOutbox: boolean;
 }
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -22,7 +26,7 @@ function stepsText(steps: readonly EquityCapStep[]): string {
 }
 
 export function SettingsPage(props: { model: SettingsPageModel }) {
-  const { federation, settings: s, canWrite } = props.model;
+  const { federation, settings: s, canWrite, mail, canSeeOutbox } = props.model;
   const action = `/f/${federation.id}/installningar`;
   // What is saved, or — after a refusal (app.tsx renderFormAgain) — what was typed, with the messages beside the fields.
   const f = formState(action, {
@@ -61,6 +65,13 @@ export function SettingsPage(props: { model: SettingsPageModel }) {
         Deltagarstatistiken skyddas med samordnad maskering över alla tabeller, insatser och år och publiceras per stängt kalenderår, som
         sedan fastställs och aldrig ändras (metoden beskrivs i docs/statistics-protection.md).
         Ändringar gäller år som fastställs efter ändringen; redan fastställda år ändras inte.
+      </p>
+      <h2>E-post</h2>
+      <p id="mail-state">
+        {mail.on
+          ? `E-post är på: inbjudningar, länkar för nytt lösenord, kontoaviseringar och påminnelser skickas från ${mail.from}.`
+          : 'E-post är av: länkar för inbjudan och nytt lösenord visas på skärmen för den som skapar dem.'}{' '}
+        {canSeeOutbox ? <a href={`/f/${federation.id}/epost`}>Utkorg och påminnelser</a> : null}
       </p>
       {canWrite ? (
         <>

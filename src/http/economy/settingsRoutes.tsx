@@ -11,10 +11,13 @@ import { equityCapStepProblems, type EquityCapStep, type FederationSettings } fr
 import { getFederation, saveFederationSettings } from '../../services/economy/index.ts';
 import { parseAmountInput, parseIntegerInput, parsePercentInput } from '../kit/formInput.ts';
 import { formTextFields } from '../kit/requestBody.ts';
+import { mailConfig } from '../../services/mail/config.ts';
 
 /** The settings page's model: what is saved. */
-export async function loadSettingsPage(db: Database, federation: FederationRef, canWrite: boolean): Promise<SettingsPageModel> {
-  return { federation, settings: (await getFederation(db, federation.id)).settings, canWrite };
+export async function loadSettingsPage(db: Database, federation: FederationRef, canWrite: boolean, canSeeOutbox = false): Promise<SettingsPageModel> {
+  const config = mailConfig();
+  const mail = config ? { on: true as const, from: config.from } : { on: false as const };
+  return { federation, settings: (await getFederation(db, federation.id)).settings, canWrite, mail, canSeeOutbox };
 }
 
 /** "20 000 000: 15; 40 000 000: 10" → steps (amount in kronor, share in per cent). Empty → none. */
@@ -38,7 +41,9 @@ export const economySettingsRoutes: RouteModule = ({ db }) => {
   const app = new Hono<AppEnv>();
   app.get('/f/:federationId/installningar', async (c) => {
     requirePermission(c, 'economy:read');
-    return c.html(<SettingsPage model={await loadSettingsPage(db, requireFederation(c), c.get('ctx').can('economy:write'))} />);
+    const ctx = c.get('ctx');
+    const federation = requireFederation(c);
+    return c.html(<SettingsPage model={await loadSettingsPage(db, federation, ctx.can('economy:write'), ctx.can('mail:manage', { federationId: federation.id }))} />);
   });
 
   app.post('/f/:federationId/installningar', async (c) => {

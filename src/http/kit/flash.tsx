@@ -74,6 +74,10 @@ const messages = {
   'user-reset': 'En länk för nytt lösenord är skapad.',
   'user-kinds': 'Kontots roller i hela installationen är sparade.',
   'invitation-revoked': 'Inbjudan är återkallad; länken gäller inte längre.',
+  // Mail
+  'mail-resent': 'Meddelandet ligger i utkorgen igen och skickas inom en minut.',
+  'mail-reminders': 'Påminnelserna är sparade.',
+  'mail-survey-link': 'Enkätens länk ligger i utkorgen till personalen på omgångens insatser.',
   federation: 'Förbundet är tillagt.',
   'federation-updated': 'Förbundet är sparat.',
   password: 'Lösenordet är sparat. Logga in med det nya lösenordet.',

@@ -41,6 +41,7 @@ const federationPages: readonly FederationPage[] = [
   { path: '/styrelse', label: 'Styrelse och möten', permission: 'reports:read' },
   { path: '/installningar', label: 'Inställningar', permission: 'economy:read' },
   { path: '/users', label: 'Användare', permission: 'users:manage' },
+  { path: '/epost', label: 'E-post', permission: 'mail:manage' },
   { path: '/audit', label: 'Granskningslogg', permission: 'audit:read' },
 ];
 

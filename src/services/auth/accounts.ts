@@ -2,13 +2,22 @@ import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
 import { isFederationRole, type FederationRole } from '../../core/access/permissions.ts';
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
-import { newToken, tokenHash } from './sessions.ts';
+import { newToken, tokenHash } from '../tokens.ts';
 import { displayNameOf, normaliseEmail, setRoleIn } from './users.ts';
 import { invitationDays, resetHours, type InstallationKind } from '../../core/access/accountRules.ts';
+import { federationRoleLabels } from '../../core/access/permissions.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { findFederationRef } from '../federations/federations.ts';
+import { mailIsOn } from '../mail/config.ts';
+import { queuePasswordChanged, queueRoleChanged } from '../mail/accountMail.ts';
 
 /**
  * Accounts managed in the web interface, by a förbund's kansli (its own förbund only) and by the system
  * administrator (everything):
+ *
+ * With mail on (SAMORDNA_SMTP_URL) an invitation or a new-password link is sent to the address instead of
+ * being shown: the answer is `sent`, and the link's token is made when the message is sent (src/services/mail/
+ * sender.ts), so no token leaves the service. `site` is the site's address the mailed link opens.
  *
  * - Invitation: a one-time link (7 days) to a role in one förbund. Whoever opens it chooses a password. An
  *   address without an account gets one with the role; for an address that already has an account the role
@@ -83,8 +92,9 @@ export async function inviteToFederation(
   federationId: number,
   input: InvitationInput,
   manager: Manager,
+  site: string,
   actor: Actor,
-): Promise<{ kind: 'invitation'; token: string; email: string } | { kind: 'attached'; email: string }> {
+): Promise<{ kind: 'invitation'; token: string; email: string } | { kind: 'sent'; email: string } | { kind: 'attached'; email: string }> {
   assertManagesFederation(manager, federationId);
   const email = normaliseEmail(input.email);
   const displayName = displayNameOf(input.displayName);
@@ -101,6 +111,7 @@ export async function inviteToFederation(
     }
     if (existing && manager.kind === 'admin') {
       await setRoleIn(tx, federationId, existing.id, role, interventionIds);
+      await queueRoleChanged(tx, federationId, existing.id, actor);
       return { kind: 'attached' as const, email };
     }
     await tx.query("update user_invitation set status = 'revoked', closed_at = now() where federation_id = $1 and email = $2 and status = 'open'", [
@@ -108,11 +119,17 @@ export async function inviteToFederation(
       email,
     ]);
     const token = newToken();
-    await tx.query(
+    const [inv] = await tx.query<{ id: number }>(
       `insert into user_invitation (federation_id, email, display_name, role, intervention_ids, token_hash, created_by, expires_at)
-       values ($1, $2, $3, $4, $5::int[], $6, $7, now() + make_interval(days => $8))`,
+       values ($1, $2, $3, $4, $5::int[], $6, $7, now() + make_interval(days => $8))
+       returning id`,
       [federationId, email, displayName, role, interventionIds, tokenHash(token), actor.id, invitationDays],
     );
+    if (mailIsOn()) {
+      const params = { federationName: (await findFederationRef(tx, federationId))?.name ?? '', roleLabel: federationRoleLabels[role] };
+      await enqueueMail(tx, federationId, { kind: 'invitation', recipient: email, params, refId: inv!.id, linkBase: site }, actor);
+      return { kind: 'sent' as const, email };
+    }
     return { kind: 'invitation' as const, token, email };
   }, actor);
 }
@@ -208,6 +225,7 @@ export async function decideInvitation(db: Database, invitationId: number, appro
       const [u] = await tx.query<{ id: number }>('select id from app_user where email = $1', [inv.email]);
       if (!u) throw new NotFoundError('Kontot finns inte längre.');
       await setRoleIn(tx, inv.federationId, u.id, inv.role, inv.interventionIds.map(Number));
+      await queueRoleChanged(tx, inv.federationId, u.id, actor);
     }
     await tx.query('update invitation_approval set status = $2, decided_at = now(), decided_by = $3 where invitation_id = $1', [
       invitationId,
@@ -257,6 +275,7 @@ export async function changeFederationRole(
     const ids = [...new Set(input.interventionIds ?? [])];
     const role = await checkRoleInput(tx, federationId, input.role, ids);
     await setRoleIn(tx, federationId, userId, role, ids);
+    await queueRoleChanged(tx, federationId, userId, actor);
   }, actor);
 }
 
@@ -270,6 +289,7 @@ export async function removeRole(db: Database, federationId: number, userId: num
     const u = await managedUser(tx, manager, userId, federationId);
     await tx.query('delete from federation_role where federation_id = $1 and user_id = $2', [federationId, userId]);
     if (u.onlyHere) await tx.query('delete from auth_session where user_id = $1', [userId]);
+    await queueRoleChanged(tx, federationId, userId, actor);
   }, actor);
 }
 
@@ -285,17 +305,28 @@ export async function setDisabled(db: Database, federationId: number | null, use
 }
 
 /** A one-time link that sets a new password. A kansli only for an account that is nowhere else. */
-export async function createPasswordReset(db: Database, federationId: number | null, userId: number, manager: Manager, actor: Actor): Promise<{ token: string; email: string }> {
+export async function createPasswordReset(
+  db: Database,
+  federationId: number | null,
+  userId: number,
+  manager: Manager,
+  site: string,
+  actor: Actor,
+): Promise<{ kind: 'link'; token: string; email: string } | { kind: 'sent'; email: string }> {
   return db.transaction(async (tx) => {
     const u = await managedUser(tx, manager, userId, federationId);
     if (manager.kind === 'kansli' && !u.onlyHere) throw new ForbiddenError(spansFederations);
     await tx.query('update password_reset set used_at = now() where user_id = $1 and used_at is null', [userId]);
     const token = newToken();
-    await tx.query(
-      `insert into password_reset (user_id, token_hash, created_by, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`,
+    const [reset] = await tx.query<{ id: number }>(
+      `insert into password_reset (user_id, token_hash, created_by, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4)) returning id`,
       [userId, tokenHash(token), actor.id, resetHours],
     );
-    return { token, email: u.email };
+    if (mailIsOn()) {
+      await enqueueMail(tx, null, { kind: 'password_reset', recipient: u.email, params: {}, refId: reset!.id, linkBase: site }, actor);
+      return { kind: 'sent' as const, email: u.email };
+    }
+    return { kind: 'link' as const, token, email: u.email };
   }, actor);
 }
 
@@ -330,6 +361,7 @@ export async function usePasswordReset(db: Database, token: string, password: st
     if (!r) throw new InputError({ field: 'token', message: 'Länken gäller inte längre. Be om en ny.' });
     await tx.query('update app_user set password_hash = $2, password_changed_at = now() where id = $1', [r.userId, passwordHash]);
     await tx.query('delete from auth_session where user_id = $1', [r.userId]);
+    await queuePasswordChanged(tx, r.userId, { id: found.email });
     return found;
   }, { id: found.email });
 }
@@ -375,8 +407,9 @@ function checkKinds(kinds: readonly string[]): InstallationKind[] {
 export async function createInstallationAccount(
   db: Database,
   input: { email: string; displayName?: string; kinds: readonly string[] },
+  site: string,
   actor: Actor,
-): Promise<{ kind: 'created'; token: string; email: string } | { kind: 'granted'; email: string }> {
+): Promise<{ kind: 'created'; token: string; email: string } | { kind: 'sent'; email: string } | { kind: 'granted'; email: string }> {
   const email = normaliseEmail(input.email);
   const displayName = displayNameOf(input.displayName);
   const kinds = checkKinds(input.kinds);
@@ -387,6 +420,7 @@ export async function createInstallationAccount(
     const [existing] = await tx.query<{ id: number }>('select id from app_user where email = $1', [email]);
     if (existing) {
       await tx.query('update app_user set is_admin = is_admin or $2, is_national = is_national or $3 where id = $1', [existing.id, kinds.includes('admin'), kinds.includes('national')]);
+      await queueRoleChanged(tx, null, existing.id, actor);
       return { kind: 'granted' as const, email };
     }
     const [user] = await tx.query<{ id: number }>(
@@ -394,10 +428,14 @@ export async function createInstallationAccount(
       [email, displayName || email, unusable, kinds.includes('admin'), kinds.includes('national')],
     );
     const token = newToken();
-    await tx.query(
-      `insert into password_reset (user_id, token_hash, created_by, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`,
+    const [reset] = await tx.query<{ id: number }>(
+      `insert into password_reset (user_id, token_hash, created_by, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4)) returning id`,
       [user!.id, tokenHash(token), actor.id, resetHours],
     );
+    if (mailIsOn()) {
+      await enqueueMail(tx, null, { kind: 'account_created', recipient: email, params: {}, refId: reset!.id, linkBase: site }, actor);
+      return { kind: 'sent' as const, email };
+    }
     return { kind: 'created' as const, token, email };
   }, actor);
 }
@@ -423,6 +461,7 @@ export async function setInstallationKinds(db: Database, userId: number, kinds: 
       if (n === 0) throw new InputError({ field: 'kinds', message: 'Installationen måste ha minst en systemadministratör.' });
     }
     await tx.query('update app_user set is_admin = $2, is_national = $3 where id = $1', [userId, admin, national]);
+    if (u.isAdmin !== admin || u.isNational !== national) await queueRoleChanged(tx, null, userId, actor);
     if ((u.isAdmin && !admin) || (u.isNational && !national)) await tx.query('delete from auth_session where user_id = $1', [userId]);
     return u.email;
   }, actor);

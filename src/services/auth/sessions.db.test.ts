@@ -3,7 +3,8 @@ import { createTestDb } from '../../../test/support/db.ts';
 import { addTestInterventions, addTestUser, testPassword } from '../../../test/support/auth.ts';
 import { can } from '../../core/access/permissions.ts';
 import { login } from './login.ts';
-import { endAllSessions, endSession, findRequestSession, findSession, sessionCacheStats, tokenHash } from './sessions.ts';
+import { endAllSessions, endSession, findRequestSession, findSession, sessionCacheStats } from './sessions.ts';
+import { tokenHash } from '../tokens.ts';
 import { changePassword, setFederationRole, setUserDisabled } from './users.ts';
 import { versionStats } from '../versions.ts';
 

@@ -1,22 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.ts';
 import type { Principal } from '../../core/access/permissions.ts';
 import { grantsJsonSql, principalOf, type GrantRow, type UserRow } from './users.ts';
+import { newToken, tokenHash } from '../tokens.ts';
 import { authVersionSql, figuresVersionSql, freshVersions } from '../versions.ts';
 
 
 /** A session lasts at most this long, and ends earlier after this much inactivity. */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
 export const sessionIdleSeconds = 2 * 60 * 60;
-
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Only this hash of a session token is stored; a stolen database does not give working cookies. */
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export interface NewSession {
   readonly token: string;

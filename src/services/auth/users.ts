@@ -1,7 +1,8 @@
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { parseText } from '../../core/input/index.ts';
-import { holdsIdentityNumber, identityRefusalMessage } from '../../core/privacy/identityGuard.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
+import { checkMailAddress } from '../../core/mail/address.ts';
+import { queuePasswordChanged, queueRoleChanged } from '../mail/accountMail.ts';
 import { isFederationRole, type FederationGrant, type FederationRole, type Principal } from '../../core/access/permissions.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
 import { findFederationRef } from '../federations/federations.ts';
@@ -27,13 +28,7 @@ function userColumnsOf(t: string): string {
 const userColumns = userColumnsOf('app_user');
 
 export function normaliseEmail(email: string): string {
-  const e = email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) || e.length > 254 || /[\u0000-\u001f\u007f]/.test(e)) {
-    throw new InputError({ field: 'email', message: 'Ange en giltig e-postadress.' });
-  }
-  // "anna.811228-9874@kommun.se": an address is shown on the users page and in the audit log like a name.
-  if (holdsIdentityNumber(e)) throw new InputError({ field: 'email', message: identityRefusalMessage });
-  return e;
+  return checkMailAddress(email);
 }
 
 /** A display name as typed (at most 200 characters, through the identity guard), '' when none was given. */
@@ -121,6 +116,7 @@ export async function setFederationRole(
     const [u] = await tx.query<{ id: number }>('select id from app_user where email = $1', [email]);
     if (!u) throw new NotFoundError(`Ingen användare med e-postadressen ${email}.`);
     await setRoleIn(tx, input.federationId, u.id, input.role, input.interventionIds ?? []);
+    await queueRoleChanged(tx, input.federationId, u.id, actor);
   }, actor);
 }
 
@@ -130,6 +126,7 @@ export async function removeFederationRole(db: Database, federationId: number, u
     const rows = await tx.query('delete from federation_role where federation_id = $1 and user_id = $2 returning user_id', [federationId, userId]);
     if (!rows.length) throw new NotFoundError('Användaren har ingen roll i förbundet.');
     await tx.query('delete from auth_session where user_id = $1', [userId]);
+    await queueRoleChanged(tx, federationId, userId, actor);
   }, actor);
 }
 
@@ -206,6 +203,7 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await tx.query('update app_user set password_hash = $2, password_changed_at = now() where id = $1', [userId, passwordHash]);
     await tx.query('delete from auth_session where user_id = $1 and token_hash is distinct from $2', [userId, keepSessionHash]);
+    await queuePasswordChanged(tx, userId, actor);
   }, actor);
 }
 
@@ -220,6 +218,7 @@ export async function resetPassword(db: Database, email: string, password: strin
     ]);
     if (!rows[0]) throw new NotFoundError(`Ingen användare med e-postadressen ${email}.`);
     await tx.query('delete from auth_session where user_id = $1', [rows[0].id]);
+    await queuePasswordChanged(tx, rows[0].id, actor);
   }, actor);
 }
 
