@@ -17,6 +17,10 @@ export function registerStart(program: Command): void {
         import('../services/demo/index.ts'),
         import('../services/national/statisticsFreezer.ts'),
       ]);
+      // A provider whose discovery document names another issuer stops the start (a clear message, exit 1).
+      const { checkOidcAtStart } = await import('../services/auth/oidc.ts');
+      const oidc = await checkOidcAtStart();
+      if (oidc.warning) console.warn(oidc.warning);
       // An empty data folder starts from the demo database made at build time (the same migrations and demo).
       const created = embeddedDatabaseMissing();
       const db = await openDatabase(process.env, { firstImage: readDemoImage });
