@@ -52,31 +52,33 @@ export class OidcError extends Error {
 }
 
 /** The codes and claims of an openid-client error and its causes. */
-function causeChain(e: unknown): { codes: string[]; claims: string[]; unreachable: boolean } {
+function causeChain(e: unknown): { codes: string[]; claims: string[]; messages: string; unreachable: boolean } {
   const codes: string[] = [];
+  const messages: string[] = [];
   const claims: string[] = [];
   let unreachable = false;
   for (let c: unknown = e, depth = 0; c && typeof c === 'object' && depth < 6; c = (c as { cause?: unknown }).cause, depth++) {
     const o = c as { code?: unknown; claim?: unknown; attribute?: unknown; message?: unknown; name?: unknown };
     if (typeof o.code === 'string') codes.push(o.code);
+    if (typeof o.message === 'string') messages.push(o.message);
     if (typeof o.claim === 'string') claims.push(o.claim);
     if (typeof o.attribute === 'string') claims.push(o.attribute);
     if (o.code === 'ECONNREFUSED' || o.code === 'ENOTFOUND' || o.code === 'ECONNRESET' || o.code === 'OAUTH_TIMEOUT' || o.name === 'TimeoutError') unreachable = true;
     if (o instanceof TypeError && o.message === 'fetch failed') unreachable = true;
   }
-  return { codes, claims, unreachable };
+  return { codes, claims, messages: messages.join(' | '), unreachable };
 }
 
 /** A Swedish message for what openid-client refused; the library's own words go to the log, not the page. */
 export function oidcErrorOf(e: unknown): OidcError {
   if (e instanceof OidcError) return e;
-  const { codes, claims, unreachable } = causeChain(e);
+  const { codes, claims, messages, unreachable } = causeChain(e);
   const has = (code: string) => codes.includes(code);
   if (unreachable) return new OidcError('Identitetsleverantören kunde inte nås.', 'unreachable');
   if (has('OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') && claims.includes('issuer')) {
     return new OidcError('Identitetsleverantörens discovery-dokument anger en annan issuer än inställningen SAMORDNA_OIDC_ISSUER.', 'issuer');
   }
-  if (has('OAUTH_UNSUPPORTED_OPERATION')) return new OidcError('ID-token med otillåten signaturalgoritm.');
+  if (has('OAUTH_UNSUPPORTED_OPERATION') || /"alg"|JWS algorithm/.test(messages)) return new OidcError('ID-token med otillåten signaturalgoritm.');
   if (has('OAUTH_KEY_SELECTION_FAILED')) return new OidcError('ID-tokens signatur kunde inte verifieras: nyckeln finns inte hos identitetsleverantören.');
   if (has('OAUTH_JWT_TIMESTAMP_CHECK_FAILED')) return new OidcError('ID-token har gått ut eller gäller inte ännu.');
   if (has('OAUTH_JWT_CLAIM_COMPARISON_FAILED')) {
@@ -87,10 +89,9 @@ export function oidcErrorOf(e: unknown): OidcError {
   }
   if (e instanceof client.ResponseBodyError) return new OidcError(`Identitetsleverantören avvisade inloggningen (${e.error}).`);
   if (e instanceof client.AuthorizationResponseError) return new OidcError(`Identitetsleverantören avbröt inloggningen (${e.error}).`);
-  if (e instanceof client.ClientError && /signature/i.test(String((e.cause as Error | undefined)?.message ?? e.message))) {
-    return new OidcError('ID-tokens signatur kunde inte verifieras.');
-  }
+  if (/signature verification failed/i.test(messages)) return new OidcError('ID-tokens signatur kunde inte verifieras.');
   if (has('OAUTH_RESPONSE_IS_NOT_CONFORM') || has('OAUTH_RESPONSE_IS_NOT_JSON')) return new OidcError('Identitetsleverantören svarade inte som väntat.', 'unreachable');
+  if (process.env.SAMORDNA_OIDC_DEBUG) console.error(e);
   return new OidcError('Identitetsleverantörens svar kunde inte godtas.');
 }
 
@@ -150,12 +151,15 @@ export class OidcRelyingParty {
     // Plain http only for a provider on this machine (tests, a provider beside the server); never across a network.
     const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(issuer);
     const insecure = this.options.allowHttp || loopback ? [client.allowInsecureRequests] : [];
+    // OpenID Connect Core 3.1.3.7 lets a client trust the TLS connection to the token endpoint instead of the ID
+    // token's signature; Samordna checks the signature against the provider's JWKS as well (non-repudiation
+    // checks), so a token is refused unless the provider's published key signed it with an asymmetric algorithm.
     return client.discovery(
       new URL(issuer),
       clientId,
-      { ...(clientSecret ? { client_secret: clientSecret } : {}), id_token_signed_response_alg: 'RS256' },
+      clientSecret ? { client_secret: clientSecret } : undefined,
       clientSecret ? client.ClientSecretBasic(clientSecret) : client.None(),
-      { execute: insecure, timeout: 10 },
+      { execute: [...insecure, client.enableNonRepudiationChecks], timeout: 10 },
     );
   }
 
@@ -189,8 +193,17 @@ export class OidcRelyingParty {
     }
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new OidcError('Identitetsleverantören gav ingen ID-token.');
-    const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
-    if (!email || claims.email_verified === false) throw new OidcError('Identitetsleverantören gav ingen bekräftad e-postadress.');
+    let emailClaims: { readonly email?: unknown; readonly email_verified?: unknown } = { email: claims.email, email_verified: claims.email_verified };
+    // Providers that keep the e-mail out of the ID token give it at the UserInfo endpoint, for the same subject.
+    if (typeof claims.email !== 'string' && tokens.access_token && configuration.serverMetadata().userinfo_endpoint) {
+      try {
+        emailClaims = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+      } catch (e) {
+        throw oidcErrorOf(e);
+      }
+    }
+    const email = typeof emailClaims.email === 'string' ? emailClaims.email.trim().toLowerCase() : '';
+    if (!email || emailClaims.email_verified === false) throw new OidcError('Identitetsleverantören gav ingen bekräftad e-postadress.');
     const amr = Array.isArray(claims.amr) ? claims.amr.filter((a): a is string => typeof a === 'string') : [];
     return { email, amr, idToken: tokens.id_token };
   }
