@@ -211,14 +211,14 @@ export async function pendingTotpEnrolment(db: Queryable, user: { id: number; em
  * Confirms the enrolment with its first code and returns ten recovery codes, to be shown once. Refused
  * (InputError, nothing changed): a malformed or wrong code, no enrolment or one older than 15 minutes.
  */
-export async function confirmTotpEnrolment(db: Database, user: { id: number; email: string }, raw: string, actor: Actor, nowMs = Date.now()): Promise<string[]> {
+export async function confirmTotpEnrolment(db: Database, user: { id: number; email: string }, raw: string, actor: Actor): Promise<string[]> {
   const code = normaliseTotpCode(raw);
   if (!code) throw new InputError({ field: 'code', message: 'Koden ska vara sex siffror.' });
   const locked = await lockedMinutes(db, user.email);
   if (locked !== null) throw new InputError({ field: 'code', message: `För många felaktiga koder. Försök igen om ${locked} minuter.` });
   const enrolment = await pendingTotpEnrolment(db, user);
   if (!enrolment) throw new InputError({ field: 'code', message: `Inläggningen har gått ut (den gäller i ${enrolmentMinutes} minuter). Börja om.` });
-  const step = totpStepOf(enrolment.secret, user.email, code, nowMs);
+  const step = totpStepOf(enrolment.secret, user.email, code);
   if (step === null) {
     await recordLoginAttempt(db, user.email, false);
     throw new InputError({ field: 'code', message: 'Koden stämmer inte. Kontrollera klockan i telefonen och skriv den kod appen visar nu.' });
