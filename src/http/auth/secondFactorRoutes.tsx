@@ -96,7 +96,7 @@ export const secondFactorRoutes: RouteModule = ({ db }) => {
     const result = await completePendingLogin(db, token, String(body.code ?? '').slice(0, 100), deviceOf(c));
     if (!result.ok) {
       if (result.reason === 'expired') return expired(c);
-      logEvent(result.reason === 'locked' ? 'login_locked' : 'login_code_failed', { address: clientAddress(c) });
+      logEvent(result.reason === 'locked' ? 'login_locked' : result.reason === 'used' ? 'login_code_reused' : 'login_code_failed', { address: clientAddress(c) });
       if (result.reason === 'locked') {
         throw new RefusedForm({ field: 'code', message: `Kontot är tillfälligt spärrat efter för många felaktiga försök. Försök igen om ${result.lockedMinutes ?? 15} minuter.` }, 429);
       }
