@@ -11,6 +11,7 @@ import { startServer } from '../src/http/server.ts';
 
 process.env.SAMORDNA_LOG = 'off';
 process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
+process.env.SAMORDNA_MFA_REQUIRED = 'none'; // the bench's kansli accounts sign in with a password alone
 const db = await openServer(process.argv[2]!);
 const server = await startServer({ db }, { port: 0 });
 const session = new Session();

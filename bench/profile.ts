@@ -25,6 +25,7 @@ import type { Database, Queryable } from '../src/db/database.ts';
 
 process.env.SAMORDNA_LOG = 'off';
 process.env.SAMORDNA_LOGIN_RATE_PER_MINUTE = '100000';
+process.env.SAMORDNA_MFA_REQUIRED = 'none'; // the bench's kansli accounts sign in with a password alone
 const seconds = Number(process.argv[2]) || 10;
 const connections = 50;
 const pages = ['/healthz', '/f/{f}?ar=2025', '/f/{f}/ar/2025/driftredovisning', '/f/{f}/ar/2025/nyckeltal'];

@@ -20,6 +20,12 @@ export function registerStart(program: Command): void {
         import('../services/demo/index.ts'),
         import('../services/national/statisticsFreezer.ts'),
       ]);
+      // A provider whose discovery document names another issuer stops the start (a clear message, exit 1).
+      const [{ checkOidcAtStart }, { secondFactorPolicy }] = await Promise.all([import('../services/auth/oidc.ts'), import('../services/auth/secondFactor.ts')]);
+      // A typo in SAMORDNA_MFA_REQUIRED stops the start rather than switching the policy off.
+      secondFactorPolicy();
+      const oidc = await checkOidcAtStart();
+      if (oidc.warning) console.warn(oidc.warning);
       // An empty data folder starts from the demo database made at build time (the same migrations and demo).
       const created = embeddedDatabaseMissing();
       const db = await openDatabase(process.env, { firstImage: readDemoImage });

@@ -73,4 +73,32 @@ describe.skipIf(!!process.env.DATABASE_URL)('npx samordna user …', () => {
     expect(mailed.status).toBe(1);
     expect(mailed.stderr).not.toContain('1239');
   }, 120_000);
+
+  it('enrols TOTP from the command line for the first administrator, printing the otpauth:// URI once (user mfa enable)', async () => {
+    const enabled = run(['user', 'mfa', 'enable', '--email', 'admin@forbund.se']);
+    expect(enabled.stderr).toBe('');
+    const uri = enabled.stdout.split('\n').find((l) => l.startsWith('otpauth://totp/'));
+    expect(uri).toBeDefined();
+    const u = new URL(uri!);
+    expect(u.searchParams.get('issuer')).toBe('Samordna');
+    expect(decodeURIComponent(u.pathname)).toContain('admin@forbund.se');
+    expect(u.searchParams.get('secret')).toMatch(/^[A-Z2-7]{32}$/);
+    expect(enabled.stdout.match(/^ {2}[a-z2-9]{5}-[a-z2-9]{5}$/gm)).toHaveLength(10);
+    // Once: a second run is refused and prints no secret; the enrolment is unchanged.
+    const again = run(['user', 'mfa', 'enable', '--email', 'admin@forbund.se']);
+    expect(again.status).toBe(1);
+    expect(again.stdout).not.toContain('otpauth://');
+    const db = await openEmbedded({ dataDir });
+    try {
+      const [t] = await db.query<{ secret: string; confirmed: boolean }>(
+        "select totp_secret as secret, confirmed_at is not null as confirmed from auth_totp t join app_user a on a.id = t.user_id where a.email = 'admin@forbund.se'",
+      );
+      expect(t).toEqual({ secret: u.searchParams.get('secret'), confirmed: true });
+    } finally {
+      await db.close();
+    }
+    const reset = run(['user', 'mfa', 'reset', '--email', 'admin@forbund.se']);
+    expect(reset.stdout).toContain('är återställd');
+    expect(run(['user', 'mfa', 'enable', '--email', 'nobody@forbund.se']).stderr).toContain('Det finns inget konto');
+  }, 120_000);
 });

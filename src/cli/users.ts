@@ -159,6 +159,29 @@ export function registerUsers(program: Command): void {
       console.log(`Kontot ${opts.email} är ${opts.enable ? 'påslaget' : 'avstängt'}.`);
     });
 
+  const mfa = user.command('mfa').description('Tvåstegsverifiering (TOTP) för ett konto');
+  mfa
+    .command('enable')
+    .description('Lägger till TOTP för kontot och skriver ut otpauth://-adressen och reservkoderna, en enda gång')
+    .requiredOption('--email <email>', 'e-postadress')
+    .action(async (opts: { email: string }) => {
+      const { enrolTotpDirectly } = await import('../services/auth/secondFactor.ts');
+      const r = await withDb((db) => enrolTotpDirectly(db, opts.email, cliActor));
+      console.log(`Tvåstegsverifiering tillagd för ${opts.email}. Lägg in adressen i en autentiseringsapp (den visas inte igen):`);
+      console.log(r.uri);
+      console.log('Reservkoder (var och en gäller en gång; spara dem nu):');
+      for (const code of r.recoveryCodes) console.log(`  ${code}`);
+    });
+  mfa
+    .command('reset')
+    .description('Tar bort kontots tvåstegsverifiering och avslutar dess inloggningar (t.ex. förlorad telefon)')
+    .requiredOption('--email <email>', 'e-postadress')
+    .action(async (opts: { email: string }) => {
+      const { resetSecondFactor, findUserIdByEmail } = await import('../services/auth/secondFactor.ts');
+      await withDb(async (db) => resetSecondFactor(db, await findUserIdByEmail(db, opts.email), cliActor));
+      console.log(`Tvåstegsverifieringen för ${opts.email} är återställd.`);
+    });
+
   user
     .command('list')
     .description('Listar kontona och deras roller')

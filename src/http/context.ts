@@ -75,7 +75,7 @@ export interface AppEnv {
 
 /** Paths anyone may reach without logging in. */
 export function isPublicPath(path: string): boolean {
-  return path === '/login' || path === '/inbjudan' || path === '/aterstall' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/healthz' || path.startsWith('/static/') || isSurveyAnswerPath(path);
+  return path === '/login' || path === '/inbjudan' || path === '/aterstall' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/login/code' || path === '/login/enrol' || path === '/healthz' || path.startsWith('/static/') || isSurveyAnswerPath(path);
 }
 
 /**

@@ -1,15 +1,89 @@
-/** "Mitt konto": who is logged in, logout (here and everywhere) and the password change. */
+/** "Mitt konto": who is logged in, the second factor, the live sessions, logout (here and everywhere) and the password change. */
 import { Layout } from '../kit/layout.tsx';
 import { Form, FormSecurityFields, PasswordField, SubmitButton, formState } from '../kit/form.tsx';
 import { minPasswordLength } from '../../core/access/accountRules.ts';
+import type { FactorSummary } from '../../services/auth/secondFactor.ts';
+import type { SessionListItem } from '../../services/auth/sessions.ts';
 
 export interface AccountPageModel {
   /** The logged-in user (name and e-mail address), or null in the local mode without accounts. */
   readonly user: { readonly displayName: string; readonly id: string } | null;
+  readonly factors: FactorSummary | null;
+  readonly sessions: readonly SessionListItem[];
+}
+
+const methodLabels: Record<SessionListItem['method'], string> = { password: 'Lösenord', oidc: 'Organisationens konto' };
+const secondFactorLabels: Record<NonNullable<SessionListItem['secondFactor']>, string> = {
+  totp: 'kod från app',
+  recovery: 'reservkod',
+  provider: 'flera faktorer hos leverantören',
+};
+
+function SecondFactorSection(props: { factors: FactorSummary }) {
+  const f = props.factors;
+  return (
+    <>
+      <h2>Tvåstegsverifiering</h2>
+      {f.totpSince ? (
+        <p>
+          Autentiseringsapp (TOTP), tillagd {f.totpSince}. Oanvända reservkoder: {f.recoveryCodesLeft} av 10. Har du tappat telefonen
+          ber du systemadministratören återställa tvåstegsverifieringen.
+        </p>
+      ) : (
+        <p>
+          Ingen tvåstegsverifiering. <a href="/account/mfa">Lägg till en autentiseringsapp</a>
+        </p>
+      )}
+    </>
+  );
+}
+
+function SessionsSection(props: { sessions: readonly SessionListItem[] }) {
+  return (
+    <>
+      <h2>Inloggningar</h2>
+      <table>
+        <caption>Dina pågående inloggningar</caption>
+        <thead>
+          <tr>
+            <th scope="col">Enhet</th>
+            <th scope="col">Sätt</th>
+            <th scope="col">Inloggad</th>
+            <th scope="col">Senast aktiv</th>
+            <th scope="col">
+              <span class="visually-hidden">Åtgärd</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.sessions.map((s) => (
+            <tr>
+              <td>
+                {s.device || 'Okänd enhet'}
+                {s.current ? ' (den här)' : ''}
+              </td>
+              <td>
+                {methodLabels[s.method]}
+                {s.secondFactor ? ` + ${secondFactorLabels[s.secondFactor]}` : ''}
+              </td>
+              <td>{s.createdAt}</td>
+              <td>{s.lastSeenAt}</td>
+              <td>
+                <form method="post" action={`/account/sessions/${s.id}/end`}>
+                  <FormSecurityFields />
+                  <button type="submit">{s.current ? 'Logga ut här' : 'Avsluta'}</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
 }
 
 export function AccountPage(props: { model: AccountPageModel }) {
-  const { user } = props.model;
+  const { user, factors, sessions } = props.model;
   const s = formState('/account/password');
   return (
     <Layout title="Mitt konto">
@@ -28,6 +102,8 @@ export function AccountPage(props: { model: AccountPageModel }) {
             <FormSecurityFields />
             <button type="submit">Logga ut</button>
           </form>
+          {factors ? <SecondFactorSection factors={factors} /> : null}
+          <SessionsSection sessions={sessions} />
           <h2>Logga ut överallt</h2>
           <p>Avslutar alla dina inloggningar, på alla datorer och webbläsare, också den här.</p>
           <form method="post" action="/logout-everywhere">

@@ -103,6 +103,8 @@ export interface AdminUserPageModel {
   readonly user: UserRow & { readonly roles: string };
   readonly own: boolean;
   readonly link?: OneTimeLink | undefined;
+  /** The day TOTP was confirmed, or null when the account has no second factor. */
+  readonly totpSince: string | null;
 }
 
 /** Check boxes for what an account is in the whole installation; posted again after an error. */
@@ -254,6 +256,19 @@ export function AdminUserPage(props: { model: AdminUserPageModel }) {
         <p>Skapa en länk där användaren väljer ett nytt lösenord (gäller i {resetHours} timmar, en gång). Kontots inloggningar avslutas när lösenordet byts.</p>
         <button type="submit">Skapa länk för nytt lösenord</button>
       </form>
+      <h2>Tvåstegsverifiering</h2>
+      {props.model.totpSince ? (
+        <form method="post" action={`${base}/mfa-reset`}>
+          <FormSecurityFields />
+          <p>
+            Autentiseringsapp sedan {props.model.totpSince}. Återställ den om personen har tappat telefonen och reservkoderna: appen
+            och reservkoderna slutar gälla, kontots inloggningar avslutas och personen lägger till en ny vid nästa inloggning.
+          </p>
+          <button type="submit">Återställ tvåstegsverifieringen</button>
+        </form>
+      ) : (
+        <p>Ingen tvåstegsverifiering.</p>
+      )}
       {own ? (
         <p>Ditt eget konto kan du inte stänga av här.</p>
       ) : (

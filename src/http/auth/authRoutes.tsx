@@ -8,12 +8,16 @@ import { AccountPage, type AccountPageModel } from './accountPage.tsx';
 import { clearCookie, sessionCookie, setHttpOnlyCookie } from '../security/cookies.ts';
 import { clientAddress } from '../security/clientAddress.ts';
 import { RateLimiter } from '../security/rateLimit.ts';
-import { login, lockoutMinutes, maxFailedLogins } from '../../services/auth/login.ts';
-import { endAllSessions, endSession, sessionMaxAgeSeconds } from '../../services/auth/sessions.ts';
+import { login } from '../../services/auth/login.ts';
+import { lockoutMinutes, maxFailedLogins } from '../../services/auth/loginAttempts.ts';
+import { endAllSessions, endSession, listSessions, sessionIdToken, sessionMaxAgeSeconds } from '../../services/auth/sessions.ts';
+import { factorsOf } from '../../services/auth/secondFactor.ts';
+import type { Database } from '../../db/database.ts';
+import { deviceOf, goToSecondStep } from './secondFactorRoutes.tsx';
 import { changePassword } from '../../services/auth/users.ts';
 import { InputError } from '../../core/errors.ts';
 import { logEvent } from '../security/log.ts';
-import { oidcConfigFromEnv } from '../../services/auth/oidc.ts';
+import { oidcConfigFromEnv, oidcRelyingParty } from '../../services/auth/oidc.ts';
 
 /** Only a path on this site: "/f/1", never "//evil.example" or "https://…". */
 import { safeNext } from '../security/redirect.ts';
@@ -23,9 +27,14 @@ export function loadLoginPage(ctx: RequestContext, next: string, error?: string)
   return { next, local: ctx.mode === 'local', oidcLabel: oidcConfigFromEnv()?.label ?? null, error };
 }
 
-/** "Mitt konto": the logged-in user, or none in the local mode. */
-export function loadAccountPage(ctx: RequestContext): AccountPageModel {
-  return { user: ctx.mode === 'local' ? null : { displayName: ctx.user.displayName, id: ctx.user.id } };
+/** "Mitt konto": the logged-in user with the second factor and the live sessions, or none in the local mode. */
+export async function loadAccountPage(db: Database, ctx: RequestContext): Promise<AccountPageModel> {
+  if (ctx.mode === 'local' || ctx.user.userId === null) return { user: null, factors: null, sessions: [] };
+  return {
+    user: { displayName: ctx.user.displayName, id: ctx.user.id },
+    factors: await factorsOf(db, ctx.user.userId),
+    sessions: await listSessions(db, ctx.user.userId, ctx.sessionHash),
+  };
 }
 
 /** Login, logout, logout everywhere and password change. */
@@ -52,7 +61,7 @@ export const authRoutes: RouteModule = ({ db }) => {
         'retry-after': String(loginLimiter.retryAfterSeconds(address)),
       });
     }
-    const result = await login(db, email, String(body.password ?? ''));
+    const result = await login(db, email, String(body.password ?? ''), { device: deviceOf(c), next });
     if (!result.ok) {
       logEvent(result.reason === 'locked' ? 'login_locked' : 'login_failed', { address });
       if (result.reason === 'locked') {
@@ -63,16 +72,28 @@ export const authRoutes: RouteModule = ({ db }) => {
       }
       throw new RefusedForm({ field: 'password', message: 'Fel e-postadress eller lösenord.' }, 401);
     }
+    if ('pending' in result) {
+      logEvent('login_second_step', { userId: result.user.id, address, step: result.pending.step });
+      return goToSecondStep(c, result.pending);
+    }
     logEvent('login', { userId: result.user.id, address });
     setHttpOnlyCookie(c, sessionCookie, result.session.token, sessionMaxAgeSeconds);
     return c.redirect(next, 303);
   });
 
+  // Ends the Samordna session; a session that began at the identity provider goes on to the provider's logout
+  // (RP-initiated logout) when its discovery document offers one.
   app.post('/logout', async (c) => {
     const ctx = c.get('ctx');
-    if (ctx.sessionHash) await endSession(db, ctx.sessionHash, ctx.user.id);
+    let providerLogout: string | null = null;
+    if (ctx.sessionHash) {
+      const origin = await sessionIdToken(db, ctx.sessionHash);
+      const oidc = oidcConfigFromEnv();
+      if (origin?.method === 'oidc' && oidc) providerLogout = await oidcRelyingParty(oidc).endSessionUrl(origin.idToken);
+      await endSession(db, ctx.sessionHash, ctx.user.id);
+    }
     clearCookie(c, sessionCookie);
-    return c.redirect('/login', 303);
+    return c.redirect(providerLogout ?? '/login', 303);
   });
 
   app.post('/logout-everywhere', async (c) => {
@@ -82,7 +103,7 @@ export const authRoutes: RouteModule = ({ db }) => {
     return c.redirect('/login', 303);
   });
 
-  app.get('/account', (c) => c.html(<AccountPage model={loadAccountPage(c.get('ctx'))} />));
+  app.get('/account', async (c) => c.html(<AccountPage model={await loadAccountPage(db, c.get('ctx'))} />));
 
   app.post('/account/password', async (c) => {
     const ctx = c.get('ctx');

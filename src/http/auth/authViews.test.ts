@@ -132,16 +132,18 @@ describe('one account of the installation', () => {
   const user = { id: 3, email: 'sys@x.se', displayName: '', isAdmin: true, isNational: false, disabled: false, roles: '' };
 
   it('never offers to disable the administrator’s own account', async () => {
-    const own: AdminUserPageModel = { user, own: true };
+    const own: AdminUserPageModel = { user, own: true, totpSince: null };
     const html = await render(AdminUserPage, { model: own });
     expect(html).toContain('<h1>sys@x.se</h1>');
     expect(html).toContain('<dt>Roller i förbund</dt><dd>–</dd>');
     expect(html).toContain('Ditt eget konto kan du inte stänga av här.');
     expect(html).not.toContain('/admin/users/3/disable');
     expect(html).toMatch(/value="admin"[^>]*checked/);
-    const other = await render(AdminUserPage, { model: { user: { ...user, disabled: true }, own: false } });
+    expect(html).not.toContain('/admin/users/3/mfa-reset');
+    const other = await render(AdminUserPage, { model: { user: { ...user, disabled: true }, own: false, totpSince: '2026-12-01' } });
     expect(other).toContain('action="/admin/users/3/enable"');
     expect(other).toContain('Slå på kontot');
+    expect(other).toContain('action="/admin/users/3/mfa-reset"');
   });
 });
 

@@ -5,6 +5,7 @@ import { requireFederation, requirePermission, type AppEnv, type FederationRef, 
 import { redirectWithFlash } from '../kit/flash.tsx';
 import type { FieldErrors } from '../kit/form.tsx';
 import { UserPage, UsersPage, type UserPageModel, type UsersPageModel } from './usersPages.tsx';
+import { factorsOf } from '../../services/auth/secondFactor.ts';
 import { AdminUserPage, AdminUsersPage, type AdminUserPageModel, type AdminUsersPageModel } from './adminPages.tsx';
 import type { OneTimeLink } from './linkNotice.tsx';
 import { describeProblem, InputError, NotFoundError } from '../../core/errors.ts';
@@ -58,7 +59,7 @@ export async function loadAdminUsersPage(db: Database, selfUserId: number | null
 export async function loadAdminUserPage(db: Database, userId: number, selfUserId: number | null, link?: OneTimeLink): Promise<AdminUserPageModel> {
   const user = (await listUsers(db)).find((x) => x.id === userId);
   if (!user) throw new NotFoundError('Användaren finns inte.');
-  return { user, own: selfUserId === user.id, link };
+  return { user, own: selfUserId === user.id, link, totpSince: (await factorsOf(db, user.id)).totpSince };
 }
 
 /** The system administrator manages every account; a kansli those of its own förbund. */

@@ -82,6 +82,8 @@ const messages = {
   'federation-updated': 'Förbundet är sparat.',
   password: 'Lösenordet är sparat. Logga in med det nya lösenordet.',
   'password-changed': 'Lösenordet är bytt. Dina andra inloggningar är avslutade.',
+  'session-ended': 'Inloggningen är avslutad.',
+  'mfa-reset': 'Tvåstegsverifieringen är återställd och kontots inloggningar är avslutade. Personen lägger till en ny vid nästa inloggning.',
 } as const satisfies Record<string, string | ((detail: string) => string)>;
 
 /** What a key's `detalj` may be: a participant's code or a count, never free text. */

@@ -1,6 +1,4 @@
-/** Presentation shared by the survey pages: group names, shares and changes, the QR code of a link. */
-import { raw } from 'hono/html';
-import QRCode from 'qrcode';
+/** Presentation shared by the survey pages: group names, shares and changes. */
 import { formatNumber } from '../../core/format.ts';
 import { respondentGroupLabels, type RespondentGroup } from '../../core/surveys/sets.ts';
 
@@ -14,13 +12,6 @@ export function pct(p: number): string {
 /** A change in percentage points: "+3", "−2", "±0". */
 export function points(p: number): string {
   return p > 0 ? `+${p}` : p < 0 ? `\u2212${-p}` : '±0';
-}
-
-/** The QR code of a link as inline SVG, named for screen readers. */
-export async function qrCode(url: string, label: string): Promise<ReturnType<typeof raw>> {
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  const esc = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return raw(svg.replace('<svg ', `<svg class="qr" role="img" aria-label="${esc}" `));
 }
 
 /** Where the survey pages of a förbund live. */

@@ -13,7 +13,8 @@ import { addCodes, closeRound, createRound, enterPaperAnswers, getRound, listRou
 import { listInterventions } from '../../services/interventions/interventions.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { publicUrl, roundIdParam, type C } from './common.ts';
-import { qrCode, surveysBase as base } from './parts.ts';
+import { surveysBase as base } from './parts.ts';
+import { qrCode } from '../kit/qrCode.ts';
 import { InvitationPage, PaperPage, PosterPage, RoundPage, RoundsPage, type PaperPageModel, type RoundsPageModel } from './roundPages.tsx';
 import { today } from '../../core/calendar.ts';
 

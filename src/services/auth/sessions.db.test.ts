@@ -21,7 +21,7 @@ describe('sessions', () => {
 
   async function open() {
     const r = await login(db, 'team@a.se', testPassword);
-    if (!r.ok) throw new Error('login failed');
+    if (!r.ok || !('session' in r)) throw new Error('login failed');
     return r.session.token;
   }
 

@@ -14,14 +14,22 @@ export interface NewSession {
   readonly csrfToken: string;
 }
 
-export async function createSession(db: Database, user: { id: number; email: string }): Promise<NewSession> {
+/** How a session began: shown in "Mitt konto"; the ID token is kept for the provider's logout. */
+export interface SessionOrigin {
+  readonly device?: string;
+  readonly method?: 'password' | 'oidc';
+  readonly secondFactor?: 'totp' | 'recovery' | 'provider' | null;
+  readonly idToken?: string | null;
+}
+
+export async function createSession(db: Database, user: { id: number; email: string }, origin: SessionOrigin = {}): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken();
   await db.transaction(async (tx) => {
     await tx.query(
-      `insert into auth_session (token_hash, user_id, csrf_token, expires_at)
-       values ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [tokenHash(token), user.id, csrfToken, sessionMaxAgeSeconds],
+      `insert into auth_session (token_hash, user_id, csrf_token, expires_at, device, method, second_factor, id_token)
+       values ($1, $2, $3, now() + make_interval(secs => $4), $5, $6, $7, $8)`,
+      [tokenHash(token), user.id, csrfToken, sessionMaxAgeSeconds, (origin.device ?? '').slice(0, 100), origin.method ?? 'password', origin.secondFactor ?? null, origin.idToken ?? null],
     );
     // Housekeeping: ended sessions of anyone.
     await tx.query(`delete from auth_session where expires_at < now() or last_seen_at < now() - make_interval(secs => $1)`, [sessionIdleSeconds]);
@@ -156,4 +164,42 @@ export async function endAllSessions(db: Database, userId: number, actorId: stri
 export async function countSessions(db: Queryable, userId: number): Promise<number> {
   const [r] = await db.query<{ n: number }>('select count(*)::int as n from auth_session where user_id = $1', [userId]);
   return r?.n ?? 0;
+}
+
+/** A session as "Mitt konto" lists it. */
+export interface SessionListItem {
+  readonly id: number;
+  readonly device: string;
+  readonly method: 'password' | 'oidc';
+  readonly secondFactor: 'totp' | 'recovery' | 'provider' | null;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly current: boolean;
+}
+
+/** The user's live sessions, newest first; `current` marks the one asking. */
+export async function listSessions(db: Queryable, userId: number, currentHash: string | null): Promise<SessionListItem[]> {
+  return db.query<SessionListItem>(
+    `select id, device, method, second_factor as "secondFactor",
+            to_char(created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as "createdAt",
+            to_char(last_seen_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as "lastSeenAt",
+            token_hash = $2 as current
+     from auth_session where user_id = $1 and expires_at > now() and last_seen_at > now() - make_interval(secs => $3)
+     order by created_at desc, id desc`,
+    [userId, currentHash ?? '', sessionIdleSeconds],
+  );
+}
+
+/** Ends one of the user's own sessions by its number; false when the user has no such session. */
+export async function endOwnSession(db: Database, userId: number, sessionId: number, actorId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query('delete from auth_session where user_id = $1 and id = $2 returning id', [userId, sessionId]);
+    return rows.length > 0;
+  }, { id: actorId });
+}
+
+/** The ID token a session began with (OpenID Connect), for the provider's logout; null for other sessions. */
+export async function sessionIdToken(db: Queryable, hash: string): Promise<{ method: string; idToken: string | null } | null> {
+  const [r] = await db.query<{ method: string; idToken: string | null }>('select method, id_token as "idToken" from auth_session where token_hash = $1', [hash]);
+  return r ?? null;
 }
