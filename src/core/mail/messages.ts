@@ -15,6 +15,7 @@ export interface MailParams {
   password_reset: Record<string, never>;
   account_created: Record<string, never>;
   password_changed: Record<string, never>;
+  second_factor_reset: Record<string, never>;
   role_changed: { federationName: string; roleLabel: string };
   requisition_reminder: { federationName: string; interventionName: string; periodLabel: string; dueOn: string };
   survey_reminder: { federationName: string; roundName: string; closesOn: string; link: string };
@@ -31,6 +32,7 @@ export const mailKinds = [
   'password_reset',
   'account_created',
   'password_changed',
+  'second_factor_reset',
   'role_changed',
   'requisition_reminder',
   'survey_reminder',
@@ -53,6 +55,7 @@ export const mailKindLabels: Record<MailKind, string> = {
   password_reset: 'Nytt lösenord',
   account_created: 'Nytt konto',
   password_changed: 'Lösenordet bytt',
+  second_factor_reset: 'Andra faktorn återställd',
   role_changed: 'Rollen ändrad',
   requisition_reminder: 'Påminnelse: rekvisition',
   survey_reminder: 'Påminnelse: enkät',
@@ -130,6 +133,12 @@ export function compose<K extends MailKind>(kind: K, params: MailParams[K], link
       return render('Ditt lösenord i Samordna är bytt', [
         { p: 'Lösenordet till ditt konto i Samordna har just bytts, och dina inloggningar har loggats ut.' },
         { p: 'Om det inte var du eller någon du bett om det: kontakta förbundets kansli eller systemadministratören genast.' },
+      ]);
+    case 'second_factor_reset':
+      return render('Din andra inloggningsfaktor i Samordna är återställd', [
+        { p: 'En administratör har tagit bort den andra faktorn (engångskoder och reservkoder) på ditt konto i Samordna, och dina inloggningar har loggats ut.' },
+        { p: 'Nästa gång du loggar in får du koppla en ny app för engångskoder.' },
+        { p: 'Om du inte bett om det: kontakta förbundets kansli eller systemadministratören genast.' },
       ]);
     case 'role_changed':
       return render('Din roll i Samordna är ändrad', [

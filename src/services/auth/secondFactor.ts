@@ -13,7 +13,9 @@ import {
 } from '../../core/access/secondFactorRules.ts';
 import type { FederationRole } from '../../core/access/permissions.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { createSession, newToken, tokenHash, type NewSession } from './sessions.ts';
+import { queueSecondFactorReset } from '../mail/accountMail.ts';
+import { createSession, type NewSession } from './sessions.ts';
+import { newToken, tokenHash } from '../tokens.ts';
 import { lockedMinutes, recordLoginAttempt } from './loginAttempts.ts';
 import type { UserRow } from './users.ts';
 
@@ -286,17 +288,11 @@ export async function factorsOf(db: Queryable, userId: number): Promise<FactorSu
   return r ?? { totpSince: null, recoveryCodesLeft: 0 };
 }
 
-/** Told when an administrator resets someone's second factor (part 19 wires this to the mail outbox). */
-export type SecondFactorResetNotice = (tx: Queryable, user: { readonly id: number; readonly email: string; readonly displayName: string }, actor: Actor) => Promise<void>;
-let resetNotice: SecondFactorResetNotice = async () => {};
-export function onSecondFactorReset(notice: SecondFactorResetNotice): void {
-  resetNotice = notice;
-}
 
 /**
  * The administrator removes the user's second factor (TOTP and recovery codes) and ends the user's sessions;
  * the next login enrols again when the policy asks for it. Audited (the rows' deletion names the actor), and
- * the user is told through the notice hook in the same transaction.
+ * the user is told by mail (when mail is on) in the same transaction.
  */
 export async function resetSecondFactor(db: Database, userId: number, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
@@ -306,6 +302,6 @@ export async function resetSecondFactor(db: Database, userId: number, actor: Act
     await tx.query('delete from auth_recovery_code where user_id = $1', [userId]);
     await tx.query('delete from auth_session where user_id = $1', [userId]);
     await tx.query('delete from samordna_internal.login_pending where user_id = $1', [userId]);
-    await resetNotice(tx, user, actor);
+    await queueSecondFactorReset(tx, user.id, actor);
   }, actor);
 }

@@ -15,6 +15,13 @@ export async function queuePasswordChanged(tx: Queryable, userId: number, actor:
   if (u) await enqueueMail(tx, null, { kind: 'password_changed', recipient: u.email, params: {} }, actor);
 }
 
+/** After an administrator removed the account's second factor. */
+export async function queueSecondFactorReset(tx: Queryable, userId: number, actor: Actor): Promise<void> {
+  if (!mailIsOn()) return;
+  const [u] = await tx.query<{ email: string }>('select email from app_user where id = $1', [userId]);
+  if (u) await enqueueMail(tx, null, { kind: 'second_factor_reset', recipient: u.email, params: {} }, actor);
+}
+
 /** After a role in a förbund was set or removed (federationId), or the installation-wide kinds (null). */
 export async function queueRoleChanged(tx: Queryable, federationId: number | null, userId: number, actor: Actor): Promise<void> {
   if (!mailIsOn()) return;
