@@ -18,6 +18,7 @@ import type {
   Inline,
   LinkRun,
   List,
+  Marker,
   NoteRef,
   PageBreak,
   Paragraph,
@@ -115,7 +116,7 @@ function isCell(x: object): x is TableCell {
   return 'runs' in x;
 }
 
-export function cell(content: InlineInput | readonly InlineInput[], opts: { align?: Align; colSpan?: number } = {}): TableCell {
+export function cell(content: InlineInput | readonly InlineInput[], opts: { align?: Align; colSpan?: number; marker?: Marker } = {}): TableCell {
   const runs = Array.isArray(content) ? (content as readonly InlineInput[]).map(toInline) : [toInline(content as InlineInput)];
   return { runs, ...opts };
 }
@@ -184,6 +185,9 @@ export interface TableSpec {
   /** Extra header rows above the column headings (e.g. a "2025" spanning two columns). */
   readonly headerRows?: readonly RowInput[];
   readonly rows: readonly RowInput[];
+  /** Default: true when the first column is text (left-aligned). */
+  readonly rowHeaders?: boolean;
+  readonly landscape?: boolean;
 }
 
 /** Width of a row in grid columns (cells with colSpan count their span). */
@@ -210,7 +214,8 @@ export function table(spec: TableSpec): Table {
       throw new Error(`Tabell "${spec.caption ?? ''}": rad ${i + 1} har ${rowSpan(r)} kolumner, tabellen har ${n}.`);
     }
   }
-  const t: Table = { kind: 'table', columns, header, body };
+  const rowHeaders = spec.rowHeaders ?? (n > 1 && columns[0]!.align === 'left');
+  const t: Table = { kind: 'table', columns, header, body, ...(rowHeaders ? { rowHeaders } : {}), ...(spec.landscape ? { landscape: true } : {}) };
   return { ...t, ...(spec.caption !== undefined ? { caption: spec.caption } : {}), ...(spec.unit !== undefined ? { unit: spec.unit } : {}), ...(spec.id !== undefined ? { id: spec.id } : {}) };
 }
 

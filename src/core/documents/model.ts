@@ -93,7 +93,14 @@ export interface TableCell {
   readonly align?: Align;
   /** Number of columns this cell spans (default 1). */
   readonly colSpan?: number;
+  /**
+   * A traffic-light swatch drawn before the text (goal assessments): colour plus the words, never colour alone.
+   * The swatch is decoration (a PDF artifact); the words carry the meaning.
+   */
+  readonly marker?: Marker;
 }
+
+export type Marker = 'green' | 'yellow' | 'red' | 'grey';
 
 export interface TableRow {
   readonly cells: readonly TableCell[];
@@ -112,6 +119,16 @@ export interface Table {
   /** Header rows: repeated on every page the table runs over; their cells are header cells (TH). */
   readonly header: readonly TableRow[];
   readonly body: readonly TableRow[];
+  /**
+   * The first cell of each body row labels the row: a row header (PDF TH with Scope Row, DOCX first-column
+   * formatting). Set by `table()` when the first column is text.
+   */
+  readonly rowHeaders?: boolean;
+  /**
+   * Set the table on landscape pages of its own (a wide statement such as the driftredovisning): its labels and
+   * headings then need not wrap. The renderers also turn a table landscape when it cannot fit upright whole.
+   */
+  readonly landscape?: boolean;
 }
 
 export interface PageBreak {

@@ -67,9 +67,12 @@ export function cellText(c: TableCell): string {
 /** Default title of the table of contents. */
 export const TOC_TITLE = 'Innehåll';
 
-/** The line printed under a signature line: "Anna Andersson, ordförande" style is left to the renderer; this is the text. */
-export function signerLines(s: { name: string; role?: string }): string[] {
-  return s.role ? [s.name, s.role] : [s.name];
+/**
+ * The line printed under a signature line: "Shpetim Pirraku, ordförande" — name and role in one line, so that the
+ * text layer (copy, screen readers, search) reads them apart. The role is written as given.
+ */
+export function signerLine(s: { name: string; role?: string }): string {
+  return s.role ? `${s.name}, ${s.role}` : s.name;
 }
 
 /**
@@ -100,7 +103,7 @@ export function documentText(d: Doc): string[] {
         break;
       case 'signatures':
         if (b.placeAndDate) out.push(b.placeAndDate);
-        for (const s of b.signers) out.push(...signerLines(s));
+        for (const s of b.signers) out.push(signerLine(s));
         break;
       case 'pageBreak':
         break;

@@ -29,8 +29,44 @@ import {
 import type { Block, Doc, Section, Signer } from '../documents/model.ts';
 import { formatList, formatNumber, formatPercent, formatTkr, formatWholePercent, tkrText } from '../format.ts';
 import { annualReportChapters, defaultTexts, reportStatusLabels, type ChapterDef } from './chapters.ts';
-import { goalsSummary, goalsTable, missing, narrative, notYetPublished, operatingStatementTable, statTable } from './common.ts';
+import { goalsSummary, goalsTable, narrative, notYetPublished, operatingStatementTable, statTable } from './common.ts';
 import type { AmountRow, AnnualReportFacts, BoardPerson, YearPair } from './facts.ts';
+
+/**
+ * What the document lacks is never printed ("saknas"): each gap is a placeholder block, tagged here, that the build
+ * takes out and lists in the checklist the kansli sees before the report is locked (`annualReportChecklist`).
+ */
+const gapTexts = new WeakMap<Block, string>();
+function missing(what: string): Block {
+  const b: Block = { kind: 'paragraph', runs: [] };
+  gapTexts.set(b, what);
+  return b;
+}
+
+export interface ChecklistItem {
+  /** Number and title of the chapter: "1.2 Uppdrag". */
+  readonly chapter: string;
+  readonly chapterKey: string;
+  /** What is missing, e.g. "Kapitlets text" or "Registrerade styrelsemöten". */
+  readonly what: string;
+  /** 'text': the kansli writes it in the chapter editor; 'data': it comes from data not yet registered or imported. */
+  readonly kind: 'text' | 'data';
+}
+
+/** Takes the gaps out of a chapter's blocks (sections inside included), listing them. */
+function withoutGaps(blocks: readonly Block[], found: string[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const gap = gapTexts.get(b);
+    if (gap !== undefined) found.push(gap);
+    else if (b.kind === 'section') out.push({ ...b, blocks: withoutGaps(b.blocks, found) });
+    else out.push(b);
+  }
+  return out;
+}
+
+/** Chapters the kansli writes in full: nothing in them is generated. */
+const writtenChapter = (def: ChapterDef) => def.narrative && def.generated === undefined;
 
 const kr = (ore: number | null | undefined): CellInput => (ore === null || ore === undefined ? null : cellKronor(ore));
 const note = (n: number): CellInput => [noteRef(n, { target: `not-${n}`, text: String(n) })];
@@ -58,15 +94,19 @@ export function numberedChapters(disabled: ReadonlySet<string>): { def: ChapterD
 }
 
 export function buildAnnualReport(f: AnnualReportFacts): Doc {
+  return annualReportWithChecklist(f).doc;
+}
+
+/** What the kansli still has to write or register before the report can be locked, chapter by chapter. */
+export function annualReportChecklist(f: AnnualReportFacts): ChecklistItem[] {
+  return annualReportWithChecklist(f).checklist;
+}
+
+export function annualReportWithChecklist(f: AnnualReportFacts): { doc: Doc; checklist: ChecklistItem[] } {
   const chapters = numberedChapters(f.disabledChapters);
   const text = (key: string) => f.texts.byChapter[key] ?? defaultTexts[key];
-  const blocks: Block[] = [heading(1, `Årsredovisning ${f.year}`, { excludeFromToc: true, id: 'titel' }), para(bold(f.federation.name))];
-  if (f.texts.status === 'adopted') {
-    blocks.push(para(`Fastställd av styrelsen ${f.texts.adoptedDate}, ${f.texts.adoptedParagraph}.`));
-  } else {
-    blocks.push(para(italic(`Status: ${reportStatusLabels[f.texts.status]}. Årsredovisningen är inte fastställd.`)));
-  }
-  blocks.push(toc({ maxLevel: 2 }));
+  const checklist: ChecklistItem[] = [];
+  const blocks: Block[] = [...cover(f), toc({ maxLevel: 2 })];
 
   let current: { section: Section; subs: Section[] } | null = null;
   const tops: Section[] = [];
@@ -76,14 +116,19 @@ export function buildAnnualReport(f: AnnualReportFacts): Doc {
   };
   for (const { def, number } of chapters) {
     const id = `kap-${def.key.replace(/_/g, '-')}`;
-    const content = chapterContent(def.key, f, text(def.key));
+    const source = text(def.key);
+    const gaps: string[] = [];
+    if (writtenChapter(def) && !source?.trim()) gaps.push('Kapitlets text');
+    const content = withoutGaps(chapterContent(def.key, f, source), gaps);
+    const chapter = number ? `${number} ${def.title}` : def.title;
+    for (const what of gaps) checklist.push({ chapter, chapterKey: def.key, what, kind: what === 'Kapitlets text' ? 'text' : 'data' });
     if (def.level === 'sub') {
-      const s = section(def.title, content.length ? content : [missing(`Text till avsnittet`)], { number, id });
+      const s = section(def.title, content, { number, id });
       if (current) (current as { subs: Section[] }).subs.push(s);
       continue;
     }
     closeTop();
-    const s = section(def.title, content.length ? content : [missing('Text till avsnittet')], {
+    const s = section(def.title, content, {
       ...(number ? { number } : {}),
       id,
       pageBreakBefore: true,
@@ -93,7 +138,7 @@ export function buildAnnualReport(f: AnnualReportFacts): Doc {
   }
   closeTop();
   blocks.push(...tops);
-  return doc(
+  const doc_ = doc(
     {
       title: `Årsredovisning ${f.year} – ${f.federation.name}`,
       author: f.federation.name,
@@ -104,6 +149,15 @@ export function buildAnnualReport(f: AnnualReportFacts): Doc {
     },
     blocks,
   );
+  return { doc: doc_, checklist };
+}
+
+/** The cover: the förbund's name and the year (the logo, when the kansli has uploaded one, is drawn by the renderers). */
+function cover(f: AnnualReportFacts): Block[] {
+  const out: Block[] = [heading(1, `Årsredovisning ${f.year}`, { excludeFromToc: true, id: 'titel' }), para(bold(f.federation.name))];
+  if (f.texts.status === 'adopted') out.push(para(`Fastställd av styrelsen ${f.texts.adoptedDate}, ${f.texts.adoptedParagraph}.`));
+  else out.push(para(italic(`Status: ${reportStatusLabels[f.texts.status]}. Årsredovisningen är inte fastställd.`)));
+  return out;
 }
 
 function chapterContent(key: string, f: AnnualReportFacts, source: string | undefined): Block[] {
@@ -212,7 +266,7 @@ function fiveYear(f: AnnualReportFacts): Block[] {
       caption: 'Översikt över verksamhetens utveckling',
       unit: 'Belopp i tkr',
       id: 'tabell-femar',
-      columns: [{ header: '', width: 3, align: 'left' }, ...years.map((h) => ({ header: h, align: 'right' as const }))],
+      columns: [{ header: 'Nyckeltal', width: 3, align: 'left' }, ...years.map((h) => ({ header: h, align: 'right' as const }))],
       rows: [
         ['Verksamhetens intäkter (tkr)', ...rows.map((r) => cell(formatTkr(r.incomeOre), { align: 'right' }))],
         ['Verksamhetens kostnader* (tkr)', ...rows.map((r) => cell(formatTkr(-r.costOre), { align: 'right' }))],
@@ -255,7 +309,7 @@ function economyChapter(f: AnnualReportFacts): Block[] {
         caption: 'Eget kapital mot tak och golv',
         unit: 'Belopp i tkr',
         id: 'tabell-eget-kapital',
-        columns: [{ header: '', width: 4, align: 'left' }, { header: String(y), align: 'right' }],
+        columns: [{ header: 'Post', width: 4, align: 'left' }, { header: String(y), align: 'right' }],
         rows: [
           ['Eget kapital vid årets slut', cell(formatTkr(q.equityClosingOre), { align: 'right' })],
           ['Medelstilldelning', k.allocationOre === null ? cell('–', { align: 'right' }) : cell(formatTkr(k.allocationOre), { align: 'right' })],
@@ -281,7 +335,7 @@ function economyChapter(f: AnnualReportFacts): Block[] {
     table({
       caption: 'Kostnadsfördelning',
       id: 'tabell-kostnadsfordelning',
-      columns: [{ header: '', width: 3, align: 'left' }, { header: `Budget ${y}`, align: 'right' }, { header: `Utfall ${y}`, align: 'right' }, { header: `Utfall ${y - 1}`, align: 'right' }],
+      columns: [{ header: 'Kostnadsslag', width: 3, align: 'left' }, { header: `Budget ${y}`, align: 'right' }, { header: `Utfall ${y}`, align: 'right' }, { header: `Utfall ${y - 1}`, align: 'right' }],
       rows: labels.map(([key, label]) => [label, col(c.budget, key), col(c.outcome, key), col(c.previousOutcome, key)]),
     }),
   );
@@ -358,7 +412,7 @@ function results(f: AnnualReportFacts): Block[] {
       );
     }
     out.push(small('– = dolt: för få svar för att visas.'));
-  } else out.push(para(italic('Inga resultat från indikatorenkäterna är registrerade för året.')));
+  } else out.push(missing('Resultat från indikatorenkäterna'));
   return out;
 }
 
@@ -370,7 +424,7 @@ function balanceRequirement(f: AnnualReportFacts): Block[] {
       caption: 'Balanskravsutredning',
       unit: 'Belopp i kr',
       id: 'tabell-balanskrav',
-      columns: [{ header: '', width: 4, align: 'left' }, { header: String(f.year), align: 'right' }],
+      columns: [{ header: 'Post', width: 4, align: 'left' }, { header: String(f.year), align: 'right' }],
       rows: [
         ['Årets resultat enligt resultaträkningen', kr(r)],
         ['Avgår: samtliga realisationsvinster', kr(0)],
@@ -472,14 +526,14 @@ function balanceSheet(f: AnnualReportFacts): Block[] {
         total(['Summa eget kapital, avsättningar och skulder', null, opt(t.current.totalAssetsOre), t.previous ? opt(t.previous.totalAssetsOre) : null]),
       ],
     }),
-    para(italic('Fördelningen på fordringar, kassa och bank, avsättningar och skulder saknas för perioden: den kommer ur huvudboken (SIE), som inte är inläst.')),
+    missing('Fördelningen på fordringar, kassa och bank, avsättningar och skulder (ur huvudboken, SIE)'),
     sourceLine(f),
   ];
 }
 
 function cashFlow(f: AnnualReportFacts): Block[] {
   const cf = f.statements?.cashFlow;
-  if (!cf) return [para(italic('Kassaflödesanalysen saknas för perioden: den räknas fram ur huvudboken (SIE), som inte är inläst.'))];
+  if (!cf) return [missing('Kassaflödesanalysen (räknas fram ur huvudboken, SIE)')];
   const c = cf;
   const any = (get: (x: typeof c.current) => number) => get(c.current) !== 0 || (c.previous ? get(c.previous) !== 0 : false);
   const rows: RowInput[] = [
@@ -507,12 +561,12 @@ function noteTable(n: number, title: string, rows: readonly AmountRow[], sumLabe
   const hasPrev = rows.some((r) => r.previousOre !== null);
   const sum = rows.reduce((a, r) => a + r.currentOre, 0);
   const sumPrev = rows.reduce((a, r) => a + (r.previousOre ?? 0), 0);
-  const cols = [{ header: '', width: 4, align: 'left' as const }, { header: dates ? `${y}-12-31` : String(y), align: 'right' as const }, ...(hasPrev ? [{ header: dates ? `${y - 1}-12-31` : String(y - 1), align: 'right' as const }] : [])];
+  const cols = [{ header: 'Post', width: 4, align: 'left' as const }, { header: dates ? `${y}-12-31` : String(y), align: 'right' as const }, ...(hasPrev ? [{ header: dates ? `${y - 1}-12-31` : String(y - 1), align: 'right' as const }] : [])];
   return section(
     `Not ${n}. ${title}`,
     [
+      // The note's heading names the table: no caption repeating it.
       table({
-        caption: `Not ${n}. ${title}`,
         unit: 'Belopp i kr',
         columns: cols,
         rows: [
@@ -550,9 +604,8 @@ function notes(f: AnnualReportFacts, principles: Block[]): Block[] {
         'Not 3. Verksamhetens kostnader',
         [
           table({
-            caption: 'Not 3. Verksamhetens kostnader',
             unit: 'Belopp i kr',
-            columns: [{ header: '', width: 4, align: 'left' }, { header: String(y), align: 'right' }, ...(hasPrev ? [{ header: String(y - 1), align: 'right' as const }] : [])],
+            columns: [{ header: 'Kostnadsslag', width: 4, align: 'left' }, { header: String(y), align: 'right' }, ...(hasPrev ? [{ header: String(y - 1), align: 'right' as const }] : [])],
             rows: [...rows.map(cells), subtotal(cells(direct)), cells(admin), total(cells(all))],
           }),
         ],
@@ -564,7 +617,7 @@ function notes(f: AnnualReportFacts, principles: Block[]): Block[] {
   out.push(
     s?.receivables
       ? noteTable(4, 'Fordringar', s.receivables, 'Summa kortfristiga fordringar', y, true)
-      : section('Not 4. Fordringar', [para(italic('Fordringarna per slag saknas för perioden: de kommer ur huvudboken (SIE), som inte är inläst.'))], { id: 'not-4', excludeFromToc: true }),
+      : section('Not 4. Fordringar', [missing('Fordringarna per slag (ur huvudboken, SIE)')], { id: 'not-4', excludeFromToc: true }),
   );
   if (s?.equity) {
     const q = s.equity;
@@ -578,9 +631,8 @@ function notes(f: AnnualReportFacts, principles: Block[]): Block[] {
         'Not 5. Eget kapital',
         [
           table({
-            caption: 'Not 5. Eget kapital',
             unit: 'Belopp i kr',
-            columns: [{ header: '', width: 4, align: 'left' }, { header: `${y}-12-31`, align: 'right' }, ...(hasPrev ? [{ header: `${y - 1}-12-31`, align: 'right' as const }] : [])],
+            columns: [{ header: 'Post', width: 4, align: 'left' }, { header: `${y}-12-31`, align: 'right' }, ...(hasPrev ? [{ header: `${y - 1}-12-31`, align: 'right' as const }] : [])],
             rows: [
               r('Ingående eget kapital enl. fastställd balansräkning', (x) => x.openingOre),
               r('Kapitaltillskott nya förbundsmedlemmar', (x) => x.contributionsOre),
@@ -596,7 +648,7 @@ function notes(f: AnnualReportFacts, principles: Block[]): Block[] {
   out.push(
     s?.shortTermLiabilities
       ? noteTable(6, 'Kortfristiga skulder', s.shortTermLiabilities, 'Summa kortfristiga skulder', y, true)
-      : section('Not 6. Kortfristiga skulder', [para(italic('De kortfristiga skulderna per slag saknas för perioden: de kommer ur huvudboken (SIE), som inte är inläst.'))], { id: 'not-6', excludeFromToc: true }),
+      : section('Not 6. Kortfristiga skulder', [missing('De kortfristiga skulderna per slag (ur huvudboken, SIE)')], { id: 'not-6', excludeFromToc: true }),
   );
   return out;
 }

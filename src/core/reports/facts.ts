@@ -7,7 +7,7 @@ import type { CostDistribution, EquityAssessment, KeyFigures, OverviewRow } from
 import type { OperatingStatement } from '../economy/operatingStatement.ts';
 import type { BalanceSheet, CashFlowStatement, IncomeStatement } from '../ledger/statements.ts';
 import type { ParticipantStatistics } from '../statistics/participantStatistics.ts';
-import type { GoalAssessment } from '../interventions/vocabulary.ts';
+import type { ShownAssessment } from '../interventions/goals.ts';
 import type { ReportStatus } from './chapters.ts';
 
 /** A row of a note: a label and the amount of the year and the year before (öre, signed as printed). */
@@ -86,7 +86,8 @@ export interface GoalFact {
   readonly text: string;
   /** The intervention the goal belongs to; null for the förbund's own goals. */
   readonly intervention: string | null;
-  readonly assessment: GoalAssessment | null;
+  /** As shown (src/core/interventions/goals.ts): `no_basis` when there was nothing to assess the goal on. */
+  readonly assessment: ShownAssessment | null;
   readonly comment: string;
 }
 
