@@ -66,6 +66,36 @@ describe('the annual report model', () => {
     expect(headings().map((h) => h.text)).toContain('1.2 Uppdrag');
   });
 
+  it('keeps the published report\'s chapter numbering, with events after the year end as a chapter of its own', () => {
+    // Chapters 1.13–1.17 and 2–8 as the published 2025 report of Samordningsförbundet Västmanland numbers them.
+    const published = [
+      '1.13 Uppföljning och resultat för individinriktade insatser',
+      '1.14 Uppföljning och resultat för strukturpåverkande insatser',
+      '1.15 Balanskravsresultat',
+      '1.16 Väsentliga personalförhållanden',
+      '1.17 Förväntad utveckling',
+      '2 Resultaträkning',
+      '3 Balansräkning',
+      '4 Kassaflödesanalys',
+      '5 Driftredovisning',
+      '6 Noter',
+    ];
+    const texts = headings().map((h) => h.text);
+    for (const h of published) expect(texts).toContain(h);
+    expect(texts).toContain('1.18 Händelser efter räkenskapsårets slut');
+    // The places for the internal control and the value per member stay out until their data is wired.
+    expect(texts.some((t) => /Intern kontroll|Värde per medlem/.test(t))).toBe(false);
+  });
+
+  it('gives the members\' shares of the financing, adding up to 100 %, the state half', () => {
+    const t = tables().find((x) => x.id === 'tabell-finansiering')!;
+    const rows = t.body.map((r) => r.cells.map((c) => runsText(c.runs).replace(/[\u00a0\u202f]/g, ' ')));
+    expect(rows.find((r) => r[0] === 'staten')![2]).toBe('50,0 %');
+    const shares = rows.slice(0, -1).map((r) => Number(r[2]!.replace(/[^\d,]/g, '').replace(',', '.')));
+    expect(Math.round(shares.reduce((a, b) => a + b, 0) * 10)).toBe(1000);
+    expect(rows[rows.length - 1]).toEqual(['Summa', '18 958', '100,0 %']);
+  });
+
   it('shows no assessment for an individual intervention with no one finished, and no intervention of the next year', () => {
     const goals = tables().find((t) => t.id === 'tabell-mal')!;
     const rows = goals.body.map((r) => r.cells.map((c) => runsText(c.runs)));

@@ -27,6 +27,7 @@ import {
   type RowInput,
 } from '../documents/build.ts';
 import type { Block, Doc, Section, Signer } from '../documents/model.ts';
+import { largestRemainderSplit } from '../rounding.ts';
 import { formatList, formatNumber, formatPercent, formatTkr, formatWholePercent, tkrText } from '../format.ts';
 import { annualReportChapters, defaultTexts, reportStatusLabels, type ChapterDef } from './chapters.ts';
 import { goalsSummary, goalsTable, narrative, notYetPublished, operatingStatementTable, statTable } from './common.ts';
@@ -74,12 +75,13 @@ const note = (n: number): CellInput => [noteRef(n, { target: `not-${n}`, text: S
 export const positionLabels: Record<BoardPerson['position'], string> = { '': 'Ledamot', ordforande: 'Ordförande', vice_ordforande: 'Vice ordförande' };
 
 /** Chapters switched on, with their printed numbers ("1", "1.3", … ; the foreword has none). */
-export function numberedChapters(disabled: ReadonlySet<string>): { def: ChapterDef; number: string | undefined }[] {
+export function numberedChapters(disabled: ReadonlySet<string>, hasData: (key: string) => boolean = () => false): { def: ChapterDef; number: string | undefined }[] {
   let top = 0;
   let sub = 0;
   const out: { def: ChapterDef; number: string | undefined }[] = [];
   for (const def of annualReportChapters) {
     if (def.optional && disabled.has(def.key)) continue;
+    if (def.whenData && !hasData(def.key)) continue;
     if (def.level === 'foreword') out.push({ def, number: undefined });
     else if (def.level === 'top') {
       top++;
@@ -103,7 +105,7 @@ export function annualReportChecklist(f: AnnualReportFacts): ChecklistItem[] {
 }
 
 export function annualReportWithChecklist(f: AnnualReportFacts): { doc: Doc; checklist: ChecklistItem[] } {
-  const chapters = numberedChapters(f.disabledChapters);
+  const chapters = numberedChapters(f.disabledChapters, (key) => (key === 'internal_control' ? !!f.internalControl : key === 'value_per_member' ? !!f.valuePerMember : false));
   const text = (key: string) => f.texts.byChapter[key] ?? defaultTexts[key];
   const checklist: ChecklistItem[] = [];
   const blocks: Block[] = [...cover(f), toc({ maxLevel: 2 })];
@@ -170,9 +172,15 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
     case 'vision':
     case 'conditions':
     case 'events':
-    case 'staff':
     case 'outlook':
+    case 'events_after':
       return own;
+    case 'staff':
+      return [...staff(f), ...own];
+    case 'internal_control':
+      return [...own, ...internalControl(f)];
+    case 'value_per_member':
+      return [...own, ...valuePerMember(f)];
     case 'management':
       return [para(`Årsredovisningen innehåller en översiktlig redogörelse för resultat och verksamhetsutveckling samt redovisning av det ekonomiska utfallet för år ${y}.`), ...own];
     case 'organisation':
@@ -183,6 +191,7 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
           ? para(`${y} års medelstilldelning uppgick till ${tkrText(e.keyFigures.allocationOre)}.`)
           : missing('Medelstilldelningen'),
         ...own,
+        ...financingShares(f),
       ];
     case 'overview':
       return [...fiveYear(f), ...own];
@@ -203,6 +212,8 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
       return [...own, ...activities(f)];
     case 'results':
       return [...own, ...results(f)];
+    case 'results_structural':
+      return [...own, ...indicatorResults(f)];
     case 'balance_requirement':
       return [...own, ...balanceRequirement(f)];
     case 'income_statement':
@@ -391,6 +402,11 @@ function results(f: AnnualReportFacts): Block[] {
       }),
     );
   } else out.push(missing('Beslut om medel och rekvisitioner per insats'));
+  return out;
+}
+
+function indicatorResults(f: AnnualReportFacts): Block[] {
+  const out: Block[] = [];
   if (f.indicators && f.indicators.groups.length) {
     for (const g of f.indicators.groups) {
       if (g.kind === 'assessment') {
@@ -414,6 +430,64 @@ function results(f: AnnualReportFacts): Block[] {
     out.push(small('– = dolt: för få svar för att visas.'));
   } else out.push(missing('Resultat från indikatorenkäterna'));
   return out;
+}
+
+/** The members' shares of the year's contributions (the published report's 1.3), from Not 2's income per payer. */
+function financingShares(f: AnnualReportFacts): Block[] {
+  const payers = (f.economy?.incomeByPayer ?? []).filter((r) => r.currentOre > 0 && r.label !== 'Övriga intäkter');
+  if (!payers.length) return [missing('Bidragen per medlem')];
+  const sum = payers.reduce((a, r) => a + r.currentOre, 0);
+  // Per mille by the largest remainder, so that the printed shares (one decimal) add up to 100,0 %.
+  const shares = largestRemainderSplit(1000, payers.map((r) => r.currentOre)).map((p) => p / 1000);
+  return [
+    table({
+      caption: `Medlemmarnas bidrag ${f.year}`,
+      unit: 'Belopp i tkr',
+      id: 'tabell-finansiering',
+      columns: [{ header: 'Medlem', width: 4 }, { header: 'Bidrag', align: 'right' }, { header: 'Andel', align: 'right' }],
+      rows: [
+        ...payers.map((r, i): RowInput => [r.label.replace(/^Driftbidrag (från )?/, ''), cell(formatTkr(r.currentOre), { align: 'right' }), cellPercent(shares[i]!, 1)]),
+        total(['Summa', cell(formatTkr(sum), { align: 'right' }), cellPercent(1, 1)]),
+      ],
+    }),
+  ];
+}
+
+/** Staff in full-time equivalents (the five-year overview's employees of the year). */
+function staff(f: AnnualReportFacts): Block[] {
+  const row = f.economy?.fiveYear.find((r) => r.year === f.year);
+  if (!row || row.employees === null) return [missing('Antal anställda (årsarbetare) för året')];
+  return [para(`Förbundet hade under ${f.year} ${formatNumber(row.employees)} anställda räknat i heltidstjänster.`)];
+}
+
+/** The internal control's follow-up (part 15): the year's checks and their results. */
+function internalControl(f: AnnualReportFacts): Block[] {
+  const c = f.internalControl;
+  if (!c || !c.checks.length) return [];
+  return [
+    table({
+      caption: `Uppföljning av internkontrollplanen ${f.year}`,
+      id: 'tabell-internkontroll',
+      columns: [{ header: 'Område', width: 2 }, { header: 'Kontroll', width: 3 }, { header: 'Resultat', width: 3 }, { header: 'Åtgärd', width: 3 }],
+      rows: c.checks.map((x) => [x.area, x.control, x.result, x.action || '–']),
+    }),
+  ];
+}
+
+/** The value per member (part 16): what the interventions gave each member against its contribution. */
+function valuePerMember(f: AnnualReportFacts): Block[] {
+  const v = f.valuePerMember;
+  if (!v || !v.rows.length) return [];
+  return [
+    table({
+      caption: `Värde per medlem ${f.year}`,
+      unit: 'Belopp i tkr',
+      id: 'tabell-varde-per-medlem',
+      columns: [{ header: 'Medlem', width: 4 }, { header: 'Bidrag', align: 'right' }, { header: 'Beräknat värde', align: 'right' }],
+      rows: v.rows.map((r) => [r.member, cell(formatTkr(r.contributionOre), { align: 'right' }), cell(formatTkr(r.valueOre), { align: 'right' })]),
+    }),
+    small(v.method),
+  ];
 }
 
 function balanceRequirement(f: AnnualReportFacts): Block[] {

@@ -153,8 +153,24 @@ export interface AnnualReportFacts {
   readonly activities: readonly ActivityFact[];
   readonly consumption: readonly ConsumptionFact[];
   readonly indicators: IndicatorResults | null;
+  /** Part 15's follow-up of the internal control plan; absent or null: the chapter is left out. */
+  readonly internalControl?: InternalControlFacts | null;
+  /** Part 16's value per member; absent or null: the chapter is left out. */
+  readonly valuePerMember?: ValuePerMemberFacts | null;
   /** For the document's properties; fixed in tests. */
   readonly created?: Date;
+}
+
+/** The year's internal control checks as the annual report prints them (part 15 gives them). */
+export interface InternalControlFacts {
+  readonly checks: readonly { readonly area: string; readonly control: string; readonly result: string; readonly action: string }[];
+}
+
+/** Each member's contribution and the computed value of the interventions to it (part 16 gives them). */
+export interface ValuePerMemberFacts {
+  readonly rows: readonly { readonly member: string; readonly contributionOre: number; readonly valueOre: number }[];
+  /** One sentence on how the value is computed, printed under the table. */
+  readonly method: string;
 }
 
 /** The economy of a period within a year (interim report, board pack), computed by the economy code. */

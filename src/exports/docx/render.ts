@@ -110,15 +110,13 @@ function tableRow(t: ModelTable, row: ModelRow, widths: readonly number[], size:
       ...(span > 1 ? { columnSpan: span } : {}),
       ...(header ? { shading: { fill: 'E7ECF2', type: ShadingType.CLEAR, color: 'auto' } } : {}),
       ...(row.emphasis === 'total' ? { borders: { top: { style: BorderStyle.SINGLE, size: 8, color: '000000' } } } : {}),
+      // The swatch: a thick left rule in the colour beside the words, which carry the meaning (no extra text).
+      ...(c.marker !== undefined ? { borders: { left: { style: BorderStyle.SINGLE, size: 36, color: MARKER_COLOR[c.marker] } } } : {}),
       children: [
         new Paragraph({
           style: 'Tabelltext',
           alignment: ALIGN[align],
-          children: [
-            // The swatch is a coloured "●" before the words, which carry the meaning.
-            ...(c.marker !== undefined ? [new TextRun({ text: '\u25CF\u00A0', color: MARKER_COLOR[c.marker], ...(size === TABLE_SIZES[0] ? {} : { size: size * 2 }) })] : []),
-            ...runs(c.runs, size === TABLE_SIZES[0] ? { bold } : { bold, size: size * 2 }),
-          ],
+          children: runs(c.runs, size === TABLE_SIZES[0] ? { bold } : { bold, size: size * 2 }),
         }),
       ],
     });

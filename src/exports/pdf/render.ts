@@ -221,7 +221,7 @@ class Renderer {
     this.pdf.addNamedDestination(place.dest, 'XYZ', null as unknown as number, this.pdf.y, null as unknown as number);
     const parentOutline = this.outline[Math.min(h.level - 1, this.outline.length - 1)]!;
     // Jump to the heading itself (pdfkit's outline takes the destination's left and top measured from the right and top).
-    const item = parentOutline.addItem(h.text, { expanded: h.level === 1, top: this.pdf.y, left: PAGE.width, zoom: 0 } as { expanded: boolean });
+    const item = parentOutline.addItem(h.text, { expanded: h.level === 1, top: this.pdf.y, left: this.pdf.page.width, zoom: 0 } as { expanded: boolean });
     this.outline.length = Math.min(h.level, this.outline.length);
     this.outline.push(item);
     const el = this.pdf.struct(`H${h.level}`);

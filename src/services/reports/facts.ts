@@ -6,6 +6,8 @@
 import { classify } from '../../core/ledger/classification.ts';
 import type { YearStatements } from '../../core/ledger/statements.ts';
 import type {
+  InternalControlFacts,
+  ValuePerMemberFacts,
   AmountRow,
   AnnualReportFacts,
   BoardPackFacts,
@@ -264,8 +266,26 @@ export async function loadAnnualReportFacts(db: Database, federationId: number, 
     })),
     consumption: await loadConsumption(q, federationId, year),
     indicators: await loadIndicatorResults(q, federationId, year),
+    internalControl: await loadInternalControl(q, federationId, year),
+    valuePerMember: await loadValuePerMember(q, federationId, year),
     ...(opts.created ? { created: opts.created } : {}),
   };
+}
+
+/**
+ * The internal control's follow-up of the year (part 15, built alongside): null until it is wired to that part's
+ * service. Returning facts makes chapter "Intern kontroll" appear in the annual report.
+ */
+export async function loadInternalControl(_q: Queryable, _federationId: number, _year: number): Promise<InternalControlFacts | null> {
+  return null;
+}
+
+/**
+ * The value per member of the year (part 16, built alongside): null until it is wired to that part's service.
+ * Returning facts makes chapter "Värde per medlem" appear in the annual report.
+ */
+export async function loadValuePerMember(_q: Queryable, _federationId: number, _year: number): Promise<ValuePerMemberFacts | null> {
+  return null;
 }
 
 function profileSentence(y: YearFigures, lead: string): string {
