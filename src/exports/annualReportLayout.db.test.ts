@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/support/db.ts';
 import { docxFiles, docxToPdf, libreOfficeAvailable, pdfInfo, pdfPagesToPng, pdfWords, poppler, popplerAvailable } from '../../test/support/documents.ts';
 import { demoSteps } from '../cli/demo.ts';
-import type { Block, Doc, Table } from '../core/documents/model.ts';
+import type { Block, Chart, Doc, Table } from '../core/documents/model.ts';
 import { flatten, runsText } from '../core/documents/walk.ts';
 import { annualReportWithChecklist, type ChecklistItem } from '../core/reports/annualReport.ts';
 import { loadDemo } from '../services/demo/index.ts';
@@ -87,6 +87,22 @@ describe('the annual report model', () => {
     expect(texts.some((t) => /Intern kontroll|Värde per medlem/.test(t))).toBe(false);
   });
 
+  it('has the four charts, each with a text alternative and its data in a table beside it', () => {
+    const flat = flatten(model.blocks);
+    const charts = flat.filter((b): b is Chart => b.kind === 'chart');
+    expect(charts.map((c) => c.id)).toEqual(['diagram-kostnadsfordelning', 'diagram-utfall-budget', 'diagram-alder-kon', 'diagram-avslut']);
+    for (const c of charts) {
+      expect(c.alt.length, c.title).toBeGreaterThan(40);
+      // Its data: a table within the next two blocks whose row labels are the chart's categories.
+      const i = flat.indexOf(c);
+      const t = flat.slice(i + 1, i + 3).find((b): b is Table => b.kind === 'table')!;
+      expect(t.body.map((r) => runsText(r.cells[0]!.runs)), c.title).toEqual(expect.arrayContaining([...c.categories]));
+    }
+    // The cost distribution's bars are the table's whole per cents; the budget bars the driftredovisning's tkr.
+    expect(charts[0]!.series[1]!.values).toEqual([66, 9, 11, 14]);
+    expect(charts[1]!.series[0]!.values).toEqual([2653, 13842, 2474, 2017]);
+  });
+
   it('gives the members\' shares of the financing, adding up to 100 %, the state half', () => {
     const t = tables().find((x) => x.id === 'tabell-finansiering')!;
     const rows = t.body.map((r) => r.cells.map((c) => runsText(c.runs).replace(/[\u00a0\u202f]/g, ' ')));
@@ -157,6 +173,12 @@ function checkRendered(file: Buffer, format: string): void {
   const drift = pageOf(pages, '5 Driftredovisning');
   const size = /size:\s+([\d.]+) x ([\d.]+)/.exec(poppler('pdfinfo', file, ['-f', String(drift), '-l', String(drift)]).split('\n').find((l) => l.startsWith('Page') && l.includes('size'))!)!;
   expect(Number(size[1]), format).toBeGreaterThan(Number(size[2]));
+  // The chart pages have their figures: the title, and the bars' labels drawn with it.
+  for (const c of flatten(model.blocks).filter((b): b is Chart => b.kind === 'chart')) {
+    const page = pages.find((p) => p.includes(c.title));
+    expect(page, `${format}: ${c.title}`).toBeDefined();
+    for (const cat of c.categories) expect(page!, `${format}: ${c.title} / ${cat}`).toContain(cat);
+  }
   // Signatures read "Namn, roll".
   expect(pages.join('\n'), format).toMatch(/Shpetim Pirraku, Ordförande/);
   // Every page renders to an image.
@@ -170,7 +192,14 @@ function checkRendered(file: Buffer, format: string): void {
 }
 
 describe.skipIf(!popplerAvailable)('the annual report rendered', () => {
-  it('as PDF', () => checkRendered(pdf, 'pdf'));
+  it('as PDF', () => {
+    checkRendered(pdf, 'pdf');
+    // Each chart a Figure with its text alternative.
+    const struct = poppler('pdfinfo', pdf, ['-struct']);
+    expect(struct.match(/^\s*Figure\b/gm)).toHaveLength(4);
+    expect(pdf.toString('latin1').match(/\/S \/Figure[\s\S]{0,200}?\/Alt \(/g) ?? pdf.toString('latin1').match(/\/Alt \(/g)).toHaveLength(4);
+    expect(pdf.length).toBeLessThan(1_000_000);
+  });
 
   it.skipIf(!libreOfficeAvailable)('as DOCX, laid out by LibreOffice', () => checkRendered(docxAsPdf!, 'docx'));
 
@@ -182,6 +211,10 @@ describe.skipIf(!popplerAvailable)('the annual report rendered', () => {
     for (const id of ['Heading1', 'Heading2', 'Rubrik1EjInnehall', 'Rubrik2EjInnehall']) {
       expect(styles, id).toMatch(new RegExp(`w:styleId="${id}"[\\s\\S]*?<w:outlineLvl w:val="\\d"/>[\\s\\S]*?</w:style>`));
     }
+    // The charts are real Word charts with their descriptions.
+    const files = docxFiles(docx);
+    expect(Object.keys(files).filter((k) => /^word\/charts\/chart\d+\.xml$/.test(k))).toHaveLength(4);
+    expect(xml.match(/<wp:docPr [^>]*descr="Stapeldiagram/g)).toHaveLength(4);
     // The notes are headings (Rubrik 2, outline level 1) in the body.
     expect(xml).toMatch(/<w:pStyle w:val="Rubrik2EjInnehall"\/>[\s\S]{0,400}?Not 2\. Verksamhetens intäkter/);
   });

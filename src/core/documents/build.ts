@@ -12,6 +12,7 @@ import { formatKronor, formatNumber, formatPercent, formatTkr } from '../format.
 import type {
   Align,
   Block,
+  Chart,
   Doc,
   Heading,
   HeadingLevel,
@@ -217,6 +218,15 @@ export function table(spec: TableSpec): Table {
   const rowHeaders = spec.rowHeaders ?? (n > 1 && columns[0]!.align === 'left');
   const t: Table = { kind: 'table', columns, header, body, ...(rowHeaders ? { rowHeaders } : {}), ...(spec.landscape ? { landscape: true } : {}) };
   return { ...t, ...(spec.caption !== undefined ? { caption: spec.caption } : {}), ...(spec.unit !== undefined ? { unit: spec.unit } : {}), ...(spec.id !== undefined ? { id: spec.id } : {}) };
+}
+
+/** A bar chart; its data table is the caller's to add beside it. */
+export function chart(spec: Omit<Chart, 'kind'>): Chart {
+  checkId(spec.id);
+  for (const s of spec.series) {
+    if (s.values.length !== spec.categories.length) throw new Error(`Diagram "${spec.title}": serien "${s.name}" har ${s.values.length} värden, diagrammet ${spec.categories.length} kategorier.`);
+  }
+  return { kind: 'chart', ...spec };
 }
 
 export interface DocMeta {

@@ -158,7 +158,26 @@ export interface SignatureBlock {
   readonly signers: readonly Signer[];
 }
 
-export type Block = Section | Heading | Paragraph | List | Table | PageBreak | TableOfContents | SignatureBlock;
+/**
+ * A bar chart (horizontal bars, one group per category, one bar per series), drawn as vector graphics: a tagged
+ * Figure with its text alternative in PDF, a real chart in DOCX. Its data is also given as a table beside it (the
+ * builders put one after it), so nothing is in the chart alone.
+ */
+export interface Chart {
+  readonly kind: 'chart';
+  /** Printed above the chart. */
+  readonly title: string;
+  /** The text alternative: what the chart shows, in words. */
+  readonly alt: string;
+  readonly categories: readonly string[];
+  /** One value per category; null: hidden (small counts) or missing, drawn as no bar. */
+  readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
+  /** How the values are presented beside the bars, e.g. "tkr" or "%"; numbers are printed sv-SE. */
+  readonly unit?: string;
+  readonly id?: string;
+}
+
+export type Block = Section | Heading | Paragraph | List | Table | PageBreak | TableOfContents | SignatureBlock | Chart;
 
 export interface Doc {
   readonly title: string;

@@ -11,6 +11,7 @@ import {
   cellKronor,
   cellNumber,
   cellPercent,
+  chart,
   doc,
   heading,
   italic,
@@ -28,9 +29,10 @@ import {
 } from '../documents/build.ts';
 import type { Block, Doc, Section, Signer } from '../documents/model.ts';
 import { largestRemainderSplit } from '../rounding.ts';
+import { sectionLabels } from '../economy/types.ts';
 import { formatList, formatNumber, formatPercent, formatTkr, formatWholePercent, tkrText } from '../format.ts';
 import { annualReportChapters, defaultTexts, reportStatusLabels, type ChapterDef } from './chapters.ts';
-import { goalsSummary, goalsTable, narrative, notYetPublished, operatingStatementTable, statTable } from './common.ts';
+import { goalsSummary, goalsTable, narrative, statChart, notYetPublished, operatingStatementTable, statTable } from './common.ts';
 import type { AmountRow, AnnualReportFacts, BoardPerson, YearPair } from './facts.ts';
 
 /**
@@ -341,8 +343,21 @@ function economyChapter(f: AnnualReportFacts): Block[] {
     ['processSupport', 'Processtöd samverkansinsatser'],
     ['administration', 'Administration (styrelse & kansli)'],
   ];
+  // Whole per cents, as the table prints them.
+  const share = (d: typeof c.outcome | null) => labels.map(([key]) => (d ? d[key] : null));
   out.push(
     para('Kostnaderna har fördelats enligt följande:'),
+    chart({
+      title: `Kostnadsfördelning ${y}`,
+      alt: `Stapeldiagram: kostnadernas fördelning ${y} på individinsatser, strukturella insatser, processtöd och administration, budget och utfall i procent. Siffrorna står i tabellen under diagrammet.`,
+      categories: labels.map(([, label]) => label),
+      series: [
+        { name: `Budget ${y}`, values: share(c.budget) },
+        { name: `Utfall ${y}`, values: share(c.outcome) },
+      ],
+      unit: '%',
+      id: 'diagram-kostnadsfordelning',
+    }),
     table({
       caption: 'Kostnadsfördelning',
       id: 'tabell-kostnadsfordelning',
@@ -351,6 +366,7 @@ function economyChapter(f: AnnualReportFacts): Block[] {
     }),
   );
   if (k.directCostShare !== null) out.push(para(`${formatPercent(k.directCostShare)} av verksamhetens kostnader avser direkta insatskostnader.`));
+  out.push(...outcomeAgainstBudget(f));
   return out;
 }
 
@@ -358,7 +374,15 @@ function participants(f: AnnualReportFacts): Block[] {
   const s = f.participants;
   if (!s && f.participantsPublishedFrom) return [notYetPublished(f.year, f.participantsPublishedFrom)];
   if (!s || s.byIntervention.total === 0) return [missing('Deltagarstatistik')];
-  const out: Block[] = [statTable(s.byIntervention, 'tabell-deltagare'), statTable(s.flowByGender), statTable(s.activeByAgeAndGender), statTable(s.supportBefore), statTable(s.exitOutcomes)];
+  const out: Block[] = [
+    statTable(s.byIntervention, 'tabell-deltagare'),
+    statTable(s.flowByGender),
+    statChart(s.activeByAgeAndGender, `Aktiva deltagare ${f.year} efter ålder och kön`, 'diagram-alder-kon'),
+    statTable(s.activeByAgeAndGender),
+    statTable(s.supportBefore),
+    statChart(s.exitOutcomes, `Avslutade deltagare ${f.year} efter avslutsorsak`, 'diagram-avslut'),
+    statTable(s.exitOutcomes),
+  ];
   const shares: string[] = [];
   if (s.shares.publicSupportOver4Years !== null) shares.push(`${formatWholePercent(s.shares.publicSupportOver4Years)} av deltagarna har haft offentlig försörjning i mer än 4 år före insatsen.`);
   if (s.shares.compulsorySchoolHighest !== null) shares.push(`${formatWholePercent(s.shares.compulsorySchoolHighest)} har grundskola som högsta slutförda utbildning.`);
@@ -430,6 +454,42 @@ function indicatorResults(f: AnnualReportFacts): Block[] {
     out.push(small('– = dolt: för få svar för att visas.'));
   } else out.push(missing('Resultat från indikatorenkäterna'));
   return out;
+}
+
+/** Each cost section's outcome against its budget (tkr), as a chart and its table. */
+function outcomeAgainstBudget(f: AnnualReportFacts): Block[] {
+  const e = f.economy;
+  if (!e) return [];
+  const y = f.year;
+  const sections = e.statement.sections.filter((x) => x.section !== 'income');
+  if (!sections.length) return [];
+  const tkr = (ore: number) => Math.round(ore / 100_000);
+  const title = e.complete ? `Kostnader mot budget per avsnitt ${y}` : `Kostnader mot budget per avsnitt, ${e.periodLabel}`;
+  return [
+    chart({
+      title,
+      alt: `Stapeldiagram: kostnaderna per avsnitt i driftredovisningen, budget och utfall i tkr. Siffrorna står i tabellen under diagrammet.`,
+      categories: sections.map((x) => sectionLabels[x.section]),
+      series: [
+        { name: 'Budget', values: sections.map((x) => tkr(x.subtotal.budget.costOre)) },
+        { name: 'Utfall', values: sections.map((x) => tkr(x.subtotal.outcome.costOre)) },
+      ],
+      unit: 'tkr',
+      id: 'diagram-utfall-budget',
+    }),
+    table({
+      caption: title,
+      unit: 'Belopp i tkr',
+      id: 'tabell-utfall-budget',
+      columns: [{ header: 'Avsnitt', width: 3, align: 'left' }, { header: 'Budget', align: 'right' }, { header: 'Utfall', align: 'right' }, { header: 'Avvikelse', align: 'right' }],
+      rows: sections.map((x) => [
+        sectionLabels[x.section],
+        cell(formatTkr(x.subtotal.budget.costOre), { align: 'right' }),
+        cell(formatTkr(x.subtotal.outcome.costOre), { align: 'right' }),
+        cell(formatTkr(x.subtotal.budget.costOre - x.subtotal.outcome.costOre), { align: 'right' }),
+      ]),
+    }),
+  ];
 }
 
 /** The members' shares of the year's contributions (the published report's 1.3), from Not 2's income per payer. */

@@ -2,9 +2,9 @@
  * Pieces the three report builders share: core tables (src/core/table.ts) as document tables, the
  * driftredovisning table, the narrative of a chapter, "data missing" paragraphs, goals with their assessment.
  */
-import { cell, cellDash, cellNumber, cellPercent, italic, para, table, total, type CellInput, type RowInput } from '../documents/build.ts';
+import { cell, cellDash, chart, cellNumber, cellPercent, italic, para, table, total, type CellInput, type RowInput } from '../documents/build.ts';
 import type { StatTable } from '../statistics/statTable.ts';
-import type { Block, Marker, Table as DocTable, TableCell } from '../documents/model.ts';
+import type { Block, Chart, Marker, Table as DocTable, TableCell } from '../documents/model.ts';
 import type { ShownAssessment } from '../interventions/goals.ts';
 import type { Table } from '../table.ts';
 import { statementTableRows } from '../economy/statementTable.ts';
@@ -109,6 +109,27 @@ export function goalsSummary(goals: readonly GoalFact[]): string {
   const noBasis = n('no_basis');
   const rest = [...(noBasis ? [`${noBasis} inte bedömbara (inga avslutade deltagare)`] : []), ...(unassessed ? [`${unassessed} ännu inte bedömda`] : [])];
   return `Av ${goals.length} mål är ${parts.join(', ')}${rest.length ? ` och ${rest.join(' och ')}` : ''}.`;
+}
+
+/**
+ * A suppressed statistic as a bar chart (its table is printed beside it by `statTable`): a bar per row label, a series
+ * per column that has a shown value above zero; a one-row statistic gives a bar per column. Hidden cells draw no bar.
+ */
+export function statChart(t: StatTable, title: string, id?: string): Chart {
+  const hiddenNote = t.hiddenCount > 0 ? ' Celler med färre än tillåtet antal personer är dolda och saknar stapel.' : '';
+  if (t.rowLabels.length === 1) {
+    return chart({ title, alt: `Stapeldiagram: ${title.toLowerCase()}, antal per kategori. Siffrorna står i tabellen under diagrammet.${hiddenNote}`, categories: t.colLabels, series: [{ name: t.rowLabels[0]!, values: t.cells[0]! }], ...(id ? { id } : {}) });
+  }
+  // All of each row first (the row totals are shown even where a split by column is hidden), then each column.
+  const all = t.rowTotals ? [{ name: 'Alla', values: t.rowTotals }] : [];
+  const series = [...all, ...t.colLabels.map((name, j) => ({ name, values: t.cells.map((r) => r[j] ?? null) }))].filter((x) => x.values.some((v) => v !== null && v > 0));
+  return chart({
+    title,
+    alt: `Stapeldiagram: ${title.toLowerCase()}, per ${t.rowHeader.toLowerCase()} och ${series.map((x) => x.name.toLowerCase()).join(', ')}. Siffrorna står i tabellen under diagrammet.${hiddenNote}`,
+    categories: t.rowLabels,
+    series,
+    ...(id ? { id } : {}),
+  });
 }
 
 /** A suppressed statistic (null = hidden, printed "–") as a document table, with row and column totals. */

@@ -33,11 +33,12 @@ import {
   WidthType,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
+import { ChartRun, type ChartRunOptions } from 'docx/charts';
 
 /** Guessing where the layout cannot follow Word exactly: otherwise every number after the first such place is blank. */
 const estimatePageNumbers = estimatePageNumbersWith({ guess: true });
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Align, Doc, Inline, Marker, Table as ModelTable, TableRow as ModelRow } from '../../core/documents/model.ts';
+import type { Align, Chart as ModelChart, Doc, Inline, Marker, Table as ModelTable, TableRow as ModelRow } from '../../core/documents/model.ts';
 import { flatten, inlineText, signerLine, TOC_TITLE, type FlatBlock } from '../../core/documents/walk.ts';
 import { textWidth } from '../fonts.ts';
 import { pageOrientations, type Orientation } from '../pageOrientation.ts';
@@ -183,6 +184,34 @@ function signatureTable(signers: readonly { name: string; role?: string }[]): Ta
   });
 }
 
+/**
+ * A real Word chart (DrawingML, editable in Word and LibreOffice) with its text alternative, under its title as a
+ * caption. Word draws a bar chart's first category at the bottom: the categories go in reversed, so it reads top down.
+ */
+function chartBlock(c: ModelChart, width: number): Paragraph[] {
+  const rev = <T,>(xs: readonly T[]) => [...xs].reverse();
+  const px = Math.round((width / 20) * (96 / 72));
+  const height = Math.min(600, 60 + c.categories.length * (18 + 12 * c.series.length));
+  return [
+    new Paragraph({ style: 'Caption', keepNext: true, children: [c.id !== undefined ? new Bookmark({ id: bookmarkName(c.id), children: [new TextRun(c.title)] }) : new TextRun(c.title)] }),
+    new Paragraph({
+      children: [
+        new ChartRun({
+          type: 'bar',
+          categories: rev(c.categories),
+          series: c.series.map((s, k) => ({ name: s.name, values: rev(s.values), color: CHART_COLORS[k % CHART_COLORS.length]! })),
+          legend: c.series.length > 1 ? undefined : false,
+          dataLabels: { value: true },
+          altText: { name: c.title, description: c.alt },
+          transformation: { width: px, height },
+        } as ChartRunOptions),
+      ],
+    }),
+  ];
+}
+
+const CHART_COLORS = ['1F4E79', 'C55A11', '548235', '7F6000'] as const;
+
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 type BodyChild = Paragraph | Table | TableOfContents;
@@ -230,6 +259,9 @@ function body(blocks: readonly FlatBlock[]): { orientation: Orientation; childre
       case 'toc':
         out.push(new Paragraph({ style: 'TOCHeading', keepNext: true, children: [new TextRun(b.title ?? TOC_TITLE)] }));
         out.push(new TableOfContents(b.title ?? TOC_TITLE, { hyperlink: true, headingStyleRange: `1-${b.maxLevel ?? 2}` }));
+        break;
+      case 'chart':
+        out.push(...chartBlock(b, width));
         break;
       case 'signatures':
         if (b.placeAndDate) out.push(new Paragraph({ keepNext: true, children: [new TextRun(b.placeAndDate)] }));

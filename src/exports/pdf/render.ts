@@ -14,11 +14,12 @@
  *   over a page break repeats its header rows.
  */
 import PDFDocument from 'pdfkit';
-import type { Align, Doc, Inline, Marker, Table, TableCell, TableRow } from '../../core/documents/model.ts';
+import type { Align, Chart, Doc, Inline, Marker, Table, TableCell, TableRow } from '../../core/documents/model.ts';
 import { flatten, inlineText, runsText, signerLine, TOC_TITLE, type FlatBlock, type FlatHeading } from '../../core/documents/walk.ts';
 import { documentFonts, fontFiles, type FontKey } from '../fonts.ts';
 import { pageOrientations } from '../pageOrientation.ts';
 import { layoutColumns } from '../tableLayout.ts';
+import { formatNumber } from '../../core/format.ts';
 
 type PDF = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -41,6 +42,8 @@ const LIST_INDENT = 16;
 /** Room a cell's traffic-light swatch takes before its text, in ems of the table text. */
 const MARKER_WIDTH = 1.1;
 const MARKER_COLOR: Record<Marker, string> = { green: '#2E7D32', yellow: '#F2B705', red: '#C62828', grey: '#8C8C8C' };
+/** Bar colours of a chart's series (dark enough against white for bars, WCAG 1.4.11). */
+const CHART_COLORS = ['#1F4E79', '#C55A11', '#548235', '#7F6000'] as const;
 /** The text width of a landscape A4 page. */
 const LANDSCAPE_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
 
@@ -433,6 +436,69 @@ class Renderer {
     this.pdf.y += 10;
   }
 
+  // ---- charts ----
+
+  /**
+   * A bar chart as vector graphics inside a Figure with its text alternative (Alt): the title above as a caption,
+   * then per category its label and one bar per series with the value beside it, and a legend when there are several
+   * series. Kept on one page.
+   */
+  private chart(c: Chart): void {
+    const barH = 9;
+    const groupGap = 6;
+    const legendH = c.series.length > 1 ? 16 : 0;
+    const height = TABLE_SIZES[0] * 1.6 + 4 + legendH + c.categories.length * (c.series.length * barH + groupGap) + 8;
+    this.ensureSpace(height);
+    if (c.id !== undefined) this.pdf.addNamedDestination(c.id, 'XYZ', null as unknown as number, this.pdf.y, null as unknown as number);
+    const cap = this.pdf.struct('P');
+    this.root.add(cap);
+    const y0 = this.pdf.y;
+    cap.add(() => {
+      this.setFont('bold', TABLE_SIZES[0] + 1);
+      this.pdf.text(c.title, MARGIN.left, y0, { width: this.width });
+    });
+    cap.end();
+    const top = this.pdf.y + 4;
+    const labelW = this.width * 0.34;
+    const valueW = 56;
+    const plotX = MARGIN.left + labelW + 6;
+    const plotW = this.width - labelW - 6 - valueW;
+    const max = Math.max(0, ...c.series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
+    const fig = this.pdf.struct('Figure', { alt: c.alt });
+    this.root.add(fig);
+    fig.add(() => {
+      let y = top;
+      if (legendH) {
+        let x = plotX;
+        c.series.forEach((s, k) => {
+          this.pdf.rect(x, y + 2, 8, 8).fill(CHART_COLORS[k % CHART_COLORS.length]!);
+          this.setFont('regular', SMALL_SIZE);
+          this.pdf.text(s.name, x + 11, y + 1.5, { lineBreak: false });
+          x += 11 + this.pdf.widthOfString(s.name) + 14;
+        });
+        y += legendH;
+      }
+      c.categories.forEach((cat, i) => {
+        const groupH = c.series.length * barH;
+        this.setFont('regular', SMALL_SIZE);
+        this.pdf.text(cat, MARGIN.left, y + groupH / 2 - SMALL_SIZE * 0.6, { width: labelW, align: 'right', lineBreak: false, ellipsis: true });
+        c.series.forEach((s, k) => {
+          const v = s.values[i] ?? null;
+          const by = y + k * barH;
+          if (v !== null && max > 0) this.pdf.rect(plotX, by + 1, Math.max(0.5, (Math.abs(v) / max) * plotW), barH - 2).fill(CHART_COLORS[k % CHART_COLORS.length]!);
+          const w = v !== null && max > 0 ? (Math.abs(v) / max) * plotW : 0;
+          this.setFont('regular', SMALL_SIZE - 1);
+          this.pdf.text(v === null ? '–' : `${formatNumber(v, Number.isInteger(v) ? 0 : 1)}${c.unit ? ` ${c.unit}` : ''}`, plotX + w + 3, by + 1, { lineBreak: false });
+        });
+        y += groupH + groupGap;
+      });
+      this.pdf.moveTo(plotX, top + legendH).lineTo(plotX, y - groupGap).lineWidth(0.6).strokeColor(RULE_COLOR).stroke();
+      this.pdf.x = MARGIN.left;
+      this.pdf.y = y + 8;
+    });
+    fig.end();
+  }
+
   // ---- table of contents, signatures ----
 
   /**
@@ -573,6 +639,9 @@ class Renderer {
           break;
         case 'signatures':
           this.signatures(b.placeAndDate, b.signers);
+          break;
+        case 'chart':
+          this.chart(b);
           break;
       }
     }
