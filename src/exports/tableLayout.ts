@@ -28,17 +28,23 @@ function pieces(text: string): string[] {
   return text.split(/(?<=[-/\u2013])(?=\p{L})|[ \t\n\r]+/u).filter((p) => p !== '');
 }
 
-function minimumWidths(t: Table, measure: Measure, size: number, pad: number, withHeader = true): number[] {
+/** A column heading may take at most this many lines (a longer one would stand a word per line). */
+const HEADER_LINES = 3;
+
+function minimumWidths(t: Table, measure: Measure, size: number, pad: number, opts: { withHeader?: boolean; unstacked?: boolean; marker?: number } = {}): number[] {
+  const { withHeader = true, unstacked = false, marker = 0 } = opts;
   const min = t.columns.map(() => 2 * pad);
-  const rows = [...(withHeader ? t.header : []).map((r) => ({ r, bold: true })), ...t.body.map((r) => ({ r, bold: r.emphasis !== undefined }))];
-  for (const { r, bold } of rows) {
+  const rows = [...(withHeader ? t.header : []).map((r) => ({ r, bold: true, header: true })), ...t.body.map((r) => ({ r, bold: r.emphasis !== undefined, header: false }))];
+  for (const { r, bold, header } of rows) {
     let col = 0;
     for (const c of r.cells) {
       const span = c.colSpan ?? 1;
       if (span === 1) {
+        const extra = 2 * pad + (c.marker !== undefined ? marker * size : 0);
         // Measured with the space after it: pdfkit's line breaker counts a word's trailing space when it decides
         // that the word is too long for the line and must be broken inside.
-        for (const p of pieces(runsText(c.runs))) min[col] = Math.max(min[col]!, measure(`${p} `, bold, size) + 2 * pad);
+        for (const p of pieces(runsText(c.runs))) min[col] = Math.max(min[col]!, measure(`${p} `, bold, size) + extra);
+        if (header && unstacked) min[col] = Math.max(min[col]!, measure(`${runsText(c.runs)} `, bold, size) / HEADER_LINES + extra);
       }
       col += span;
     }
@@ -59,22 +65,26 @@ function share(hints: readonly number[], min: readonly number[], total: number):
   }
 }
 
-export function layoutColumns(t: Table, total: number, measure: Measure, opts: { sizes: readonly number[]; pad: number }): ColumnLayout {
+export function layoutColumns(t: Table, total: number, measure: Measure, opts: { sizes: readonly number[]; pad: number; markerWidth?: number }): ColumnLayout {
   const hints = t.columns.map((c) => (c.width !== undefined && c.width > 0 ? c.width : 1));
-  for (const size of opts.sizes) {
-    const min = minimumWidths(t, measure, size, opts.pad);
-    if (min.reduce((a, b) => a + b, 0) <= total) return { widths: share(hints, min, total), size, fits: true };
+  const marker = opts.markerWidth ?? 0;
+  // Every heading in at most three lines; failing that, at least every word whole.
+  for (const unstacked of [true, false]) {
+    for (const size of opts.sizes) {
+      const min = minimumWidths(t, measure, size, opts.pad, { unstacked, marker });
+      if (min.reduce((a, b) => a + b, 0) <= total) return { widths: share(hints, min, total), size, fits: true };
+    }
   }
   // The header's long words cannot all fit even at the smallest size: keep the body whole (numbers are never broken)
   // and share the width by what each column's words need, so that header words break as little as possible.
   {
     const size = opts.sizes[opts.sizes.length - 1]!;
-    const body = minimumWidths(t, measure, size, opts.pad, false);
-    if (body.reduce((a, b) => a + b, 0) <= total) return { widths: share(minimumWidths(t, measure, size, opts.pad), body, total), size, fits: false };
+    const body = minimumWidths(t, measure, size, opts.pad, { withHeader: false, marker });
+    if (body.reduce((a, b) => a + b, 0) <= total) return { widths: share(minimumWidths(t, measure, size, opts.pad, { marker }), body, total), size, fits: false };
   }
   // Nothing fits: the smallest size, each column its minimum scaled down to the width.
   const size = opts.sizes[opts.sizes.length - 1]!;
-  const min = minimumWidths(t, measure, size, opts.pad);
+  const min = minimumWidths(t, measure, size, opts.pad, { marker });
   const sum = min.reduce((a, b) => a + b, 0);
   return { widths: min.map((m) => (m / sum) * total), size, fits: false };
 }

@@ -4,7 +4,7 @@
  * message when it is missing (CI installs it and then requires it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -130,4 +130,34 @@ export function xmlProblem(xml: string): string | null {
   }
   if (/</.test(xml.slice(last))) return `ofullständig tagg vid ${last}`;
   return stack.length === 0 ? null : `<${stack[stack.length - 1]}> stängs aldrig`;
+}
+
+/** LibreOffice (Debian libreoffice-writer-nogui) for rendering DOCX in tests; CI installs it and then requires it. */
+export const libreOfficeAvailable = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
+if (!libreOfficeAvailable) {
+  const msg = 'LibreOffice saknas (apt-get install libreoffice-writer-nogui): DOCX-renderingen genom LibreOffice hoppas över.';
+  if (process.env.CI) throw new Error(msg);
+  console.warn(msg);
+}
+
+/** A DOCX laid out by LibreOffice headless and written as PDF (its own profile in a temporary folder). */
+export function docxToPdf(docx: Uint8Array): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'samordna-lo-'));
+  try {
+    writeFileSync(join(dir, 'doc.docx'), docx);
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'doc.docx')], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    if (r.status !== 0) throw new Error(`soffice misslyckades: ${r.error?.message ?? r.stderr}`);
+    return readFileSync(join(dir, 'doc.pdf'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each word pdftotext -bbox finds, per page (a word a line broke inside comes out as two). */
+export function pdfWords(pdf: Uint8Array): string[][] {
+  const html = poppler('pdftotext', pdf, ['-bbox']);
+  return html.split(/<page /).slice(1).map((page) => [...page.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((m) => decodeXml(m[1]!)));
 }

@@ -32,6 +32,9 @@ describe('document model builders', () => {
     expect(t.columns.map((c) => c.align)).toEqual(['left', 'left', 'right']);
     expect(t.header).toHaveLength(1);
     expect(t.body[1]!.emphasis).toBe('total');
+    // The first column is text: its cells label the rows (row headers).
+    expect(t.rowHeaders).toBe(true);
+    expect(table({ columns: [{ header: 'Belopp' }], rows: [[cellTkr(1)]] }).rowHeaders).toBeUndefined();
   });
 
   it('refuses a row with the wrong number of cells and a bad anchor id', () => {
@@ -46,6 +49,6 @@ describe('document model builders', () => {
       table({ caption: 'Tabell', unit: 'tkr', columns: [{ header: 'A' }, { header: 'B' }], rows: [['x', 1]] }),
       signatures([{ name: 'Anna', role: 'Ordförande' }], 'Västerås'),
     ]);
-    expect(documentText(d)).toEqual(['Innehåll', '1 Kapitel', 'Hej du länk', 'a', 'bNot 3', 'c', 'Tabell', 'tkr', 'A', 'B', 'x', '1', 'Västerås', 'Anna', 'Ordförande']);
+    expect(documentText(d)).toEqual(['Innehåll', '1 Kapitel', 'Hej du länk', 'a', 'bNot 3', 'c', 'Tabell', 'tkr', 'A', 'B', 'x', '1', 'Västerås', 'Anna, Ordförande']);
   });
 });

@@ -12,12 +12,14 @@ import { formatKronor, formatNumber, formatPercent, formatTkr } from '../format.
 import type {
   Align,
   Block,
+  Chart,
   Doc,
   Heading,
   HeadingLevel,
   Inline,
   LinkRun,
   List,
+  Marker,
   NoteRef,
   PageBreak,
   Paragraph,
@@ -115,7 +117,7 @@ function isCell(x: object): x is TableCell {
   return 'runs' in x;
 }
 
-export function cell(content: InlineInput | readonly InlineInput[], opts: { align?: Align; colSpan?: number } = {}): TableCell {
+export function cell(content: InlineInput | readonly InlineInput[], opts: { align?: Align; colSpan?: number; marker?: Marker } = {}): TableCell {
   const runs = Array.isArray(content) ? (content as readonly InlineInput[]).map(toInline) : [toInline(content as InlineInput)];
   return { runs, ...opts };
 }
@@ -184,6 +186,9 @@ export interface TableSpec {
   /** Extra header rows above the column headings (e.g. a "2025" spanning two columns). */
   readonly headerRows?: readonly RowInput[];
   readonly rows: readonly RowInput[];
+  /** Default: true when the first column is text (left-aligned). */
+  readonly rowHeaders?: boolean;
+  readonly landscape?: boolean;
 }
 
 /** Width of a row in grid columns (cells with colSpan count their span). */
@@ -210,8 +215,18 @@ export function table(spec: TableSpec): Table {
       throw new Error(`Tabell "${spec.caption ?? ''}": rad ${i + 1} har ${rowSpan(r)} kolumner, tabellen har ${n}.`);
     }
   }
-  const t: Table = { kind: 'table', columns, header, body };
+  const rowHeaders = spec.rowHeaders ?? (n > 1 && columns[0]!.align === 'left');
+  const t: Table = { kind: 'table', columns, header, body, ...(rowHeaders ? { rowHeaders } : {}), ...(spec.landscape ? { landscape: true } : {}) };
   return { ...t, ...(spec.caption !== undefined ? { caption: spec.caption } : {}), ...(spec.unit !== undefined ? { unit: spec.unit } : {}), ...(spec.id !== undefined ? { id: spec.id } : {}) };
+}
+
+/** A bar chart; its data table is the caller's to add beside it. */
+export function chart(spec: Omit<Chart, 'kind'>): Chart {
+  checkId(spec.id);
+  for (const s of spec.series) {
+    if (s.values.length !== spec.categories.length) throw new Error(`Diagram "${spec.title}": serien "${s.name}" har ${s.values.length} värden, diagrammet ${spec.categories.length} kategorier.`);
+  }
+  return { kind: 'chart', ...spec };
 }
 
 export interface DocMeta {

@@ -93,7 +93,14 @@ export interface TableCell {
   readonly align?: Align;
   /** Number of columns this cell spans (default 1). */
   readonly colSpan?: number;
+  /**
+   * A traffic-light swatch drawn before the text (goal assessments): colour plus the words, never colour alone.
+   * The swatch is decoration (a PDF artifact); the words carry the meaning.
+   */
+  readonly marker?: Marker;
 }
+
+export type Marker = 'green' | 'yellow' | 'red' | 'grey';
 
 export interface TableRow {
   readonly cells: readonly TableCell[];
@@ -112,6 +119,16 @@ export interface Table {
   /** Header rows: repeated on every page the table runs over; their cells are header cells (TH). */
   readonly header: readonly TableRow[];
   readonly body: readonly TableRow[];
+  /**
+   * The first cell of each body row labels the row: a row header (PDF TH with Scope Row, DOCX first-column
+   * formatting). Set by `table()` when the first column is text.
+   */
+  readonly rowHeaders?: boolean;
+  /**
+   * Set the table on landscape pages of its own (a wide statement such as the driftredovisning): its labels and
+   * headings then need not wrap. The renderers also turn a table landscape when it cannot fit upright whole.
+   */
+  readonly landscape?: boolean;
 }
 
 export interface PageBreak {
@@ -141,7 +158,26 @@ export interface SignatureBlock {
   readonly signers: readonly Signer[];
 }
 
-export type Block = Section | Heading | Paragraph | List | Table | PageBreak | TableOfContents | SignatureBlock;
+/**
+ * A bar chart (horizontal bars, one group per category, one bar per series), drawn as vector graphics: a tagged
+ * Figure with its text alternative in PDF, a real chart in DOCX. Its data is also given as a table beside it (the
+ * builders put one after it), so nothing is in the chart alone.
+ */
+export interface Chart {
+  readonly kind: 'chart';
+  /** Printed above the chart. */
+  readonly title: string;
+  /** The text alternative: what the chart shows, in words. */
+  readonly alt: string;
+  readonly categories: readonly string[];
+  /** One value per category; null: hidden (small counts) or missing, drawn as no bar. */
+  readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
+  /** How the values are presented beside the bars, e.g. "tkr" or "%"; numbers are printed sv-SE. */
+  readonly unit?: string;
+  readonly id?: string;
+}
+
+export type Block = Section | Heading | Paragraph | List | Table | PageBreak | TableOfContents | SignatureBlock | Chart;
 
 export interface Doc {
   readonly title: string;

@@ -2,7 +2,7 @@
  * Reading a document in order: sections flattened to headings, the printed text of inlines and headings, and the
  * document's plain text (what any renderer must print, in reading order — the tests compare extracted text to it).
  */
-import type { Block, Doc, HeadingLevel, Inline, List, Paragraph, PageBreak, SignatureBlock, Table, TableCell, TableOfContents } from './model.ts';
+import type { Block, Chart, Doc, HeadingLevel, Inline, List, Paragraph, PageBreak, SignatureBlock, Table, TableCell, TableOfContents } from './model.ts';
 
 export interface FlatHeading {
   readonly kind: 'heading';
@@ -14,7 +14,7 @@ export interface FlatHeading {
   readonly pageBreakBefore: boolean;
 }
 
-export type FlatBlock = FlatHeading | Paragraph | List | Table | PageBreak | TableOfContents | SignatureBlock;
+export type FlatBlock = FlatHeading | Paragraph | List | Table | PageBreak | TableOfContents | SignatureBlock | Chart;
 
 export function headingText(title: string, number?: string): string {
   return number ? `${number} ${title}` : title;
@@ -67,9 +67,12 @@ export function cellText(c: TableCell): string {
 /** Default title of the table of contents. */
 export const TOC_TITLE = 'Innehåll';
 
-/** The line printed under a signature line: "Anna Andersson, ordförande" style is left to the renderer; this is the text. */
-export function signerLines(s: { name: string; role?: string }): string[] {
-  return s.role ? [s.name, s.role] : [s.name];
+/**
+ * The line printed under a signature line: "Shpetim Pirraku, ordförande" — name and role in one line, so that the
+ * text layer (copy, screen readers, search) reads them apart. The role is written as given.
+ */
+export function signerLine(s: { name: string; role?: string }): string {
+  return s.role ? `${s.name}, ${s.role}` : s.name;
 }
 
 /**
@@ -100,7 +103,11 @@ export function documentText(d: Doc): string[] {
         break;
       case 'signatures':
         if (b.placeAndDate) out.push(b.placeAndDate);
-        for (const s of b.signers) out.push(...signerLines(s));
+        for (const s of b.signers) out.push(signerLine(s));
+        break;
+      case 'chart':
+        // The title is printed; the bars' labels belong to the figure (its text alternative says what it shows).
+        out.push(b.title);
         break;
       case 'pageBreak':
         break;

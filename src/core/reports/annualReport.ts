@@ -11,6 +11,7 @@ import {
   cellKronor,
   cellNumber,
   cellPercent,
+  chart,
   doc,
   heading,
   italic,
@@ -27,10 +28,48 @@ import {
   type RowInput,
 } from '../documents/build.ts';
 import type { Block, Doc, Section, Signer } from '../documents/model.ts';
+import { largestRemainderSplit } from '../rounding.ts';
+import { sectionLabels } from '../economy/types.ts';
 import { formatList, formatNumber, formatPercent, formatTkr, formatWholePercent, tkrText } from '../format.ts';
 import { annualReportChapters, defaultTexts, reportStatusLabels, type ChapterDef } from './chapters.ts';
-import { goalsSummary, goalsTable, missing, narrative, notYetPublished, operatingStatementTable, statTable } from './common.ts';
+import { goalsSummary, goalsTable, narrative, statChart, notYetPublished, operatingStatementTable, statTable } from './common.ts';
 import type { AmountRow, AnnualReportFacts, BoardPerson, YearPair } from './facts.ts';
+
+/**
+ * What the document lacks is never printed ("saknas"): each gap is a placeholder block, tagged here, that the build
+ * takes out and lists in the checklist the kansli sees before the report is locked (`annualReportChecklist`).
+ */
+const gapTexts = new WeakMap<Block, string>();
+function missing(what: string): Block {
+  const b: Block = { kind: 'paragraph', runs: [] };
+  gapTexts.set(b, what);
+  return b;
+}
+
+export interface ChecklistItem {
+  /** Number and title of the chapter: "1.2 Uppdrag". */
+  readonly chapter: string;
+  readonly chapterKey: string;
+  /** What is missing, e.g. "Kapitlets text" or "Registrerade styrelsemöten". */
+  readonly what: string;
+  /** 'text': the kansli writes it in the chapter editor; 'data': it comes from data not yet registered or imported. */
+  readonly kind: 'text' | 'data';
+}
+
+/** Takes the gaps out of a chapter's blocks (sections inside included), listing them. */
+function withoutGaps(blocks: readonly Block[], found: string[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const gap = gapTexts.get(b);
+    if (gap !== undefined) found.push(gap);
+    else if (b.kind === 'section') out.push({ ...b, blocks: withoutGaps(b.blocks, found) });
+    else out.push(b);
+  }
+  return out;
+}
+
+/** Chapters the kansli writes in full: nothing in them is generated. */
+const writtenChapter = (def: ChapterDef) => def.narrative && def.generated === undefined;
 
 const kr = (ore: number | null | undefined): CellInput => (ore === null || ore === undefined ? null : cellKronor(ore));
 const note = (n: number): CellInput => [noteRef(n, { target: `not-${n}`, text: String(n) })];
@@ -38,12 +77,13 @@ const note = (n: number): CellInput => [noteRef(n, { target: `not-${n}`, text: S
 export const positionLabels: Record<BoardPerson['position'], string> = { '': 'Ledamot', ordforande: 'Ordförande', vice_ordforande: 'Vice ordförande' };
 
 /** Chapters switched on, with their printed numbers ("1", "1.3", … ; the foreword has none). */
-export function numberedChapters(disabled: ReadonlySet<string>): { def: ChapterDef; number: string | undefined }[] {
+export function numberedChapters(disabled: ReadonlySet<string>, hasData: (key: string) => boolean = () => false): { def: ChapterDef; number: string | undefined }[] {
   let top = 0;
   let sub = 0;
   const out: { def: ChapterDef; number: string | undefined }[] = [];
   for (const def of annualReportChapters) {
     if (def.optional && disabled.has(def.key)) continue;
+    if (def.whenData && !hasData(def.key)) continue;
     if (def.level === 'foreword') out.push({ def, number: undefined });
     else if (def.level === 'top') {
       top++;
@@ -58,15 +98,19 @@ export function numberedChapters(disabled: ReadonlySet<string>): { def: ChapterD
 }
 
 export function buildAnnualReport(f: AnnualReportFacts): Doc {
-  const chapters = numberedChapters(f.disabledChapters);
+  return annualReportWithChecklist(f).doc;
+}
+
+/** What the kansli still has to write or register before the report can be locked, chapter by chapter. */
+export function annualReportChecklist(f: AnnualReportFacts): ChecklistItem[] {
+  return annualReportWithChecklist(f).checklist;
+}
+
+export function annualReportWithChecklist(f: AnnualReportFacts): { doc: Doc; checklist: ChecklistItem[] } {
+  const chapters = numberedChapters(f.disabledChapters, (key) => (key === 'internal_control' ? !!f.internalControl : key === 'value_per_member' ? !!f.valuePerMember : false));
   const text = (key: string) => f.texts.byChapter[key] ?? defaultTexts[key];
-  const blocks: Block[] = [heading(1, `Årsredovisning ${f.year}`, { excludeFromToc: true, id: 'titel' }), para(bold(f.federation.name))];
-  if (f.texts.status === 'adopted') {
-    blocks.push(para(`Fastställd av styrelsen ${f.texts.adoptedDate}, ${f.texts.adoptedParagraph}.`));
-  } else {
-    blocks.push(para(italic(`Status: ${reportStatusLabels[f.texts.status]}. Årsredovisningen är inte fastställd.`)));
-  }
-  blocks.push(toc({ maxLevel: 2 }));
+  const checklist: ChecklistItem[] = [];
+  const blocks: Block[] = [...cover(f), toc({ maxLevel: 2 })];
 
   let current: { section: Section; subs: Section[] } | null = null;
   const tops: Section[] = [];
@@ -76,14 +120,19 @@ export function buildAnnualReport(f: AnnualReportFacts): Doc {
   };
   for (const { def, number } of chapters) {
     const id = `kap-${def.key.replace(/_/g, '-')}`;
-    const content = chapterContent(def.key, f, text(def.key));
+    const source = text(def.key);
+    const gaps: string[] = [];
+    if (writtenChapter(def) && !source?.trim()) gaps.push('Kapitlets text');
+    const content = withoutGaps(chapterContent(def.key, f, source), gaps);
+    const chapter = number ? `${number} ${def.title}` : def.title;
+    for (const what of gaps) checklist.push({ chapter, chapterKey: def.key, what, kind: what === 'Kapitlets text' ? 'text' : 'data' });
     if (def.level === 'sub') {
-      const s = section(def.title, content.length ? content : [missing(`Text till avsnittet`)], { number, id });
+      const s = section(def.title, content, { number, id });
       if (current) (current as { subs: Section[] }).subs.push(s);
       continue;
     }
     closeTop();
-    const s = section(def.title, content.length ? content : [missing('Text till avsnittet')], {
+    const s = section(def.title, content, {
       ...(number ? { number } : {}),
       id,
       pageBreakBefore: true,
@@ -93,7 +142,7 @@ export function buildAnnualReport(f: AnnualReportFacts): Doc {
   }
   closeTop();
   blocks.push(...tops);
-  return doc(
+  const doc_ = doc(
     {
       title: `Årsredovisning ${f.year} – ${f.federation.name}`,
       author: f.federation.name,
@@ -104,6 +153,15 @@ export function buildAnnualReport(f: AnnualReportFacts): Doc {
     },
     blocks,
   );
+  return { doc: doc_, checklist };
+}
+
+/** The cover: the förbund's name and the year (the logo, when the kansli has uploaded one, is drawn by the renderers). */
+function cover(f: AnnualReportFacts): Block[] {
+  const out: Block[] = [heading(1, `Årsredovisning ${f.year}`, { excludeFromToc: true, id: 'titel' }), para(bold(f.federation.name))];
+  if (f.texts.status === 'adopted') out.push(para(`Fastställd av styrelsen ${f.texts.adoptedDate}, ${f.texts.adoptedParagraph}.`));
+  else out.push(para(italic(`Status: ${reportStatusLabels[f.texts.status]}. Årsredovisningen är inte fastställd.`)));
+  return out;
 }
 
 function chapterContent(key: string, f: AnnualReportFacts, source: string | undefined): Block[] {
@@ -116,9 +174,15 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
     case 'vision':
     case 'conditions':
     case 'events':
-    case 'staff':
     case 'outlook':
+    case 'events_after':
       return own;
+    case 'staff':
+      return [...staff(f), ...own];
+    case 'internal_control':
+      return [...own, ...internalControl(f)];
+    case 'value_per_member':
+      return [...own, ...valuePerMember(f)];
     case 'management':
       return [para(`Årsredovisningen innehåller en översiktlig redogörelse för resultat och verksamhetsutveckling samt redovisning av det ekonomiska utfallet för år ${y}.`), ...own];
     case 'organisation':
@@ -129,6 +193,7 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
           ? para(`${y} års medelstilldelning uppgick till ${tkrText(e.keyFigures.allocationOre)}.`)
           : missing('Medelstilldelningen'),
         ...own,
+        ...financingShares(f),
       ];
     case 'overview':
       return [...fiveYear(f), ...own];
@@ -149,6 +214,8 @@ function chapterContent(key: string, f: AnnualReportFacts, source: string | unde
       return [...own, ...activities(f)];
     case 'results':
       return [...own, ...results(f)];
+    case 'results_structural':
+      return [...own, ...indicatorResults(f)];
     case 'balance_requirement':
       return [...own, ...balanceRequirement(f)];
     case 'income_statement':
@@ -212,7 +279,7 @@ function fiveYear(f: AnnualReportFacts): Block[] {
       caption: 'Översikt över verksamhetens utveckling',
       unit: 'Belopp i tkr',
       id: 'tabell-femar',
-      columns: [{ header: '', width: 3, align: 'left' }, ...years.map((h) => ({ header: h, align: 'right' as const }))],
+      columns: [{ header: 'Nyckeltal', width: 3, align: 'left' }, ...years.map((h) => ({ header: h, align: 'right' as const }))],
       rows: [
         ['Verksamhetens intäkter (tkr)', ...rows.map((r) => cell(formatTkr(r.incomeOre), { align: 'right' }))],
         ['Verksamhetens kostnader* (tkr)', ...rows.map((r) => cell(formatTkr(-r.costOre), { align: 'right' }))],
@@ -255,7 +322,7 @@ function economyChapter(f: AnnualReportFacts): Block[] {
         caption: 'Eget kapital mot tak och golv',
         unit: 'Belopp i tkr',
         id: 'tabell-eget-kapital',
-        columns: [{ header: '', width: 4, align: 'left' }, { header: String(y), align: 'right' }],
+        columns: [{ header: 'Post', width: 4, align: 'left' }, { header: String(y), align: 'right' }],
         rows: [
           ['Eget kapital vid årets slut', cell(formatTkr(q.equityClosingOre), { align: 'right' })],
           ['Medelstilldelning', k.allocationOre === null ? cell('–', { align: 'right' }) : cell(formatTkr(k.allocationOre), { align: 'right' })],
@@ -276,16 +343,30 @@ function economyChapter(f: AnnualReportFacts): Block[] {
     ['processSupport', 'Processtöd samverkansinsatser'],
     ['administration', 'Administration (styrelse & kansli)'],
   ];
+  // Whole per cents, as the table prints them.
+  const share = (d: typeof c.outcome | null) => labels.map(([key]) => (d ? d[key] : null));
   out.push(
     para('Kostnaderna har fördelats enligt följande:'),
+    chart({
+      title: `Kostnadsfördelning ${y}`,
+      alt: `Stapeldiagram: kostnadernas fördelning ${y} på individinsatser, strukturella insatser, processtöd och administration, budget och utfall i procent. Siffrorna står i tabellen under diagrammet.`,
+      categories: labels.map(([, label]) => label),
+      series: [
+        { name: `Budget ${y}`, values: share(c.budget) },
+        { name: `Utfall ${y}`, values: share(c.outcome) },
+      ],
+      unit: '%',
+      id: 'diagram-kostnadsfordelning',
+    }),
     table({
       caption: 'Kostnadsfördelning',
       id: 'tabell-kostnadsfordelning',
-      columns: [{ header: '', width: 3, align: 'left' }, { header: `Budget ${y}`, align: 'right' }, { header: `Utfall ${y}`, align: 'right' }, { header: `Utfall ${y - 1}`, align: 'right' }],
+      columns: [{ header: 'Kostnadsslag', width: 3, align: 'left' }, { header: `Budget ${y}`, align: 'right' }, { header: `Utfall ${y}`, align: 'right' }, { header: `Utfall ${y - 1}`, align: 'right' }],
       rows: labels.map(([key, label]) => [label, col(c.budget, key), col(c.outcome, key), col(c.previousOutcome, key)]),
     }),
   );
   if (k.directCostShare !== null) out.push(para(`${formatPercent(k.directCostShare)} av verksamhetens kostnader avser direkta insatskostnader.`));
+  out.push(...outcomeAgainstBudget(f));
   return out;
 }
 
@@ -293,7 +374,15 @@ function participants(f: AnnualReportFacts): Block[] {
   const s = f.participants;
   if (!s && f.participantsPublishedFrom) return [notYetPublished(f.year, f.participantsPublishedFrom)];
   if (!s || s.byIntervention.total === 0) return [missing('Deltagarstatistik')];
-  const out: Block[] = [statTable(s.byIntervention, 'tabell-deltagare'), statTable(s.flowByGender), statTable(s.activeByAgeAndGender), statTable(s.supportBefore), statTable(s.exitOutcomes)];
+  const out: Block[] = [
+    statTable(s.byIntervention, 'tabell-deltagare'),
+    statTable(s.flowByGender),
+    statChart(s.activeByAgeAndGender, `Aktiva deltagare ${f.year} efter ålder och kön`, 'diagram-alder-kon'),
+    statTable(s.activeByAgeAndGender),
+    statTable(s.supportBefore),
+    statChart(s.exitOutcomes, `Avslutade deltagare ${f.year} efter avslutsorsak`, 'diagram-avslut'),
+    statTable(s.exitOutcomes),
+  ];
   const shares: string[] = [];
   if (s.shares.publicSupportOver4Years !== null) shares.push(`${formatWholePercent(s.shares.publicSupportOver4Years)} av deltagarna har haft offentlig försörjning i mer än 4 år före insatsen.`);
   if (s.shares.compulsorySchoolHighest !== null) shares.push(`${formatWholePercent(s.shares.compulsorySchoolHighest)} har grundskola som högsta slutförda utbildning.`);
@@ -337,6 +426,11 @@ function results(f: AnnualReportFacts): Block[] {
       }),
     );
   } else out.push(missing('Beslut om medel och rekvisitioner per insats'));
+  return out;
+}
+
+function indicatorResults(f: AnnualReportFacts): Block[] {
+  const out: Block[] = [];
   if (f.indicators && f.indicators.groups.length) {
     for (const g of f.indicators.groups) {
       if (g.kind === 'assessment') {
@@ -358,8 +452,102 @@ function results(f: AnnualReportFacts): Block[] {
       );
     }
     out.push(small('– = dolt: för få svar för att visas.'));
-  } else out.push(para(italic('Inga resultat från indikatorenkäterna är registrerade för året.')));
+  } else out.push(missing('Resultat från indikatorenkäterna'));
   return out;
+}
+
+/** Each cost section's outcome against its budget (tkr), as a chart and its table. */
+function outcomeAgainstBudget(f: AnnualReportFacts): Block[] {
+  const e = f.economy;
+  if (!e) return [];
+  const y = f.year;
+  const sections = e.statement.sections.filter((x) => x.section !== 'income');
+  if (!sections.length) return [];
+  const tkr = (ore: number) => Math.round(ore / 100_000);
+  const title = e.complete ? `Kostnader mot budget per avsnitt ${y}` : `Kostnader mot budget per avsnitt, ${e.periodLabel}`;
+  return [
+    chart({
+      title,
+      alt: `Stapeldiagram: kostnaderna per avsnitt i driftredovisningen, budget och utfall i tkr. Siffrorna står i tabellen under diagrammet.`,
+      categories: sections.map((x) => sectionLabels[x.section]),
+      series: [
+        { name: 'Budget', values: sections.map((x) => tkr(x.subtotal.budget.costOre)) },
+        { name: 'Utfall', values: sections.map((x) => tkr(x.subtotal.outcome.costOre)) },
+      ],
+      unit: 'tkr',
+      id: 'diagram-utfall-budget',
+    }),
+    table({
+      caption: title,
+      unit: 'Belopp i tkr',
+      id: 'tabell-utfall-budget',
+      columns: [{ header: 'Avsnitt', width: 3, align: 'left' }, { header: 'Budget', align: 'right' }, { header: 'Utfall', align: 'right' }, { header: 'Avvikelse', align: 'right' }],
+      rows: sections.map((x) => [
+        sectionLabels[x.section],
+        cell(formatTkr(x.subtotal.budget.costOre), { align: 'right' }),
+        cell(formatTkr(x.subtotal.outcome.costOre), { align: 'right' }),
+        cell(formatTkr(x.subtotal.budget.costOre - x.subtotal.outcome.costOre), { align: 'right' }),
+      ]),
+    }),
+  ];
+}
+
+/** The members' shares of the year's contributions (the published report's 1.3), from Not 2's income per payer. */
+function financingShares(f: AnnualReportFacts): Block[] {
+  const payers = (f.economy?.incomeByPayer ?? []).filter((r) => r.currentOre > 0 && r.label !== 'Övriga intäkter');
+  if (!payers.length) return [missing('Bidragen per medlem')];
+  const sum = payers.reduce((a, r) => a + r.currentOre, 0);
+  // Per mille by the largest remainder, so that the printed shares (one decimal) add up to 100,0 %.
+  const shares = largestRemainderSplit(1000, payers.map((r) => r.currentOre)).map((p) => p / 1000);
+  return [
+    table({
+      caption: `Medlemmarnas bidrag ${f.year}`,
+      unit: 'Belopp i tkr',
+      id: 'tabell-finansiering',
+      columns: [{ header: 'Medlem', width: 4 }, { header: 'Bidrag', align: 'right' }, { header: 'Andel', align: 'right' }],
+      rows: [
+        ...payers.map((r, i): RowInput => [r.label.replace(/^Driftbidrag (från )?/, ''), cell(formatTkr(r.currentOre), { align: 'right' }), cellPercent(shares[i]!, 1)]),
+        total(['Summa', cell(formatTkr(sum), { align: 'right' }), cellPercent(1, 1)]),
+      ],
+    }),
+  ];
+}
+
+/** Staff in full-time equivalents (the five-year overview's employees of the year). */
+function staff(f: AnnualReportFacts): Block[] {
+  const row = f.economy?.fiveYear.find((r) => r.year === f.year);
+  if (!row || row.employees === null) return [missing('Antal anställda (årsarbetare) för året')];
+  return [para(`Förbundet hade under ${f.year} ${formatNumber(row.employees)} anställda räknat i heltidstjänster.`)];
+}
+
+/** The internal control's follow-up (part 15): the year's checks and their results. */
+function internalControl(f: AnnualReportFacts): Block[] {
+  const c = f.internalControl;
+  if (!c || !c.checks.length) return [];
+  return [
+    table({
+      caption: `Uppföljning av internkontrollplanen ${f.year}`,
+      id: 'tabell-internkontroll',
+      columns: [{ header: 'Område', width: 2 }, { header: 'Kontroll', width: 3 }, { header: 'Resultat', width: 3 }, { header: 'Åtgärd', width: 3 }],
+      rows: c.checks.map((x) => [x.area, x.control, x.result, x.action || '–']),
+    }),
+  ];
+}
+
+/** The value per member (part 16): what the interventions gave each member against its contribution. */
+function valuePerMember(f: AnnualReportFacts): Block[] {
+  const v = f.valuePerMember;
+  if (!v || !v.rows.length) return [];
+  return [
+    table({
+      caption: `Värde per medlem ${f.year}`,
+      unit: 'Belopp i tkr',
+      id: 'tabell-varde-per-medlem',
+      columns: [{ header: 'Medlem', width: 4 }, { header: 'Bidrag', align: 'right' }, { header: 'Beräknat värde', align: 'right' }],
+      rows: v.rows.map((r) => [r.member, cell(formatTkr(r.contributionOre), { align: 'right' }), cell(formatTkr(r.valueOre), { align: 'right' })]),
+    }),
+    small(v.method),
+  ];
 }
 
 function balanceRequirement(f: AnnualReportFacts): Block[] {
@@ -370,7 +558,7 @@ function balanceRequirement(f: AnnualReportFacts): Block[] {
       caption: 'Balanskravsutredning',
       unit: 'Belopp i kr',
       id: 'tabell-balanskrav',
-      columns: [{ header: '', width: 4, align: 'left' }, { header: String(f.year), align: 'right' }],
+      columns: [{ header: 'Post', width: 4, align: 'left' }, { header: String(f.year), align: 'right' }],
       rows: [
         ['Årets resultat enligt resultaträkningen', kr(r)],
         ['Avgår: samtliga realisationsvinster', kr(0)],
@@ -472,14 +660,14 @@ function balanceSheet(f: AnnualReportFacts): Block[] {
         total(['Summa eget kapital, avsättningar och skulder', null, opt(t.current.totalAssetsOre), t.previous ? opt(t.previous.totalAssetsOre) : null]),
       ],
     }),
-    para(italic('Fördelningen på fordringar, kassa och bank, avsättningar och skulder saknas för perioden: den kommer ur huvudboken (SIE), som inte är inläst.')),
+    missing('Fördelningen på fordringar, kassa och bank, avsättningar och skulder (ur huvudboken, SIE)'),
     sourceLine(f),
   ];
 }
 
 function cashFlow(f: AnnualReportFacts): Block[] {
   const cf = f.statements?.cashFlow;
-  if (!cf) return [para(italic('Kassaflödesanalysen saknas för perioden: den räknas fram ur huvudboken (SIE), som inte är inläst.'))];
+  if (!cf) return [missing('Kassaflödesanalysen (räknas fram ur huvudboken, SIE)')];
   const c = cf;
   const any = (get: (x: typeof c.current) => number) => get(c.current) !== 0 || (c.previous ? get(c.previous) !== 0 : false);
   const rows: RowInput[] = [
@@ -507,12 +695,12 @@ function noteTable(n: number, title: string, rows: readonly AmountRow[], sumLabe
   const hasPrev = rows.some((r) => r.previousOre !== null);
   const sum = rows.reduce((a, r) => a + r.currentOre, 0);
   const sumPrev = rows.reduce((a, r) => a + (r.previousOre ?? 0), 0);
-  const cols = [{ header: '', width: 4, align: 'left' as const }, { header: dates ? `${y}-12-31` : String(y), align: 'right' as const }, ...(hasPrev ? [{ header: dates ? `${y - 1}-12-31` : String(y - 1), align: 'right' as const }] : [])];
+  const cols = [{ header: 'Post', width: 4, align: 'left' as const }, { header: dates ? `${y}-12-31` : String(y), align: 'right' as const }, ...(hasPrev ? [{ header: dates ? `${y - 1}-12-31` : String(y - 1), align: 'right' as const }] : [])];
   return section(
     `Not ${n}. ${title}`,
     [
+      // The note's heading names the table: no caption repeating it.
       table({
-        caption: `Not ${n}. ${title}`,
         unit: 'Belopp i kr',
         columns: cols,
         rows: [
@@ -550,9 +738,8 @@ function notes(f: AnnualReportFacts, principles: Block[]): Block[] {
         'Not 3. Verksamhetens kostnader',
         [
           table({
-            caption: 'Not 3. Verksamhetens kostnader',
             unit: 'Belopp i kr',
-            columns: [{ header: '', width: 4, align: 'left' }, { header: String(y), align: 'right' }, ...(hasPrev ? [{ header: String(y - 1), align: 'right' as const }] : [])],
+            columns: [{ header: 'Kostnadsslag', width: 4, align: 'left' }, { header: String(y), align: 'right' }, ...(hasPrev ? [{ header: String(y - 1), align: 'right' as const }] : [])],
             rows: [...rows.map(cells), subtotal(cells(direct)), cells(admin), total(cells(all))],
           }),
         ],
@@ -564,7 +751,7 @@ function notes(f: AnnualReportFacts, principles: Block[]): Block[] {
   out.push(
     s?.receivables
       ? noteTable(4, 'Fordringar', s.receivables, 'Summa kortfristiga fordringar', y, true)
-      : section('Not 4. Fordringar', [para(italic('Fordringarna per slag saknas för perioden: de kommer ur huvudboken (SIE), som inte är inläst.'))], { id: 'not-4', excludeFromToc: true }),
+      : section('Not 4. Fordringar', [missing('Fordringarna per slag (ur huvudboken, SIE)')], { id: 'not-4', excludeFromToc: true }),
   );
   if (s?.equity) {
     const q = s.equity;
@@ -578,9 +765,8 @@ function notes(f: AnnualReportFacts, principles: Block[]): Block[] {
         'Not 5. Eget kapital',
         [
           table({
-            caption: 'Not 5. Eget kapital',
             unit: 'Belopp i kr',
-            columns: [{ header: '', width: 4, align: 'left' }, { header: `${y}-12-31`, align: 'right' }, ...(hasPrev ? [{ header: `${y - 1}-12-31`, align: 'right' as const }] : [])],
+            columns: [{ header: 'Post', width: 4, align: 'left' }, { header: `${y}-12-31`, align: 'right' }, ...(hasPrev ? [{ header: `${y - 1}-12-31`, align: 'right' as const }] : [])],
             rows: [
               r('Ingående eget kapital enl. fastställd balansräkning', (x) => x.openingOre),
               r('Kapitaltillskott nya förbundsmedlemmar', (x) => x.contributionsOre),
@@ -596,7 +782,7 @@ function notes(f: AnnualReportFacts, principles: Block[]): Block[] {
   out.push(
     s?.shortTermLiabilities
       ? noteTable(6, 'Kortfristiga skulder', s.shortTermLiabilities, 'Summa kortfristiga skulder', y, true)
-      : section('Not 6. Kortfristiga skulder', [para(italic('De kortfristiga skulderna per slag saknas för perioden: de kommer ur huvudboken (SIE), som inte är inläst.'))], { id: 'not-6', excludeFromToc: true }),
+      : section('Not 6. Kortfristiga skulder', [missing('De kortfristiga skulderna per slag (ur huvudboken, SIE)')], { id: 'not-6', excludeFromToc: true }),
   );
   return out;
 }

@@ -2,9 +2,10 @@
  * Pieces the three report builders share: core tables (src/core/table.ts) as document tables, the
  * driftredovisning table, the narrative of a chapter, "data missing" paragraphs, goals with their assessment.
  */
-import { cell, cellDash, cellNumber, cellPercent, italic, para, table, total, type CellInput, type RowInput } from '../documents/build.ts';
+import { cell, cellDash, chart, cellNumber, cellPercent, italic, para, table, total, type CellInput, type RowInput } from '../documents/build.ts';
 import type { StatTable } from '../statistics/statTable.ts';
-import type { Block, Table as DocTable } from '../documents/model.ts';
+import type { Block, Chart, Marker, Table as DocTable, TableCell } from '../documents/model.ts';
+import type { ShownAssessment } from '../interventions/goals.ts';
 import type { Table } from '../table.ts';
 import { statementTableRows } from '../economy/statementTable.ts';
 import type { OperatingStatement } from '../economy/operatingStatement.ts';
@@ -50,6 +51,8 @@ export function operatingStatementTable(s: OperatingStatement, opts: { caption: 
     caption: opts.caption,
     unit: 'Belopp i tkr',
     ...(opts.id ? { id: opts.id } : {}),
+    // Eleven columns: set across the page, so that no row label wraps (the published report does the same).
+    landscape: true,
     headerRows: [[cell(''), cell(`Utfall ${y}`, { colSpan: 3, align: 'center' }), cell(`Budget ${y}`, { colSpan: 3, align: 'center' }), cell(`Avvikelse ${y}`, { align: 'center' }), cell(`Utfall ${y - 1}`, { colSpan: 3, align: 'center' })]],
     columns: [
       { header: 'Belopp tkr', width: 2.5, align: 'left' },
@@ -77,32 +80,69 @@ export function missing(what: string): Block {
 
 /** Colour plus word: the report's traffic-light assessment, readable without colour. */
 export const assessmentColour: Record<GoalAssessment, string> = { met: 'Grön', partly_met: 'Gul', not_met: 'Röd' };
+const assessmentMarker: Record<ShownAssessment, Marker> = { met: 'green', partly_met: 'yellow', not_met: 'red', no_basis: 'grey' };
 
-export function assessmentText(a: GoalAssessment | null): string {
+export function assessmentText(a: ShownAssessment | null): string {
+  if (a === 'no_basis') return 'Ej bedömbart – inga avslutade deltagare';
   return a ? `${assessmentColour[a]} – ${GoalAssessment.label(a).toLowerCase()}` : 'Ej bedömt';
+}
+
+/** The assessment as a table cell: a coloured swatch and the words. */
+export function assessmentCell(a: ShownAssessment | null): TableCell {
+  return cell(assessmentText(a), a ? { marker: assessmentMarker[a] } : {});
 }
 
 export function goalsTable(goals: readonly GoalFact[], caption: string, id?: string): Block {
   return table({
     caption,
     ...(id ? { id } : {}),
-    columns: [{ header: 'Målområde', width: 2 }, { header: 'Mål', width: 4 }, { header: 'Insats', width: 2 }, { header: 'Bedömning', width: 2 }, { header: 'Kommentar', width: 3 }],
-    rows: goals.map((g) => [g.area || '–', g.text, g.intervention ?? 'Förbundet', assessmentText(g.assessment), g.comment || '']),
+    columns: [{ header: 'Målområde', width: 2 }, { header: 'Mål', width: 4 }, { header: 'Insats', width: 2 }, { header: 'Bedömning', width: 2.4 }, { header: 'Kommentar', width: 3 }],
+    rows: goals.map((g) => [g.area || '–', g.text, g.intervention ?? 'Förbundet', assessmentCell(g.assessment), g.comment || '']),
   });
 }
 
 /** "5 av 7 mål uppfyllda, 1 delvis, 1 ej uppfyllt". */
 export function goalsSummary(goals: readonly GoalFact[]): string {
-  const n = (a: GoalAssessment | null) => goals.filter((g) => g.assessment === a).length;
+  const n = (a: ShownAssessment | null) => goals.filter((g) => g.assessment === a).length;
   const parts = [`${n('met')} uppfyllda`, `${n('partly_met')} delvis uppfyllda`, `${n('not_met')} ej uppfyllda`];
   const unassessed = n(null);
-  return `Av ${goals.length} mål är ${parts.join(', ')}${unassessed ? ` och ${unassessed} ännu inte bedömda` : ''}.`;
+  const noBasis = n('no_basis');
+  const rest = [...(noBasis ? [`${noBasis} inte bedömbara (inga avslutade deltagare)`] : []), ...(unassessed ? [`${unassessed} ännu inte bedömda`] : [])];
+  return `Av ${goals.length} mål är ${parts.join(', ')}${rest.length ? ` och ${rest.join(' och ')}` : ''}.`;
+}
+
+/**
+ * A suppressed statistic as a bar chart (its table is printed beside it by `statTable`): a bar per row label, a series
+ * per column that has a shown value above zero; a one-row statistic gives a bar per column. Hidden cells draw no bar.
+ */
+export function statChart(t: StatTable, title: string, id?: string): Chart {
+  const hiddenNote = t.hiddenCount > 0 ? ' Celler med färre än tillåtet antal personer är dolda och saknar stapel.' : '';
+  if (t.rowLabels.length === 1) {
+    return chart({ title, alt: `Stapeldiagram: ${title.toLowerCase()}, antal per kategori. Siffrorna står i tabellen under diagrammet.${hiddenNote}`, categories: t.colLabels, series: [{ name: t.rowLabels[0]!, values: t.cells[0]! }], ...(id ? { id } : {}) });
+  }
+  // All of each row first (the row totals are shown even where a split by column is hidden), then each column.
+  const all = t.rowTotals ? [{ name: 'Alla', values: t.rowTotals }] : [];
+  const series = [...all, ...t.colLabels.map((name, j) => ({ name, values: t.cells.map((r) => r[j] ?? null) }))].filter((x) => x.values.some((v) => v !== null && v > 0));
+  return chart({
+    title,
+    alt: `Stapeldiagram: ${title.toLowerCase()}, per ${t.rowHeader.toLowerCase()} och ${series.map((x) => x.name.toLowerCase()).join(', ')}. Siffrorna står i tabellen under diagrammet.${hiddenNote}`,
+    categories: t.rowLabels,
+    series,
+    ...(id ? { id } : {}),
+  });
 }
 
 /** A suppressed statistic (null = hidden, printed "–") as a document table, with row and column totals. */
 export function statTable(t: StatTable, id?: string): Block {
   const hidden = (v: number | null): CellInput => (v === null ? cell('–', { align: 'right' }) : cellNumber(v));
   const withTotals = t.rowTotals !== null;
+  if (t.rowLabels.length === 1) {
+    // One row of many categories (support before, exit outcomes): set as a column, so that the categories are row
+    // labels and no heading has to be squeezed into a narrow column.
+    const rows: RowInput[] = t.colLabels.map((label, j) => [label, hidden(t.cells[0]![j] ?? null)]);
+    if (withTotals) rows.push(total(['Totalt', hidden(t.rowTotals![0] ?? null)]));
+    return table({ caption: t.title, ...(id ? { id } : {}), columns: [{ header: t.rowLabels[0] === t.title ? 'Kategori' : t.rowLabels[0]!, width: 3, align: 'left' }, { header: `Antal ${t.rowHeader.toLowerCase()}`, align: 'right' }], rows });
+  }
   const rows: RowInput[] = t.rowLabels.map((label, i) => [label, ...t.cells[i]!.map(hidden), ...(withTotals ? [hidden(t.rowTotals![i] ?? null)] : [])]);
   if (t.colTotals) rows.push(total(['Totalt', ...t.colTotals.map(hidden), ...(withTotals ? [hidden(t.total)] : [])]));
   return table({

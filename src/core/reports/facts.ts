@@ -7,7 +7,7 @@ import type { CostDistribution, EquityAssessment, KeyFigures, OverviewRow } from
 import type { OperatingStatement } from '../economy/operatingStatement.ts';
 import type { BalanceSheet, CashFlowStatement, IncomeStatement } from '../ledger/statements.ts';
 import type { ParticipantStatistics } from '../statistics/participantStatistics.ts';
-import type { GoalAssessment } from '../interventions/vocabulary.ts';
+import type { ShownAssessment } from '../interventions/goals.ts';
 import type { ReportStatus } from './chapters.ts';
 
 /** A row of a note: a label and the amount of the year and the year before (öre, signed as printed). */
@@ -86,7 +86,8 @@ export interface GoalFact {
   readonly text: string;
   /** The intervention the goal belongs to; null for the förbund's own goals. */
   readonly intervention: string | null;
-  readonly assessment: GoalAssessment | null;
+  /** As shown (src/core/interventions/goals.ts): `no_basis` when there was nothing to assess the goal on. */
+  readonly assessment: ShownAssessment | null;
   readonly comment: string;
 }
 
@@ -152,8 +153,24 @@ export interface AnnualReportFacts {
   readonly activities: readonly ActivityFact[];
   readonly consumption: readonly ConsumptionFact[];
   readonly indicators: IndicatorResults | null;
+  /** Part 15's follow-up of the internal control plan; absent or null: the chapter is left out. */
+  readonly internalControl?: InternalControlFacts | null;
+  /** Part 16's value per member; absent or null: the chapter is left out. */
+  readonly valuePerMember?: ValuePerMemberFacts | null;
   /** For the document's properties; fixed in tests. */
   readonly created?: Date;
+}
+
+/** The year's internal control checks as the annual report prints them (part 15 gives them). */
+export interface InternalControlFacts {
+  readonly checks: readonly { readonly area: string; readonly control: string; readonly result: string; readonly action: string }[];
+}
+
+/** Each member's contribution and the computed value of the interventions to it (part 16 gives them). */
+export interface ValuePerMemberFacts {
+  readonly rows: readonly { readonly member: string; readonly contributionOre: number; readonly valueOre: number }[];
+  /** One sentence on how the value is computed, printed under the table. */
+  readonly method: string;
 }
 
 /** The economy of a period within a year (interim report, board pack), computed by the economy code. */

@@ -18,6 +18,7 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   ShadingType,
   Paragraph,
   type ParagraphChild,
@@ -31,11 +32,16 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
+import { estimatePageNumbersWith } from 'docx/layout';
+import { ChartRun, type ChartRunOptions } from 'docx/charts';
+
+/** Guessing where the layout cannot follow Word exactly: otherwise every number after the first such place is blank. */
+const estimatePageNumbers = estimatePageNumbersWith({ guess: true });
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Align, Doc, Inline, Table as ModelTable, TableRow as ModelRow } from '../../core/documents/model.ts';
-import { flatten, inlineText, TOC_TITLE, type FlatBlock } from '../../core/documents/walk.ts';
+import type { Align, Chart as ModelChart, Doc, Inline, Marker, Table as ModelTable, TableRow as ModelRow } from '../../core/documents/model.ts';
+import { flatten, inlineText, signerLine, TOC_TITLE, type FlatBlock } from '../../core/documents/walk.ts';
 import { textWidth } from '../fonts.ts';
+import { pageOrientations, type Orientation } from '../pageOrientation.ts';
 import { layoutColumns } from '../tableLayout.ts';
 
 const LANG = 'sv-SE';
@@ -50,6 +56,8 @@ export const TABLE_STYLE_ID = 'SamordnaTabell';
 export function bookmarkName(id: string): string {
   return id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40);
 }
+
+const MARKER_COLOR: Record<Marker, string> = { green: '2E7D32', yellow: 'F2B705', red: 'C62828', grey: '8C8C8C' };
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
@@ -76,11 +84,18 @@ const CELL_PAD = 100;
  * Column widths in twips, and the text size, so that no number or word is broken inside a cell. Measured with Source
  * Sans 3's advances and 18 % added: Arial (Liberation Sans) is up to 15 % wider (digits).
  */
-function columnLayout(t: ModelTable): { widths: number[]; size: number } {
-  const layout = layoutColumns(t, CONTENT_WIDTH, (text, bold, size) => textWidth(text, bold, size) * 20 * 1.18, { sizes: TABLE_SIZES, pad: CELL_PAD });
+function columnLayout(t: ModelTable, total = CONTENT_WIDTH): { widths: number[]; size: number; fits: boolean } {
+  const layout = layoutColumns(t, total, (text, bold, size) => textWidth(text, bold, size) * 20 * 1.18, { sizes: TABLE_SIZES, pad: CELL_PAD, markerWidth: 1.2 });
   const widths = layout.widths.map((w) => Math.floor(w));
-  widths[0]! += CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return { widths, size: layout.size };
+  widths[0]! += total - widths.reduce((a, b) => a + b, 0);
+  return { widths, size: layout.size, fits: layout.fits };
+}
+
+/** The text width of a landscape page. */
+const LANDSCAPE_WIDTH = PAGE.height - 2 * PAGE.marginX;
+
+function landscapeTable(t: ModelTable): boolean {
+  return t.landscape === true || (!columnLayout(t).fits && columnLayout(t, LANDSCAPE_WIDTH).fits);
 }
 
 function tableRow(t: ModelTable, row: ModelRow, widths: readonly number[], size: number, header: boolean): TableRow {
@@ -96,13 +111,21 @@ function tableRow(t: ModelTable, row: ModelRow, widths: readonly number[], size:
       ...(span > 1 ? { columnSpan: span } : {}),
       ...(header ? { shading: { fill: 'E7ECF2', type: ShadingType.CLEAR, color: 'auto' } } : {}),
       ...(row.emphasis === 'total' ? { borders: { top: { style: BorderStyle.SINGLE, size: 8, color: '000000' } } } : {}),
-      children: [new Paragraph({ style: 'Tabelltext', alignment: ALIGN[align], children: runs(c.runs, size === TABLE_SIZES[0] ? { bold } : { bold, size: size * 2 }) })],
+      // The swatch: a thick left rule in the colour beside the words, which carry the meaning (no extra text).
+      ...(c.marker !== undefined ? { borders: { left: { style: BorderStyle.SINGLE, size: 36, color: MARKER_COLOR[c.marker] } } } : {}),
+      children: [
+        new Paragraph({
+          style: 'Tabelltext',
+          alignment: ALIGN[align],
+          children: runs(c.runs, size === TABLE_SIZES[0] ? { bold } : { bold, size: size * 2 }),
+        }),
+      ],
     });
   });
   return new TableRow({ children: cells, cantSplit: true, ...(header ? { tableHeader: true } : {}) });
 }
 
-function table(t: ModelTable): (Paragraph | Table)[] {
+function table(t: ModelTable, total: number): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (t.caption !== undefined || t.unit !== undefined) {
     const children: ParagraphChild[] = [];
@@ -111,15 +134,17 @@ function table(t: ModelTable): (Paragraph | Table)[] {
       children.push(t.id !== undefined ? new Bookmark({ id: bookmarkName(t.id), children: [caption] }) : caption);
     }
     if (t.unit !== undefined) children.push(new TextRun({ children: [new Tab(), t.unit], bold: false, size: 18 }));
-    out.push(new Paragraph({ style: 'Caption', keepNext: true, tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }], children }));
+    out.push(new Paragraph({ style: 'Caption', keepNext: true, tabStops: [{ type: TabStopType.RIGHT, position: total }], children }));
   }
-  const { widths, size } = columnLayout(t);
+  const { widths, size } = columnLayout(t, total);
   out.push(
     new Table({
       style: TABLE_STYLE_ID,
-      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+      width: { size: total, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
+      // Row labels: the first column is the table's header column (Word's "First Column", read by assistive software).
+      tableLook: { firstRow: true, firstColumn: t.rowHeaders === true, lastRow: false, lastColumn: false, noHBand: true, noVBand: true },
       rows: [...t.header.map((r) => tableRow(t, r, widths, size, true)), ...t.body.map((r) => tableRow(t, r, widths, size, false))],
     }),
   );
@@ -142,8 +167,7 @@ function signatureTable(signers: readonly { name: string; role?: string }[]): Ta
           const children = s
             ? [
                 new Paragraph({ spacing: { before: 720 }, children: [] }),
-                new Paragraph({ border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } }, indent: { right: 567 }, children: [new TextRun(s.name)] }),
-                ...(s.role ? [new Paragraph({ children: [new TextRun({ text: s.role, italics: true })] })] : []),
+                new Paragraph({ border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } }, indent: { right: 567 }, children: [new TextRun(signerLine(s))] }),
               ]
             : [new Paragraph({ children: [] })];
           return new TableCell({ width: { size: half, type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none }, children });
@@ -160,12 +184,51 @@ function signatureTable(signers: readonly { name: string; role?: string }[]): Ta
   });
 }
 
+/**
+ * A real Word chart (DrawingML, editable in Word and LibreOffice) with its text alternative, under its title as a
+ * caption. Word draws a bar chart's first category at the bottom: the categories go in reversed, so it reads top down.
+ */
+function chartBlock(c: ModelChart, width: number): Paragraph[] {
+  const rev = <T,>(xs: readonly T[]) => [...xs].reverse();
+  const px = Math.round((width / 20) * (96 / 72));
+  const height = Math.min(600, 60 + c.categories.length * (18 + 12 * c.series.length));
+  return [
+    new Paragraph({ style: 'Caption', keepNext: true, children: [c.id !== undefined ? new Bookmark({ id: bookmarkName(c.id), children: [new TextRun(c.title)] }) : new TextRun(c.title)] }),
+    new Paragraph({
+      children: [
+        new ChartRun({
+          type: 'bar',
+          categories: rev(c.categories),
+          series: c.series.map((s, k) => ({ name: s.name, values: rev(s.values), color: CHART_COLORS[k % CHART_COLORS.length]! })),
+          legend: c.series.length > 1 ? undefined : false,
+          dataLabels: { value: true },
+          altText: { name: c.title, description: c.alt },
+          transformation: { width: px, height },
+        } as ChartRunOptions),
+      ],
+    }),
+  ];
+}
+
+const CHART_COLORS = ['1F4E79', 'C55A11', '548235', '7F6000'] as const;
+
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function body(blocks: readonly FlatBlock[]): (Paragraph | Table | TableOfContents)[] {
-  const out: (Paragraph | Table | TableOfContents)[] = [];
+type BodyChild = Paragraph | Table | TableOfContents;
+
+/** The body in runs of one orientation each: every run becomes a section of the document (a landscape table's pages). */
+function body(blocks: readonly FlatBlock[]): { orientation: Orientation; children: BodyChild[] }[] {
+  const orientations = pageOrientations(blocks, landscapeTable);
+  const segments: { orientation: Orientation; children: BodyChild[] }[] = [];
+  let out: BodyChild[] = [];
   let listInstance = 0;
-  for (const b of blocks) {
+  for (const [i, b] of blocks.entries()) {
+    const orientation = orientations[i]!;
+    if (segments.length === 0 || segments[segments.length - 1]!.orientation !== orientation) {
+      out = [];
+      segments.push({ orientation, children: out });
+    }
+    const width = orientation === 'landscape' ? LANDSCAPE_WIDTH : CONTENT_WIDTH;
     switch (b.kind) {
       case 'heading': {
         const textRun = new TextRun(b.text);
@@ -188,7 +251,7 @@ function body(blocks: readonly FlatBlock[]): (Paragraph | Table | TableOfContent
         break;
       }
       case 'table':
-        out.push(...table(b));
+        out.push(...table(b, width));
         break;
       case 'pageBreak':
         out.push(new Paragraph({ children: [new PageBreak()] }));
@@ -197,6 +260,9 @@ function body(blocks: readonly FlatBlock[]): (Paragraph | Table | TableOfContent
         out.push(new Paragraph({ style: 'TOCHeading', keepNext: true, children: [new TextRun(b.title ?? TOC_TITLE)] }));
         out.push(new TableOfContents(b.title ?? TOC_TITLE, { hyperlink: true, headingStyleRange: `1-${b.maxLevel ?? 2}` }));
         break;
+      case 'chart':
+        out.push(...chartBlock(b, width));
+        break;
       case 'signatures':
         if (b.placeAndDate) out.push(new Paragraph({ keepNext: true, children: [new TextRun(b.placeAndDate)] }));
         out.push(signatureTable(b.signers));
@@ -204,7 +270,7 @@ function body(blocks: readonly FlatBlock[]): (Paragraph | Table | TableOfContent
         break;
     }
   }
-  return out;
+  return segments;
 }
 
 /** The table style: thin rules, a bold header row with a rule under it. Written into styles.xml as Word writes it. */
@@ -224,7 +290,10 @@ function tableStyleXml(): string {
 const run = (size: number, extra: { bold?: boolean; italics?: boolean; color?: string } = {}) => ({ font: FONT, size, language: { value: LANG }, ...extra });
 
 export interface DocxOptions {
-  /** Write the table of contents' page numbers with the file (docx's layout estimate) instead of leaving them to Word. */
+  /**
+   * Write the table of contents' page numbers with the file (docx's layout estimate; default). `false` leaves them to
+   * Word's field update (faster, for documents without contents or quick previews).
+   */
   readonly estimatePageNumbers?: boolean;
 }
 
@@ -238,7 +307,9 @@ export async function renderDocx(d: Doc, opts: DocxOptions = {}): Promise<Buffer
     next: 'Normal',
     quickFormat: true,
     run: run([32, 26, 23][level - 1]!, { bold: true, color: '1F3864' }),
-    paragraph: { spacing: { before: [360, 240, 200][level - 1]!, after: 120 }, keepNext: true },
+    // A heading with its outline level (Word's navigation pane, LibreOffice's navigator, PDF export), but not a
+    // built-in Heading style, so that the TOC field (\o "1-2") leaves it out, as the model asks.
+    paragraph: { spacing: { before: [360, 240, 200][level - 1]!, after: 120 }, keepNext: true, outlineLevel: level - 1 },
   }));
   const document = new Document({
     title: d.title,
@@ -246,10 +317,11 @@ export async function renderDocx(d: Doc, opts: DocxOptions = {}): Promise<Buffer
     ...(d.subject !== undefined ? { subject: d.subject } : {}),
     ...(d.keywords !== undefined ? { keywords: d.keywords.join(', ') } : {}),
     description: d.title,
-    // The TOC field is written with its entries; its page numbers are filled in by Word, which updates the fields when
-    // the file is opened (it asks first), or — with `estimatePageNumbers` — written with the file from docx's own
-    // estimate of Word's layout (exact enough for Word's fonts, but seconds of CPU for a long document).
-    ...(opts.estimatePageNumbers ? { pageNumbers: estimatePageNumbers } : { features: { updateFields: true } }),
+    // The TOC field is written with its entries and their page numbers, from docx's estimate of Word's layout (guessing
+    // where it cannot follow Word exactly), so that the contents read right before any field update — LibreOffice
+    // does not update fields when it opens a file. Word still offers to update them (`updateFields`).
+    ...(opts.estimatePageNumbers === false || !blocks.some((b) => b.kind === 'toc') ? {} : { pageNumbers: estimatePageNumbers }),
+    features: { updateFields: true },
     styles: {
       default: {
         document: { run: run(21), paragraph: { spacing: { after: 120, line: 264 } } },
@@ -281,25 +353,23 @@ export async function renderDocx(d: Doc, opts: DocxOptions = {}): Promise<Buffer
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.marginY, bottom: PAGE.marginY, left: PAGE.marginX, right: PAGE.marginX, header: 567, footer: 567 },
-          },
+    sections: body(blocks).map((segment) => ({
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, ...(segment.orientation === 'landscape' ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+          margin: { top: PAGE.marginY, bottom: PAGE.marginY, left: PAGE.marginX, right: PAGE.marginX, header: 567, footer: 567 },
         },
-        headers: {
-          default: new Header({ children: [new Paragraph({ style: 'Sidhuvud', alignment: AlignmentType.RIGHT, children: [new TextRun(d.runningHeader ?? d.title)] })] }),
-        },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ style: 'Sidhuvud', alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })] })],
-          }),
-        },
-        children: body(blocks),
       },
-    ],
+      headers: {
+        default: new Header({ children: [new Paragraph({ style: 'Sidhuvud', alignment: AlignmentType.RIGHT, children: [new TextRun(d.runningHeader ?? d.title)] })] }),
+      },
+      footers: {
+        default: new Footer({
+          children: [new Paragraph({ style: 'Sidhuvud', alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })] })],
+        }),
+      },
+      children: segment.children,
+    })),
   });
   return withTableStyle(await Packer.toBuffer(document));
 }

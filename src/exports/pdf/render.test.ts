@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { doc, section, table, cellTkr, para, toc } from '../../core/documents/build.ts';
-import type { Block, Doc } from '../../core/documents/model.ts';
+import type { Block, Doc, Inline } from '../../core/documents/model.ts';
 import { documentText, flatten, runsText } from '../../core/documents/walk.ts';
 import { sampleDocument } from '../../core/documents/sample.ts';
 import { normalizeSpace, pdfInfo, pdfPagesToPng, poppler, popplerAvailable } from '../../../test/support/documents.ts';
@@ -131,11 +131,18 @@ describe.skipIf(!popplerAvailable)('PDF renderer, read back with poppler', () =>
     expect(tagged.map((e) => `${e.type} ${e.text}`)).toEqual(['H1 Innehåll', ...headings.map((h) => `H${h.level} ${h.text}`)]);
     const tables = flatten(model.blocks).filter((b) => b.kind === 'table');
     expect(s.filter((e) => e.type === 'Table')).toHaveLength(tables.length);
+    // Column headings are TH with Scope Column, each row's label TH with Scope Row; an empty corner cell is a TD.
     const th = s.filter((e) => e.type === 'TH');
-    expect(th.map((e) => e.text)).toEqual(tables.flatMap((t) => t.header.flatMap((r) => r.cells.map((c) => runsText(c.runs)))));
-    expect(th.length).toBe(tables.reduce((n, t) => n + t.header.reduce((k, r) => k + r.cells.length, 0), 0));
-    for (const e of th) expect(e.attrs).toContain('/Scope /Column');
-    expect(s.filter((e) => e.type === 'TD').length).toBe(tables.reduce((n, t) => n + t.body.reduce((k, r) => k + r.cells.length, 0), 0));
+    const filled = (c: { runs: readonly Inline[] }) => runsText(c.runs).trim() !== '';
+    const columnHeads = tables.flatMap((t) => t.header.flatMap((r) => r.cells.filter(filled).map((c) => runsText(c.runs))));
+    const rowHeads = tables.flatMap((t) => (t.rowHeaders ? t.body.map((r) => r.cells[0]!).filter(filled).map((c) => runsText(c.runs)) : []));
+    expect(rowHeads.length).toBeGreaterThan(0);
+    expect(th.filter((e) => e.attrs.includes('/Scope /Column')).map((e) => e.text)).toEqual(columnHeads);
+    expect(th.filter((e) => e.attrs.includes('/Scope /Row')).map((e) => e.text)).toEqual(rowHeads);
+    expect(th.length).toBe(columnHeads.length + rowHeads.length);
+    expect(th.every((e) => e.text.trim() !== '')).toBe(true);
+    const cells = tables.reduce((n, t) => n + [...t.header, ...t.body].reduce((k, r) => k + r.cells.length, 0), 0);
+    expect(s.filter((e) => e.type === 'TD').length).toBe(cells - th.length);
     for (const type of ['L', 'LI', 'Lbl', 'LBody', 'Caption', 'THead', 'TBody', 'TR', 'TOC', 'TOCI', 'Link', 'P']) expect(s.some((e) => e.type === type), type).toBe(true);
     expect(s.find((e) => e.type === 'Caption')!.text).toBe('Tabell 1 BalanskravsutredningBelopp i tkr');
   });
@@ -165,7 +172,8 @@ describe.skipIf(!popplerAvailable)('PDF renderer, read back with poppler', () =>
     const rowLines = lines.filter((l) => /^Post \d+ /.test(l));
     expect(rowLines.map(normalizeSpace)).toEqual(rows.map((r) => normalizeSpace(r.map((c) => (typeof c === 'string' ? c : runsText(c.runs))).join(' '))));
     const s = structure(out);
-    expect(s.filter((e) => e.type === 'TH')).toHaveLength(3);
+    expect(s.filter((e) => e.type === 'TH' && e.attrs.includes('/Scope /Column'))).toHaveLength(3);
+    expect(s.filter((e) => e.type === 'TH' && e.attrs.includes('/Scope /Row'))).toHaveLength(120);
     expect(s.filter((e) => e.type === 'TR')).toHaveLength(121);
   });
 

@@ -14,10 +14,12 @@
  *   over a page break repeats its header rows.
  */
 import PDFDocument from 'pdfkit';
-import type { Align, Doc, Inline, Table, TableCell, TableRow } from '../../core/documents/model.ts';
-import { flatten, inlineText, runsText, TOC_TITLE, type FlatBlock, type FlatHeading } from '../../core/documents/walk.ts';
+import type { Align, Chart, Doc, Inline, Marker, Table, TableCell, TableRow } from '../../core/documents/model.ts';
+import { flatten, inlineText, runsText, signerLine, TOC_TITLE, type FlatBlock, type FlatHeading } from '../../core/documents/walk.ts';
 import { documentFonts, fontFiles, type FontKey } from '../fonts.ts';
+import { pageOrientations } from '../pageOrientation.ts';
 import { layoutColumns } from '../tableLayout.ts';
+import { formatNumber } from '../../core/format.ts';
 
 type PDF = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -25,7 +27,6 @@ type Struct = PDFKit.PDFStructureElement;
 /** A4 in points; margins. */
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 70, bottom: 70, left: 62, right: 62 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BODY_SIZE = 10.5;
 const SMALL_SIZE = 8.5;
 /** Table text sizes, largest first: a wide table steps down until its numbers and words fit whole. */
@@ -38,6 +39,13 @@ const HEADER_FILL = '#E7ECF2';
 const CELL_PAD_X = 4;
 const CELL_PAD_Y = 2.5;
 const LIST_INDENT = 16;
+/** Room a cell's traffic-light swatch takes before its text, in ems of the table text. */
+const MARKER_WIDTH = 1.1;
+const MARKER_COLOR: Record<Marker, string> = { green: '#2E7D32', yellow: '#F2B705', red: '#C62828', grey: '#8C8C8C' };
+/** Bar colours of a chart's series (dark enough against white for bars, WCAG 1.4.11). */
+const CHART_COLORS = ['#1F4E79', '#C55A11', '#548235', '#7F6000'] as const;
+/** The text width of a landscape A4 page. */
+const LANDSCAPE_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
 
 /**
  * pdfkit tags a link annotation (StructParent, OBJR) only for URI links drawn inside a Link structure element; this
@@ -117,7 +125,12 @@ class Renderer {
   }
 
   private get maxY(): number {
-    return PAGE.height - MARGIN.bottom;
+    return this.pdf.page.height - MARGIN.bottom;
+  }
+
+  /** The text width of the current page (wider on a landscape page). */
+  private get width(): number {
+    return this.pdf.page.width - MARGIN.left - MARGIN.right;
   }
 
   private pageIndex(): number {
@@ -129,14 +142,14 @@ class Renderer {
     return this.pdf.y <= MARGIN.top + 0.5;
   }
 
-  private newPage(): void {
-    this.pdf.addPage();
+  private newPage(layout: 'portrait' | 'landscape' = 'portrait'): void {
+    this.pdf.addPage({ size: 'A4', layout, margins: MARGIN });
     this.pdf.x = MARGIN.left;
     this.pdf.y = MARGIN.top;
   }
 
   private ensureSpace(h: number): void {
-    if (this.pdf.y + h > this.maxY && !this.atPageTop()) this.newPage();
+    if (this.pdf.y + h > this.maxY && !this.atPageTop()) this.newPage(this.onLandscape() ? 'landscape' : 'portrait');
   }
 
   private setFont(key: FontKey, size: number, color = TEXT_COLOR): void {
@@ -144,6 +157,7 @@ class Renderer {
   }
 
   private inArtifact = false;
+
 
   /** Draws as an artifact; inside another artifact (a repeated header row's rules) just draws: they do not nest. */
   private artifact(type: 'Layout' | 'Pagination', draw: () => void): void {
@@ -210,7 +224,7 @@ class Renderer {
     this.pdf.addNamedDestination(place.dest, 'XYZ', null as unknown as number, this.pdf.y, null as unknown as number);
     const parentOutline = this.outline[Math.min(h.level - 1, this.outline.length - 1)]!;
     // Jump to the heading itself (pdfkit's outline takes the destination's left and top measured from the right and top).
-    const item = parentOutline.addItem(h.text, { expanded: h.level === 1, top: this.pdf.y, left: PAGE.width, zoom: 0 } as { expanded: boolean });
+    const item = parentOutline.addItem(h.text, { expanded: h.level === 1, top: this.pdf.y, left: this.pdf.page.width, zoom: 0 } as { expanded: boolean });
     this.outline.length = Math.min(h.level, this.outline.length);
     this.outline.push(item);
     const el = this.pdf.struct(`H${h.level}`);
@@ -218,7 +232,7 @@ class Renderer {
     this.setFont(h.level === 3 ? 'semibold' : 'bold', size, HEADING_COLOR);
     const y = this.pdf.y;
     el.add(() => {
-      this.pdf.text(h.text, MARGIN.left, y, { width: CONTENT_WIDTH });
+      this.pdf.text(h.text, MARGIN.left, y, { width: this.width });
     });
     el.end();
     this.pdf.y += h.level === 1 ? 6 : 4;
@@ -230,7 +244,7 @@ class Renderer {
     this.ensureSpace(size * 1.4);
     const el = this.pdf.struct('P');
     this.root.add(el);
-    this.runs(el, inlines, MARGIN.left, this.pdf.y, CONTENT_WIDTH, { size, ...(small ? { color: '#404040' } : {}) });
+    this.runs(el, inlines, MARGIN.left, this.pdf.y, this.width, { size, ...(small ? { color: '#404040' } : {}) });
     el.end();
     this.pdf.y += small ? 4 : 6;
   }
@@ -252,7 +266,7 @@ class Renderer {
       lbl.end();
       const body = this.pdf.struct('LBody');
       li.add(body);
-      this.runs(body, item, MARGIN.left + 4 + LIST_INDENT, y, CONTENT_WIDTH - 4 - LIST_INDENT, { size: BODY_SIZE });
+      this.runs(body, item, MARGIN.left + 4 + LIST_INDENT, y, this.width - 4 - LIST_INDENT, { size: BODY_SIZE });
       body.end();
       li.end();
       this.pdf.y += 2;
@@ -263,12 +277,20 @@ class Renderer {
 
   // ---- tables ----
 
-  private columns(t: Table): { widths: number[]; size: number } {
+  private onLandscape(): boolean {
+    return this.pdf.page.width > this.pdf.page.height;
+  }
+
+  private landscapeTable(t: Table): boolean {
+    return t.landscape === true || (!this.columns(t, PAGE.width - MARGIN.left - MARGIN.right).fits && this.columns(t, LANDSCAPE_WIDTH).fits);
+  }
+
+  private columns(t: Table, width = this.width): { widths: number[]; size: number; fits: boolean } {
     const measure = (text: string, bold: boolean, size: number) => {
       this.setFont(bold ? 'bold' : 'regular', size);
       return this.pdf.widthOfString(text) + 0.5;
     };
-    return layoutColumns(t, CONTENT_WIDTH, measure, { sizes: TABLE_SIZES, pad: CELL_PAD_X });
+    return layoutColumns(t, width, measure, { sizes: TABLE_SIZES, pad: CELL_PAD_X, markerWidth: MARKER_WIDTH });
   }
 
   /** Each cell's x, width and alignment in a row. */
@@ -292,7 +314,8 @@ class Renderer {
       const s = runsText(cell.runs);
       if (s === '') continue;
       this.setFont(bold ? 'bold' : 'regular', size);
-      h = Math.max(h, this.pdf.heightOfString(s, { width: w - 2 * CELL_PAD_X, lineGap: 1.5 }));
+      const indent = cell.marker !== undefined ? size * MARKER_WIDTH : 0;
+      h = Math.max(h, this.pdf.heightOfString(s, { width: w - 2 * CELL_PAD_X - indent, lineGap: 1.5 }));
     }
     return h + 2 * CELL_PAD_Y;
   }
@@ -302,29 +325,39 @@ class Renderer {
     const y = this.pdf.y;
     const bold = header || row.emphasis !== undefined;
     this.artifact('Layout', () => {
-      if (header) this.pdf.rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(HEADER_FILL);
+      if (header) this.pdf.rect(MARGIN.left, y, this.width, h).fill(HEADER_FILL);
       const ruleWidth = header ? 1 : row.emphasis === 'total' ? 0.9 : 0.3;
       if (row.emphasis === 'total' || header) {
-        this.pdf.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(ruleWidth).strokeColor(RULE_COLOR).stroke();
+        this.pdf.moveTo(MARGIN.left, y).lineTo(MARGIN.left + this.width, y).lineWidth(ruleWidth).strokeColor(RULE_COLOR).stroke();
       }
-      this.pdf.moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT_WIDTH, y + h).lineWidth(header ? 0.8 : 0.3).strokeColor(RULE_COLOR).stroke();
+      this.pdf.moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + this.width, y + h).lineWidth(header ? 0.8 : 0.3).strokeColor(RULE_COLOR).stroke();
     });
-    for (const { cell, x, w, align } of Renderer.cellBoxes(t, row, widths)) {
+    Renderer.cellBoxes(t, row, widths).forEach(({ cell, x, w, align }, i) => {
+      const indent = cell.marker !== undefined ? size * MARKER_WIDTH : 0;
+      if (cell.marker !== undefined) {
+        const marker = cell.marker;
+        this.artifact('Layout', () => {
+          this.pdf.circle(x + CELL_PAD_X + size * 0.4, y + CELL_PAD_Y + size * 0.62, size * 0.36).fill(MARKER_COLOR[marker]);
+        });
+      }
       const drawText = (parent: Struct | null) => {
         const s = runsText(cell.runs);
         if (s === '') return;
         if (parent) {
-          this.runs(parent, cell.runs, x + CELL_PAD_X, y + CELL_PAD_Y, w - 2 * CELL_PAD_X, { size, bold, align });
+          this.runs(parent, cell.runs, x + CELL_PAD_X + indent, y + CELL_PAD_Y, w - 2 * CELL_PAD_X - indent, { size, bold, align });
         } else {
           this.setFont(bold ? 'bold' : 'regular', size);
-          this.pdf.text(s, x + CELL_PAD_X, y + CELL_PAD_Y, { width: w - 2 * CELL_PAD_X, align, lineGap: 1.5 });
+          this.pdf.text(s, x + CELL_PAD_X + indent, y + CELL_PAD_Y, { width: w - 2 * CELL_PAD_X - indent, align, lineGap: 1.5 });
         }
       };
       if (tr) {
-        const el = this.pdf.struct(header ? 'TH' : 'TD');
+        // A column heading is TH (Scope Column), a row's label TH (Scope Row); an empty corner cell is no header.
+        const empty = runsText(cell.runs).trim() === '';
+        const scope = header ? (empty ? null : 'Column') : i === 0 && t.rowHeaders && !empty ? 'Row' : null;
+        const el = this.pdf.struct(scope ? 'TH' : 'TD');
         const span = cell.colSpan ?? 1;
         const attrs: Record<string, unknown> = {};
-        if (header) attrs['Scope'] = 'Column';
+        if (scope) attrs['Scope'] = scope;
         if (span > 1) attrs['ColSpan'] = span;
         if (Object.keys(attrs).length > 0) (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data['A'] = { O: 'Table', ...attrs };
         tr.add(el);
@@ -333,12 +366,17 @@ class Renderer {
       } else {
         drawText(null);
       }
-    }
+    });
     this.pdf.x = MARGIN.left;
     this.pdf.y = y + h;
   }
 
+  /**
+   * A table marked landscape, or one that cannot fit upright without breaking a word, is set on landscape pages of
+   * its own; the next block starts a new upright page.
+   */
   private table(t: Table): void {
+    const landscape = this.onLandscape();
     const { widths, size } = this.columns(t);
     const headerHeights = t.header.map((r) => this.rowHeight(t, r, widths, true, size));
     const bodyHeights = t.body.map((r) => this.rowHeight(t, r, widths, r.emphasis !== undefined, size));
@@ -357,14 +395,14 @@ class Renderer {
       if (t.caption !== undefined) {
         cap.add(() => {
           this.setFont('bold', TABLE_SIZES[0] + 1);
-          this.pdf.text(t.caption!, MARGIN.left, y, { width: CONTENT_WIDTH * 0.72 });
+          this.pdf.text(t.caption!, MARGIN.left, y, { width: this.width * 0.72 });
         });
       }
       const afterCaption = this.pdf.y;
       if (t.unit !== undefined) {
         cap.add(() => {
           this.setFont('regular', SMALL_SIZE, '#404040');
-          this.pdf.text(t.unit!, MARGIN.left + CONTENT_WIDTH * 0.72, y + 1.5, { width: CONTENT_WIDTH * 0.28, align: 'right' });
+          this.pdf.text(t.unit!, MARGIN.left + this.width * 0.72, y + 1.5, { width: this.width * 0.28, align: 'right' });
         });
       }
       cap.end();
@@ -384,7 +422,7 @@ class Renderer {
     t.body.forEach((r, i) => {
       const h = bodyHeights[i]!;
       if (this.pdf.y + h > this.maxY) {
-        this.newPage();
+        this.newPage(landscape ? 'landscape' : 'portrait');
         // The header rows again, as an artifact: they are in the structure once, at the start of the table.
         this.artifact('Pagination', () => t.header.forEach((hr, k) => this.row(t, hr, widths, size, headerHeights[k]!, true, null)));
       }
@@ -396,6 +434,69 @@ class Renderer {
     tbody.end();
     el.end();
     this.pdf.y += 10;
+  }
+
+  // ---- charts ----
+
+  /**
+   * A bar chart as vector graphics inside a Figure with its text alternative (Alt): the title above as a caption,
+   * then per category its label and one bar per series with the value beside it, and a legend when there are several
+   * series. Kept on one page.
+   */
+  private chart(c: Chart): void {
+    const barH = 9;
+    const groupGap = 6;
+    const legendH = c.series.length > 1 ? 16 : 0;
+    const height = TABLE_SIZES[0] * 1.6 + 4 + legendH + c.categories.length * (c.series.length * barH + groupGap) + 8;
+    this.ensureSpace(height);
+    if (c.id !== undefined) this.pdf.addNamedDestination(c.id, 'XYZ', null as unknown as number, this.pdf.y, null as unknown as number);
+    const cap = this.pdf.struct('P');
+    this.root.add(cap);
+    const y0 = this.pdf.y;
+    cap.add(() => {
+      this.setFont('bold', TABLE_SIZES[0] + 1);
+      this.pdf.text(c.title, MARGIN.left, y0, { width: this.width });
+    });
+    cap.end();
+    const top = this.pdf.y + 4;
+    const labelW = this.width * 0.34;
+    const valueW = 56;
+    const plotX = MARGIN.left + labelW + 6;
+    const plotW = this.width - labelW - 6 - valueW;
+    const max = Math.max(0, ...c.series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
+    const fig = this.pdf.struct('Figure', { alt: c.alt });
+    this.root.add(fig);
+    fig.add(() => {
+      let y = top;
+      if (legendH) {
+        let x = plotX;
+        c.series.forEach((s, k) => {
+          this.pdf.rect(x, y + 2, 8, 8).fill(CHART_COLORS[k % CHART_COLORS.length]!);
+          this.setFont('regular', SMALL_SIZE);
+          this.pdf.text(s.name, x + 11, y + 1.5, { lineBreak: false });
+          x += 11 + this.pdf.widthOfString(s.name) + 14;
+        });
+        y += legendH;
+      }
+      c.categories.forEach((cat, i) => {
+        const groupH = c.series.length * barH;
+        this.setFont('regular', SMALL_SIZE);
+        this.pdf.text(cat, MARGIN.left, y + groupH / 2 - SMALL_SIZE * 0.6, { width: labelW, align: 'right', lineBreak: false, ellipsis: true });
+        c.series.forEach((s, k) => {
+          const v = s.values[i] ?? null;
+          const by = y + k * barH;
+          if (v !== null && max > 0) this.pdf.rect(plotX, by + 1, Math.max(0.5, (Math.abs(v) / max) * plotW), barH - 2).fill(CHART_COLORS[k % CHART_COLORS.length]!);
+          const w = v !== null && max > 0 ? (Math.abs(v) / max) * plotW : 0;
+          this.setFont('regular', SMALL_SIZE - 1);
+          this.pdf.text(v === null ? '–' : `${formatNumber(v, Number.isInteger(v) ? 0 : 1)}${c.unit ? ` ${c.unit}` : ''}`, plotX + w + 3, by + 1, { lineBreak: false });
+        });
+        y += groupH + groupGap;
+      });
+      this.pdf.moveTo(plotX, top + legendH).lineTo(plotX, y - groupGap).lineWidth(0.6).strokeColor(RULE_COLOR).stroke();
+      this.pdf.x = MARGIN.left;
+      this.pdf.y = y + 8;
+    });
+    fig.end();
   }
 
   // ---- table of contents, signatures ----
@@ -411,7 +512,7 @@ class Renderer {
     const y0 = this.pdf.y;
     h.add(() => {
       this.setFont('bold', HEADING_SIZE[1], HEADING_COLOR);
-      this.pdf.text(title, MARGIN.left, y0, { width: CONTENT_WIDTH });
+      this.pdf.text(title, MARGIN.left, y0, { width: this.width });
     });
     h.end();
     this.pdf.y += 8;
@@ -420,7 +521,7 @@ class Renderer {
     for (const [i, { heading, dest }] of this.headings.entries()) {
       if (heading.excludeFromToc || heading.level > maxLevel) continue;
       const indent = (heading.level - 1) * 14;
-      const width = CONTENT_WIDTH - indent - TOC_NUMBER_WIDTH - 8;
+      const width = this.width - indent - TOC_NUMBER_WIDTH - 8;
       const font: FontKey = heading.level === 1 ? 'semibold' : 'regular';
       this.setFont(font, BODY_SIZE);
       const height = this.pdf.heightOfString(heading.text, { width, lineGap: 1.5 });
@@ -445,7 +546,7 @@ class Renderer {
     link.add(() => {
       this.setFont(font, BODY_SIZE);
       this.pdf.text(text, MARGIN.left + indent, y, { width, goTo: dest, lineGap: 1.5 });
-      this.pdf.text(String(page), MARGIN.left + CONTENT_WIDTH - TOC_NUMBER_WIDTH, y, { width: TOC_NUMBER_WIDTH, align: 'right', goTo: dest });
+      this.pdf.text(String(page), MARGIN.left + this.width - TOC_NUMBER_WIDTH, y, { width: TOC_NUMBER_WIDTH, align: 'right', goTo: dest });
     });
     tagged.linkText = undefined;
     link.end();
@@ -459,11 +560,11 @@ class Renderer {
       this.ensureSpace(BODY_SIZE * 1.4 + 80);
       const p = this.pdf.struct('P');
       div.add(p);
-      this.runs(p, [{ kind: 'text', text: placeAndDate }], MARGIN.left, this.pdf.y, CONTENT_WIDTH, { size: BODY_SIZE });
+      this.runs(p, [{ kind: 'text', text: placeAndDate }], MARGIN.left, this.pdf.y, this.width, { size: BODY_SIZE });
       p.end();
       this.pdf.y += 4;
     }
-    const colWidth = CONTENT_WIDTH / 2;
+    const colWidth = this.width / 2;
     for (let i = 0; i < signers.length; i += 2) {
       this.ensureSpace(80);
       const lineY = this.pdf.y + 40;
@@ -477,11 +578,7 @@ class Renderer {
         div.add(p);
         p.add(() => {
           this.setFont('regular', BODY_SIZE);
-          this.pdf.text(s.name, x, lineY + 3, { width: colWidth - 30 });
-          if (s.role) {
-            this.setFont('italic', BODY_SIZE);
-            this.pdf.text(s.role, x, this.pdf.y, { width: colWidth - 30 });
-          }
+          this.pdf.text(signerLine(s), x, lineY + 3, { width: colWidth - 30 });
         });
         p.end();
         bottom = Math.max(bottom, this.pdf.y);
@@ -500,8 +597,8 @@ class Renderer {
       this.pdf.page.margins.bottom = 0;
       this.artifact('Pagination', () => {
         this.setFont('regular', SMALL_SIZE, '#595959');
-        this.pdf.text(this.d.runningHeader ?? this.d.title, MARGIN.left, 36, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
-        this.pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN.left, PAGE.height - 46, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+        this.pdf.text(this.d.runningHeader ?? this.d.title, MARGIN.left, 36, { width: this.width, align: 'right', lineBreak: false });
+        this.pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN.left, this.pdf.page.height - 46, { width: this.width, align: 'center', lineBreak: false });
       });
       this.pdf.page.margins.bottom = bottom;
     }
@@ -516,7 +613,11 @@ class Renderer {
   /** Draws the blocks (and so learns each heading's page), without the page furniture. */
   layOut(): void {
     let h = 0;
+    const orientations = pageOrientations(this.blocks, (t) => this.landscapeTable(t));
     for (const [i, b] of this.blocks.entries()) {
+      // The page turns where the orientation changes (src/exports/pageOrientation.ts).
+      const want = orientations[i]!;
+      if ((want === 'landscape') !== this.onLandscape()) this.newPage(want);
       switch (b.kind) {
         case 'heading':
           this.heading(b, this.headings[h++]!, this.blocks[i + 1]);
@@ -538,6 +639,9 @@ class Renderer {
           break;
         case 'signatures':
           this.signatures(b.placeAndDate, b.signers);
+          break;
+        case 'chart':
+          this.chart(b);
           break;
       }
     }

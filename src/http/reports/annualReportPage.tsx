@@ -5,6 +5,7 @@ import { annualReportChapters, reportStatusLabels } from '../../core/reports/cha
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../kit/form.tsx';
+import type { ChecklistItem } from '../../core/reports/annualReport.ts';
 import { DownloadForm } from './parts.tsx';
 
 /** A refused write on this page (adopt, reopen, a chapter switched): what was posted and the problems. */
@@ -25,12 +26,14 @@ export interface AnnualReportModel {
   readonly canRead: boolean;
   readonly canWrite: boolean;
   readonly refused?: RefusedReportForm | undefined;
+  /** What is still to write or register before the report is locked (the document prints no gaps). */
+  readonly checklist: readonly ChecklistItem[];
 }
 
 const eventLabels: Record<AnnualReportState['events'][number]['event'], string> = { ready: 'klar för styrelsen', draft: 'tillbaka till utkast', adopted: 'fastställd', reopened: 'öppnad igen' };
 
 export function AnnualReportPage(props: { model: AnnualReportModel }) {
-  const { federation: f, year, state, disabledChapters: off, meetingDates, canRead, canWrite, refused } = props.model;
+  const { federation: f, year, state, disabledChapters: off, meetingDates, canRead, canWrite, refused, checklist } = props.model;
   const texts = new Map(state.texts.map((t) => [t.chapter, t]));
   const v = refused?.values ?? {};
   const e = refused?.errors ?? {};
@@ -136,6 +139,26 @@ export function AnnualReportPage(props: { model: AnnualReportModel }) {
           <h2>Status och fastställelse</h2>
           {!locked ? (
             <>
+              <h3>Kvar att göra innan årsredovisningen låses</h3>
+              {checklist.length ? (
+                <ul class="checklist">
+                  {checklist.map((item) => (
+                    <li>
+                      {item.kind === 'text' ? (
+                        <a href={`${base}/text/${item.chapterKey}`}>
+                          {item.chapter}: {item.what.toLowerCase()} saknas
+                        </a>
+                      ) : (
+                        <>
+                          {item.chapter}: {item.what} är inte registrerat eller inläst
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>Alla avsnitt har text och alla uppgifter finns.</p>
+              )}
               <Form action={`${base}/kopiera`} label="Kopiera förra årets texter">
                 <p>Kopiera texterna från {year - 1} till de avsnitt som ännu saknar text för {year}.</p>
                 <SubmitButton label={`Kopiera texterna från ${year - 1}`} />

@@ -10,6 +10,10 @@ export interface ChapterTextModel {
   readonly federation: FederationRef;
   readonly year: number;
   readonly chapter: ChapterDef;
+  /** What belongs in the chapter. */
+  readonly guidance: string;
+  /** Last year's text of the chapter, offered as a start when this year's is not written. */
+  readonly lastYearText: string | null;
   readonly status: ReportStatus;
   readonly current: ChapterText | undefined;
   /** Every saved version, newest first. */
@@ -21,7 +25,8 @@ export interface ChapterTextModel {
 }
 
 export function ChapterTextPage(props: { model: ChapterTextModel }) {
-  const { federation: f, year, chapter: def, status, current, versions, canWrite, refused } = props.model;
+  const { federation: f, year, chapter: def, guidance, lastYearText, status, current, versions, canWrite, refused } = props.model;
+  const startFromLastYear = !current && lastYearText !== null;
   return (
     <Layout title={`${def.title} – årsredovisning ${year}`} federation={f}>
       <h1>
@@ -30,12 +35,19 @@ export function ChapterTextPage(props: { model: ChapterTextModel }) {
       <p>
         <a href={`/f/${f.id}/arsredovisning?ar=${year}`}>Tillbaka till årsredovisningen {year}</a>
       </p>
+      {guidance ? (
+        <div class="guidance">
+          <h2>Vad avsnittet ska innehålla</h2>
+          <p>{guidance}</p>
+        </div>
+      ) : null}
       {def.generated ? <p>Avsnittet innehåller också det som genereras ur förbundets uppgifter: {def.generated}.</p> : null}
       {status === 'adopted' ? <p class="warning">Årsredovisningen är fastställd och låst. Texten kan inte ändras utan att årsredovisningen öppnas igen.</p> : null}
       <ErrorSummary errors={refused?.error ? { body: refused.error } : undefined} general={refused?.general} />
       {canWrite ? (
         <Form action={`/f/${f.id}/arsredovisning/${year}/text/${def.key}`} label={`Text till ${def.title}`}>
-          <TextAreaField name="body" label="Text" rows={16} value={refused?.value ?? current?.body ?? ''} error={refused?.error} hint={`Enkel märkning, ingen HTML. ${markupHelp}`} />
+          {startFromLastYear ? <p>Texten nedan är förra årets ({year - 1}), som start. Gör den aktuell och spara den som årets text.</p> : null}
+          <TextAreaField name="body" label="Text" rows={16} value={refused?.value ?? current?.body ?? lastYearText ?? ''} error={refused?.error} hint={`Enkel märkning, ingen HTML. ${markupHelp}`} />
           <SubmitButton label="Spara ny version" />
         </Form>
       ) : current ? (

@@ -3,12 +3,26 @@
  * Swedish labels, dates and terms as given, the lock stated, nothing to edit.
  */
 import { describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
+import type { AppEnv, RequestContext } from '../context.ts';
 import { jsx } from 'hono/jsx';
 import { AnnualReportPage, type AnnualReportModel } from './annualReportPage.tsx';
 import { BoardPage, type BoardModel } from './boardPages.tsx';
 import { ChapterTextPage } from './chapterTextPage.tsx';
 import { MeetingPage } from './meetingPages.tsx';
 import { chapterDef } from '../../core/reports/chapters.ts';
+
+/** A page with forms, rendered inside a request with context storage (as in app.tsx), so forms get their CSRF field. */
+async function htmlInRequest(component: unknown, model: unknown): Promise<string> {
+  const app = new Hono<AppEnv>();
+  app.use('*', contextStorage());
+  app.get('/', (c) => {
+    c.set('ctx', { csrfToken: 'token', can: () => false, principal: { local: false, national: false, admin: false, federations: new Map() }, assignedInterventions: [] } as unknown as RequestContext);
+    return c.html(jsx(component as never, { model }) as never);
+  });
+  return (await app.request('/')).text();
+}
 
 /** Renders a page component to its HTML (a .ts file, so no JSX syntax here). */
 const html = (component: unknown, model: unknown) => String(jsx(component as never, { model }));
@@ -28,6 +42,7 @@ describe('AnnualReportPage', () => {
       events: [{ event: 'adopted', note: '', actor: 'kansli@forbund.se', at: '2026-03-12 14:00' }],
     },
     disabledChapters: new Set(['events']),
+    checklist: [],
     meetingDates: ['2025-05-14', '2025-09-01'],
     canRead: true,
     canWrite: false,
@@ -60,11 +75,51 @@ describe('AnnualReportPage', () => {
   });
 });
 
+describe('AnnualReportPage before locking', () => {
+  it('lists what is still to write, each chapter text linked to its editor, and the data still missing', async () => {
+    const out = await htmlInRequest(AnnualReportPage, {
+      federation,
+      year: 2025,
+      state: { year: 2025, status: 'draft', adoptedDate: null, adoptedParagraph: null, texts: [], events: [] },
+      disabledChapters: new Set<string>(),
+      meetingDates: [],
+      canRead: true,
+      canWrite: true,
+      checklist: [
+        { chapter: '1.2 Uppdrag', chapterKey: 'mission', what: 'Kapitlets text', kind: 'text' },
+        { chapter: '4 Kassaflödesanalys', chapterKey: 'cash_flow', what: 'Kassaflödesanalysen (räknas fram ur huvudboken, SIE)', kind: 'data' },
+      ],
+    });
+    expect(text(out)).toContain('Kvar att göra innan årsredovisningen låses');
+    expect(out).toContain('href="/f/7/arsredovisning/2025/text/mission"');
+    expect(text(out)).toContain('1.2 Uppdrag: kapitlets text saknas');
+    expect(text(out)).toContain('4 Kassaflödesanalys: Kassaflödesanalysen (räknas fram ur huvudboken, SIE) är inte registrerat eller inläst');
+  });
+});
+
 describe('ChapterTextPage', () => {
+  it('guides the kansli and offers last year’s text as a start when this year’s is not written', async () => {
+    const out = await htmlInRequest(ChapterTextPage, {
+      federation,
+      year: 2025,
+      chapter: chapterDef('mission'),
+      guidance: 'Förbundets ändamål och uppgift.',
+      lastYearText: 'Förra årets text om uppdraget.',
+      status: 'draft',
+      current: undefined,
+      versions: [],
+      canWrite: true,
+    });
+    expect(text(out)).toContain('Vad avsnittet ska innehålla');
+    expect(text(out)).toContain('Förbundets ändamål och uppgift.');
+    expect(text(out)).toContain('Texten nedan är förra årets (2024), som start.');
+    expect(out).toMatch(/<textarea[^>]*>Förra årets text om uppdraget\.<\/textarea>/);
+  });
+
   it('shows a locked chapter’s text and its versions to a reader', () => {
     const v1 = { chapter: 'chair', body: 'Första.', version: 1, changedBy: 'a@f.se', changedAt: '2026-01-10 09:00' };
     const v2 = { ...v1, body: 'Andra **fet**.', version: 2, changedAt: '2026-01-11 09:00' };
-    const out = html(ChapterTextPage, { federation, year: 2025, chapter: chapterDef('chair'), status: 'adopted', current: v2, versions: [v2, v1], canWrite: false });
+    const out = html(ChapterTextPage, { federation, year: 2025, chapter: chapterDef('chair'), guidance: '', lastYearText: null, status: 'adopted', current: v2, versions: [v2, v1], canWrite: false });
     expect(out).toContain('Ordförande har ordet – årsredovisning 2025');
     expect(out).toContain('Årsredovisningen är fastställd och låst.');
     expect(out).toContain('<pre class="markup-source">Andra **fet**.</pre>');

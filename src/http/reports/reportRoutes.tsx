@@ -14,7 +14,7 @@ import { formTextFields } from '../kit/requestBody.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { parseIsoDate, parseYear, valueOrThrow } from '../../core/input/index.ts';
-import { chapterDef } from '../../core/reports/chapters.ts';
+import { chapterDef, chapterGuidance } from '../../core/reports/chapters.ts';
 import { documentContentTypes, parseDocumentFormat, renderDocument } from '../../exports/documentFile.ts';
 import { listMembers } from '../../services/members/members.ts';
 import {
@@ -33,7 +33,7 @@ import {
   updateBoardMember,
   updateDecisionItem,
 } from '../../services/reports/board.ts';
-import { annualReportDocument, boardPackDocument, interimReportDocument, reportFileNames } from '../../services/reports/documents.ts';
+import { annualReportDocument, annualReportGaps, boardPackDocument, interimReportDocument, reportFileNames } from '../../services/reports/documents.ts';
 import {
   adoptAnnualReport,
   copyPreviousYearTexts,
@@ -67,6 +67,7 @@ export async function loadAnnualReport(db: Database, federation: FederationRef, 
     canRead: ctx.can('reports:read'),
     canWrite: ctx.can('reports:write'),
     refused,
+    checklist: ctx.can('reports:write') && state.status !== 'adopted' ? await annualReportGaps(db, federation.id, year) : [],
   };
 }
 
@@ -76,10 +77,13 @@ export async function loadChapterText(db: Database, federation: FederationRef, c
   if (!def || !def.narrative) throw new NotFoundError('Avsnittet finns inte.');
   const state = await getAnnualReportState(db, federation.id, year);
   const versions = await listTextVersions(db, federation.id, year, chapter);
+  const lastYear = (await getAnnualReportState(db, federation.id, year - 1)).texts.find((t) => t.chapter === chapter);
   return {
     federation,
     year,
     chapter: def,
+    guidance: chapterGuidance[chapter] ?? '',
+    lastYearText: lastYear?.body ?? null,
     status: state.status,
     current: state.texts.find((t) => t.chapter === chapter),
     versions,

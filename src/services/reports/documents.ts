@@ -5,7 +5,7 @@
 import type { Doc } from '../../core/documents/model.ts';
 import { InputError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/input/dates.ts';
-import { buildAnnualReport } from '../../core/reports/annualReport.ts';
+import { annualReportChecklist, buildAnnualReport, type ChecklistItem } from '../../core/reports/annualReport.ts';
 import { buildBoardPack, buildInterimReport } from '../../core/reports/periodReports.ts';
 import type { Database } from '../../db/database.ts';
 import { loadAnnualReportFacts, loadBoardPackFacts, loadInterimReportFacts } from './facts.ts';
@@ -18,6 +18,12 @@ function checkYear(year: number): void {
 export async function annualReportDocument(db: Database, federationId: number, year: number, opts: { created?: Date } = {}): Promise<Doc> {
   checkYear(year);
   return buildAnnualReport(await loadAnnualReportFacts(db, federationId, year, opts));
+}
+
+/** What the kansli still has to write or register before locking the report (the document prints no gaps). */
+export async function annualReportGaps(db: Database, federationId: number, year: number): Promise<ChecklistItem[]> {
+  checkYear(year);
+  return annualReportChecklist(await loadAnnualReportFacts(db, federationId, year));
 }
 
 export async function interimReportDocument(db: Database, federationId: number, year: number, throughMonth: number, opts: { created?: Date } = {}): Promise<Doc> {

@@ -6,6 +6,8 @@
 import { classify } from '../../core/ledger/classification.ts';
 import type { YearStatements } from '../../core/ledger/statements.ts';
 import type {
+  InternalControlFacts,
+  ValuePerMemberFacts,
   AmountRow,
   AnnualReportFacts,
   BoardPackFacts,
@@ -19,6 +21,8 @@ import type {
   YearPair,
 } from '../../core/reports/facts.ts';
 import { consumption } from '../../core/interventions/consumption.ts';
+import { interventionRunsInYear, shownAssessment } from '../../core/interventions/goals.ts';
+import type { InterventionKind } from '../../core/interventions/vocabulary.ts';
 import type { ParticipantStatistics } from '../../core/statistics/participantStatistics.ts';
 import type { KeyFigures } from '../../core/economy/keyFigures.ts';
 import type { Database, Queryable } from '../../db/database.ts';
@@ -166,18 +170,30 @@ export async function loadStatements(q: Queryable, federationId: number, year: n
   };
 }
 
-/** Goals of the förbund and of its interventions, with the year's assessment. */
-export async function loadGoals(q: Queryable, federationId: number, year: number): Promise<GoalFact[]> {
+/**
+ * Goals of the förbund and of the interventions that run in the year, with the year's assessment as it may be shown
+ * (src/core/interventions/goals.ts). `finished`: each individual intervention's finished participants of the year
+ * as published, by name (the annual report has them; without them the recorded assessment stands).
+ */
+export async function loadGoals(q: Queryable, federationId: number, year: number, finished: ReadonlyMap<string, number | null> = new Map()): Promise<GoalFact[]> {
   const out: GoalFact[] = [];
-  const add = (goals: Awaited<ReturnType<typeof listGoals>>, intervention: string | null) => {
+  const add = (goals: Awaited<ReturnType<typeof listGoals>>, intervention: { name: string; kind: InterventionKind } | null) => {
     for (const g of goals) {
       const a = g.assessments.find((x) => x.year === year);
-      out.push({ area: g.area, text: g.text, intervention, assessment: a?.assessment ?? null, comment: a?.comment ?? '' });
+      const basis = { kind: intervention?.kind ?? null, finished: intervention ? (finished.get(intervention.name) ?? null) : null };
+      out.push({ area: g.area, text: g.text, intervention: intervention?.name ?? null, assessment: shownAssessment(a?.assessment ?? null, basis), comment: a?.comment ?? '' });
     }
   };
   add(await listGoals(q, federationId, null), null);
-  for (const i of await listInterventions(q, federationId)) add(await listGoals(q, federationId, i.id), i.name);
+  for (const i of await listInterventions(q, federationId)) if (interventionRunsInYear(i, year)) add(await listGoals(q, federationId, i.id), i);
   return out;
+}
+
+/** Finished participants of the year per intervention (by name), from the published statistics (null: hidden). */
+export function finishedByIntervention(s: ParticipantStatistics | null): Map<string, number | null> {
+  const t = s?.byIntervention;
+  // Columns: active, new, finished (src/core/statistics/participantStatistics.ts).
+  return new Map(t ? t.rowLabels.map((name, i) => [name, t.cells[i]?.[2] ?? null] as const) : []);
 }
 
 /** Decided and used money per intervention for the year, requisitions up to `throughDate` (ISO) when given. */
@@ -225,6 +241,7 @@ export async function loadAnnualReportFacts(db: Database, federationId: number, 
   const members = await listMembers(q, federationId);
   const state = await getAnnualReportState(q, federationId, year);
   const economy = await loadEconomy(q, federationId, year);
+  const participants = await loadParticipants(db, federationId, year);
   return {
     federation: { name: federation.name, members: members.map((m) => ({ name: m.name, kind: m.kind })) },
     year,
@@ -238,8 +255,8 @@ export async function loadAnnualReportFacts(db: Database, federationId: number, 
     economy,
     statements: await loadStatements(q, federationId, year, economy),
     board: await loadBoard(q, federationId, `${year}-01-01`, `${year}-12-31`),
-    goals: await loadGoals(q, federationId, year),
-    ...(await loadParticipants(db, federationId, year)),
+    goals: await loadGoals(q, federationId, year, finishedByIntervention(participants.participants)),
+    ...participants,
     activities: (await listActivities(q, federationId, year)).map((a) => ({
       name: a.name,
       targetGroup: a.targetGroup,
@@ -249,8 +266,26 @@ export async function loadAnnualReportFacts(db: Database, federationId: number, 
     })),
     consumption: await loadConsumption(q, federationId, year),
     indicators: await loadIndicatorResults(q, federationId, year),
+    internalControl: await loadInternalControl(q, federationId, year),
+    valuePerMember: await loadValuePerMember(q, federationId, year),
     ...(opts.created ? { created: opts.created } : {}),
   };
+}
+
+/**
+ * The internal control's follow-up of the year (part 15, built alongside): null until it is wired to that part's
+ * service. Returning facts makes chapter "Intern kontroll" appear in the annual report.
+ */
+export async function loadInternalControl(_q: Queryable, _federationId: number, _year: number): Promise<InternalControlFacts | null> {
+  return null;
+}
+
+/**
+ * The value per member of the year (part 16, built alongside): null until it is wired to that part's service.
+ * Returning facts makes chapter "Värde per medlem" appear in the annual report.
+ */
+export async function loadValuePerMember(_q: Queryable, _federationId: number, _year: number): Promise<ValuePerMemberFacts | null> {
+  return null;
 }
 
 function profileSentence(y: YearFigures, lead: string): string {
