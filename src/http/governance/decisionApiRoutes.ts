@@ -82,7 +82,7 @@ export const decisionApiRoutes: RouteModule = ({ db }) => {
 
   app.get(`${base}/meetings/:mid`, async (c) => {
     const f = requireFederation(c);
-    requirePermission(c, 'federation:read');
+    requirePermission(c, 'applications:read');
     const mid = pathId(c, 'mid');
     return c.json({ ...(await getMeetingAgenda(db, f.id, mid)), protocol: await getMinutes(db, f.id, mid) });
   });
