@@ -34,7 +34,7 @@ describe('samordna report protocol | notice', () => {
   let meetingId: number;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'samordna-protocol-cli-'));
-    const env = { ...process.env, SAMORDNA_DATA_DIR: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, SAMORDNA_DATA_DIR: dir };
     delete env.DATABASE_URL;
     const db = await openDatabase(env);
     try {
