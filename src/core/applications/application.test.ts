@@ -110,3 +110,16 @@ describe('the decision without retyping', () => {
     expect(interventionPlan({ ...base, level: 'process' }, [], '2026-12-10').kind).toBe('structural');
   });
 });
+
+describe('amounts per year as typed in a text box', () => {
+  it('reads "year: amount" lines and lets the refusal name a broken line', async () => {
+    const { yearAmountLines, parseYearAmounts } = await import('./application.ts');
+    const problems: { field?: string; message: string }[] = [];
+    expect(parseYearAmounts(yearAmountLines('2027: 500 000\n\n2028\t250 000,50 kr'), 'amounts', problems)).toEqual([
+      { year: 2027, amountOre: 50_000_000 }, { year: 2028, amountOre: 25_000_050 },
+    ]);
+    expect(problems).toEqual([]);
+    parseYearAmounts(yearAmountLines('tvåtusen: 5'), 'amounts', problems);
+    expect(problems.map((p) => p.field)).toEqual(['amounts[0].year', 'amounts[0].amount']);
+  });
+});

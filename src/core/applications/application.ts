@@ -157,3 +157,22 @@ export function nextStatus(from: ApplicationStatus, to: ApplicationStatus): Appl
   }
   return to;
 }
+
+/**
+ * Amounts per year as a person types them in a text box, one year a line: "2027: 500 000" (colon, tab or
+ * spaces after the year). Gives the rows parseYearAmounts reads; a line that is not "year: amount" is kept
+ * as it stands so that the refusal names it.
+ */
+export function yearAmountLines(text: string): { year: string; amount: string }[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const m = /^(\d{4})\s*[:\t ]\s*(.+)$/.exec(l);
+      return m ? { year: m[1]!, amount: m[2]!.replace(/\s*kr$/i, '') } : { year: l, amount: '' };
+    });
+}
+
+/** The same rows back as text, for a form shown again. */
+export const yearAmountText = (rows: readonly YearAmount[]) => rows.map((r) => `${r.year}: ${r.amountOre / 100}`).join('\n');

@@ -199,6 +199,8 @@ export async function submitApplication(db: Database, federationId: number, id: 
 export async function setApplicationStatus(db: Database, federationId: number, id: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const to = ApplicationStatus.parse(String(raw.status ?? ''));
   if (!to) throw new InputError({ field: 'status', message: `Okänd status. Tillåtna: ${Object.values(ApplicationStatus.labels).join(', ')}.` });
+  // Submitting checks that the application is complete; that is submitApplication's, whichever way it is asked for.
+  if (to === 'inkommen') return submitApplication(db, federationId, id, actor);
   await db.transaction(async (tx) => {
     const from = await lockedStatus(tx, federationId, id);
     nextStatus(from, to);
