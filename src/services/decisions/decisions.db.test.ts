@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, InputError } from '../../core/errors.ts'
 import { addDays } from '../../core/meetings/publicNotice.ts';
 import { today } from '../../core/calendar.ts';
 import { createApplication, getApplication, listApplications, setProposal, submitApplication, updateApplication } from './applications.ts';
-import { approveMinutes, giveMeetingNotice, publicNotices, saveMinutes } from './minutes.ts';
+import { approveMinutes, giveMeetingNotice, listProtocols, publicNotices, saveMinutes } from './minutes.ts';
 
 const kansli = { id: 'kansli@exempel.se' };
 
@@ -91,6 +91,9 @@ describe('from application to decision', () => {
     expect((await db.query<{ text: string }>('select text from goal where federation_id = $1 and intervention_id = $2 order by sort_order', [fid, intervention!.id])).map((g) => g.text))
       .toEqual(application('x').goals);
 
+    const found = await listProtocols(db, fid, 'handlingar');
+    expect(found.map((p) => [p.meetingId, p.hits])).toEqual([[meeting.id, ['§ 1 Informationen läggs till handlingarna.']]]);
+    expect(await listProtocols(db, fid, 'rymdfärd')).toEqual([]);
     const notices = await publicNotices(db, fid);
     expect(notices.notices[0]).toMatchObject({ meetingId: meeting.id, firstDay: today(), lastDay: addDays(today(), 21), up: true });
 

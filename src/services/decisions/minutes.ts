@@ -293,3 +293,36 @@ export async function publicNotices(db: Queryable, federationId: number, now = n
     }),
   };
 }
+
+export interface ProtocolSummary {
+  readonly meetingId: number;
+  readonly meetingDate: string;
+  readonly adjustedAt: string | null;
+  readonly paragraphs: number;
+  /** With a search: the paragraphs that match (at most five), as "§ n text". */
+  readonly hits: readonly string[];
+}
+
+/**
+ * The förbund's protocols, newest meeting first; with `text`, only those with a paragraph matching it (Swedish
+ * full-text search over the paragraphs, through the index minutes_paragraph_text).
+ */
+export async function listProtocols(db: Queryable, federationId: number, text?: string): Promise<ProtocolSummary[]> {
+  const q = text?.trim() || null;
+  const rows = await db.query<ProtocolSummary>(
+    `select bm.id as "meetingId", to_char(bm.meeting_date, 'YYYY-MM-DD') as "meetingDate",
+       to_char(mi.adjusted_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD"T"HH24:MI:SS') as "adjustedAt",
+       (select count(*) from minutes_paragraph p where p.federation_id = mi.federation_id and p.minutes_id = mi.id)::int as paragraphs,
+       coalesce((select array_agg('§ ' || h.number || ' ' || left(h.text, 200) order by h.number) from (
+          select p.number, p.text from minutes_paragraph p
+          where $2::text is not null and p.federation_id = mi.federation_id and p.minutes_id = mi.id
+            and to_tsvector('swedish', p.text) @@ plainto_tsquery('swedish', $2) order by p.number limit 5) h), '{}') as hits
+     from minutes mi join board_meeting bm on bm.federation_id = mi.federation_id and bm.id = mi.board_meeting_id
+     where mi.federation_id = $1 and ($2::text is null or exists (
+       select 1 from minutes_paragraph p where p.federation_id = mi.federation_id and p.minutes_id = mi.id
+         and to_tsvector('swedish', p.text) @@ plainto_tsquery('swedish', $2)))
+     order by bm.meeting_date desc limit 500`,
+    [federationId, q],
+  );
+  return rows;
+}
