@@ -48,9 +48,10 @@ export interface Application extends ApplicationSummary, DecidedApplication {
 }
 
 const summarySql = `select a.id, a.title, a.owner_member_id as "ownerMemberId", m.name as "ownerName", a.status,
-    to_char(a.submitted_at, 'YYYY-MM-DD"T"HH24:MI:SS') as "submittedAt",
-    coalesce((select sum(x.amount_ore) from application_amount x where x.federation_id = a.federation_id and x.application_id = a.id and x.kind = 'budget'), 0)::bigint as "appliedOre"
-  from application a left join member m on m.federation_id = a.federation_id and m.id = a.owner_member_id`;
+    to_char(a.submitted_at, 'YYYY-MM-DD"T"HH24:MI:SS') as "submittedAt", coalesce(x.ore, 0)::bigint as "appliedOre"
+  from application a left join member m on m.federation_id = a.federation_id and m.id = a.owner_member_id
+  left join (select application_id, sum(amount_ore) as ore from application_amount where federation_id = $1 and kind = 'budget' group by application_id) x
+    on x.application_id = a.id`;
 
 type SummaryRow = Omit<ApplicationSummary, 'statusLabel'>;
 const withLabel = (r: SummaryRow): ApplicationSummary => ({ ...r, appliedOre: Number(r.appliedOre), statusLabel: ApplicationStatus.label(r.status) });

@@ -278,9 +278,9 @@ export async function publicNotices(db: Queryable, federationId: number, now = n
   if (!f) throw new NotFoundError('Förbundet finns inte.');
   const rows = await db.query<{ meetingId: number; meetingDate: string; adjustedOn: string; keptAt: string; paragraphs: number }>(
     `select bm.id as "meetingId", to_char(bm.meeting_date, 'YYYY-MM-DD') as "meetingDate",
-       to_char(mi.adjusted_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "adjustedOn", mi.kept_at as "keptAt",
-       (select count(*) from minutes_paragraph p where p.federation_id = mi.federation_id and p.minutes_id = mi.id)::int as paragraphs
+       to_char(mi.adjusted_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "adjustedOn", mi.kept_at as "keptAt", coalesce(c.n, 0) as paragraphs
      from minutes mi join board_meeting bm on bm.federation_id = mi.federation_id and bm.id = mi.board_meeting_id
+     left join (select minutes_id, count(*)::int as n from minutes_paragraph where federation_id = $1 group by minutes_id) c on c.minutes_id = mi.id
      where mi.federation_id = $1 and mi.adjusted_at is not null order by mi.adjusted_at desc limit 500`,
     [federationId],
   );
@@ -310,17 +310,20 @@ export interface ProtocolSummary {
 export async function listProtocols(db: Queryable, federationId: number, text?: string): Promise<ProtocolSummary[]> {
   const q = text?.trim() || null;
   const rows = await db.query<ProtocolSummary>(
-    `select bm.id as "meetingId", to_char(bm.meeting_date, 'YYYY-MM-DD') as "meetingDate",
+    `with counts as (
+       select minutes_id, count(*)::int as n from minutes_paragraph where federation_id = $1 group by minutes_id),
+     hit as (
+       select minutes_id, number, text from minutes_paragraph
+       where $2::text is not null and federation_id = $1 and to_tsvector('swedish', text) @@ plainto_tsquery('swedish', $2)),
+     hits as (
+       select minutes_id, (array_agg('§ ' || number || ' ' || left(text, 200) order by number))[1:5] as hits from hit group by minutes_id)
+     select bm.id as "meetingId", to_char(bm.meeting_date, 'YYYY-MM-DD') as "meetingDate",
        to_char(mi.adjusted_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD"T"HH24:MI:SS') as "adjustedAt",
-       (select count(*) from minutes_paragraph p where p.federation_id = mi.federation_id and p.minutes_id = mi.id)::int as paragraphs,
-       coalesce((select array_agg('§ ' || h.number || ' ' || left(h.text, 200) order by h.number) from (
-          select p.number, p.text from minutes_paragraph p
-          where $2::text is not null and p.federation_id = mi.federation_id and p.minutes_id = mi.id
-            and to_tsvector('swedish', p.text) @@ plainto_tsquery('swedish', $2) order by p.number limit 5) h), '{}') as hits
+       coalesce(c.n, 0) as paragraphs, coalesce(h.hits, '{}') as hits
      from minutes mi join board_meeting bm on bm.federation_id = mi.federation_id and bm.id = mi.board_meeting_id
-     where mi.federation_id = $1 and ($2::text is null or exists (
-       select 1 from minutes_paragraph p where p.federation_id = mi.federation_id and p.minutes_id = mi.id
-         and to_tsvector('swedish', p.text) @@ plainto_tsquery('swedish', $2)))
+     left join counts c on c.minutes_id = mi.id
+     left join hits h on h.minutes_id = mi.id
+     where mi.federation_id = $1 and ($2::text is null or h.minutes_id is not null)
      order by bm.meeting_date desc limit 500`,
     [federationId, q],
   );
