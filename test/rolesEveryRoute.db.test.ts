@@ -31,6 +31,8 @@ const expected: Record<string, string> = {
   "/api/federations/:federationId/applications": '+++---',
   "/api/federations/:federationId/applications/:appId": '+++---',
   "/api/federations/:federationId/meetings/:mid": '+++---',
+  "/api/federations/:federationId/protocols": '+++---',
+  "/api/federations/:federationId/delegation": '+++---',
   "/api/federations/:federationId/years/:year/key-figures": '+++---',
   "/api/federations/:federationId/years/:year/overview": '+++---',
   "/api/federations/:federationId/years/:year/operating-statement": '+++---',

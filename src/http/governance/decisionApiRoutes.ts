@@ -10,7 +10,8 @@ import { InputError } from '../../core/errors.ts';
 import {
   createApplication, getApplication, listApplications, setApplicationStatus, setProposal, submitApplication, updateApplication,
 } from '../../services/decisions/applications.ts';
-import { approveMinutes, getMeetingAgenda, getMinutes, giveMeetingNotice, saveMinutes } from '../../services/decisions/minutes.ts';
+import { approveMinutes, getMeetingAgenda, getMinutes, giveMeetingNotice, listProtocols, saveMinutes } from '../../services/decisions/minutes.ts';
+import { addDelegationRule, listDelegatedDecisions, listDelegationRules, recordDelegatedDecision } from '../../services/decisions/delegation.ts';
 
 /**
  * JSON API for applications, board meetings, protocols and justering (issue 21), under
@@ -98,6 +99,30 @@ export const decisionApiRoutes: RouteModule = ({ db }) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'federation:read');
     return c.json(await approveMinutes(db, f.id, pathId(c, 'mid'), ctx.user.id, ctx.actor));
+  });
+  app.get(`${base}/protocols`, async (c) => {
+    const f = requireFederation(c);
+    requirePermission(c, 'applications:read');
+    const q = c.req.query('q');
+    return c.json(await listProtocols(db, f.id, q ? valueOrThrow(parseText(q, { kind: 'name' }), { field: 'q' }) : undefined));
+  });
+
+  app.get(`${base}/delegation`, async (c) => {
+    const f = requireFederation(c);
+    requirePermission(c, 'applications:read');
+    return c.json({ rules: await listDelegationRules(db, f.id), decisions: await listDelegatedDecisions(db, f.id) });
+  });
+
+  app.post(`${base}/delegation/rules`, async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'meetings:write');
+    return c.json({ id: await addDelegationRule(db, f.id, await jsonBody(c), ctx.actor) }, 201);
+  });
+
+  app.post(`${base}/delegation/decisions`, async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'meetings:write');
+    return c.json({ id: await recordDelegatedDecision(db, f.id, await jsonBody(c), ctx.actor) }, 201);
   });
   return app;
 };

@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, InputError } from '../../core/errors.ts'
 import { addDays } from '../../core/meetings/publicNotice.ts';
 import { today } from '../../core/calendar.ts';
 import { createApplication, getApplication, listApplications, setProposal, submitApplication, updateApplication } from './applications.ts';
+import { addDelegationRule, listDelegatedDecisions, recordDelegatedDecision } from './delegation.ts';
 import { approveMinutes, giveMeetingNotice, listProtocols, publicNotices, saveMinutes } from './minutes.ts';
 
 const kansli = { id: 'kansli@exempel.se' };
@@ -136,5 +137,19 @@ describe('from application to decision', () => {
     expect(a).toMatchObject({ status: 'inkommen', title: 'Utkast, klart', appliedOre: 115_000_000 });
     await unchangedBy(() => updateApplication(db, fid, id, { title: 'Ändrad efteråt' }, kansli), ConflictError);
     expect((await listApplications(db, fid, { text: 'klart' })).map((x) => x.id)).toEqual([id]);
+  });
+
+  it('decisions under delegation are recorded within their rule and reported at the next meeting as an agenda item', async () => {
+    await addDelegationRule(db, fid, { reference: '3.2', matter: 'Mindre bidrag till utbildning', delegate: 'Förbundschef', maxAmount: 50000 }, kansli);
+    await unchangedBy(() => recordDelegatedDecision(db, fid, { reference: '3.2', decidedOn: today(), decidedBy: 'Förbundschef', text: 'För stort', amount: 60000 }, kansli), ConflictError);
+    await unchangedBy(() => recordDelegatedDecision(db, fid, { reference: '9.9', decidedOn: today(), decidedBy: 'Förbundschef', text: 'Okänd punkt' }, kansli), InputError);
+    await recordDelegatedDecision(db, fid, { reference: '3.2', decidedOn: today(), decidedBy: 'Förbundschef', text: 'Utbildning i motiverande samtal', amount: 40000 }, kansli);
+    const m = await giveMeetingNotice(db, fid, { date: addDays(future, 120), items: [{ title: 'Ekonomisk uppföljning' }] }, kansli);
+    expect(m.items.map((i) => i.title)).toEqual(['Ekonomisk uppföljning', 'Anmälan av delegationsbeslut']);
+    const [{ body }] = (await db.query<{ body: string }>('select body from decision_item where federation_id = $1 and id = $2', [fid, m.items[1]!.id])) as [{ body: string }];
+    expect(body).toContain('punkt 3.2, Förbundschef: Utbildning i motiverande samtal');
+    expect((await listDelegatedDecisions(db, fid, true)).length).toBe(0);
+    const next = await giveMeetingNotice(db, fid, { date: addDays(future, 150), items: [{ title: 'Övrigt' }] }, kansli);
+    expect(next.items.map((i) => i.title)).toEqual(['Övrigt']);
   });
 });

@@ -17,6 +17,7 @@ import type { InputProblem } from '../../core/errors.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { createDecidedIntervention } from '../interventions/decidedIntervention.ts';
 import { getApplication } from './applications.ts';
+import { reportDelegatedDecisions } from './delegation.ts';
 
 export interface AgendaItem extends AgendaItemRef {
   readonly applicationTitle: string | null;
@@ -118,6 +119,7 @@ export async function giveMeetingNotice(db: Database, federationId: number, raw:
         [federationId, meetingId, title, item.applicationId],
       );
     }
+    await reportDelegatedDecisions(tx, federationId, meetingId, n.date);
     return meetingId;
   }, actor);
   return getMeetingAgenda(db, federationId, id);
