@@ -32,6 +32,8 @@ const expected: Record<string, string> = {
   "/api/federations/:federationId/applications/:appId": '+++---',
   "/api/federations/:federationId/meetings/:mid": '+++---',
   "/api/federations/:federationId/protocols": '+++---',
+  "/api/federations/:federationId/preparation-criteria": '+++---',
+  "/api/federations/:federationId/applications/:appId/preparation": '+++---',
   "/api/federations/:federationId/delegation": '+++---',
   "/api/federations/:federationId/years/:year/key-figures": '+++---',
   "/api/federations/:federationId/years/:year/overview": '+++---',

@@ -11,6 +11,7 @@ import {
   createApplication, getApplication, listApplications, setApplicationStatus, setProposal, submitApplication, updateApplication,
 } from '../../services/decisions/applications.ts';
 import { approveMinutes, getMeetingAgenda, getMinutes, giveMeetingNotice, listProtocols, saveMinutes } from '../../services/decisions/minutes.ts';
+import { addCriterion, addPreparationComment, getPreparation, judgeCriterion, listCriteria } from '../../services/decisions/preparation.ts';
 import { addDelegationRule, listDelegatedDecisions, listDelegationRules, recordDelegatedDecision } from '../../services/decisions/delegation.ts';
 
 /**
@@ -100,6 +101,42 @@ export const decisionApiRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'federation:read');
     return c.json(await approveMinutes(db, f.id, pathId(c, 'mid'), ctx.user.id, ctx.actor));
   });
+  app.get(`${base}/preparation-criteria`, async (c) => {
+    const f = requireFederation(c);
+    requirePermission(c, 'applications:read');
+    return c.json(await listCriteria(db, f.id));
+  });
+
+  app.post(`${base}/preparation-criteria`, async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'applications:write');
+    return c.json({ id: await addCriterion(db, f.id, await jsonBody(c), ctx.actor) }, 201);
+  });
+
+  app.get(`${base}/applications/:appId/preparation`, async (c) => {
+    const f = requireFederation(c);
+    requirePermission(c, 'applications:read');
+    const id = pathId(c, 'appId');
+    await getApplication(db, f.id, id);
+    return c.json(await getPreparation(db, f.id, id));
+  });
+
+  app.post(`${base}/applications/:appId/preparation/checks`, async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'applications:write');
+    const id = pathId(c, 'appId');
+    await judgeCriterion(db, f.id, id, await jsonBody(c), ctx.actor);
+    return c.json(await getPreparation(db, f.id, id));
+  });
+
+  app.post(`${base}/applications/:appId/preparation/comments`, async (c) => {
+    const f = requireFederation(c);
+    const ctx = requirePermission(c, 'applications:write');
+    const id = pathId(c, 'appId');
+    await addPreparationComment(db, f.id, id, await jsonBody(c), ctx.actor);
+    return c.json(await getPreparation(db, f.id, id), 201);
+  });
+
   app.get(`${base}/protocols`, async (c) => {
     const f = requireFederation(c);
     requirePermission(c, 'applications:read');

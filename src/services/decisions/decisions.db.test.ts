@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, InputError } from '../../core/errors.ts'
 import { addDays } from '../../core/meetings/publicNotice.ts';
 import { today } from '../../core/calendar.ts';
 import { createApplication, getApplication, listApplications, setProposal, submitApplication, updateApplication } from './applications.ts';
+import { addCriterion, addPreparationComment, getPreparation, judgeCriterion, retireCriterion } from './preparation.ts';
 import { addDelegationRule, listDelegatedDecisions, recordDelegatedDecision } from './delegation.ts';
 import { approveMinutes, giveMeetingNotice, listProtocols, publicNotices, saveMinutes } from './minutes.ts';
 
@@ -151,5 +152,20 @@ describe('from application to decision', () => {
     expect((await listDelegatedDecisions(db, fid, true)).length).toBe(0);
     const next = await giveMeetingNotice(db, fid, { date: addDays(future, 150), items: [{ title: 'Övrigt' }] }, kansli);
     expect(next.items.map((i) => i.title)).toEqual(['Övrigt']);
+  });
+
+  it('prepares against the förbund\'s own checklist, with comments; a draft or a decided application is not prepared', async () => {
+    const vision = await addCriterion(db, fid, { label: 'Stödjer visionen' }, kansli);
+    const old = await addCriterion(db, fid, { label: 'Gammalt kriterium' }, kansli);
+    await retireCriterion(db, fid, old, kansli);
+    const id = await createApplication(db, fid, application('Beredd ansökan'), kansli);
+    await judgeCriterion(db, fid, id, { criterion: vision, met: true, note: 'Tydlig koppling' }, kansli);
+    await addPreparationComment(db, fid, id, { text: 'Beredningsgruppen tillstyrker.' }, { id: 'beredning@exempel.se' });
+    const p = await getPreparation(db, fid, id);
+    expect(p.checklist).toEqual([{ criterionId: vision, label: 'Stödjer visionen', met: true, note: 'Tydlig koppling' }]);
+    expect(p.comments.map((c) => [c.author, c.text])).toEqual([['beredning@exempel.se', 'Beredningsgruppen tillstyrker.']]);
+    await unchangedBy(() => judgeCriterion(db, fid, id, { criterion: old, met: false }, kansli), InputError);
+    const draft = await createApplication(db, fid, { title: 'Bara utkast', draft: true }, kansli);
+    await unchangedBy(() => addPreparationComment(db, fid, draft, { text: 'För tidigt' }, kansli), ConflictError);
   });
 });
