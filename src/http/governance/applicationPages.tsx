@@ -6,6 +6,7 @@ import { fmtKronor } from '../kit/format.ts';
 import { ApplicationLevel, ApplicationStatus } from '../../core/applications/vocabulary.ts';
 import { budgetPerYear, yearAmountText } from '../../core/applications/application.ts';
 import type { Application, ApplicationSummary } from '../../services/decisions/applications.ts';
+import type { Preparation } from '../../services/decisions/preparation.ts';
 
 export interface ApplicationListModel {
   readonly federation: FederationRef;
@@ -113,6 +114,56 @@ export function NewApplicationPage(props: { model: ApplicationFormModel }) {
 export interface ApplicationModel extends ApplicationFormModel {
   readonly application: Application;
   readonly canWrite: boolean;
+  readonly preparation: Preparation;
+}
+
+/** The förbund's checklist for this application and the preparation group's comments; forms for the kansli. */
+function PreparationPart(props: { base: string; preparation: Preparation; canWrite: boolean }) {
+  const { base, preparation: p, canWrite } = props;
+  const comment = formState(`${base}/kommentar`);
+  return (
+    <>
+      <h3>Förbundets kriterier</h3>
+      {p.checklist.length ? (
+        <ul>
+          {p.checklist.map((c) => (
+            <li>
+              {c.label}: {c.met === null ? 'ej bedömt' : c.met ? 'uppfyllt' : 'inte uppfyllt'}
+              {c.note ? ` – ${c.note}` : ''}
+              {canWrite ? (
+                <Form action={`${base}/kriterium`} label={`Bedöm ${c.label}`}>
+                  <input type="hidden" name="criterion" value={String(c.criterionId)} />
+                  <SelectField name="met" label={`Uppfyllt: ${c.label}`} value={c.met === null ? '' : c.met ? 'ja' : 'nej'} options={[{ value: 'ja', label: 'Ja' }, { value: 'nej', label: 'Nej' }]} idSuffix={`k${c.criterionId}`} />
+                  <TextField name="note" label="Anteckning" value={c.note} idSuffix={`k${c.criterionId}`} />
+                  <SubmitButton label="Spara bedömningen" />
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Förbundet har inga kriterier för beredningen ännu.</p>
+      )}
+      <h3>Beredningsgruppens kommentarer</h3>
+      {p.comments.length ? (
+        <ul>
+          {p.comments.map((c) => (
+            <li>
+              {c.at}, {c.author}: {c.text}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Inga kommentarer.</p>
+      )}
+      {canWrite ? (
+        <Form action={`${base}/kommentar`} label="Ny kommentar">
+          <TextAreaField {...comment.bind('text')} label="Kommentar" rows={3} />
+          <SubmitButton label="Lägg till kommentaren" />
+        </Form>
+      ) : null}
+    </>
+  );
 }
 
 export function ApplicationPage(props: { model: ApplicationModel }) {
@@ -181,6 +232,7 @@ export function ApplicationPage(props: { model: ApplicationModel }) {
       {canWrite && a.status !== 'utkast' && manual.length && !['beviljad', 'avslagen', 'atertagen'].includes(a.status) ? (
         <>
           <h2>Beredning</h2>
+          <PreparationPart base={base} preparation={props.model.preparation} canWrite={canWrite} />
           <Form action={`${base}/status`} label="Ändra status">
             <SelectField name="status" label="Ny status" value="" options={manual.map((c) => ({ value: c, label: ApplicationStatus.label(c) }))} />
             <SubmitButton label="Ändra status" />

@@ -12,6 +12,7 @@ import { listMembers } from '../../services/members/members.ts';
 import {
   createApplication, getApplication, listApplications, setApplicationStatus, setProposal, submitApplication, updateApplication,
 } from '../../services/decisions/applications.ts';
+import { addPreparationComment, getPreparation, judgeCriterion } from '../../services/decisions/preparation.ts';
 import { ApplicationListPage, ApplicationPage, NewApplicationPage, type ApplicationListModel, type ApplicationModel } from './applicationPages.tsx';
 
 async function loadApplicationList(db: Database, federation: FederationRef, ctx: RequestContext, query: string, status: string): Promise<ApplicationListModel> {
@@ -26,6 +27,7 @@ async function loadApplication(db: Database, federation: FederationRef, ctx: Req
   return {
     federation, canWrite: ctx.can('applications:write', { federationId: federation.id }),
     application: await getApplication(db, federation.id, id), members: await listMembers(db, federation.id),
+    preparation: await getPreparation(db, federation.id, id),
   };
 }
 
@@ -90,6 +92,21 @@ export const applicationRoutes: RouteModule = ({ db }) => {
     const id = pathId(c, 'appId');
     const form = await formFields(c);
     await setProposal(db, f.id, id, { amounts: yearAmountLines(String(form.amounts ?? '')), conditions: form.conditions }, ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/ansokningar/${id}`, 'application');
+  });
+  app.post('/f/:federationId/ansokningar/:appId/kriterium', async (c) => {
+    const ctx = requirePermission(c, 'applications:write');
+    const f = requireFederation(c);
+    const id = pathId(c, 'appId');
+    await judgeCriterion(db, f.id, id, await formFields(c), ctx.actor);
+    return redirectWithFlash(c, `/f/${f.id}/ansokningar/${id}`, 'application');
+  });
+
+  app.post('/f/:federationId/ansokningar/:appId/kommentar', async (c) => {
+    const ctx = requirePermission(c, 'applications:write');
+    const f = requireFederation(c);
+    const id = pathId(c, 'appId');
+    await addPreparationComment(db, f.id, id, await formFields(c), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/ansokningar/${id}`, 'application');
   });
   return app;

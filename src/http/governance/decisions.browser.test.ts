@@ -62,6 +62,16 @@ describe.skipIf(!browserAvailable)('applications, meetings and justering in Chro
     await kansli.waitForURL(/sparat=application-submitted/);
     expect(await kansli.getByText('Status:').locator('..').textContent()).toContain('Inkommen');
     await expectNoAxeViolations(kansli);
+    // Beredning: a comment from the preparation group, then the status the applicant sees.
+    await kansli.getByLabel('Kommentar', { exact: true }).fill('Beredningsgruppen tillstyrker.');
+    await kansli.getByRole('button', { name: 'Lägg till kommentaren' }).click();
+    await kansli.waitForURL(/sparat=application/);
+    expect(await kansli.getByRole('main').textContent()).toContain('kansli@forbund.se: Beredningsgruppen tillstyrker.');
+    await kansli.getByLabel('Ny status').selectOption('under_beredning');
+    await kansli.getByRole('button', { name: 'Ändra status' }).click();
+    await kansli.waitForURL(/sparat=application/);
+    expect(await kansli.getByText('Status:').locator('..').textContent()).toContain('Under beredning');
+    await expectNoAxeViolations(kansli);
   });
 
   it('gives the notice and writes the protocol; only the named justerare justerar', async () => {
