@@ -25,6 +25,7 @@ const serviceAreas = {
   ledger: ['economy', 'federations'],
   national: ['economy', 'interventions', 'solver'],
   reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'surveys'],
+  decisions: ['interventions', 'members', 'reports'],
 };
 (function refuseCircles() {
   const state = {};

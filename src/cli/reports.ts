@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
-import { parseIsoDate, parseMonth, valueOrThrow } from '../core/input/index.ts';
+import { parseId, parseIsoDate, parseMonth, parseInteger, valueOrThrow } from '../core/input/index.ts';
 import type { DocumentFormat } from '../exports/documentFile.ts';
 import type { Doc } from '../core/documents/model.ts';
 import type { Database } from '../db/database.ts';
 import type * as documents from '../services/reports/documents.ts';
+import type * as meetingDocuments from '../services/decisions/documents.ts';
 import { commandGroup, parseYear, withDb } from './shared.ts';
 
 interface Common {
@@ -28,6 +29,15 @@ type Documents = typeof documents;
 async function writeDocument(o: Common, format: DocumentFormat, build: (documents: Documents, db: Database, federationId: number) => Promise<Doc>): Promise<void> {
   const { renderDocument } = await import('../exports/documentFile.ts');
   const [loaded, { getFederationByName }] = await Promise.all([import('../services/reports/documents.ts'), import('../services/federations/federations.ts')]);
+  const doc = await withDb(async (db) => build(loaded, db, (await getFederationByName(db, o.federation)).id));
+  await writeFile(o.output, await renderDocument(doc, format));
+  console.error(`Skrev ${o.output}`);
+}
+
+/** Builds one of the board's meeting documents (notice, protocol, extract) and writes it. */
+async function writeMeetingDocument(o: Common, format: DocumentFormat, build: (documents: typeof meetingDocuments, db: Database, federationId: number) => Promise<Doc>): Promise<void> {
+  const { renderDocument } = await import('../exports/documentFile.ts');
+  const [loaded, { getFederationByName }] = await Promise.all([import('../services/decisions/documents.ts'), import('../services/federations/federations.ts')]);
   const doc = await withDb(async (db) => build(loaded, db, (await getFederationByName(db, o.federation)).id));
   await writeFile(o.output, await renderDocument(doc, format));
   console.error(`Skrev ${o.output}`);
@@ -76,5 +86,33 @@ export function registerReports(program: Command): void {
       const format = await documentFormat(o);
       const date = valueOrThrow(parseIsoDate(o.date), { field: '--date' });
       await writeDocument(o, format, (d, db, fid) => d.boardPackDocument(db, fid, date));
+    });
+  report
+    .command('notice')
+    .description('Kallelsen med föredragningslistan till ett styrelsemöte som DOCX eller PDF')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .requiredOption('--meeting <id>', 'mötets id')
+    .option('--format <format>', 'docx | pdf', 'pdf')
+    .requiredOption('--output <file>', 'fil att skriva')
+    .action(async (o: Common & { meeting: string }) => {
+      needOutput(o);
+      const format = await documentFormat(o);
+      const meetingId = valueOrThrow(parseId(o.meeting), { field: '--meeting' });
+      await writeMeetingDocument(o, format, (d, db, fid) => d.noticeDocument(db, fid, meetingId));
+    });
+  report
+    .command('protocol')
+    .description('Protokollet från ett styrelsemöte (eller med --paragraph ett protokollsutdrag) som DOCX eller PDF')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .requiredOption('--meeting <id>', 'mötets id')
+    .option('--paragraph <number>', 'bara denna paragraf (protokollsutdrag)')
+    .option('--format <format>', 'docx | pdf', 'pdf')
+    .requiredOption('--output <file>', 'fil att skriva')
+    .action(async (o: Common & { meeting: string; paragraph?: string }) => {
+      needOutput(o);
+      const format = await documentFormat(o);
+      const meetingId = valueOrThrow(parseId(o.meeting), { field: '--meeting' });
+      const paragraph = o.paragraph === undefined ? null : valueOrThrow(parseInteger(o.paragraph, { min: 1, max: 10000 }), { field: '--paragraph' });
+      await writeMeetingDocument(o, format, (d, db, fid) => (paragraph === null ? d.protocolDocument(db, fid, meetingId) : d.protocolExtractDocument(db, fid, meetingId, paragraph)));
     });
 }

@@ -67,3 +67,15 @@ export class ForbiddenError extends Error {
     this.name = 'ForbiddenError';
   }
 }
+
+/**
+ * The request is well-formed but the thing it would change is past changing: an application already decided, a
+ * protocol already justerat, a notice for a meeting that has been held. HTTP 409, nothing written.
+ */
+export class ConflictError extends Error {
+  readonly status = 409;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

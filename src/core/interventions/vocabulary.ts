@@ -2,7 +2,7 @@
  * The closed lists a participation is described with: codes in English (stored), labels in Swedish (shown).
  * Nothing here can hold free text about a person.
  */
-function vocabulary<const K extends string>(labels: Record<K, string>) {
+export function vocabulary<const K extends string>(labels: Record<K, string>) {
   const codes = Object.keys(labels) as K[];
   return {
     codes,

@@ -1,5 +1,7 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { Hono, type Context } from 'hono';
+import { publicNotices } from '../../services/decisions/minutes.ts';
+import { PublicNoticePage } from './publicNoticePage.tsx';
 import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
@@ -224,6 +226,16 @@ export const catalogueRoutes: RouteModule = ({ db }) => {
   app.get('/katalog/:federationId{[0-9]+}/inbaddning', async (c) => {
     const fid = federationIdOf(c);
     return cachedAnswer(c, db, { federationId: fid }, html, async () => render(<EmbedPage model={await loadEmbed(db, fid, filtersOf(c))} />));
+  });
+
+  // The anslagstavla: justerade protocols with the first and last day of their anslag (JSON on request).
+  app.get('/katalog/:federationId{[0-9]+}/anslag', async (c) => {
+    const fid = federationIdOf(c);
+    const { federation, notices } = await publicNotices(db, fid);
+    if (c.req.query('format') === 'json' || (c.req.header('accept') ?? '').includes('application/json')) {
+      return c.json({ federation, notices }, 200, { 'cache-control': 'no-cache' });
+    }
+    return c.html(<PublicNoticePage model={{ federationId: fid, federation, notices }} />, 200, { 'cache-control': 'no-cache' });
   });
 
   app.get('/api/katalog/:federationId{[0-9]+}', async (c) => {

@@ -9,6 +9,12 @@ import { tryGetContext } from 'hono/context-storage';
  * participant's code, a count), never free text.
  */
 const messages = {
+  // Applications and board meetings
+  application: 'Ansökan är sparad.',
+  'application-submitted': 'Ansökan är inskickad.',
+  notice: 'Kallelsen är sparad.',
+  minutes: 'Protokollet är sparat.',
+  approved: 'Din justering är registrerad.',
   // Economy
   budget: 'Budgetposten är sparad.',
   line: 'Budgetposten är tillagd.',
