@@ -107,7 +107,10 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
    * account): not a leak of B's data. They have their own tests (national.db.test.ts, catalogue.db.test.ts).
    */
   const crossFederation = (path: string) => /^\/(nationell|api\/national|katalog|api\/katalog)(\/|\.|$)/.test(path);
-  const routes = () => registeredRoutes(app);
+  // Ending one of one's own sessions takes the session's id: walked with B's row ids it may hit the walker's own
+  // session and sign it out. Someone else's session is refused there (src/http/auth/secondFactor.db.test.ts).
+  const ownSessions = (path: string) => path.startsWith('/account/sessions/');
+  const routes = () => registeredRoutes(app).filter((r) => !ownSessions(r.path));
 
   function cases(): RouteCase[] {
     const out: RouteCase[] = [];

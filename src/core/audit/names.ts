@@ -74,6 +74,8 @@ export const auditTables: Readonly<Record<string, { readonly label: string; read
   app_user: { label: 'Användare', kind: 'administration' },
   federation_role: { label: 'Användarens roll', kind: 'administration' },
   user_invitation: { label: 'Inbjudan', kind: 'administration' },
+  auth_totp: { label: 'Andra faktor (app för engångskoder)', kind: 'administration' },
+  auth_recovery_code: { label: 'Reservkod för andra faktorn', kind: 'administration' },
   invitation_approval: { label: 'Godkännande av inbjudan', kind: 'administration' },
   password_reset: { label: 'Lösenordsåterställning', kind: 'administration' },
   mail_outbox: { label: 'E-post', kind: 'administration' },

@@ -30,9 +30,10 @@ function SecondFactorSection(props: { factors: FactorSummary }) {
           ber du systemadministratören återställa tvåstegsverifieringen.
         </p>
       ) : (
-        <p>
-          Ingen tvåstegsverifiering. <a href="/account/mfa">Lägg till en autentiseringsapp</a>
-        </p>
+        <form method="post" action="/account/mfa/start">
+          <p>Ingen tvåstegsverifiering.</p>
+          <button type="submit">Lägg till en autentiseringsapp</button>
+        </form>
       )}
     </>
   );

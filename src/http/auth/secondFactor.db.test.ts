@@ -163,6 +163,10 @@ describe('second factor: TOTP after the password, enrolment by policy, recovery 
 
   it('refuses an enrolment confirmed too late, and changes nothing', async () => {
     const s = await loginAs(app, 'styrelse@a.se');
+    // Opening the page writes nothing: without an enrolment under way it sends the user back to the account page.
+    expect((await s.request('/account/mfa')).headers.get('location')).toBe('/account');
+    expect(await db.query("select 1 from auth_totp where user_id = (select id from app_user where email = 'styrelse@a.se')")).toHaveLength(0);
+    expect((await s.request('/account/mfa/start', { method: 'POST' })).headers.get('location')).toBe('/account/mfa');
     const page = await (await s.request('/account/mfa')).text();
     const sec = /<code>([A-Z2-7 ]+)<\/code>/.exec(page)![1]!.replace(/ /g, '');
     await db.query("update auth_totp set created_at = now() - interval '20 minutes' where user_id = (select id from app_user where email = 'styrelse@a.se')");

@@ -135,12 +135,22 @@ export const secondFactorRoutes: RouteModule = ({ db }) => {
     return c.html(<RecoveryCodesPage model={{ codes, next: p.pending.next }} />);
   });
 
-  // "Mitt konto": adding TOTP of one's own accord.
+  // "Mitt konto": adding TOTP of one's own accord. Starting makes the secret (a POST: opening a page never
+  // writes); the page shows the enrolment under way, or sends the user back to the account page.
+  app.post('/account/mfa/start', async (c) => {
+    const ctx = c.get('ctx');
+    if (ctx.user.userId === null) return c.redirect('/account', 303);
+    const user = { id: ctx.user.userId, email: ctx.user.id };
+    if (!(await pendingTotpEnrolment(db, user))) await startTotpEnrolment(db, user, ctx.actor);
+    return c.redirect('/account/mfa', 303);
+  });
+
   app.get('/account/mfa', async (c) => {
     const ctx = c.get('ctx');
     if (ctx.user.userId === null) return c.redirect('/account', 303);
     const user = { id: ctx.user.userId, email: ctx.user.id };
-    const enrolment = (await pendingTotpEnrolment(db, user)) ?? (await startTotpEnrolment(db, user, ctx.actor));
+    const enrolment = await pendingTotpEnrolment(db, user);
+    if (!enrolment) return c.redirect('/account', 303);
     return c.html(
       <EnrolPage model={{ email: user.email, action: '/account/mfa', qr: enrolmentQr(enrolment, user.email), secret: enrolment.secret, minutes: enrolmentMinutes, required: false }} />,
     );

@@ -113,8 +113,8 @@ export async function roundsToMail(db: Queryable, federationId: number, day = to
  * public answer page (/e/…), the same for everyone; the message names no participant.
  */
 export async function enqueueSurveyRoundLink(db: Database, federationId: number, roundId: number, actor: Actor): Promise<number> {
+  const round = await getRound(db, federationId, roundId); // another förbund's round: 404, mail on or off
   if (!mailIsOn()) return 0;
-  const round = await getRound(db, federationId, roundId);
   if (!round.openToken || round.closedOn) throw new InputError({ field: 'round', message: 'Omgången har ingen öppen länk att skicka.' });
   const site = siteAddress();
   return db.transaction(async (tx) => {
