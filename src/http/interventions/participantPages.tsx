@@ -52,7 +52,7 @@ export function ParticipantsPage(props: { model: ParticipantsModel }) {
       <tbody>
         {active.map((p) => (
           <tr>
-            <th scope="row">{p.code}</th>
+            <th scope="row" class="nowrap">{p.code}</th>
             <td class="row-actions">
               <a href={`${base}/${p.id}/avsluta`} aria-label={`Avsluta deltagande ${p.code}`}>
                 Avsluta
@@ -86,7 +86,7 @@ export function ParticipantsPage(props: { model: ParticipantsModel }) {
       <tbody>
         {ended.map((p) => (
           <tr>
-            <th scope="row">{p.code}</th>
+            <th scope="row" class="nowrap">{p.code}</th>
             <td class="row-actions">
               <a href={`${base}/${p.id}`} aria-label={`Ändra eller återöppna deltagande ${p.code}`}>
                 Ändra

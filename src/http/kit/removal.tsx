@@ -44,7 +44,10 @@ export function RemoveInRow(props: { action: string; what: string; note?: string
   return (
     <details class="remove-row" open={refused}>
       <summary>
-        Ta bort<span class="visually-hidden"> {props.what}</span>
+        <span class="when-closed">
+          Ta bort<span class="visually-hidden"> {props.what}</span>
+        </span>
+        <span class="when-open">Ångra</span>
       </summary>
       <RemoveForm {...props} />
     </details>
