@@ -1,6 +1,5 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
 import { confirmRemoval, redirectRemoved } from '../kit/removal.tsx';
-import { formTextFields } from '../kit/requestBody.ts';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
