@@ -45,29 +45,29 @@ export function BoardPage(props: { model: BoardModel }) {
             <thead>
               <tr>
                 <th scope="col">Namn</th>
+                {canWrite ? <th scope="col">Ändra</th> : null}
                 <th scope="col">Uppdrag</th>
                 <th scope="col">Utsedd av</th>
                 <th scope="col">Mandatperiod</th>
-                {canWrite ? <th scope="col">Ändra</th> : null}
               </tr>
             </thead>
             <tbody>
               {board.map((b) => (
                 <tr>
                   <th scope="row">{b.name}</th>
-                  <td>{b.seat === 'ersattare' ? 'Ersättare' : positionLabels[b.position]}</td>
-                  <td>{b.memberName ?? '–'}</td>
-                  <td>
-                    {b.termStart} – {b.termEnd ?? ''}
-                  </td>
                   {canWrite ? (
-                    <td>
+                    <td class="row-actions">
                       <a href={`${base}/ledamot/${b.id}`} aria-label={`Ändra ${b.name}`}>
                         Ändra
                       </a>{' '}
                       {remove(`${base}/ledamot/${b.id}/ta-bort`, `ledamoten ${b.name}`)}
                     </td>
                   ) : null}
+                  <td>{b.seat === 'ersattare' ? 'Ersättare' : positionLabels[b.position]}</td>
+                  <td>{b.memberName ?? '–'}</td>
+                  <td>
+                    {b.termStart} – {b.termEnd ?? ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
