@@ -144,7 +144,7 @@ describe('every role: start page and menu', () => {
     expect(Object.keys(kansli)).toEqual(['Ekonomi', 'Räkenskaper', 'Insatser och uppföljning', 'Styrning', 'Administration', '']);
     expect(kansli['Ekonomi']).toEqual(['Översikt', 'Driftredovisning', 'Nyckeltal', 'Budget', 'Utfall', 'Periodisering', 'Medlemmar och medel']);
     expect(kansli['Räkenskaper']).toEqual(['Räkenskaper', 'Huvudbok (SIE)', 'Kontokoppling']);
-    expect(kansli['Administration']).toEqual(['Inställningar', 'Användare']);
+    expect(kansli['Administration']).toEqual(['Inställningar', 'Användare', 'E-post']);
     expect(kansli['']).toContain('Mitt konto');
 
     const board = await areasOf(w.users.styrelse);
