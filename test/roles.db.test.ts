@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from './support/db.ts';
 import { loginAs, openFollowingRedirects as open } from './support/auth.ts';
-import { menuLinks, seedRoleWorld, type RoleWorld } from './support/roles.ts';
+import { menuAreas, menuLinks, seedRoleWorld, type RoleWorld } from './support/roles.ts';
 import { createApp } from '../src/http/app.tsx';
 
 /**
@@ -128,4 +128,47 @@ describe('every role: start page and menu', () => {
     const k = await loginAs(app, w.users.kansli);
     expect(await (await k.request(`/f/${w.federationId}/insatser`)).text()).toContain('Förbundets mål');
   });
+  /**
+   * The menu in areas (issue 28): each role sees the areas of its work and, in them, only what it uses. The
+   * labels are compared as a whole, so an item added for a role that does not use it fails here (and the walks
+   * above fail it when it answers anything but 200).
+   */
+  it('each role’s menu is grouped into the areas of its work, without pages it does not use', async () => {
+    const areasOf = async (email: string, path = '/') => {
+      const s = await loginAs(app, email);
+      const page = await open(s, path);
+      expect(page.status).toBe(200);
+      return Object.fromEntries(menuAreas(page.html).map((a) => [a.area, a.labels]));
+    };
+    const kansli = await areasOf(w.users.kansli);
+    expect(Object.keys(kansli)).toEqual(['Ekonomi', 'Räkenskaper', 'Insatser och uppföljning', 'Styrning', 'Administration', '']);
+    expect(kansli['Ekonomi']).toEqual(['Översikt', 'Driftredovisning', 'Nyckeltal', 'Budget', 'Utfall', 'Periodisering', 'Medlemmar och medel']);
+    expect(kansli['Räkenskaper']).toEqual(['Räkenskaper', 'Huvudbok (SIE)', 'Kontokoppling']);
+    expect(kansli['Administration']).toEqual(['Inställningar', 'Användare', 'E-post']);
+    expect(kansli['']).toContain('Mitt konto');
+
+    const board = await areasOf(w.users.styrelse);
+    expect(Object.keys(board)).toEqual(['Ekonomi', 'Räkenskaper', 'Insatser och uppföljning', 'Styrning', '']);
+    expect(board['Ekonomi']).toEqual(['Översikt', 'Driftredovisning', 'Nyckeltal', 'Budget', 'Utfall', 'Medlemmar och medel']);
+    expect(board['Räkenskaper']).toEqual(['Räkenskaper']);
+    expect(board['Insatser och uppföljning']).toEqual(['Insatser', 'Strukturaktiviteter', 'Deltagarstatistik', 'Indikatorenkäter']);
+    expect(board['Styrning']).toEqual(['Styrelse och möten', 'Årsredovisning och rapporter']);
+
+    const auditor = await areasOf(w.users.revisor);
+    expect(Object.keys(auditor)).toEqual(['Ekonomi', 'Räkenskaper', 'Insatser och uppföljning', 'Styrning', 'Administration', '']);
+    expect(auditor['Räkenskaper']).toEqual(['Räkenskaper', 'Huvudbok (SIE)', 'Kontokoppling']);
+    expect(auditor['Styrning']).toEqual(['Styrelse och möten', 'Årsredovisning och rapporter', 'Granskningslogg']);
+    expect(auditor['Administration']).toEqual(['Inställningar']);
+
+    const insats = await areasOf(w.users.insats);
+    expect(Object.keys(insats)).toEqual(['Insatser och uppföljning', '']);
+    expect(insats['Insatser och uppföljning']).toEqual([w.ownInterventionName, `Deltagare i ${w.ownInterventionName}`, `Statistik för ${w.ownInterventionName}`]);
+
+    // The national reader's own view has its own menu (no areas); in a förbund it is offered the statistics only.
+    expect(Object.keys(await areasOf(w.users.national, `/f/${w.federationId}/statistik`))).toEqual(['Insatser och uppföljning', '']);
+    const admin = await areasOf(w.users.admin);
+    expect(admin['Administration']).toEqual(['Förbund', 'Alla användare']);
+    expect(Object.keys(admin)).toEqual(['Administration', '']);
+  });
 });
+

@@ -54,3 +54,13 @@ export function menuLinks(html: string): { href: string; label: string }[] {
   if (!nav) return [];
   return [...nav[1]!.matchAll(/<a href="([^"]+)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: m[1]!.replace(/&amp;/g, '&'), label: m[2]!.trim() }));
 }
+
+/** The main menu's areas (their names, in order) with the labels of their links; the ungrouped links under ''. */
+export function menuAreas(html: string): { area: string; labels: string[] }[] {
+  const nav = /<nav aria-label="Huvudmeny"[^>]*>([\s\S]*?)<\/nav>/.exec(html);
+  if (!nav) return [];
+  const labels = (list: string) => [...list.matchAll(/<a href="[^"]+"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]!.trim());
+  const areas = [...nav[1]!.matchAll(/<p class="menu-area-label"[^>]*>([^<]*)<\/p>\s*<ul[^>]*>([\s\S]*?)<\/ul>/g)].map((m) => ({ area: m[1]!.trim(), labels: labels(m[2]!) }));
+  const rest = /<ul class="menu-rest">([\s\S]*?)<\/ul>/.exec(nav[1]!);
+  return rest ? [...areas, { area: '', labels: labels(rest[1]!) }] : areas;
+}

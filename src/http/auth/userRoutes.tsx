@@ -3,6 +3,8 @@ import { pathId } from '../kit/params.ts';
 import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { redirectWithFlash } from '../kit/flash.tsx';
+import { confirmRemoval } from '../kit/removal.tsx';
+import { formTextFields } from '../kit/requestBody.ts';
 import type { FieldErrors } from '../kit/form.tsx';
 import { UserPage, UsersPage, type UserPageModel, type UsersPageModel } from './usersPages.tsx';
 import { factorsOf } from '../../services/auth/secondFactor.ts';
@@ -158,6 +160,7 @@ export const authUserRoutes: RouteModule = ({ db }) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
     const id = pathId(c, 'invitationId');
+    confirmRemoval(await formTextFields(c), 'inbjudan');
     await revokeInvitation(db, f.id, id, managerOf(ctx, f.id), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/users`, 'invitation-revoked');
   });
@@ -185,6 +188,10 @@ export const authUserRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/users/:userId/remove', async (c) => {
     const f = requireFederation(c);
     const ctx = requirePermission(c, 'users:manage');
+    const form = await formTextFields(c);
+    // Unconfirmed: a user outside the förbund is still a 404 (as every other action on it), never a question.
+    if (form.bekrafta !== 'ja') await loadUserPage(db, f, userIdParam(c), ctx.can('admin'));
+    confirmRemoval(form, `rollen i ${f.name}`);
     await removeRole(db, f.id, userIdParam(c), managerOf(ctx, f.id), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/users`, 'user-removed');
   });

@@ -5,7 +5,8 @@
 import type { FederationRef } from '../context.ts';
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
-import { CheckboxGroup, FormSecurityFields, RowAction, type FieldErrors } from '../kit/form.tsx';
+import { CheckboxGroup, FormSecurityFields, type FieldErrors } from '../kit/form.tsx';
+import { RemoveForm, RemoveInRow } from '../kit/removal.tsx';
 import { formatLocalDateTime } from '../../core/format.ts';
 import { federationRoleLabels, federationRoles } from '../../core/access/permissions.ts';
 import type { Invitation, ManagedUserRow } from '../../services/auth/accounts.ts';
@@ -146,7 +147,7 @@ export function UsersPage(props: { model: UsersPageModel }) {
                   <td>{federationRoleLabels[i.role]}</td>
                   <td>{`Länken gäller till ${formatLocalDateTime(i.expiresAt)}`}</td>
                   <td>
-                    <RowAction action={`/f/${f.id}/users/invitations/${i.id}/revoke`} label="Återkalla" accessibleName={`Återkalla inbjudan till ${i.email}`} />
+                    <RemoveInRow action={`/f/${f.id}/users/invitations/${i.id}/revoke`} what={`inbjudan till ${i.email}`} note="Länken i inbjudan slutar gälla." />
                   </td>
                 </tr>
               ))}
@@ -238,11 +239,7 @@ export function UserPage(props: { model: UserPageModel }) {
       ) : (
         <p>Kontot används också utanför förbundet. Lösenord och avstängning hanteras av systemadministratören.</p>
       )}
-      <form method="post" action={`${base}/remove`}>
-        <FormSecurityFields />
-        <p>Tar bort rollen i {f.name}. Kontot och dess historik finns kvar.</p>
-        <button type="submit">Ta bort rollen i förbundet</button>
-      </form>
+      <RemoveForm action={`${base}/remove`} what={`rollen i ${f.name}`} note={`Tar bort rollen i ${f.name}. Kontot och dess historik finns kvar.`} />
     </Layout>
   );
 }

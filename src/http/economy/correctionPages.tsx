@@ -7,6 +7,7 @@ import { sectionLabels, sections, type BudgetLine } from '../../core/economy/typ
 import { formatKronor, formatNumber } from '../../core/format.ts';
 import { Layout } from '../kit/layout.tsx';
 import { AmountField, Form, SelectField, SubmitButton, TextAreaField, TextField, formState } from '../kit/form.tsx';
+import { RemoveForm } from '../kit/removal.tsx';
 
 /** A budget line's page: the line, why it cannot be removed (if so) and where "back" goes. */
 export interface BudgetLinePageModel {
@@ -35,9 +36,7 @@ export function BudgetLinePage(props: { model: BudgetLinePageModel }) {
       {uses.length ? (
         <p>Budgetposten kan inte tas bort: {uses.join(', ')}.</p>
       ) : (
-        <Form action={`${base}/ta-bort`} label={`Ta bort ${line.label}`}>
-          <SubmitButton label={`Ta bort ${line.label}`} />
-        </Form>
+        <RemoveForm action={`${base}/ta-bort`} what={`budgetposten ${line.label}`} />
       )}
       <p>
         <a href={props.model.backHref}>Tillbaka till budgeten</a>
@@ -116,9 +115,7 @@ export function RevisionPage(props: { model: RevisionPageModel }) {
         <SubmitButton label="Spara ändringen" />
       </Form>
       <h2>Ta bort</h2>
-      <Form action={`${base}/ta-bort`} label="Ta bort tilläggsbudgeten">
-        <SubmitButton label="Ta bort tilläggsbudgeten" />
-      </Form>
+      <RemoveForm action={`${base}/ta-bort`} what={`tilläggsbudgeten beslutad ${r.decidedOn}`} note="Budgeten räknas då utan tilläggsbudgetens belopp." />
       <p>
         <a href={`/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`}>Tillbaka till budget {year}</a>
       </p>

@@ -1,4 +1,5 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
+import { confirmRemoval, redirectRemoved } from '../kit/removal.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef } from '../context.ts';
@@ -135,10 +136,13 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/budgetposter/:lineId/ta-bort', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
-    await deleteBudgetLine(db, f.id, pathId(c, 'lineId'), ctx.actor);
+    const lineId = pathId(c, 'lineId');
+    confirmRemoval(await formTextFields(c), 'budgetposten');
+    const line = (await listBudgetLines(db, f.id)).find((l) => l.id === lineId);
+    await deleteBudgetLine(db, f.id, lineId, ctx.actor);
     // The latest year's budget (the year selector's /f/:id/budget would drop the confirmation on its way).
     const latest = (await listFiscalYears(db, f.id)).map((y) => y.year).sort((a, b) => b - a)[0];
-    return redirectWithFlash(c, latest === undefined ? `/f/${f.id}/medlemmar` : `/f/${f.id}/ar/${latest}/budget`, 'line-removed');
+    return redirectRemoved(c, latest === undefined ? `/f/${f.id}/medlemmar` : `/f/${f.id}/ar/${latest}/budget`, `budgetposten ${line?.label ?? ''}`.trim());
   });
   app.put(`${api}/budget-lines/:lineId`, async (c) => {
     const ctx = requirePermission(c, 'economy:write');
@@ -177,8 +181,11 @@ export const economyCorrectionRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/ar/:year/budget/tillaggsbudget/:revisionId/ta-bort', async (c) => {
     const ctx = requirePermission(c, 'economy:write');
     const f = requireFederation(c);
-    const year = await deleteBudgetRevision(db, f.id, pathId(c, 'revisionId'), ctx.actor);
-    return redirectWithFlash(c, `/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`, 'revision-removed');
+    const revisionId = pathId(c, 'revisionId');
+    confirmRemoval(await formTextFields(c), 'tilläggsbudgeten');
+    const decided = (await getBudget(db, f.id, pathYear(c))).revisions.find((r) => r.id === revisionId)?.decidedOn;
+    const year = await deleteBudgetRevision(db, f.id, revisionId, ctx.actor);
+    return redirectRemoved(c, `/f/${f.id}/ar/${year}/budget#tillaggsbudgetar`, decided ? `tilläggsbudgeten beslutad ${decided}` : 'tilläggsbudgeten');
   });
   app.put(`${api}/years/:year/budget/revisions/:revisionId`, async (c) => {
     const ctx = requirePermission(c, 'economy:write');

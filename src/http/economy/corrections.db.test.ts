@@ -99,7 +99,7 @@ describe('the year cycle and corrections in the economy', () => {
     );
     // One row, before and after: the line is corrected in place.
     expect(trail.some((t) => t.action === 'update' && t.old === '75000000' && t.new === '76000000')).toBe(true);
-    expect((await kansli.request(`/f/${fid}/ar/2026/budget/tillaggsbudget/${id}/ta-bort`, form({}))).status).toBe(303);
+    expect((await kansli.request(`/f/${fid}/ar/2026/budget/tillaggsbudget/${id}/ta-bort`, form({ bekrafta: 'ja' }))).status).toBe(303);
     expect((await db.query('select 1 from budget_revision where federation_id = $1 and id = $2', [fid, id])).length).toBe(0);
   });
 
@@ -142,7 +142,7 @@ describe('the year cycle and corrections in the economy', () => {
     expect((await trail()).at(-1)).toEqual({ action: 'delete', line: String(first.id), old: '10000000', new: null });
     const budget = await (await kansli.request(api('/years/2026/budget'))).json();
     expect(JSON.stringify(budget)).toContain('250000');
-    expect((await kansli.request(`/f/${fid}/ar/2026/budget/tillaggsbudget/${id}/ta-bort`, form({}))).status).toBe(303);
+    expect((await kansli.request(`/f/${fid}/ar/2026/budget/tillaggsbudget/${id}/ta-bort`, form({ bekrafta: 'ja' }))).status).toBe(303);
   });
 
   it('renames a budget line, refuses to remove one with outcome, removes an unused one', async () => {

@@ -43,11 +43,16 @@ export interface DashboardModel {
   readonly warnings: readonly string[];
 }
 
-/** The dashboard's body (rendered once per figures version, economy/renderCache.ts) in the page layout. */
-export function DashboardLayout(props: { federation: FederationRef; year: number; body: Child; privacyFindings?: readonly PrivacyFindingRow[] }) {
+/**
+ * The dashboard's body (rendered once per figures version, economy/renderCache.ts) in the page layout, under the
+ * page's heading and what is the user's own: the privacy findings (kansli), the next board meeting (styrelse).
+ */
+export function DashboardLayout(props: { federation: FederationRef; year: number; body: Child; privacyFindings?: readonly PrivacyFindingRow[]; meeting?: Child }) {
   return (
     <Layout title={`Översikt ${props.year}`} federation={props.federation}>
+      <h1>Översikt {props.year}</h1>
       {props.privacyFindings?.length ? <PrivacyFindingsNotice findings={props.privacyFindings} /> : null}
+      {props.meeting}
       {props.body}
     </Layout>
   );
@@ -125,7 +130,6 @@ export function DashboardPage(props: { model: DashboardModel }) {
   const period = m.period.months;
   return (
     <>
-      <h1>Översikt {m.year}</h1>
       <YearSelector action={base} years={m.years} selected={m.year} />
       <p class="period" id="period">
         Period: {m.period.label}.

@@ -15,6 +15,12 @@ import { chosenYearParam } from './shared.ts';
 import { DashboardLayout, DashboardPage, NoYearsPage, type DashboardModel } from './dashboard.tsx';
 import { renderedFrom } from './renderCache.ts';
 import { listStoredIdentityFindings } from '../../services/privacy/storedIdentityScan.ts';
+import type { Database } from '../../db/database.ts';
+import type { FederationRef, RequestContext } from '../context.ts';
+import { today, yearOf } from '../../core/calendar.ts';
+import { formatMonthsFromJanuary } from '../../core/format.ts';
+import { nextMeeting } from '../../services/reports/nextMeeting.ts';
+import { BoardMeetingPanel, type BoardMeetingPanelModel } from './boardMeetingPanel.tsx';
 
 const costSections = sections.filter((s): s is Exclude<Section, 'income'> => s !== 'income');
 
@@ -34,10 +40,41 @@ export const economyDashboardRoutes: RouteModule = ({ db }) => {
     // The kansli (who may correct any row) sees what the check for identity numbers in older rows found. The
     // count comes with the year's facts (their one statement), so the list costs a statement only when there is one.
     const privacyFindings = figures.privacyFindings > 0 && ctx.can('users:manage') ? await listStoredIdentityFindings(db, federation.id) : [];
-    return c.html(<DashboardLayout federation={federation} year={figures.year} body={body} privacyFindings={privacyFindings} />);
+    const meeting = await loadBoardMeetingPanel(db, federation, ctx, figures);
+    return c.html(<DashboardLayout federation={federation} year={figures.year} body={body} privacyFindings={privacyFindings} meeting={meeting ? <BoardMeetingPanel model={meeting} /> : null} />);
   });
   return app;
 };
+
+/**
+ * A board member's start page opens with the next meeting, its agenda and handlingar; null for the other roles
+ * (the kansli keeps the meetings under Styrelse och möten). `figures`: the year shown, for the interim report
+ * that goes with the board pack (through the month before the meeting or the last with outcome: the pack's period).
+ */
+export async function loadBoardMeetingPanel(
+  db: Database,
+  federation: FederationRef,
+  ctx: Pick<RequestContext, 'principal' | 'can'>,
+  figures: Pick<YearFigures, 'year' | 'years' | 'period'>,
+): Promise<BoardMeetingPanelModel | null> {
+  if (ctx.principal.federations.get(federation.id)?.role !== 'styrelse' || !ctx.can('reports:read', { federationId: federation.id })) return null;
+  const base = `/f/${federation.id}`;
+  const m = await nextMeeting(db, federation.id, today());
+  if (!m) return { meeting: null, boardHref: `${base}/styrelse` };
+  const year = yearOf(m.date);
+  const month = Number(m.date.slice(5, 7));
+  const through = year === figures.year ? Math.min(month - 1, figures.period.throughMonth) : month - 1;
+  const pack = `${base}/rapporter/handlingar?datum=${m.date}`;
+  const documents = [
+    { href: `${pack}&format=pdf`, label: 'Handlingar till mötet (PDF)' },
+    { href: `${pack}&format=docx`, label: 'Handlingar till mötet (Word)' },
+    ...(through > 0 && figures.years.includes(year)
+      ? [{ href: `${base}/rapporter/delarsrapport?ar=${year}&manad=${through}&format=pdf`, label: `Delårsrapport ${formatMonthsFromJanuary(through)} ${year} (PDF)` }]
+      : []),
+  ];
+  const dateText = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.date}T00:00:00Z`));
+  return { meeting: { date: m.date, dateText, note: m.note, href: `${base}/styrelse/mote/${m.id}`, items: m.items, documents }, boardHref: `${base}/styrelse` };
+}
 
 /** The dashboard's view model: every figure comes from the year's one model (src/core/economy/yearFigures.ts). */
 export function dashboardModel(federationId: number, f: YearFigures): DashboardModel {

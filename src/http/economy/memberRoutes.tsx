@@ -1,4 +1,5 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
+import { confirmRemoval, redirectRemoved } from '../kit/removal.tsx';
 import { Hono } from 'hono';
 import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
@@ -140,9 +141,10 @@ export const economyMemberRoutes: RouteModule = ({ db }) => {
     const ctx = requirePermission(c, 'economy:write');
     const federation = requireFederation(c);
     const m = await findMember(db, federation.id, c.req.param('memberId'));
+    confirmRemoval(await formTextFields(c), `medlemmen ${m.name}`);
     try {
       await deleteMember(db, federation.id, m.id, ctx.actor);
-      return redirectWithFlash(c, `/f/${federation.id}/medlemmar`, 'member-removed');
+      return redirectRemoved(c, `/f/${federation.id}/medlemmar`, `medlemmen ${m.name}`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       return c.html(editPage(federation, m, undefined, {}, e.problems.map((p) => p.message)), 400);

@@ -55,7 +55,7 @@ describe('members and allocation pages (HTTP)', () => {
     expect(text(await dup.text())).toContain('Det finns redan en medlem som heter "Andraby kommun".');
     expect((await post(`/f/${small.federationId}/medlemmar/${m.id}`, { name: 'Andraby stad', kind: 'municipality', sortOrder: '2' })).status).toBe(303);
     expect((await listMembers(db, small.federationId)).find((x) => x.id === m.id)?.name).toBe('Andraby stad');
-    expect((await post(`/f/${small.federationId}/medlemmar/${m.id}/ta-bort`, {})).status).toBe(303);
+    expect((await post(`/f/${small.federationId}/medlemmar/${m.id}/ta-bort`, { bekrafta: 'ja' })).status).toBe(303);
     expect((await listMembers(db, small.federationId)).some((x) => x.id === m.id)).toBe(false);
     expect((await app.request(`/f/${small.federationId}/medlemmar/999999`)).status).toBe(404);
   });
@@ -91,7 +91,7 @@ describe('members and allocation pages (HTTP)', () => {
     expect(t).toContain('Bidragen är beräknade och sparade.');
     expect(t).toContain('Region 375 000 kr 31,25 %');
     // A member with contributions cannot be removed.
-    const refused = await post(`/f/${small.federationId}/medlemmar/${tredje.id}/ta-bort`, {});
+    const refused = await post(`/f/${small.federationId}/medlemmar/${tredje.id}/ta-bort`, { bekrafta: 'ja' });
     expect(refused.status).toBe(400);
     expect(text(await refused.text())).toContain('kan inte tas bort');
   });

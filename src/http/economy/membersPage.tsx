@@ -6,6 +6,7 @@ import type { FederationRef } from '../context.ts';
 import { memberKindLabels, memberKinds, type Member } from '../../core/economy/types.ts';
 import { DataTable } from '../kit/dataTable.tsx';
 import { AmountField, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../kit/form.tsx';
+import { RemoveForm } from '../kit/removal.tsx';
 import { Layout } from '../kit/layout.tsx';
 import { kronorText as kr } from '../kit/present.ts';
 
@@ -114,9 +115,7 @@ export function EditMemberPage(props: { model: EditMemberModel }) {
       </Form>
       <h2>Ta bort</h2>
       <p>En medlem som har bidrag eller ingår i en fördelningsnyckel kan inte tas bort.</p>
-      <Form action={`/f/${federation.id}/medlemmar/${member.id}/ta-bort`} label={`Ta bort ${member.name}`}>
-        <SubmitButton label={`Ta bort ${member.name}`} />
-      </Form>
+      <RemoveForm action={`/f/${federation.id}/medlemmar/${member.id}/ta-bort`} what={`medlemmen ${member.name}`} />
       <p>
         <a href={`/f/${federation.id}/medlemmar`}>Tillbaka till medlemmar</a>
       </p>

@@ -1,6 +1,7 @@
 /** The pages that correct what was recorded about interventions: grants, requisitions, staffing, goals, participations, activities. */
 import type { FederationRef } from '../context.ts';
 import { Layout } from '../kit/layout.tsx';
+import { RemoveForm, RemoveInRow } from '../kit/removal.tsx';
 import { AmountField, Form, SelectField, SubmitButton, TextField, formState } from '../kit/form.tsx';
 import { formatNumberUpTo } from '../../core/format.ts';
 import { AgeBand, DayLength, Education, ExitOutcome, Gender, SupportDuration, SupportSource } from '../../core/interventions/vocabulary.ts';
@@ -17,15 +18,12 @@ const options = (v: Vocab) => v.codes.map((c) => ({ value: c, label: v.labels[c]
 const kronorValue = (ore: number) => (ore % 100 === 0 ? String(ore / 100) : (ore / 100).toFixed(2).replace('.', ','));
 const fteValue = (n: number) => formatNumberUpTo(n, 2).replace(/\s/g, '');
 
-/** A removal, on its own form, with a sentence saying what goes. */
-function RemoveForm(props: { action: string; what: string; note?: string }) {
+/** A removal, on its own form, with a sentence saying what goes; removed only once its box is ticked (kit/removal.tsx). */
+function RemoveSection(props: { action: string; what: string; note?: string }) {
   return (
     <section aria-label={`Ta bort ${props.what}`}>
       <h2>Ta bort</h2>
-      {props.note ? <p>{props.note}</p> : null}
-      <Form action={props.action} label={`Ta bort ${props.what}`}>
-        <SubmitButton label={`Ta bort ${props.what}`} />
-      </Form>
+      <RemoveForm {...props} />
     </section>
   );
 }
@@ -92,7 +90,7 @@ export function MoneyEditPage(props: { model: MoneyEditModel }) {
         {fields}
         <SubmitButton label="Spara ändringen" />
       </Form>
-      <RemoveForm action={`${base}/ta-bort`} what={what} />
+      <RemoveSection action={`${base}/ta-bort`} what={`${what} i ${i.name}`} />
       <p>
         <a href={`/f/${f.id}/insatser/${id}`}>Tillbaka till insatsen</a>
       </p>
@@ -126,15 +124,13 @@ export function GoalEditPage(props: { model: GoalEditModel }) {
           <ul class="plain">
             {goal.assessments.map((a) => (
               <li>
-                <Form action={`${base}/bedomning/${a.year}/ta-bort`} label={`Ta bort bedömningen ${a.year}`}>
-                  {a.year}: {a.comment || '–'} <SubmitButton label={`Ta bort bedömningen ${a.year}`} />
-                </Form>
+                {a.year}: {a.comment || '–'} <RemoveInRow action={`${base}/bedomning/${a.year}/ta-bort`} what={`bedömningen ${a.year}`} />
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      <RemoveForm action={`${base}/ta-bort`} what="målet" note="Målet tas bort med sina bedömningar." />
+      <RemoveSection action={`${base}/ta-bort`} what={`målet ”${goal.text}”`} note="Målet tas bort med sina bedömningar." />
       <p>
         <a href={back}>Tillbaka</a>
       </p>
@@ -191,7 +187,7 @@ export function ParticipationEditPage(props: { model: ParticipationEditModel }) 
           </Form>
         </section>
       ) : null}
-      <RemoveForm action={`${base}/ta-bort`} what={`deltagandet ${p.code}`} note="Bara för ett deltagande som registrerades av misstag; det räknas då inte längre i statistiken." />
+      <RemoveSection action={`${base}/ta-bort`} what={`deltagandet ${p.code}`} note="Bara för ett deltagande som registrerades av misstag; det räknas då inte längre i statistiken." />
       <p>
         <a href={back}>Tillbaka till deltagarna</a>
       </p>
@@ -233,7 +229,7 @@ export function ActivityEditPage(props: { model: ActivityEditModel }) {
         <TextField {...s.bind('evaluationScore')} label="Utvärderingsbetyg (0–10)" inputmode="decimal" />
         <SubmitButton label="Spara ändringen" />
       </Form>
-      <RemoveForm action={`${base}/ta-bort`} what="aktiviteten" />
+      <RemoveSection action={`${base}/ta-bort`} what={`aktiviteten ${a.name}`} />
       <p>
         <a href={back}>Tillbaka till aktiviteterna</a>
       </p>

@@ -1,4 +1,5 @@
 import { redirectWithFlash } from '../kit/flash.tsx';
+import { confirmRemoval, redirectRemoved } from '../kit/removal.tsx';
 import { Hono, type Context } from 'hono';
 import type { RouteModule } from '../kit/routeModule.ts';
 import { requireFederation, requirePermission, type AppEnv } from '../context.ts';
@@ -116,8 +117,10 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
       const f = requireFederation(c);
       const id = idParam(c, 'id');
       const ctx = requirePermission(c, 'interventions:write', { interventionId: id });
+      const what = `${moneyKinds[kind].what} i ${(await getIntervention(db, f.id, id)).name}`;
+      confirmRemoval(await formFields(c), what);
       await deleteOf[kind](db, f.id, id, idParam(c, 'rowId'), ctx.actor);
-      return redirectWithFlash(c, `${interventionsBase(f.id)}/${id}`, 'removed');
+      return redirectRemoved(c, `${interventionsBase(f.id)}/${id}`, what);
     });
     const apiPath = `${api}/interventions/:id/${moneyKinds[kind].api}/:rowId`;
     app.put(apiPath, async (c) => {
@@ -157,14 +160,19 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
     return redirectWithFlash(c, `${back}`, 'changed');
   });
   app.post('/f/:federationId/mal/:goalId/ta-bort', async (c) => {
-    const { f, goalId, ctx, back } = await goalAccess(c);
+    const { f, goalId, interventionId, ctx, back } = await goalAccess(c);
+    const goal = (await listGoals(db, f.id, interventionId)).find((g) => g.id === goalId);
+    const what = goal ? `målet ”${goal.text}”` : 'målet';
+    confirmRemoval(await formFields(c), what);
     await deleteGoal(db, f.id, goalId, ctx.actor);
-    return redirectWithFlash(c, `${back}`, 'removed');
+    return redirectRemoved(c, back, what);
   });
   app.post('/f/:federationId/mal/:goalId/bedomning/:year/ta-bort', async (c) => {
     const { f, goalId, ctx, back } = await goalAccess(c);
-    await deleteAssessment(db, f.id, goalId, yearOf(c), ctx.actor);
-    return redirectWithFlash(c, `${back}`, 'removed');
+    const year = yearOf(c);
+    confirmRemoval(await formFields(c), `bedömningen ${year}`);
+    await deleteAssessment(db, f.id, goalId, year, ctx.actor);
+    return redirectRemoved(c, back, `bedömningen ${year}`);
   });
   app.put(`${api}/goals/:goalId`, async (c) => {
     const { f, goalId, interventionId, ctx } = await goalAccess(c);
@@ -206,8 +214,11 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
   });
   app.post('/f/:federationId/insatser/:id/deltagare/:pid/ta-bort', async (c) => {
     const { f, id, pid, ctx, back } = await participationAccess(c);
+    const code = (await listParticipations(db, f.id, id)).find((p) => p.id === pid)?.code;
+    const what = code ? `deltagandet ${code}` : 'deltagandet';
+    confirmRemoval(await formFields(c), what);
     await deleteParticipation(db, f.id, id, pid, ctx.actor);
-    return redirectWithFlash(c, `${back}`, 'removed');
+    return redirectRemoved(c, back, what);
   });
   app.put(`${api}/interventions/:id/participations/:pid`, async (c) => {
     const { f, id, pid, ctx } = await participationAccess(c);
@@ -251,9 +262,12 @@ export const interventionCorrectionRoutes: RouteModule = ({ db }) => {
     return redirectWithFlash(c, `/f/${f.id}/strukturaktiviteter?ar=${encodeURIComponent(String(body.year ?? ''))}`, 'changed');
   });
   app.post('/f/:federationId/strukturaktiviteter/:activityId/ta-bort', async (c) => {
-    const { f, activityId, ctx, back } = await activityAccess(c);
+    const { f, activityId, year, ctx, back } = await activityAccess(c);
+    const name = (await listActivities(db, f.id, year)).find((a) => a.id === activityId)?.name;
+    const what = name ? `aktiviteten ${name}` : 'aktiviteten';
+    confirmRemoval(await formFields(c), what);
     await deleteActivity(db, f.id, activityId, ctx.actor);
-    return redirectWithFlash(c, `${back}`, 'removed');
+    return redirectRemoved(c, back, what);
   });
   app.put(`${api}/activities/:activityId`, async (c) => {
     const { f, activityId, ctx } = await activityAccess(c);

@@ -58,8 +58,10 @@ describe.skipIf(!browserAvailable)('the kansli corrects a requisition in Chromiu
 
       // And removed again.
       await page.getByRole('link', { name: 'Ändra rekvisitionen 2025-03-31' }).last().click();
+      // Asked first (issue 28): the box must be ticked; the confirmation names what went.
+      await page.getByLabel(/^Ja, ta bort rekvisitionen/).check();
       await page.getByRole('button', { name: 'Ta bort rekvisitionen' }).click();
-      await expect.poll(() => page.getByRole('status').textContent()).toContain('Uppgiften är borttagen.');
+      await expect.poll(() => page.getByRole('status').textContent()).toContain('Du har tagit bort rekvisitionen i');
       expectNoConsoleErrors(page);
       expect(errors).toEqual([]);
     });

@@ -81,7 +81,7 @@ describe('correcting intervention records', () => {
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain('kan inte tas bort');
     expect((await kansli.request(api(`/requisitions/${req}`), json('DELETE'))).status).toBe(200);
-    expect((await kansli.request(page(`/beslut/${grant}/ta-bort`), form({}))).status).toBe(303);
+    expect((await kansli.request(page(`/beslut/${grant}/ta-bort`), form({ bekrafta: 'ja' }))).status).toBe(303);
     expect((await one<{ n: number }>('select count(*)::int as n from intervention_grant where federation_id = $1', [fid])).n).toBe(0);
     const del = await one<{ old: string }>("select old_values->>'reference' as old from audit_log where table_name = 'intervention_grant' and action = 'delete'");
     expect(del.old).toBe('Dnr 1');
@@ -124,7 +124,7 @@ describe('correcting intervention records', () => {
     await kansli.request(`/api/federations/${fid}/goals/${goal}/assessments`, json('POST', { year: 2025, assessment: 'met' }));
     expect((await kansli.request(`/f/${fid}/mal/${goal}`, form({ area: 'Arbete', text: 'Fler i arbete eller studier' }))).status).toBe(303);
     expect((await one<{ text: string }>('select text from goal where id = $1', [goal])).text).toBe('Fler i arbete eller studier');
-    expect((await kansli.request(`/f/${fid}/mal/${goal}/bedomning/2025/ta-bort`, form({}))).status).toBe(303);
+    expect((await kansli.request(`/f/${fid}/mal/${goal}/bedomning/2025/ta-bort`, form({ bekrafta: 'ja' }))).status).toBe(303);
     expect((await one<{ n: number }>('select count(*)::int as n from goal_assessment where federation_id = $1', [fid])).n).toBe(0);
     expect((await kansli.request(`/api/federations/${fid}/goals/${goal}`, json('DELETE'))).status).toBe(200);
 
@@ -133,7 +133,7 @@ describe('correcting intervention records', () => {
     const changed = await kansli.request(`/f/${fid}/strukturaktiviteter/${act}`, form({ year: '2025', name: 'Utbildning i samverkan', participants: '24' }));
     expect(changed.status).toBe(303);
     expect(await one('select name, participants from activity where id = $1', [act])).toEqual({ name: 'Utbildning i samverkan', participants: 24 });
-    expect((await kansli.request(`/f/${fid}/strukturaktiviteter/${act}/ta-bort`, form({}))).status).toBe(303);
+    expect((await kansli.request(`/f/${fid}/strukturaktiviteter/${act}/ta-bort`, form({ bekrafta: 'ja' }))).status).toBe(303);
     expect((await one<{ n: number }>('select count(*)::int as n from activity where federation_id = $1', [fid])).n).toBe(0);
   });
 

@@ -42,30 +42,29 @@ export function ParticipantsPage(props: { model: ParticipantsModel }) {
       <thead>
         <tr>
           <th scope="col">Kod</th>
+          <th scope="col">Åtgärd</th>
           <th scope="col">Startdatum</th>
           <th scope="col">Kön</th>
           <th scope="col">Åldersgrupp</th>
           <th scope="col">Försörjning före</th>
-          <th scope="col">Åtgärd</th>
         </tr>
       </thead>
       <tbody>
         {active.map((p) => (
           <tr>
-            <th scope="row">{p.code}</th>
-            <td>{p.startDate}</td>
-            <td>{Gender.label(p.gender)}</td>
-            <td>{AgeBand.label(p.ageBand)}</td>
-            <td>{SupportSource.label(p.supportBefore)}</td>
-            <td>
+            <th scope="row" class="nowrap">{p.code}</th>
+            <td class="row-actions">
               <a href={`${base}/${p.id}/avsluta`} aria-label={`Avsluta deltagande ${p.code}`}>
                 Avsluta
               </a>{' '}
-              ·{' '}
               <a href={`${base}/${p.id}`} aria-label={`Ändra deltagande ${p.code}`}>
                 Ändra
               </a>
             </td>
+            <td>{p.startDate}</td>
+            <td>{Gender.label(p.gender)}</td>
+            <td>{AgeBand.label(p.ageBand)}</td>
+            <td>{SupportSource.label(p.supportBefore)}</td>
           </tr>
         ))}
       </tbody>
@@ -77,26 +76,26 @@ export function ParticipantsPage(props: { model: ParticipantsModel }) {
       <thead>
         <tr>
           <th scope="col">Kod</th>
+          <th scope="col">Åtgärd</th>
           <th scope="col">Startdatum</th>
           <th scope="col">Slutdatum</th>
           <th scope="col">Avslutsorsak</th>
           <th scope="col">Försörjning efter</th>
-          <th scope="col">Åtgärd</th>
         </tr>
       </thead>
       <tbody>
         {ended.map((p) => (
           <tr>
-            <th scope="row">{p.code}</th>
-            <td>{p.startDate}</td>
-            <td>{p.endDate}</td>
-            <td>{p.exitOutcome ? ExitOutcome.label(p.exitOutcome) : '–'}</td>
-            <td>{p.supportAfter ? SupportSource.label(p.supportAfter) : '–'}</td>
-            <td>
+            <th scope="row" class="nowrap">{p.code}</th>
+            <td class="row-actions">
               <a href={`${base}/${p.id}`} aria-label={`Ändra eller återöppna deltagande ${p.code}`}>
                 Ändra
               </a>
             </td>
+            <td>{p.startDate}</td>
+            <td>{p.endDate}</td>
+            <td>{p.exitOutcome ? ExitOutcome.label(p.exitOutcome) : '–'}</td>
+            <td>{p.supportAfter ? SupportSource.label(p.supportAfter) : '–'}</td>
           </tr>
         ))}
       </tbody>

@@ -1,12 +1,15 @@
 import type { Context } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
+import { createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Confirmation after every save, one mechanism for the whole UI: a form posts, the route answers with
  * `redirectWithFlash(c, url, key)` (303 to the page with `?sparat=KEY`), and the layout shows the message for
  * KEY above the page's content (role="status", announced politely). Only the fixed messages below are shown;
  * nothing from the query string reaches the page except a `detalj` that the key's own pattern accepts (a
- * participant's code, a count), never free text.
+ * participant's code, a count), or a name this server signed when it made the redirect (what a removal removed:
+ * "Du har tagit bort ledamoten Anna Andersson."). A link made elsewhere cannot put words on the page; a signed
+ * name that does not check out (another process, a restart) shows the key's plain message instead.
  */
 const messages = {
   // Applications and board meetings
@@ -51,6 +54,7 @@ const messages = {
   activity: 'Aktiviteten är registrerad.',
   changed: 'Ändringen är sparad.',
   removed: 'Uppgiften är borttagen.',
+  'removed-named': (what: string) => `Du har tagit bort ${what}.`,
   reopened: 'Deltagandet är återöppnat.',
   participant: (code: string) => `Deltagaren är registrerad med koden ${code}. Anteckna koden i teamets egen journal – Samordna vet inte vem det är.`,
   'participant-closed': (code: string) => `Deltagandet ${code} är avslutat.`,
@@ -99,6 +103,14 @@ const detailPatterns: Partial<Record<keyof typeof messages, RegExp>> = {
   'participants-imported': /^[0-9]{1,6}$/,
 };
 
+/** Keys whose detail is free text (a name), accepted only with this process's signature; else their plain message. */
+const signedDetails: Partial<Record<keyof typeof messages, string>> = {
+  'removed-named': 'Uppgiften är borttagen.',
+};
+const signingKey = randomBytes(32);
+const signatureOf = (key: string, text: string) => createHmac('sha256', signingKey).update(`${key}\n${text}`).digest('base64url').slice(0, 22);
+const maxSignedText = 300;
+
 export type FlashKey = keyof typeof messages;
 
 export const flashParam = 'sparat';
@@ -108,6 +120,10 @@ export const flashDetailParam = 'detalj';
 export function withFlash(url: string, key: FlashKey, detail?: string | number): string {
   const hash = url.indexOf('#');
   const [path, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  if (detail !== undefined && Object.hasOwn(signedDetails, key)) {
+    const text = String(detail).slice(0, maxSignedText);
+    detail = `${text}~${signatureOf(key, text)}`;
+  }
   const extra = `${flashParam}=${key}${detail === undefined ? '' : `&${flashDetailParam}=${encodeURIComponent(String(detail))}`}`;
   return `${path}${path.includes('?') ? '&' : '?'}${extra}${fragment}`;
 }
@@ -119,11 +135,23 @@ export function redirectWithFlash(c: Context<any>, url: string, key: FlashKey, d
 
 /** The message for a `?sparat=` key (and `detalj`), or null when the key is unknown or the detail not allowed. */
 export function flashMessage(key: string | undefined, detail?: string | undefined): string | null {
+  return resolveFlash(key, detail)?.message ?? null;
+}
+
+/** The message and the part of it that came as the detail (shown in bold). */
+function resolveFlash(key: string | undefined, detail: string | undefined): { message: string; detail?: string } | null {
   if (key === undefined || !Object.hasOwn(messages, key)) return null;
   const m = messages[key as FlashKey];
-  if (typeof m === 'string') return m;
+  if (typeof m === 'string') return { message: m };
+  const plain = signedDetails[key as FlashKey];
+  if (plain !== undefined) {
+    const at = detail?.lastIndexOf('~') ?? -1;
+    const text = at < 0 ? '' : detail!.slice(0, at);
+    if (!text || text.length > maxSignedText || detail!.slice(at + 1) !== signatureOf(key, text)) return { message: plain };
+    return { message: m(text), detail: text };
+  }
   const pattern = detailPatterns[key as FlashKey];
-  return detail !== undefined && pattern?.test(detail) ? m(detail) : null;
+  return detail !== undefined && pattern?.test(detail) ? { message: m(detail), detail } : null;
 }
 
 /** Every key, for tests. */
@@ -137,9 +165,9 @@ export const flashKeys = Object.keys(messages) as FlashKey[];
 export function FlashMessage() {
   const c = tryGetContext();
   if (c && c.req.method !== 'GET' && c.req.method !== 'HEAD') return null;
-  const detail = c?.req.query(flashDetailParam);
-  const message = c ? flashMessage(c.req.query(flashParam), detail) : null;
-  if (!message) return null;
+  const resolved = c ? resolveFlash(c.req.query(flashParam), c.req.query(flashDetailParam)) : null;
+  if (!resolved) return null;
+  const { message, detail } = resolved;
   // A detail (a participant's code) stands out in the sentence.
   const at = detail ? message.indexOf(detail) : -1;
   return (

@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import { HtmlDocument } from './htmlDocument.tsx';
 import { tryGetContext } from 'hono/context-storage';
 import type { AppEnv, FederationRef, RequestContext } from '../context.ts';
-import { federationLanding, federationNav, globalNav, type NavItem } from './navigation.ts';
+import { federationLanding, federationNav, globalNav, groupedNav, type NavItem } from './navigation.ts';
 import { FlashMessage } from './flash.tsx';
 
 export type { NavItem } from './navigation.ts';
@@ -93,25 +93,44 @@ function Shell(props: ShellProps & { children: Child }) {
           </a>
         ) : null}
       </header>
-      {nav.length ? (
-        <nav aria-label="Huvudmeny" class="main-nav">
-          <details class="menu">
-            <summary>Meny</summary>
-            <ul>
-              {nav.map((item) => (
-                <li>
-                  <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </details>
-        </nav>
-      ) : null}
+      {nav.length ? <MainNav nav={nav} path={path} /> : null}
       <main id="main" tabindex={-1}>
         {props.children}
       </main>
     </HtmlDocument>
+  );
+}
+
+/**
+ * The menu in its areas (kit/navigation.ts navGroups): each area a labelled list, the items of no area (the
+ * account, a section's own menu) last. A <details> "Meny" folds it on a narrow screen; on a wide one it is
+ * always open and each area is one row, its name before its items (app.css). Links only: Tab reaches every item.
+ */
+function MainNav(props: { nav: readonly NavItem[]; path: string }) {
+  const { groups, rest } = groupedNav(props.nav);
+  const link = (item: NavItem) => (
+    <li>
+      <a href={item.href} aria-current={item.href === props.path ? 'page' : undefined}>
+        {item.label}
+      </a>
+    </li>
+  );
+  return (
+    <nav aria-label="Huvudmeny" class="main-nav">
+      <details class="menu">
+        <summary>Meny</summary>
+        <div class="menu-areas">
+          {groups.map((g) => (
+            <div class={g.items.some((i) => i.href === props.path) ? 'menu-area current' : 'menu-area'}>
+              <p class="menu-area-label" id={`menu-${g.id}`}>
+                {g.label}
+              </p>
+              <ul aria-labelledby={`menu-${g.id}`}>{g.items.map(link)}</ul>
+            </div>
+          ))}
+          {rest.length ? <ul class="menu-rest">{rest.map(link)}</ul> : null}
+        </div>
+      </details>
+    </nav>
   );
 }

@@ -1,7 +1,8 @@
 import type { FederationRef } from '../context.ts';
 import type { InputError } from '../../core/errors.ts';
 import type { BudgetLineRow, LedgerOutcome, ledgerNames, listMappings } from '../../services/ledger/mapping.ts';
-import { Form, FormSecurityFields, RowAction, SelectField, SubmitButton, TextField, formState } from '../kit/form.tsx';
+import { Form, FormSecurityFields, SelectField, SubmitButton, TextField, formState } from '../kit/form.tsx';
+import { RemoveInRow } from '../kit/removal.tsx';
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
 import { formatKronor, objectsText } from './format.ts';
@@ -144,7 +145,7 @@ export function MappingPage(props: { model: MappingPageModel }) {
                   <a href={`${base}/${m.id}`} aria-label={`Ändra kopplingen till ${m.budgetLineLabel}`}>
                     Ändra
                   </a>{' '}
-                  <RowAction action={`${base}/${m.id}/delete`} label="Ta bort" accessibleName={`Ta bort kopplingen till ${m.budgetLineLabel}`} hidden={{ year: model.year === null ? '' : String(model.year) }} />
+                  <RemoveInRow action={`${base}/${m.id}/delete`} what={`kontokopplingen till ${m.budgetLineLabel}`} hidden={{ year: model.year === null ? '' : String(model.year) }} />
                 </td>
               ) : null}
             </tr>

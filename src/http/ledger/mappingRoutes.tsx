@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { redirectWithFlash } from '../kit/flash.tsx';
+import { confirmRemoval, redirectRemoved } from '../kit/removal.tsx';
 import { parseId, parseYear, valueOrThrow } from '../../core/input/index.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { pathId, queryYear, requiredQueryYear } from '../kit/params.ts';
@@ -60,10 +61,13 @@ export const ledgerMappingRoutes: RouteModule = ({ db }) => {
   app.post('/f/:federationId/ledger/mapping/:id/delete', async (c) => {
     const ctx = requirePermission(c, 'ledger:write');
     const federation = requireFederation(c);
-    await deleteMapping(db, federation.id, pathId(c, 'id'), ctx.actor);
+    const id = pathId(c, 'id');
     const body = await c.req.parseBody();
+    confirmRemoval(body, 'kontokopplingen');
+    const mapping = (await listMappings(db, federation.id)).find((m) => m.id === id);
+    await deleteMapping(db, federation.id, id, ctx.actor);
     const year = typeof body['year'] === 'string' ? body['year'] : undefined;
-    return redirectWithFlash(c, `/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, 'mapping-removed');
+    return redirectRemoved(c, `/f/${federation.id}/ledger/mapping${year ? `?year=${encodeURIComponent(year)}` : ''}`, mapping ? `kontokopplingen till ${mapping.budgetLineLabel}` : 'kontokopplingen');
   });
 
   app.get('/api/federations/:federationId/ledger/mapping', async (c) => {

@@ -9,7 +9,8 @@ import type { AuditorRow, BoardMemberRow, MeetingRow } from '../../services/repo
 import { Layout } from '../kit/layout.tsx';
 import { ScrollTable } from '../kit/scrollTable.tsx';
 import { ErrorSummary, Form, formState, SelectField, SubmitButton, TextField, type FieldErrors } from '../kit/form.tsx';
-import { memberOptions, positionOptions, RemoveButton, seatOptions } from './parts.tsx';
+import { memberOptions, positionOptions, seatOptions } from './parts.tsx';
+import { RemoveInRow } from '../kit/removal.tsx';
 
 type Named = { readonly id: number; readonly name: string };
 
@@ -28,7 +29,7 @@ export interface BoardModel {
 export function BoardPage(props: { model: BoardModel }) {
   const { federation: f, canWrite, members, board, auditors, meetings, refused } = props.model;
   const base = `/f/${f.id}/styrelse`;
-  const remove = (action: string, label: string) => (canWrite ? <RemoveButton action={action} label={label} /> : null);
+  const remove = (action: string, what: string) => (canWrite ? <RemoveInRow action={action} what={what} /> : null);
   const member = formState(`${base}/ledamot`, { seat: 'ledamot', position: 'none' });
   const auditor = formState(`${base}/revisor`);
   const meeting = formState(`${base}/mote`);
@@ -44,29 +45,29 @@ export function BoardPage(props: { model: BoardModel }) {
             <thead>
               <tr>
                 <th scope="col">Namn</th>
+                {canWrite ? <th scope="col">Ändra</th> : null}
                 <th scope="col">Uppdrag</th>
                 <th scope="col">Utsedd av</th>
                 <th scope="col">Mandatperiod</th>
-                {canWrite ? <th scope="col">Ändra</th> : null}
               </tr>
             </thead>
             <tbody>
               {board.map((b) => (
                 <tr>
                   <th scope="row">{b.name}</th>
+                  {canWrite ? (
+                    <td class="row-actions">
+                      <a href={`${base}/ledamot/${b.id}`} aria-label={`Ändra ${b.name}`}>
+                        Ändra
+                      </a>{' '}
+                      {remove(`${base}/ledamot/${b.id}/ta-bort`, `ledamoten ${b.name}`)}
+                    </td>
+                  ) : null}
                   <td>{b.seat === 'ersattare' ? 'Ersättare' : positionLabels[b.position]}</td>
                   <td>{b.memberName ?? '–'}</td>
                   <td>
                     {b.termStart} – {b.termEnd ?? ''}
                   </td>
-                  {canWrite ? (
-                    <td>
-                      <a href={`${base}/ledamot/${b.id}`} aria-label={`Ändra ${b.name}`}>
-                        Ändra
-                      </a>{' '}
-                      {remove(`${base}/ledamot/${b.id}/ta-bort`, b.name)}
-                    </td>
-                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -96,7 +97,7 @@ export function BoardPage(props: { model: BoardModel }) {
             <li>
               {a.name}
               {a.title ? `, ${a.title}` : ''}
-              {a.appointedBy ? ` (utsedd av ${a.appointedBy})` : ''} {a.termStart} – {a.termEnd ?? ''} {remove(`${base}/revisor/${a.id}/ta-bort`, a.name)}
+              {a.appointedBy ? ` (utsedd av ${a.appointedBy})` : ''} {a.termStart} – {a.termEnd ?? ''} {remove(`${base}/revisor/${a.id}/ta-bort`, `revisorn ${a.name}`)}
             </li>
           ))}
         </ul>
@@ -122,7 +123,7 @@ export function BoardPage(props: { model: BoardModel }) {
           {meetings.map((m) => (
             <li>
               <a href={`${base}/mote/${m.id}`}>{m.date}</a>
-              {m.note ? ` – ${m.note}` : ''} {remove(`${base}/mote/${m.id}/ta-bort`, `mötet ${m.date}`)}
+              {m.note ? ` – ${m.note}` : ''} {canWrite ? <RemoveInRow action={`${base}/mote/${m.id}/ta-bort`} what={`mötet ${m.date}`} note="Mötets ärenden för beslut tas bort med det." /> : null}
             </li>
           ))}
         </ul>

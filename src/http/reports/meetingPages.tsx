@@ -4,7 +4,8 @@ import { markupHelp } from '../../core/reports/markup.ts';
 import type { DecisionItemRow, MeetingRow } from '../../services/reports/board.ts';
 import { Layout } from '../kit/layout.tsx';
 import { ErrorSummary, Form, formState, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../kit/form.tsx';
-import { DownloadForm, RemoveButton } from './parts.tsx';
+import { DownloadForm } from './parts.tsx';
+import { RemoveInRow } from '../kit/removal.tsx';
 
 const markupHint = `Enkel märkning, ingen HTML. ${markupHelp}`;
 
@@ -47,7 +48,7 @@ export function MeetingPage(props: { model: MeetingModel }) {
                   Ändra
                 </a>
               ) : null}{' '}
-              {canWrite ? <RemoveButton action={`${base}/arende/${i.id}/ta-bort`} label={i.title} /> : null}
+              {canWrite ? <RemoveInRow action={`${base}/arende/${i.id}/ta-bort`} what={`ärendet ${i.title}`} /> : null}
             </li>
           ))}
         </ol>

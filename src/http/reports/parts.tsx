@@ -1,4 +1,4 @@
-/** Pieces the report pages share: a document download form, an inline remove button, the board's choices. */
+/** Pieces the report pages share: a document download form, the board's choices. */
 import type { Child } from 'hono/jsx';
 import { Form, SelectField, SubmitButton } from '../kit/form.tsx';
 
@@ -11,17 +11,6 @@ export function DownloadForm(props: { action: string; label: string; children?: 
         <SelectField name="format" label="Format" options={[{ value: 'pdf', label: 'PDF' }, { value: 'docx', label: 'Word (DOCX)' }]} value="pdf" idSuffix={props.action.split('/').pop()} />
         <SubmitButton label={props.label} />
       </div>
-    </Form>
-  );
-}
-
-/** A one-button form that removes a row, named for screen readers ("Ta bort Anna Andersson"). */
-export function RemoveButton(props: { action: string; label: string }) {
-  return (
-    <Form action={props.action} class="inline" label={`Ta bort ${props.label}`}>
-      <button type="submit">
-        Ta bort<span class="visually-hidden"> {props.label}</span>
-      </button>
     </Form>
   );
 }

@@ -9,6 +9,7 @@ import type { RouteModule } from '../kit/routeModule.ts';
 import type { Database } from '../../db/database.ts';
 import { requireFederation, requirePermission, type AppEnv, type FederationRef, type RequestContext } from '../context.ts';
 import { redirectWithFlash, type FlashKey } from '../kit/flash.tsx';
+import { confirmRemoval, redirectRemoved } from '../kit/removal.tsx';
 import { pathId, pathYear, queryMonth, queryYear } from '../kit/params.ts';
 import { formTextFields } from '../kit/requestBody.ts';
 import { problemsToFieldErrors } from '../kit/refusedForm.ts';
@@ -253,23 +254,25 @@ export const reportRoutes: RouteModule = ({ db }) => {
   boardAdd('ledamot', (fid, form, actor) => addBoardMember(db, fid, form, actor));
   boardAdd('revisor', (fid, form, actor) => addAuditor(db, fid, form, actor));
   boardAdd('mote', (fid, form, actor) => addMeeting(db, fid, form, actor));
-  // Removing a row: a malformed id in the address shows the board page again with the problem (400).
-  const boardRemove = (path: string, remove: (federationId: number, id: number, actor: RequestContext['actor']) => Promise<unknown>) =>
+  // Removing a row, once its box is ticked (kit/removal.tsx; unticked, the board page comes back with the message
+  // beside the box): a malformed id in the address shows the board page again with the problem (400).
+  const boardRemove = (path: string, what: string, remove: (federationId: number, id: number, actor: RequestContext['actor']) => Promise<string>) =>
     app.post(`/f/:federationId/styrelse/${path}/:id/ta-bort`, async (c) => {
       const ctx = requirePermission(c, 'reports:write');
       const f = requireFederation(c);
+      confirmRemoval(await formTextFields(c), what);
       try {
-        await remove(f.id, pathId(c, 'id'), ctx.actor);
-        return redirectWithFlash(c, `/f/${f.id}/styrelse`, 'board');
+        const name = await remove(f.id, pathId(c, 'id'), ctx.actor);
+        return redirectRemoved(c, `/f/${f.id}/styrelse`, `${what} ${name}`);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         const { fields, general } = problemsToFieldErrors(e.problems);
         return c.html(<BoardPage model={await loadBoard(db, f, ctx, { errors: fields, general })} />, 400);
       }
     });
-  boardRemove('ledamot', (fid, id, actor) => removeBoardMember(db, fid, id, actor));
-  boardRemove('revisor', (fid, id, actor) => removeAuditor(db, fid, id, actor));
-  boardRemove('mote', (fid, id, actor) => removeMeeting(db, fid, id, actor));
+  boardRemove('ledamot', 'ledamoten', (fid, id, actor) => removeBoardMember(db, fid, id, actor));
+  boardRemove('revisor', 'revisorn', (fid, id, actor) => removeAuditor(db, fid, id, actor));
+  boardRemove('mote', 'mötet', (fid, id, actor) => removeMeeting(db, fid, id, actor));
   // Correct a ledamot: a refusal draws this page again with what was typed (app.tsx renderFormAgain).
   app.get('/f/:federationId/styrelse/ledamot/:id', async (c) => {
     requirePermission(c, 'reports:write');
@@ -315,8 +318,13 @@ export const reportRoutes: RouteModule = ({ db }) => {
     await updateDecisionItem(db, f.id, meetingId, pathId(c, 'itemId'), await formTextFields(c), ctx.actor);
     return redirectWithFlash(c, `/f/${f.id}/styrelse/mote/${meetingId}`, 'item');
   });
-  app.post('/f/:federationId/styrelse/mote/:id/arende/:itemId/ta-bort', (c) =>
-    itemWrite(c, () => removeDecisionItem(db, requireFederation(c).id, pathId(c, 'itemId'), c.get('ctx').actor)),
-  );
+  app.post('/f/:federationId/styrelse/mote/:id/arende/:itemId/ta-bort', async (c) => {
+    const ctx = requirePermission(c, 'reports:write');
+    const f = requireFederation(c);
+    const meetingId = pathId(c, 'id');
+    confirmRemoval(await formTextFields(c), 'ärendet');
+    const title = await removeDecisionItem(db, f.id, pathId(c, 'itemId'), ctx.actor);
+    return redirectRemoved(c, `/f/${f.id}/styrelse/mote/${meetingId}`, `ärendet ${title}`);
+  });
   return app;
 };

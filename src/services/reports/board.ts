@@ -75,10 +75,13 @@ export async function updateBoardMember(db: Database, federationId: number, id: 
   }, actor);
 }
 
-async function deleteRow(db: Database, table: 'board_member' | 'auditor' | 'board_meeting' | 'decision_item', federationId: number, id: number, what: string, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    const rows = await tx.query(`delete from ${table} where federation_id = $1 and id = $2 returning id`, [federationId, id]);
-    if (!rows.length) throw new NotFoundError(`${what} finns inte.`);
+/** Deletes one row of the register; returns its name (a meeting's date) for the confirmation. */
+async function deleteRow(db: Database, table: 'board_member' | 'auditor' | 'board_meeting' | 'decision_item', federationId: number, id: number, what: string, actor: Actor): Promise<string> {
+  const label = { board_member: 'name', auditor: 'name', board_meeting: "to_char(meeting_date, 'YYYY-MM-DD')", decision_item: 'title' }[table];
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ label: string }>(`delete from ${table} where federation_id = $1 and id = $2 returning ${label} as label`, [federationId, id]);
+    if (!row) throw new NotFoundError(`${what} finns inte.`);
+    return row.label;
   }, actor);
 }
 
