@@ -80,11 +80,11 @@ export function isPublicPath(path: string): boolean {
 
 /**
  * A förbund's public duties as an authority (issue 22): its public registry and the form to request a public
- * document (/diarium/ID, /diarium/ID/begaran), and the accessibility statement (/tillganglighet/ID). These
+ * document (/diarium/ID, /diarium/ID/begaran), and the accessibility statements (/tillganglighet/ID, and /tillganglighet listing every förbund's). These
  * paths only: the routes show what may be public and write nothing but a request's registry entry.
  */
 export function isPublicRecordsPath(path: string): boolean {
-  return /^\/diarium\/[0-9]{1,9}(\/begaran)?$/.test(path) || /^\/tillganglighet\/[0-9]{1,9}$/.test(path);
+  return /^\/diarium\/[0-9]{1,9}(\/begaran)?$/.test(path) || /^\/tillganglighet(\/[0-9]{1,9})?$/.test(path);
 }
 
 /**

@@ -42,6 +42,7 @@ const federationPages: readonly FederationPage[] = [
   { path: '/diarium', label: 'Diarium', permission: 'records:read' },
   { path: '/dokumenthanteringsplan', label: 'Dokumenthanteringsplan', permission: 'records:read' },
   { path: '/internkontroll', label: 'Internkontroll', permission: 'records:read' },
+  { path: '/tillganglighet', label: 'Tillgänglighetsredogörelse', permission: 'records:write' },
   { path: '/installningar', label: 'Inställningar', permission: 'economy:read' },
   { path: '/users', label: 'Användare', permission: 'users:manage' },
   { path: '/epost', label: 'E-post', permission: 'mail:manage' },

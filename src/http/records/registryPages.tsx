@@ -148,7 +148,7 @@ export function PublicRecordsLayout(props: { title: string; federation: { id: nu
         {props.children}
       </main>
       <footer class="site-footer">
-        <a href={`/tillganglighet/${props.federation.id}`}>Tillgänglighetsredogörelse</a>
+        <a href={props.federation.id ? `/tillganglighet/${props.federation.id}` : '/tillganglighet'}>Tillgänglighetsredogörelse</a>
       </footer>
     </HtmlDocument>
   );

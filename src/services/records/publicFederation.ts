@@ -7,3 +7,8 @@ export async function publicFederation(db: Queryable, federationId: number): Pro
   if (!f) throw new NotFoundError('Förbundet finns inte.');
   return f;
 }
+
+/** Every förbund by name, for the list of accessibility statements. */
+export async function publicFederations(db: Queryable): Promise<{ id: number; name: string }[]> {
+  return db.query<{ id: number; name: string }>('select id, name from federation order by name');
+}
