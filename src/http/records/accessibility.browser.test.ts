@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { browserAvailable, expectNoAxeViolations, launchBrowser } from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import { seedCatalogue } from '../../../test/support/catalogue.ts';
