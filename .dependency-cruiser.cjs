@@ -26,6 +26,7 @@ const serviceAreas = {
   ledger: ['economy', 'federations', 'records'],
   national: ['economy', 'interventions', 'solver'],
   reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'records', 'surveys'],
+  archive: ['interventions', 'reports'],
 };
 (function refuseCircles() {
   const state = {};
