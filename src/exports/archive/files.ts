@@ -27,7 +27,13 @@ export async function writePackage(pkg: ArchivePackage, output: string): Promise
 export async function readPackage(path: string): Promise<Map<string, Uint8Array>> {
   const all = new Map<string, Uint8Array>();
   if ((await stat(path)).isFile()) {
-    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await readFile(path))))) if (!name.endsWith('/')) all.set(name, bytes);
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(new Uint8Array(await readFile(path)));
+    } catch {
+      throw new Error(`${path} är ingen läsbar ZIP-fil.`);
+    }
+    for (const [name, bytes] of Object.entries(entries)) if (!name.endsWith('/')) all.set(name, bytes);
   } else {
     const walk = async (dir: string): Promise<void> => {
       for (const e of await readdir(dir, { withFileTypes: true })) {

@@ -169,7 +169,7 @@ export interface RegistrySearch {
   readonly limit?: number;
 }
 
-function searchWhere(federationId: number, s: RegistrySearch, vector: string): { where: string; params: unknown[] } {
+function searchWhere(federationId: number, s: RegistrySearch, vector: 'public_search' | 'full_search'): { where: string; params: unknown[] } {
   const params: unknown[] = [federationId];
   const where = ['e.federation_id = $1'];
   if (s.year) {
@@ -185,7 +185,7 @@ function searchWhere(federationId: number, s: RegistrySearch, vector: string): {
     const ts = registrySearchQuery(q);
     if (ts) {
       params.push(ts);
-      where.push(`to_tsvector('swedish', ${vector}) @@ to_tsquery('swedish', $${params.length})`);
+      where.push(`e.${vector} @@ to_tsquery('swedish', $${params.length})`);
     }
   }
   return { where: where.join(' and '), params };
@@ -193,8 +193,8 @@ function searchWhere(federationId: number, s: RegistrySearch, vector: string): {
 
 /** The kansli's search: every entry, secret ones included, newest first. */
 export async function searchRegistry(db: Queryable, federationId: number, s: RegistrySearch): Promise<RegistryEntry[]> {
-  const { where, params } = searchWhere(federationId, s, `e.subject || ' ' || e.party || ' ' || e.officer`);
-  return db.query<RegistryEntry>(`select ${entryColumns} from ${entryJoins} where ${where} order by e.entry_date desc, e.year desc, e.number desc limit ${Math.min(s.limit ?? 200, 5000)}`, params);
+  const { where, params } = searchWhere(federationId, s, 'full_search');
+  return db.query<RegistryEntry>(`select ${entryColumns} from ${entryJoins} where ${where} order by e.entry_date desc, e.id desc limit ${Math.min(s.limit ?? 200, 5000)}`, params);
 }
 
 /**
@@ -203,11 +203,11 @@ export async function searchRegistry(db: Queryable, federationId: number, s: Reg
  * or a hit would tell what it says.
  */
 export async function publicRegistry(db: Queryable, federationId: number, s: RegistrySearch): Promise<PublicRegistryEntry[]> {
-  const { where, params } = searchWhere(federationId, s, `case when e.secrecy_section is null then e.subject || ' ' || e.party else e.party end`);
+  const { where, params } = searchWhere(federationId, s, 'public_search');
   const rows = await db.query<{ number: string; date: string; direction: Direction; party: string; subject: string; secrecySection: string | null }>(
     `select e.year || '/' || e.number as number, to_char(e.entry_date, 'YYYY-MM-DD') as date, e.direction, e.party,
             case when e.secrecy_section is null then e.subject else '' end as subject, e.secrecy_section as "secrecySection"
-     from registry_entry e where ${where} order by e.entry_date desc, e.year desc, e.number desc limit ${Math.min(s.limit ?? 100, 1000)}`,
+     from registry_entry e where ${where} order by e.entry_date desc, e.id desc limit ${Math.min(s.limit ?? 100, 1000)}`,
     params,
   );
   return rows.map(publicView);
