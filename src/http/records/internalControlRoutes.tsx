@@ -26,7 +26,7 @@ export const internalControlRoutes: RouteModule = ({ db }) => {
   app.get('/api/federations/:federationId/internal-control/:year', async (c) => {
     const f = requireFederation(c);
     requirePermission(c, 'records:read');
-    return c.json(await internalControlReport(db, f.id, pathYear(c)));
+    return c.json(await internalControlReport(db, f.id, pathYear(c), { knownYearOnly: true }));
   });
   app.post('/f/:federationId/internkontroll/:year/risk', async (c) => {
     const f = requireFederation(c);

@@ -50,8 +50,15 @@ export interface InternalControlReport {
   readonly points: readonly ControlPoint[];
 }
 
-/** A year's plan and its results (empty when the year has none): for the pages, the board pack and the annual report. */
-export async function internalControlReport(db: Queryable, federationId: number, year: number): Promise<InternalControlReport> {
+/** A year's plan and its results (empty when the year has none; `knownYearOnly`: NotFoundError for a year the förbund has neither as a fiscal year nor a plan): for the pages, the board pack and the annual report. */
+export async function internalControlReport(db: Queryable, federationId: number, year: number, opts: { knownYearOnly?: boolean } = {}): Promise<InternalControlReport> {
+  if (opts.knownYearOnly) {
+    const [known] = await db.query(
+      'select 1 from fiscal_year where federation_id = $1 and year = $2 union all select 1 from internal_control_plan where federation_id = $1 and year = $2',
+      [federationId, year],
+    );
+    if (!known) throw new NotFoundError(`Året ${year} finns inte.`);
+  }
   const [plan] = await db.query<{ id: number; adoptedOn: string | null; adoptedReference: string }>(
     `select id, to_char(adopted_on, 'YYYY-MM-DD') as "adoptedOn", adopted_reference as "adoptedReference" from internal_control_plan where federation_id = $1 and year = $2`,
     [federationId, year],
