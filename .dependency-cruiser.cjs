@@ -18,14 +18,16 @@ const serviceAreas = {
   federations: [],
   members: [],
   solver: [],
+  records: [],
   surveys: ['federations'],
-  economy: ['federations', 'members'],
+  economy: ['federations', 'members', 'records'],
   interventions: ['federations', 'members'],
   catalogue: ['interventions'],
-  ledger: ['economy', 'federations'],
+  ledger: ['economy', 'federations', 'records'],
   national: ['economy', 'interventions', 'solver'],
-  reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'surveys'],
+  reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'records', 'surveys'],
   decisions: ['interventions', 'members', 'reports'],
+  archive: ['interventions', 'reports'],
 };
 (function refuseCircles() {
   const state = {};

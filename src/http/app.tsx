@@ -24,6 +24,7 @@ import { nationalArea } from './national/routes.ts';
 import { catalogueArea } from './catalogue/routes.ts';
 import { mailArea } from './mail/routes.ts';
 import { mailIsOn } from '../services/mail/config.ts';
+import { recordsArea } from './records/routes.ts';
 
 export type { AppDeps } from './kit/routeModule.ts';
 
@@ -44,6 +45,7 @@ const areas: RouteModule[] = [
   nationalArea,
   catalogueArea,
   mailArea,
+  recordsArea,
 ];
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');

@@ -75,7 +75,16 @@ export interface AppEnv {
 
 /** Paths anyone may reach without logging in. */
 export function isPublicPath(path: string): boolean {
-  return path === '/login' || path === '/inbjudan' || path === '/aterstall' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/login/code' || path === '/login/enrol' || path === '/healthz' || path.startsWith('/static/') || isSurveyAnswerPath(path);
+  return path === '/login' || path === '/inbjudan' || path === '/aterstall' || path === '/login/oidc' || path === '/login/oidc/callback' || path === '/login/code' || path === '/login/enrol' || path === '/healthz' || path.startsWith('/static/') || isSurveyAnswerPath(path) || isPublicRecordsPath(path);
+}
+
+/**
+ * A förbund's public duties as an authority (issue 22): its public registry and the form to request a public
+ * document (/diarium/ID, /diarium/ID/begaran), and the accessibility statements (/tillganglighet/ID, and /tillganglighet listing every förbund's). These
+ * paths only: the routes show what may be public and write nothing but a request's registry entry.
+ */
+export function isPublicRecordsPath(path: string): boolean {
+  return /^\/diarium\/[0-9]{1,9}(\/begaran)?$/.test(path) || /^\/tillganglighet(\/[0-9]{1,9})?$/.test(path);
 }
 
 /**

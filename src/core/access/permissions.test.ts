@@ -16,18 +16,19 @@ function member(role: FederationRole, interventionIds: number[] = []): Principal
 // Insats staff record their own participants and activities and read their own intervention; they never write
 // the intervention itself (name, owner, budget line, grants, requisitions: int:w).
 // app:r / app:w / meet:w: applications read by the board and auditors, written by the kansli; meetings by the kansli.
+// rec:r / rec:w: the registry, plan, disposal and internal control (issue 22): kansli, styrelse and revisor read, the kansli writes.
 // nat:r / nat:w are installation-wide (no förbund scope needed): kansli of any förbund reads, national writes.
-//                   fed:r  econ:r econ:w ledg:w int:r  int:w  part:w act:w  stat:r surv:r surv:m audit  users  admin  rep:r  rep:w  nat:r  nat:w  cat:w  mail  app:r  app:w  meet:w
+//                   fed:r  econ:r econ:w ledg:w int:r  int:w  part:w act:w  stat:r surv:r surv:m audit  users  admin  rep:r  rep:w  nat:r  nat:w  cat:w  mail  app:r  app:w  meet:w  rec:r  rec:w
 const table: Record<string, string> = {
-  kansli:            ' Y      Y      Y      Y      Y      Y      Y      Y      Y      Y      Y      Y      Y      N      Y      Y      Y      N      Y      Y      Y      Y      Y',
-  styrelse:          ' Y      Y      N      N      Y      N      N      N      Y      Y      N      N      N      N      Y      N      N      N      N      N      Y      N      N',
-  revisor:           ' Y      Y      N      N      Y      N      N      N      Y      Y      N      Y      N      N      Y      N      N      N      N      N      Y      N      N',
-  insats:            ' Y      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N',
-  'insats@own':      ' Y      N      N      N      Y      N      Y      Y      Y      N      N      N      N      N      N      N      N      N      Y      N      N      N      N',
-  'insats@other':    ' Y      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N',
-  admin:             ' Y      N      N      N      N      N      N      N      N      N      N      N      Y      Y      N      N      N      N      N      N      N      N      N',
-  national:          ' Y      N      N      N      N      N      N      N      Y      N      N      N      N      N      N      N      Y      Y      N      N      N      N      N',
-  nobody:            ' N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N',
+  kansli:            ' Y      Y      Y      Y      Y      Y      Y      Y      Y      Y      Y      Y      Y      N      Y      Y      Y      N      Y      Y      Y      Y      Y      Y      Y',
+  styrelse:          ' Y      Y      N      N      Y      N      N      N      Y      Y      N      N      N      N      Y      N      N      N      N      N      Y      N      N      Y      N',
+  revisor:           ' Y      Y      N      N      Y      N      N      N      Y      Y      N      Y      N      N      Y      N      N      N      N      N      Y      N      N      Y      N',
+  insats:            ' Y      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N',
+  'insats@own':      ' Y      N      N      N      Y      N      Y      Y      Y      N      N      N      N      N      N      N      N      N      Y      N      N      N      N      N      N',
+  'insats@other':    ' Y      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N',
+  admin:             ' Y      N      N      N      N      N      N      N      N      N      N      N      Y      Y      N      N      N      N      N      N      N      N      N      N      N',
+  national:          ' Y      N      N      N      N      N      N      N      Y      N      N      N      N      N      N      N      Y      Y      N      N      N      N      N      N      N',
+  nobody:            ' N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N      N',
 };
 const nationalPermissions: readonly Permission[] = ['national:read', 'national:write'];
 

@@ -35,6 +35,10 @@ export const permissions = [
   'applications:write',
   // Board meetings: notices, protocols (the kansli). Justering is not a permission but being named justerare.
   'meetings:write',
+  // The förbund's duties as a public authority: read the registry, the document management plan, disposals and
+  // the internal control (kansli, styrelse, revisor); write them (kansli).
+  'records:read',
+  'records:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,8 +85,8 @@ const rolePermissions: Record<FederationRole, readonly Permission[]> = {
   kansli: permissions.filter((p) => p !== 'admin' && !p.startsWith('national:')),
   // Reads the economy, the interventions (money granted, goals), the statistics, the survey results and the
   // reports; decides, but records nothing. Survey free text is surveys:manage (kansli only).
-  styrelse: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'reports:read', 'applications:read'],
-  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'audit:read', 'reports:read', 'applications:read'],
+  styrelse: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'reports:read', 'applications:read', 'records:read'],
+  revisor: ['federation:read', 'economy:read', 'interventions:read', 'statistics:read', 'surveys:read', 'audit:read', 'reports:read', 'applications:read', 'records:read'],
   // Only inside an assigned intervention (see can()): reads it, records its participants and activities.
   // Never `interventions:write` (name, owner, budget line, grants, requisitions, staffing, goals): the board
   // decides the money and the kansli records it.

@@ -94,13 +94,16 @@ class Renderer {
     private readonly d: Doc,
     private readonly blocks: readonly FlatBlock[],
     private readonly headingPages?: readonly number[],
+    archival = false,
   ) {
     this.pdf = new TaggedDocument({
       size: 'A4',
       margins: MARGIN,
       bufferPages: true,
       pdfVersion: '1.7',
-      subset: 'PDF/UA', // @types/pdfkit lists only the PDF/A subsets; pdfkit itself has PDF/UA
+      // @types/pdfkit lists only the PDF/A subsets; pdfkit itself has PDF/UA. For the archive, PDF/A-2a (tagged),
+      // declared PDF/UA-1 as well (below): pdfkit takes one subset, so the PDF/UA identification is added by hand.
+      subset: (archival ? 'PDF/A-2a' : 'PDF/UA') as 'PDF/A-2a',
       tagged: true,
       displayTitle: true,
       lang: d.language,
@@ -115,6 +118,14 @@ class Renderer {
         ModDate: d.created ?? new Date(),
       },
     } as unknown as PDFKit.PDFDocumentOptions);
+    if (archival) {
+      const pdf = this.pdf as unknown as { endSubset(): void; appendXML(xml: string): void };
+      const endPdfA = pdf.endSubset.bind(pdf);
+      pdf.endSubset = () => {
+        endPdfA();
+        pdf.appendXML('<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about=""><pdfuaid:part>1</pdfuaid:part></rdf:Description>');
+      };
+    }
     // Each font is registered under its PostScript name, the name pdfkit files the default font under, so that
     // switching fonts finds the loaded one at once. pdfkit parses each for this document (see documentFonts).
     for (const [key, data] of Object.entries(fontFiles())) this.pdf.registerFont(this.fontName[key as FontKey], data as unknown as string);
@@ -660,16 +671,19 @@ class Renderer {
   }
 }
 
-/** Renders the document as a tagged PDF (A4, sv-SE). */
-export async function renderPdf(d: Doc): Promise<Buffer> {
+/**
+ * Renders the document as a tagged PDF (A4, sv-SE): PDF/UA-1, or with `archival` PDF/A-2a and PDF/UA-1 (XMP
+ * identification of both, the sRGB output intent, every font embedded), for the archival package.
+ */
+export async function renderPdf(d: Doc, opts: { archival?: boolean } = {}): Promise<Buffer> {
   const blocks = flatten(d.blocks);
   let headingPages: number[] | undefined;
   if (blocks.some((b) => b.kind === 'toc')) {
-    const first = new Renderer(d, blocks);
+    const first = new Renderer(d, blocks, undefined, opts.archival);
     first.layOut();
     headingPages = first.headings.map((h) => h.page);
   }
-  const r = new Renderer(d, blocks, headingPages);
+  const r = new Renderer(d, blocks, headingPages, opts.archival);
   r.render();
   if (headingPages && r.headings.some((h, i) => h.page !== headingPages[i])) throw new Error('PDF: innehållsförteckningens sidnummer ändrades mellan de två genomgångarna');
   return r.finish();

@@ -64,7 +64,8 @@ export function EntryCard(props: { e: PublicEntry; showFederation?: boolean; tar
   );
 }
 
-export function PublicLayout(props: { title: string; children?: Child }) {
+/** `statement`: the accessibility statement of the förbund shown, or the list of every förbund's statement. */
+export function PublicLayout(props: { title: string; statement?: string; children?: Child }) {
   return (
     <HtmlDocument title={`${props.title} – Insatskatalogen`}>
       <a class="skip-link" href="#main">
@@ -78,6 +79,9 @@ export function PublicLayout(props: { title: string; children?: Child }) {
       <main id="main" tabindex={-1}>
         {props.children}
       </main>
+      <footer class="site-footer">
+        <a href={props.statement ?? '/tillganglighet'}>Tillgänglighetsredogörelse</a>
+      </footer>
     </HtmlDocument>
   );
 }

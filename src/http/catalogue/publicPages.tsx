@@ -79,7 +79,7 @@ export interface FederationCatalogueModel {
 export function FederationCataloguePage(props: { model: FederationCatalogueModel }) {
   const { federation: f, filters, entries, facets } = props.model;
   return (
-    <PublicLayout title={f.name}>
+    <PublicLayout title={f.name} statement={`/tillganglighet/${f.id}`}>
       <h1>Insatser – {f.name}</h1>
       <p>
         Insatser som förbundet finansierar. Varje insats har en egen sida med hur du remitterar.{' '}
@@ -99,7 +99,7 @@ export function EntryPage(props: { entry: PublicEntry }) {
   const e = props.entry;
   const r = e.results;
   return (
-    <PublicLayout title={e.name}>
+    <PublicLayout title={e.name} statement={`/tillganglighet/${e.federationId}`}>
       <p>
         <a href={`/katalog/${e.federationId}`}>← Alla insatser i {e.federation}</a>
       </p>

@@ -60,6 +60,12 @@ const messages = {
   'participant-closed': (code: string) => `Deltagandet ${code} är avslutat.`,
   'participants-imported': (n: string) => `${n} deltagare lästes in.`,
   catalogue: 'Katalogposten är sparad.',
+  registered: (n: string) => `Handlingen är diarieförd med diarienummer ${n}.`,
+  'public-request': (n: string) => `Din begäran är diarieförd med diarienummer ${n}. Ange numret om du kontaktar förbundet.`,
+  'document-class': 'Handlingsslaget i dokumenthanteringsplanen är sparat.',
+  disposed: 'Gallringen är gjord och dokumenterad.',
+  'internal-control': 'Internkontrollplanen är sparad.',
+  accessibility: 'Tillgänglighetsredogörelsen är sparad.',
   // Surveys
   'survey-paper': 'Pappersenkäten är registrerad.',
   'survey-closed': 'Omgången är stängd och resultaten är publicerade.',
@@ -101,6 +107,8 @@ const detailPatterns: Partial<Record<keyof typeof messages, RegExp>> = {
   participant: /^D-[A-Z2-9]{4}-[A-Z2-9]{4}$/,
   'participant-closed': /^D-[A-Z2-9]{4}-[A-Z2-9]{4}$/,
   'participants-imported': /^[0-9]{1,6}$/,
+  registered: /^[0-9]{4}\/[0-9]{1,7}$/,
+  'public-request': /^[0-9]{4}\/[0-9]{1,7}$/,
 };
 
 /** Keys whose detail is free text (a name), accepted only with this process's signature; else their plain message. */

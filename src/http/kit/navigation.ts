@@ -64,11 +64,16 @@ const federationPages: readonly FederationPage[] = [
   { path: '/styrelse', label: 'Styrelse och möten', group: 'governance', permission: 'reports:read' },
   { path: '/moten', label: 'Sammanträden och protokoll', group: 'governance', permission: 'applications:read' },
   { path: '/arsredovisning', label: 'Årsredovisning och rapporter', group: 'governance', permission: 'reports:read' },
+  { path: '/internkontroll', label: 'Internkontroll', group: 'governance', permission: 'records:read' },
+  // The registry and what is kept for how long: the registrar's (kansli) work, read by the auditor.
+  { path: '/diarium', label: 'Diarium', group: 'governance', permission: 'records:read', for: ['kansli', 'revisor'] },
+  { path: '/dokumenthanteringsplan', label: 'Dokumenthanteringsplan', group: 'governance', permission: 'records:read', for: ['kansli', 'revisor'] },
   { path: '/audit', label: 'Granskningslogg', group: 'governance', permission: 'audit:read' },
   // Cap, floor and the smallest count shown: the kansli sets them, the auditor checks them.
   { path: '/installningar', label: 'Inställningar', group: 'administration', permission: 'economy:read', for: ['kansli', 'revisor'] },
   { path: '/users', label: 'Användare', group: 'administration', permission: 'users:manage' },
   { path: '/epost', label: 'E-post', group: 'administration', permission: 'mail:manage' },
+  { path: '/tillganglighet', label: 'Tillgänglighetsredogörelse', group: 'administration', permission: 'records:write' },
 ];
 
 type NavContext = Pick<RequestContext, 'can' | 'mode' | 'assignedInterventions' | 'principal'>;

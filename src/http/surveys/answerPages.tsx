@@ -41,6 +41,9 @@ export function AnswerFormPage(props: { model: AnswerFormModel }) {
         </p>
         {hasEasy ? <p>{easy ? <a href={`/e/${token}`}>Vanlig svenska</a> : <a href={`/e/${token}?lattlast=1`}>Lättläst svenska</a>}</p> : null}
         <SurveyAnswerForm form={form} action={action} easy={easy} values={values} errors={errors} />
+        <p>
+          <a href={`/tillganglighet/${form.round.federationId}`}>Tillgänglighetsredogörelse</a>
+        </p>
       </>
     </Layout>
   );

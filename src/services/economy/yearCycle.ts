@@ -1,3 +1,4 @@
+import { registerRecord } from '../records/registry.ts';
 import { requestFreeze } from '../freezeRequests.ts';
 /**
  * The year's cycle: a new year starts from the previous one (budget lines and amounts copied for the kansli to
@@ -40,6 +41,7 @@ export async function adoptBudget(db: Database, federationId: number, year: numb
     if (!budget.length) throw new InputError({ message: `Budgeten ${year} har inga poster ännu; lägg in budgeten innan den antas.` });
     await assertBudgetOpen(tx, federationId, year);
     await tx.query('insert into budget_adoption (federation_id, year, adopted_on, reference) values ($1, $2, $3, $4)', [federationId, year, adoptedOn, reference]);
+    await registerRecord(tx, federationId, { kind: 'budget_decision', ref: String(year), date: adoptedOn, subject: `Budget ${year}, antagen (${reference})` }, actor.id);
   }, actor);
 }
 

@@ -1,3 +1,5 @@
+import { registerRecord } from '../records/registry.ts';
+import { today } from '../../core/calendar.ts';
 import { InputError, NotFoundError, type InputProblem } from '../../core/errors.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { BulkInserter } from './bulk.ts';
@@ -402,6 +404,8 @@ async function publish(
       staged.accounts, staged.vouchers, staged.transactions, staged.balances, predecessor, JSON.stringify(summary.notices)],
   );
   await tx.query("update ledger_year set state = 'active', import_id = $3 where federation_id = $1 and id = $2 and state = 'staging'", [fed, staged.yearId, imp!.id]);
+  // The file is bookkeeping material (räkenskapsinformation): it registers itself in the registry, once per file.
+  await registerRecord(tx, fed, { kind: 'sie_import', ref: sha256, date: today(), subject: `Huvudbok (SIE) ${staged.start}–${staged.end}: ${file.fileName}`.slice(0, 1000) }, actor.id);
   await syncLedgerOutcome(tx, fed, Number(staged.start.slice(0, 4)));
   return {
     importId: imp!.id,

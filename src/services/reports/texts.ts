@@ -3,6 +3,7 @@
  * status draft → ready → adopted (date, §), locked after adoption (also by a database trigger), reopening only
  * explicitly with a reason (recorded as an event beside the audit log). Chapters can be switched off per förbund.
  */
+import { registerRecord } from '../records/registry.ts';
 import { InputError, NotFoundError } from '../../core/errors.ts';
 import { annualReportChapters, chapterDef, chapterKeys, type ReportStatus } from '../../core/reports/chapters.ts';
 import { parseAdoptionInput, parseReopenInput } from '../../core/reports/inputs.ts';
@@ -156,6 +157,8 @@ export async function adoptAnnualReport(db: Database, federationId: number, year
       [federationId, r.id, input.date, input.paragraph, actor.id],
     );
     await addEvent(tx, federationId, r.id, 'adopted', `${input.date} ${input.paragraph}`, actor);
+    // The adopted (final) report registers itself; adopted again after a reopening, it keeps its number.
+    await registerRecord(tx, federationId, { kind: 'annual_report', ref: String(year), date: input.date, subject: `Årsredovisning ${year}, fastställd (${input.paragraph})` }, actor.id);
   }, actor);
 }
 
