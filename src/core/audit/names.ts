@@ -41,6 +41,8 @@ export const auditTables: Readonly<Record<string, { readonly label: string; read
   goal_assessment: { label: 'Måluppfyllelse', kind: 'interventions' },
   participation: { label: 'Deltagande', kind: 'participants' },
   progression_measurement: { label: 'Progressionsmätning', kind: 'participants' },
+  participation_follow_up: { label: 'Uppföljning efter avslut', kind: 'participants' },
+  value_unit_cost: { label: 'Kostnad per försörjningsform (samhällsekonomisk effekt)', kind: 'economy' },
   statistics_snapshot: { label: 'Fryst deltagarstatistik', kind: 'participants' },
   national_publication: { label: 'Nationell publicering', kind: 'participants' },
   privacy_finding: { label: 'Fynd i statistikens skydd', kind: 'participants' },
@@ -121,7 +123,9 @@ export const auditFields: Readonly<Record<string, string>> = {
   support_measure_hundredths: 'stödmått', email: 'e-post', display_name: 'namn', is_admin: 'systemadministratör',
   is_national: 'nationell läsare', disabled: 'avstängd', password_changed_at: 'lösenord bytt', user_id: 'användare',
   intervention_ids: 'insatser', expires_at: 'giltig till', closed_at: 'stängd', invitation_id: 'inbjudan', decided_at: 'beslutad',
-  decided_by: 'beslutad av', created_by: 'skapad av', used_at: 'använd', token_hash: 'kod', position_title: 'befattning',
+  decided_by: 'beslutad av', months: 'månader efter avslut', status_date: 'datum för uppgiften', reached: 'nådd',
+  support_source: 'huvudsaklig försörjning', work_or_studies: 'arbete eller studier', recorded_at: 'registrerad', payer: 'betalare',
+  annual_ore: 'kostnad per år', created_by: 'skapad av', used_at: 'använd', token_hash: 'kod', position_title: 'befattning',
 };
 
 /** Columns that only identify the row (shown as the row, not as changed values). */
