@@ -49,6 +49,7 @@ const messages = {
   participant: (code: string) => `Deltagaren är registrerad med koden ${code}. Anteckna koden i teamets egen journal – Samordna vet inte vem det är.`,
   'participant-closed': (code: string) => `Deltagandet ${code} är avslutat.`,
   'participants-imported': (n: string) => `${n} deltagare lästes in.`,
+  'follow-up': (code: string) => `Uppföljningen av ${code} är sparad.`,
   catalogue: 'Katalogposten är sparad.',
   // Surveys
   'survey-paper': 'Pappersenkäten är registrerad.',
