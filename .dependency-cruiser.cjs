@@ -24,7 +24,8 @@ const serviceAreas = {
   catalogue: ['interventions'],
   ledger: ['economy', 'federations'],
   national: ['economy', 'interventions', 'solver'],
-  reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'surveys'],
+  value: ['economy', 'federations', 'interventions', 'members'],
+  reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'surveys', 'value'],
 };
 (function refuseCircles() {
   const state = {};

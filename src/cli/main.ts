@@ -15,6 +15,7 @@ import { registerStatistics } from './statistics.ts';
 import { registerYear } from './year.ts';
 import { registerPrivacy } from './privacy.ts';
 import { registerMail } from './mail.ts';
+import { registerValue } from './value.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -43,6 +44,7 @@ registerStatistics(program);
 registerYear(program);
 registerPrivacy(program);
 registerMail(program);
+registerValue(program);
 
 try {
   await program.parseAsync(process.argv);
