@@ -39,6 +39,7 @@ const federationPages: readonly FederationPage[] = [
   { path: '/enkater', label: 'Indikatorenkäter', permission: 'surveys:read' },
   { path: '/arsredovisning', label: 'Årsredovisning och rapporter', permission: 'reports:read' },
   { path: '/nytta', label: 'Värde per medlem', permission: 'reports:read' },
+  { path: '/finsam', label: 'Uppföljning Finsam', permission: 'reports:read' },
   { path: '/styrelse', label: 'Styrelse och möten', permission: 'reports:read' },
   { path: '/installningar', label: 'Inställningar', permission: 'economy:read' },
   { path: '/users', label: 'Användare', permission: 'users:manage' },
