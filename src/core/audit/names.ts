@@ -42,6 +42,7 @@ export const auditTables: Readonly<Record<string, { readonly label: string; read
   participation: { label: 'Deltagande', kind: 'participants' },
   progression_measurement: { label: 'Progressionsmätning', kind: 'participants' },
   participation_follow_up: { label: 'Uppföljning efter avslut', kind: 'participants' },
+  finsam_report: { label: 'Rapporterat till Uppföljning Finsam', kind: 'governance' },
   value_unit_cost: { label: 'Kostnad per försörjningsform (samhällsekonomisk effekt)', kind: 'economy' },
   statistics_snapshot: { label: 'Fryst deltagarstatistik', kind: 'participants' },
   national_publication: { label: 'Nationell publicering', kind: 'participants' },
@@ -125,7 +126,8 @@ export const auditFields: Readonly<Record<string, string>> = {
   intervention_ids: 'insatser', expires_at: 'giltig till', closed_at: 'stängd', invitation_id: 'inbjudan', decided_at: 'beslutad',
   decided_by: 'beslutad av', months: 'månader efter avslut', status_date: 'datum för uppgiften', reached: 'nådd',
   support_source: 'huvudsaklig försörjning', work_or_studies: 'arbete eller studier', recorded_at: 'registrerad', payer: 'betalare',
-  annual_ore: 'kostnad per år', created_by: 'skapad av', used_at: 'använd', token_hash: 'kod', position_title: 'befattning',
+  annual_ore: 'kostnad per år', fk_follow_up_method: 'uppföljningsmetod (Uppföljning Finsam)', esf_financed: 'ESF-finansierad',
+  reported_at: 'rapporterad', reported_by: 'rapporterad av', created_by: 'skapad av', used_at: 'använd', token_hash: 'kod', position_title: 'befattning',
 };
 
 /** Columns that only identify the row (shown as the row, not as changed values). */

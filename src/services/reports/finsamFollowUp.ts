@@ -20,10 +20,6 @@ export async function finsamFollowUpReport(db: Database, federationId: number, y
     const r = rows.find((x) => x.lineId === lineId);
     return r ? r.costOre - r.incomeOre : 0;
   };
-  const extra = await db.query<{ id: number; followUpMethod: string; esf: boolean }>(
-    'select id, fk_follow_up_method as "followUpMethod", esf_financed as esf from intervention where federation_id = $1',
-    [federationId],
-  );
   const activities = await db.query<{ interventionId: number; n: number }>(
     'select intervention_id as "interventionId", sum(participants)::int as n from activity where federation_id = $1 and year = $2 and intervention_id is not null group by 1',
     [federationId, year],
@@ -32,7 +28,6 @@ export async function finsamFollowUpReport(db: Database, federationId: number, y
   for (const summary of await listInterventions(db, federationId)) {
     if (summary.periodStart > `${year}-12-31` || (summary.periodEnd !== null && summary.periodEnd < `${year}-01-01`)) continue;
     const i = await getIntervention(db, federationId, summary.id);
-    const e = extra.find((x) => x.id === i.id)!;
     const published = i.kind === 'individual' ? (await publishedStatistics(db, federationId, year, { interventionId: i.id })).stats : null;
     items.push({
       name: i.name,
@@ -42,8 +37,8 @@ export async function finsamFollowUpReport(db: Database, federationId: number, y
       outcomeOre: lineNet(figures?.outcome.byLine, i.budgetLineId),
       capacity: i.capacity,
       targetGroup: i.targetGroup,
-      followUpMethod: e.followUpMethod,
-      esf: e.esf,
+      followUpMethod: i.fkFollowUpMethod,
+      esf: i.esfFinanced,
       participantsByGender: published ? published.flowByGender.cells[0]! : null,
       activityParticipants: activities.find((a) => a.interventionId === i.id)?.n ?? 0,
     });
