@@ -41,6 +41,7 @@ export const auditTables: Readonly<Record<string, { readonly label: string; read
   goal_assessment: { label: 'Måluppfyllelse', kind: 'interventions' },
   participation: { label: 'Deltagande', kind: 'participants' },
   progression_measurement: { label: 'Progressionsmätning', kind: 'participants' },
+  progression_instrument: { label: 'Progressionsinstrument', kind: 'interventions' },
   participation_follow_up: { label: 'Uppföljning efter avslut', kind: 'participants' },
   finsam_report: { label: 'Rapporterat till Uppföljning Finsam', kind: 'governance' },
   value_unit_cost: { label: 'Kostnad per försörjningsform (samhällsekonomisk effekt)', kind: 'economy' },
@@ -127,6 +128,7 @@ export const auditFields: Readonly<Record<string, string>> = {
   decided_by: 'beslutad av', months: 'månader efter avslut', status_date: 'datum för uppgiften', reached: 'nådd',
   support_source: 'huvudsaklig försörjning', work_or_studies: 'arbete eller studier', recorded_at: 'registrerad', payer: 'betalare',
   annual_ore: 'kostnad per år', fk_follow_up_method: 'uppföljningsmetod (Uppföljning Finsam)', esf_financed: 'ESF-finansierad',
+  raters: 'vem skattar', interval_months: 'intervall (månader)', indicators: 'indikatorer', rater: 'skattad av',
   reported_at: 'rapporterad', reported_by: 'rapporterad av', created_by: 'skapad av', used_at: 'använd', token_hash: 'kod', position_title: 'befattning',
 };
 

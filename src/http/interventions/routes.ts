@@ -5,6 +5,7 @@ import { interventionStatisticsRoutes } from './statisticsRoutes.tsx';
 import { interventionApiRoutes } from './apiRoutes.tsx';
 import { interventionCorrectionRoutes } from './correctionRoutes.tsx';
 import { interventionFollowUpRoutes } from './followUpRoutes.tsx';
+import { interventionProgressionRoutes } from './progressionRoutes.tsx';
 
 /** The interventions area: interventions, participants, statistics, their API and corrections. */
 export const interventionsArea = combineRoutes([
@@ -14,4 +15,5 @@ export const interventionsArea = combineRoutes([
   interventionApiRoutes,
   interventionCorrectionRoutes,
   interventionFollowUpRoutes,
+  interventionProgressionRoutes,
 ]);

@@ -36,6 +36,7 @@ const federationPages: readonly FederationPage[] = [
   { path: '/strukturaktiviteter', label: 'Strukturaktiviteter', permission: 'interventions:read' },
   { path: '/statistik', label: 'Deltagarstatistik', permission: 'statistics:read' },
   { path: '/katalog', label: 'Insatskatalog', permission: 'interventions:read' },
+  { path: '/progression', label: 'Progressionsinstrument', permission: 'interventions:write' },
   { path: '/enkater', label: 'Indikatorenkäter', permission: 'surveys:read' },
   { path: '/arsredovisning', label: 'Årsredovisning och rapporter', permission: 'reports:read' },
   { path: '/nytta', label: 'Värde per medlem', permission: 'reports:read' },
