@@ -79,6 +79,11 @@ describe('the value report in the database', () => {
     expect(all.cost).toBe(1_050_000);
   });
 
+  it('reports a year the förbund has no fiscal year for, without a cost (no error)', async () => {
+    const r = await valueReportOf(db, fid, 2024);
+    expect(r).toMatchObject({ participations: 0, unknown: 0, hidden: true, cost: null, returnPerKrona: null });
+  });
+
   it('hides the result under a larger minimum cell size', async () => {
     await db.query(`update federation set settings = settings || '{"minCellSize": 6}'::jsonb where id = $1`, [fid]);
     const r = await valueReportOf(db, fid, 2025, { interventionId: team });

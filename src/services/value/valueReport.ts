@@ -25,6 +25,16 @@ export async function valueTransitions(db: Queryable, federationId: number, year
   return rows;
 }
 
+/** The year's figures, or null when the förbund has no such fiscal year (then there is no cost to compare with). */
+async function figuresOrNull(db: Queryable, federationId: number, year: number) {
+  try {
+    return await getYearFigures(db, federationId, year);
+  } catch (e) {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  }
+}
+
 export interface ValueReportOptions {
   readonly interventionId?: number;
   readonly parameters?: Partial<ValueParameters>;
@@ -51,7 +61,7 @@ export async function valueReportOf(db: Queryable, federationId: number, year: n
     await valueTransitions(db, federationId, year),
     await unitCostTable(db, federationId, year),
     await minCellSizeOf(db, federationId),
-    await getYearFigures(db, federationId, year),
+    await figuresOrNull(db, federationId, year),
   ];
   const inScope = one ? transitions.filter((t) => t.interventionId === one.id) : transitions;
   let costOre: number | null = null;
