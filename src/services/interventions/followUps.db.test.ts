@@ -30,7 +30,7 @@ describe('follow-up after exit in the database', () => {
     const before = await db.query('select * from participation_follow_up');
     const refused = async (pid: number, raw: Record<string, unknown>) => {
       try {
-        await recordFollowUp(db, fid, team, pid, raw, actor, '2026-01-15');
+        await recordFollowUp(db, fid, team, pid, raw, actor);
         return null;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -46,14 +46,14 @@ describe('follow-up after exit in the database', () => {
     expect(list.due.map((d) => [d.code, d.months, d.dueDate, d.recorded])).toEqual([[ended.code, 6, '2025-09-30', null]]);
     expect((await dueFollowUps(db, fid, team, 2025, 10)).overdue.map((d) => d.code)).toEqual([ended.code]);
 
-    await recordFollowUp(db, fid, team, ended.id, { months: '6', statusDate: '2025-10-02', reached: 'ja', supportSource: 'Lön', workOrStudies: 'ja' }, actor, '2026-01-15');
+    await recordFollowUp(db, fid, team, ended.id, { months: '6', statusDate: '2025-10-02', reached: 'ja', supportSource: 'Lön', workOrStudies: 'ja' }, actor);
     list = await dueFollowUps(db, fid, team, 2025, 9);
     expect(list.due[0]!.recorded).toEqual({ months: 6, statusDate: '2025-10-02', reached: true, supportSource: 'salary', workOrStudies: true });
     expect((await dueFollowUps(db, fid, team, 2025, 10)).overdue).toEqual([]);
     // The 12-month point falls due in March 2026.
     expect((await dueFollowUps(db, fid, team, 2026, 3)).due.map((d) => [d.months, d.dueDate])).toEqual([[12, '2026-03-31']]);
     // Recording again replaces; the audit trail has both.
-    await recordFollowUp(db, fid, team, ended.id, { months: '6', statusDate: '2025-10-03', reached: 'ej nådd' }, actor, '2026-01-15');
+    await recordFollowUp(db, fid, team, ended.id, { months: '6', statusDate: '2025-10-03', reached: 'ej nådd' }, actor);
     expect((await followUpsOf(db, fid, team, ended.id)).map((f) => f.recorded?.reached ?? null)).toEqual([false, null]);
     const audit = await db.query<{ action: string }>("select action from audit_log where table_name = 'participation_follow_up' order by id");
     expect(audit.map((a) => a.action)).toEqual(['insert', 'update'].map((a) => expect.stringMatching(new RegExp(a, 'i'))));

@@ -18,7 +18,7 @@ import { assertInterventionExists } from './interventions.ts';
  * Records (or replaces) the status 6 or 12 months after an ended participation's exit. Refused on an open
  * participation and for a status dated before the exit.
  */
-export async function recordFollowUp(db: Database, federationId: number, interventionId: number, participationId: number, raw: Record<string, unknown>, actor: Actor, today: string = todayIn()): Promise<void> {
+export async function recordFollowUp(db: Database, federationId: number, interventionId: number, participationId: number, raw: Record<string, unknown>, actor: Actor): Promise<void> {
   const status = parseFollowUp(raw);
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ endDate: string | null }>(
@@ -26,7 +26,7 @@ export async function recordFollowUp(db: Database, federationId: number, interve
       [federationId, interventionId, participationId],
     );
     if (!row) throw new NotFoundError('Deltagandet finns inte.');
-    assertFollowUp(status, row.endDate, today);
+    assertFollowUp(status, row.endDate, todayIn());
     await tx.query(
       `insert into participation_follow_up (federation_id, participation_id, months, status_date, reached, support_source, work_or_studies)
        values ($1, $2, $3, $4, $5, $6, $7)
