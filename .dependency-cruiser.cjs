@@ -25,7 +25,8 @@ const serviceAreas = {
   catalogue: ['interventions'],
   ledger: ['economy', 'federations', 'records'],
   national: ['economy', 'interventions', 'solver'],
-  reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'records', 'surveys'],
+  value: ['economy', 'federations', 'interventions', 'members'],
+  reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'records', 'surveys', 'value'],
   decisions: ['interventions', 'members', 'reports'],
   archive: ['interventions', 'reports'],
 };

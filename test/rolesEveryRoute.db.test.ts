@@ -161,6 +161,18 @@ const expected: Record<string, string> = {
   // E-mail: the förbund's outbox and reminders are the kansli's (mail:manage).
   "/f/:federationId/epost": '+-----',
   "/api/federations/:federationId/mail": '+-----',
+  // Part 16: follow-up after exit (the intervention's own staff and the kansli), progression, value per member, Uppföljning Finsam
+  "/f/:federationId/insatser/:id/uppfoljning": '+--+--',
+  "/f/:federationId/insatser/:id/deltagare/:pid/uppfoljning": '+--+--',
+  "/api/federations/:federationId/interventions/:id/follow-ups/due": '+--+--',
+  "/f/:federationId/insatser/:id/progression": '++++--',
+  "/f/:federationId/insatser/:id/progression.csv": '++++--',
+  "/api/federations/:federationId/interventions/:id/progression-aggregates": '++++--',
+  "/f/:federationId/progression": '+-----',
+  "/f/:federationId/nytta": '+++---',
+  "/api/federations/:federationId/value": '+++---',
+  "/f/:federationId/finsam": '+++---',
+  "/f/:federationId/finsam.xlsx": '+++---',
 };
 
 describe('every GET route as every role', () => {

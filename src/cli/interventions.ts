@@ -73,7 +73,7 @@ export function registerInterventions(program: Command): void {
         const fid = await federationId(db, o.federation);
         const s = await published(db, fid, parseYear(o.year), o.intervention ? await interventionId(db, fid, o.intervention) : undefined);
         if (o.format === 'json') return console.log(JSON.stringify(s, null, 2));
-        for (const t of [s.flowByGender, s.exitOutcomes, s.supportDuration, s.education, s.byIntervention]) {
+        for (const t of [s.flowByGender, s.exitOutcomes, s.supportDuration, s.education, s.byIntervention, ...(s.followUp ? [s.followUp.status, s.followUp.work] : [])]) {
           console.log(`\n${t.title}`);
           for (const row of tableRows(t)) console.log(row.join('\t'));
         }

@@ -16,6 +16,7 @@ import { registerYear } from './year.ts';
 import { registerPrivacy } from './privacy.ts';
 import { registerMail } from './mail.ts';
 import { registerArchive } from './archive.ts';
+import { registerValue } from './value.ts';
 
 /**
  * `npx samordna …`. Each command module adds its commands here; all of them go through the same domain
@@ -45,6 +46,7 @@ registerYear(program);
 registerPrivacy(program);
 registerMail(program);
 registerArchive(program);
+registerValue(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,7 +7,7 @@ import type { Doc } from '../core/documents/model.ts';
 import type { Database } from '../db/database.ts';
 import type * as documents from '../services/reports/documents.ts';
 import type * as meetingDocuments from '../services/decisions/documents.ts';
-import { commandGroup, parseYear, withDb } from './shared.ts';
+import { cliActorIn, commandGroup, parseYear, withDb } from './shared.ts';
 
 interface Common {
   federation: string;
@@ -73,6 +73,41 @@ export function registerReports(program: Command): void {
       const year = parseYear(o.year);
       const month = valueOrThrow(parseMonth(o.throughMonth), { field: '--through-month' });
       await writeDocument(o, format, (d, db, fid) => d.interimReportDocument(db, fid, year, month));
+    });
+  report
+    .command('finsam-followup')
+    .description('Uppgifterna till Försäkringskassans Uppföljning Finsam för ett år, ur Samordnas egna siffror (JSON eller XLSX)')
+    .requiredOption('--federation <name>', 'förbundets namn')
+    .requiredOption('--year <year>', 'år')
+    .option('--format <format>', 'json | xlsx', 'json')
+    .option('--output <file>', 'fil att skriva (krävs för xlsx; utan den skrivs JSON till standard ut)')
+    .option('--mark-reported', 'spara årets uppgifter som det förbundet har rapporterat (för avstämningen)')
+    .action(async (o: { federation: string; year: string; format: string; output?: string; markReported?: boolean }) => {
+      const year = parseYear(o.year);
+      if (o.format !== 'json' && o.format !== 'xlsx') throw new InputError({ field: '--format', message: 'Ange json eller xlsx.' });
+      if (o.format === 'xlsx' && !o.output) throw new InputError({ field: '--output', message: 'Ange filen att skriva till med --output FIL.' });
+      const [{ getFederationByName }, { finsamFollowUpReport, finsamReconciliation, markFinsamReported }] = await Promise.all([
+        import('../services/federations/federations.ts'),
+        import('../services/reports/finsamFollowUp.ts'),
+      ]);
+      await withDb(async (db) => {
+        const f = await getFederationByName(db, o.federation);
+        const report = await finsamFollowUpReport(db, f.id, year);
+        const reconciliation = await finsamReconciliation(db, f.id, year, report);
+        if (o.format === 'xlsx') {
+          const { finsamFollowUpXlsx } = await import('../exports/finsamFollowUpXlsx.ts');
+          await writeFile(o.output!, await finsamFollowUpXlsx(f.name, report));
+          console.error(`Skrev ${o.output}`);
+        } else {
+          const json = JSON.stringify({ ...report, reconciliation }, null, 2);
+          if (o.output) await writeFile(o.output, json);
+          else console.log(json);
+        }
+        if (o.markReported) {
+          await markFinsamReported(db, f.id, year, cliActorIn(f.id));
+          console.error(`Uppgifterna för ${year} är sparade som rapporterade.`);
+        }
+      });
     });
   report
     .command('board-pack')

@@ -41,6 +41,10 @@ export const auditTables: Readonly<Record<string, { readonly label: string; read
   goal_assessment: { label: 'Måluppfyllelse', kind: 'interventions' },
   participation: { label: 'Deltagande', kind: 'participants' },
   progression_measurement: { label: 'Progressionsmätning', kind: 'participants' },
+  progression_instrument: { label: 'Progressionsinstrument', kind: 'interventions' },
+  participation_follow_up: { label: 'Uppföljning efter avslut', kind: 'participants' },
+  finsam_report: { label: 'Rapporterat till Uppföljning Finsam', kind: 'governance' },
+  value_unit_cost: { label: 'Kostnad per försörjningsform (samhällsekonomisk effekt)', kind: 'economy' },
   statistics_snapshot: { label: 'Fryst deltagarstatistik', kind: 'participants' },
   national_publication: { label: 'Nationell publicering', kind: 'participants' },
   privacy_finding: { label: 'Fynd i statistikens skydd', kind: 'participants' },
@@ -155,7 +159,12 @@ export const auditFields: Readonly<Record<string, string>> = {
   decision_item_id: 'ärende', corrects_paragraph_id: 'rättar paragraf', paragraph_id: 'paragraf',
   approver: 'justerare', approved_at: 'justerad', matter: 'ärendetyp', delegate: 'delegat',
   max_amount_ore: 'högsta belopp', delegation_rule_id: 'delegationspunkt', reported_item_id: 'anmält i ärende',
-  decided_by: 'beslutad av', created_by: 'skapad av', used_at: 'använd', token_hash: 'kod', position_title: 'befattning',
+  decided_by: 'beslutad av',
+  months: 'månader efter avslut', status_date: 'datum för uppgiften', reached: 'nådd',
+  support_source: 'huvudsaklig försörjning', work_or_studies: 'arbete eller studier', recorded_at: 'registrerad', payer: 'betalare',
+  annual_ore: 'kostnad per år', fk_follow_up_method: 'uppföljningsmetod (Uppföljning Finsam)', esf_financed: 'ESF-finansierad',
+  raters: 'vem skattar', interval_months: 'intervall (månader)', indicators: 'indikatorer', rater: 'skattad av',
+  reported_at: 'rapporterad', reported_by: 'rapporterad av', created_by: 'skapad av', used_at: 'använd', token_hash: 'kod', position_title: 'befattning',
 };
 
 /** Columns that only identify the row (shown as the row, not as changed values). */

@@ -97,6 +97,9 @@ export interface InterventionInput {
   readonly steeringGroup: string;
   readonly budgetLineId: number | null;
   readonly participatingMemberIds: readonly number[];
+  /** Uppföljning Finsam asks for these (docs/finsam-followup.md). */
+  readonly fkFollowUpMethod: string;
+  readonly esfFinanced: boolean;
 }
 
 export function parseInterventionInput(raw: Record<string, unknown>): InterventionInput {
@@ -113,8 +116,14 @@ export function parseInterventionInput(raw: Record<string, unknown>): Interventi
   const steeringGroup = v.text('steeringGroup', 'styrgrupp', { max: 2000 });
   const budgetLineId = v.integer('budgetLineId', 'budgetpost', { min: 1 });
   const participatingMemberIds = v.list('participatingMemberIds').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const fkFollowUpMethod = v.text('fkFollowUpMethod', 'uppföljningsmetod', { max: 200 });
+  const esfText = String(raw.esfFinanced ?? '').trim().toLowerCase();
+  if (!['', 'ja', 'nej', 'true', 'false'].includes(esfText)) v.fail('esfFinanced', 'ESF-finansierad: ange ja eller nej.');
   v.done();
-  return { name, kind: kind!, ownerMemberId, periodStart: periodStart!, periodEnd, targetGroup, municipalitiesServed, capacity, steeringGroup, budgetLineId, participatingMemberIds };
+  return {
+    name, kind: kind!, ownerMemberId, periodStart: periodStart!, periodEnd, targetGroup, municipalitiesServed, capacity, steeringGroup, budgetLineId, participatingMemberIds,
+    fkFollowUpMethod, esfFinanced: esfText === 'ja' || esfText === 'true',
+  };
 }
 
 export interface StaffingInput {

@@ -103,6 +103,11 @@ export interface ParticipantStatistics {
   readonly shares: KeyShares;
   readonly duration: DurationSummary;
   readonly series: readonly SeriesPoint[];
+  /**
+   * "Status 6 och 12 månader efter avslut" (the förbund's publication only; null when the year's
+   * publication has none, absent in live statistics).
+   */
+  readonly followUp?: { readonly status: StatTable; readonly work: StatTable } | null;
 }
 
 const genderLabels = Gender.codes.map(Gender.label);

@@ -1,4 +1,4 @@
-import { TableFamily, type CellKind } from '../privacy/linkedTables.ts';
+import { registerCross, TableFamily, type CellKind } from '../privacy/linkedTables.ts';
 import { drain, rangeProtects } from '../privacy/suppression.ts';
 import { AgeBand, Gender } from '../interventions/vocabulary.ts';
 import {
@@ -13,7 +13,8 @@ import {
   type SeriesPoint,
   type StatisticsScope,
 } from './participantStatistics.ts';
-import type { StatTable } from './statTable.ts';
+import { readTable, type StatTable } from './statTable.ts';
+import { followUpColumns, followUpStatusRows, followUpWorkRows, type FollowUpCounts } from '../interventions/followUp.ts';
 
 /**
  * The statistics every role other than an intervention's own staff sees: one publication per closed year,
@@ -43,6 +44,11 @@ export interface YearCounts {
   /** The förbund's counts of those who started in the year, and of those who ended in it (category flows). */
   readonly started: RawCounts;
   readonly ended: RawCounts;
+  /**
+   * The förbund's follow-ups after exit that fell due in the year, by recorded status (absent in years
+   * frozen before the table existed: then it is not part of their publication).
+   */
+  readonly followUp?: FollowUpCounts;
 }
 
 /** A frozen year: the counts it was decided on and which cells are hidden. Stored as JSON. */
@@ -82,11 +88,44 @@ function registerYear(family: TableFamily, c: YearCounts, min: number): void {
       family.relate(row.map((_, j) => `${scopeU(y, u.id)}${flowKeys[i]}:g${j}`), scopeU(y, u.id) + flowKeys[i]!);
     });
   }
+  if (c.followUp) registerFollowUp(family, scopeF(y), c.followUp);
   if (c.units.length) {
     for (let i = 0; i < 3; i++) {
       for (let j = 0; j < Gender.codes.length; j++) family.relate(c.units.map((u) => `${scopeU(y, u.id)}${flowKeys[i]}:g${j}`), `${scopeF(y)}${flowKeys[i]}:g${j}`);
     }
   }
+}
+
+/**
+ * "Status 6 och 12 månader efter avslut": the status table and the work/studies table share their column
+ * totals (follow-ups due at 6 and at 12 months) and the grand total, so they are suppressed together.
+ */
+function registerFollowUp(family: TableFamily, prefix: string, f: FollowUpCounts): void {
+  const shared = { colTotal: (j: number) => `${prefix}fu:t:${j}`, grand: `${prefix}fu:T` };
+  registerCross(family, f.status, { inner: (i, j) => `${prefix}fu:s:${i}:${j}`, rowTotal: (i) => `${prefix}fu:sr:${i}`, ...shared });
+  registerCross(family, f.work, { inner: (i, j) => `${prefix}fu:w:${i}:${j}`, rowTotal: (i) => `${prefix}fu:wr:${i}`, ...shared });
+}
+
+/** The published follow-up tables of a frozen year, or null when its publication has none. */
+export interface FollowUpTables {
+  readonly status: StatTable;
+  readonly work: StatTable;
+}
+
+function readFollowUp(get: (key: string) => number | null, prefix: string, year: number): FollowUpTables {
+  const shared = { colTotal: (j: number) => `${prefix}fu:t:${j}`, grand: `${prefix}fu:T` };
+  return {
+    status: readTable(
+      { key: 'followUpStatus', title: `Status 6 och 12 månader efter avslut, uppföljningar som infaller ${year}: huvudsaklig försörjning`, rowHeader: 'Försörjning', rowLabels: followUpStatusRows, colLabels: followUpColumns },
+      get,
+      { inner: (i, j) => `${prefix}fu:s:${i}:${j}`, rowTotal: (i) => `${prefix}fu:sr:${i}`, ...shared },
+    ),
+    work: readTable(
+      { key: 'followUpWork', title: `Status 6 och 12 månader efter avslut, uppföljningar som infaller ${year}: arbete eller studier`, rowHeader: 'Status', rowLabels: followUpWorkRows, colLabels: followUpColumns },
+      get,
+      { inner: (i, j) => `${prefix}fu:w:${i}:${j}`, rowTotal: (i) => `${prefix}fu:wr:${i}`, ...shared },
+    ),
+  };
 }
 
 /** active(Y) + ended(Y−1) = active(Y−1) + new(Y), through a latent cell; skipped when late corrections break it. */
@@ -339,10 +378,12 @@ const seriesOf = (years: readonly FrozenYear[], prefix: (y: number) => string): 
 /** The förbund's published statistics of a frozen year; `series` = the frozen years up to it. */
 export function readFrozenFederation(f: FrozenYear, series: readonly FrozenYear[]): ParticipantStatistics {
   const y = f.year;
-  return readStatistics(publishedOf(f), scopeOf(f, f.minCellSize), f.duration, seriesOf(series, scopeF), {
+  const get = publishedOf(f);
+  const stats = readStatistics(get, scopeOf(f, f.minCellSize), f.duration, seriesOf(series, scopeF), {
     prefix: scopeF(y),
     unitTotal: (i, m) => scopeU(y, f.units[i]!.id) + flowKeys[m],
   });
+  return { ...stats, followUp: f.counts.followUp ? readFollowUp(get, scopeF(y), y) : null };
 }
 
 /** One intervention's published statistics of a frozen year: its participants by gender (active, new, ended). */
@@ -409,6 +450,7 @@ export interface SerializedYearCounts {
   readonly byUnit: [number, SerializedCounts][];
   readonly started: SerializedCounts;
   readonly ended: SerializedCounts;
+  readonly followUp?: FollowUpCounts;
 }
 
 export function serializeCounts(r: RawCounts): SerializedCounts {
@@ -439,6 +481,7 @@ function serializeYearCounts(c: YearCounts): SerializedYearCounts {
     byUnit: [...c.byUnit].map(([k, v]) => [k, serializeCounts(v)]),
     started: serializeCounts(c.started),
     ended: serializeCounts(c.ended),
+    ...(c.followUp ? { followUp: { status: c.followUp.status.map((r) => [...r]), work: c.followUp.work.map((r) => [...r]) } } : {}),
   };
 }
 
@@ -451,5 +494,6 @@ function deserializeYearCounts(s: SerializedYearCounts): YearCounts {
     byUnit: new Map(s.byUnit.map(([k, v]) => [k, deserializeCounts(v)])),
     started: deserializeCounts(s.started),
     ended: deserializeCounts(s.ended),
+    ...(s.followUp ? { followUp: s.followUp } : {}),
   };
 }

@@ -108,6 +108,8 @@ export function InterventionForm(props: {
     capacity: v?.capacity,
     steeringGroup: v?.steeringGroup,
     budgetLineId: v?.budgetLineId,
+    fkFollowUpMethod: v?.fkFollowUpMethod,
+    esfFinanced: v ? (v.esfFinanced ? 'ja' : 'nej') : undefined,
   });
   const chosen = s.values('participatingMemberIds') ?? (v?.participatingMembers.map((p) => String(p.id)) ?? []);
   return (
@@ -124,6 +126,8 @@ export function InterventionForm(props: {
       <TextField {...s.bind('capacity')} label="Kapacitet (deltagare samtidigt)" inputmode="numeric" />
       <TextField {...s.bind('steeringGroup')} label="Styrgrupp" />
       <ChoiceField {...s.bind('budgetLineId')} label="Budgetpost" placeholder="– ingen –" options={props.budgetLines.map((b) => ({ value: String(b.id), label: b.label }))} />
+      <TextField {...s.bind('fkFollowUpMethod')} label="Uppföljningsmetod (Uppföljning Finsam)" />
+      <ChoiceField {...s.bind('esfFinanced')} label="ESF-finansierad" options={[{ value: 'nej', label: 'Nej' }, { value: 'ja', label: 'Ja' }]} />
       <SubmitButton label={props.heading} />
     </Form>
   );

@@ -33,7 +33,7 @@ export function ParticipantsPage(props: { model: ParticipantsModel }) {
   <Layout title={`Deltagare – ${intervention.name}`} federation={f}>
     <h1>Deltagare i {intervention.name}</h1>
     <p>
-      <a href={`/f/${f.id}/insatser/${id}`}>Om insatsen</a> · <a href={`/f/${f.id}/insatser/${id}/statistik`}>Statistik</a>
+      <a href={`/f/${f.id}/insatser/${id}`}>Om insatsen</a> · <a href={`/f/${f.id}/insatser/${id}/statistik`}>Statistik</a> · <a href={`/f/${f.id}/insatser/${id}/uppfoljning`}>Uppföljning efter avslut</a> · <a href={`/f/${f.id}/insatser/${id}/progression`}>Progression</a>
     </p>
     <p>Deltagare registreras med en kod som Samordna slumpar fram. Skriv aldrig namn, personnummer eller annat som kan identifiera någon.</p>
     <ScrollTable>
@@ -90,6 +90,10 @@ export function ParticipantsPage(props: { model: ParticipantsModel }) {
             <td class="row-actions">
               <a href={`${base}/${p.id}`} aria-label={`Ändra eller återöppna deltagande ${p.code}`}>
                 Ändra
+              </a>{' '}
+              ·{' '}
+              <a href={`${base}/${p.id}/uppfoljning`} aria-label={`Uppföljning efter avslut för ${p.code}`}>
+                Uppföljning
               </a>
             </td>
             <td>{p.startDate}</td>

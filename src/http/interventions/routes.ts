@@ -4,6 +4,8 @@ import { interventionParticipantRoutes } from './participantRoutes.tsx';
 import { interventionStatisticsRoutes } from './statisticsRoutes.tsx';
 import { interventionApiRoutes } from './apiRoutes.tsx';
 import { interventionCorrectionRoutes } from './correctionRoutes.tsx';
+import { interventionFollowUpRoutes } from './followUpRoutes.tsx';
+import { interventionProgressionRoutes } from './progressionRoutes.tsx';
 
 /** The interventions area: interventions, participants, statistics, their API and corrections. */
 export const interventionsArea = combineRoutes([
@@ -12,4 +14,6 @@ export const interventionsArea = combineRoutes([
   interventionStatisticsRoutes,
   interventionApiRoutes,
   interventionCorrectionRoutes,
+  interventionFollowUpRoutes,
+  interventionProgressionRoutes,
 ]);

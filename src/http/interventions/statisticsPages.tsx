@@ -123,6 +123,14 @@ function StatisticsBody(props: { s: ParticipantStatistics }) {
       {s.referringMember ? <StatTableView table={s.referringMember} /> : null}
       <h2>Försörjning före och efter</h2>
       <StatTableView table={s.transition} />
+      {s.followUp ? (
+        <>
+          <h2>Status 6 och 12 månader efter avslut</h2>
+          <p>Uppföljningar som infaller under {s.year} (avslut plus 6 respektive 12 månader), efter vad insatspersonalen har registrerat.</p>
+          <StatTableView table={s.followUp.status} />
+          <StatTableView table={s.followUp.work} />
+        </>
+      ) : null}
       <h2>Per insats</h2>
       <StatTableView table={s.byIntervention} />
     </>

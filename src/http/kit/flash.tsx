@@ -59,6 +59,7 @@ const messages = {
   participant: (code: string) => `Deltagaren är registrerad med koden ${code}. Anteckna koden i teamets egen journal – Samordna vet inte vem det är.`,
   'participant-closed': (code: string) => `Deltagandet ${code} är avslutat.`,
   'participants-imported': (n: string) => `${n} deltagare lästes in.`,
+  'follow-up': (code: string) => `Uppföljningen av ${code} är sparad.`,
   catalogue: 'Katalogposten är sparad.',
   registered: (n: string) => `Handlingen är diarieförd med diarienummer ${n}.`,
   'public-request': (n: string) => `Din begäran är diarieförd med diarienummer ${n}. Ange numret om du kontaktar förbundet.`,

@@ -58,12 +58,17 @@ const federationPages: readonly FederationPage[] = [
   { path: '/strukturaktiviteter', label: 'Strukturaktiviteter', group: 'interventions', permission: 'interventions:read' },
   { path: '/statistik', label: 'Deltagarstatistik', group: 'interventions', permission: 'statistics:read' },
   { path: '/enkater', label: 'Indikatorenkäter', group: 'interventions', permission: 'surveys:read' },
+  // The förbund's progression instrument: the kansli defines it; insats staff rate from their intervention.
+  { path: '/progression', label: 'Progressionsinstrument', group: 'interventions', permission: 'interventions:write' },
+  { path: '/nytta', label: 'Värde per medlem', group: 'interventions', permission: 'reports:read' },
   // The förbund's entries in the public catalogue: kept by the kansli (the insats staff edit their own from the intervention).
   { path: '/katalog', label: 'Insatskatalog', group: 'interventions', permission: 'interventions:read', for: ['kansli'] },
   { path: '/ansokningar', label: 'Ansökningar', group: 'governance', permission: 'applications:read' },
   { path: '/styrelse', label: 'Styrelse och möten', group: 'governance', permission: 'reports:read' },
   { path: '/moten', label: 'Sammanträden och protokoll', group: 'governance', permission: 'applications:read' },
   { path: '/arsredovisning', label: 'Årsredovisning och rapporter', group: 'governance', permission: 'reports:read' },
+  // The yearly report to Försäkringskassan: the kansli files it, the auditor may check it.
+  { path: '/finsam', label: 'Uppföljning Finsam', group: 'governance', permission: 'reports:read', for: ['kansli', 'revisor'] },
   { path: '/internkontroll', label: 'Internkontroll', group: 'governance', permission: 'records:read' },
   // The registry and what is kept for how long: the registrar's (kansli) work, read by the auditor.
   { path: '/diarium', label: 'Diarium', group: 'governance', permission: 'records:read', for: ['kansli', 'revisor'] },

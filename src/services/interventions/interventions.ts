@@ -30,6 +30,8 @@ export interface Intervention extends InterventionSummary {
   readonly steeringGroup: string;
   readonly budgetLineId: number | null;
   readonly budgetLineLabel: string | null;
+  readonly fkFollowUpMethod: string;
+  readonly esfFinanced: boolean;
   readonly participatingMembers: readonly { id: number; name: string }[];
   readonly staffing: readonly { id: number; memberId: number; memberName: string; role: string; fte: number }[];
   readonly grants: readonly { id: number; year: number; decidedOre: number; decisionDate: string; reference: string }[];
@@ -72,9 +74,9 @@ export async function createIntervention(db: Database, federationId: number, raw
     if (dup.length) throw new InputError({ field: 'name', message: 'Det finns redan en insats med det namnet.' });
     const [row] = await tx.query<{ id: number }>(
       `insert into intervention (federation_id, name, kind, owner_member_id, period_start, period_end, target_group,
-         municipalities_served, capacity, steering_group, budget_line_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10, $11) returning id`,
-      [federationId, input.name, input.kind, input.ownerMemberId, input.periodStart, input.periodEnd, input.targetGroup, input.municipalitiesServed, input.capacity, input.steeringGroup, input.budgetLineId],
+         municipalities_served, capacity, steering_group, budget_line_id, fk_follow_up_method, esf_financed)
+       values ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10, $11, $12, $13) returning id`,
+      [federationId, input.name, input.kind, input.ownerMemberId, input.periodStart, input.periodEnd, input.targetGroup, input.municipalitiesServed, input.capacity, input.steeringGroup, input.budgetLineId, input.fkFollowUpMethod, input.esfFinanced],
     );
     await writeParticipatingMembers(tx, federationId, row!.id, input.participatingMemberIds);
     return row!.id;
@@ -87,9 +89,9 @@ export async function updateIntervention(db: Database, federationId: number, int
     await checkReferences(tx, federationId, input);
     const rows = await tx.query(
       `update intervention set name = $3, kind = $4, owner_member_id = $5, period_start = $6, period_end = $7, target_group = $8,
-         municipalities_served = $9::text[], capacity = $10, steering_group = $11, budget_line_id = $12
+         municipalities_served = $9::text[], capacity = $10, steering_group = $11, budget_line_id = $12, fk_follow_up_method = $13, esf_financed = $14
        where federation_id = $1 and id = $2 returning id`,
-      [federationId, interventionId, input.name, input.kind, input.ownerMemberId, input.periodStart, input.periodEnd, input.targetGroup, input.municipalitiesServed, input.capacity, input.steeringGroup, input.budgetLineId],
+      [federationId, interventionId, input.name, input.kind, input.ownerMemberId, input.periodStart, input.periodEnd, input.targetGroup, input.municipalitiesServed, input.capacity, input.steeringGroup, input.budgetLineId, input.fkFollowUpMethod, input.esfFinanced],
     );
     if (!rows.length) throw new NotFoundError('Insatsen finns inte.');
     await writeParticipatingMembers(tx, federationId, interventionId, input.participatingMemberIds);
@@ -99,7 +101,8 @@ export async function updateIntervention(db: Database, federationId: number, int
 export async function getIntervention(db: Queryable, federationId: number, interventionId: number): Promise<Intervention> {
   const [row] = await db.query<Omit<Intervention, 'participatingMembers' | 'staffing' | 'grants' | 'requisitions' | 'consumption'>>(
     `select ${summaryColumns}, i.target_group as "targetGroup", i.municipalities_served as "municipalitiesServed",
-       i.steering_group as "steeringGroup", i.budget_line_id as "budgetLineId", b.label as "budgetLineLabel"
+       i.steering_group as "steeringGroup", i.budget_line_id as "budgetLineId", b.label as "budgetLineLabel",
+       i.fk_follow_up_method as "fkFollowUpMethod", i.esf_financed as "esfFinanced"
      from intervention i
      left join member m on m.federation_id = i.federation_id and m.id = i.owner_member_id
      left join budget_line b on b.federation_id = i.federation_id and b.id = i.budget_line_id

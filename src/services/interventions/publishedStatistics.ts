@@ -6,6 +6,7 @@ import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { listInterventions } from './interventions.ts';
 import { listMembers } from '../members/members.ts';
 import { countParticipationsInDb } from './statisticsCounts.ts';
+import { countFollowUpsInDb } from './followUps.ts';
 import { drainYielding } from '../steps.ts';
 import { currentYear, today as todayIn } from '../../core/calendar.ts';
 import { federationSettingsOf } from '../federations/federations.ts';
@@ -37,6 +38,7 @@ async function yearCounts(db: Queryable, federationId: number, year: number): Pr
     byUnit,
     started: await countParticipationsInDb(db, federationId, year, ids, false, 'started'),
     ended: await countParticipationsInDb(db, federationId, year, ids, false, 'ended'),
+    followUp: await countFollowUpsInDb(db, federationId, year, ids),
   };
 }
 
