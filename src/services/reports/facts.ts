@@ -43,6 +43,9 @@ import { getMeetingByDate, listAuditors, listBoardMembers, listDecisionItems, li
 import { disabledChapters, getAnnualReportState } from './texts.ts';
 import { indicatorResultsForYear } from '../surveys/results.ts';
 import { yearOf } from '../../core/calendar.ts';
+import { internalControlReport } from '../records/internalControl.ts';
+import { valueReportOf } from '../value/valueReport.ts';
+import { memberKindLabels, memberKinds } from '../../core/value/valueModel.ts';
 
 /** The year's figures from the one year-figures model, or null when the year has no economy data. */
 async function figuresOrNull(q: Queryable, federationId: number, year: number, opts: { throughMonth?: number } = {}): Promise<YearFigures | null> {
@@ -273,19 +276,40 @@ export async function loadAnnualReportFacts(db: Database, federationId: number, 
 }
 
 /**
- * The internal control's follow-up of the year (part 15, built alongside): null until it is wired to that part's
- * service. Returning facts makes chapter "Intern kontroll" appear in the annual report.
+ * The internal control's follow-up of the year (part 15): each control point with its results; a point not yet
+ * checked says so. Null when the year has no plan: the chapter "Intern kontroll" is then left out.
  */
-export async function loadInternalControl(_q: Queryable, _federationId: number, _year: number): Promise<InternalControlFacts | null> {
-  return null;
+export async function loadInternalControl(q: Queryable, federationId: number, year: number): Promise<InternalControlFacts | null> {
+  const report = await internalControlReport(q, federationId, year);
+  if (report.planId === null || report.points.length === 0) return null;
+  const riskOf = new Map(report.risks.map((r) => [r.id, r.description]));
+  return {
+    checks: report.points.flatMap((p) => {
+      const area = (p.riskId !== null && riskOf.get(p.riskId)) || p.what;
+      const control = `${p.what} (${p.how}, ${p.frequency}; ${p.responsible})`;
+      if (!p.results.length) return [{ area, control, result: 'Ingen kontroll registrerad under året.', action: '' }];
+      return p.results.map((r) => ({ area, control, result: `${r.checkedOn}: ${r.finding}`, action: r.action }));
+    }),
+  };
 }
 
 /**
- * The value per member of the year (part 16, built alongside): null until it is wired to that part's service.
- * Returning facts makes chapter "Värde per medlem" appear in the annual report.
+ * The value per member of the year (part 16): per member kind, its share of the förbund's cost and the effect
+ * on its payers over one year (src/core/value/valueModel.ts). Null when the result is hidden (fewer ended
+ * participations with an effect than the minimum cell size) or the year has no cost: the chapter is left out.
  */
-export async function loadValuePerMember(_q: Queryable, _federationId: number, _year: number): Promise<ValuePerMemberFacts | null> {
-  return null;
+export async function loadValuePerMember(q: Queryable, federationId: number, year: number): Promise<ValuePerMemberFacts | null> {
+  const report = await valueReportOf(q, federationId, year);
+  if (report.hidden || !report.byMemberKind) return null;
+  const kinds = report.byMemberKind;
+  if (memberKinds.some((k) => kinds[k].costShare === null)) return null;
+  return {
+    rows: memberKinds.map((k) => ({ member: memberKindLabels[k], contributionOre: kinds[k].costShare! * 100, valueOre: kinds[k].year1 * 100 })),
+    method:
+      `Effekten under ett år för de ${report.participations ?? 'få'} deltaganden som avslutades under året: skillnaden i offentlig kostnad ` +
+      `mellan försörjningen före och efter insatsen (eller status efter 12 månader), enligt ${report.tableOrigin === 'own' ? 'förbundets egen' : 'Samordnas förvalda'} kostnadstabell; ` +
+      'kostnaden är medlemmens andel av förbundets kostnad. Modellen och vad den inte räknar med beskrivs på sidan Värde per medlem.',
+  };
 }
 
 function profileSentence(y: YearFigures, lead: string): string {
