@@ -27,7 +27,7 @@ const serviceAreas = {
   national: ['economy', 'interventions', 'solver'],
   value: ['economy', 'federations', 'interventions', 'members'],
   reports: ['economy', 'federations', 'interventions', 'ledger', 'members', 'records', 'surveys', 'value'],
-  decisions: ['interventions', 'members', 'reports'],
+  decisions: ['interventions', 'mail', 'members', 'records', 'reports'],
   archive: ['interventions', 'reports'],
 };
 (function refuseCircles() {

@@ -56,7 +56,7 @@ describe.skipIf(!browserAvailable)('applications, meetings and justering in Chro
     await kansli.getByLabel('Problem').fill('Långa tider utan stöd.');
     await kansli.getByLabel('Målgrupp').fill('Vuxna 20–64 år');
     await kansli.getByLabel('Mål', { exact: true }).fill('Fler i arbete');
-    await kansli.getByLabel('Uppföljning').fill('Indikatorer och enkät.');
+    await kansli.getByLabel('Uppföljning', { exact: true }).fill('Indikatorer och enkät.');
     await kansli.getByLabel('Budget per år').fill('2027: 400 000');
     await kansli.getByRole('button', { name: 'Skicka in ansökan' }).click();
     await kansli.waitForURL(/sparat=application-submitted/);

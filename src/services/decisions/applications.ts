@@ -11,6 +11,8 @@ import { Validator } from '../../core/interventions/intervention.ts';
 import type { InputProblem } from '../../core/errors.ts';
 import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { assertMembersOf } from '../members/members.ts';
+import { registerRecord } from '../records/registry.ts';
+import { today } from '../../core/calendar.ts';
 
 export interface ApplicationSummary {
   readonly id: number;
@@ -158,8 +160,15 @@ export async function createApplication(db: Database, federationId: number, raw:
       [federationId, a.title, draft ? 'utkast' : 'inkommen', actor.id],
     );
     await writeContent(tx, federationId, row!.id, a);
+    if (!draft) await registerSubmitted(tx, federationId, row!.id, actor);
     return row!.id;
   }, actor);
+}
+
+/** A submitted application is a document received: it is registered (diarium) as it comes in. */
+async function registerSubmitted(tx: Queryable, federationId: number, id: number, actor: Actor): Promise<void> {
+  const a = await getApplication(tx, federationId, id);
+  await registerRecord(tx, federationId, { kind: 'application', ref: String(id), date: today(), direction: 'in', party: a.ownerName ?? 'Medlem', subject: `Ansökan om medel: ${a.title}` }, actor.id);
 }
 
 async function lockedStatus(tx: Queryable, federationId: number, id: number): Promise<ApplicationStatus> {
@@ -193,6 +202,7 @@ export async function submitApplication(db: Database, federationId: number, id: 
       { draft: false },
     );
     await tx.query("update application set status = 'inkommen', submitted_at = now() where federation_id = $1 and id = $2", [federationId, id]);
+    await registerSubmitted(tx, federationId, id, actor);
   }, actor);
 }
 

@@ -93,6 +93,13 @@ describe('from application to decision', () => {
     expect((await db.query<{ text: string }>('select text from goal where federation_id = $1 and intervention_id = $2 order by sort_order', [fid, intervention!.id])).map((g) => g.text))
       .toEqual(application('x').goals);
 
+    // The registry holds the application (in), the justerat protocol and the decision (out), once each.
+    const registered = await db.query<{ source_kind: string; direction: string; subject: string }>(
+      "select source_kind, direction, subject from registry_entry where federation_id = $1 and source_kind in ('application', 'protocol', 'decision') order by id", [fid]);
+    expect(registered.filter((r) => r.subject.includes('Unga vuxna i arbete') || r.source_kind === 'protocol').map((r) => [r.source_kind, r.direction])).toEqual([
+      ['application', 'in'], ['protocol', 'internal'], ['decision', 'out'],
+    ]);
+
     const found = await listProtocols(db, fid, 'handlingar');
     expect(found.map((p) => [p.meetingId, p.hits])).toEqual([[meeting.id, ['§ 1 Informationen läggs till handlingarna.']]]);
     expect(await listProtocols(db, fid, 'rymdfärd')).toEqual([]);

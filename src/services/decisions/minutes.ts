@@ -18,6 +18,18 @@ import type { Actor, Database, Queryable } from '../../db/database.ts';
 import { createDecidedIntervention } from '../interventions/decidedIntervention.ts';
 import { getApplication } from './applications.ts';
 import { reportDelegatedDecisions } from './delegation.ts';
+import { registerRecord } from '../records/registry.ts';
+import { enqueueMeetingNotice, enqueueProtocolJusterat } from '../mail/notices.ts';
+
+/** The board's addresses for its notice: every active account with the board role in the förbund. */
+async function boardAddresses(db: Queryable, federationId: number): Promise<string[]> {
+  const rows = await db.query<{ email: string }>(
+    `select u.email from federation_role r join app_user u on u.id = r.user_id
+     where r.federation_id = $1 and r.role = 'styrelse' and not u.disabled order by u.email`,
+    [federationId],
+  );
+  return rows.map((r) => r.email);
+}
 
 export interface AgendaItem extends AgendaItemRef {
   readonly applicationTitle: string | null;
@@ -122,7 +134,17 @@ export async function giveMeetingNotice(db: Database, federationId: number, raw:
     await reportDelegatedDecisions(tx, federationId, meetingId, n.date);
     return meetingId;
   }, actor);
-  return getMeetingAgenda(db, federationId, id);
+  const agenda = await getMeetingAgenda(db, federationId, id);
+  // The kallelse to the board: every active account with the board role (mail off: nothing queued).
+  await enqueueMeetingNotice(db, federationId, {
+    meetingTitle: 'Styrelsens sammanträde',
+    meetingDate: n.date,
+    place: n.note,
+    agenda: (await agendaItems(db, federationId, id)).map((i) => i.title),
+    path: `/f/${federationId}/moten/${id}`,
+    recipients: await boardAddresses(db, federationId),
+  }, actor);
+  return agenda;
 }
 
 export interface MinutesParagraphView {
@@ -226,6 +248,7 @@ export async function saveMinutes(db: Database, federationId: number, meetingId:
  * protocol, starts the anslag and carries out its decisions on applications, all in one transaction.
  */
 export async function approveMinutes(db: Database, federationId: number, meetingId: number, user: string, actor: Actor): Promise<MinutesView> {
+  let adjusted: { recipients: string[]; date: string } | null = null;
   await db.transaction(async (tx) => {
     const m = await meetingRow(tx, federationId, meetingId, true);
     const [row] = await tx.query<{ id: number; chair: string; adjusters: string[] }>(
@@ -236,12 +259,19 @@ export async function approveMinutes(db: Database, federationId: number, meeting
     await tx.query('insert into minutes_approval (federation_id, minutes_id, approver) values ($1, $2, $3)', [federationId, row.id, user.trim().toLowerCase()]);
     if (!completes) return;
     await tx.query('update minutes set adjusted_at = now() where federation_id = $1 and id = $2', [federationId, row.id]);
-    await carryOutDecisions(tx, federationId, row.id, m.date);
+    await registerRecord(tx, federationId, { kind: 'protocol', ref: String(row.id), date: today(), subject: `Protokoll från styrelsens sammanträde ${m.date}` }, actor.id);
+    await carryOutDecisions(tx, federationId, row.id, m.date, actor);
+    adjusted = { recipients: [row.chair, ...row.adjusters].filter((x) => x.includes('@')), date: m.date };
   }, actor);
+  // Set inside the transaction's callback (TypeScript cannot see that): the protocol is justerat, tell the justerare.
+  const done = adjusted as { recipients: string[]; date: string } | null;
+  if (done) {
+    await enqueueProtocolJusterat(db, federationId, { meetingTitle: 'Styrelsens sammanträde', meetingDate: done.date, path: `/f/${federationId}/moten/${meetingId}`, recipients: done.recipients }, actor);
+  }
   return (await getMinutes(db, federationId, meetingId))!;
 }
 
-async function carryOutDecisions(tx: Queryable, federationId: number, minutesId: number, meetingDate: string): Promise<void> {
+async function carryOutDecisions(tx: Queryable, federationId: number, minutesId: number, meetingDate: string, actor: Actor): Promise<void> {
   const paragraphs = await tx.query<{ id: number; number: number; applicationId: number; kind: 'grant' | 'reject'; text: string }>(
     `select id, number, application_id as "applicationId", kind, text from minutes_paragraph
      where federation_id = $1 and minutes_id = $2 and application_id is not null order by number`,
@@ -250,6 +280,8 @@ async function carryOutDecisions(tx: Queryable, federationId: number, minutesId:
   for (const p of paragraphs) {
     const a = await getApplication(tx, federationId, p.applicationId);
     if (isDecided(a.status)) throw new ConflictError(`Ansökan "${a.title}" är redan beslutad; en ansökan kan inte beslutas två gånger.`);
+    const decision = { kind: 'decision' as const, ref: String(p.id), date: today(), direction: 'out' as const, party: a.ownerName ?? 'Sökande medlem', subject: `Beslut om ansökan: ${a.title} (${p.kind === 'reject' ? 'avslås' : 'beviljas'}), § ${p.number} ${meetingDate}` };
+    await registerRecord(tx, federationId, decision, actor.id);
     if (p.kind === 'reject') {
       await tx.query("update application set status = 'avslagen', decision_paragraph_id = $3, decision_reason = $4 where federation_id = $1 and id = $2", [federationId, a.id, p.id, p.text]);
       continue;
