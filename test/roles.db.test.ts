@@ -144,20 +144,24 @@ describe('every role: start page and menu', () => {
     expect(Object.keys(kansli)).toEqual(['Ekonomi', 'Räkenskaper', 'Insatser och uppföljning', 'Styrning', 'Administration', '']);
     expect(kansli['Ekonomi']).toEqual(['Översikt', 'Driftredovisning', 'Nyckeltal', 'Budget', 'Utfall', 'Periodisering', 'Medlemmar och medel']);
     expect(kansli['Räkenskaper']).toEqual(['Räkenskaper', 'Huvudbok (SIE)', 'Kontokoppling']);
-    expect(kansli['Administration']).toEqual(['Inställningar', 'Användare', 'E-post']);
+    expect(kansli['Administration']).toEqual(['Inställningar', 'Användare', 'E-post', 'Tillgänglighetsredogörelse']);
     expect(kansli['']).toContain('Mitt konto');
 
     const board = await areasOf(w.users.styrelse);
     expect(Object.keys(board)).toEqual(['Ekonomi', 'Räkenskaper', 'Insatser och uppföljning', 'Styrning', '']);
     expect(board['Ekonomi']).toEqual(['Översikt', 'Driftredovisning', 'Nyckeltal', 'Budget', 'Utfall', 'Medlemmar och medel']);
     expect(board['Räkenskaper']).toEqual(['Räkenskaper']);
-    expect(board['Insatser och uppföljning']).toEqual(['Insatser', 'Strukturaktiviteter', 'Deltagarstatistik', 'Indikatorenkäter']);
-    expect(board['Styrning']).toEqual(['Styrelse och möten', 'Årsredovisning och rapporter']);
+    expect(board['Insatser och uppföljning']).toEqual(['Insatser', 'Strukturaktiviteter', 'Deltagarstatistik', 'Indikatorenkäter', 'Värde per medlem']);
+    expect(board['Styrning']).toEqual(['Ansökningar', 'Styrelse och möten', 'Sammanträden och protokoll', 'Årsredovisning och rapporter', 'Internkontroll']);
 
     const auditor = await areasOf(w.users.revisor);
     expect(Object.keys(auditor)).toEqual(['Ekonomi', 'Räkenskaper', 'Insatser och uppföljning', 'Styrning', 'Administration', '']);
     expect(auditor['Räkenskaper']).toEqual(['Räkenskaper', 'Huvudbok (SIE)', 'Kontokoppling']);
-    expect(auditor['Styrning']).toEqual(['Styrelse och möten', 'Årsredovisning och rapporter', 'Granskningslogg']);
+    expect(auditor['Insatser och uppföljning']).toEqual(['Insatser', 'Strukturaktiviteter', 'Deltagarstatistik', 'Indikatorenkäter', 'Värde per medlem']);
+    expect(auditor['Styrning']).toEqual([
+      'Ansökningar', 'Styrelse och möten', 'Sammanträden och protokoll', 'Årsredovisning och rapporter', 'Uppföljning Finsam',
+      'Internkontroll', 'Diarium', 'Dokumenthanteringsplan', 'Granskningslogg',
+    ]);
     expect(auditor['Administration']).toEqual(['Inställningar']);
 
     const insats = await areasOf(w.users.insats);

@@ -19,6 +19,7 @@ const exceptions: Record<string, string> = {
   // The clock is injected last, after the actor, so tests can fix "today".
   'services/surveys/rounds.ts#enterPaperAnswers': 'injected clock after the actor',
   'services/surveys/rounds.ts#closeRound': 'injected clock after the actor',
+  'services/decisions/minutes.ts#giveMeetingNotice': 'injected clock after the actor',
 };
 
 function sourceFiles(dir: string): string[] {

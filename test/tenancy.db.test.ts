@@ -106,7 +106,9 @@ describe('tenancy: a user of förbund A reaches nothing of förbund B through an
    * see: issue 12) and on the public catalogue (only what each förbund marked public, reachable without an
    * account): not a leak of B's data. They have their own tests (national.db.test.ts, catalogue.db.test.ts).
    */
-  const crossFederation = (path: string) => /^\/(nationell|api\/national|katalog|api\/katalog)(\/|\.|$)/.test(path);
+  // Likewise public by law: each förbund's registry (offentlighetsprincipen: number, date, subject of what is not
+  // secret) and accessibility statement (DOS-lagen), reachable without an account (src/http/records).
+  const crossFederation = (path: string) => /^\/(nationell|api\/national|katalog|api\/katalog|diarium|tillganglighet)(\/|\.|$)/.test(path);
   // Ending one of one's own sessions takes the session's id: walked with B's row ids it may hit the walker's own
   // session and sign it out. Someone else's session is refused there (src/http/auth/secondFactor.db.test.ts).
   const ownSessions = (path: string) => path.startsWith('/account/sessions/');

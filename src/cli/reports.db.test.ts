@@ -49,7 +49,8 @@ describe('samordna report annual | interim | board-pack', () => {
     expect((await run(['report', 'annual', '--federation', NAME, '--year', '2025', '--format', 'pdf', '--output', pdf], dir)).code).toBe(0);
     const t = docxText(docx);
     expect(t).toContain('Verksamhetens intäkter 2 18 964 118 19 042 563');
-    expect(t).toContain('Kassaflödesanalysen saknas för perioden');
+    // A chapter the data cannot give is left to the kansli's checklist, never printed as missing (issue 24).
+    expect(t).not.toMatch(/saknas för perioden/);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     if (popplerAvailable) expect(normalise(poppler('pdftotext', readFileSync(pdf), ['-raw']))).toContain('Årets resultat 345 299 81 778');
   }, 240_000);

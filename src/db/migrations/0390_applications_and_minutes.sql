@@ -163,7 +163,9 @@ create table minutes_approval (
   foreign key (federation_id, minutes_id) references minutes (federation_id, id) on delete cascade
 );
 
-alter table application add foreign key (federation_id, decision_paragraph_id) references minutes_paragraph (federation_id, id);
+-- application.decision_paragraph_id names the deciding paragraph without a foreign key: minutes_paragraph already
+-- references application, and a cycle of foreign keys has no order to back up and restore the tables in. It is
+-- set only when the protocol is justerat (services/decisions/minutes.ts), after which the paragraph is never deleted.
 
 -- The board's delegation rules (delegationsordning) and decisions made under them, reported at the next meeting.
 create table delegation_rule (

@@ -98,7 +98,7 @@ export const decisionApiRoutes: RouteModule = ({ db }) => {
   // Made as each justerare, logged in: the approval is the acting user's (their e-mail), nobody else's.
   app.post(`${base}/meetings/:mid/protocol/approve`, async (c) => {
     const f = requireFederation(c);
-    const ctx = requirePermission(c, 'federation:read');
+    const ctx = requirePermission(c, 'applications:read');
     return c.json(await approveMinutes(db, f.id, pathId(c, 'mid'), ctx.user.id, ctx.actor));
   });
   app.get(`${base}/preparation-criteria`, async (c) => {

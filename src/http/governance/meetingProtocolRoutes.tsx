@@ -82,7 +82,8 @@ export const meetingProtocolRoutes: RouteModule = ({ db }) => {
   });
 
   app.post('/f/:federationId/moten/:mid/justera', async (c) => {
-    const ctx = requirePermission(c, 'federation:read');
+    // Justerare are among those who read the förbund's decisions (the board, the kansli); being named is checked after.
+    const ctx = requirePermission(c, 'applications:read');
     const f = requireFederation(c);
     const mid = pathId(c, 'mid');
     await approveMinutes(db, f.id, mid, ctx.user.id, ctx.actor);
