@@ -31,6 +31,7 @@ function SecondFactorSection(props: { factors: FactorSummary }) {
         </p>
       ) : (
         <form method="post" action="/account/mfa/start">
+          <FormSecurityFields />
           <p>Ingen tvåstegsverifiering.</p>
           <button type="submit">Lägg till en autentiseringsapp</button>
         </form>
