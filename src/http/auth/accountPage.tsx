@@ -4,6 +4,7 @@ import { Form, FormSecurityFields, PasswordField, SubmitButton, formState } from
 import { minPasswordLength } from '../../core/access/accountRules.ts';
 import type { FactorSummary } from '../../services/auth/secondFactor.ts';
 import type { SessionListItem } from '../../services/auth/sessions.ts';
+import { ScrollTable } from '../kit/scrollTable.tsx';
 
 export interface AccountPageModel {
   /** The logged-in user (name and e-mail address), or null in the local mode without accounts. */
@@ -43,7 +44,8 @@ function SecondFactorSection(props: { factors: FactorSummary }) {
 function SessionsSection(props: { sessions: readonly SessionListItem[] }) {
   return (
     <>
-      <h2>Inloggningar</h2>
+      <h2 id="sessions-title">Inloggningar</h2>
+      <ScrollTable labelledBy="sessions-title">
       <table>
         <caption>Dina pågående inloggningar</caption>
         <thead>
@@ -80,6 +82,7 @@ function SessionsSection(props: { sessions: readonly SessionListItem[] }) {
           ))}
         </tbody>
       </table>
+      </ScrollTable>
     </>
   );
 }

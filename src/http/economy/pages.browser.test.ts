@@ -69,8 +69,11 @@ describe.skipIf(!browserAvailable)('economy pages in Chromium', () => {
     await page.getByRole('link', { name: 'Ändra Samordningsteam Västerås' }).click();
     await page.waitForURL(/\/budget\/post\/\d+$/);
     await expectNoAxeViolations(page);
-    // Keyboard only: Tab to the cost field, type the new amount, Enter submits the form.
+    // Keyboard only: the skip link past the menu, Tab to the cost field, type the new amount, Enter submits the form.
     const cost = page.getByLabel('Kostnad');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till innehållet');
+    await page.keyboard.press('Enter');
     for (let i = 0; i < 30 && !(await cost.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await cost.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Control+A');

@@ -4,7 +4,7 @@ import { SettingsPage } from './settingsPage.tsx';
 import type { FederationSettings } from '../../core/settings.ts';
 
 const render = async (settings: FederationSettings) =>
-  String(await jsx(SettingsPage as never, { model: { federation: { id: 3, name: 'Samordningsförbundet Test' }, settings, canWrite: false } } as never).toString()).replace(/[\u00a0\u202f]/g, ' ');
+  String(await jsx(SettingsPage as never, { model: { federation: { id: 3, name: 'Samordningsförbundet Test' }, settings, canWrite: false, mail: { on: false }, canSeeOutbox: false } } as never).toString()).replace(/[\u00a0\u202f]/g, ' ');
 
 describe('SettingsPage (view)', () => {
   it('states the cap with its steps, the floor and the statistics protection in sv-SE', async () => {
