@@ -10,16 +10,19 @@ import { findFederationRef } from '../federations/federations.ts';
  * password or who the account is elsewhere.
  */
 export async function queuePasswordChanged(tx: Queryable, userId: number, actor: Actor): Promise<void> {
+  await queueToAccount(tx, userId, 'password_changed', actor);
+}
+
+/** A message without values of its own to the account's address (nothing when mail is off). */
+async function queueToAccount(tx: Queryable, userId: number, kind: 'password_changed' | 'second_factor_reset', actor: Actor): Promise<void> {
   if (!mailIsOn()) return;
   const [u] = await tx.query<{ email: string }>('select email from app_user where id = $1', [userId]);
-  if (u) await enqueueMail(tx, null, { kind: 'password_changed', recipient: u.email, params: {} }, actor);
+  if (u) await enqueueMail(tx, null, { kind, recipient: u.email, params: {} }, actor);
 }
 
 /** After an administrator removed the account's second factor. */
 export async function queueSecondFactorReset(tx: Queryable, userId: number, actor: Actor): Promise<void> {
-  if (!mailIsOn()) return;
-  const [u] = await tx.query<{ email: string }>('select email from app_user where id = $1', [userId]);
-  if (u) await enqueueMail(tx, null, { kind: 'second_factor_reset', recipient: u.email, params: {} }, actor);
+  await queueToAccount(tx, userId, 'second_factor_reset', actor);
 }
 
 /** After a role in a förbund was set or removed (federationId), or the installation-wide kinds (null). */
